@@ -1,0 +1,198 @@
+//! Finding nodes by id: where each node sits (an index built by one walk) and
+//! mutable access to the containers that edits change.
+
+use std::collections::HashMap;
+
+use crate::model::{Assessment, Block, Document, List, ListItem, NodeId, Section};
+
+/// A place that holds blocks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Container {
+    Preamble,
+    Section(NodeId),
+    ListItem(NodeId),
+    Assessment(NodeId),
+}
+
+/// Where a node sits in the tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// A section, the `index`-th child of `parent` (`None` for parts).
+    Section {
+        parent: Option<NodeId>,
+        index: usize,
+        depth: usize,
+    },
+    /// A block, the `index`-th in `container`.
+    Block { container: Container, index: usize },
+    /// A list item, the `index`-th in the list `list`.
+    ListItem { list: NodeId, index: usize },
+}
+
+/// Maps every id of `document` to its location.
+pub fn index(document: &Document) -> HashMap<NodeId, Location> {
+    fn walk_blocks(blocks: &[Block], container: Container, out: &mut HashMap<NodeId, Location>) {
+        for (index, block) in blocks.iter().enumerate() {
+            out.insert(block.id(), Location::Block { container, index });
+            match block {
+                Block::List(list) => {
+                    for (index, item) in list.items.iter().enumerate() {
+                        out.insert(
+                            item.id,
+                            Location::ListItem {
+                                list: list.id,
+                                index,
+                            },
+                        );
+                        walk_blocks(&item.blocks, Container::ListItem(item.id), out);
+                    }
+                }
+                Block::Assessment(assessment) => walk_blocks(
+                    &assessment.blocks,
+                    Container::Assessment(assessment.id),
+                    out,
+                ),
+                Block::Paragraph(_) | Block::Figure(_) => {}
+            }
+        }
+    }
+    fn walk_sections(
+        list: &[Section],
+        parent: Option<NodeId>,
+        depth: usize,
+        out: &mut HashMap<NodeId, Location>,
+    ) {
+        for (index, section) in list.iter().enumerate() {
+            out.insert(
+                section.id,
+                Location::Section {
+                    parent,
+                    index,
+                    depth,
+                },
+            );
+            walk_blocks(&section.blocks, Container::Section(section.id), out);
+            walk_sections(&section.children, Some(section.id), depth + 1, out);
+        }
+    }
+    let mut out = HashMap::new();
+    walk_blocks(&document.preamble, Container::Preamble, &mut out);
+    walk_sections(&document.sections, None, 0, &mut out);
+    out
+}
+
+pub fn section_mut(list: &mut [Section], id: NodeId) -> Option<&mut Section> {
+    for section in list {
+        if section.id == id {
+            return Some(section);
+        }
+        if let Some(found) = section_mut(&mut section.children, id) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// The sibling list that holds the children of `parent` (`None`: the parts).
+pub fn sections_of_mut(
+    document: &mut Document,
+    parent: Option<NodeId>,
+) -> Option<&mut Vec<Section>> {
+    match parent {
+        None => Some(&mut document.sections),
+        Some(id) => section_mut(&mut document.sections, id).map(|section| &mut section.children),
+    }
+}
+
+fn block_in_mut(blocks: &mut [Block], id: NodeId) -> Option<&mut Block> {
+    for block in blocks {
+        if block.id() == id {
+            return Some(block);
+        }
+        let found = match block {
+            Block::List(list) => list
+                .items
+                .iter_mut()
+                .find_map(|item| block_in_mut(&mut item.blocks, id)),
+            Block::Assessment(assessment) => block_in_mut(&mut assessment.blocks, id),
+            Block::Paragraph(_) | Block::Figure(_) => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+fn block_in_sections_mut(list: &mut [Section], id: NodeId) -> Option<&mut Block> {
+    for section in list {
+        if let Some(found) = block_in_mut(&mut section.blocks, id) {
+            return Some(found);
+        }
+        if let Some(found) = block_in_sections_mut(&mut section.children, id) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+pub fn block_mut(document: &mut Document, id: NodeId) -> Option<&mut Block> {
+    if let Some(found) = block_in_mut(&mut document.preamble, id) {
+        return Some(found);
+    }
+    block_in_sections_mut(&mut document.sections, id)
+}
+
+pub fn list_mut(document: &mut Document, id: NodeId) -> Option<&mut List> {
+    match block_mut(document, id)? {
+        Block::List(list) => Some(list),
+        _ => None,
+    }
+}
+
+pub fn assessment_mut(document: &mut Document, id: NodeId) -> Option<&mut Assessment> {
+    match block_mut(document, id)? {
+        Block::Assessment(assessment) => Some(assessment),
+        _ => None,
+    }
+}
+
+/// The list item `id`, given the index of `document`.
+pub fn item_mut<'d>(
+    document: &'d mut Document,
+    locations: &HashMap<NodeId, Location>,
+    id: NodeId,
+) -> Option<&'d mut ListItem> {
+    match locations.get(&id)? {
+        Location::ListItem { list, index } => list_mut(document, *list)?.items.get_mut(*index),
+        _ => None,
+    }
+}
+
+/// The blocks held by `container`.
+pub fn blocks_mut<'d>(
+    document: &'d mut Document,
+    locations: &HashMap<NodeId, Location>,
+    container: Container,
+) -> Option<&'d mut Vec<Block>> {
+    match container {
+        Container::Preamble => Some(&mut document.preamble),
+        Container::Section(id) => {
+            section_mut(&mut document.sections, id).map(|section| &mut section.blocks)
+        }
+        Container::ListItem(id) => item_mut(document, locations, id).map(|item| &mut item.blocks),
+        Container::Assessment(id) => {
+            assessment_mut(document, id).map(|assessment| &mut assessment.blocks)
+        }
+    }
+}
+
+/// How many section levels lie below `section` (0 for a leaf).
+pub fn subtree_height(section: &Section) -> usize {
+    section
+        .children
+        .iter()
+        .map(|child| 1 + subtree_height(child))
+        .max()
+        .unwrap_or(0)
+}

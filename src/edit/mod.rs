@@ -1,0 +1,517 @@
+//! Edits: every change a person can make to a document, as data, applied by
+//! a pure function that returns a new document or an error. The interface
+//! dispatches `Edit` values and never changes a document itself; undo
+//! (`history`) keeps the documents edits return.
+//!
+//! Every text an edit carries is cleaned on the way in (`text::clean_input`:
+//! NFC, no control characters), whatever path it came by.
+
+mod history;
+pub mod locate;
+
+pub use history::History;
+pub use locate::Container;
+
+use crate::model::{
+    Assessment, AssessmentLabel, Block, DocDate, Document, Figure, List, ListItem, NodeId,
+    Paragraph, Ruleset, Section,
+};
+use crate::numbering::MAX_SECTION_DEPTH;
+use crate::text::clean_input;
+use locate::{
+    blocks_mut, index, item_mut, list_mut, section_mut, sections_of_mut, subtree_height, Location,
+};
+
+/// A single-line or multi-line field of the metadata or closing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Title,
+    SuperiorBody,
+    IssuingBody,
+    NumberSymbol,
+    Place,
+    DocType,
+    Subject,
+    SigningAuthority,
+    Position,
+    SignerName,
+    Author,
+}
+
+/// Up or down among siblings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// What kind of block to insert.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    List,
+    Assessment(AssessmentLabel),
+    Figure,
+}
+
+/// One change to a document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    SetField {
+        field: Field,
+        text: String,
+    },
+    SetRuleset(Ruleset),
+    SetDate(DocDate),
+    SetRecipients(Vec<String>),
+    SetHeading {
+        section: NodeId,
+        text: String,
+    },
+    SetHeadingLocked {
+        section: NodeId,
+        locked: bool,
+    },
+    /// The text of a paragraph, a list item or a figure caption.
+    SetText {
+        node: NodeId,
+        text: String,
+    },
+    InsertSection {
+        parent: Option<NodeId>,
+        index: usize,
+        heading: String,
+    },
+    DeleteSection {
+        section: NodeId,
+    },
+    MoveSection {
+        section: NodeId,
+        direction: Direction,
+    },
+    IndentSection {
+        section: NodeId,
+    },
+    OutdentSection {
+        section: NodeId,
+    },
+    InsertBlock {
+        container: Container,
+        index: usize,
+        kind: BlockKind,
+    },
+    DeleteBlock {
+        block: NodeId,
+    },
+    MoveBlock {
+        block: NodeId,
+        direction: Direction,
+    },
+    InsertListItem {
+        list: NodeId,
+        index: usize,
+        text: String,
+    },
+    DeleteListItem {
+        item: NodeId,
+    },
+    MoveListItem {
+        item: NodeId,
+        direction: Direction,
+    },
+    IndentListItem {
+        item: NodeId,
+    },
+    OutdentListItem {
+        item: NodeId,
+    },
+    SetNothingToReport {
+        assessment: NodeId,
+        value: bool,
+    },
+    SetAssessmentLabel {
+        assessment: NodeId,
+        label: AssessmentLabel,
+    },
+}
+
+impl Edit {
+    /// Edits that type into one field share a key, so that a burst of typing
+    /// becomes one undo step. Structural edits have none.
+    pub fn typing_key(&self) -> Option<(u8, u64)> {
+        match self {
+            Edit::SetField { field, .. } => Some((0, *field as u64)),
+            Edit::SetHeading { section, .. } => Some((1, *section)),
+            Edit::SetText { node, .. } => Some((2, *node)),
+            Edit::SetRecipients(_) => Some((3, 0)),
+            _ => None,
+        }
+    }
+}
+
+/// Why an edit could not be applied. The document is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// No node with this id, or not of the kind the edit needs.
+    NotFound(NodeId),
+    /// The heading comes from the template and is locked.
+    HeadingLocked(NodeId),
+    /// The node is already first or last among its siblings.
+    AtEdge,
+    /// Indenting would go deeper than parts, items and points.
+    TooDeep,
+    /// There is no previous sibling to indent under, or no parent to leave.
+    NoPlaceToGo,
+    /// The position is outside the list it names.
+    BadIndex(usize),
+}
+
+/// The result of a successful edit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Applied {
+    pub document: Document,
+    /// The node the edit created, if any, so that the interface can focus it.
+    pub created: Option<NodeId>,
+}
+
+fn swap_neighbour<T>(items: &mut [T], index: usize, direction: Direction) -> Result<(), EditError> {
+    let other = match direction {
+        Direction::Up => index.checked_sub(1),
+        Direction::Down => Some(index + 1).filter(|next| *next < items.len()),
+    };
+    let other = other.ok_or(EditError::AtEdge)?;
+    items.swap(index, other);
+    Ok(())
+}
+
+fn new_block(document: &mut Document, kind: &BlockKind) -> Block {
+    let id = document.fresh_id();
+    match kind {
+        BlockKind::Paragraph => Block::Paragraph(Paragraph {
+            id,
+            text: String::new(),
+            ..Paragraph::default()
+        }),
+        BlockKind::List => {
+            let item = document.fresh_id();
+            Block::List(List {
+                id,
+                items: vec![ListItem {
+                    id: item,
+                    ..ListItem::default()
+                }],
+            })
+        }
+        BlockKind::Assessment(label) => Block::Assessment(Assessment {
+            id,
+            label: label.clone(),
+            nothing_to_report: false,
+            blocks: Vec::new(),
+        }),
+        BlockKind::Figure => Block::Figure(Figure {
+            id,
+            ..Figure::default()
+        }),
+    }
+}
+
+/// Applies `edit` to `document`, returning the new document.
+pub fn apply(document: &Document, edit: &Edit) -> Result<Applied, EditError> {
+    let mut next = document.clone();
+    let created = apply_in_place(&mut next, edit)?;
+    Ok(Applied {
+        document: next,
+        created,
+    })
+}
+
+fn apply_in_place(document: &mut Document, edit: &Edit) -> Result<Option<NodeId>, EditError> {
+    let locations = index(document);
+    let locate = |id: NodeId| locations.get(&id).copied().ok_or(EditError::NotFound(id));
+    match edit {
+        Edit::SetField { field, text } => {
+            let text = clean_input(text);
+            let meta = &mut document.meta;
+            let closing = &mut document.closing;
+            let slot = match field {
+                Field::Title => &mut document.title,
+                Field::SuperiorBody => &mut meta.superior_body,
+                Field::IssuingBody => &mut meta.issuing_body,
+                Field::NumberSymbol => &mut meta.number_symbol,
+                Field::Place => &mut meta.place,
+                Field::DocType => &mut meta.doc_type,
+                Field::Subject => &mut meta.subject,
+                Field::SigningAuthority => &mut closing.signing_authority,
+                Field::Position => &mut closing.position,
+                Field::SignerName => &mut closing.signer_name,
+                Field::Author => &mut closing.author,
+            };
+            *slot = text;
+        }
+        Edit::SetRuleset(ruleset) => document.meta.ruleset = *ruleset,
+        Edit::SetDate(date) => document.meta.date = *date,
+        Edit::SetRecipients(recipients) => {
+            document.closing.recipients = recipients.iter().map(|line| clean_input(line)).collect();
+        }
+        Edit::SetHeading { section, text } => {
+            let target = section_mut(&mut document.sections, *section)
+                .ok_or(EditError::NotFound(*section))?;
+            if target.heading_locked {
+                return Err(EditError::HeadingLocked(*section));
+            }
+            target.heading = clean_input(text);
+        }
+        Edit::SetHeadingLocked { section, locked } => {
+            section_mut(&mut document.sections, *section)
+                .ok_or(EditError::NotFound(*section))?
+                .heading_locked = *locked;
+        }
+        Edit::SetText { node, text } => {
+            let text = clean_input(text);
+            match locate(*node)? {
+                Location::ListItem { .. } => {
+                    item_mut(document, &locations, *node)
+                        .ok_or(EditError::NotFound(*node))?
+                        .text = text;
+                }
+                Location::Block { .. } => match locate::block_mut(document, *node) {
+                    Some(Block::Paragraph(paragraph)) => paragraph.text = text,
+                    Some(Block::Figure(figure)) => figure.caption = text,
+                    _ => return Err(EditError::NotFound(*node)),
+                },
+                Location::Section { .. } => return Err(EditError::NotFound(*node)),
+            }
+        }
+        Edit::InsertSection {
+            parent,
+            index,
+            heading,
+        } => {
+            let depth = match parent {
+                None => 0,
+                Some(id) => match locate(*id)? {
+                    Location::Section { depth, .. } => depth + 1,
+                    _ => return Err(EditError::NotFound(*id)),
+                },
+            };
+            if depth > MAX_SECTION_DEPTH {
+                return Err(EditError::TooDeep);
+            }
+            let id = document.fresh_id();
+            let siblings = sections_of_mut(document, *parent)
+                .ok_or(EditError::NotFound(parent.unwrap_or(0)))?;
+            if *index > siblings.len() {
+                return Err(EditError::BadIndex(*index));
+            }
+            siblings.insert(
+                *index,
+                Section {
+                    id,
+                    heading: clean_input(heading),
+                    ..Section::default()
+                },
+            );
+            return Ok(Some(id));
+        }
+        Edit::DeleteSection { section } => {
+            let Location::Section { parent, index, .. } = locate(*section)? else {
+                return Err(EditError::NotFound(*section));
+            };
+            sections_of_mut(document, parent)
+                .ok_or(EditError::NotFound(*section))?
+                .remove(index);
+        }
+        Edit::MoveSection { section, direction } => {
+            let Location::Section { parent, index, .. } = locate(*section)? else {
+                return Err(EditError::NotFound(*section));
+            };
+            let siblings =
+                sections_of_mut(document, parent).ok_or(EditError::NotFound(*section))?;
+            swap_neighbour(siblings, index, *direction)?;
+        }
+        Edit::IndentSection { section } => {
+            let Location::Section {
+                parent,
+                index,
+                depth,
+            } = locate(*section)?
+            else {
+                return Err(EditError::NotFound(*section));
+            };
+            if index == 0 {
+                return Err(EditError::NoPlaceToGo);
+            }
+            let siblings =
+                sections_of_mut(document, parent).ok_or(EditError::NotFound(*section))?;
+            if depth + 1 + subtree_height(&siblings[index]) > MAX_SECTION_DEPTH {
+                return Err(EditError::TooDeep);
+            }
+            let moved = siblings.remove(index);
+            siblings[index - 1].children.push(moved);
+        }
+        Edit::OutdentSection { section } => {
+            let Location::Section {
+                parent: Some(parent),
+                index,
+                ..
+            } = locate(*section)?
+            else {
+                return Err(EditError::NoPlaceToGo);
+            };
+            let Location::Section {
+                parent: grandparent,
+                index: parent_index,
+                ..
+            } = locate(parent)?
+            else {
+                return Err(EditError::NotFound(parent));
+            };
+            let moved = sections_of_mut(document, Some(parent))
+                .ok_or(EditError::NotFound(parent))?
+                .remove(index);
+            sections_of_mut(document, grandparent)
+                .ok_or(EditError::NotFound(parent))?
+                .insert(parent_index + 1, moved);
+        }
+        Edit::InsertBlock {
+            container,
+            index,
+            kind,
+        } => {
+            let block = new_block(document, kind);
+            let id = block.id();
+            let blocks =
+                blocks_mut(document, &locations, *container).ok_or(EditError::NotFound(0))?;
+            if *index > blocks.len() {
+                return Err(EditError::BadIndex(*index));
+            }
+            blocks.insert(*index, block);
+            return Ok(Some(id));
+        }
+        Edit::DeleteBlock { block } => {
+            let Location::Block { container, index } = locate(*block)? else {
+                return Err(EditError::NotFound(*block));
+            };
+            blocks_mut(document, &locations, container)
+                .ok_or(EditError::NotFound(*block))?
+                .remove(index);
+        }
+        Edit::MoveBlock { block, direction } => {
+            let Location::Block { container, index } = locate(*block)? else {
+                return Err(EditError::NotFound(*block));
+            };
+            let blocks =
+                blocks_mut(document, &locations, container).ok_or(EditError::NotFound(*block))?;
+            swap_neighbour(blocks, index, *direction)?;
+        }
+        Edit::InsertListItem { list, index, text } => {
+            let id = document.fresh_id();
+            let target = list_mut(document, *list).ok_or(EditError::NotFound(*list))?;
+            if *index > target.items.len() {
+                return Err(EditError::BadIndex(*index));
+            }
+            target.items.insert(
+                *index,
+                ListItem {
+                    id,
+                    text: clean_input(text),
+                    blocks: Vec::new(),
+                },
+            );
+            return Ok(Some(id));
+        }
+        Edit::DeleteListItem { item } => {
+            let Location::ListItem { list, index } = locate(*item)? else {
+                return Err(EditError::NotFound(*item));
+            };
+            let target = list_mut(document, list).ok_or(EditError::NotFound(*item))?;
+            target.items.remove(index);
+            // A list with no items left disappears with its last item.
+            if target.items.is_empty() {
+                if let Location::Block { container, index } = locate(list)? {
+                    if let Some(blocks) = blocks_mut(document, &locations, container) {
+                        blocks.remove(index);
+                    }
+                }
+            }
+        }
+        Edit::MoveListItem { item, direction } => {
+            let Location::ListItem { list, index } = locate(*item)? else {
+                return Err(EditError::NotFound(*item));
+            };
+            let target = list_mut(document, list).ok_or(EditError::NotFound(*item))?;
+            swap_neighbour(&mut target.items, index, *direction)?;
+        }
+        Edit::IndentListItem { item } => {
+            let Location::ListItem { list, index } = locate(*item)? else {
+                return Err(EditError::NotFound(*item));
+            };
+            if index == 0 {
+                return Err(EditError::NoPlaceToGo);
+            }
+            let new_list_id = document.fresh_id();
+            let target = list_mut(document, list).ok_or(EditError::NotFound(*item))?;
+            let moved = target.items.remove(index);
+            let previous = &mut target.items[index - 1];
+            // Join the previous item's last sub-list, or start one.
+            match previous.blocks.last_mut() {
+                Some(Block::List(sub)) => sub.items.push(moved),
+                _ => previous.blocks.push(Block::List(List {
+                    id: new_list_id,
+                    items: vec![moved],
+                })),
+            }
+        }
+        Edit::OutdentListItem { item } => {
+            let Location::ListItem { list, index } = locate(*item)? else {
+                return Err(EditError::NotFound(*item));
+            };
+            let Location::Block {
+                container: Container::ListItem(owner),
+                index: list_index,
+            } = locate(list)?
+            else {
+                return Err(EditError::NoPlaceToGo);
+            };
+            let Location::ListItem {
+                list: owner_list,
+                index: owner_index,
+            } = locate(owner)?
+            else {
+                return Err(EditError::NotFound(owner));
+            };
+            let sub = list_mut(document, list).ok_or(EditError::NotFound(list))?;
+            let moved = sub.items.remove(index);
+            // Items after the moved one stay where they are; an emptied
+            // sub-list goes away.
+            if sub.items.is_empty() {
+                if let Some(blocks) = blocks_mut(document, &locations, Container::ListItem(owner)) {
+                    blocks.remove(list_index);
+                }
+            }
+            list_mut(document, owner_list)
+                .ok_or(EditError::NotFound(owner_list))?
+                .items
+                .insert(owner_index + 1, moved);
+        }
+        Edit::SetNothingToReport { assessment, value } => {
+            locate::assessment_mut(document, *assessment)
+                .ok_or(EditError::NotFound(*assessment))?
+                .nothing_to_report = *value;
+        }
+        Edit::SetAssessmentLabel { assessment, label } => {
+            let label = match label {
+                AssessmentLabel::Custom(text) => AssessmentLabel::from_text(&clean_input(text)),
+                other => other.clone(),
+            };
+            locate::assessment_mut(document, *assessment)
+                .ok_or(EditError::NotFound(*assessment))?
+                .label = label;
+        }
+    }
+    Ok(None)
+}
+
+// The tests use proptest, which is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

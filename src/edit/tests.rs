@@ -1,0 +1,666 @@
+//! Tests of every edit, of undo grouping, and a property test: any sequence of
+//! edits followed by as many undos gives back the original document.
+
+use super::locate::index;
+use super::*;
+use crate::model::{
+    Assessment, AssessmentLabel, Block, Document, List, ListItem, Paragraph, Section,
+};
+use crate::numbering::outline;
+use proptest::prelude::*;
+
+fn paragraph(text: &str) -> Block {
+    Block::Paragraph(Paragraph {
+        id: 0,
+        text: text.into(),
+        ..Paragraph::default()
+    })
+}
+
+fn item(text: &str) -> ListItem {
+    ListItem {
+        id: 0,
+        text: text.into(),
+        blocks: Vec::new(),
+    }
+}
+
+fn list(items: Vec<ListItem>) -> Block {
+    Block::List(List { id: 0, items })
+}
+
+fn section(heading: &str, blocks: Vec<Block>, children: Vec<Section>) -> Section {
+    Section {
+        heading: heading.into(),
+        blocks,
+        children,
+        ..Section::default()
+    }
+}
+
+/// A small document with every kind of node.
+fn sample() -> Document {
+    let mut document = Document {
+        title: "Báo cáo thử".into(),
+        preamble: vec![paragraph("Thực hiện Kế hoạch số 01-KH/BCĐ.")],
+        sections: vec![
+            section(
+                "Về phương thức lãnh đạo",
+                vec![],
+                vec![
+                    section("", vec![paragraph("Nhận thức.")], vec![]),
+                    section(
+                        "Kết quả:",
+                        vec![list(vec![item("Một"), item("Hai"), item("Ba")])],
+                        vec![],
+                    ),
+                    section(
+                        "Hạn chế",
+                        vec![Block::Assessment(Assessment {
+                            id: 0,
+                            label: AssessmentLabel::Limitations,
+                            nothing_to_report: false,
+                            blocks: vec![paragraph("Chưa nhiều ý kiến.")],
+                        })],
+                        vec![],
+                    ),
+                ],
+            ),
+            section(
+                "Về tổ chức bộ máy",
+                vec![],
+                vec![section("Nhận thức", vec![], vec![])],
+            ),
+        ],
+        ..Document::default()
+    };
+    document.assign_ids();
+    document
+}
+
+fn id_of(document: &Document, heading: &str) -> NodeId {
+    outline(document)
+        .into_iter()
+        .find(|entry| entry.heading == heading)
+        .unwrap()
+        .id
+}
+
+fn list_items(document: &Document, section_heading: &str) -> Vec<(String, usize)> {
+    fn walk(blocks: &[Block], depth: usize, out: &mut Vec<(String, usize)>) {
+        for block in blocks {
+            if let Block::List(list) = block {
+                for item in &list.items {
+                    out.push((item.text.clone(), depth));
+                    walk(&item.blocks, depth + 1, out);
+                }
+            }
+        }
+    }
+    fn find<'a>(sections: &'a [Section], heading: &str) -> Option<&'a Section> {
+        sections.iter().find_map(|s| {
+            if s.heading == heading {
+                Some(s)
+            } else {
+                find(&s.children, heading)
+            }
+        })
+    }
+    let mut out = Vec::new();
+    walk(
+        &find(&document.sections, section_heading).unwrap().blocks,
+        0,
+        &mut out,
+    );
+    out
+}
+
+fn first_item_ids(document: &Document, section_heading: &str) -> Vec<NodeId> {
+    let id = id_of(document, section_heading);
+    let locations = index(document);
+    let mut ids: Vec<(usize, NodeId)> = locations
+        .iter()
+        .filter_map(|(node, location)| match location {
+            Location::ListItem { index, .. } => Some((*index, *node)),
+            _ => None,
+        })
+        .collect();
+    ids.sort();
+    let _ = id;
+    ids.into_iter().map(|(_, node)| node).collect()
+}
+
+fn run(document: &Document, edit: Edit) -> Document {
+    apply(document, &edit).unwrap().document
+}
+
+#[test]
+fn insert_section_renumbers_the_following_ones() {
+    let document = sample();
+    let part = id_of(&document, "Về phương thức lãnh đạo");
+    let next = run(
+        &document,
+        Edit::InsertSection {
+            parent: Some(part),
+            index: 0,
+            heading: "Mới".into(),
+        },
+    );
+    let numbers: Vec<(String, String)> = outline(&next)
+        .into_iter()
+        .map(|e| (e.reference, e.heading))
+        .collect();
+    assert_eq!(numbers[1], ("I.1".into(), "Mới".into()));
+    assert_eq!(numbers[2], ("I.2".into(), "".into()));
+    assert_eq!(numbers[4], ("I.4".into(), "Hạn chế".into()));
+}
+
+#[test]
+fn delete_and_move_sections() {
+    let document = sample();
+    let second = id_of(&document, "Về tổ chức bộ máy");
+    let moved = run(
+        &document,
+        Edit::MoveSection {
+            section: second,
+            direction: Direction::Up,
+        },
+    );
+    assert_eq!(outline(&moved)[0].heading, "Về tổ chức bộ máy");
+    assert_eq!(outline(&moved)[0].number, "I.");
+    assert_eq!(
+        apply(
+            &moved,
+            &Edit::MoveSection {
+                section: second,
+                direction: Direction::Up
+            }
+        ),
+        Err(EditError::AtEdge)
+    );
+    let deleted = run(&document, Edit::DeleteSection { section: second });
+    assert_eq!(deleted.sections.len(), 1);
+}
+
+#[test]
+fn indent_and_outdent_sections_respect_the_depth_limit() {
+    let document = sample();
+    let part_two = id_of(&document, "Về tổ chức bộ máy");
+    // A part with items cannot go under another part's items' level twice.
+    let indented = run(&document, Edit::IndentSection { section: part_two });
+    let entry = outline(&indented)
+        .into_iter()
+        .find(|e| e.heading == "Về tổ chức bộ máy")
+        .unwrap();
+    assert_eq!((entry.depth, entry.reference.as_str()), (1, "I.4"));
+    assert_eq!(
+        apply(&indented, &Edit::IndentSection { section: part_two }),
+        Err(EditError::TooDeep)
+    );
+    let back = run(&indented, Edit::OutdentSection { section: part_two });
+    assert_eq!(back, document);
+    let first = id_of(&document, "Về phương thức lãnh đạo");
+    assert_eq!(
+        apply(&document, &Edit::IndentSection { section: first }),
+        Err(EditError::NoPlaceToGo)
+    );
+    assert_eq!(
+        apply(&document, &Edit::OutdentSection { section: first }),
+        Err(EditError::NoPlaceToGo)
+    );
+}
+
+#[test]
+fn locked_headings_refuse_edits_until_unlocked() {
+    let mut document = sample();
+    let id = id_of(&document, "Kết quả:");
+    document = run(
+        &document,
+        Edit::SetHeadingLocked {
+            section: id,
+            locked: true,
+        },
+    );
+    assert_eq!(
+        apply(
+            &document,
+            &Edit::SetHeading {
+                section: id,
+                text: "X".into()
+            }
+        ),
+        Err(EditError::HeadingLocked(id))
+    );
+    document = run(
+        &document,
+        Edit::SetHeadingLocked {
+            section: id,
+            locked: false,
+        },
+    );
+    document = run(
+        &document,
+        Edit::SetHeading {
+            section: id,
+            text: "Kết quả thực hiện:".into(),
+        },
+    );
+    assert_eq!(outline(&document)[2].heading, "Kết quả thực hiện:");
+}
+
+#[test]
+fn text_is_normalised_to_nfc_on_every_edit() {
+    use unicode_normalization::UnicodeNormalization;
+    let document = sample();
+    let nfd: String = "Đảng ủy".nfd().collect();
+    let next = run(
+        &document,
+        Edit::SetField {
+            field: Field::IssuingBody,
+            text: nfd.clone(),
+        },
+    );
+    assert_eq!(next.meta.issuing_body, "Đảng ủy");
+    let paragraph_id = document.preamble[0].id();
+    let next = run(
+        &next,
+        Edit::SetText {
+            node: paragraph_id,
+            text: nfd,
+        },
+    );
+    assert_eq!(
+        next.preamble[0],
+        Block::Paragraph(Paragraph {
+            id: paragraph_id,
+            text: "Đảng ủy".into(),
+            ..Paragraph::default()
+        })
+    );
+}
+
+#[test]
+fn enter_tab_and_shift_tab_on_list_items() {
+    let document = sample();
+    let items = first_item_ids(&document, "Kết quả:");
+    let (one, two, three) = (items[0], items[1], items[2]);
+    let Location::ListItem { list, .. } = index(&document)[&one] else {
+        panic!()
+    };
+    // Enter after "Một" adds an empty bullet in second place.
+    let applied = apply(
+        &document,
+        &Edit::InsertListItem {
+            list,
+            index: 1,
+            text: String::new(),
+        },
+    )
+    .unwrap();
+    assert!(applied.created.is_some());
+    assert_eq!(list_items(&applied.document, "Kết quả:")[1], ("".into(), 0));
+    // Tab makes "Hai" a "+" under "Một"; Tab on "Ba" joins the same sub-list.
+    let indented = run(&document, Edit::IndentListItem { item: two });
+    let indented = run(&indented, Edit::IndentListItem { item: three });
+    assert_eq!(
+        list_items(&indented, "Kết quả:"),
+        vec![("Một".into(), 0), ("Hai".into(), 1), ("Ba".into(), 1)]
+    );
+    assert_eq!(
+        apply(&document, &Edit::IndentListItem { item: one }),
+        Err(EditError::NoPlaceToGo)
+    );
+    // Shift+Tab brings them back.
+    let out = run(&indented, Edit::OutdentListItem { item: three });
+    let out = run(&out, Edit::OutdentListItem { item: two });
+    assert_eq!(
+        list_items(&out, "Kết quả:"),
+        list_items(&document, "Kết quả:")
+    );
+    assert_eq!(
+        apply(&document, &Edit::OutdentListItem { item: one }),
+        Err(EditError::NoPlaceToGo)
+    );
+}
+
+#[test]
+fn deleting_the_last_item_removes_the_list() {
+    let document = sample();
+    let mut next = document.clone();
+    for item in first_item_ids(&document, "Kết quả:") {
+        next = run(&next, Edit::DeleteListItem { item });
+    }
+    let section = &next.sections[0].children[1];
+    assert!(section.blocks.is_empty(), "{:?}", section.blocks);
+}
+
+#[test]
+fn blocks_insert_move_and_delete() {
+    let document = sample();
+    let id = id_of(&document, "Hạn chế");
+    let applied = apply(
+        &document,
+        &Edit::InsertBlock {
+            container: Container::Section(id),
+            index: 1,
+            kind: BlockKind::Assessment(AssessmentLabel::Causes),
+        },
+    )
+    .unwrap();
+    let new_id = applied.created.unwrap();
+    let moved = run(
+        &applied.document,
+        Edit::MoveBlock {
+            block: new_id,
+            direction: Direction::Up,
+        },
+    );
+    let Block::Assessment(first) = &moved.sections[0].children[2].blocks[0] else {
+        panic!()
+    };
+    assert_eq!(first.label, AssessmentLabel::Causes);
+    let nothing = run(
+        &moved,
+        Edit::SetNothingToReport {
+            assessment: new_id,
+            value: true,
+        },
+    );
+    let Block::Assessment(first) = &nothing.sections[0].children[2].blocks[0] else {
+        panic!()
+    };
+    assert!(first.nothing_to_report);
+    let deleted = run(&nothing, Edit::DeleteBlock { block: new_id });
+    assert_eq!(deleted.sections[0].children[2].blocks.len(), 1);
+    assert_eq!(
+        apply(
+            &document,
+            &Edit::InsertBlock {
+                container: Container::Section(id),
+                index: 9,
+                kind: BlockKind::Paragraph
+            }
+        ),
+        Err(EditError::BadIndex(9))
+    );
+}
+
+#[test]
+fn custom_assessment_label_that_matches_a_standard_one_becomes_standard() {
+    let document = sample();
+    let Block::Assessment(assessment) = &document.sections[0].children[2].blocks[0] else {
+        panic!()
+    };
+    let next = run(
+        &document,
+        Edit::SetAssessmentLabel {
+            assessment: assessment.id,
+            label: AssessmentLabel::Custom("ưu điểm".into()),
+        },
+    );
+    let Block::Assessment(changed) = &next.sections[0].children[2].blocks[0] else {
+        panic!()
+    };
+    assert_eq!(changed.label, AssessmentLabel::Strengths);
+}
+
+#[test]
+fn edits_on_missing_nodes_are_errors_not_panics() {
+    let document = sample();
+    for edit in [
+        Edit::SetText {
+            node: 9999,
+            text: "x".into(),
+        },
+        Edit::DeleteSection { section: 9999 },
+        Edit::DeleteBlock { block: 9999 },
+        Edit::IndentListItem { item: 9999 },
+        Edit::SetHeading {
+            section: 9999,
+            text: "x".into(),
+        },
+    ] {
+        assert_eq!(
+            apply(&document, &edit),
+            Err(EditError::NotFound(9999)),
+            "{edit:?}"
+        );
+    }
+}
+
+#[test]
+fn typing_is_one_undo_step_per_pause() {
+    let document = sample();
+    let mut history = History::new(document.clone());
+    let node = document.preamble[0].id();
+    for (i, at) in [0.0, 200.0, 400.0, 600.0].into_iter().enumerate() {
+        history
+            .apply(
+                &Edit::SetText {
+                    node,
+                    text: "x".repeat(i + 1),
+                },
+                at,
+            )
+            .unwrap();
+    }
+    // A pause, then more typing: a second step.
+    history
+        .apply(
+            &Edit::SetText {
+                node,
+                text: "xxxxy".into(),
+            },
+            3000.0,
+        )
+        .unwrap();
+    assert!(history.undo());
+    assert_eq!(
+        history.document().preamble[0],
+        Block::Paragraph(Paragraph {
+            id: node,
+            text: "xxxx".into(),
+            ..Paragraph::default()
+        })
+    );
+    assert!(history.undo());
+    assert_eq!(history.document(), &document);
+    assert!(!history.undo());
+    assert!(history.redo());
+    assert!(history.redo());
+    assert!(!history.redo());
+}
+
+#[test]
+fn typing_in_another_field_starts_a_new_step() {
+    let document = sample();
+    let mut history = History::new(document.clone());
+    history
+        .apply(
+            &Edit::SetField {
+                field: Field::Title,
+                text: "A".into(),
+            },
+            0.0,
+        )
+        .unwrap();
+    history
+        .apply(
+            &Edit::SetField {
+                field: Field::Subject,
+                text: "B".into(),
+            },
+            10.0,
+        )
+        .unwrap();
+    assert!(history.undo());
+    assert_eq!(history.document().title, "A");
+    assert_eq!(history.document().meta.subject, "");
+}
+
+#[test]
+fn a_failed_edit_leaves_history_unchanged() {
+    let document = sample();
+    let mut history = History::new(document.clone());
+    assert!(history
+        .apply(&Edit::DeleteSection { section: 9999 }, 0.0)
+        .is_err());
+    assert!(!history.can_undo());
+    assert_eq!(history.document(), &document);
+}
+
+/// Picks a node id of the document from a random number, so that generated
+/// edits mostly hit real nodes, and sometimes a missing one.
+fn pick(document: &Document, kind: u8, n: usize) -> NodeId {
+    let mut ids: Vec<(NodeId, Location)> = index(document).into_iter().collect();
+    ids.sort_by_key(|(id, _)| *id);
+    let matching: Vec<NodeId> = ids
+        .into_iter()
+        .filter(|(_, location)| {
+            matches!(
+                (kind, location),
+                (0, Location::Section { .. })
+                    | (1, Location::Block { .. })
+                    | (2, Location::ListItem { .. })
+            )
+        })
+        .map(|(id, _)| id)
+        .collect();
+    if matching.is_empty() || n % 17 == 16 {
+        return 424242;
+    }
+    matching[n % matching.len()]
+}
+
+fn make_edit(document: &Document, op: u8, n: usize, m: usize, text: &str) -> Edit {
+    let direction = if m % 2 == 0 {
+        Direction::Up
+    } else {
+        Direction::Down
+    };
+    match op % 20 {
+        0 => Edit::SetField {
+            field: [Field::Title, Field::Subject, Field::IssuingBody][m % 3],
+            text: text.into(),
+        },
+        1 => Edit::SetHeading {
+            section: pick(document, 0, n),
+            text: text.into(),
+        },
+        2 => Edit::SetText {
+            node: pick(document, 1 + (m % 2) as u8, n),
+            text: text.into(),
+        },
+        3 => Edit::InsertSection {
+            parent: if m % 3 == 0 {
+                None
+            } else {
+                Some(pick(document, 0, n))
+            },
+            index: m % 3,
+            heading: text.into(),
+        },
+        4 => Edit::DeleteSection {
+            section: pick(document, 0, n),
+        },
+        5 => Edit::MoveSection {
+            section: pick(document, 0, n),
+            direction,
+        },
+        6 => Edit::IndentSection {
+            section: pick(document, 0, n),
+        },
+        7 => Edit::OutdentSection {
+            section: pick(document, 0, n),
+        },
+        8 => Edit::InsertBlock {
+            container: if m % 4 == 0 {
+                Container::Preamble
+            } else {
+                Container::Section(pick(document, 0, n))
+            },
+            index: m % 2,
+            kind: [
+                BlockKind::Paragraph,
+                BlockKind::List,
+                BlockKind::Figure,
+                BlockKind::Assessment(AssessmentLabel::Causes),
+            ][m % 4]
+                .clone(),
+        },
+        9 => Edit::DeleteBlock {
+            block: pick(document, 1, n),
+        },
+        10 => Edit::MoveBlock {
+            block: pick(document, 1, n),
+            direction,
+        },
+        11 => Edit::InsertListItem {
+            list: pick(document, 1, n),
+            index: m % 3,
+            text: text.into(),
+        },
+        12 => Edit::DeleteListItem {
+            item: pick(document, 2, n),
+        },
+        13 => Edit::MoveListItem {
+            item: pick(document, 2, n),
+            direction,
+        },
+        14 => Edit::IndentListItem {
+            item: pick(document, 2, n),
+        },
+        15 => Edit::OutdentListItem {
+            item: pick(document, 2, n),
+        },
+        16 => Edit::SetNothingToReport {
+            assessment: pick(document, 1, n),
+            value: m % 2 == 0,
+        },
+        17 => Edit::SetHeadingLocked {
+            section: pick(document, 0, n),
+            locked: m % 2 == 0,
+        },
+        18 => Edit::SetRuleset(if m % 2 == 0 {
+            crate::model::Ruleset::State
+        } else {
+            crate::model::Ruleset::Party
+        }),
+        _ => Edit::SetAssessmentLabel {
+            assessment: pick(document, 1, n),
+            label: AssessmentLabel::Custom(text.into()),
+        },
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_edits_then_as_many_undos_return_the_original(
+        steps in prop::collection::vec((any::<u8>(), any::<usize>(), any::<usize>(), "[a-zđảơ ]{0,6}", 0u16..2500), 0..40)
+    ) {
+        let original = sample();
+        let mut history = History::new(original.clone());
+        let mut now = 0.0;
+        for (op, n, m, text, gap) in &steps {
+            now += f64::from(*gap);
+            let edit = make_edit(history.document(), *op, *n, *m, text);
+            let before = history.document().clone();
+            if history.apply(&edit, now).is_err() {
+                prop_assert_eq!(history.document(), &before);
+            }
+            // Ids stay unique and numbering stays within parts, items, points.
+            let ids = index(history.document());
+            prop_assert!(outline(history.document()).iter().all(|e| e.depth <= 2));
+            prop_assert!(ids.keys().all(|id| *id <= history.document().next_id));
+        }
+        let final_document = history.document().clone();
+        for _ in 0..steps.len() {
+            history.undo();
+        }
+        prop_assert_eq!(history.document(), &original);
+        while history.redo() {}
+        prop_assert_eq!(history.document(), &final_document);
+    }
+}

@@ -1,0 +1,15 @@
+//! Báo cáo: an in-browser editor for Vietnamese structured reports.
+//!
+//! The modules are listed in reading order. The pure core comes first: it is
+//! plain Rust with no web types and is tested natively in milliseconds. Only
+//! `platform` touches the browser (web-sys, gloo) and only `ui` uses Leptos;
+//! `tests/tidy.rs` enforces that split. See `ARCHITECTURE.md`.
+
+pub mod edit;
+pub mod i18n;
+pub mod model;
+pub mod numbering;
+pub mod text;
+
+pub mod platform;
+pub mod ui;

@@ -1,0 +1,370 @@
+//! The document model: one report, as plain data with serde.
+//!
+//! A `Document` is immutable in spirit: edits (`crate::edit`) take a document
+//! and return a new one, which is what makes undo a matter of keeping old
+//! values. Every node that can be edited, moved or jumped to has a `NodeId`
+//! that is unique within its document and never reused.
+//!
+//! Numbers ("I.", "1.", "a)", "-", "+") are not stored anywhere: they follow
+//! from the position of a node in the tree (`crate::numbering`).
+//!
+//! Unknown fields met while loading are kept in `extra` maps and written back
+//! unchanged, so that a file saved by a newer version survives a round trip
+//! through this one.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Identifies a node (section, block or list item) within one document.
+pub type NodeId = u64;
+
+/// Which official layout the document follows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ruleset {
+    /// Party documents: Hướng dẫn 36-HD/VPTW.
+    #[default]
+    Party,
+    /// State documents: Nghị định 30/2020/NĐ-CP, Phụ lục I.
+    State,
+}
+
+/// A calendar date whose day or month may still be blank, as official
+/// documents are often drafted before the signing date is known.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocDate {
+    #[serde(default)]
+    pub day: Option<u8>,
+    #[serde(default)]
+    pub month: Option<u8>,
+    #[serde(default)]
+    pub year: Option<u16>,
+}
+
+/// The header block and title of the document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meta {
+    pub ruleset: Ruleset,
+    /// The superior body ("ĐẢNG BỘ HUYỆN LẤP VÒ"), or the parent body for
+    /// State documents.
+    pub superior_body: String,
+    /// The issuing body ("ĐẢNG ỦY TRƯỜNG THPT LẤP VÒ 2").
+    pub issuing_body: String,
+    /// Number and symbol as written after "Số": "12-BC/ĐU" or "02/BC-UBND".
+    pub number_symbol: String,
+    /// The place in the date line ("Lấp Vò").
+    pub place: String,
+    pub date: DocDate,
+    /// The document type, normally "BÁO CÁO".
+    pub doc_type: String,
+    /// The subject line (trích yếu), starting lowercase.
+    pub subject: String,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The signature block and the list of recipients.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Closing {
+    /// "T/M ĐẢNG ỦY", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" …
+    pub signing_authority: String,
+    /// "BÍ THƯ", "PHÓ CHỦ TỊCH" …
+    pub position: String,
+    pub signer_name: String,
+    /// One recipient per entry, without the leading "- ".
+    pub recipients: Vec<String>,
+    /// The author line of a web post ("Tác giả bài viết: …"), if any.
+    pub author: String,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A numbered section: a part (depth 0, "I."), an item (depth 1, "1.") or a
+/// point (depth 2, "a)").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Section {
+    pub id: NodeId,
+    /// The heading as typed. It may be empty: the number then runs into the
+    /// first paragraph ("1. Hội nghị Trung ương 5 …").
+    pub heading: String,
+    /// True while the heading is the template's and the user has not
+    /// unlocked it for editing.
+    pub heading_locked: bool,
+    /// What the template asks for here; shown as a placeholder, never
+    /// exported.
+    pub guidance: String,
+    pub blocks: Vec<Block>,
+    pub children: Vec<Section>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A piece of content inside a section, a list item or an assessment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph(Paragraph),
+    List(List),
+    Assessment(Assessment),
+    Figure(Figure),
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Paragraph {
+    pub id: NodeId,
+    pub text: String,
+    /// What the template asks for here; shown while the text is empty,
+    /// never exported.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub guidance: String,
+}
+
+/// A bullet list. Its marker is "-" at the top and "+" when the list sits
+/// inside another list item.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct List {
+    pub id: NodeId,
+    pub items: Vec<ListItem>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ListItem {
+    pub id: NodeId,
+    pub text: String,
+    /// Content under this item: sub-lists ("+") and assessment groups.
+    pub blocks: Vec<Block>,
+}
+
+/// The recurring assessment headings of Vietnamese reports.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssessmentLabel {
+    Strengths,
+    Shortcomings,
+    Limitations,
+    Causes,
+    Solutions,
+    LessonsLearned,
+    Proposals,
+    Custom(String),
+}
+
+impl AssessmentLabel {
+    /// The standard labels, in the order reports use them.
+    pub const STANDARD: [AssessmentLabel; 7] = [
+        AssessmentLabel::Strengths,
+        AssessmentLabel::Shortcomings,
+        AssessmentLabel::Limitations,
+        AssessmentLabel::Causes,
+        AssessmentLabel::Solutions,
+        AssessmentLabel::LessonsLearned,
+        AssessmentLabel::Proposals,
+    ];
+
+    /// The label as printed in the document.
+    pub fn text(&self) -> &str {
+        match self {
+            AssessmentLabel::Strengths => "Ưu điểm",
+            AssessmentLabel::Shortcomings => "Khuyết điểm",
+            AssessmentLabel::Limitations => "Hạn chế",
+            AssessmentLabel::Causes => "Nguyên nhân",
+            AssessmentLabel::Solutions => "Giải pháp",
+            AssessmentLabel::LessonsLearned => "Bài học kinh nghiệm",
+            AssessmentLabel::Proposals => "Đề xuất, kiến nghị",
+            AssessmentLabel::Custom(label) => label,
+        }
+    }
+
+    /// Recognises a printed label (any case, NFC); anything else is custom.
+    pub fn from_text(text: &str) -> AssessmentLabel {
+        let wanted = crate::text::to_nfc(text.trim()).to_lowercase();
+        Self::STANDARD
+            .into_iter()
+            .find(|label| label.text().to_lowercase() == wanted)
+            .unwrap_or_else(|| AssessmentLabel::Custom(text.trim().to_owned()))
+    }
+}
+
+/// An assessment group ("Ưu điểm:", "Hạn chế:" …) with its content, or an
+/// explicit "không có" when there is nothing to report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    #[serde(default)]
+    pub id: NodeId,
+    pub label: AssessmentLabel,
+    /// True when the report says explicitly that there is nothing here.
+    #[serde(default)]
+    pub nothing_to_report: bool,
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+}
+
+/// A picture with its caption. Only the caption is kept for now; the image
+/// itself, when present, is a data URL.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Figure {
+    pub id: NodeId,
+    pub caption: String,
+    pub image: Option<String>,
+}
+
+/// A whole report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Document {
+    /// The draft's own name in the library; also the headline of a web post.
+    pub title: String,
+    /// The template this draft was made from, by its id.
+    pub template_id: String,
+    pub meta: Meta,
+    /// The opening paragraphs ("Thực hiện Kế hoạch số …", "Căn cứ …") and
+    /// anything else that comes before part I.
+    pub preamble: Vec<Block>,
+    /// The parts (depth 0), each with its items and points.
+    pub sections: Vec<Section>,
+    pub closing: Closing,
+    /// The next free `NodeId`.
+    pub next_id: NodeId,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Block {
+    pub fn id(&self) -> NodeId {
+        match self {
+            Block::Paragraph(block) => block.id,
+            Block::List(block) => block.id,
+            Block::Assessment(block) => block.id,
+            Block::Figure(block) => block.id,
+        }
+    }
+
+    /// Tells whether the block holds no text at all.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Block::Paragraph(paragraph) => paragraph.text.trim().is_empty(),
+            Block::List(list) => list
+                .items
+                .iter()
+                .all(|item| item.text.trim().is_empty() && item.blocks.iter().all(Block::is_empty)),
+            Block::Assessment(assessment) => {
+                !assessment.nothing_to_report && assessment.blocks.iter().all(Block::is_empty)
+            }
+            Block::Figure(figure) => figure.caption.trim().is_empty() && figure.image.is_none(),
+        }
+    }
+}
+
+impl Section {
+    /// Tells whether the section and everything under it is still empty.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.iter().all(Block::is_empty) && self.children.iter().all(Section::is_empty)
+    }
+}
+
+impl Document {
+    /// Hands out a fresh `NodeId`.
+    pub fn fresh_id(&mut self) -> NodeId {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// Gives every node a unique id and sets `next_id` past them, for
+    /// documents built by hand, from a template or by an import.
+    pub fn assign_ids(&mut self) {
+        let mut next = 0;
+        let mut take = || {
+            next += 1;
+            next
+        };
+        fn walk_blocks(blocks: &mut [Block], take: &mut dyn FnMut() -> NodeId) {
+            for block in blocks {
+                match block {
+                    Block::Paragraph(paragraph) => paragraph.id = take(),
+                    Block::List(list) => {
+                        list.id = take();
+                        for item in &mut list.items {
+                            item.id = take();
+                            walk_blocks(&mut item.blocks, take);
+                        }
+                    }
+                    Block::Assessment(assessment) => {
+                        assessment.id = take();
+                        walk_blocks(&mut assessment.blocks, take);
+                    }
+                    Block::Figure(figure) => figure.id = take(),
+                }
+            }
+        }
+        fn walk_sections(sections: &mut [Section], take: &mut dyn FnMut() -> NodeId) {
+            for section in sections {
+                section.id = take();
+                walk_blocks(&mut section.blocks, take);
+                walk_sections(&mut section.children, take);
+            }
+        }
+        walk_blocks(&mut self.preamble, &mut take);
+        walk_sections(&mut self.sections, &mut take);
+        self.next_id = next;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assessment_labels_round_trip_through_their_text() {
+        for label in AssessmentLabel::STANDARD {
+            assert_eq!(AssessmentLabel::from_text(label.text()), label);
+        }
+        assert_eq!(
+            AssessmentLabel::from_text("ưu ĐIỂM"),
+            AssessmentLabel::Strengths
+        );
+        assert_eq!(
+            AssessmentLabel::from_text("Nguyên nhân, giải pháp"),
+            AssessmentLabel::Custom("Nguyên nhân, giải pháp".into())
+        );
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_json_round_trip() {
+        let json = r#"{"title":"T","future_field":{"a":1},
+            "meta":{"issuing_body":"ĐẢNG ỦY","meta_extra":true},
+            "sections":[{"id":1,"heading":"Về","section_extra":[1,2]}]}"#;
+        let document: Document = serde_json::from_str(json).unwrap();
+        assert_eq!(document.extra["future_field"]["a"], 1);
+        let back: Value = serde_json::to_value(&document).unwrap();
+        assert_eq!(back["future_field"]["a"], 1);
+        assert_eq!(back["meta"]["meta_extra"], true);
+        assert_eq!(back["sections"][0]["section_extra"][1], 2);
+    }
+
+    #[test]
+    fn assign_ids_makes_every_id_unique() {
+        let mut document = Document {
+            preamble: vec![Block::Paragraph(Paragraph::default())],
+            sections: vec![Section {
+                blocks: vec![Block::List(List {
+                    id: 0,
+                    items: vec![ListItem::default(), ListItem::default()],
+                })],
+                children: vec![Section::default()],
+                ..Section::default()
+            }],
+            ..Document::default()
+        };
+        document.assign_ids();
+        assert_eq!(document.next_id, 6);
+        let fresh = document.fresh_id();
+        assert_eq!(fresh, 7);
+    }
+}

@@ -1,0 +1,191 @@
+//! Numbers computed from the document tree: "I." for parts, "1." for items,
+//! "a)" for points, "-" and "+" for bullets. Nobody types a number; every
+//! insert, move and delete renumbers by construction, because numbers are
+//! derived from positions each time they are shown.
+
+use crate::model::{Document, NodeId, Section};
+
+/// The deepest section level: parts (0), items (1), points (2).
+pub const MAX_SECTION_DEPTH: usize = 2;
+
+/// Letters used for points, in Vietnamese alphabetical order ("đ" follows
+/// "d"; there is no "f", "j", "w" or "z"), as in official documents.
+const POINT_LETTERS: [&str; 23] = [
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+    "u", "v", "x", "y",
+];
+
+/// Writes `n` (from 1) in Roman numerals.
+pub fn roman(mut n: usize) -> String {
+    const TABLE: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// The letter of point number `index` (from 0): "a", …, "y", then "aa", "ab" …
+pub fn point_letter(index: usize) -> String {
+    let count = POINT_LETTERS.len();
+    if index < count {
+        POINT_LETTERS[index].to_owned()
+    } else {
+        format!(
+            "{}{}",
+            point_letter(index / count - 1),
+            POINT_LETTERS[index % count]
+        )
+    }
+}
+
+/// The number shown before a section at `depth` that is the `index`-th (from
+/// 0) among its siblings: "I.", "1." or "a)".
+pub fn section_number(depth: usize, index: usize) -> String {
+    match depth {
+        0 => format!("{}.", roman(index + 1)),
+        1 => format!("{}.", index + 1),
+        _ => format!("{})", point_letter(index)),
+    }
+}
+
+/// The marker of a bullet in a list nested `list_depth` lists deep (0 for a
+/// list directly in a section).
+pub fn bullet_marker(list_depth: usize) -> &'static str {
+    if list_depth == 0 {
+        "-"
+    } else {
+        "+"
+    }
+}
+
+/// One section as it appears in the outline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutlineEntry {
+    pub id: NodeId,
+    pub depth: usize,
+    /// The number shown before the heading: "II.", "2.", "b)".
+    pub number: String,
+    /// The full reference used in messages: "II", "II.2", "II.2.b".
+    pub reference: String,
+    pub heading: String,
+}
+
+/// Lists every section in document order with its computed number.
+pub fn outline(document: &Document) -> Vec<OutlineEntry> {
+    fn walk(sections: &[Section], depth: usize, parent: &str, out: &mut Vec<OutlineEntry>) {
+        for (index, section) in sections.iter().enumerate() {
+            let number = section_number(depth, index);
+            let own = number.trim_end_matches(['.', ')']).to_owned();
+            let reference = if parent.is_empty() {
+                own
+            } else {
+                format!("{parent}.{own}")
+            };
+            out.push(OutlineEntry {
+                id: section.id,
+                depth,
+                number,
+                reference: reference.clone(),
+                heading: section.heading.clone(),
+            });
+            walk(&section.children, depth + 1, &reference, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&document.sections, 0, "", &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals() {
+        let got: Vec<String> = [1, 2, 3, 4, 5, 9, 10, 14, 40, 90, 400, 1994]
+            .into_iter()
+            .map(roman)
+            .collect();
+        assert_eq!(
+            got,
+            ["I", "II", "III", "IV", "V", "IX", "X", "XIV", "XL", "XC", "CD", "MCMXCIV"]
+        );
+    }
+
+    #[test]
+    fn point_letters_follow_the_vietnamese_alphabet() {
+        let first: Vec<String> = (0..7).map(point_letter).collect();
+        assert_eq!(first, ["a", "b", "c", "d", "đ", "e", "g"]);
+        assert_eq!(point_letter(22), "y");
+        assert_eq!(point_letter(23), "aa");
+        assert_eq!(point_letter(24), "ab");
+    }
+
+    #[test]
+    fn section_numbers_by_depth() {
+        assert_eq!(section_number(0, 1), "II.");
+        assert_eq!(section_number(1, 2), "3.");
+        assert_eq!(section_number(2, 4), "đ)");
+        assert_eq!(bullet_marker(0), "-");
+        assert_eq!(bullet_marker(1), "+");
+        assert_eq!(bullet_marker(3), "+");
+    }
+
+    #[test]
+    fn outline_references_name_the_path() {
+        let section = |heading: &str, children: Vec<Section>| Section {
+            heading: heading.into(),
+            children,
+            ..Section::default()
+        };
+        let mut document = Document {
+            sections: vec![
+                section("Một", vec![section("a", vec![])]),
+                section(
+                    "Hai",
+                    vec![
+                        section("x", vec![]),
+                        section("y", vec![section("p", vec![])]),
+                    ],
+                ),
+            ],
+            ..Document::default()
+        };
+        document.assign_ids();
+        let refs: Vec<(String, String)> = outline(&document)
+            .into_iter()
+            .map(|entry| (entry.number, entry.reference))
+            .collect();
+        let expected = [
+            ("I.", "I"),
+            ("1.", "I.1"),
+            ("II.", "II"),
+            ("1.", "II.1"),
+            ("2.", "II.2"),
+            ("a)", "II.2.a"),
+        ];
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(n, r)| (n.to_string(), r.to_string()))
+            .collect();
+        assert_eq!(refs, expected);
+    }
+}

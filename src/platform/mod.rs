@@ -1,0 +1,6 @@
+//! The browser boundary. This is the only module that may name web-sys, gloo
+//! or wasm-bindgen; everything it returns is a plain Rust value or an error
+//! that the core can reason about.
+
+pub mod page;
+pub mod storage;

@@ -1,0 +1,11 @@
+//! The Leptos interface. Components read state and dispatch edits; they hold
+//! no business logic, which lives in the pure core modules.
+
+mod app;
+
+pub use app::App;
+
+/// Mounts the app on `<body>`. Called by `main`.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}

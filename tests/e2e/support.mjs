@@ -1,0 +1,78 @@
+// Shared helpers for the end-to-end tests: a static server for the release
+// build in dist/ (optionally under a sub-path, as on a real static host) and
+// a headless Chromium launched through playwright-core with Debian's binary.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { chromium } from "../../tools/node_modules/playwright-core/index.mjs";
+
+export const DIST = process.env.BAOCAO_DIST ?? new URL("../../dist", import.meta.url).pathname;
+export const OUTPUT = process.env.BAOCAO_TEST_OUTPUT ?? new URL("./output", import.meta.url).pathname;
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/// Serves `root` on 127.0.0.1 under `prefix` ("/" or "/baocao/"). Resolves to
+/// { origin, url, hits, close }, where `hits` lists every path requested.
+export async function serveDist({ root = DIST, prefix = "/" } = {}) {
+  const hits = [];
+  const server = createServer(async (request, response) => {
+    hits.push(request.url);
+    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    if (!path.startsWith(prefix)) {
+      response.writeHead(404).end("not found");
+      return;
+    }
+    let relative = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, "");
+    if (relative === "" || relative === "." || relative.endsWith("/")) relative = join(relative, "index.html");
+    const file = join(root, relative);
+    try {
+      if (!(await stat(file)).isFile()) throw new Error("not a file");
+      const body = await readFile(file);
+      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, url: origin + prefix, hits, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export const CHROMIUM_ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/// Opens `url` in a new page and waits until the app has started. Collects
+/// console errors, page errors and CSP violations into `page.problems`.
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") page.problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => page.problems.push(`pageerror: ${error.message}`));
+  await page.goto(url);
+  await page.waitForSelector("[data-testid=workspace]", { timeout: 20000 });
+  return page;
+}
