@@ -9,6 +9,9 @@ pub mod edit;
 pub mod i18n;
 pub mod model;
 pub mod numbering;
+pub mod render;
+pub mod rules;
+pub mod template;
 pub mod text;
 
 pub mod platform;

@@ -1,0 +1,264 @@
+//! The document as a flat sequence of numbered, display-ready elements. The
+//! live preview and every export start from this one walk, so numbering,
+//! case and "không có" are decided in one place.
+
+use std::fmt::Write as _;
+
+use crate::model::{Block, Document, NodeId, Section};
+use crate::numbering::{bullet_marker, section_number};
+use crate::text::to_display_uppercase;
+
+/// What an assessment group says when there is nothing to report.
+pub const NOTHING_TO_REPORT: &str = "không có.";
+
+/// One displayable piece of the body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Element {
+    /// A section heading. Parts (depth 0) display in capitals. When the
+    /// heading is empty and the section opens with a paragraph, that
+    /// paragraph runs in after the number.
+    Heading {
+        id: NodeId,
+        depth: usize,
+        number: String,
+        text: String,
+        run_in: Option<(NodeId, String)>,
+        guidance: String,
+    },
+    Paragraph {
+        id: NodeId,
+        text: String,
+        guidance: String,
+    },
+    /// A bullet: "-" at list depth 0, "+" deeper.
+    Bullet {
+        id: NodeId,
+        list_depth: usize,
+        marker: &'static str,
+        text: String,
+    },
+    /// An assessment label with the text that runs in after it ("Hạn chế:
+    /// …", "Đề xuất, kiến nghị: không có.").
+    Assessment {
+        id: NodeId,
+        label: String,
+        run_in: Option<(NodeId, String)>,
+        nothing_to_report: bool,
+    },
+    Figure {
+        id: NodeId,
+        caption: String,
+    },
+}
+
+fn push_blocks(blocks: &[Block], list_depth: usize, out: &mut Vec<Element>) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(paragraph) => out.push(Element::Paragraph {
+                id: paragraph.id,
+                text: paragraph.text.clone(),
+                guidance: paragraph.guidance.clone(),
+            }),
+            Block::List(list) => {
+                for item in &list.items {
+                    out.push(Element::Bullet {
+                        id: item.id,
+                        list_depth,
+                        marker: bullet_marker(list_depth),
+                        text: item.text.clone(),
+                    });
+                    push_blocks(&item.blocks, list_depth + 1, out);
+                }
+            }
+            Block::Assessment(assessment) => {
+                let (run_in, rest) = match assessment.blocks.split_first() {
+                    Some((Block::Paragraph(first), rest)) if !assessment.nothing_to_report => {
+                        (Some((first.id, first.text.clone())), rest)
+                    }
+                    _ => (None, assessment.blocks.as_slice()),
+                };
+                out.push(Element::Assessment {
+                    id: assessment.id,
+                    label: assessment.label.text().to_owned(),
+                    run_in,
+                    nothing_to_report: assessment.nothing_to_report,
+                });
+                if !assessment.nothing_to_report {
+                    push_blocks(rest, list_depth, out);
+                }
+            }
+            Block::Figure(figure) => out.push(Element::Figure {
+                id: figure.id,
+                caption: figure.caption.clone(),
+            }),
+        }
+    }
+}
+
+fn push_sections(sections: &[Section], depth: usize, out: &mut Vec<Element>) {
+    for (index, section) in sections.iter().enumerate() {
+        let (run_in, rest) = match section.blocks.split_first() {
+            Some((Block::Paragraph(first), rest)) if section.heading.trim().is_empty() => {
+                (Some((first.id, first.text.clone())), rest)
+            }
+            _ => (None, section.blocks.as_slice()),
+        };
+        let text = if depth == 0 {
+            to_display_uppercase(&section.heading)
+        } else {
+            section.heading.clone()
+        };
+        out.push(Element::Heading {
+            id: section.id,
+            depth,
+            number: section_number(depth, index),
+            text,
+            run_in,
+            guidance: section.guidance.clone(),
+        });
+        push_blocks(rest, 0, out);
+        push_sections(&section.children, depth + 1, out);
+    }
+}
+
+/// The preamble as elements.
+pub fn preamble(document: &Document) -> Vec<Element> {
+    let mut out = Vec::new();
+    push_blocks(&document.preamble, 0, &mut out);
+    out
+}
+
+/// The numbered body (parts, items, points and their content) as elements.
+pub fn body(document: &Document) -> Vec<Element> {
+    let mut out = Vec::new();
+    push_sections(&document.sections, 0, &mut out);
+    out
+}
+
+/// The text of an element on one line, as plain text and the preview's text
+/// layer show it. Guidance is never part of it.
+pub fn element_line(element: &Element) -> String {
+    match element {
+        Element::Heading {
+            number,
+            text,
+            run_in,
+            ..
+        } => {
+            let mut line = number.clone();
+            for part in [
+                Some(text.as_str()),
+                run_in.as_ref().map(|(_, text)| text.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|part| !part.trim().is_empty())
+            {
+                line.push(' ');
+                line.push_str(part);
+            }
+            line
+        }
+        Element::Paragraph { text, .. } => text.clone(),
+        Element::Bullet { marker, text, .. } => format!("{marker} {text}"),
+        Element::Assessment {
+            label,
+            run_in,
+            nothing_to_report,
+            ..
+        } => {
+            if *nothing_to_report {
+                format!("{label}: {NOTHING_TO_REPORT}")
+            } else {
+                match run_in {
+                    Some((_, text)) if !text.trim().is_empty() => format!("{label}: {text}"),
+                    _ => format!("{label}:"),
+                }
+            }
+        }
+        Element::Figure { caption, .. } => caption.clone(),
+    }
+}
+
+/// The document as plain text in the style of a school-website post, like
+/// the seed: headline in capitals, preamble, numbered body, author line.
+/// Empty elements are left out.
+pub fn plain_text(document: &Document) -> String {
+    let mut out = String::new();
+    if !document.title.trim().is_empty() {
+        let _ = writeln!(out, "{}\n", to_display_uppercase(&document.title));
+    }
+    for element in preamble(document).iter().chain(body(document).iter()) {
+        let line = element_line(element);
+        let empty = match element {
+            Element::Paragraph { text, .. } | Element::Bullet { text, .. } => {
+                text.trim().is_empty()
+            }
+            Element::Figure { caption, .. } => caption.trim().is_empty(),
+            Element::Heading { .. } | Element::Assessment { .. } => false,
+        };
+        if !empty {
+            let _ = writeln!(out, "{line}\n");
+        }
+    }
+    if !document.closing.author.trim().is_empty() {
+        let _ = writeln!(out, "Tác giả bài viết: {}", document.closing.author);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::seed_sample;
+
+    #[test]
+    fn run_in_items_put_the_number_before_the_first_paragraph() {
+        let sample = seed_sample();
+        let lines: Vec<String> = body(&sample).iter().map(element_line).collect();
+        assert!(
+            lines[1].starts_with("1. Hội nghị Trung ương 5, khoá X khẳng định:"),
+            "{}",
+            lines[1]
+        );
+        assert_eq!(
+            lines[0],
+            "I. VỀ ĐỔI MỚI PHƯƠNG THỨC LÃNH ĐẠO CỦA ĐẢNG ĐỐI VỚI HỆ THỐNG CHÍNH TRỊ"
+        );
+    }
+
+    #[test]
+    fn assessments_in_a_bullet_get_plus_sub_bullets() {
+        let sample = seed_sample();
+        let lines: Vec<String> = body(&sample).iter().map(element_line).collect();
+        let strengths = lines.iter().position(|line| line == "Ưu điểm:").unwrap();
+        assert!(lines[strengths + 1].starts_with("+ Trong Ban Chấp hành"));
+        assert!(lines[strengths - 1].starts_with("- Kết quả cụ thể"));
+        assert!(lines.contains(&"Khuyết điểm: Trong công tác quản lý nề nếp vẫn còn học sinh vi phạm an toàn giao thông.".to_owned()));
+    }
+
+    #[test]
+    fn nothing_to_report_reads_khong_co() {
+        let mut sample = seed_sample();
+        let Block::Assessment(limitations) = &mut sample.sections[0].children[3].blocks[0] else {
+            panic!()
+        };
+        limitations.nothing_to_report = true;
+        let lines: Vec<String> = body(&sample).iter().map(element_line).collect();
+        assert!(lines.contains(&"Hạn chế: không có.".to_owned()));
+        assert!(!lines
+            .iter()
+            .any(|line| line.contains("chưa có niều ý kiến")));
+    }
+
+    #[test]
+    fn guidance_never_reaches_the_text() {
+        let template = crate::template::instantiate(&crate::template::builtin()[0]);
+        let text = plain_text(&template);
+        assert!(
+            !text.contains("quan điểm của Trung ương, ý nghĩa"),
+            "{text}"
+        );
+        assert!(text.contains("3. Kết quả thực hiện đổi mới phương thức lãnh đạo của Đảng:"));
+    }
+}

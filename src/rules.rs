@@ -1,0 +1,378 @@
+//! The official layout rules as data, one value per ruleset (see
+//! `../shared/FORMAT-RULES.md`): Party documents after Hướng dẫn 36-HD/VPTW,
+//! State documents after Nghị định 30/2020/NĐ-CP. Exporters and the preview
+//! read sizes and wording from here rather than from constants of their own;
+//! the Party rules are being revised, so they are versioned by name.
+//!
+//! Also here: the date line with its padding rule, and the shape check of
+//! "Số …" for each ruleset.
+
+use crate::model::{DocDate, Ruleset};
+
+/// Page margins in millimetres.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Margins {
+    pub top: f32,
+    pub bottom: f32,
+    pub left: f32,
+    pub right: f32,
+}
+
+/// Everything the layout needs to know about one ruleset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutRules {
+    /// Which regulation these figures come from.
+    pub name: &'static str,
+    pub margins_mm: Margins,
+    /// The national heading of the right column, one entry per line.
+    pub national_heading: &'static [&'static str],
+    /// The prefix of the number line: "Số " (Party) or "Số: " (State).
+    pub number_prefix: &'static str,
+    /// Font sizes in points.
+    pub superior_body_pt: f32,
+    pub issuing_body_pt: f32,
+    pub national_heading_pt: f32,
+    pub date_pt: f32,
+    pub title_pt: f32,
+    pub subject_pt: f32,
+    pub body_pt: f32,
+    pub signature_pt: f32,
+    pub recipients_heading_pt: f32,
+    pub recipients_pt: f32,
+    /// A centred "*" under the issuing body (Party) instead of a rule (State).
+    pub star_under_issuer: bool,
+    /// The punctuation that ends every recipient line but the last.
+    pub recipient_separator: char,
+    /// How "Nơi nhận:" is set: Party underlines it, State sets it bold italic.
+    pub recipients_heading_underlined: bool,
+    /// First-line indent of body paragraphs, in millimetres.
+    pub first_line_indent_mm: f32,
+    /// Space after each paragraph, in points.
+    pub paragraph_spacing_pt: f32,
+    /// Line spacing as a multiple of single spacing.
+    pub line_spacing: f32,
+}
+
+/// Hướng dẫn 36-HD/VPTW (2018). Margins and the recipients layout are
+/// figures from secondary sources; users may adjust them.
+pub const PARTY: LayoutRules = LayoutRules {
+    name: "Hướng dẫn 36-HD/VPTW (2018)",
+    margins_mm: Margins {
+        top: 20.0,
+        bottom: 20.0,
+        left: 30.0,
+        right: 15.0,
+    },
+    national_heading: &["ĐẢNG CỘNG SẢN VIỆT NAM"],
+    number_prefix: "Số ",
+    superior_body_pt: 14.0,
+    issuing_body_pt: 14.0,
+    national_heading_pt: 15.0,
+    date_pt: 14.0,
+    title_pt: 16.0,
+    subject_pt: 14.0,
+    body_pt: 14.0,
+    signature_pt: 14.0,
+    recipients_heading_pt: 14.0,
+    recipients_pt: 12.0,
+    star_under_issuer: true,
+    recipient_separator: ',',
+    recipients_heading_underlined: true,
+    first_line_indent_mm: 10.0,
+    paragraph_spacing_pt: 6.0,
+    line_spacing: 1.15,
+};
+
+/// Nghị định 30/2020/NĐ-CP, Phụ lục I.
+pub const STATE: LayoutRules = LayoutRules {
+    name: "Nghị định 30/2020/NĐ-CP",
+    margins_mm: Margins {
+        top: 20.0,
+        bottom: 20.0,
+        left: 30.0,
+        right: 15.0,
+    },
+    national_heading: &[
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ],
+    number_prefix: "Số: ",
+    superior_body_pt: 13.0,
+    issuing_body_pt: 13.0,
+    national_heading_pt: 13.0,
+    date_pt: 14.0,
+    title_pt: 14.0,
+    subject_pt: 14.0,
+    body_pt: 14.0,
+    signature_pt: 14.0,
+    recipients_heading_pt: 12.0,
+    recipients_pt: 11.0,
+    star_under_issuer: false,
+    recipient_separator: ';',
+    recipients_heading_underlined: false,
+    first_line_indent_mm: 10.0,
+    paragraph_spacing_pt: 6.0,
+    line_spacing: 1.15,
+};
+
+/// The rules of `ruleset`.
+pub fn rules(ruleset: Ruleset) -> &'static LayoutRules {
+    match ruleset {
+        Ruleset::Party => &PARTY,
+        Ruleset::State => &STATE,
+    }
+}
+
+/// Formats the date line: "Lấp Vò, ngày 05 tháng 01 năm 2026". The day is
+/// padded below 10; the month only for January and February. Blank parts
+/// stay blank so that the date can be written in by hand.
+pub fn date_line(place: &str, date: &DocDate) -> String {
+    let day = match date.day {
+        Some(day) => format!("{day:02}"),
+        None => "    ".to_owned(),
+    };
+    let month = match date.month {
+        Some(month @ 1..=2) => format!("{month:02}"),
+        Some(month) => month.to_string(),
+        None => "    ".to_owned(),
+    };
+    let year = date
+        .year
+        .map(|year| year.to_string())
+        .unwrap_or_else(|| "    ".to_owned());
+    let place = place.trim();
+    let place = if place.is_empty() { "…" } else { place };
+    format!("{place}, ngày {day} tháng {month} năm {year}")
+}
+
+/// What is wrong with a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    DayOutOfRange,
+    MonthOutOfRange,
+    YearOutOfRange,
+    /// The day does not exist in that month (30 tháng 2).
+    NoSuchDay,
+}
+
+fn days_in_month(month: u8, year: Option<u16>) -> u8 {
+    match month {
+        2 => match year {
+            Some(year) if !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) => 28,
+            _ => 29,
+        },
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Checks the parts of a date that are filled in.
+pub fn check_date(date: &DocDate) -> Result<(), DateProblem> {
+    if let Some(day) = date.day {
+        if !(1..=31).contains(&day) {
+            return Err(DateProblem::DayOutOfRange);
+        }
+    }
+    if let Some(month) = date.month {
+        if !(1..=12).contains(&month) {
+            return Err(DateProblem::MonthOutOfRange);
+        }
+    }
+    if let Some(year) = date.year {
+        if !(1930..=2200).contains(&year) {
+            return Err(DateProblem::YearOutOfRange);
+        }
+    }
+    if let (Some(day), Some(month)) = (date.day, date.month) {
+        if day > days_in_month(month, date.year) {
+            return Err(DateProblem::NoSuchDay);
+        }
+    }
+    Ok(())
+}
+
+/// What is wrong with a number and symbol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberProblem {
+    /// The user typed "Số" or "Số:" into the field; the layout adds it.
+    HasPrefix,
+    /// Party style is "12-BC/ĐU": number, hyphen, type, slash, body.
+    PartyShape,
+    /// State style is "02/BC-UBND": number, slash, type, hyphen, body.
+    StateShape,
+    /// State numbers below 10 are padded with 0 ("02", not "2").
+    StateUnpadded,
+}
+
+fn is_number(part: &str) -> bool {
+    !part.is_empty() && part.chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_symbol(part: &str) -> bool {
+    !part.is_empty()
+        && part
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '.')
+        && !part.starts_with('-')
+        && !part.ends_with('-')
+}
+
+/// Checks "Số …" for `ruleset`. An empty field is not checked here: a draft
+/// often has no number until it is registered.
+pub fn check_number_symbol(ruleset: Ruleset, value: &str) -> Result<(), NumberProblem> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(());
+    }
+    if value.to_lowercase().starts_with("số") {
+        return Err(NumberProblem::HasPrefix);
+    }
+    match ruleset {
+        Ruleset::Party => {
+            // 12-BC/ĐU, 01-KH/BCĐ, 05-BC/ĐU.THPT
+            let ok = value.split_once('-').is_some_and(|(number, rest)| {
+                is_number(number)
+                    && rest.split_once('/').is_some_and(|(kind, body)| {
+                        is_symbol(kind) && !kind.contains('-') && is_symbol(body)
+                    })
+            });
+            if ok {
+                Ok(())
+            } else {
+                Err(NumberProblem::PartyShape)
+            }
+        }
+        Ruleset::State => {
+            // 02/BC-UBND, 125/BC-SGDĐT
+            let Some((number, symbol)) = value.split_once('/') else {
+                return Err(NumberProblem::StateShape);
+            };
+            let shaped = is_number(number)
+                && symbol
+                    .split_once('-')
+                    .is_some_and(|(kind, body)| is_symbol(kind) && is_symbol(body));
+            if !shaped {
+                return Err(NumberProblem::StateShape);
+            }
+            if number.len() < 2 {
+                return Err(NumberProblem::StateUnpadded);
+            }
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(day: Option<u8>, month: Option<u8>, year: Option<u16>) -> DocDate {
+        DocDate { day, month, year }
+    }
+
+    #[test]
+    fn date_line_pads_day_below_ten_and_only_january_and_february() {
+        assert_eq!(
+            date_line("Lấp Vò", &date(Some(5), Some(1), Some(2026))),
+            "Lấp Vò, ngày 05 tháng 01 năm 2026"
+        );
+        assert_eq!(
+            date_line("Lấp Vò", &date(Some(14), Some(2), Some(2017))),
+            "Lấp Vò, ngày 14 tháng 02 năm 2017"
+        );
+        assert_eq!(
+            date_line("Lấp Vò", &date(Some(29), Some(6), Some(2026))),
+            "Lấp Vò, ngày 29 tháng 6 năm 2026"
+        );
+        assert_eq!(
+            date_line("Hà Nội", &date(Some(1), Some(12), Some(2026))),
+            "Hà Nội, ngày 01 tháng 12 năm 2026"
+        );
+    }
+
+    #[test]
+    fn unfinished_date_keeps_blanks() {
+        assert_eq!(
+            date_line("Lấp Vò", &date(None, None, Some(2026))),
+            "Lấp Vò, ngày      tháng      năm 2026"
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        assert_eq!(
+            check_date(&date(Some(30), Some(2), Some(2024))),
+            Err(DateProblem::NoSuchDay)
+        );
+        assert_eq!(
+            check_date(&date(Some(29), Some(2), Some(2023))),
+            Err(DateProblem::NoSuchDay)
+        );
+        assert_eq!(check_date(&date(Some(29), Some(2), Some(2024))), Ok(()));
+        assert_eq!(
+            check_date(&date(Some(31), Some(4), None)),
+            Err(DateProblem::NoSuchDay)
+        );
+        assert_eq!(
+            check_date(&date(Some(0), None, None)),
+            Err(DateProblem::DayOutOfRange)
+        );
+        assert_eq!(
+            check_date(&date(None, Some(13), None)),
+            Err(DateProblem::MonthOutOfRange)
+        );
+        assert_eq!(
+            check_date(&date(None, None, Some(26))),
+            Err(DateProblem::YearOutOfRange)
+        );
+    }
+
+    #[test]
+    fn party_numbers_have_no_colon_and_a_hyphen_before_the_type() {
+        for good in ["12-BC/ĐU", "01-KH/BCĐ", "125-BC/HU", "3-BC/CB"] {
+            assert_eq!(check_number_symbol(Ruleset::Party, good), Ok(()), "{good}");
+        }
+        assert_eq!(
+            check_number_symbol(Ruleset::Party, "Số 12-BC/ĐU"),
+            Err(NumberProblem::HasPrefix)
+        );
+        for bad in ["12/BC-ĐU", "BC/ĐU", "12-bc/đu", "12-BC"] {
+            assert_eq!(
+                check_number_symbol(Ruleset::Party, bad),
+                Err(NumberProblem::PartyShape),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn state_numbers_have_a_slash_and_are_padded() {
+        for good in ["02/BC-UBND", "125/BC-SGDĐT", "10/BC-THPT"] {
+            assert_eq!(check_number_symbol(Ruleset::State, good), Ok(()), "{good}");
+        }
+        assert_eq!(
+            check_number_symbol(Ruleset::State, "2/BC-UBND"),
+            Err(NumberProblem::StateUnpadded)
+        );
+        assert_eq!(
+            check_number_symbol(Ruleset::State, "Số: 02/BC-UBND"),
+            Err(NumberProblem::HasPrefix)
+        );
+        for bad in ["02-BC/UBND", "02/BCUBND", "02/BC-"] {
+            assert_eq!(
+                check_number_symbol(Ruleset::State, bad),
+                Err(NumberProblem::StateShape),
+                "{bad}"
+            );
+        }
+        assert_eq!(check_number_symbol(Ruleset::State, ""), Ok(()));
+    }
+
+    #[test]
+    fn each_ruleset_has_its_own_figures() {
+        assert_eq!(rules(Ruleset::Party).number_prefix, "Số ");
+        assert_eq!(rules(Ruleset::State).number_prefix, "Số: ");
+        assert!(rules(Ruleset::Party).star_under_issuer);
+        assert_eq!(rules(Ruleset::State).national_heading.len(), 2);
+    }
+}

@@ -1,0 +1,212 @@
+//! Templates: the outlines higher bodies set, as JSON data files in
+//! `templates/` embedded at build time, plus filled sample drafts in
+//! `samples/` in the same format.
+//!
+//! A template file is `{"format": "baocao-template", "version": 1, "id",
+//! "name", "description", "document": <a document>}`. Ids inside the
+//! document are assigned when the template is instantiated, and every heading
+//! the template gives is locked until the user unlocks it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Document, Section};
+
+/// The format name that marks a template file.
+pub const TEMPLATE_FORMAT: &str = "baocao-template";
+
+/// The newest template format version this build reads.
+pub const TEMPLATE_VERSION: u32 = 1;
+
+/// The built-in templates, in the order the template picker lists them.
+const BUILTIN_TEMPLATES: [&str; 5] = [
+    include_str!("../templates/tong-ket-phuong-thuc-lanh-dao.json"),
+    include_str!("../templates/tong-ket-nam-hoc.json"),
+    include_str!("../templates/so-ket.json"),
+    include_str!("../templates/bao-cao-dang-trong.json"),
+    include_str!("../templates/bao-cao-nha-nuoc-trong.json"),
+];
+
+/// The seed report as a filled sample draft on the first template.
+const SEED_SAMPLE: &str = include_str!("../samples/tong-ket-thpt-lap-vo-2.json");
+
+/// An outline to start a draft from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Template {
+    pub format: String,
+    pub version: u32,
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub document: Document,
+}
+
+/// Why a template file could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TemplateError {
+    /// Not JSON, or JSON of another shape; the parser's message says where.
+    Malformed(String),
+    /// JSON, but not a template file.
+    NotATemplate,
+    /// Written by a newer version of the app.
+    TooNew(u32),
+}
+
+/// Reads a template file.
+pub fn parse(json: &str) -> Result<Template, TemplateError> {
+    let template: Template =
+        serde_json::from_str(json).map_err(|error| TemplateError::Malformed(error.to_string()))?;
+    if template.format != TEMPLATE_FORMAT {
+        return Err(TemplateError::NotATemplate);
+    }
+    if template.version > TEMPLATE_VERSION {
+        return Err(TemplateError::TooNew(template.version));
+    }
+    Ok(template)
+}
+
+/// The built-in templates. They are part of the build and covered by tests,
+/// so one that fails to parse is left out rather than stopping the app.
+pub fn builtin() -> Vec<Template> {
+    BUILTIN_TEMPLATES
+        .iter()
+        .filter_map(|json| parse(json).ok())
+        .collect()
+}
+
+/// Makes a new draft from `template`: fresh ids, the template's id recorded,
+/// every heading the template gives locked.
+pub fn instantiate(template: &Template) -> Document {
+    fn lock(sections: &mut [Section]) {
+        for section in sections {
+            section.heading_locked = !section.heading.trim().is_empty();
+            lock(&mut section.children);
+        }
+    }
+    let mut document = template.document.clone();
+    if document.template_id.is_empty() {
+        document.template_id = template.id.clone();
+    }
+    lock(&mut document.sections);
+    normalise_text(&mut document);
+    document.assign_ids();
+    document
+}
+
+/// The seed report (Đảng ủy trường THPT Lấp Vò 2) as a filled draft.
+pub fn seed_sample() -> Document {
+    let template = parse(SEED_SAMPLE).unwrap_or_else(|_| Template {
+        format: TEMPLATE_FORMAT.into(),
+        version: TEMPLATE_VERSION,
+        id: String::new(),
+        name: String::new(),
+        description: String::new(),
+        document: Document::default(),
+    });
+    instantiate(&template)
+}
+
+/// Brings every text of a document loaded from a file to NFC.
+fn normalise_text(document: &mut Document) {
+    use crate::model::Block;
+    use crate::text::clean_input;
+    fn blocks(list: &mut [Block]) {
+        for block in list {
+            match block {
+                Block::Paragraph(paragraph) => paragraph.text = clean_input(&paragraph.text),
+                Block::List(list) => {
+                    for item in &mut list.items {
+                        item.text = clean_input(&item.text);
+                        blocks(&mut item.blocks);
+                    }
+                }
+                Block::Assessment(assessment) => blocks(&mut assessment.blocks),
+                Block::Figure(figure) => figure.caption = clean_input(&figure.caption),
+            }
+        }
+    }
+    fn sections(list: &mut [Section]) {
+        for section in list {
+            section.heading = clean_input(&section.heading);
+            blocks(&mut section.blocks);
+            sections(&mut section.children);
+        }
+    }
+    blocks(&mut document.preamble);
+    sections(&mut document.sections);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbering::outline;
+
+    #[test]
+    fn every_builtin_template_parses() {
+        for json in BUILTIN_TEMPLATES {
+            parse(json).unwrap();
+        }
+        let ids: Vec<String> = builtin().into_iter().map(|t| t.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "tong-ket-phuong-thuc-lanh-dao",
+                "tong-ket-nam-hoc",
+                "so-ket",
+                "bao-cao-dang-trong",
+                "bao-cao-nha-nuoc-trong"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_seed_template_has_the_plans_outline() {
+        let document = instantiate(&builtin()[0]);
+        let numbers: Vec<String> = outline(&document)
+            .into_iter()
+            .map(|e| e.reference)
+            .collect();
+        assert_eq!(
+            numbers,
+            ["I", "I.1", "I.2", "I.3", "I.4", "I.5", "II", "II.1", "II.2", "II.3"]
+        );
+        assert_eq!(
+            document.sections[1].children[2].heading,
+            "Đề xuất, kiến nghị:"
+        );
+        assert!(document.sections[0].heading_locked);
+        // Run-in items have no heading to lock.
+        assert!(!document.sections[0].children[0].heading_locked);
+        assert!(!document.sections[0].children[0].guidance.is_empty());
+        assert_eq!(document.template_id, "tong-ket-phuong-thuc-lanh-dao");
+    }
+
+    #[test]
+    fn instantiated_templates_have_unique_ids() {
+        for template in builtin() {
+            let document = instantiate(&template);
+            let index = crate::edit::locate::index(&document);
+            assert!(!index.is_empty(), "{}", template.id);
+            assert!(index.keys().all(|id| *id >= 1 && *id <= document.next_id));
+        }
+    }
+
+    #[test]
+    fn a_template_from_a_newer_version_is_refused() {
+        let json = r#"{"format":"baocao-template","version":99,"id":"x","name":"x","document":{}}"#;
+        assert_eq!(parse(json), Err(TemplateError::TooNew(99)));
+        let other = r#"{"format":"other","version":1,"id":"x","name":"x","document":{}}"#;
+        assert_eq!(parse(other), Err(TemplateError::NotATemplate));
+        assert!(matches!(parse("{"), Err(TemplateError::Malformed(_))));
+    }
+
+    #[test]
+    fn the_seed_sample_is_on_the_seed_template() {
+        let sample = seed_sample();
+        assert_eq!(sample.template_id, "tong-ket-phuong-thuc-lanh-dao");
+        let template = instantiate(&builtin()[0]);
+        let headings =
+            |d: &Document| -> Vec<String> { outline(d).into_iter().map(|e| e.heading).collect() };
+        assert_eq!(headings(&sample), headings(&template));
+    }
+}
