@@ -38,44 +38,134 @@ impl Lang {
     }
 }
 
-/// Every message the interface shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Msg {
-    DocumentTitle,
-    AppName,
-    AppTagline,
-    EmptyWorkspaceTitle,
-    EmptyWorkspaceBody,
-    SwitchLanguage,
-    OfflineNotice,
+/// Declares `Msg` and its Vietnamese and English texts in one table, so a
+/// message without a translation cannot exist.
+macro_rules! messages {
+    ($($name:ident => $vi:expr, $en:expr;)*) => {
+        /// Every message the interface shows.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg {
+            $($name,)*
+        }
+
+        /// Returns the text of `msg` in `lang`.
+        pub fn t(lang: Lang, msg: Msg) -> &'static str {
+            match (lang, msg) {
+                $((Lang::Vi, Msg::$name) => $vi, (Lang::En, Msg::$name) => $en,)*
+            }
+        }
+    };
 }
 
-/// Returns the text of `msg` in `lang`.
-pub fn t(lang: Lang, msg: Msg) -> &'static str {
-    use Msg::*;
-    match (lang, msg) {
-        (Lang::Vi, DocumentTitle) => "Báo cáo — soạn báo cáo tổng kết, sơ kết",
-        (Lang::En, DocumentTitle) => "Báo cáo — structured report editor",
-        (Lang::Vi, AppName) | (Lang::En, AppName) => "Báo cáo",
-        (Lang::Vi, AppTagline) => "Soạn báo cáo tổng kết, sơ kết đúng thể thức",
-        (Lang::En, AppTagline) => "Write official Vietnamese reports in the correct layout",
-        (Lang::Vi, EmptyWorkspaceTitle) => "Chưa có bản thảo nào",
-        (Lang::En, EmptyWorkspaceTitle) => "No drafts yet",
-        (Lang::Vi, EmptyWorkspaceBody) => {
-            "Chọn một mẫu báo cáo để bắt đầu. Mọi nội dung chỉ lưu trên máy này."
-        }
-        (Lang::En, EmptyWorkspaceBody) => {
-            "Pick a report outline to begin. Everything stays on this computer."
-        }
-        (Lang::Vi, SwitchLanguage) => "English",
-        (Lang::En, SwitchLanguage) => "Tiếng Việt",
-        (Lang::Vi, OfflineNotice) => {
-            "Không gửi dữ liệu ra ngoài: ứng dụng chạy hoàn toàn trên máy."
-        }
-        (Lang::En, OfflineNotice) => {
-            "Nothing is sent anywhere: the app runs entirely on this computer."
-        }
-    }
+messages! {
+    DocumentTitle => "Báo cáo — soạn báo cáo tổng kết, sơ kết", "Báo cáo — structured report editor";
+    AppName => "Báo cáo", "Báo cáo";
+    AppTagline => "Soạn báo cáo tổng kết, sơ kết đúng thể thức", "Write official Vietnamese reports in the correct layout";
+    EmptyWorkspaceTitle => "Chưa có bản thảo nào", "No drafts yet";
+    EmptyWorkspaceBody => "Chọn một mẫu báo cáo để bắt đầu. Mọi nội dung chỉ lưu trên máy này.", "Pick a report outline to begin. Everything stays on this computer.";
+    SwitchLanguage => "English", "Tiếng Việt";
+    SwitchLanguageLabel => "Chuyển giao diện sang tiếng Anh", "Switch the interface to Vietnamese";
+    OfflineNotice => "Không gửi dữ liệu ra ngoài: ứng dụng chạy hoàn toàn trên máy.", "Nothing is sent anywhere: the app runs entirely on this computer.";
+    TemplatesHeading => "Mẫu báo cáo", "Report outlines";
+    UseTemplate => "Dùng mẫu này", "Use this outline";
+    SampleHeading => "Bản mẫu đã điền sẵn", "Filled-in sample";
+    OpenSample => "Mở bản mẫu", "Open the sample";
+    PartyRuleset => "Văn bản Đảng (HD 36-HD/VPTW)", "Party document (HD 36-HD/VPTW)";
+    StateRuleset => "Văn bản nhà nước (NĐ 30/2020/NĐ-CP)", "State document (Decree 30/2020)";
+    Undo => "Hoàn tác", "Undo";
+    UndoLabel => "Hoàn tác (Ctrl+Z)", "Undo (Ctrl+Z)";
+    Redo => "Làm lại", "Redo";
+    RedoLabel => "Làm lại (Ctrl+Shift+Z)", "Redo (Ctrl+Shift+Z)";
+    Print => "In / PDF", "Print / PDF";
+    PrintLabel => "In hoặc lưu PDF (Ctrl+P)", "Print or save as PDF (Ctrl+P)";
+    CloseDraft => "Đóng bản thảo", "Close draft";
+    CloseDraftLabel => "Đóng bản thảo, về màn hình chọn mẫu (bản thảo vẫn được lưu)", "Close the draft and return to the outlines (the draft stays saved)";
+    OutlineHeading => "Dàn ý", "Outline";
+    OutlineLabel => "Dàn ý báo cáo: chọn một mục để đến đó", "Report outline: pick a section to go there";
+    AddSectionAfter => "Thêm mục ngang hàng", "Add a section after";
+    AddChildSection => "Thêm mục con", "Add a subsection";
+    AddPart => "Thêm phần", "Add a part";
+    DeleteSection => "Xóa mục", "Delete section";
+    MoveUp => "Lên", "Up";
+    MoveUpLabel => "Chuyển lên (Alt+↑)", "Move up (Alt+↑)";
+    MoveDown => "Xuống", "Down";
+    MoveDownLabel => "Chuyển xuống (Alt+↓)", "Move down (Alt+↓)";
+    Indent => "Thụt vào", "Indent";
+    IndentLabel => "Thụt vào một cấp (Tab)", "Indent one level (Tab)";
+    Outdent => "Lùi ra", "Outdent";
+    OutdentLabel => "Lùi ra một cấp (Shift+Tab)", "Outdent one level (Shift+Tab)";
+    Delete => "Xóa", "Delete";
+    NoSectionSelected => "Chọn một mục trong dàn ý để thêm, xóa hay di chuyển.", "Pick a section in the outline to add, delete or move.";
+    MetaHeading => "Thông tin văn bản", "Document details";
+    FieldTitle => "Tên bản thảo", "Draft name";
+    FieldTitleHint => "Tên để tìm lại bản thảo; không in ra văn bản.", "How you find this draft again; not printed.";
+    FieldRuleset => "Thể thức", "Layout rules";
+    FieldSuperiorBody => "Cơ quan cấp trên", "Superior body";
+    FieldSuperiorBodyHint => "Ví dụ: ĐẢNG BỘ HUYỆN LẤP VÒ", "E.g. ĐẢNG BỘ HUYỆN LẤP VÒ";
+    FieldIssuingBody => "Cơ quan ban hành", "Issuing body";
+    FieldIssuingBodyHint => "Ví dụ: ĐẢNG ỦY TRƯỜNG THPT LẤP VÒ 2", "E.g. ĐẢNG ỦY TRƯỜNG THPT LẤP VÒ 2";
+    FieldNumber => "Số, ký hiệu", "Number and symbol";
+    FieldNumberHintParty => "Dạng 12-BC/ĐU (không ghi chữ “Số”).", "Like 12-BC/ĐU (without “Số”).";
+    FieldNumberHintState => "Dạng 02/BC-UBND (không ghi chữ “Số:”).", "Like 02/BC-UBND (without “Số:”).";
+    FieldPlace => "Địa danh", "Place";
+    FieldDay => "Ngày", "Day";
+    FieldMonth => "Tháng", "Month";
+    FieldYear => "Năm", "Year";
+    FieldDateHint => "Có thể để trống ngày, tháng để ghi tay khi ký.", "Day and month may stay blank to be written in at signing.";
+    FieldDocType => "Tên loại văn bản", "Document type";
+    FieldSubject => "Trích yếu", "Subject line";
+    FieldSubjectHint => "Viết thường chữ đầu: “tổng kết …”.", "Starts in lowercase: “tổng kết …”.";
+    FieldSigningAuthority => "Thẩm quyền ký", "Signing authority";
+    FieldSigningAuthorityHint => "T/M ĐẢNG ỦY, TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH …", "T/M ĐẢNG ỦY, TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH …";
+    FieldPosition => "Chức vụ người ký", "Signer's position";
+    FieldSignerName => "Họ tên người ký", "Signer's name";
+    FieldRecipients => "Nơi nhận (mỗi dòng một nơi)", "Recipients (one per line)";
+    FieldAuthor => "Tác giả bài viết (nếu đăng web)", "Author line (for a web post)";
+    ProblemNumberPrefix => "Bỏ chữ “Số” — văn bản tự in chữ này.", "Leave out “Số”: the layout prints it.";
+    ProblemPartyShape => "Văn bản Đảng ghi số dạng 12-BC/ĐU: số, gạch nối, loại văn bản, gạch chéo, cơ quan (chữ in hoa).", "Party numbers look like 12-BC/ĐU: number, hyphen, type, slash, body (capitals).";
+    ProblemStateShape => "Văn bản nhà nước ghi số dạng 02/BC-UBND: số, gạch chéo, loại văn bản, gạch nối, cơ quan (chữ in hoa).", "State numbers look like 02/BC-UBND: number, slash, type, hyphen, body (capitals).";
+    ProblemStateUnpadded => "Số nhỏ hơn 10 phải thêm số 0 ở trước (02, không phải 2).", "Numbers below 10 take a leading 0 (02, not 2).";
+    ProblemDayRange => "Ngày phải từ 1 đến 31.", "The day must be 1 to 31.";
+    ProblemMonthRange => "Tháng phải từ 1 đến 12.", "The month must be 1 to 12.";
+    ProblemYearRange => "Năm không hợp lệ.", "The year is not valid.";
+    ProblemNoSuchDay => "Tháng này không có ngày đó.", "That month has no such day.";
+    ProblemNotANumber => "Chỉ nhập chữ số.", "Digits only.";
+    ProblemSubjectCapital => "Trích yếu thường viết thường chữ đầu.", "The subject line usually starts in lowercase.";
+    PreambleHeading => "Phần mở đầu", "Opening";
+    BodyHeading => "Nội dung", "Body";
+    SectionHeadingLabel => "Tiêu đề mục", "Section heading";
+    HeadingLocked => "Tiêu đề theo mẫu đang khóa", "Template heading is locked";
+    UnlockHeading => "Mở khóa tiêu đề để sửa", "Unlock the heading to edit it";
+    LockHeading => "Khóa lại tiêu đề", "Lock the heading";
+    RunInHint => "(để trống: số thứ tự đứng liền đoạn văn đầu)", "(blank: the number runs into the first paragraph)";
+    ParagraphLabel => "Đoạn văn", "Paragraph";
+    BulletLabel => "Gạch đầu dòng", "Bullet";
+    FigureLabel => "Chú thích ảnh", "Picture caption";
+    AssessmentLabelField => "Nhãn đánh giá", "Assessment label";
+    NothingToReport => "Không có", "Nothing to report";
+    NothingToReportLabel => "Ghi “không có” cho nhóm đánh giá này", "Mark this assessment as “không có” (nothing to report)";
+    CustomLabel => "Nhãn khác…", "Other label…";
+    AddParagraph => "+ Đoạn văn", "+ Paragraph";
+    AddList => "+ Gạch đầu dòng", "+ Bullets";
+    AddAssessment => "+ Đánh giá", "+ Assessment";
+    AddFigure => "+ Chú thích ảnh", "+ Picture caption";
+    MoveBlockUp => "Chuyển khối lên", "Move block up";
+    MoveBlockDown => "Chuyển khối xuống", "Move block down";
+    DeleteBlock => "Xóa khối", "Delete block";
+    PreviewHeading => "Xem trước (A4)", "Preview (A4)";
+    PreviewLabel => "Bản xem trước khổ A4 theo thể thức đã chọn", "A4 preview in the chosen layout";
+    RecipientsHeading => "Nơi nhận:", "Nơi nhận:";
+    EditErrorNotFound => "Không tìm thấy phần cần sửa; có thể nó vừa bị xóa.", "That part could not be found; it may have just been deleted.";
+    EditErrorLocked => "Tiêu đề này theo mẫu và đang khóa. Bấm nút khóa để mở nếu cần sửa.", "This heading comes from the template and is locked. Use the lock button to unlock it.";
+    EditErrorAtEdge => "Không thể chuyển thêm theo hướng đó.", "It cannot move further that way.";
+    EditErrorTooDeep => "Báo cáo chỉ có ba cấp: phần (I.), mục (1.), điểm (a).", "Reports have three levels only: part (I.), item (1.), point (a).";
+    EditErrorNoPlace => "Không có chỗ để thụt vào hay lùi ra ở đây.", "There is nowhere to indent or outdent to here.";
+    EditErrorBadIndex => "Vị trí chèn không hợp lệ.", "That position is not valid.";
+    Deleted => "Đã xóa. Bấm Ctrl+Z để hoàn tác.", "Deleted. Press Ctrl+Z to undo.";
+    StorageUnavailable => "Trình duyệt không cho lưu dữ liệu trên máy (chế độ riêng tư hoặc đã tắt lưu dữ liệu trang). Bản thảo chỉ nằm trong bộ nhớ: đừng đóng trang trước khi xuất tệp.", "This browser does not allow saving on this computer (private mode or site data disabled). The draft lives in memory only: do not close the page before exporting it.";
+    StorageFull => "Bộ nhớ của trình duyệt đã đầy nên chưa lưu được. Nội dung vẫn còn trên trang; hãy xuất tệp sao lưu và xóa bớt bản thảo cũ.", "The browser's storage is full, so the draft was not saved. The text is still on the page; export a backup and delete old drafts.";
+    StorageOther => "Trình duyệt báo lỗi khi lưu. Nội dung vẫn còn trên trang; hãy xuất tệp sao lưu.", "The browser reported an error while saving. The text is still on the page; export a backup.";
+    Saved => "Đã lưu trên máy", "Saved on this computer";
 }
 
 #[cfg(test)]

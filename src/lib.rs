@@ -11,6 +11,7 @@ pub mod model;
 pub mod numbering;
 pub mod render;
 pub mod rules;
+pub mod keymap;
 pub mod template;
 pub mod text;
 

@@ -270,6 +270,59 @@ impl Section {
 }
 
 impl Document {
+    /// The section `id`, anywhere in the tree.
+    pub fn find_section(&self, id: NodeId) -> Option<&Section> {
+        fn walk(list: &[Section], id: NodeId) -> Option<&Section> {
+            list.iter()
+                .find_map(|section| if section.id == id { Some(section) } else { walk(&section.children, id) })
+        }
+        walk(&self.sections, id)
+    }
+
+    /// The block `id`, in the preamble or anywhere in the body.
+    pub fn find_block(&self, id: NodeId) -> Option<&Block> {
+        fn in_blocks(list: &[Block], id: NodeId) -> Option<&Block> {
+            list.iter().find_map(|block| {
+                if block.id() == id {
+                    return Some(block);
+                }
+                match block {
+                    Block::List(list) => list.items.iter().find_map(|item| in_blocks(&item.blocks, id)),
+                    Block::Assessment(assessment) => in_blocks(&assessment.blocks, id),
+                    Block::Paragraph(_) | Block::Figure(_) => None,
+                }
+            })
+        }
+        fn in_sections(list: &[Section], id: NodeId) -> Option<&Block> {
+            list.iter()
+                .find_map(|section| in_blocks(&section.blocks, id).or_else(|| in_sections(&section.children, id)))
+        }
+        in_blocks(&self.preamble, id).or_else(|| in_sections(&self.sections, id))
+    }
+
+    /// The list item `id`, with the depth of its list (0 for "-", 1+ for "+").
+    pub fn find_item(&self, id: NodeId) -> Option<(&ListItem, usize)> {
+        fn in_blocks(list: &[Block], id: NodeId, depth: usize) -> Option<(&ListItem, usize)> {
+            list.iter().find_map(|block| match block {
+                Block::List(list) => list.items.iter().find_map(|item| {
+                    if item.id == id {
+                        Some((item, depth))
+                    } else {
+                        in_blocks(&item.blocks, id, depth + 1)
+                    }
+                }),
+                Block::Assessment(assessment) => in_blocks(&assessment.blocks, id, depth),
+                Block::Paragraph(_) | Block::Figure(_) => None,
+            })
+        }
+        fn in_sections(list: &[Section], id: NodeId) -> Option<(&ListItem, usize)> {
+            list.iter().find_map(|section| {
+                in_blocks(&section.blocks, id, 0).or_else(|| in_sections(&section.children, id))
+            })
+        }
+        in_blocks(&self.preamble, id, 0).or_else(|| in_sections(&self.sections, id))
+    }
+
     /// Hands out a fresh `NodeId`.
     pub fn fresh_id(&mut self) -> NodeId {
         self.next_id += 1;
@@ -346,6 +399,22 @@ mod tests {
         assert_eq!(back["future_field"]["a"], 1);
         assert_eq!(back["meta"]["meta_extra"], true);
         assert_eq!(back["sections"][0]["section_extra"][1], 2);
+    }
+
+    #[test]
+    fn find_reaches_every_kind_of_node() {
+        let sample = crate::template::seed_sample();
+        let part_two = sample.sections[1].id;
+        assert_eq!(sample.find_section(part_two).unwrap().heading, "Về xây dựng tổ chức bộ máy.");
+        let Block::List(list) = &sample.sections[1].children[1].blocks[0] else { panic!() };
+        let Block::Assessment(strengths) = &list.items[2].blocks[0] else { panic!() };
+        assert_eq!(sample.find_block(strengths.id), Some(&list.items[2].blocks[0]));
+        let Block::List(sub) = &strengths.blocks[0] else { panic!() };
+        let (item, depth) = sample.find_item(sub.items[1].id).unwrap();
+        assert!(item.text.starts_with("Qua mỗi hoạt động"));
+        assert_eq!(depth, 1);
+        assert_eq!(sample.find_item(list.items[0].id).unwrap().1, 0);
+        assert!(sample.find_section(999_999).is_none());
     }
 
     #[test]

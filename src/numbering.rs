@@ -86,6 +86,36 @@ pub struct OutlineEntry {
     /// The full reference used in messages: "II", "II.2", "II.2.b".
     pub reference: String,
     pub heading: String,
+    /// What the outline shows after the number: the heading, or for a
+    /// run-in item the opening words of its first paragraph, or the
+    /// template's guidance.
+    pub summary: String,
+}
+
+/// The opening words of `text` within about `max` characters, cut at a word
+/// boundary, with "…" when cut.
+fn opening_words(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max + 1).collect();
+    let cut = match cut.rfind(char::is_whitespace) {
+        Some(at) if at > 0 => &cut[..at],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end())
+}
+
+fn summary(section: &Section) -> String {
+    if !section.heading.trim().is_empty() {
+        return section.heading.clone();
+    }
+    let first_paragraph = section.blocks.iter().find_map(|block| match block {
+        crate::model::Block::Paragraph(paragraph) if !paragraph.text.trim().is_empty() => Some(&paragraph.text),
+        _ => None,
+    });
+    opening_words(first_paragraph.unwrap_or(&section.guidance), 60)
 }
 
 /// Lists every section in document order with its computed number.
@@ -105,6 +135,7 @@ pub fn outline(document: &Document) -> Vec<OutlineEntry> {
                 number,
                 reference: reference.clone(),
                 heading: section.heading.clone(),
+                summary: summary(section),
             });
             walk(&section.children, depth + 1, &reference, out);
         }
@@ -147,6 +178,17 @@ mod tests {
         assert_eq!(bullet_marker(0), "-");
         assert_eq!(bullet_marker(1), "+");
         assert_eq!(bullet_marker(3), "+");
+    }
+
+    #[test]
+    fn run_in_items_are_summarised_by_their_opening_words() {
+        let sample = crate::template::seed_sample();
+        let entries = outline(&sample);
+        assert_eq!(entries[1].heading, "");
+        assert_eq!(entries[1].summary, "Hội nghị Trung ương 5, khoá X khẳng định: Phương thức lãnh…");
+        assert_eq!(entries[3].summary, entries[3].heading);
+        let template = crate::template::instantiate(&crate::template::builtin()[0]);
+        assert!(outline(&template)[1].summary.starts_with("Nhận thức về phương thức lãnh đạo"));
     }
 
     #[test]

@@ -2,5 +2,8 @@
 //! or wasm-bindgen; everything it returns is a plain Rust value or an error
 //! that the core can reason about.
 
+pub mod clock;
+pub mod dom;
+pub mod events;
 pub mod page;
 pub mod storage;

@@ -72,6 +72,28 @@ pub fn set<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
     LocalStorage::set(key, value).map_err(classify)
 }
 
+/// Reads the raw text under `key`, without decoding it.
+pub fn get_raw(key: &str) -> Result<Option<String>, StorageError> {
+    ensure_available()?;
+    let storage = web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)?;
+    storage.get_item(key).map_err(|_| StorageError::Other("getItem".into()))
+}
+
+/// Every key in local storage.
+pub fn keys() -> Vec<String> {
+    if !is_available() {
+        return Vec::new();
+    }
+    let length = LocalStorage::length();
+    let storage = web_sys::window().and_then(|window| window.local_storage().ok().flatten());
+    let Some(storage) = storage else {
+        return Vec::new();
+    };
+    (0..length).filter_map(|index| storage.key(index).ok().flatten()).collect()
+}
+
 /// Removes `key`; removing an absent key is not an error.
 pub fn remove(key: &str) -> Result<(), StorageError> {
     ensure_available()?;

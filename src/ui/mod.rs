@@ -2,6 +2,11 @@
 //! no business logic, which lives in the pure core modules.
 
 mod app;
+mod editor;
+mod outline;
+mod preview;
+pub mod store;
+mod welcome;
 
 pub use app::App;
 

@@ -1,0 +1,116 @@
+//! Small DOM services the interface needs beyond what Leptos renders: moving
+//! focus, scrolling, printing, and setting CSS custom properties through the
+//! CSSOM (allowed by the page's Content-Security-Policy, unlike inline
+//! `style` attributes).
+
+use wasm_bindgen::JsCast;
+
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// Focuses the element with `id`, puts the caret at the end of its text and
+/// scrolls it into view. Returns false when there is no such element.
+pub fn focus(id: &str) -> bool {
+    let Some(target) = element(id) else {
+        return false;
+    };
+    let _ = target.focus();
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        let end = input.value().encode_utf16().count() as u32;
+        let _ = input.set_selection_range(end, end);
+    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let end = area.value().encode_utf16().count() as u32;
+        let _ = area.set_selection_range(end, end);
+    }
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    target.scroll_into_view_with_scroll_into_view_options(&options);
+    true
+}
+
+/// Scrolls the element with `id` into view without moving focus.
+pub fn scroll_to(id: &str) {
+    if let Some(target) = element(id) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        target.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// The id of the element that has focus, if any.
+pub fn focused_id() -> Option<String> {
+    let id = web_sys::window()?.document()?.active_element()?.id();
+    (!id.is_empty()).then_some(id)
+}
+
+/// Opens the browser's print dialog (also "Save as PDF").
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// Sets CSS custom properties on the element with `id`.
+pub fn set_css_variables(id: &str, variables: &[(&str, String)]) {
+    if let Some(target) = element(id) {
+        let style = target.style();
+        for (name, value) in variables {
+            let _ = style.set_property(name, value);
+        }
+    }
+}
+
+thread_local! {
+    /// The constructed stylesheet that holds the `@page` rules.
+    static PAGE_SHEET: std::cell::RefCell<Option<web_sys::CssStyleSheet>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sets the printed page size and margins with `@page` rules. They live in a
+/// constructed stylesheet adopted by the document: the page's CSP blocks a
+/// `<style>` element, but not the CSSOM. Rules the browser does not
+/// understand are skipped.
+pub fn set_page_rules(rules: &[&str]) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let sheet = PAGE_SHEET.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if slot.is_none() {
+            if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+                let adopted = document.adopted_style_sheets();
+                adopted.push(&sheet);
+                document.set_adopted_style_sheets(&adopted);
+                *slot = Some(sheet);
+            }
+        }
+        slot.clone()
+    });
+    let Some(sheet) = sheet else {
+        return;
+    };
+    while sheet.css_rules().map(|list| list.length()).unwrap_or(0) > 0 {
+        let _ = sheet.delete_rule(0);
+    }
+    for rule in rules {
+        let index = sheet.css_rules().map(|list| list.length()).unwrap_or(0);
+        let _ = sheet.insert_rule_with_index(rule, index);
+    }
+}
+
+/// The `@page` rules in force, as CSS text, for tests.
+pub fn page_rules_text() -> String {
+    PAGE_SHEET.with(|slot| {
+        let Some(sheet) = slot.borrow().clone() else {
+            return String::new();
+        };
+        let Ok(list) = sheet.css_rules() else {
+            return String::new();
+        };
+        (0..list.length()).filter_map(|i| list.item(i)).map(|rule| rule.css_text()).collect::<Vec<_>>().join("\n")
+    })
+}

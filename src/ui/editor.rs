@@ -1,0 +1,698 @@
+//! The editing column: the document details form, the opening paragraphs and
+//! every section with its blocks. Each field dispatches an edit on input; key
+//! presses go through `keymap`, which decides what they mean.
+
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+
+use crate::edit::{BlockKind, Container, Direction, Edit, Field};
+use crate::i18n::Msg;
+use crate::keymap::{command, edit_for, Command};
+use crate::model::{AssessmentLabel, Block, DocDate, NodeId, Ruleset};
+use crate::platform::events;
+use crate::rules::{check_date, check_number_symbol, DateProblem, NumberProblem};
+
+use super::store::{field_id, use_store, Store};
+
+/// Handles a key press in the field of `node`: structural shortcuts become
+/// edits; everything else is left to the field.
+fn handle_key(store: Store, node: NodeId, event: &KeyboardEvent, field_is_empty: bool) {
+    if events::is_composing(event) {
+        return;
+    }
+    let Some(command) = command(&events::key_press(event), field_is_empty) else {
+        return;
+    };
+    if matches!(command, Command::Undo | Command::Redo) {
+        // The window-wide handler does these.
+        return;
+    }
+    let edit = store.document.with_untracked(|document| document.as_ref().and_then(|d| edit_for(d, node, command)));
+    let Some(edit) = edit else {
+        return;
+    };
+    events::prevent_default(event);
+    // Deleting an empty bullet moves focus to the one before it.
+    let focus_after_delete = if let Edit::DeleteListItem { .. } = edit {
+        previous_item(store, node)
+    } else {
+        None
+    };
+    let created = store.dispatch(edit);
+    match (created, focus_after_delete) {
+        (Some(_), _) => {}
+        (None, Some(previous)) => store.focus(previous),
+        // Moves and indents re-render the field; keep the caret in it.
+        (None, None) => store.focus(node),
+    }
+}
+
+fn previous_item(store: Store, node: NodeId) -> Option<NodeId> {
+    store.document.with_untracked(|document| {
+        let document = document.as_ref()?;
+        let locations = crate::edit::locate::index(document);
+        let crate::edit::locate::Location::ListItem { list, index } = locations.get(&node)? else {
+            return None;
+        };
+        let Some(Block::List(list)) = document.find_block(*list) else {
+            return None;
+        };
+        index.checked_sub(1).and_then(|previous| list.items.get(previous)).map(|item| item.id)
+    })
+}
+
+/// A labelled single-line field of the details form.
+#[component]
+fn TextField(field: Field, label: Msg, #[prop(optional)] hint: Option<Msg>, #[prop(optional)] problem: Option<Signal<Option<Msg>>>) -> impl IntoView {
+    let store = use_store();
+    let value = Memo::new(move |_| {
+        store.document.with(|document| {
+            let Some(d) = document else { return String::new() };
+            match field {
+                Field::Title => d.title.clone(),
+                Field::SuperiorBody => d.meta.superior_body.clone(),
+                Field::IssuingBody => d.meta.issuing_body.clone(),
+                Field::NumberSymbol => d.meta.number_symbol.clone(),
+                Field::Place => d.meta.place.clone(),
+                Field::DocType => d.meta.doc_type.clone(),
+                Field::Subject => d.meta.subject.clone(),
+                Field::SigningAuthority => d.closing.signing_authority.clone(),
+                Field::Position => d.closing.position.clone(),
+                Field::SignerName => d.closing.signer_name.clone(),
+                Field::Author => d.closing.author.clone(),
+            }
+        })
+    });
+    let id = format!("field-{field:?}").to_lowercase();
+    let hint_id = format!("{id}-hint");
+    let problem_id = format!("{id}-problem");
+    let problem = problem.unwrap_or_else(|| Signal::derive(|| None));
+    view! {
+        <div class="form-row" class:invalid=move || problem.get().is_some()>
+            <label for=id.clone()>{move || store.t(label)}</label>
+            <input
+                id=id.clone()
+                type="text"
+                data-testid=id.clone()
+                prop:value=move || value.get()
+                aria-describedby=format!("{hint_id} {problem_id}")
+                aria-invalid=move || problem.get().is_some().then_some("true")
+                on:input=move |event| {
+                    store.dispatch(Edit::SetField { field, text: event_target_value(&event) });
+                }
+            />
+            <p class="hint" id=hint_id.clone()>{move || hint.map(|hint| store.t(hint))}</p>
+            <p class="problem" id=problem_id.clone() role="alert">{move || problem.get().map(|msg| store.t(msg))}</p>
+        </div>
+    }
+}
+
+fn number_problem_message(problem: NumberProblem) -> Msg {
+    match problem {
+        NumberProblem::HasPrefix => Msg::ProblemNumberPrefix,
+        NumberProblem::PartyShape => Msg::ProblemPartyShape,
+        NumberProblem::StateShape => Msg::ProblemStateShape,
+        NumberProblem::StateUnpadded => Msg::ProblemStateUnpadded,
+    }
+}
+
+fn date_problem_message(problem: DateProblem) -> Msg {
+    match problem {
+        DateProblem::DayOutOfRange => Msg::ProblemDayRange,
+        DateProblem::MonthOutOfRange => Msg::ProblemMonthRange,
+        DateProblem::YearOutOfRange => Msg::ProblemYearRange,
+        DateProblem::NoSuchDay => Msg::ProblemNoSuchDay,
+    }
+}
+
+/// Which part of the date a field edits.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DatePart {
+    Day,
+    Month,
+    Year,
+}
+
+/// The document details: ruleset, header, date, title, signature, recipients.
+#[component]
+fn DetailsForm() -> impl IntoView {
+    let store = use_store();
+    let ruleset = Memo::new(move |_| store.document.with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default()));
+    let date = Memo::new(move |_| store.document.with(|d| d.as_ref().map(|d| d.meta.date).unwrap_or_default()));
+    let number_problem = Signal::derive(move || {
+        store.document.with(|d| {
+            d.as_ref()
+                .and_then(|d| check_number_symbol(d.meta.ruleset, &d.meta.number_symbol).err())
+                .map(number_problem_message)
+        })
+    });
+    let subject_problem = Signal::derive(move || {
+        store.document.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.meta.subject.chars().next())
+                .filter(|first| first.is_uppercase())
+                .map(|_| Msg::ProblemSubjectCapital)
+        })
+    });
+    // Text typed into a date field that is not a number stays in the field
+    // and is reported; it never reaches the document.
+    let date_typing_problem = RwSignal::new(None::<Msg>);
+    let date_problem = Signal::derive(move || {
+        date_typing_problem.get().or_else(|| check_date(&date.get()).err().map(date_problem_message))
+    });
+    let set_date_part = move |part: DatePart, raw: String| {
+        let raw = raw.trim().to_owned();
+        let mut next: DocDate = date.get_untracked();
+        let parsed = if raw.is_empty() { Ok(None) } else { raw.parse::<u16>().map(Some) };
+        let Ok(value) = parsed else {
+            date_typing_problem.set(Some(Msg::ProblemNotANumber));
+            return;
+        };
+        date_typing_problem.set(None);
+        match part {
+            DatePart::Day => next.day = value.map(|v| v.min(255) as u8),
+            DatePart::Month => next.month = value.map(|v| v.min(255) as u8),
+            DatePart::Year => next.year = value,
+        }
+        store.dispatch(Edit::SetDate(next));
+    };
+    let date_field = move |part: DatePart, label: Msg, width: &'static str| {
+        let id = match part {
+            DatePart::Day => "field-day",
+            DatePart::Month => "field-month",
+            DatePart::Year => "field-year",
+        };
+        view! {
+            <span class="date-part">
+                <label for=id>{move || store.t(label)}</label>
+                <input
+                    id=id
+                    data-testid=id
+                    type="text"
+                    inputmode="numeric"
+                    class=width
+                    aria-describedby="field-date-hint field-date-problem"
+                    prop:value=move || {
+                        let date = date.get();
+                        match part {
+                            DatePart::Day => date.day.map(|v| v.to_string()),
+                            DatePart::Month => date.month.map(|v| v.to_string()),
+                            DatePart::Year => date.year.map(|v| v.to_string()),
+                        }
+                        .unwrap_or_default()
+                    }
+                    on:input=move |event| set_date_part(part, event_target_value(&event))
+                />
+            </span>
+        }
+    };
+    let recipients = Memo::new(move |_| {
+        store.document.with(|d| d.as_ref().map(|d| d.closing.recipients.join("\n")).unwrap_or_default())
+    });
+    let number_hint = Memo::new(move |_| match ruleset.get() {
+        Ruleset::Party => Msg::FieldNumberHintParty,
+        Ruleset::State => Msg::FieldNumberHintState,
+    });
+
+    view! {
+        <details class="details-form" open data-testid="details-form">
+            <summary>{move || store.t(Msg::MetaHeading)}</summary>
+            <TextField field=Field::Title label=Msg::FieldTitle hint=Msg::FieldTitleHint />
+            <div class="form-row">
+                <label for="field-ruleset">{move || store.t(Msg::FieldRuleset)}</label>
+                <select
+                    id="field-ruleset"
+                    data-testid="field-ruleset"
+                    on:change=move |event| {
+                        let ruleset = if event_target_value(&event) == "state" { Ruleset::State } else { Ruleset::Party };
+                        store.dispatch(Edit::SetRuleset(ruleset));
+                    }
+                >
+                    <option value="party" selected=move || ruleset.get() == Ruleset::Party>
+                        {move || store.t(Msg::PartyRuleset)}
+                    </option>
+                    <option value="state" selected=move || ruleset.get() == Ruleset::State>
+                        {move || store.t(Msg::StateRuleset)}
+                    </option>
+                </select>
+            </div>
+            <TextField field=Field::SuperiorBody label=Msg::FieldSuperiorBody hint=Msg::FieldSuperiorBodyHint />
+            <TextField field=Field::IssuingBody label=Msg::FieldIssuingBody hint=Msg::FieldIssuingBodyHint />
+            {move || {
+                let hint = number_hint.get();
+                view! { <TextField field=Field::NumberSymbol label=Msg::FieldNumber hint=hint problem=number_problem /> }
+            }}
+            <TextField field=Field::Place label=Msg::FieldPlace />
+            <div class="form-row date-row" class:invalid=move || date_problem.get().is_some()>
+                {date_field(DatePart::Day, Msg::FieldDay, "narrow")}
+                {date_field(DatePart::Month, Msg::FieldMonth, "narrow")}
+                {date_field(DatePart::Year, Msg::FieldYear, "medium")}
+                <p class="hint" id="field-date-hint">{move || store.t(Msg::FieldDateHint)}</p>
+                <p class="problem" id="field-date-problem" role="alert">
+                    {move || date_problem.get().map(|msg| store.t(msg))}
+                </p>
+            </div>
+            <TextField field=Field::DocType label=Msg::FieldDocType />
+            <TextField field=Field::Subject label=Msg::FieldSubject hint=Msg::FieldSubjectHint problem=subject_problem />
+            <TextField field=Field::SigningAuthority label=Msg::FieldSigningAuthority hint=Msg::FieldSigningAuthorityHint />
+            <TextField field=Field::Position label=Msg::FieldPosition />
+            <TextField field=Field::SignerName label=Msg::FieldSignerName />
+            <div class="form-row">
+                <label for="field-recipients">{move || store.t(Msg::FieldRecipients)}</label>
+                <textarea
+                    id="field-recipients"
+                    data-testid="field-recipients"
+                    rows="3"
+                    prop:value=move || recipients.get()
+                    on:input=move |event| {
+                        let lines = event_target_value(&event).lines().map(str::to_owned).collect();
+                        store.dispatch(Edit::SetRecipients(lines));
+                    }
+                ></textarea>
+            </div>
+            <TextField field=Field::Author label=Msg::FieldAuthor />
+        </details>
+    }
+}
+
+/// Buttons that add a block to `container` at its end.
+#[component]
+fn AddBlockBar(container: Container) -> impl IntoView {
+    let store = use_store();
+    let count = Memo::new(move |_| {
+        store.document.with(|d| {
+            let Some(d) = d else { return 0 };
+            match container {
+                Container::Preamble => d.preamble.len(),
+                Container::Section(id) => d.find_section(id).map_or(0, |s| s.blocks.len()),
+                Container::Assessment(id) => match d.find_block(id) {
+                    Some(Block::Assessment(a)) => a.blocks.len(),
+                    _ => 0,
+                },
+                Container::ListItem(id) => d.find_item(id).map_or(0, |(item, _)| item.blocks.len()),
+            }
+        })
+    });
+    let add = move |kind: BlockKind| {
+        store.dispatch(Edit::InsertBlock { container, index: count.get_untracked(), kind });
+    };
+    let is_assessment = matches!(container, Container::Assessment(_));
+    view! {
+        <div class="add-block-bar" role="group">
+            <button type="button" data-testid="add-paragraph" on:click=move |_| add(BlockKind::Paragraph)>
+                {move || store.t(Msg::AddParagraph)}
+            </button>
+            <button type="button" data-testid="add-list" on:click=move |_| add(BlockKind::List)>
+                {move || store.t(Msg::AddList)}
+            </button>
+            <Show when=move || !is_assessment>
+                <select
+                    class="add-assessment"
+                    data-testid="add-assessment"
+                    aria-label=move || store.t(Msg::AddAssessment)
+                    on:change=move |event| {
+                        let value = event_target_value(&event);
+                        if let Ok(index) = value.parse::<usize>() {
+                            if let Some(label) = AssessmentLabel::STANDARD.get(index) {
+                                add(BlockKind::Assessment(label.clone()));
+                            }
+                        }
+                    }
+                    prop:value=""
+                >
+                    <option value="" selected>{move || store.t(Msg::AddAssessment)}</option>
+                    {AssessmentLabel::STANDARD
+                        .iter()
+                        .enumerate()
+                        .map(|(index, label)| view! { <option value=index.to_string()>{label.text().to_owned()}</option> })
+                        .collect_view()}
+                </select>
+                <button type="button" data-testid="add-figure" on:click=move |_| add(BlockKind::Figure)>
+                    {move || store.t(Msg::AddFigure)}
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// Move and delete buttons of a block.
+fn block_tools(store: Store, id: NodeId) -> impl IntoView {
+    view! {
+        <span class="block-tools">
+            <button
+                type="button"
+                class="icon"
+                aria-label=move || store.t(Msg::MoveBlockUp)
+                title=move || store.t(Msg::MoveBlockUp)
+                on:click=move |_| {
+                    store.dispatch(Edit::MoveBlock { block: id, direction: Direction::Up });
+                }
+            >
+                "↑"
+            </button>
+            <button
+                type="button"
+                class="icon"
+                aria-label=move || store.t(Msg::MoveBlockDown)
+                title=move || store.t(Msg::MoveBlockDown)
+                on:click=move |_| {
+                    store.dispatch(Edit::MoveBlock { block: id, direction: Direction::Down });
+                }
+            >
+                "↓"
+            </button>
+            <button
+                type="button"
+                class="icon danger"
+                aria-label=move || store.t(Msg::DeleteBlock)
+                title=move || store.t(Msg::DeleteBlock)
+                on:click=move |_| {
+                    store.dispatch(Edit::DeleteBlock { block: id });
+                }
+            >
+                "✕"
+            </button>
+        </span>
+    }
+}
+
+/// What kind of block `id` is, for choosing its editor.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BlockShape {
+    Paragraph,
+    List,
+    Assessment,
+    Figure,
+}
+
+/// The list of blocks in `container`.
+fn block_list(store: Store, container: Container) -> impl IntoView {
+    let ids = Memo::new(move |_| {
+        store.document.with(|d| {
+            let Some(d) = d else { return Vec::new() };
+            let blocks: &[Block] = match container {
+                Container::Preamble => &d.preamble,
+                Container::Section(id) => d.find_section(id).map_or(&[], |s| s.blocks.as_slice()),
+                Container::Assessment(id) => match d.find_block(id) {
+                    Some(Block::Assessment(a)) => a.blocks.as_slice(),
+                    _ => &[],
+                },
+                Container::ListItem(id) => d.find_item(id).map_or(&[], |(item, _)| item.blocks.as_slice()),
+            };
+            blocks.iter().map(Block::id).collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <For each=move || ids.get() key=|id| *id let:id>
+            <BlockEditor id=id />
+        </For>
+    }
+}
+
+/// The editor of one block.
+#[component]
+fn BlockEditor(id: NodeId) -> AnyView {
+    let store = use_store();
+    let shape = Memo::new(move |_| {
+        store.document.with(|d| {
+            d.as_ref().and_then(|d| d.find_block(id)).map(|block| match block {
+                Block::Paragraph(_) => BlockShape::Paragraph,
+                Block::List(_) => BlockShape::List,
+                Block::Assessment(_) => BlockShape::Assessment,
+                Block::Figure(_) => BlockShape::Figure,
+            })
+        })
+    });
+    (move || match shape.get() {
+        Some(BlockShape::Paragraph) => paragraph_editor(store, id).into_any(),
+        Some(BlockShape::List) => list_editor(store, id).into_any(),
+        Some(BlockShape::Assessment) => assessment_editor(store, id).into_any(),
+        Some(BlockShape::Figure) => figure_editor(store, id).into_any(),
+        None => ().into_any(),
+    })
+    .into_any()
+}
+
+fn paragraph_editor(store: Store, id: NodeId) -> impl IntoView {
+    let text = Memo::new(move |_| {
+        store.document.with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
+            Some(Block::Paragraph(p)) => (p.text.clone(), p.guidance.clone()),
+            _ => Default::default(),
+        })
+    });
+    view! {
+        <div class="block paragraph-block">
+            <textarea
+                id=field_id(id)
+                class="paragraph-input"
+                rows="3"
+                data-testid="paragraph"
+                aria-label=move || store.t(Msg::ParagraphLabel)
+                placeholder=move || text.get().1
+                prop:value=move || text.get().0
+                on:input=move |event| {
+                    store.dispatch(Edit::SetText { node: id, text: event_target_value(&event) });
+                }
+                on:keydown=move |event| {
+                    let empty = text.get_untracked().0.is_empty();
+                    handle_key(store, id, &event, empty);
+                }
+            ></textarea>
+            {block_tools(store, id)}
+        </div>
+    }
+}
+
+fn figure_editor(store: Store, id: NodeId) -> impl IntoView {
+    let caption = Memo::new(move |_| {
+        store.document.with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
+            Some(Block::Figure(f)) => f.caption.clone(),
+            _ => String::new(),
+        })
+    });
+    view! {
+        <div class="block figure-block">
+            <label class="block-label" for=field_id(id)>{move || store.t(Msg::FigureLabel)}</label>
+            <textarea
+                id=field_id(id)
+                rows="2"
+                data-testid="figure-caption"
+                prop:value=move || caption.get()
+                on:input=move |event| {
+                    store.dispatch(Edit::SetText { node: id, text: event_target_value(&event) });
+                }
+                on:keydown=move |event| handle_key(store, id, &event, false)
+            ></textarea>
+            {block_tools(store, id)}
+        </div>
+    }
+}
+
+fn list_editor(store: Store, id: NodeId) -> impl IntoView {
+    let items = Memo::new(move |_| {
+        store.document.with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
+            Some(Block::List(list)) => list.items.iter().map(|item| item.id).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+    });
+    view! {
+        <ul class="block list-block">
+            <For each=move || items.get() key=|id| *id let:item>
+                <ListItemEditor id=item />
+            </For>
+        </ul>
+    }
+}
+
+/// One bullet, with whatever hangs under it.
+#[component]
+fn ListItemEditor(id: NodeId) -> AnyView {
+    let store = use_store();
+    let item = Memo::new(move |_| {
+        store.document.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.find_item(id))
+                .map(|(item, depth)| (item.text.clone(), crate::numbering::bullet_marker(depth)))
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <li class="list-item">
+            <span class="bullet-marker" aria-hidden="true">{move || item.get().1}</span>
+            <textarea
+                id=field_id(id)
+                class="bullet-input"
+                rows="1"
+                data-testid="bullet"
+                aria-label=move || store.t(Msg::BulletLabel)
+                prop:value=move || item.get().0
+                on:input=move |event| {
+                    store.dispatch(Edit::SetText { node: id, text: event_target_value(&event) });
+                }
+                on:keydown=move |event| {
+                    let empty = item.get_untracked().0.is_empty();
+                    handle_key(store, id, &event, empty);
+                }
+            ></textarea>
+            <div class="nested">{block_list(store, Container::ListItem(id))}</div>
+        </li>
+    }
+    .into_any()
+}
+
+fn assessment_editor(store: Store, id: NodeId) -> impl IntoView {
+    let state = Memo::new(move |_| {
+        store.document.with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
+            Some(Block::Assessment(a)) => (a.label.clone(), a.nothing_to_report),
+            _ => (AssessmentLabel::Custom(String::new()), false),
+        })
+    });
+    let label_id = format!("label-{id}");
+    let check_id = format!("none-{id}");
+    view! {
+        <div class="block assessment-block" data-testid="assessment">
+            <div class="assessment-head">
+                <label class="visually-hidden" for=label_id.clone()>{move || store.t(Msg::AssessmentLabelField)}</label>
+                <input
+                    id=label_id.clone()
+                    class="assessment-label"
+                    data-testid="assessment-label"
+                    list="assessment-labels"
+                    prop:value=move || state.get().0.text().to_owned()
+                    on:input=move |event| {
+                        store.dispatch(Edit::SetAssessmentLabel {
+                            assessment: id,
+                            label: AssessmentLabel::Custom(event_target_value(&event)),
+                        });
+                    }
+                />
+                <span>":"</span>
+                <input
+                    type="checkbox"
+                    id=check_id.clone()
+                    data-testid="nothing-to-report"
+                    prop:checked=move || state.get().1
+                    on:change=move |event| {
+                        store.dispatch(Edit::SetNothingToReport { assessment: id, value: event_target_checked(&event) });
+                    }
+                />
+                <label for=check_id.clone() title=move || store.t(Msg::NothingToReportLabel)>
+                    {move || store.t(Msg::NothingToReport)}
+                </label>
+                {block_tools(store, id)}
+            </div>
+            <Show when=move || !state.get().1>
+                <div class="assessment-body">
+                    {block_list(store, Container::Assessment(id))}
+                    <AddBlockBar container=Container::Assessment(id) />
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// One section with its blocks and subsections.
+#[component]
+fn SectionEditor(id: NodeId) -> AnyView {
+    let store = use_store();
+    let head = Memo::new(move |_| {
+        store.document.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.find_section(id))
+                .map(|s| (s.heading.clone(), s.heading_locked, s.guidance.clone()))
+                .unwrap_or_default()
+        })
+    });
+    let children = Memo::new(move |_| {
+        store.document.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.find_section(id))
+                .map(|s| s.children.iter().map(|c| c.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let entry = Memo::new(move |_| store.numbers.with(|n| n.get(&id).map(|e| (e.number.clone(), e.depth))));
+    let number = move || entry.get().map(|e| e.0).unwrap_or_default();
+    let depth = move || entry.get().map(|e| e.1).unwrap_or_default();
+    view! {
+        <section
+            class=move || format!("section-editor depth-{}", depth())
+            class:selected=move || store.selected.get() == Some(id)
+            data-testid="section-editor"
+        >
+            <div class="section-head">
+                <span class="section-number" data-testid="section-number">{number}</span>
+                <input
+                    id=field_id(id)
+                    class="heading-input"
+                    data-testid="heading"
+                    type="text"
+                    readonly=move || head.get().1
+                    aria-label=move || {
+                        let locked = if head.get().1 { format!(" — {}", store.t(Msg::HeadingLocked)) } else { String::new() };
+                        format!("{} {}{}", store.t(Msg::SectionHeadingLabel), number(), locked)
+                    }
+                    placeholder=move || {
+                        let (_, _, guidance) = head.get();
+                        if guidance.is_empty() { store.t(Msg::RunInHint).to_owned() } else { guidance }
+                    }
+                    prop:value=move || head.get().0
+                    on:focus=move |_| store.selected.set(Some(id))
+                    on:input=move |event| {
+                        store.dispatch(Edit::SetHeading { section: id, text: event_target_value(&event) });
+                    }
+                    on:keydown=move |event| handle_key(store, id, &event, false)
+                />
+                <button
+                    type="button"
+                    class="icon lock"
+                    class:locked=move || head.get().1
+                    data-testid="heading-lock"
+                    aria-pressed=move || if head.get().1 { "true" } else { "false" }
+                    aria-label=move || if head.get().1 { store.t(Msg::UnlockHeading) } else { store.t(Msg::LockHeading) }
+                    title=move || if head.get().1 { store.t(Msg::UnlockHeading) } else { store.t(Msg::LockHeading) }
+                    on:click=move |_| {
+                        store.dispatch(Edit::SetHeadingLocked { section: id, locked: !head.get_untracked().1 });
+                    }
+                >
+                    {move || if head.get().1 { "🔒" } else { "🔓" }}
+                </button>
+            </div>
+            <Show when=move || { let (heading, _, guidance) = head.get(); !heading.is_empty() && !guidance.is_empty() }>
+                <p class="guidance">{move || head.get().2}</p>
+            </Show>
+            {block_list(store, Container::Section(id))}
+            <AddBlockBar container=Container::Section(id) />
+            <For each=move || children.get() key=|id| *id let:child>
+                <SectionEditor id=child />
+            </For>
+        </section>
+    }
+    .into_any()
+}
+
+/// The editing column.
+#[component]
+pub fn Editor() -> impl IntoView {
+    let store = use_store();
+    let parts = Memo::new(move |_| {
+        store.document.with(|d| d.as_ref().map(|d| d.sections.iter().map(|s| s.id).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    view! {
+        <div class="editor-column" data-testid="editor">
+            <DetailsForm />
+            <datalist id="assessment-labels">
+                {AssessmentLabel::STANDARD.iter().map(|label| view! { <option value=label.text().to_owned()></option> }).collect_view()}
+            </datalist>
+            <h2 class="column-heading">{move || store.t(Msg::PreambleHeading)}</h2>
+            <div class="preamble-editor">
+                {block_list(store, Container::Preamble)}
+                <AddBlockBar container=Container::Preamble />
+            </div>
+            <h2 class="column-heading">{move || store.t(Msg::BodyHeading)}</h2>
+            <For each=move || parts.get() key=|id| *id let:part>
+                <SectionEditor id=part />
+            </For>
+        </div>
+    }
+}

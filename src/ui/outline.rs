@@ -1,0 +1,175 @@
+//! The outline panel: every section with its computed number; picking one
+//! jumps to it, and the buttons below add, delete and move the picked one.
+
+use leptos::prelude::*;
+
+use crate::edit::{Direction, Edit};
+use crate::i18n::Msg;
+use crate::model::NodeId;
+use crate::numbering::MAX_SECTION_DEPTH;
+use crate::platform::dom;
+
+use super::store::{field_id, use_store, Store};
+
+/// Where a new sibling of `id` goes: its parent and the index after it.
+fn sibling_slot(store: &Store, id: NodeId) -> Option<(Option<NodeId>, usize)> {
+    store.document.with_untracked(|document| {
+        let document = document.as_ref()?;
+        let locations = crate::edit::locate::index(document);
+        match locations.get(&id)? {
+            crate::edit::locate::Location::Section { parent, index, .. } => Some((*parent, index + 1)),
+            _ => None,
+        }
+    })
+}
+
+#[component]
+pub fn OutlinePanel() -> impl IntoView {
+    let store = use_store();
+    let act = move |make: fn(NodeId) -> Edit| {
+        if let Some(id) = store.selected.get_untracked() {
+            store.dispatch(make(id));
+            request_animation_frame(move || dom::scroll_to(&format!("outline-{id}")));
+        }
+    };
+    let add_after = move |_| {
+        let Some(id) = store.selected.get_untracked() else {
+            // Nothing picked: add a part at the end.
+            let index = store.document.with_untracked(|d| d.as_ref().map_or(0, |d| d.sections.len()));
+            if let Some(new) = store.dispatch(Edit::InsertSection { parent: None, index, heading: String::new() }) {
+                store.selected.set(Some(new));
+            }
+            return;
+        };
+        if let Some((parent, index)) = sibling_slot(&store, id) {
+            if let Some(new) = store.dispatch(Edit::InsertSection { parent, index, heading: String::new() }) {
+                store.selected.set(Some(new));
+            }
+        }
+    };
+    let add_child = move |_| {
+        if let Some(id) = store.selected.get_untracked() {
+            let index = store
+                .document
+                .with_untracked(|d| d.as_ref().and_then(|d| d.find_section(id)).map_or(0, |s| s.children.len()));
+            if let Some(new) = store.dispatch(Edit::InsertSection { parent: Some(id), index, heading: String::new() }) {
+                store.selected.set(Some(new));
+            }
+        }
+    };
+    let delete = move |_| {
+        if let Some(id) = store.selected.get_untracked() {
+            if store.dispatch(Edit::DeleteSection { section: id }).is_none() && store.message.get_untracked().is_none() {
+                store.message.set(Some(store.t(Msg::Deleted).to_owned()));
+                store.selected.set(None);
+            }
+        }
+    };
+    let selected_depth = Memo::new(move |_| {
+        store.selected.get().and_then(|id| store.numbers.with(|numbers| numbers.get(&id).map(|entry| entry.depth)))
+    });
+
+    view! {
+        <nav class="outline-panel" aria-label=move || store.t(Msg::OutlineLabel) data-testid="outline">
+            <h2>{move || store.t(Msg::OutlineHeading)}</h2>
+            <ol class="outline-list">
+                <For
+                    each=move || store.outline.get()
+                    key=|entry| (entry.id, entry.number.clone(), entry.summary.clone(), entry.depth)
+                    let:entry
+                >
+                    {
+                        let id = entry.id;
+                        let label = format!("{} {}", entry.number, entry.summary);
+                        view! {
+                            <li class=format!("outline-entry depth-{}", entry.depth)>
+                                <button
+                                    type="button"
+                                    id=format!("outline-{id}")
+                                    class="outline-jump"
+                                    class:selected=move || store.selected.get() == Some(id)
+                                    aria-current=move || (store.selected.get() == Some(id)).then_some("true")
+                                    data-testid="outline-entry"
+                                    data-reference=entry.reference.clone()
+                                    on:click=move |_| {
+                                        store.selected.set(Some(id));
+                                        dom::focus(&field_id(id));
+                                    }
+                                >
+                                    {label}
+                                </button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ol>
+            <div class="outline-actions" role="group">
+                <button type="button" data-testid="add-section" on:click=add_after>
+                    {move || {
+                        if store.selected.get().is_some() { store.t(Msg::AddSectionAfter) } else { store.t(Msg::AddPart) }
+                    }}
+                </button>
+                <button
+                    type="button"
+                    data-testid="add-child-section"
+                    disabled=move || selected_depth.get().is_none_or(|depth| depth >= MAX_SECTION_DEPTH)
+                    on:click=add_child
+                >
+                    {move || store.t(Msg::AddChildSection)}
+                </button>
+                <button
+                    type="button"
+                    data-testid="section-up"
+                    aria-label=move || store.t(Msg::MoveUpLabel)
+                    title=move || store.t(Msg::MoveUpLabel)
+                    disabled=move || store.selected.get().is_none()
+                    on:click=move |_| act(|id| Edit::MoveSection { section: id, direction: Direction::Up })
+                >
+                    "↑ "{move || store.t(Msg::MoveUp)}
+                </button>
+                <button
+                    type="button"
+                    data-testid="section-down"
+                    aria-label=move || store.t(Msg::MoveDownLabel)
+                    title=move || store.t(Msg::MoveDownLabel)
+                    disabled=move || store.selected.get().is_none()
+                    on:click=move |_| act(|id| Edit::MoveSection { section: id, direction: Direction::Down })
+                >
+                    "↓ "{move || store.t(Msg::MoveDown)}
+                </button>
+                <button
+                    type="button"
+                    data-testid="section-indent"
+                    aria-label=move || store.t(Msg::IndentLabel)
+                    title=move || store.t(Msg::IndentLabel)
+                    disabled=move || store.selected.get().is_none()
+                    on:click=move |_| act(|id| Edit::IndentSection { section: id })
+                >
+                    "→ "{move || store.t(Msg::Indent)}
+                </button>
+                <button
+                    type="button"
+                    data-testid="section-outdent"
+                    aria-label=move || store.t(Msg::OutdentLabel)
+                    title=move || store.t(Msg::OutdentLabel)
+                    disabled=move || store.selected.get().is_none()
+                    on:click=move |_| act(|id| Edit::OutdentSection { section: id })
+                >
+                    "← "{move || store.t(Msg::Outdent)}
+                </button>
+                <button
+                    type="button"
+                    class="danger"
+                    data-testid="section-delete"
+                    disabled=move || store.selected.get().is_none()
+                    on:click=delete
+                >
+                    {move || store.t(Msg::DeleteSection)}
+                </button>
+            </div>
+            <Show when=move || store.selected.get().is_none()>
+                <p class="hint">{move || store.t(Msg::NoSectionSelected)}</p>
+            </Show>
+        </nav>
+    }
+}

@@ -1,0 +1,235 @@
+//! The live preview: the whole document laid out on an A4 sheet in the
+//! chosen ruleset, updated as the user types. The same sheet is what prints
+//! (Ctrl+P or the toolbar), with the ruleset's page margins.
+
+use leptos::prelude::*;
+
+use crate::i18n::Msg;
+use crate::model::{Document, Ruleset};
+use crate::platform::dom;
+use crate::render::{self, Element};
+use crate::rules::{date_line, rules};
+use crate::text::to_display_uppercase;
+
+use super::store::use_store;
+
+const SHEET_ID: &str = "preview-sheet";
+
+/// Sets the sheet's sizes and the printed page from the ruleset's data.
+fn apply_ruleset(ruleset: Ruleset) {
+    let rules = rules(ruleset);
+    let margins = rules.margins_mm;
+    let pt = |value: f32| format!("{value}pt");
+    let mm = |value: f32| format!("{value}mm");
+    dom::set_css_variables(
+        SHEET_ID,
+        &[
+            ("--margin-top", mm(margins.top)),
+            ("--margin-bottom", mm(margins.bottom)),
+            ("--margin-left", mm(margins.left)),
+            ("--margin-right", mm(margins.right)),
+            ("--superior-pt", pt(rules.superior_body_pt)),
+            ("--issuer-pt", pt(rules.issuing_body_pt)),
+            ("--national-pt", pt(rules.national_heading_pt)),
+            ("--date-pt", pt(rules.date_pt)),
+            ("--title-pt", pt(rules.title_pt)),
+            ("--subject-pt", pt(rules.subject_pt)),
+            ("--body-pt", pt(rules.body_pt)),
+            ("--signature-pt", pt(rules.signature_pt)),
+            ("--recipients-heading-pt", pt(rules.recipients_heading_pt)),
+            ("--recipients-pt", pt(rules.recipients_pt)),
+            ("--indent", mm(rules.first_line_indent_mm)),
+            ("--paragraph-gap", pt(rules.paragraph_spacing_pt)),
+            ("--line-spacing", rules.line_spacing.to_string()),
+        ],
+    );
+    // Page numbers: centred in the top margin, not on the first page.
+    let page = format!(
+        "@page {{ size: A4; margin: {}mm {}mm {}mm {}mm; @top-center {{ content: counter(page); font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: 13pt; }} }}",
+        margins.top, margins.right, margins.bottom, margins.left
+    );
+    dom::set_page_rules(&[&page, "@page :first { @top-center { content: none; } }"]);
+}
+
+fn or_dots(text: &str) -> String {
+    if text.trim().is_empty() {
+        "…".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+fn element_view(element: Element) -> AnyView {
+    match element {
+        Element::Heading { depth, number, text, run_in, .. } => {
+            let class = match depth {
+                0 => "doc-part",
+                1 => "doc-item",
+                _ => "doc-point",
+            };
+            let run_in = run_in.map(|(_, text)| text).filter(|text| !text.trim().is_empty());
+            let heading = (!text.trim().is_empty()).then_some(text);
+            view! {
+                <p class=class>
+                    <span class="doc-heading">{number}{heading.map(|text| format!(" {text}"))}</span>
+                    {run_in.map(|text| view! { <span class="doc-run-in">{format!(" {text}")}</span> })}
+                </p>
+            }
+            .into_any()
+        }
+        Element::Paragraph { text, .. } => {
+            if text.trim().is_empty() {
+                ().into_any()
+            } else {
+                view! { <p class="doc-paragraph">{text}</p> }.into_any()
+            }
+        }
+        Element::Bullet { list_depth, marker, text, .. } => {
+            if text.trim().is_empty() {
+                ().into_any()
+            } else {
+                let class = if list_depth == 0 { "doc-bullet" } else { "doc-bullet doc-sub-bullet" };
+                view! { <p class=class>{format!("{marker} {text}")}</p> }.into_any()
+            }
+        }
+        Element::Assessment { label, run_in, nothing_to_report, .. } => {
+            let rest = if nothing_to_report {
+                Some(render::NOTHING_TO_REPORT.to_owned())
+            } else {
+                run_in.map(|(_, text)| text).filter(|text| !text.trim().is_empty())
+            };
+            view! {
+                <p class="doc-paragraph doc-assessment">
+                    <span class="doc-assessment-label">{format!("{label}:")}</span>
+                    {rest.map(|text| format!(" {text}"))}
+                </p>
+            }
+            .into_any()
+        }
+        Element::Figure { caption, .. } => {
+            if caption.trim().is_empty() {
+                ().into_any()
+            } else {
+                view! { <p class="doc-figure">{caption}</p> }.into_any()
+            }
+        }
+    }
+}
+
+fn header_view(document: &Document) -> impl IntoView {
+    let meta = &document.meta;
+    let rules = rules(meta.ruleset);
+    let superior = to_display_uppercase(&meta.superior_body);
+    let issuer = to_display_uppercase(&meta.issuing_body);
+    let number = format!("{}{}", rules.number_prefix, or_dots(&meta.number_symbol));
+    let date = date_line(&meta.place, &meta.date);
+    let national: Vec<&'static str> = rules.national_heading.to_vec();
+    let star = rules.star_under_issuer;
+    view! {
+        <table class="doc-header" role="presentation">
+            <tbody>
+                <tr>
+                    <td class="doc-header-left">
+                        <p class="doc-superior">{superior}</p>
+                        <p class="doc-issuer">{or_dots(&issuer)}</p>
+                        {if star {
+                            view! { <p class="doc-star">"*"</p> }.into_any()
+                        } else {
+                            view! { <p class="doc-rule-short" aria-hidden="true"></p> }.into_any()
+                        }}
+                        <p class="doc-number">{number}</p>
+                    </td>
+                    <td class="doc-header-right">
+                        {national
+                            .into_iter()
+                            .enumerate()
+                            .map(|(index, line)| {
+                                let class = if index == 0 { "doc-national" } else { "doc-motto" };
+                                view! { <p class=class><span class="ruled">{line}</span></p> }
+                            })
+                            .collect_view()}
+                        <p class="doc-date">{date}</p>
+                    </td>
+                </tr>
+            </tbody>
+        </table>
+    }
+}
+
+fn closing_view(document: &Document) -> impl IntoView {
+    let closing = &document.closing;
+    let rules = rules(document.meta.ruleset);
+    let count = closing.recipients.iter().filter(|line| !line.trim().is_empty()).count();
+    let recipients: Vec<String> = closing
+        .recipients
+        .iter()
+        .filter(|line| !line.trim().is_empty())
+        .enumerate()
+        .map(|(index, line)| {
+            let line = line.trim().trim_end_matches([',', ';', '.']);
+            let end = if index + 1 == count { '.' } else { rules.recipient_separator };
+            format!("- {line}{end}")
+        })
+        .collect();
+    let heading_class = if rules.recipients_heading_underlined {
+        "doc-recipients-heading underlined"
+    } else {
+        "doc-recipients-heading bold-italic"
+    };
+    view! {
+        <table class="doc-closing" role="presentation">
+            <tbody>
+                <tr>
+                    <td class="doc-recipients">
+                        <p class=heading_class>"Nơi nhận:"</p>
+                        {recipients.into_iter().map(|line| view! { <p class="doc-recipient">{line}</p> }).collect_view()}
+                    </td>
+                    <td class="doc-signature">
+                        <p class="doc-authority">{to_display_uppercase(&closing.signing_authority)}</p>
+                        <p class="doc-position">{to_display_uppercase(&closing.position)}</p>
+                        <p class="doc-signature-space" aria-hidden="true"></p>
+                        <p class="doc-signer">{closing.signer_name.clone()}</p>
+                    </td>
+                </tr>
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+pub fn Preview() -> impl IntoView {
+    let store = use_store();
+    let ruleset = Memo::new(move |_| store.document.with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default()));
+    Effect::new(move |_| apply_ruleset(ruleset.get()));
+    view! {
+        <aside class="preview-column">
+            <h2 class="column-heading">{move || store.t(Msg::PreviewHeading)}</h2>
+            <article
+                id=SHEET_ID
+                class=move || match ruleset.get() {
+                    Ruleset::Party => "sheet ruleset-party",
+                    Ruleset::State => "sheet ruleset-state",
+                }
+                aria-label=move || store.t(Msg::PreviewLabel)
+                data-testid="preview"
+                lang="vi"
+            >
+                {move || {
+                    store.document.with(|document| {
+                        document.as_ref().map(|document| {
+                            view! {
+                                {header_view(document)}
+                                <p class="doc-type">{to_display_uppercase(&document.meta.doc_type)}</p>
+                                <p class="doc-subject">{document.meta.subject.clone()}</p>
+                                <p class="doc-subject-rule" aria-hidden="true">"-----"</p>
+                                {render::preamble(document).into_iter().map(element_view).collect_view()}
+                                {render::body(document).into_iter().map(element_view).collect_view()}
+                                {closing_view(document)}
+                            }
+                        })
+                    })
+                }}
+            </article>
+        </aside>
+    }
+}
