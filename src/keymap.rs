@@ -47,10 +47,18 @@ pub fn command(press: &KeyPress, field_is_empty: bool) -> Option<Command> {
     let ctrl = press.ctrl || press.meta;
     let key = press.key.as_str();
     match key {
-        "z" | "Z" if ctrl && !press.alt => Some(if press.shift { Command::Redo } else { Command::Undo }),
+        "z" | "Z" if ctrl && !press.alt => Some(if press.shift {
+            Command::Redo
+        } else {
+            Command::Undo
+        }),
         "y" | "Y" if ctrl && !press.alt && !press.shift => Some(Command::Redo),
         "Enter" if !ctrl && !press.alt && !press.shift => Some(Command::NewAfter),
-        "Tab" if !ctrl && !press.alt => Some(if press.shift { Command::Outdent } else { Command::Indent }),
+        "Tab" if !ctrl && !press.alt => Some(if press.shift {
+            Command::Outdent
+        } else {
+            Command::Indent
+        }),
         "ArrowUp" if press.alt && !ctrl => Some(Command::MoveUp),
         "ArrowDown" if press.alt && !ctrl => Some(Command::MoveDown),
         "Backspace" if field_is_empty && !ctrl && !press.alt => Some(Command::DeleteIfEmpty),
@@ -79,9 +87,13 @@ pub fn edit_for(document: &Document, node: NodeId, command: Command) -> Option<E
             item: node,
             direction: Direction::Down,
         }),
-        (Location::ListItem { .. }, Command::DeleteIfEmpty) => Some(Edit::DeleteListItem { item: node }),
+        (Location::ListItem { .. }, Command::DeleteIfEmpty) => {
+            Some(Edit::DeleteListItem { item: node })
+        }
         (Location::Section { .. }, Command::Indent) => Some(Edit::IndentSection { section: node }),
-        (Location::Section { .. }, Command::Outdent) => Some(Edit::OutdentSection { section: node }),
+        (Location::Section { .. }, Command::Outdent) => {
+            Some(Edit::OutdentSection { section: node })
+        }
         (Location::Section { .. }, Command::MoveUp) => Some(Edit::MoveSection {
             section: node,
             direction: Direction::Up,
@@ -96,7 +108,10 @@ pub fn edit_for(document: &Document, node: NodeId, command: Command) -> Option<E
             kind: BlockKind::Paragraph,
         }),
         (Location::Block { container, index }, Command::NewAfter) => {
-            let is_paragraph = matches!(find_block(document, container, index), Some(Block::Paragraph(_)));
+            let is_paragraph = matches!(
+                find_block(document, container, index),
+                Some(Block::Paragraph(_))
+            );
             is_paragraph.then_some(Edit::InsertBlock {
                 container,
                 index: index + 1,
@@ -127,7 +142,11 @@ fn find_block(document: &Document, container: Container, index: usize) -> Option
 
 /// Calls `f` with every block container of `document` and its blocks.
 fn visit_containers<'d>(document: &'d Document, f: &mut dyn FnMut(Container, &'d [Block])) {
-    fn blocks<'d>(container: Container, list: &'d [Block], f: &mut dyn FnMut(Container, &'d [Block])) {
+    fn blocks<'d>(
+        container: Container,
+        list: &'d [Block],
+        f: &mut dyn FnMut(Container, &'d [Block]),
+    ) {
         f(container, list);
         for block in list {
             match block {
@@ -168,17 +187,68 @@ mod tests {
 
     #[test]
     fn shortcuts_map_to_commands() {
-        let ctrl_z = KeyPress { ctrl: true, ..press("z") };
+        let ctrl_z = KeyPress {
+            ctrl: true,
+            ..press("z")
+        };
         assert_eq!(command(&ctrl_z, false), Some(Command::Undo));
-        assert_eq!(command(&KeyPress { shift: true, ..ctrl_z.clone() }, false), Some(Command::Redo));
-        assert_eq!(command(&KeyPress { meta: true, ..press("y") }, false), Some(Command::Redo));
+        assert_eq!(
+            command(
+                &KeyPress {
+                    shift: true,
+                    ..ctrl_z.clone()
+                },
+                false
+            ),
+            Some(Command::Redo)
+        );
+        assert_eq!(
+            command(
+                &KeyPress {
+                    meta: true,
+                    ..press("y")
+                },
+                false
+            ),
+            Some(Command::Redo)
+        );
         assert_eq!(command(&press("Enter"), false), Some(Command::NewAfter));
-        assert_eq!(command(&KeyPress { shift: true, ..press("Enter") }, false), None);
+        assert_eq!(
+            command(
+                &KeyPress {
+                    shift: true,
+                    ..press("Enter")
+                },
+                false
+            ),
+            None
+        );
         assert_eq!(command(&press("Tab"), false), Some(Command::Indent));
-        assert_eq!(command(&KeyPress { shift: true, ..press("Tab") }, false), Some(Command::Outdent));
-        assert_eq!(command(&KeyPress { alt: true, ..press("ArrowUp") }, false), Some(Command::MoveUp));
+        assert_eq!(
+            command(
+                &KeyPress {
+                    shift: true,
+                    ..press("Tab")
+                },
+                false
+            ),
+            Some(Command::Outdent)
+        );
+        assert_eq!(
+            command(
+                &KeyPress {
+                    alt: true,
+                    ..press("ArrowUp")
+                },
+                false
+            ),
+            Some(Command::MoveUp)
+        );
         assert_eq!(command(&press("ArrowUp"), false), None);
-        assert_eq!(command(&press("Backspace"), true), Some(Command::DeleteIfEmpty));
+        assert_eq!(
+            command(&press("Backspace"), true),
+            Some(Command::DeleteIfEmpty)
+        );
         assert_eq!(command(&press("Backspace"), false), None);
         assert_eq!(command(&press("a"), false), None);
     }
@@ -186,11 +256,15 @@ mod tests {
     #[test]
     fn enter_on_a_bullet_adds_the_next_bullet() {
         let sample = seed_sample();
-        let Block::List(list) = &sample.sections[0].children[2].blocks[0] else { panic!() };
+        let Block::List(list) = &sample.sections[0].children[2].blocks[0] else {
+            panic!()
+        };
         let first = list.items[0].id;
         let edit = edit_for(&sample, first, Command::NewAfter).unwrap();
         let applied = apply(&sample, &edit).unwrap();
-        let Block::List(after) = &applied.document.sections[0].children[2].blocks[0] else { panic!() };
+        let Block::List(after) = &applied.document.sections[0].children[2].blocks[0] else {
+            panic!()
+        };
         assert_eq!(after.items.len(), 3);
         assert_eq!(after.items[1].id, applied.created.unwrap());
         assert_eq!(after.items[1].text, "");
@@ -200,7 +274,10 @@ mod tests {
     fn tab_on_a_section_indents_it_and_enter_on_a_paragraph_adds_one() {
         let sample = seed_sample();
         let part_two = sample.sections[1].id;
-        assert_eq!(edit_for(&sample, part_two, Command::Indent), Some(Edit::IndentSection { section: part_two }));
+        assert_eq!(
+            edit_for(&sample, part_two, Command::Indent),
+            Some(Edit::IndentSection { section: part_two })
+        );
         let paragraph = sample.preamble[0].id();
         assert_eq!(
             edit_for(&sample, paragraph, Command::NewAfter),

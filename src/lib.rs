@@ -7,11 +7,11 @@
 
 pub mod edit;
 pub mod i18n;
+pub mod keymap;
 pub mod model;
 pub mod numbering;
 pub mod render;
 pub mod rules;
-pub mod keymap;
 pub mod template;
 pub mod text;
 

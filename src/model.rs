@@ -273,8 +273,13 @@ impl Document {
     /// The section `id`, anywhere in the tree.
     pub fn find_section(&self, id: NodeId) -> Option<&Section> {
         fn walk(list: &[Section], id: NodeId) -> Option<&Section> {
-            list.iter()
-                .find_map(|section| if section.id == id { Some(section) } else { walk(&section.children, id) })
+            list.iter().find_map(|section| {
+                if section.id == id {
+                    Some(section)
+                } else {
+                    walk(&section.children, id)
+                }
+            })
         }
         walk(&self.sections, id)
     }
@@ -287,15 +292,19 @@ impl Document {
                     return Some(block);
                 }
                 match block {
-                    Block::List(list) => list.items.iter().find_map(|item| in_blocks(&item.blocks, id)),
+                    Block::List(list) => list
+                        .items
+                        .iter()
+                        .find_map(|item| in_blocks(&item.blocks, id)),
                     Block::Assessment(assessment) => in_blocks(&assessment.blocks, id),
                     Block::Paragraph(_) | Block::Figure(_) => None,
                 }
             })
         }
         fn in_sections(list: &[Section], id: NodeId) -> Option<&Block> {
-            list.iter()
-                .find_map(|section| in_blocks(&section.blocks, id).or_else(|| in_sections(&section.children, id)))
+            list.iter().find_map(|section| {
+                in_blocks(&section.blocks, id).or_else(|| in_sections(&section.children, id))
+            })
         }
         in_blocks(&self.preamble, id).or_else(|| in_sections(&self.sections, id))
     }
@@ -405,16 +414,43 @@ mod tests {
     fn find_reaches_every_kind_of_node() {
         let sample = crate::template::seed_sample();
         let part_two = sample.sections[1].id;
-        assert_eq!(sample.find_section(part_two).unwrap().heading, "Về xây dựng tổ chức bộ máy.");
-        let Block::List(list) = &sample.sections[1].children[1].blocks[0] else { panic!() };
-        let Block::Assessment(strengths) = &list.items[2].blocks[0] else { panic!() };
-        assert_eq!(sample.find_block(strengths.id), Some(&list.items[2].blocks[0]));
-        let Block::List(sub) = &strengths.blocks[0] else { panic!() };
+        assert_eq!(
+            sample.find_section(part_two).unwrap().heading,
+            "Về xây dựng tổ chức bộ máy."
+        );
+        let Block::List(list) = &sample.sections[1].children[1].blocks[0] else {
+            panic!()
+        };
+        let Block::Assessment(strengths) = &list.items[2].blocks[0] else {
+            panic!()
+        };
+        assert_eq!(
+            sample.find_block(strengths.id),
+            Some(&list.items[2].blocks[0])
+        );
+        let Block::List(sub) = &strengths.blocks[0] else {
+            panic!()
+        };
         let (item, depth) = sample.find_item(sub.items[1].id).unwrap();
         assert!(item.text.starts_with("Qua mỗi hoạt động"));
         assert_eq!(depth, 1);
         assert_eq!(sample.find_item(list.items[0].id).unwrap().1, 0);
         assert!(sample.find_section(999_999).is_none());
+    }
+
+    #[test]
+    fn documents_round_trip_through_json() {
+        let mut documents = vec![crate::template::seed_sample()];
+        documents.extend(
+            crate::template::builtin()
+                .iter()
+                .map(crate::template::instantiate),
+        );
+        for document in documents {
+            let json = serde_json::to_string(&document).unwrap();
+            let back: Document = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, document);
+        }
     }
 
     #[test]

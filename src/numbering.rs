@@ -112,7 +112,9 @@ fn summary(section: &Section) -> String {
         return section.heading.clone();
     }
     let first_paragraph = section.blocks.iter().find_map(|block| match block {
-        crate::model::Block::Paragraph(paragraph) if !paragraph.text.trim().is_empty() => Some(&paragraph.text),
+        crate::model::Block::Paragraph(paragraph) if !paragraph.text.trim().is_empty() => {
+            Some(&paragraph.text)
+        }
         _ => None,
     });
     opening_words(first_paragraph.unwrap_or(&section.guidance), 60)
@@ -185,10 +187,15 @@ mod tests {
         let sample = crate::template::seed_sample();
         let entries = outline(&sample);
         assert_eq!(entries[1].heading, "");
-        assert_eq!(entries[1].summary, "Hội nghị Trung ương 5, khoá X khẳng định: Phương thức lãnh…");
+        assert_eq!(
+            entries[1].summary,
+            "Hội nghị Trung ương 5, khoá X khẳng định: Phương thức lãnh…"
+        );
         assert_eq!(entries[3].summary, entries[3].heading);
         let template = crate::template::instantiate(&crate::template::builtin()[0]);
-        assert!(outline(&template)[1].summary.starts_with("Nhận thức về phương thức lãnh đạo"));
+        assert!(outline(&template)[1]
+            .summary
+            .starts_with("Nhận thức về phương thức lãnh đạo"));
     }
 
     #[test]

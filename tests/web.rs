@@ -21,9 +21,15 @@ fn mount_app() -> web_sys::HtmlElement {
     host
 }
 
-/// Lets Leptos run its effects, which are scheduled on the microtask queue.
+/// Lets Leptos run its effects and re-render. They run on the microtask
+/// queue, so waiting for a timer (a new task) means every one has run.
 async fn settle() {
-    let promise = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
@@ -62,9 +68,136 @@ fn storage_full_is_reported_as_quota_exceeded() {
     assert_eq!(storage::get::<String>("baocao.test.huge").unwrap(), None);
 }
 
+/// Removes every key the app writes, so each test starts from nothing.
+fn clear_app_storage() {
+    for key in storage::keys() {
+        if key.starts_with("baocao.") {
+            storage::remove(&key).unwrap();
+        }
+    }
+}
+
+fn by_testid(host: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlElement {
+    host.query_selector(&format!("[data-testid={id}]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no [data-testid={id}]"))
+        .unchecked_into()
+}
+
+/// Types `text` into a field the way the browser reports typing: the value
+/// changes and an `input` event fires.
+fn type_into(field: &web_sys::HtmlElement, text: &str) {
+    if let Some(area) = field.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(text);
+    } else if let Some(input) = field.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(text);
+    }
+    let event = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    field.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn editing_a_draft_saves_it_under_its_own_key() {
+    clear_app_storage();
+    let host = mount_app();
+    settle().await;
+    by_testid(&host, "template-tong-ket-phuong-thuc-lanh-dao").click();
+    settle().await;
+    // The second section editor is item I.1; its paragraph runs in after "1.".
+    let item_one: web_sys::HtmlElement = host
+        .query_selector_all("[data-testid=section-editor]")
+        .unwrap()
+        .item(1)
+        .unwrap()
+        .unchecked_into();
+    let paragraph = by_testid(&item_one, "paragraph");
+    type_into(&paragraph, "Đảng ủy đã lãnh đạo.");
+    settle().await;
+    let current = storage::get::<String>("baocao.current")
+        .unwrap()
+        .expect("an open draft");
+    let saved = storage::get_raw(&format!("baocao.draft.{current}"))
+        .unwrap()
+        .expect("the draft is saved");
+    assert!(saved.contains("Đảng ủy đã lãnh đạo."), "{saved}");
+    // The preview shows it too, after the number of its run-in item.
+    let preview = by_testid(&host, "preview").text_content().unwrap();
+    assert!(preview.contains("1. Đảng ủy đã lãnh đạo."), "{preview}");
+    host.remove();
+    clear_app_storage();
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_that_cannot_be_read_is_left_untouched() {
+    clear_app_storage();
+    storage::set("baocao.current", &"42".to_owned()).unwrap();
+    let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    raw.set_item("baocao.draft.42", "{not json").unwrap();
+    let host = mount_app();
+    settle().await;
+    // The app starts, says something, and keeps the stored text as it was.
+    assert!(host
+        .query_selector("[data-testid=welcome]")
+        .unwrap()
+        .is_some());
+    assert!(!by_testid(&host, "status")
+        .text_content()
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        raw.get_item("baocao.draft.42").unwrap().as_deref(),
+        Some("{not json")
+    );
+    host.remove();
+    clear_app_storage();
+}
+
+#[wasm_bindgen_test]
+async fn the_outline_numbers_follow_a_moved_section() {
+    clear_app_storage();
+    let host = mount_app();
+    settle().await;
+    by_testid(&host, "open-sample").click();
+    settle().await;
+    let entries = |host: &web_sys::HtmlElement| -> Vec<String> {
+        let list = host
+            .query_selector_all("[data-testid=outline-entry]")
+            .unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
+    let before = entries(&host);
+    assert_eq!(before.len(), 10);
+    assert!(before[7].starts_with("1. Về nhận thức"), "{before:?}");
+    let second = host
+        .query_selector("[data-testid=outline-entry][data-reference='II.2']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
+    second.click();
+    // The move buttons are enabled once the selection has rendered.
+    settle().await;
+    by_testid(&host, "section-up").click();
+    settle().await;
+    let after = entries(&host);
+    assert!(after[7].starts_with("1. Về lãnh đạo"), "{after:?}");
+    assert!(after[8].starts_with("2. Về nhận thức"), "{after:?}");
+    by_testid(&host, "undo").click();
+    settle().await;
+    assert_eq!(entries(&host), before);
+    host.remove();
+    clear_app_storage();
+}
+
 #[wasm_bindgen_test]
 async fn app_shows_an_empty_workspace_in_vietnamese() {
-    storage::remove("baocao.lang").unwrap();
+    clear_app_storage();
     let host = mount_app();
     settle().await;
     let text = host.text_content().unwrap();
@@ -76,7 +209,7 @@ async fn app_shows_an_empty_workspace_in_vietnamese() {
 
 #[wasm_bindgen_test]
 async fn language_switch_changes_the_interface_and_is_remembered() {
-    storage::remove("baocao.lang").unwrap();
+    clear_app_storage();
     let host = mount_app();
     settle().await;
     let button: web_sys::HtmlElement = host

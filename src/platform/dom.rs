@@ -111,6 +111,10 @@ pub fn page_rules_text() -> String {
         let Ok(list) = sheet.css_rules() else {
             return String::new();
         };
-        (0..list.length()).filter_map(|i| list.item(i)).map(|rule| rule.css_text()).collect::<Vec<_>>().join("\n")
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|rule| rule.css_text())
+            .collect::<Vec<_>>()
+            .join("\n")
     })
 }

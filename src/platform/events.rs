@@ -23,3 +23,62 @@ pub fn prevent_default(event: &web_sys::Event) {
 pub fn is_composing(event: &web_sys::KeyboardEvent) -> bool {
     event.is_composing()
 }
+
+/// The value of the field an `input` event came from, in NFC. When the
+/// browser delivered decomposed text (Unikey's "Unicode tổ hợp", macOS), the
+/// field itself is rewritten in NFC with the caret kept after the same
+/// letters, so that the model's NFC text and the field never disagree and
+/// the caret never jumps to the end.
+pub fn input_value(event: &web_sys::Event) -> String {
+    use wasm_bindgen::JsCast;
+    let Some(target) = event.target() else {
+        return String::new();
+    };
+    if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let value = area.value();
+        if crate::text::is_nfc(&value) {
+            return value;
+        }
+        let caret = area.selection_start().ok().flatten();
+        let (normalised, caret) = normalise_with_caret(&value, caret);
+        area.set_value(&normalised);
+        if let Some(caret) = caret {
+            let _ = area.set_selection_range(caret, caret);
+        }
+        return normalised;
+    }
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        let value = input.value();
+        if crate::text::is_nfc(&value) {
+            return value;
+        }
+        let caret = input.selection_start().ok().flatten();
+        let (normalised, caret) = normalise_with_caret(&value, caret);
+        input.set_value(&normalised);
+        if let Some(caret) = caret {
+            let _ = input.set_selection_range(caret, caret);
+        }
+        return normalised;
+    }
+    String::new()
+}
+
+/// NFC of `value`, and where a caret at UTF-16 offset `caret` lands in it.
+fn normalise_with_caret(value: &str, caret: Option<u32>) -> (String, Option<u32>) {
+    let normalised = crate::text::to_nfc(value);
+    let caret = caret.map(|caret| {
+        let mut units = 0u32;
+        let mut prefix_end = value.len();
+        for (at, c) in value.char_indices() {
+            if units >= caret {
+                prefix_end = at;
+                break;
+            }
+            units += c.len_utf16() as u32;
+        }
+        crate::text::to_nfc(&value[..prefix_end])
+            .encode_utf16()
+            .count() as u32
+    });
+    (normalised, caret)
+}

@@ -78,7 +78,9 @@ pub fn get_raw(key: &str) -> Result<Option<String>, StorageError> {
     let storage = web_sys::window()
         .and_then(|window| window.local_storage().ok().flatten())
         .ok_or(StorageError::Unavailable)?;
-    storage.get_item(key).map_err(|_| StorageError::Other("getItem".into()))
+    storage
+        .get_item(key)
+        .map_err(|_| StorageError::Other("getItem".into()))
 }
 
 /// Every key in local storage.
@@ -91,7 +93,9 @@ pub fn keys() -> Vec<String> {
     let Some(storage) = storage else {
         return Vec::new();
     };
-    (0..length).filter_map(|index| storage.key(index).ok().flatten()).collect()
+    (0..length)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .collect()
 }
 
 /// Removes `key`; removing an absent key is not an error.

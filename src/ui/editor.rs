@@ -27,7 +27,9 @@ fn handle_key(store: Store, node: NodeId, event: &KeyboardEvent, field_is_empty:
         // The window-wide handler does these.
         return;
     }
-    let edit = store.document.with_untracked(|document| document.as_ref().and_then(|d| edit_for(d, node, command)));
+    let edit = store
+        .document
+        .with_untracked(|document| document.as_ref().and_then(|d| edit_for(d, node, command)));
     let Some(edit) = edit else {
         return;
     };
@@ -57,17 +59,27 @@ fn previous_item(store: Store, node: NodeId) -> Option<NodeId> {
         let Some(Block::List(list)) = document.find_block(*list) else {
             return None;
         };
-        index.checked_sub(1).and_then(|previous| list.items.get(previous)).map(|item| item.id)
+        index
+            .checked_sub(1)
+            .and_then(|previous| list.items.get(previous))
+            .map(|item| item.id)
     })
 }
 
 /// A labelled single-line field of the details form.
 #[component]
-fn TextField(field: Field, label: Msg, #[prop(optional)] hint: Option<Msg>, #[prop(optional)] problem: Option<Signal<Option<Msg>>>) -> impl IntoView {
+fn TextField(
+    field: Field,
+    label: Msg,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional)] problem: Option<Signal<Option<Msg>>>,
+) -> impl IntoView {
     let store = use_store();
     let value = Memo::new(move |_| {
         store.document.with(|document| {
-            let Some(d) = document else { return String::new() };
+            let Some(d) = document else {
+                return String::new();
+            };
             match field {
                 Field::Title => d.title.clone(),
                 Field::SuperiorBody => d.meta.superior_body.clone(),
@@ -98,7 +110,7 @@ fn TextField(field: Field, label: Msg, #[prop(optional)] hint: Option<Msg>, #[pr
                 aria-describedby=format!("{hint_id} {problem_id}")
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 on:input=move |event| {
-                    store.dispatch(Edit::SetField { field, text: event_target_value(&event) });
+                    store.dispatch(Edit::SetField { field, text: events::input_value(&event) });
                 }
             />
             <p class="hint" id=hint_id.clone()>{move || hint.map(|hint| store.t(hint))}</p>
@@ -137,8 +149,16 @@ enum DatePart {
 #[component]
 fn DetailsForm() -> impl IntoView {
     let store = use_store();
-    let ruleset = Memo::new(move |_| store.document.with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default()));
-    let date = Memo::new(move |_| store.document.with(|d| d.as_ref().map(|d| d.meta.date).unwrap_or_default()));
+    let ruleset = Memo::new(move |_| {
+        store
+            .document
+            .with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default())
+    });
+    let date = Memo::new(move |_| {
+        store
+            .document
+            .with(|d| d.as_ref().map(|d| d.meta.date).unwrap_or_default())
+    });
     let number_problem = Signal::derive(move || {
         store.document.with(|d| {
             d.as_ref()
@@ -158,12 +178,18 @@ fn DetailsForm() -> impl IntoView {
     // and is reported; it never reaches the document.
     let date_typing_problem = RwSignal::new(None::<Msg>);
     let date_problem = Signal::derive(move || {
-        date_typing_problem.get().or_else(|| check_date(&date.get()).err().map(date_problem_message))
+        date_typing_problem
+            .get()
+            .or_else(|| check_date(&date.get()).err().map(date_problem_message))
     });
     let set_date_part = move |part: DatePart, raw: String| {
         let raw = raw.trim().to_owned();
         let mut next: DocDate = date.get_untracked();
-        let parsed = if raw.is_empty() { Ok(None) } else { raw.parse::<u16>().map(Some) };
+        let parsed = if raw.is_empty() {
+            Ok(None)
+        } else {
+            raw.parse::<u16>().map(Some)
+        };
         let Ok(value) = parsed else {
             date_typing_problem.set(Some(Msg::ProblemNotANumber));
             return;
@@ -207,7 +233,11 @@ fn DetailsForm() -> impl IntoView {
         }
     };
     let recipients = Memo::new(move |_| {
-        store.document.with(|d| d.as_ref().map(|d| d.closing.recipients.join("\n")).unwrap_or_default())
+        store.document.with(|d| {
+            d.as_ref()
+                .map(|d| d.closing.recipients.join("\n"))
+                .unwrap_or_default()
+        })
     });
     let number_hint = Memo::new(move |_| match ruleset.get() {
         Ruleset::Party => Msg::FieldNumberHintParty,
@@ -265,7 +295,7 @@ fn DetailsForm() -> impl IntoView {
                     rows="3"
                     prop:value=move || recipients.get()
                     on:input=move |event| {
-                        let lines = event_target_value(&event).lines().map(str::to_owned).collect();
+                        let lines = events::input_value(&event).lines().map(str::to_owned).collect();
                         store.dispatch(Edit::SetRecipients(lines));
                     }
                 ></textarea>
@@ -294,7 +324,11 @@ fn AddBlockBar(container: Container) -> impl IntoView {
         })
     });
     let add = move |kind: BlockKind| {
-        store.dispatch(Edit::InsertBlock { container, index: count.get_untracked(), kind });
+        store.dispatch(Edit::InsertBlock {
+            container,
+            index: count.get_untracked(),
+            kind,
+        });
     };
     let is_assessment = matches!(container, Container::Assessment(_));
     view! {
@@ -397,7 +431,9 @@ fn block_list(store: Store, container: Container) -> impl IntoView {
                     Some(Block::Assessment(a)) => a.blocks.as_slice(),
                     _ => &[],
                 },
-                Container::ListItem(id) => d.find_item(id).map_or(&[], |(item, _)| item.blocks.as_slice()),
+                Container::ListItem(id) => d
+                    .find_item(id)
+                    .map_or(&[], |(item, _)| item.blocks.as_slice()),
             };
             blocks.iter().map(Block::id).collect::<Vec<_>>()
         })
@@ -415,12 +451,14 @@ fn BlockEditor(id: NodeId) -> AnyView {
     let store = use_store();
     let shape = Memo::new(move |_| {
         store.document.with(|d| {
-            d.as_ref().and_then(|d| d.find_block(id)).map(|block| match block {
-                Block::Paragraph(_) => BlockShape::Paragraph,
-                Block::List(_) => BlockShape::List,
-                Block::Assessment(_) => BlockShape::Assessment,
-                Block::Figure(_) => BlockShape::Figure,
-            })
+            d.as_ref()
+                .and_then(|d| d.find_block(id))
+                .map(|block| match block {
+                    Block::Paragraph(_) => BlockShape::Paragraph,
+                    Block::List(_) => BlockShape::List,
+                    Block::Assessment(_) => BlockShape::Assessment,
+                    Block::Figure(_) => BlockShape::Figure,
+                })
         })
     });
     (move || match shape.get() {
@@ -435,10 +473,12 @@ fn BlockEditor(id: NodeId) -> AnyView {
 
 fn paragraph_editor(store: Store, id: NodeId) -> impl IntoView {
     let text = Memo::new(move |_| {
-        store.document.with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
-            Some(Block::Paragraph(p)) => (p.text.clone(), p.guidance.clone()),
-            _ => Default::default(),
-        })
+        store
+            .document
+            .with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
+                Some(Block::Paragraph(p)) => (p.text.clone(), p.guidance.clone()),
+                _ => Default::default(),
+            })
     });
     view! {
         <div class="block paragraph-block">
@@ -451,7 +491,7 @@ fn paragraph_editor(store: Store, id: NodeId) -> impl IntoView {
                 placeholder=move || text.get().1
                 prop:value=move || text.get().0
                 on:input=move |event| {
-                    store.dispatch(Edit::SetText { node: id, text: event_target_value(&event) });
+                    store.dispatch(Edit::SetText { node: id, text: events::input_value(&event) });
                 }
                 on:keydown=move |event| {
                     let empty = text.get_untracked().0.is_empty();
@@ -465,10 +505,12 @@ fn paragraph_editor(store: Store, id: NodeId) -> impl IntoView {
 
 fn figure_editor(store: Store, id: NodeId) -> impl IntoView {
     let caption = Memo::new(move |_| {
-        store.document.with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
-            Some(Block::Figure(f)) => f.caption.clone(),
-            _ => String::new(),
-        })
+        store
+            .document
+            .with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
+                Some(Block::Figure(f)) => f.caption.clone(),
+                _ => String::new(),
+            })
     });
     view! {
         <div class="block figure-block">
@@ -479,7 +521,7 @@ fn figure_editor(store: Store, id: NodeId) -> impl IntoView {
                 data-testid="figure-caption"
                 prop:value=move || caption.get()
                 on:input=move |event| {
-                    store.dispatch(Edit::SetText { node: id, text: event_target_value(&event) });
+                    store.dispatch(Edit::SetText { node: id, text: events::input_value(&event) });
                 }
                 on:keydown=move |event| handle_key(store, id, &event, false)
             ></textarea>
@@ -490,10 +532,14 @@ fn figure_editor(store: Store, id: NodeId) -> impl IntoView {
 
 fn list_editor(store: Store, id: NodeId) -> impl IntoView {
     let items = Memo::new(move |_| {
-        store.document.with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
-            Some(Block::List(list)) => list.items.iter().map(|item| item.id).collect::<Vec<_>>(),
-            _ => Vec::new(),
-        })
+        store
+            .document
+            .with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
+                Some(Block::List(list)) => {
+                    list.items.iter().map(|item| item.id).collect::<Vec<_>>()
+                }
+                _ => Vec::new(),
+            })
     });
     view! {
         <ul class="block list-block">
@@ -527,7 +573,7 @@ fn ListItemEditor(id: NodeId) -> AnyView {
                 aria-label=move || store.t(Msg::BulletLabel)
                 prop:value=move || item.get().0
                 on:input=move |event| {
-                    store.dispatch(Edit::SetText { node: id, text: event_target_value(&event) });
+                    store.dispatch(Edit::SetText { node: id, text: events::input_value(&event) });
                 }
                 on:keydown=move |event| {
                     let empty = item.get_untracked().0.is_empty();
@@ -542,10 +588,12 @@ fn ListItemEditor(id: NodeId) -> AnyView {
 
 fn assessment_editor(store: Store, id: NodeId) -> impl IntoView {
     let state = Memo::new(move |_| {
-        store.document.with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
-            Some(Block::Assessment(a)) => (a.label.clone(), a.nothing_to_report),
-            _ => (AssessmentLabel::Custom(String::new()), false),
-        })
+        store
+            .document
+            .with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
+                Some(Block::Assessment(a)) => (a.label.clone(), a.nothing_to_report),
+                _ => (AssessmentLabel::Custom(String::new()), false),
+            })
     });
     let label_id = format!("label-{id}");
     let check_id = format!("none-{id}");
@@ -562,7 +610,7 @@ fn assessment_editor(store: Store, id: NodeId) -> impl IntoView {
                     on:input=move |event| {
                         store.dispatch(Edit::SetAssessmentLabel {
                             assessment: id,
-                            label: AssessmentLabel::Custom(event_target_value(&event)),
+                            label: AssessmentLabel::Custom(events::input_value(&event)),
                         });
                     }
                 />
@@ -591,6 +639,22 @@ fn assessment_editor(store: Store, id: NodeId) -> impl IntoView {
     }
 }
 
+/// A padlock, closed or open, drawn inline: emoji fonts are missing on many
+/// office computers.
+fn lock_icon(locked: bool) -> impl IntoView {
+    let shackle = if locked {
+        "M5 7V5a3 3 0 0 1 6 0v2"
+    } else {
+        "M5 7V5a3 3 0 0 1 6 0"
+    };
+    view! {
+        <svg class="lock-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path d=shackle fill="none" stroke="currentColor" stroke-width="1.6"></path>
+            <rect x="3" y="7" width="10" height="7" rx="1.2" fill="currentColor"></rect>
+        </svg>
+    }
+}
+
 /// One section with its blocks and subsections.
 #[component]
 fn SectionEditor(id: NodeId) -> AnyView {
@@ -611,7 +675,11 @@ fn SectionEditor(id: NodeId) -> AnyView {
                 .unwrap_or_default()
         })
     });
-    let entry = Memo::new(move |_| store.numbers.with(|n| n.get(&id).map(|e| (e.number.clone(), e.depth))));
+    let entry = Memo::new(move |_| {
+        store
+            .numbers
+            .with(|n| n.get(&id).map(|e| (e.number.clone(), e.depth)))
+    });
     let number = move || entry.get().map(|e| e.0).unwrap_or_default();
     let depth = move || entry.get().map(|e| e.1).unwrap_or_default();
     view! {
@@ -622,11 +690,11 @@ fn SectionEditor(id: NodeId) -> AnyView {
         >
             <div class="section-head">
                 <span class="section-number" data-testid="section-number">{number}</span>
-                <input
+                <textarea
                     id=field_id(id)
                     class="heading-input"
                     data-testid="heading"
-                    type="text"
+                    rows="1"
                     readonly=move || head.get().1
                     aria-label=move || {
                         let locked = if head.get().1 { format!(" — {}", store.t(Msg::HeadingLocked)) } else { String::new() };
@@ -639,10 +707,10 @@ fn SectionEditor(id: NodeId) -> AnyView {
                     prop:value=move || head.get().0
                     on:focus=move |_| store.selected.set(Some(id))
                     on:input=move |event| {
-                        store.dispatch(Edit::SetHeading { section: id, text: event_target_value(&event) });
+                        store.dispatch(Edit::SetHeading { section: id, text: events::input_value(&event) });
                     }
                     on:keydown=move |event| handle_key(store, id, &event, false)
-                />
+                ></textarea>
                 <button
                     type="button"
                     class="icon lock"
@@ -655,7 +723,7 @@ fn SectionEditor(id: NodeId) -> AnyView {
                         store.dispatch(Edit::SetHeadingLocked { section: id, locked: !head.get_untracked().1 });
                     }
                 >
-                    {move || if head.get().1 { "🔒" } else { "🔓" }}
+                    {move || lock_icon(head.get().1)}
                 </button>
             </div>
             <Show when=move || { let (heading, _, guidance) = head.get(); !heading.is_empty() && !guidance.is_empty() }>
@@ -676,7 +744,11 @@ fn SectionEditor(id: NodeId) -> AnyView {
 pub fn Editor() -> impl IntoView {
     let store = use_store();
     let parts = Memo::new(move |_| {
-        store.document.with(|d| d.as_ref().map(|d| d.sections.iter().map(|s| s.id).collect::<Vec<_>>()).unwrap_or_default())
+        store.document.with(|d| {
+            d.as_ref()
+                .map(|d| d.sections.iter().map(|s| s.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
     });
     view! {
         <div class="editor-column" data-testid="editor">

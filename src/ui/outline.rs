@@ -17,7 +17,9 @@ fn sibling_slot(store: &Store, id: NodeId) -> Option<(Option<NodeId>, usize)> {
         let document = document.as_ref()?;
         let locations = crate::edit::locate::index(document);
         match locations.get(&id)? {
-            crate::edit::locate::Location::Section { parent, index, .. } => Some((*parent, index + 1)),
+            crate::edit::locate::Location::Section { parent, index, .. } => {
+                Some((*parent, index + 1))
+            }
             _ => None,
         }
     })
@@ -35,38 +37,62 @@ pub fn OutlinePanel() -> impl IntoView {
     let add_after = move |_| {
         let Some(id) = store.selected.get_untracked() else {
             // Nothing picked: add a part at the end.
-            let index = store.document.with_untracked(|d| d.as_ref().map_or(0, |d| d.sections.len()));
-            if let Some(new) = store.dispatch(Edit::InsertSection { parent: None, index, heading: String::new() }) {
+            let index = store
+                .document
+                .with_untracked(|d| d.as_ref().map_or(0, |d| d.sections.len()));
+            if let Some(new) = store.dispatch(Edit::InsertSection {
+                parent: None,
+                index,
+                heading: String::new(),
+            }) {
                 store.selected.set(Some(new));
             }
             return;
         };
         if let Some((parent, index)) = sibling_slot(&store, id) {
-            if let Some(new) = store.dispatch(Edit::InsertSection { parent, index, heading: String::new() }) {
+            if let Some(new) = store.dispatch(Edit::InsertSection {
+                parent,
+                index,
+                heading: String::new(),
+            }) {
                 store.selected.set(Some(new));
             }
         }
     };
     let add_child = move |_| {
         if let Some(id) = store.selected.get_untracked() {
-            let index = store
-                .document
-                .with_untracked(|d| d.as_ref().and_then(|d| d.find_section(id)).map_or(0, |s| s.children.len()));
-            if let Some(new) = store.dispatch(Edit::InsertSection { parent: Some(id), index, heading: String::new() }) {
+            let index = store.document.with_untracked(|d| {
+                d.as_ref()
+                    .and_then(|d| d.find_section(id))
+                    .map_or(0, |s| s.children.len())
+            });
+            if let Some(new) = store.dispatch(Edit::InsertSection {
+                parent: Some(id),
+                index,
+                heading: String::new(),
+            }) {
                 store.selected.set(Some(new));
             }
         }
     };
     let delete = move |_| {
         if let Some(id) = store.selected.get_untracked() {
-            if store.dispatch(Edit::DeleteSection { section: id }).is_none() && store.message.get_untracked().is_none() {
+            if store
+                .dispatch(Edit::DeleteSection { section: id })
+                .is_none()
+                && store.message.get_untracked().is_none()
+            {
                 store.message.set(Some(store.t(Msg::Deleted).to_owned()));
                 store.selected.set(None);
             }
         }
     };
     let selected_depth = Memo::new(move |_| {
-        store.selected.get().and_then(|id| store.numbers.with(|numbers| numbers.get(&id).map(|entry| entry.depth)))
+        store.selected.get().and_then(|id| {
+            store
+                .numbers
+                .with(|numbers| numbers.get(&id).map(|entry| entry.depth))
+        })
     });
 
     view! {

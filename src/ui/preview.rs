@@ -61,13 +61,21 @@ fn or_dots(text: &str) -> String {
 
 fn element_view(element: Element) -> AnyView {
     match element {
-        Element::Heading { depth, number, text, run_in, .. } => {
+        Element::Heading {
+            depth,
+            number,
+            text,
+            run_in,
+            ..
+        } => {
             let class = match depth {
                 0 => "doc-part",
                 1 => "doc-item",
                 _ => "doc-point",
             };
-            let run_in = run_in.map(|(_, text)| text).filter(|text| !text.trim().is_empty());
+            let run_in = run_in
+                .map(|(_, text)| text)
+                .filter(|text| !text.trim().is_empty());
             let heading = (!text.trim().is_empty()).then_some(text);
             view! {
                 <p class=class>
@@ -84,19 +92,35 @@ fn element_view(element: Element) -> AnyView {
                 view! { <p class="doc-paragraph">{text}</p> }.into_any()
             }
         }
-        Element::Bullet { list_depth, marker, text, .. } => {
+        Element::Bullet {
+            list_depth,
+            marker,
+            text,
+            ..
+        } => {
             if text.trim().is_empty() {
                 ().into_any()
             } else {
-                let class = if list_depth == 0 { "doc-bullet" } else { "doc-bullet doc-sub-bullet" };
+                let class = if list_depth == 0 {
+                    "doc-bullet"
+                } else {
+                    "doc-bullet doc-sub-bullet"
+                };
                 view! { <p class=class>{format!("{marker} {text}")}</p> }.into_any()
             }
         }
-        Element::Assessment { label, run_in, nothing_to_report, .. } => {
+        Element::Assessment {
+            label,
+            run_in,
+            nothing_to_report,
+            ..
+        } => {
             let rest = if nothing_to_report {
                 Some(render::NOTHING_TO_REPORT.to_owned())
             } else {
-                run_in.map(|(_, text)| text).filter(|text| !text.trim().is_empty())
+                run_in
+                    .map(|(_, text)| text)
+                    .filter(|text| !text.trim().is_empty())
             };
             view! {
                 <p class="doc-paragraph doc-assessment">
@@ -159,7 +183,11 @@ fn header_view(document: &Document) -> impl IntoView {
 fn closing_view(document: &Document) -> impl IntoView {
     let closing = &document.closing;
     let rules = rules(document.meta.ruleset);
-    let count = closing.recipients.iter().filter(|line| !line.trim().is_empty()).count();
+    let count = closing
+        .recipients
+        .iter()
+        .filter(|line| !line.trim().is_empty())
+        .count();
     let recipients: Vec<String> = closing
         .recipients
         .iter()
@@ -167,7 +195,11 @@ fn closing_view(document: &Document) -> impl IntoView {
         .enumerate()
         .map(|(index, line)| {
             let line = line.trim().trim_end_matches([',', ';', '.']);
-            let end = if index + 1 == count { '.' } else { rules.recipient_separator };
+            let end = if index + 1 == count {
+                '.'
+            } else {
+                rules.recipient_separator
+            };
             format!("- {line}{end}")
         })
         .collect();
@@ -199,7 +231,11 @@ fn closing_view(document: &Document) -> impl IntoView {
 #[component]
 pub fn Preview() -> impl IntoView {
     let store = use_store();
-    let ruleset = Memo::new(move |_| store.document.with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default()));
+    let ruleset = Memo::new(move |_| {
+        store
+            .document
+            .with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default())
+    });
     Effect::new(move |_| apply_ruleset(ruleset.get()));
     view! {
         <aside class="preview-column">

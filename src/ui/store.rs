@@ -62,22 +62,37 @@ impl Store {
         // A draft that cannot be read stays where it is, untouched; the app
         // starts without it and says so.
         let current = storage::get::<String>(CURRENT_KEY).ok().flatten();
-        let stored = current.as_ref().and_then(|id| match storage::get::<Document>(&format!("{DRAFT_PREFIX}{id}")) {
-            Ok(document) => document,
-            Err(error) => {
-                message.set(Some(t(lang.get_untracked(), storage_message(&error)).to_owned()));
-                None
+        let stored = current.as_ref().and_then(|id| {
+            match storage::get::<Document>(&format!("{DRAFT_PREFIX}{id}")) {
+                Ok(document) => document,
+                Err(error) => {
+                    message.set(Some(
+                        t(lang.get_untracked(), storage_message(&error)).to_owned(),
+                    ));
+                    None
+                }
             }
         });
         let draft_id = RwSignal::new(stored.as_ref().and(current));
         let history = RwSignal::new(stored.map(History::new));
-        let document = Memo::new(move |_| history.with(|history| history.as_ref().map(|h| h.document().clone())));
-        let outline = Memo::new(move |_| document.with(|document| document.as_ref().map(outline).unwrap_or_default()));
-        let numbers = Memo::new(move |_| {
-            outline.with(|entries| entries.iter().map(|entry| (entry.id, entry.clone())).collect())
+        let document = Memo::new(move |_| {
+            history.with(|history| history.as_ref().map(|h| h.document().clone()))
         });
-        let can_undo = Memo::new(move |_| history.with(|h| h.as_ref().is_some_and(History::can_undo)));
-        let can_redo = Memo::new(move |_| history.with(|h| h.as_ref().is_some_and(History::can_redo)));
+        let outline = Memo::new(move |_| {
+            document.with(|document| document.as_ref().map(outline).unwrap_or_default())
+        });
+        let numbers = Memo::new(move |_| {
+            outline.with(|entries| {
+                entries
+                    .iter()
+                    .map(|entry| (entry.id, entry.clone()))
+                    .collect()
+            })
+        });
+        let can_undo =
+            Memo::new(move |_| history.with(|h| h.as_ref().is_some_and(History::can_undo)));
+        let can_redo =
+            Memo::new(move |_| history.with(|h| h.as_ref().is_some_and(History::can_redo)));
         let store = Store {
             history,
             draft_id,
@@ -96,15 +111,21 @@ impl Store {
 
     fn save_on_change(self) {
         Effect::new(move |_| {
+            // Read the document first, whatever happens next: an effect
+            // re-runs only for what it read, so an early return before this
+            // line would leave it deaf to every later edit.
+            self.document.track();
             let Some(id) = self.draft_id.get_untracked() else {
                 return;
             };
-            let result = self.document.with(|document| match document {
+            let result = self.document.with_untracked(|document| match document {
                 Some(document) => storage::set(&format!("{DRAFT_PREFIX}{id}"), document),
                 None => Ok(()),
             });
             if let Err(error) = result {
-                self.message.set(Some(t(self.lang.get_untracked(), storage_message(&error)).to_owned()));
+                self.message.set(Some(
+                    t(self.lang.get_untracked(), storage_message(&error)).to_owned(),
+                ));
             }
         });
     }
@@ -124,8 +145,12 @@ impl Store {
     pub fn open_stored(&self, id: &str) {
         match storage::get::<Document>(&format!("{DRAFT_PREFIX}{id}")) {
             Ok(Some(document)) => self.open(id.to_owned(), document),
-            Ok(None) => self.message.set(Some(self.t(Msg::EditErrorNotFound).to_owned())),
-            Err(error) => self.message.set(Some(self.t(storage_message(&error)).to_owned())),
+            Ok(None) => self
+                .message
+                .set(Some(self.t(Msg::EditErrorNotFound).to_owned())),
+            Err(error) => self
+                .message
+                .set(Some(self.t(storage_message(&error)).to_owned())),
         }
     }
 
@@ -151,10 +176,17 @@ impl Store {
             .into_iter()
             .filter_map(|key| key.strip_prefix(DRAFT_PREFIX).map(str::to_owned))
             .filter_map(|id| {
-                let raw = storage::get_raw(&format!("{DRAFT_PREFIX}{id}")).ok().flatten()?;
+                let raw = storage::get_raw(&format!("{DRAFT_PREFIX}{id}"))
+                    .ok()
+                    .flatten()?;
                 let title = serde_json::from_str::<serde_json::Value>(&raw)
                     .ok()
-                    .and_then(|value| value.get("title").and_then(|t| t.as_str()).map(str::to_owned))
+                    .and_then(|value| {
+                        value
+                            .get("title")
+                            .and_then(|t| t.as_str())
+                            .map(str::to_owned)
+                    })
                     .unwrap_or_default();
                 Some((id, title, raw.len()))
             })
@@ -184,7 +216,8 @@ impl Store {
                 created
             }
             Some(Err(error)) => {
-                self.message.set(Some(self.t(edit_error_message(&error)).to_owned()));
+                self.message
+                    .set(Some(self.t(edit_error_message(&error)).to_owned()));
                 None
             }
             None => None,
@@ -207,10 +240,24 @@ impl Store {
         });
     }
 
-    /// Moves focus to the field of node `id` once it is on the page.
+    /// Moves focus to the field of node `id` as soon as it is on the page.
+    ///
+    /// Leptos renders on the microtask queue, and every key press is a task
+    /// of its own, so focusing within the microtasks that follow the edit
+    /// guarantees that the next key typed lands in the new field (a person
+    /// typing fast after Enter otherwise loses the first letter to the old
+    /// bullet). An animation frame is the fallback.
     pub fn focus(&self, id: NodeId) {
-        request_animation_frame(move || {
-            dom::focus(&field_id(id));
+        leptos::task::spawn_local(async move {
+            for _ in 0..8 {
+                leptos::task::tick().await;
+                if dom::focus(&field_id(id)) {
+                    return;
+                }
+            }
+            request_animation_frame(move || {
+                dom::focus(&field_id(id));
+            });
         });
     }
 
