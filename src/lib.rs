@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod keymap;
 pub mod model;
 pub mod numbering;
+pub mod persist;
 pub mod render;
 pub mod rules;
 pub mod template;

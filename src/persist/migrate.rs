@@ -1,0 +1,83 @@
+//! Ordered migrations of stored and shared drafts, each a pure function from
+//! the JSON of one version to the JSON of the next. Every version they
+//! upgrade has a fixture in `tests/fixtures/drafts/` that is loaded forever.
+//!
+//! | version | shape |
+//! | --- | --- |
+//! | 1 | the bare document (what the first editor stored per draft) |
+//! | 2 | `{"format": "baocao-draft", "version": 2, "meta": {…}, "document": {…}}` |
+
+use serde_json::{json, Map, Value};
+
+/// The format name that marks a draft file.
+pub const FORMAT: &str = "baocao-draft";
+
+/// The version this build writes.
+pub const CURRENT_VERSION: u32 = 2;
+
+/// Why a stored or shared draft could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The text is not JSON; the parser's message says where.
+    NotJson(String),
+    /// JSON, but not a draft.
+    NotADraft,
+    /// Written by a newer version of the app.
+    TooNew(u32),
+    /// A draft of a known version whose content has the wrong shape.
+    Shape(String),
+}
+
+/// One step: the JSON of version `N` to that of `N + 1`.
+type Step = fn(Value) -> Result<Value, LoadError>;
+
+/// `STEPS[i]` upgrades version `i + 1`.
+const STEPS: [Step; 1] = [v1_to_v2];
+
+/// Version 1 stored the bare document; version 2 wraps it in an envelope
+/// with the library details.
+fn v1_to_v2(document: Value) -> Result<Value, LoadError> {
+    let title = document.get("title").cloned().unwrap_or(json!(""));
+    let template_id = document.get("template_id").cloned().unwrap_or(json!(""));
+    Ok(json!({
+        "format": FORMAT,
+        "version": 2,
+        "meta": { "title": title, "template_id": template_id },
+        "document": document,
+    }))
+}
+
+/// The version of a draft's JSON, or why it is not a draft.
+fn version_of(value: &Value) -> Result<u32, LoadError> {
+    let object: &Map<String, Value> = value.as_object().ok_or(LoadError::NotADraft)?;
+    match object.get("format") {
+        Some(Value::String(format)) if format == FORMAT => object
+            .get("version")
+            .and_then(Value::as_u64)
+            .map(|version| u32::try_from(version).unwrap_or(u32::MAX))
+            .filter(|version| *version >= 1)
+            .ok_or(LoadError::Shape("version".into())),
+        Some(_) => Err(LoadError::NotADraft),
+        // A bare document: version 1.
+        None if ["sections", "meta", "preamble"]
+            .iter()
+            .any(|key| object.contains_key(*key)) =>
+        {
+            Ok(1)
+        }
+        None => Err(LoadError::NotADraft),
+    }
+}
+
+/// Brings a draft's JSON of any known version to `CURRENT_VERSION`.
+pub fn migrate(mut value: Value) -> Result<Value, LoadError> {
+    let mut version = version_of(&value)?;
+    if version > CURRENT_VERSION {
+        return Err(LoadError::TooNew(version));
+    }
+    while version < CURRENT_VERSION {
+        value = STEPS[(version - 1) as usize](value)?;
+        version += 1;
+    }
+    Ok(value)
+}

@@ -1,0 +1,222 @@
+//! How drafts are stored: the versioned envelope, the ordered migrations that
+//! bring any older stored or shared file up to date, and the pure policies of
+//! the draft library (trash, local versions, backup reminder, search).
+//!
+//! The saved JSON is a public format: files travel by e-mail and Zalo and
+//! are opened by other versions of the app. So loading is forgiving (unknown
+//! fields are kept and written back), migrations are ordered pure steps with
+//! a fixture from every version they upgrade, and a file from a newer
+//! version is refused rather than guessed at.
+
+mod migrate;
+
+pub use migrate::{migrate, LoadError, CURRENT_VERSION, FORMAT};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::model::Document;
+
+/// Storage keys. Each draft has its own keys, so a save of one draft never
+/// rewrites another.
+pub mod keys {
+    pub const DRAFT_PREFIX: &str = "baocao.draft.";
+    pub const META_PREFIX: &str = "baocao.meta.";
+    pub const VERSIONS_PREFIX: &str = "baocao.versions.";
+    pub const CORRUPT_PREFIX: &str = "baocao.corrupt.";
+    /// The draft that was open last, reopened on the next visit.
+    pub const CURRENT: &str = "baocao.current";
+    pub const LANG: &str = "baocao.lang";
+
+    pub fn draft(id: &str) -> String {
+        format!("{DRAFT_PREFIX}{id}")
+    }
+    pub fn meta(id: &str) -> String {
+        format!("{META_PREFIX}{id}")
+    }
+    pub fn versions(id: &str) -> String {
+        format!("{VERSIONS_PREFIX}{id}")
+    }
+}
+
+/// What the library shows of a draft, stored beside it so that listing the
+/// library never parses whole drafts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DraftMeta {
+    pub id: String,
+    pub title: String,
+    pub template_id: String,
+    pub created_ms: f64,
+    pub edited_ms: f64,
+    /// When the draft was last saved to a file, if ever.
+    pub exported_ms: Option<f64>,
+    /// When the draft was moved to the trash, if it is there.
+    pub trashed_ms: Option<f64>,
+    /// The size of the stored draft in bytes.
+    pub size: usize,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A stored or shared draft: the document with its library details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub format: String,
+    pub version: u32,
+    pub meta: DraftMeta,
+    pub document: Document,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Envelope {
+    /// Wraps `document` for storage under `id`.
+    pub fn new(id: &str, document: Document, now_ms: f64) -> Envelope {
+        let meta = DraftMeta {
+            id: id.to_owned(),
+            title: document.title.clone(),
+            template_id: document.template_id.clone(),
+            created_ms: now_ms,
+            edited_ms: now_ms,
+            ..DraftMeta::default()
+        };
+        Envelope {
+            format: FORMAT.to_owned(),
+            version: CURRENT_VERSION,
+            meta,
+            document,
+            extra: Map::new(),
+        }
+    }
+
+    /// The JSON text to store, with `meta` brought up to date.
+    pub fn to_json(&mut self) -> String {
+        self.meta.title = self.document.title.clone();
+        self.meta.template_id = self.document.template_id.clone();
+        // The size counts its own digits, so find the fixed point; it takes
+        // at most two more rounds.
+        let mut text = serde_json::to_string(self).unwrap_or_default();
+        for _ in 0..4 {
+            if text.len() == self.meta.size {
+                break;
+            }
+            self.meta.size = text.len();
+            text = serde_json::to_string(self).unwrap_or_default();
+        }
+        text
+    }
+
+    /// Reads a stored or shared draft of any version this build knows.
+    pub fn from_json(text: &str) -> Result<Envelope, LoadError> {
+        let value: Value =
+            serde_json::from_str(text).map_err(|error| LoadError::NotJson(error.to_string()))?;
+        let value = migrate(value)?;
+        serde_json::from_value(value).map_err(|error| LoadError::Shape(error.to_string()))
+    }
+}
+
+/// Drafts stay in the trash this long before they are deleted for good.
+pub const TRASH_DAYS: f64 = 30.0;
+pub const DAY_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
+
+/// The ids of trashed drafts old enough to delete for good at `now_ms`.
+pub fn expired_from_trash(drafts: &[DraftMeta], now_ms: f64) -> Vec<String> {
+    drafts
+        .iter()
+        .filter(|meta| {
+            meta.trashed_ms
+                .is_some_and(|at| now_ms - at >= TRASH_DAYS * DAY_MS)
+        })
+        .map(|meta| meta.id.clone())
+        .collect()
+}
+
+/// A week without a backup file earns a gentle reminder.
+pub const BACKUP_REMINDER_DAYS: f64 = 7.0;
+
+/// Tells whether to remind the user to save a backup file of this draft.
+pub fn needs_backup_reminder(meta: &DraftMeta, now_ms: f64) -> bool {
+    let since = meta.exported_ms.unwrap_or(meta.created_ms);
+    meta.trashed_ms.is_none() && now_ms - since >= BACKUP_REMINDER_DAYS * DAY_MS
+}
+
+/// Folds text for search: no case, no diacritics, "đ" as "d", so that
+/// "bao cao tong ket" finds "Báo cáo tổng kết".
+pub fn fold_for_search(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            other => other,
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The drafts whose title matches `query`, not trashed, newest edit first.
+pub fn search<'m>(drafts: &'m [DraftMeta], query: &str) -> Vec<&'m DraftMeta> {
+    let query = fold_for_search(query.trim());
+    let mut found: Vec<&DraftMeta> = drafts
+        .iter()
+        .filter(|meta| meta.trashed_ms.is_none())
+        .filter(|meta| query.is_empty() || fold_for_search(&meta.title).contains(&query))
+        .collect();
+    found.sort_by(|a, b| b.edited_ms.total_cmp(&a.edited_ms));
+    found
+}
+
+/// Why a local version was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SnapshotReason {
+    Opened,
+    Periodic,
+    BeforeRestore,
+    BeforeImport,
+}
+
+/// A local version of a draft.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub taken_ms: f64,
+    pub reason: SnapshotReason,
+    pub document: Document,
+}
+
+/// At most this many local versions per draft…
+pub const MAX_SNAPSHOTS: usize = 20;
+/// …and at most this many bytes of them, so versions never fill the storage.
+pub const MAX_SNAPSHOT_BYTES: usize = 1_500_000;
+/// Editing takes a periodic version at most this often.
+pub const SNAPSHOT_EVERY_MS: f64 = 5.0 * 60.0 * 1000.0;
+
+/// Tells whether a periodic version is due at `now_ms`.
+pub fn periodic_snapshot_due(snapshots: &[Snapshot], now_ms: f64) -> bool {
+    snapshots
+        .last()
+        .is_none_or(|last| now_ms - last.taken_ms >= SNAPSHOT_EVERY_MS)
+}
+
+/// Adds `snapshot` (unless it equals the newest one) and drops the oldest
+/// versions until the list fits both caps. The newest is always kept.
+pub fn add_snapshot(snapshots: &mut Vec<Snapshot>, snapshot: Snapshot) {
+    if snapshots
+        .last()
+        .is_some_and(|last| last.document == snapshot.document)
+    {
+        return;
+    }
+    snapshots.push(snapshot);
+    let size = |list: &[Snapshot]| serde_json::to_string(list).map_or(0, |text| text.len());
+    while snapshots.len() > 1
+        && (snapshots.len() > MAX_SNAPSHOTS || size(snapshots) > MAX_SNAPSHOT_BYTES)
+    {
+        snapshots.remove(0);
+    }
+}
+
+// The tests use proptest, a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -1,0 +1,217 @@
+//! Tests of the envelope, the migrations (with a fixture from every version
+//! they upgrade) and the library policies.
+
+use super::*;
+use crate::template::seed_sample;
+use proptest::prelude::*;
+
+const V1_FIXTURE: &str = include_str!("../../tests/fixtures/drafts/v1-bare-document.json");
+const V2_FIXTURE: &str = include_str!("../../tests/fixtures/drafts/v2-envelope.json");
+const V2_UNKNOWN_FIELDS: &str = include_str!("../../tests/fixtures/drafts/v2-unknown-fields.json");
+
+#[test]
+fn a_version_1_draft_loads_as_the_seed_sample() {
+    let envelope = Envelope::from_json(V1_FIXTURE).unwrap();
+    assert_eq!(envelope.version, CURRENT_VERSION);
+    assert_eq!(envelope.document, seed_sample());
+    assert_eq!(envelope.meta.title, seed_sample().title);
+    assert_eq!(envelope.meta.template_id, "tong-ket-phuong-thuc-lanh-dao");
+}
+
+#[test]
+fn a_version_2_draft_loads_unchanged() {
+    let envelope = Envelope::from_json(V2_FIXTURE).unwrap();
+    assert_eq!(envelope.document, seed_sample());
+    assert_eq!(envelope.meta.id, "1795858363609");
+    assert_eq!(envelope.meta.exported_ms, Some(1795858400000.0));
+}
+
+#[test]
+fn unknown_fields_survive_load_and_save_at_every_level() {
+    let mut envelope = Envelope::from_json(V2_UNKNOWN_FIELDS).unwrap();
+    let saved: Value = serde_json::from_str(&envelope.to_json()).unwrap();
+    assert_eq!(saved["sync"]["device"], "máy trường");
+    assert_eq!(saved["meta"]["color"], "đỏ");
+    assert_eq!(saved["document"]["review"]["by"], "Văn phòng");
+    assert_eq!(saved["document"]["sections"][0]["note"], 7);
+}
+
+#[test]
+fn a_draft_from_a_newer_version_is_refused() {
+    let text = r#"{"format":"baocao-draft","version":99,"meta":{},"document":{}}"#;
+    assert_eq!(Envelope::from_json(text), Err(LoadError::TooNew(99)));
+}
+
+#[test]
+fn things_that_are_not_drafts_are_named() {
+    assert!(matches!(
+        Envelope::from_json("{not json"),
+        Err(LoadError::NotJson(_))
+    ));
+    assert_eq!(Envelope::from_json("[1,2]"), Err(LoadError::NotADraft));
+    assert_eq!(
+        Envelope::from_json(r#"{"format":"baocao-template"}"#),
+        Err(LoadError::NotADraft)
+    );
+    assert_eq!(
+        Envelope::from_json(r#"{"hello":1}"#),
+        Err(LoadError::NotADraft)
+    );
+    assert!(matches!(
+        Envelope::from_json(r#"{"format":"baocao-draft","version":"two"}"#),
+        Err(LoadError::Shape(_))
+    ));
+    assert!(matches!(
+        Envelope::from_json(
+            r#"{"format":"baocao-draft","version":2,"meta":{},"document":{"sections":"x"}}"#
+        ),
+        Err(LoadError::Shape(_))
+    ));
+}
+
+#[test]
+fn saving_then_loading_gives_back_the_draft() {
+    let mut envelope = Envelope::new("42", seed_sample(), 1000.0);
+    let text = envelope.to_json();
+    let back = Envelope::from_json(&text).unwrap();
+    assert_eq!(back, envelope);
+    assert_eq!(back.meta.size, text.len());
+}
+
+fn meta(id: &str, title: &str, edited: f64, trashed: Option<f64>) -> DraftMeta {
+    DraftMeta {
+        id: id.into(),
+        title: title.into(),
+        edited_ms: edited,
+        created_ms: edited,
+        trashed_ms: trashed,
+        ..DraftMeta::default()
+    }
+}
+
+#[test]
+fn search_ignores_case_and_diacritics_and_skips_the_trash() {
+    let drafts = [
+        meta("1", "Báo cáo tổng kết năm học", 10.0, None),
+        meta("2", "Báo cáo sơ kết Đảng ủy", 20.0, None),
+        meta("3", "Tổng kết cũ", 30.0, Some(5.0)),
+    ];
+    let ids = |query: &str| {
+        search(&drafts, query)
+            .into_iter()
+            .map(|m| m.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids("tong ket"), ["1"]);
+    assert_eq!(ids("DANG UY"), ["2"]);
+    assert_eq!(ids(""), ["2", "1"]);
+    assert_eq!(fold_for_search("Đảng ủy"), "dang uy");
+}
+
+#[test]
+fn the_trash_empties_itself_after_thirty_days() {
+    let now = 100.0 * DAY_MS;
+    let drafts = [
+        meta("old", "a", 0.0, Some(now - 31.0 * DAY_MS)),
+        meta("new", "b", 0.0, Some(now - 2.0 * DAY_MS)),
+        meta("live", "c", 0.0, None),
+    ];
+    assert_eq!(expired_from_trash(&drafts, now), ["old"]);
+}
+
+#[test]
+fn a_week_without_a_backup_earns_a_reminder() {
+    let now = 100.0 * DAY_MS;
+    let mut draft = meta("1", "a", now, None);
+    draft.created_ms = now - 8.0 * DAY_MS;
+    assert!(needs_backup_reminder(&draft, now));
+    draft.exported_ms = Some(now - DAY_MS);
+    assert!(!needs_backup_reminder(&draft, now));
+    draft.exported_ms = Some(now - 7.5 * DAY_MS);
+    assert!(needs_backup_reminder(&draft, now));
+}
+
+#[test]
+fn local_versions_are_capped_and_skip_duplicates() {
+    let mut snapshots = Vec::new();
+    let mut document = seed_sample();
+    for minute in 0..30 {
+        document.title = format!("Bản {minute}");
+        add_snapshot(
+            &mut snapshots,
+            Snapshot {
+                taken_ms: f64::from(minute) * 60_000.0,
+                reason: SnapshotReason::Periodic,
+                document: document.clone(),
+            },
+        );
+    }
+    assert_eq!(snapshots.len(), MAX_SNAPSHOTS);
+    assert_eq!(snapshots.last().unwrap().document.title, "Bản 29");
+    let before = snapshots.len();
+    add_snapshot(
+        &mut snapshots,
+        Snapshot {
+            taken_ms: 1e9,
+            reason: SnapshotReason::Opened,
+            document: document.clone(),
+        },
+    );
+    assert_eq!(snapshots.len(), before);
+    assert!(serde_json::to_string(&snapshots).unwrap().len() <= MAX_SNAPSHOT_BYTES);
+}
+
+#[test]
+fn a_huge_version_still_keeps_the_newest() {
+    let mut snapshots = Vec::new();
+    let mut document = seed_sample();
+    document.title = "x".repeat(MAX_SNAPSHOT_BYTES + 10);
+    add_snapshot(
+        &mut snapshots,
+        Snapshot {
+            taken_ms: 0.0,
+            reason: SnapshotReason::Opened,
+            document,
+        },
+    );
+    assert_eq!(snapshots.len(), 1);
+}
+
+#[test]
+fn periodic_versions_come_every_five_minutes() {
+    let snapshot = Snapshot {
+        taken_ms: 0.0,
+        reason: SnapshotReason::Opened,
+        document: seed_sample(),
+    };
+    assert!(periodic_snapshot_due(&[], 0.0));
+    assert!(!periodic_snapshot_due(
+        std::slice::from_ref(&snapshot),
+        60_000.0
+    ));
+    assert!(periodic_snapshot_due(&[snapshot], SNAPSHOT_EVERY_MS));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Any JSON at all gives a draft or an error, never a panic; and a v1
+    /// document migrated and saved loads back equal.
+    #[test]
+    fn loading_any_json_never_panics(text in ".{0,200}") {
+        let _ = Envelope::from_json(&text);
+    }
+
+    #[test]
+    fn migrating_a_v1_document_keeps_its_text(title in "[a-zA-Zàáảãạđêô ]{0,30}", heading in "[a-zđơư ]{0,20}") {
+        let mut document = seed_sample();
+        document.title = title.clone();
+        document.sections[0].heading = heading;
+        let v1 = serde_json::to_string(&document).unwrap();
+        let mut envelope = Envelope::from_json(&v1).unwrap();
+        prop_assert_eq!(&envelope.document, &document);
+        prop_assert_eq!(&envelope.meta.title, &title);
+        let again = Envelope::from_json(&envelope.to_json()).unwrap();
+        prop_assert_eq!(again.document, document);
+    }
+}
