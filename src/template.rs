@@ -106,6 +106,13 @@ pub fn seed_sample() -> Document {
     instantiate(&template)
 }
 
+/// The name of the seed sample, as the welcome screen lists it.
+pub fn seed_sample_name() -> String {
+    parse(SEED_SAMPLE)
+        .map(|template| template.name)
+        .unwrap_or_default()
+}
+
 /// Brings every text of a document loaded from a file to NFC.
 fn normalise_text(document: &mut Document) {
     use crate::model::Block;

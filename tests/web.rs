@@ -3,6 +3,7 @@
 //! `cargo test --target wasm32-unknown-unknown --test web`.
 #![cfg(target_arch = "wasm32")]
 
+use baocao::persist::library::{MemoryStore, StoreError};
 use baocao::platform::storage::{self, StorageError};
 use baocao::ui::App;
 use wasm_bindgen::JsCast;
@@ -68,8 +69,10 @@ fn storage_full_is_reported_as_quota_exceeded() {
     assert_eq!(storage::get::<String>("baocao.test.huge").unwrap(), None);
 }
 
-/// Removes every key the app writes, so each test starts from nothing.
+/// Removes every key the app writes, so each test starts from nothing, on
+/// the browser's real storage.
 fn clear_app_storage() {
+    storage::remove_fake();
     for key in storage::keys() {
         if key.starts_with("baocao.") {
             storage::remove(&key).unwrap();
@@ -117,7 +120,8 @@ async fn editing_a_draft_saves_it_under_its_own_key() {
         .unchecked_into();
     let paragraph = by_testid(&item_one, "paragraph");
     type_into(&paragraph, "Đảng ủy đã lãnh đạo.");
-    settle().await;
+    // Nothing is written while typing goes on; the save follows the pause.
+    wait_for_autosave().await;
     let current = storage::get::<String>("baocao.current")
         .unwrap()
         .expect("an open draft");
@@ -232,4 +236,186 @@ async fn language_switch_changes_the_interface_and_is_remembered() {
     assert!(again.text_content().unwrap().contains("No drafts yet"));
     again.remove();
     storage::remove("baocao.lang").unwrap();
+}
+
+/// Waits past the autosave delay.
+async fn wait_for_autosave() {
+    settle().await;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 450)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    settle().await;
+}
+
+fn first_item_paragraph(host: &web_sys::HtmlElement) -> web_sys::HtmlElement {
+    let item_one: web_sys::HtmlElement = host
+        .query_selector_all("[data-testid=section-editor]")
+        .unwrap()
+        .item(1)
+        .unwrap()
+        .unchecked_into();
+    by_testid(&item_one, "paragraph")
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_shows_the_banner_and_editing_goes_on() {
+    storage::install_fake(MemoryStore::default());
+    let host = mount_app();
+    settle().await;
+    by_testid(&host, "template-tong-ket-phuong-thuc-lanh-dao").click();
+    settle().await;
+    // From now on nothing more fits.
+    storage::with_fake(|fake| {
+        let used: usize = fake.items.iter().map(|(k, v)| k.len() + v.len()).sum();
+        fake.quota_bytes = Some(used);
+    });
+    type_into(&first_item_paragraph(&host), "Chữ gõ khi bộ nhớ đầy.");
+    wait_for_autosave().await;
+    let banner = by_testid(&host, "storage-banner").text_content().unwrap();
+    assert!(banner.contains("đã đầy"), "{banner}");
+    assert!(by_testid(&host, "save-status")
+        .text_content()
+        .unwrap()
+        .contains("Chưa lưu được"));
+    assert!(by_testid(&host, "preview")
+        .text_content()
+        .unwrap()
+        .contains("1. Chữ gõ khi bộ nhớ đầy."));
+    // What was stored before is still there, unchanged.
+    let stored = storage::with_fake(|fake| {
+        fake.items
+            .values()
+            .any(|v| v.contains("Chữ gõ khi bộ nhớ đầy."))
+    })
+    .unwrap();
+    assert!(!stored);
+    host.remove();
+    storage::remove_fake();
+}
+
+#[wasm_bindgen_test]
+async fn without_storage_the_app_works_in_memory_with_a_warning() {
+    storage::install_fake(MemoryStore {
+        fail_with: Some(StoreError::Unavailable),
+        ..MemoryStore::default()
+    });
+    let host = mount_app();
+    settle().await;
+    let banner = by_testid(&host, "storage-banner").text_content().unwrap();
+    assert!(banner.contains("không cho lưu"), "{banner}");
+    by_testid(&host, "template-tong-ket-phuong-thuc-lanh-dao").click();
+    settle().await;
+    type_into(&first_item_paragraph(&host), "Chỉ trong bộ nhớ.");
+    wait_for_autosave().await;
+    assert!(by_testid(&host, "preview")
+        .text_content()
+        .unwrap()
+        .contains("1. Chỉ trong bộ nhớ."));
+    // The draft can still be downloaded.
+    assert!(host
+        .query_selector("[data-testid=banner-download]")
+        .unwrap()
+        .is_some());
+    host.remove();
+    storage::remove_fake();
+}
+
+#[wasm_bindgen_test]
+async fn storage_that_starts_throwing_mid_session_is_reported() {
+    storage::install_fake(MemoryStore::default());
+    let host = mount_app();
+    settle().await;
+    by_testid(&host, "template-so-ket").click();
+    settle().await;
+    storage::with_fake(|fake| fake.fail_with = Some(StoreError::Other("InvalidStateError".into())));
+    type_into(&first_item_paragraph(&host), "Lỗi lạ.");
+    wait_for_autosave().await;
+    assert!(host
+        .query_selector("[data-testid=storage-banner]")
+        .unwrap()
+        .is_some());
+    // Once storage recovers, the next save goes through and the banner goes.
+    storage::with_fake(|fake| fake.fail_with = None);
+    type_into(&first_item_paragraph(&host), "Lỗi lạ đã qua.");
+    wait_for_autosave().await;
+    assert!(host
+        .query_selector("[data-testid=storage-banner]")
+        .unwrap()
+        .is_none());
+    let saved =
+        storage::with_fake(|fake| fake.items.values().any(|v| v.contains("Lỗi lạ đã qua.")))
+            .unwrap();
+    assert!(saved);
+    host.remove();
+    storage::remove_fake();
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupt_entry_is_set_aside_and_listed() {
+    let mut fake = MemoryStore::default();
+    fake.items.insert("baocao.draft.9".into(), "{hỏng".into());
+    fake.items.insert("baocao.current".into(), "\"9\"".into());
+    storage::install_fake(fake);
+    let host = mount_app();
+    settle().await;
+    assert!(host
+        .query_selector("[data-testid=welcome]")
+        .unwrap()
+        .is_some());
+    let set_aside = by_testid(&host, "set-aside").text_content().unwrap();
+    assert!(set_aside.contains("baocao.corrupt.9"), "{set_aside}");
+    let kept = storage::with_fake(|fake| {
+        (
+            fake.items.get("baocao.corrupt.9").cloned(),
+            fake.items.get("baocao.draft.9").cloned(),
+        )
+    });
+    assert_eq!(kept, Some((Some("{hỏng".into()), Some("{hỏng".into()))));
+    host.remove();
+    storage::remove_fake();
+}
+
+/// Stores the seed sample as a draft created `days_ago` days ago, last
+/// exported `exported_days_ago` days ago if ever.
+fn store_old_draft(fake: &mut MemoryStore, days_ago: f64, exported_days_ago: Option<f64>) {
+    let now = js_sys::Date::now();
+    let day = 24.0 * 3600.0 * 1000.0;
+    let mut envelope =
+        baocao::persist::Envelope::new("77", baocao::template::seed_sample(), now - days_ago * day);
+    envelope.meta.exported_ms = exported_days_ago.map(|days| now - days * day);
+    fake.items
+        .insert("baocao.draft.77".into(), envelope.to_json());
+    fake.items.insert("baocao.current".into(), "\"77\"".into());
+}
+
+#[wasm_bindgen_test]
+async fn a_week_without_a_backup_file_shows_a_reminder() {
+    let mut fake = MemoryStore::default();
+    store_old_draft(&mut fake, 8.0, None);
+    storage::install_fake(fake);
+    let host = mount_app();
+    settle().await;
+    let reminder = by_testid(&host, "backup-reminder").text_content().unwrap();
+    assert!(reminder.contains("hơn một tuần"), "{reminder}");
+    host.remove();
+
+    let mut fake = MemoryStore::default();
+    store_old_draft(&mut fake, 8.0, Some(1.0));
+    storage::install_fake(fake);
+    let host = mount_app();
+    settle().await;
+    assert!(host
+        .query_selector("[data-testid=preview]")
+        .unwrap()
+        .is_some());
+    assert!(host
+        .query_selector("[data-testid=backup-reminder]")
+        .unwrap()
+        .is_none());
+    host.remove();
+    storage::remove_fake();
 }

@@ -8,6 +8,7 @@
 //! a fixture from every version they upgrade, and a file from a newer
 //! version is refused rather than guessed at.
 
+pub mod library;
 mod migrate;
 
 pub use migrate::{migrate, LoadError, CURRENT_VERSION, FORMAT};
@@ -114,6 +115,24 @@ impl Envelope {
         let value = migrate(value)?;
         serde_json::from_value(value).map_err(|error| LoadError::Shape(error.to_string()))
     }
+}
+
+/// The name of a downloaded draft: `<title>-<yyyy-mm-dd>.baocao.json`, the
+/// title without diacritics (names survive e-mail and Zalo unmangled).
+pub fn file_name(title: &str, date_iso: &str) -> String {
+    let folded = fold_for_search(title);
+    let mut slug = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "bao-cao" } else { slug };
+    format!("{slug}-{date_iso}.baocao.json")
 }
 
 /// Drafts stay in the trash this long before they are deleted for good.

@@ -90,6 +90,18 @@ fn meta(id: &str, title: &str, edited: f64, trashed: Option<f64>) -> DraftMeta {
 }
 
 #[test]
+fn downloaded_files_are_named_after_the_title_and_date() {
+    assert_eq!(
+        file_name("Báo cáo tổng kết Đảng ủy!", "2026-11-28"),
+        "bao-cao-tong-ket-dang-uy-2026-11-28.baocao.json"
+    );
+    assert_eq!(
+        file_name("  ", "2026-01-05"),
+        "bao-cao-2026-01-05.baocao.json"
+    );
+}
+
+#[test]
 fn search_ignores_case_and_diacritics_and_skips_the_trash() {
     let drafts = [
         meta("1", "Báo cáo tổng kết năm học", 10.0, None),

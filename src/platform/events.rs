@@ -82,3 +82,9 @@ fn normalise_with_caret(value: &str, caret: Option<u32>) -> (String, Option<u32>
     });
     (normalised, caret)
 }
+
+/// The key a `storage` event (another tab wrote to local storage) is about;
+/// `None` when the whole storage was cleared.
+pub fn storage_key(event: &web_sys::StorageEvent) -> Option<String> {
+    event.key()
+}

@@ -5,5 +5,7 @@
 pub mod clock;
 pub mod dom;
 pub mod events;
+pub mod files;
+pub mod locks;
 pub mod page;
 pub mod storage;

@@ -17,3 +17,51 @@ pub fn set_lang(tag: &str) {
         let _ = root.set_attribute("lang", tag);
     }
 }
+
+/// Tells whether the page is hidden (another tab, minimised, closing).
+pub fn is_hidden() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .is_some_and(|document| document.hidden())
+}
+
+/// Asks the browser to keep this site's storage even under pressure
+/// (`navigator.storage.persist()`), and the browser's estimate of usage and
+/// quota, delivered to `on_estimate(usage, quota)` in bytes.
+pub fn storage_persist_and_estimate(on_estimate: impl FnOnce(f64, f64) + 'static) {
+    use js_sys::{Function, Promise, Reflect};
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(manager) = Reflect::get(&window.navigator(), &"storage".into()) else {
+        return;
+    };
+    if manager.is_undefined() {
+        return;
+    }
+    let call = |name: &str| -> Option<Promise> {
+        let method = Reflect::get(&manager, &name.into())
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()?;
+        method.call0(&manager).ok()?.dyn_into::<Promise>().ok()
+    };
+    let _ = call("persist");
+    if let Some(estimate) = call("estimate") {
+        let mut on_estimate = Some(on_estimate);
+        let done = Closure::<dyn FnMut(JsValue)>::new(move |value: JsValue| {
+            let number = |key: &str| {
+                Reflect::get(&value, &key.into())
+                    .ok()
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(0.0)
+            };
+            if let Some(on_estimate) = on_estimate.take() {
+                on_estimate(number("usage"), number("quota"));
+            }
+        });
+        let _ = estimate.then(&done);
+        done.forget();
+    }
+}

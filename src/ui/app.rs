@@ -11,7 +11,8 @@ use crate::platform::{dom, events, page};
 use super::editor::Editor;
 use super::outline::OutlinePanel;
 use super::preview::Preview;
-use super::store::Store;
+use super::store::{SaveStatus, StorageProblem, Store};
+use super::versions::VersionsPanel;
 use super::welcome::Welcome;
 
 /// The whole app.
@@ -46,6 +47,26 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
+    // Save at once when the page is hidden, left or loses focus: a tab
+    // closed right after typing keeps what was typed.
+    let flush_on_hide = window_event_listener(ev::pagehide, move |_| store.flush());
+    let flush_on_blur = window_event_listener(ev::blur, move |_| store.flush());
+    let flush_on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
+        if page::is_hidden() {
+            store.flush();
+        }
+    });
+    // Another tab wrote to storage: the library and read-only views follow.
+    let storage_listener = window_event_listener(ev::storage, move |event| {
+        store.on_storage_changed(events::storage_key(&event))
+    });
+    on_cleanup(move || {
+        flush_on_hide.remove();
+        flush_on_blur.remove();
+        flush_on_visibility.remove();
+        storage_listener.remove();
+    });
+
     let has_document = Memo::new(move |_| store.document.with(Option::is_some));
 
     view! {
@@ -56,6 +77,14 @@ pub fn App() -> impl IntoView {
             </div>
             <nav class="toolbar-actions" aria-label="Thanh công cụ">
                 <Show when=move || has_document.get()>
+                    <span class="save-status" data-testid="save-status" role="status" aria-live="polite">
+                        {move || match store.save_status.get() {
+                            SaveStatus::Idle => String::new(),
+                            SaveStatus::Pending => store.t(Msg::SavePending).to_owned(),
+                            SaveStatus::Saved(at) => format!("{} {}", store.t(Msg::SavedAt), crate::platform::clock::local_time(at)),
+                            SaveStatus::Failed => store.t(Msg::SaveFailed).to_owned(),
+                        }}
+                    </span>
                     <button
                         type="button"
                         data-testid="undo"
@@ -87,6 +116,22 @@ pub fn App() -> impl IntoView {
                     </button>
                     <button
                         type="button"
+                        data-testid="download-draft"
+                        on:click=move |_| store.download_draft()
+                    >
+                        {move || store.t(Msg::DownloadDraft)}
+                    </button>
+                    <button
+                        type="button"
+                        data-testid="versions-toggle"
+                        aria-pressed=move || if store.versions_open.get() { "true" } else { "false" }
+                        aria-label=move || store.t(Msg::VersionsLabel)
+                        on:click=move |_| store.versions_open.update(|open| *open = !*open)
+                    >
+                        {move || store.t(Msg::Versions)}
+                    </button>
+                    <button
+                        type="button"
                         data-testid="close-draft"
                         title=move || store.t(Msg::CloseDraftLabel)
                         aria-label=move || store.t(Msg::CloseDraftLabel)
@@ -106,15 +151,60 @@ pub fn App() -> impl IntoView {
                 </button>
             </nav>
         </header>
+        <Show when=move || store.storage_problem.get().is_some()>
+            <div class="banner banner-error" role="alert" data-testid="storage-banner">
+                <p>
+                    {move || store.t(match store.storage_problem.get() {
+                        Some(StorageProblem::Full) => Msg::BannerStorageFull,
+                        Some(StorageProblem::Unavailable) => Msg::BannerStorageUnavailable,
+                        _ => Msg::BannerStorageOther,
+                    })}
+                </p>
+                <Show when=move || has_document.get()>
+                    <button type="button" data-testid="banner-download" on:click=move |_| store.download_draft()>
+                        {move || store.t(Msg::DownloadDraft)}
+                    </button>
+                </Show>
+            </div>
+        </Show>
+        <Show when=move || store.read_only.get() && has_document.get()>
+            <div class="banner banner-warning" role="alert" data-testid="read-only-banner">
+                <p>
+                    {move || {
+                        store.t(if store.read_only_taken.get() { Msg::TakenOverElsewhere } else { Msg::OpenInAnotherTab })
+                    }}
+                </p>
+                <button type="button" data-testid="take-over" on:click=move |_| store.take_over()>
+                    {move || store.t(Msg::TakeOver)}
+                </button>
+            </div>
+        </Show>
+        <Show when=move || {
+            store.open_meta.get().is_some_and(|meta| crate::persist::needs_backup_reminder(&meta, crate::platform::clock::epoch_ms()))
+        }>
+            <div class="banner banner-info" role="status" data-testid="backup-reminder">
+                <p>{move || store.t(Msg::BackupReminder)}</p>
+                <button type="button" on:click=move |_| store.download_draft()>
+                    {move || store.t(Msg::DownloadDraft)}
+                </button>
+            </div>
+        </Show>
         <p class="status-line" role="status" aria-live="polite" data-testid="status">
             {move || store.message.get().unwrap_or_default()}
         </p>
         <main id="workspace" class="workspace" data-testid="workspace">
             <Show when=move || has_document.get() fallback=|| view! { <Welcome /> }>
-                <div class="editor-layout">
-                    <OutlinePanel />
-                    <Editor />
-                    <Preview />
+                <div class="editor-layout" class:read-only=move || store.read_only.get()>
+                    <fieldset class="editing-area" disabled=move || store.read_only.get()>
+                        <OutlinePanel />
+                        <Editor />
+                    </fieldset>
+                    <div class="side-column">
+                        <Show when=move || store.versions_open.get()>
+                            <VersionsPanel />
+                        </Show>
+                        <Preview />
+                    </div>
                 </div>
             </Show>
         </main>

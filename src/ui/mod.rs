@@ -6,6 +6,7 @@ mod editor;
 mod outline;
 mod preview;
 pub mod store;
+mod versions;
 mod welcome;
 
 pub use app::App;

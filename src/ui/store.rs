@@ -1,7 +1,7 @@
-//! The interface's state: the open draft with its undo history, the language,
-//! the message line and focus requests. Components get the `Store` from
-//! context, read its memos and call `dispatch`; they never change a document
-//! themselves.
+//! The interface's state: the open draft with its undo history and saving,
+//! the draft library, the language, messages and focus requests. Components
+//! get the `Store` from context, read its signals and call its methods; they
+//! never change a document or touch storage themselves.
 
 use std::collections::HashMap;
 
@@ -11,70 +11,93 @@ use crate::edit::{Edit, EditError, History};
 use crate::i18n::{t, Lang, Msg};
 use crate::model::{Document, NodeId};
 use crate::numbering::{outline, OutlineEntry};
-use crate::platform::{clock, dom, storage};
+use crate::persist::library::{self, LibraryError, StoreError};
+use crate::persist::{keys, periodic_snapshot_due, DraftMeta, Envelope, Snapshot, SnapshotReason};
+use crate::platform::storage::{self, BrowserStorage};
+use crate::platform::{clock, dom, files, locks, page};
 
-/// Every draft is stored under its own key, `DRAFT_PREFIX` + its id, so that
-/// saving one never rewrites another; `CURRENT_KEY` names the open one. (The
-/// draft library of the persistence work builds on this.)
-pub const DRAFT_PREFIX: &str = "baocao.draft.";
-pub const CURRENT_KEY: &str = "baocao.current";
-
-/// The storage key of the remembered interface language.
-pub const LANG_KEY: &str = "baocao.lang";
+/// Autosave waits this long after the last edit.
+pub const SAVE_DEBOUNCE_MS: u64 = 300;
 
 /// The DOM id of the editable field of node `id`.
 pub fn field_id(id: NodeId) -> String {
     format!("n{id}")
 }
 
+/// Where saving stands, for the status in the toolbar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SaveStatus {
+    Idle,
+    Pending,
+    /// Saved at this time (ms since 1970).
+    Saved(f64),
+    Failed,
+}
+
+/// A storage problem that stays on screen until it is solved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageProblem {
+    Full,
+    Unavailable,
+    Other,
+}
+
 /// Shared state, cheap to copy into closures.
 #[derive(Clone, Copy)]
 pub struct Store {
     history: RwSignal<Option<History>>,
-    /// The storage id of the open draft.
-    draft_id: RwSignal<Option<String>>,
+    /// The open draft as loaded (its library details and any unknown fields,
+    /// which are written back unchanged); its document is replaced on save.
+    envelope: StoredValue<Option<Envelope>, LocalStorage>,
+    lock: StoredValue<Option<locks::LockHandle>, LocalStorage>,
+    save_generation: StoredValue<u64>,
+    last_snapshot_ms: StoredValue<f64>,
     pub lang: RwSignal<Lang>,
     /// The open document, if any.
     pub document: Memo<Option<Document>>,
+    /// The open draft's library details.
+    pub open_meta: RwSignal<Option<DraftMeta>>,
     /// Every section with its computed number, by id.
     pub numbers: Memo<HashMap<NodeId, OutlineEntry>>,
     pub outline: Memo<Vec<OutlineEntry>>,
     /// The section the outline panel acts on.
     pub selected: RwSignal<Option<NodeId>>,
-    /// A short message for the user (an edit that could not be made, a
-    /// storage problem), shown in the status line.
+    /// A short message for the user, shown in the status line.
     pub message: RwSignal<Option<String>>,
     pub can_undo: Memo<bool>,
     pub can_redo: Memo<bool>,
+    pub save_status: RwSignal<SaveStatus>,
+    pub storage_problem: RwSignal<Option<StorageProblem>>,
+    /// True while another tab holds this draft.
+    pub read_only: RwSignal<bool>,
+    /// True when another tab took this draft over from this one.
+    pub read_only_taken: RwSignal<bool>,
+    pub library: RwSignal<Vec<DraftMeta>>,
+    /// Stored entries that could not be read, kept aside: (key, text).
+    pub set_aside: RwSignal<Vec<(String, String)>>,
+    /// The browser's estimate of (usage, quota) in bytes.
+    pub estimate: RwSignal<Option<(f64, f64)>>,
+    pub versions_open: RwSignal<bool>,
+}
+
+fn problem_of(error: &LibraryError) -> StorageProblem {
+    match error {
+        LibraryError::Store(StoreError::QuotaExceeded) => StorageProblem::Full,
+        LibraryError::Store(StoreError::Unavailable) => StorageProblem::Unavailable,
+        _ => StorageProblem::Other,
+    }
 }
 
 impl Store {
-    /// Creates the store, reading the language and the open draft from
-    /// storage, and starts saving the draft whenever it changes.
+    /// Creates the store: reads the language and the library, empties
+    /// thirty-day-old trash, and reopens the draft that was open last.
     pub fn new() -> Store {
-        let lang = storage::get::<String>(LANG_KEY)
+        let lang = storage::get::<String>(keys::LANG)
             .ok()
             .flatten()
             .map(|tag| Lang::from_tag(&tag))
             .unwrap_or_default();
-        let lang = RwSignal::new(lang);
-        let message = RwSignal::new(None);
-        // A draft that cannot be read stays where it is, untouched; the app
-        // starts without it and says so.
-        let current = storage::get::<String>(CURRENT_KEY).ok().flatten();
-        let stored = current.as_ref().and_then(|id| {
-            match storage::get::<Document>(&format!("{DRAFT_PREFIX}{id}")) {
-                Ok(document) => document,
-                Err(error) => {
-                    message.set(Some(
-                        t(lang.get_untracked(), storage_message(&error)).to_owned(),
-                    ));
-                    None
-                }
-            }
-        });
-        let draft_id = RwSignal::new(stored.as_ref().and(current));
-        let history = RwSignal::new(stored.map(History::new));
+        let history = RwSignal::new(None::<History>);
         let document = Memo::new(move |_| {
             history.with(|history| history.as_ref().map(|h| h.document().clone()))
         });
@@ -89,45 +112,43 @@ impl Store {
                     .collect()
             })
         });
-        let can_undo =
-            Memo::new(move |_| history.with(|h| h.as_ref().is_some_and(History::can_undo)));
-        let can_redo =
-            Memo::new(move |_| history.with(|h| h.as_ref().is_some_and(History::can_redo)));
         let store = Store {
             history,
-            draft_id,
-            lang,
+            envelope: StoredValue::new_local(None),
+            lock: StoredValue::new_local(None),
+            save_generation: StoredValue::new(0),
+            last_snapshot_ms: StoredValue::new(0.0),
+            lang: RwSignal::new(lang),
             document,
+            open_meta: RwSignal::new(None),
             numbers,
             outline,
             selected: RwSignal::new(None),
-            message,
-            can_undo,
-            can_redo,
+            message: RwSignal::new(None),
+            can_undo: Memo::new(move |_| {
+                history.with(|h| h.as_ref().is_some_and(History::can_undo))
+            }),
+            can_redo: Memo::new(move |_| {
+                history.with(|h| h.as_ref().is_some_and(History::can_redo))
+            }),
+            save_status: RwSignal::new(SaveStatus::Idle),
+            storage_problem: RwSignal::new(None),
+            read_only: RwSignal::new(false),
+            read_only_taken: RwSignal::new(false),
+            library: RwSignal::new(Vec::new()),
+            set_aside: RwSignal::new(Vec::new()),
+            estimate: RwSignal::new(None),
+            versions_open: RwSignal::new(false),
         };
-        store.save_on_change();
+        if !storage::is_available() {
+            store.storage_problem.set(Some(StorageProblem::Unavailable));
+        }
+        library::purge_expired(&mut BrowserStorage, clock::epoch_ms());
+        store.refresh_library();
+        if let Some(id) = storage::get::<String>(keys::CURRENT).ok().flatten() {
+            store.open_stored(&id);
+        }
         store
-    }
-
-    fn save_on_change(self) {
-        Effect::new(move |_| {
-            // Read the document first, whatever happens next: an effect
-            // re-runs only for what it read, so an early return before this
-            // line would leave it deaf to every later edit.
-            self.document.track();
-            let Some(id) = self.draft_id.get_untracked() else {
-                return;
-            };
-            let result = self.document.with_untracked(|document| match document {
-                Some(document) => storage::set(&format!("{DRAFT_PREFIX}{id}"), document),
-                None => Ok(()),
-            });
-            if let Err(error) = result {
-                self.message.set(Some(
-                    t(self.lang.get_untracked(), storage_message(&error)).to_owned(),
-                ));
-            }
-        });
     }
 
     /// The text of `msg` in the current language.
@@ -135,69 +156,179 @@ impl Store {
         t(self.lang.get(), msg)
     }
 
-    /// Opens `document` as a new draft with its own storage key.
-    pub fn open_new(&self, document: Document) {
-        let id = format!("{}", clock::epoch_ms() as u64);
-        self.open(id, document);
+    fn say(&self, msg: Msg) {
+        self.message
+            .set(Some(t(self.lang.get_untracked(), msg).to_owned()));
     }
 
-    /// Opens the stored draft `id`; says so when it cannot be read.
-    pub fn open_stored(&self, id: &str) {
-        match storage::get::<Document>(&format!("{DRAFT_PREFIX}{id}")) {
-            Ok(Some(document)) => self.open(id.to_owned(), document),
-            Ok(None) => self
-                .message
-                .set(Some(self.t(Msg::EditErrorNotFound).to_owned())),
-            Err(error) => self
-                .message
-                .set(Some(self.t(storage_message(&error)).to_owned())),
+    /// Reads the library from storage again.
+    pub fn refresh_library(&self) {
+        let (drafts, _unreadable) = library::list(&mut BrowserStorage);
+        self.library.set(drafts);
+        self.set_aside
+            .set(library::set_aside_entries(&BrowserStorage));
+        let estimate = self.estimate;
+        page::storage_persist_and_estimate(move |usage, quota| estimate.set(Some((usage, quota))));
+    }
+
+    /// Bytes the app's keys take in local storage.
+    pub fn app_usage(&self) -> usize {
+        storage::app_usage_bytes("baocao.")
+    }
+
+    /// Starts a new draft from `document`. If it cannot be stored, it is
+    /// still opened, in memory, with the problem on screen.
+    pub fn open_new(&self, document: Document) {
+        let now = clock::epoch_ms();
+        match library::create(&mut BrowserStorage, document.clone(), now) {
+            Ok(envelope) => self.open_envelope(envelope),
+            Err(error) => {
+                self.storage_problem.set(Some(problem_of(&error)));
+                let id = library::new_id(&BrowserStorage, now);
+                self.open_envelope(Envelope::new(&id, document, now));
+                self.save_status.set(SaveStatus::Failed);
+            }
         }
     }
 
-    fn open(&self, id: String, document: Document) {
-        let _ = storage::set(CURRENT_KEY, &id);
-        self.draft_id.set(Some(id));
-        self.history.set(Some(History::new(document)));
+    /// Opens stored draft `id`; says so when it cannot be read.
+    pub fn open_stored(&self, id: &str) {
+        match library::load(&mut BrowserStorage, id) {
+            Ok(envelope) => self.open_envelope(envelope),
+            Err(LibraryError::Unreadable { .. }) => {
+                let _ = storage::remove(keys::CURRENT);
+                self.say(Msg::DraftUnreadable);
+                self.refresh_library();
+            }
+            Err(LibraryError::Missing(_)) => {
+                let _ = storage::remove(keys::CURRENT);
+            }
+            Err(error) => {
+                self.storage_problem.set(Some(problem_of(&error)));
+            }
+        }
+    }
+
+    fn open_envelope(&self, envelope: Envelope) {
+        self.close_quietly();
+        let id = envelope.meta.id.clone();
+        let _ = storage::set(keys::CURRENT, &id);
+        let now = clock::epoch_ms();
+        let _ = library::take_snapshot(
+            &mut BrowserStorage,
+            &id,
+            &envelope.document,
+            SnapshotReason::Opened,
+            now,
+        );
+        self.last_snapshot_ms.set_value(now);
+        self.history
+            .set(Some(History::new(envelope.document.clone())));
+        self.open_meta.set(Some(envelope.meta.clone()));
+        self.envelope.set_value(Some(envelope));
         self.selected.set(None);
         self.message.set(None);
+        self.save_status.set(SaveStatus::Idle);
+        self.read_only.set(false);
+        self.read_only_taken.set(false);
+        self.acquire_lock(&id, false);
     }
 
-    /// Closes the open draft; it stays stored.
-    pub fn close(&self) {
-        let _ = storage::remove(CURRENT_KEY);
-        self.draft_id.set(None);
+    /// Asks for this draft's lock; without it the tab is read-only.
+    fn acquire_lock(&self, id: &str, steal: bool) {
+        let store = *self;
+        let handle = locks::request(
+            &format!("baocao-draft-{id}"),
+            steal,
+            move |held| {
+                // The read-only banner says why; no second message needed.
+                store.read_only.set(!held);
+                if held && steal {
+                    store.reload_from_storage();
+                    store.message.set(None);
+                }
+            },
+            move || {
+                store.read_only.set(true);
+                store.read_only_taken.set(true);
+            },
+        );
+        self.lock.set_value(Some(handle));
+    }
+
+    /// Takes this draft over from the tab that has it open.
+    pub fn take_over(&self) {
+        if let Some(id) = self.open_meta.get_untracked().map(|meta| meta.id) {
+            self.lock.update_value(|lock| {
+                if let Some(lock) = lock.take() {
+                    lock.release();
+                }
+            });
+            self.acquire_lock(&id, true);
+        }
+    }
+
+    /// Shows the stored version of the open draft (another tab saved it).
+    fn reload_from_storage(&self) {
+        let Some(id) = self.open_meta.get_untracked().map(|meta| meta.id) else {
+            return;
+        };
+        if let Ok(envelope) = library::load(&mut BrowserStorage, &id) {
+            self.history
+                .set(Some(History::new(envelope.document.clone())));
+            self.open_meta.set(Some(envelope.meta.clone()));
+            self.envelope.set_value(Some(envelope));
+        }
+    }
+
+    /// Reacts to another tab writing to storage: the library follows, and a
+    /// read-only view of a draft follows its editing tab.
+    pub fn on_storage_changed(&self, key: Option<String>) {
+        let Some(key) = key else {
+            self.refresh_library();
+            return;
+        };
+        if !key.starts_with("baocao.") {
+            return;
+        }
+        if self.document.with_untracked(Option::is_none) {
+            self.refresh_library();
+        }
+        let open_id = self.open_meta.get_untracked().map(|meta| meta.id);
+        if self.read_only.get_untracked() && open_id.is_some_and(|id| key == keys::draft(&id)) {
+            self.reload_from_storage();
+        }
+    }
+
+    fn close_quietly(&self) {
+        self.flush();
+        self.lock.update_value(|lock| {
+            if let Some(lock) = lock.take() {
+                lock.release();
+            }
+        });
         self.history.set(None);
+        self.open_meta.set(None);
+        self.envelope.set_value(None);
         self.selected.set(None);
+        self.versions_open.set(false);
     }
 
-    /// The stored drafts, newest first: (id, title, size in bytes).
-    pub fn stored_drafts(&self) -> Vec<(String, String, usize)> {
-        let mut drafts: Vec<(String, String, usize)> = storage::keys()
-            .into_iter()
-            .filter_map(|key| key.strip_prefix(DRAFT_PREFIX).map(str::to_owned))
-            .filter_map(|id| {
-                let raw = storage::get_raw(&format!("{DRAFT_PREFIX}{id}"))
-                    .ok()
-                    .flatten()?;
-                let title = serde_json::from_str::<serde_json::Value>(&raw)
-                    .ok()
-                    .and_then(|value| {
-                        value
-                            .get("title")
-                            .and_then(|t| t.as_str())
-                            .map(str::to_owned)
-                    })
-                    .unwrap_or_default();
-                Some((id, title, raw.len()))
-            })
-            .collect();
-        drafts.sort_by(|a, b| b.0.cmp(&a.0));
-        drafts
+    /// Closes the open draft (saving it first); it stays in the library.
+    pub fn close(&self) {
+        self.close_quietly();
+        let _ = storage::remove(keys::CURRENT);
+        self.read_only.set(false);
+        self.refresh_library();
     }
 
-    /// Applies `edit`; on success focuses what it created, on failure says
-    /// why in the status line.
+    /// Applies `edit`; on success focuses what it created and schedules a
+    /// save, on failure says why.
     pub fn dispatch(&self, edit: Edit) -> Option<NodeId> {
+        if self.read_only.get_untracked() {
+            self.say(Msg::ReadOnlyEdit);
+            return None;
+        }
         let now = clock::now_ms();
         let mut outcome = None;
         self.history.update(|history| {
@@ -210,14 +341,14 @@ impl Store {
                 if self.message.get_untracked().is_some() {
                     self.message.set(None);
                 }
+                self.schedule_save();
                 if let Some(id) = created {
                     self.focus(id);
                 }
                 created
             }
             Some(Err(error)) => {
-                self.message
-                    .set(Some(self.t(edit_error_message(&error)).to_owned()));
+                self.say(edit_error_message(&error));
                 None
             }
             None => None,
@@ -225,19 +356,204 @@ impl Store {
     }
 
     pub fn undo(&self) {
-        self.history.update(|history| {
-            if let Some(history) = history {
-                history.undo();
-            }
-        });
+        if self.read_only.get_untracked() {
+            return;
+        }
+        let mut changed = false;
+        self.history
+            .update(|history| changed = history.as_mut().is_some_and(History::undo));
+        if changed {
+            self.schedule_save();
+        }
     }
 
     pub fn redo(&self) {
-        self.history.update(|history| {
-            if let Some(history) = history {
-                history.redo();
+        if self.read_only.get_untracked() {
+            return;
+        }
+        let mut changed = false;
+        self.history
+            .update(|history| changed = history.as_mut().is_some_and(History::redo));
+        if changed {
+            self.schedule_save();
+        }
+    }
+
+    /// Saves about `SAVE_DEBOUNCE_MS` after the last change.
+    fn schedule_save(&self) {
+        self.save_status.set(SaveStatus::Pending);
+        self.save_generation
+            .update_value(|generation| *generation += 1);
+        let generation = self.save_generation.get_value();
+        let store = *self;
+        set_timeout(
+            move || {
+                if store.save_generation.get_value() == generation {
+                    store.save_now();
+                }
+            },
+            std::time::Duration::from_millis(SAVE_DEBOUNCE_MS),
+        );
+    }
+
+    /// Saves at once if a save is waiting (the page is being hidden or left).
+    pub fn flush(&self) {
+        if self.save_status.get_untracked() == SaveStatus::Pending {
+            self.save_now();
+        }
+    }
+
+    /// Writes the open draft, reads it back, and reports the outcome.
+    pub fn save_now(&self) {
+        if self.read_only.get_untracked() {
+            return;
+        }
+        let Some(document) = self.document.get_untracked() else {
+            return;
+        };
+        let now = clock::epoch_ms();
+        let mut outcome = None;
+        self.envelope.update_value(|envelope| {
+            if let Some(envelope) = envelope {
+                envelope.document = document.clone();
+                outcome = Some(
+                    library::save(&mut BrowserStorage, envelope, now)
+                        .map(|()| envelope.meta.clone()),
+                );
             }
         });
+        match outcome {
+            Some(Ok(meta)) => {
+                self.open_meta.set(Some(meta.clone()));
+                self.save_status.set(SaveStatus::Saved(now));
+                if self.storage_problem.get_untracked().is_some() && storage::is_available() {
+                    self.storage_problem.set(None);
+                }
+                let snapshots = library::snapshots(&BrowserStorage, &meta.id);
+                if periodic_snapshot_due(&snapshots, now) {
+                    let _ = library::take_snapshot(
+                        &mut BrowserStorage,
+                        &meta.id,
+                        &document,
+                        SnapshotReason::Periodic,
+                        now,
+                    );
+                    self.last_snapshot_ms.set_value(now);
+                }
+            }
+            Some(Err(error)) => {
+                self.save_status.set(SaveStatus::Failed);
+                self.storage_problem.set(Some(problem_of(&error)));
+            }
+            None => {}
+        }
+    }
+
+    /// Downloads the open draft as a JSON file, which any copy of the app can
+    /// open; records the backup when storage allows.
+    pub fn download_draft(&self) {
+        let Some(document) = self.document.get_untracked() else {
+            return;
+        };
+        let now = clock::epoch_ms();
+        let mut text = String::new();
+        let mut name = String::new();
+        self.envelope.update_value(|envelope| {
+            if let Some(envelope) = envelope {
+                envelope.document = document.clone();
+                envelope.meta.exported_ms = Some(now);
+                name = crate::persist::file_name(
+                    &envelope.document.title,
+                    &clock::local_date_iso(now),
+                );
+                text = envelope.to_json();
+            }
+        });
+        if !text.is_empty() && files::download_text(&name, "application/json", &text) {
+            if let Some(id) = self.open_meta.get_untracked().map(|meta| meta.id) {
+                if let Ok(envelope) = library::mark_exported(&mut BrowserStorage, &id, now) {
+                    self.open_meta.set(Some(envelope.meta));
+                }
+            }
+        }
+    }
+
+    /// Downloads an entry that could not be read, as it was stored.
+    pub fn download_set_aside(&self, key: &str, text: &str) {
+        let name = format!("{}.khong-doc-duoc.json", key.trim_start_matches("baocao."));
+        files::download_text(&name, "application/json", text);
+    }
+
+    /// The local versions of the open draft, newest first.
+    pub fn versions(&self) -> Vec<Snapshot> {
+        let Some(id) = self.open_meta.get().map(|meta| meta.id) else {
+            return Vec::new();
+        };
+        let mut list = library::snapshots(&BrowserStorage, &id);
+        list.reverse();
+        list
+    }
+
+    /// Brings back a local version; the current text is kept as a version
+    /// first, and the restore itself can be undone.
+    pub fn restore_version(&self, snapshot: Snapshot) {
+        if self.read_only.get_untracked() {
+            self.say(Msg::ReadOnlyEdit);
+            return;
+        }
+        let (Some(id), Some(current)) = (
+            self.open_meta.get_untracked().map(|m| m.id),
+            self.document.get_untracked(),
+        ) else {
+            return;
+        };
+        let _ = library::take_snapshot(
+            &mut BrowserStorage,
+            &id,
+            &current,
+            SnapshotReason::BeforeRestore,
+            clock::epoch_ms(),
+        );
+        self.history.update(|history| {
+            if let Some(history) = history {
+                history.replace(snapshot.document);
+            }
+        });
+        self.schedule_save();
+        self.say(Msg::VersionRestored);
+    }
+
+    /// Library actions on drafts that are not open.
+    pub fn duplicate(&self, id: &str) {
+        if let Err(error) = library::duplicate(&mut BrowserStorage, id, clock::epoch_ms()) {
+            self.storage_problem.set(Some(problem_of(&error)));
+        }
+        self.refresh_library();
+    }
+
+    pub fn rename(&self, id: &str, title: &str) {
+        if let Err(error) = library::rename(&mut BrowserStorage, id, title, clock::epoch_ms()) {
+            self.storage_problem.set(Some(problem_of(&error)));
+        }
+        self.refresh_library();
+    }
+
+    pub fn trash(&self, id: &str) {
+        if library::trash(&mut BrowserStorage, id, clock::epoch_ms()).is_ok() {
+            self.say(Msg::MovedToTrash);
+        }
+        self.refresh_library();
+    }
+
+    pub fn restore_from_trash(&self, id: &str) {
+        let _ = library::restore(&mut BrowserStorage, id, clock::epoch_ms());
+        self.message.set(None);
+        self.refresh_library();
+    }
+
+    pub fn empty_trash(&self) {
+        let _ = library::empty_trash(&mut BrowserStorage);
+        self.refresh_library();
     }
 
     /// Moves focus to the field of node `id` as soon as it is on the page.
@@ -266,7 +582,7 @@ impl Store {
         self.lang.set(lang);
         // A preference that cannot be stored is not worth an error: the
         // switch still works for this session.
-        let _ = storage::set(LANG_KEY, &lang.tag().to_owned());
+        let _ = storage::set(keys::LANG, &lang.tag().to_owned());
     }
 }
 
@@ -289,13 +605,5 @@ fn edit_error_message(error: &EditError) -> Msg {
         EditError::TooDeep => Msg::EditErrorTooDeep,
         EditError::NoPlaceToGo => Msg::EditErrorNoPlace,
         EditError::BadIndex(_) => Msg::EditErrorBadIndex,
-    }
-}
-
-fn storage_message(error: &storage::StorageError) -> Msg {
-    match error {
-        storage::StorageError::Unavailable => Msg::StorageUnavailable,
-        storage::StorageError::QuotaExceeded => Msg::StorageFull,
-        storage::StorageError::Unreadable(_) | storage::StorageError::Other(_) => Msg::StorageOther,
     }
 }

@@ -1,51 +1,222 @@
-//! The welcome screen: the drafts on this computer, the outlines to start a
-//! new draft from, and the filled-in sample.
+//! The welcome screen: the draft library (search, open, duplicate, rename,
+//! trash and restore), entries that could not be read, the storage meter,
+//! and the outlines to start a new draft from.
 
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
 use crate::model::Ruleset;
+use crate::persist::{search, DraftMeta};
+use crate::platform::clock;
 use crate::template::{builtin, instantiate, seed_sample};
 
-use super::store::use_store;
+use super::store::{use_store, Store};
 
-/// Lists stored drafts and templates.
+fn kilobytes(bytes: f64) -> String {
+    if bytes >= 1024.0 * 1024.0 * 1024.0 {
+        format!("{:.1} GB", bytes / 1024.0 / 1024.0 / 1024.0)
+    } else if bytes >= 1024.0 * 1024.0 {
+        format!("{:.1} MB", bytes / 1024.0 / 1024.0)
+    } else {
+        format!("{:.1} KB", bytes / 1024.0)
+    }
+}
+
+fn template_name(id: &str) -> String {
+    builtin()
+        .into_iter()
+        .find(|template| template.id == id)
+        .map(|template| template.name)
+        .unwrap_or_default()
+}
+
+/// One row of the library.
+fn draft_row(store: Store, meta: DraftMeta) -> impl IntoView {
+    let renaming = RwSignal::new(false);
+    let id = meta.id.clone();
+    let (open_id, dup_id, trash_id, rename_id) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let title = if meta.title.trim().is_empty() {
+        "(chưa đặt tên)".to_owned()
+    } else {
+        meta.title.clone()
+    };
+    let rename_field = format!("rename-{id}");
+    view! {
+        <tr data-testid="library-row">
+            <td class="library-title">
+                <Show
+                    when=move || renaming.get()
+                    fallback={
+                        let title = title.clone();
+                        move || view! { <span data-testid="library-title">{title.clone()}</span> }
+                    }
+                >
+                    <label class="visually-hidden" for=rename_field.clone()>{move || store.t(Msg::RenameLabel)}</label>
+                    <input
+                        id=rename_field.clone()
+                        data-testid="rename-input"
+                        prop:value=meta.title.clone()
+                        on:keydown={
+                            let rename_id = rename_id.clone();
+                            move |event| {
+                                let key = crate::platform::events::key_press(&event).key;
+                                if key == "Enter" {
+                                    store.rename(&rename_id, &event_target_value(&event));
+                                    renaming.set(false);
+                                } else if key == "Escape" {
+                                    renaming.set(false);
+                                }
+                            }
+                        }
+                    />
+                </Show>
+            </td>
+            <td>{template_name(&meta.template_id)}</td>
+            <td>{clock::local_date_time(meta.edited_ms)}</td>
+            <td class="number">{kilobytes(meta.size as f64)}</td>
+            <td class="library-actions">
+                <button type="button" data-testid="library-open" on:click=move |_| store.open_stored(&open_id)>
+                    {move || store.t(Msg::Open)}
+                </button>
+                <button type="button" data-testid="library-duplicate" on:click=move |_| store.duplicate(&dup_id)>
+                    {move || store.t(Msg::Duplicate)}
+                </button>
+                <button type="button" data-testid="library-rename" on:click=move |_| renaming.set(true)>
+                    {move || store.t(Msg::Rename)}
+                </button>
+                <button type="button" class="danger" data-testid="library-trash" on:click=move |_| store.trash(&trash_id)>
+                    {move || store.t(Msg::MoveToTrash)}
+                </button>
+            </td>
+        </tr>
+    }
+}
+
+/// The draft library and the outlines.
 #[component]
 pub fn Welcome() -> impl IntoView {
     let store = use_store();
-    let drafts = store.stored_drafts();
-    let has_drafts = !drafts.is_empty();
+    let query = RwSignal::new(String::new());
+    let found = Memo::new(move |_| {
+        let drafts = store.library.get();
+        search(&drafts, &query.get())
+            .into_iter()
+            .cloned()
+            .collect::<Vec<_>>()
+    });
+    let trashed = Memo::new(move |_| {
+        store
+            .library
+            .get()
+            .into_iter()
+            .filter(|meta| meta.trashed_ms.is_some())
+            .collect::<Vec<_>>()
+    });
+    let has_drafts = Memo::new(move |_| {
+        store
+            .library
+            .with(|drafts| drafts.iter().any(|m| m.trashed_ms.is_none()))
+    });
     let templates = builtin();
 
     view! {
         <section class="welcome" data-testid="welcome">
-            <Show when=move || !has_drafts>
+            <Show when=move || !has_drafts.get()>
                 <div class="empty-workspace" data-testid="empty-workspace">
                     <h1>{move || store.t(Msg::EmptyWorkspaceTitle)}</h1>
                     <p>{move || store.t(Msg::EmptyWorkspaceBody)}</p>
                     <p class="offline-notice">{move || store.t(Msg::OfflineNotice)}</p>
                 </div>
             </Show>
-            <ul class="draft-list" data-testid="draft-list">
-                {drafts
-                    .into_iter()
-                    .map(|(id, title, size)| {
-                        let open_id = id.clone();
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="draft-open"
-                                    on:click=move |_| store.open_stored(&open_id)
-                                >
-                                    <span class="draft-title">{title}</span>
-                                    <span class="draft-size">{format!("{:.1} KB", size as f64 / 1024.0)}</span>
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <Show when=move || has_drafts.get()>
+                <h1 class="library-heading">{move || store.t(Msg::LibraryHeading)}</h1>
+                <label class="visually-hidden" for="library-search">{move || store.t(Msg::SearchDrafts)}</label>
+                <input
+                    id="library-search"
+                    type="search"
+                    class="library-search"
+                    data-testid="library-search"
+                    placeholder=move || store.t(Msg::SearchDrafts)
+                    on:input=move |event| query.set(event_target_value(&event))
+                />
+                <table class="library" data-testid="library">
+                    <thead>
+                        <tr>
+                            <th>{move || store.t(Msg::ColumnTitle)}</th>
+                            <th>{move || store.t(Msg::ColumnTemplate)}</th>
+                            <th>{move || store.t(Msg::ColumnEdited)}</th>
+                            <th>{move || store.t(Msg::ColumnSize)}</th>
+                            <th></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || found.get() key=|meta| (meta.id.clone(), meta.title.clone(), meta.edited_ms.to_bits()) let:meta>
+                            {draft_row(store, meta)}
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
+            <Show when=move || !trashed.get().is_empty()>
+                <details class="trash" data-testid="trash">
+                    <summary>{move || store.t(Msg::TrashHeading)}</summary>
+                    <ul>
+                        <For each=move || trashed.get() key=|meta| meta.id.clone() let:meta>
+                            {
+                                let id = meta.id.clone();
+                                view! {
+                                    <li>
+                                        <span>{meta.title.clone()}</span>
+                                        " "
+                                        <button type="button" data-testid="trash-restore" on:click=move |_| store.restore_from_trash(&id)>
+                                            {move || store.t(Msg::RestoreFromTrash)}
+                                        </button>
+                                    </li>
+                                }
+                            }
+                        </For>
+                    </ul>
+                    <button type="button" class="danger" data-testid="empty-trash" on:click=move |_| store.empty_trash()>
+                        {move || store.t(Msg::EmptyTrash)}
+                    </button>
+                </details>
+            </Show>
+            <Show when=move || !store.set_aside.get().is_empty()>
+                <section class="set-aside" data-testid="set-aside">
+                    <h2>{move || store.t(Msg::SetAsideHeading)}</h2>
+                    <ul>
+                        <For each=move || store.set_aside.get() key=|(key, _)| key.clone() let:entry>
+                            {
+                                let (key, text) = entry;
+                                let size = kilobytes(text.len() as f64);
+                                let label = key.clone();
+                                view! {
+                                    <li>
+                                        <code>{label}</code>
+                                        " "
+                                        {size}
+                                        " "
+                                        <button type="button" data-testid="set-aside-download" on:click=move |_| store.download_set_aside(&key, &text)>
+                                            {move || store.t(Msg::Download)}
+                                        </button>
+                                    </li>
+                                }
+                            }
+                        </For>
+                    </ul>
+                </section>
+            </Show>
+            <p class="storage-meter" data-testid="storage-meter">
+                {move || {
+                    store.library.track();
+                    let app = store.app_usage() as f64;
+                    let browser = store
+                        .estimate
+                        .get()
+                        .map(|(usage, quota)| format!("; {} {} / {}", store.t(Msg::StorageMeterBrowser), kilobytes(usage), kilobytes(quota)))
+                        .unwrap_or_default();
+                    format!("{}: {} {}{}", store.t(Msg::StorageMeter), store.t(Msg::StorageMeterApp), kilobytes(app), browser)
+                }}
+            </p>
             <h2>{move || store.t(Msg::TemplatesHeading)}</h2>
             <ul class="template-grid">
                 {templates
@@ -79,7 +250,7 @@ pub fn Welcome() -> impl IntoView {
             </ul>
             <h2>{move || store.t(Msg::SampleHeading)}</h2>
             <div class="template-card sample-card">
-                <p>"Đảng ủy trường THPT Lấp Vò 2 — báo cáo tổng kết đổi mới phương thức lãnh đạo của Đảng."</p>
+                <p>{crate::template::seed_sample_name()}</p>
                 <button
                     type="button"
                     data-testid="open-sample"

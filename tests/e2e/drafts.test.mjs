@@ -1,0 +1,232 @@
+// End-to-end tests of keeping drafts safe, on the release build: a tab
+// closed right after typing, storage filled to its quota, a corrupt entry,
+// the same draft in two tabs, the library and local versions.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { serveDist, launchBrowser, openApp, OUTPUT } from "./support.mjs";
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newDraft(page, template = "tong-ket-phuong-thuc-lanh-dao") {
+  await page.getByTestId(`template-${template}`).click();
+  await page.getByTestId("preview").waitFor();
+}
+
+/// Types into the paragraph of item I.2 (the third section editor).
+async function typeInItemTwo(page, text) {
+  await page.getByTestId("section-editor").nth(2).getByTestId("paragraph").first().click();
+  await page.keyboard.type(text);
+}
+
+test("a tab closed 100 ms after typing keeps what was typed", async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await openApp(context, server.url);
+    await newDraft(page);
+    await typeInItemTwo(page, "Gõ xong là đóng tab ngay");
+    await page.waitForTimeout(100);
+    await page.close({ runBeforeUnload: true });
+    const again = await openApp(context, server.url);
+    await again.getByTestId("preview").waitFor({ timeout: 20000 });
+    assert.match(await again.getByTestId("preview").innerText(), /2\. Gõ xong là đóng tab ngay/);
+    assert.deepEqual(again.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("autosave reports its status and saves only the draft that changed", async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await openApp(context, server.url);
+    await newDraft(page);
+    await page.getByTestId("close-draft").click();
+    await newDraft(page, "so-ket");
+    const before = await page.evaluate(() =>
+      Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("baocao.draft.")).map((k) => [k, localStorage[k]])),
+    );
+    await page.getByTestId("section-editor").nth(1).getByTestId("paragraph").first().click();
+    await page.keyboard.type("Sơ kết");
+    assert.match(await page.getByTestId("save-status").innerText(), /Đang lưu…|Đã lưu lúc/);
+    await page.getByTestId("save-status").getByText(/Đã lưu lúc \d\d:\d\d:\d\d/).waitFor();
+    const after = await page.evaluate(() =>
+      Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("baocao.draft.")).map((k) => [k, localStorage[k]])),
+    );
+    const changed = Object.keys(after).filter((key) => after[key] !== before[key]);
+    assert.equal(changed.length, 1, `changed: ${changed}`);
+    assert.match(after[changed[0]], /Sơ kết/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a full storage shows a banner and the downloaded file holds the text", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await openApp(context, server.url);
+    await newDraft(page);
+    await typeInItemTwo(page, "Trước khi đầy");
+    await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
+    // Fill the origin's storage to the brim with something else.
+    const filled = await page.evaluate(() => {
+      const chunk = "x".repeat(256 * 1024);
+      let i = 0;
+      try {
+        for (;;) localStorage.setItem(`filler.${i++}`, chunk);
+      } catch (error) {
+        let small = "x".repeat(1024);
+        for (;;) {
+          try {
+            localStorage.setItem(`filler.${i++}`, small);
+          } catch {
+            if (small.length === 1) break;
+            small = small.slice(0, small.length / 2);
+          }
+        }
+        return error.name;
+      }
+    });
+    assert.equal(filled, "QuotaExceededError");
+    await page.keyboard.type(" và sau khi đầy");
+    const banner = page.getByTestId("storage-banner");
+    await banner.waitFor({ timeout: 5000 });
+    assert.match(await banner.innerText(), /đã đầy/);
+    assert.match(await page.getByTestId("save-status").innerText(), /Chưa lưu được/);
+    // Editing goes on in memory.
+    await page.keyboard.type(".");
+    assert.match(await page.getByTestId("preview").innerText(), /2\. Trước khi đầy và sau khi đầy\./);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("banner-download").click()]);
+    assert.match(download.suggestedFilename(), /^bao-cao-tong-ket-doi-moi-phuong-thuc-lanh-dao-cua-dang-\d{4}-\d\d-\d\d\.baocao\.json$/);
+    const file = JSON.parse(await readFile(await download.path(), "utf8"));
+    assert.equal(file.format, "baocao-draft");
+    assert.equal(file.document.sections[0].children[1].blocks[0].text, "Trước khi đầy và sau khi đầy.");
+    // Making room lets the next save through and the banner goes.
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler.")).forEach((k) => localStorage.removeItem(k)));
+    await page.keyboard.type(" Xong");
+    await banner.waitFor({ state: "detached", timeout: 5000 });
+    await page.screenshot({ path: join(OUTPUT, "storage-full.png") });
+  } finally {
+    await context.close();
+  }
+});
+
+test("a corrupt entry is kept aside and offered for download; the app still starts", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await openApp(context, server.url);
+    await newDraft(page);
+    await typeInItemTwo(page, "Bản thảo lành");
+    await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
+    await page.evaluate(() => {
+      localStorage.setItem("baocao.draft.123", '{"format":"baocao-draft","version":2,"document":{"sections":"hỏng"');
+      localStorage.setItem("baocao.current", '"123"');
+    });
+    await page.reload();
+    await page.getByTestId("welcome").waitFor({ timeout: 20000 });
+    assert.match(await page.getByTestId("status").innerText(), /không đọc được/);
+    // The healthy draft is still listed; the broken one is offered as it was.
+    assert.equal(await page.getByTestId("library-row").count(), 1);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("set-aside-download").click()]);
+    assert.equal(await readFile(await download.path(), "utf8"), '{"format":"baocao-draft","version":2,"document":{"sections":"hỏng"');
+    const stored = await page.evaluate(() => localStorage.getItem("baocao.draft.123"));
+    assert.equal(stored, '{"format":"baocao-draft","version":2,"document":{"sections":"hỏng"');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the same draft in two tabs: the second is read-only until it takes over", async () => {
+  const context = await browser.newContext();
+  try {
+    const first = await openApp(context, server.url);
+    await newDraft(first);
+    await typeInItemTwo(first, "Tab một");
+    await first.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
+    const second = await openApp(context, server.url);
+    await second.getByTestId("read-only-banner").waitFor({ timeout: 10000 });
+    const paragraph = second.getByTestId("section-editor").nth(2).getByTestId("paragraph").first();
+    assert.equal(await paragraph.isDisabled(), true);
+    // The first tab's typing shows up in the second.
+    await first.keyboard.type(" viết tiếp");
+    await second.getByTestId("preview").getByText("2. Tab một viết tiếp").waitFor({ timeout: 5000 });
+    // Take over: the second tab edits, the first becomes read-only.
+    await second.getByTestId("take-over").click();
+    await second.getByTestId("read-only-banner").waitFor({ state: "detached" });
+    await first.getByTestId("read-only-banner").waitFor({ timeout: 5000 });
+    await paragraph.click();
+    await second.keyboard.press("End");
+    await second.keyboard.type(" — tab hai");
+    await first.getByTestId("preview").getByText("2. Tab một viết tiếp — tab hai").waitFor({ timeout: 5000 });
+    await first.screenshot({ path: join(OUTPUT, "two-tabs.png") });
+  } finally {
+    await context.close();
+  }
+});
+
+test("the library: live updates, search, rename, duplicate, trash and restore", async () => {
+  const context = await browser.newContext();
+  try {
+    const library = await openApp(context, server.url);
+    const other = await openApp(context, server.url);
+    await newDraft(other, "tong-ket-nam-hoc");
+    // The library tab lists the new draft without a reload.
+    await library.getByTestId("library-row").first().waitFor({ timeout: 5000 });
+    await newDraft(library, "so-ket");
+    await library.getByTestId("close-draft").click();
+    await other.getByTestId("close-draft").click();
+    assert.equal(await library.getByTestId("library-row").count(), 2);
+    await library.getByTestId("library-search").fill("nam hoc");
+    assert.equal(await library.getByTestId("library-row").count(), 1);
+    await library.getByTestId("library-search").fill("");
+    const row = library.getByTestId("library-row").filter({ hasText: "Báo cáo sơ kết" });
+    await row.getByTestId("library-rename").click();
+    await library.getByTestId("rename-input").fill("Sơ kết học kỳ I");
+    await library.getByTestId("rename-input").press("Enter");
+    await library.getByTestId("library-title").getByText("Sơ kết học kỳ I").waitFor();
+    await library.getByTestId("library-row").filter({ hasText: "Sơ kết học kỳ I" }).getByTestId("library-duplicate").click();
+    await library.getByTestId("library-title").getByText("Sơ kết học kỳ I (bản sao)").waitFor();
+    await library.getByTestId("library-row").filter({ hasText: "(bản sao)" }).getByTestId("library-trash").click();
+    assert.equal(await library.getByTestId("library-row").count(), 2);
+    await library.getByTestId("trash").locator("summary").click();
+    await library.getByTestId("trash-restore").click();
+    assert.equal(await library.getByTestId("library-row").count(), 3);
+    assert.match(await library.getByTestId("storage-meter").innerText(), /Ứng dụng đang dùng \d+\.\d KB/);
+    await library.screenshot({ path: join(OUTPUT, "library.png"), fullPage: true });
+    assert.deepEqual(library.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("local versions: taken on open, restorable, and the restore can be undone", async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await openApp(context, server.url);
+    await page.getByTestId("open-sample").click();
+    await page.getByTestId("preview").waitFor();
+    await page.getByTestId("section-editor").nth(1).getByTestId("paragraph").first().fill("Đoạn đã bị sửa.");
+    await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
+    await page.getByTestId("versions-toggle").click();
+    const versions = page.getByTestId("version");
+    assert.ok((await versions.count()) >= 1);
+    assert.match(await versions.last().innerText(), /khi mở/);
+    await versions.last().getByTestId("version-restore").click();
+    assert.match(await page.getByTestId("preview").innerText(), /1\. Hội nghị Trung ương 5/);
+    await page.keyboard.press("Control+z");
+    assert.match(await page.getByTestId("preview").innerText(), /1\. Đoạn đã bị sửa\./);
+  } finally {
+    await context.close();
+  }
+});
