@@ -209,6 +209,93 @@ messages! {
     ReasonBeforeRestore => "trước khi khôi phục", "before a restore";
     ReasonBeforeImport => "trước khi nhập", "before an import";
     NoVersions => "Chưa có phiên bản nào.", "No versions yet.";
+    OpenFile => "Mở tệp…", "Open file…";
+    OpenFileLabel => "Mở tệp bản thảo hoặc tệp mẫu .json (Ctrl+O); cũng có thể kéo thả tệp vào trang", "Open a .json draft or template file (Ctrl+O); you can also drop a file on the page";
+    ImportHeading => "Mở tệp", "Open file";
+    ImportDraftKind => "Bản thảo", "Draft";
+    ImportTemplateKind => "Mẫu báo cáo", "Report outline";
+    ImportSections => "Số mục", "Sections";
+    ImportSize => "Dung lượng", "Size";
+    ImportAsNew => "Mở thành bản thảo mới", "Open as a new draft";
+    ImportReplace => "Thay nội dung bản thảo đang mở", "Replace the open draft";
+    ImportReplaceHint => "Nội dung hiện tại được lưu thành một phiên bản trước khi thay, và có thể hoàn tác.", "The current text is kept as a version first, and the replacement can be undone.";
+    ImportAddTemplate => "Thêm vào danh sách mẫu", "Add to the outlines";
+    Cancel => "Hủy", "Cancel";
+    ImportedTemplate => "Đã thêm mẫu vào danh sách.", "The outline was added to the list.";
+    DropHint => "Thả tệp vào đây để mở", "Drop the file here to open it";
+}
+
+/// A sentence for a file that could not be imported: what happened and,
+/// where it helps, what to do.
+pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -> String {
+    use crate::transfer::{ImportError, ProblemKind};
+    let vi = lang == Lang::Vi;
+    match error {
+        ImportError::TooLarge { bytes } => {
+            let mb = *bytes as f64 / 1024.0 / 1024.0;
+            let limit = crate::transfer::MAX_FILE_BYTES / 1024 / 1024;
+            if vi {
+                format!("Tệp quá lớn ({mb:.1} MB; giới hạn {limit} MB) nên không mở. Hãy kiểm tra đây có đúng là tệp bản thảo .json không.")
+            } else {
+                format!("The file is too large ({mb:.1} MB; the limit is {limit} MB), so it was not opened. Check that it is a .json draft file.")
+            }
+        }
+        ImportError::NotText => {
+            if vi {
+                "Tệp không phải văn bản UTF-8 nên không phải tệp bản thảo .json.".to_owned()
+            } else {
+                "The file is not UTF-8 text, so it is not a .json draft file.".to_owned()
+            }
+        }
+        ImportError::NotJson { line, column } => {
+            if vi {
+                format!("Tệp bị hỏng hoặc không đầy đủ: lỗi JSON ở dòng {line}, cột {column}. Hãy xin người gửi gửi lại tệp.")
+            } else {
+                format!("The file is damaged or incomplete: a JSON error at line {line}, column {column}. Ask the sender for the file again.")
+            }
+        }
+        ImportError::NotADraft => {
+            if vi {
+                "Tệp này không phải bản thảo hay mẫu của Báo cáo.".to_owned()
+            } else {
+                "This file is neither a Báo cáo draft nor an outline.".to_owned()
+            }
+        }
+        ImportError::TooNew { version } => {
+            if vi {
+                format!("Tệp được tạo bằng phiên bản mới hơn của Báo cáo (định dạng {version}). Hãy dùng bản ứng dụng mới nhất để mở; ở đây không mở để tránh làm sai nội dung.")
+            } else {
+                format!("The file was made by a newer version of Báo cáo (format {version}). Open it with the latest app; it was not opened here to avoid getting it wrong.")
+            }
+        }
+        ImportError::Shape(detail) => {
+            if vi {
+                format!("Nội dung tệp không đúng dạng bản thảo ({detail}).")
+            } else {
+                format!("The file's content is not shaped like a draft ({detail}).")
+            }
+        }
+        ImportError::Problems(problems) => problems
+            .iter()
+            .map(|problem| {
+                let place = if problem.place.is_empty() {
+                    String::new()
+                } else if vi {
+                    format!("Mục {}: ", problem.place)
+                } else {
+                    format!("Section {}: ", problem.place)
+                };
+                let what = match (problem.kind, vi) {
+                    (ProblemKind::MissingHeading, true) => "thiếu tiêu đề",
+                    (ProblemKind::MissingHeading, false) => "missing heading",
+                    (ProblemKind::TooDeep, true) => "dàn ý sâu quá ba cấp (phần, mục, điểm)",
+                    (ProblemKind::TooDeep, false) => "the outline is deeper than three levels",
+                };
+                format!("{place}{what}")
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
 }
 
 #[cfg(test)]
@@ -226,6 +313,25 @@ mod tests {
     #[test]
     fn switching_twice_returns_to_the_start() {
         assert_eq!(Lang::Vi.other().other(), Lang::Vi);
+    }
+
+    #[test]
+    fn import_errors_name_the_place() {
+        use crate::transfer::{ImportError, Problem, ProblemKind};
+        let error = ImportError::Problems(vec![Problem {
+            place: "II.2".into(),
+            kind: ProblemKind::MissingHeading,
+        }]);
+        assert_eq!(
+            describe_import_error(Lang::Vi, &error),
+            "Mục II.2: thiếu tiêu đề"
+        );
+        assert_eq!(
+            describe_import_error(Lang::En, &error),
+            "Section II.2: missing heading"
+        );
+        let newer = describe_import_error(Lang::Vi, &ImportError::TooNew { version: 9 });
+        assert!(newer.contains("phiên bản mới hơn"), "{newer}");
     }
 
     #[test]

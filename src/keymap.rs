@@ -9,6 +9,7 @@
 //! | Alt+↑ / Alt+↓ | move up / down | move up / down | move up / down |
 //! | Backspace in an empty bullet | delete it | — | — |
 //! | Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y | undo / redo everywhere | | |
+//! | Ctrl+O | open a draft or template file | | |
 
 use crate::edit::locate::{index, Container, Location};
 use crate::edit::{BlockKind, Direction, Edit};
@@ -31,6 +32,8 @@ pub struct KeyPress {
 pub enum Command {
     Undo,
     Redo,
+    /// Ctrl+O: open a file.
+    OpenFile,
     /// Enter: a new sibling after the focused node.
     NewAfter,
     Indent,
@@ -53,6 +56,7 @@ pub fn command(press: &KeyPress, field_is_empty: bool) -> Option<Command> {
             Command::Undo
         }),
         "y" | "Y" if ctrl && !press.alt && !press.shift => Some(Command::Redo),
+        "o" | "O" if ctrl && !press.alt && !press.shift => Some(Command::OpenFile),
         "Enter" if !ctrl && !press.alt && !press.shift => Some(Command::NewAfter),
         "Tab" if !ctrl && !press.alt => Some(if press.shift {
             Command::Outdent
@@ -211,6 +215,16 @@ mod tests {
                 false
             ),
             Some(Command::Redo)
+        );
+        assert_eq!(
+            command(
+                &KeyPress {
+                    ctrl: true,
+                    ..press("o")
+                },
+                false
+            ),
+            Some(Command::OpenFile)
         );
         assert_eq!(command(&press("Enter"), false), Some(Command::NewAfter));
         assert_eq!(

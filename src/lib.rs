@@ -15,6 +15,7 @@ pub mod render;
 pub mod rules;
 pub mod template;
 pub mod text;
+pub mod transfer;
 
 pub mod platform;
 pub mod ui;

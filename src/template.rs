@@ -199,6 +199,22 @@ mod tests {
     }
 
     #[test]
+    fn an_imported_template_reads_back_after_storing() {
+        let json = r#"{"format":"baocao-template","version":1,"id":"ke-hoach-huyen-uy","name":"Đề cương","description":"Mẫu","document":{"title":"T","sections":[{"heading":"Kết quả"},{"heading":"Kiến nghị"}]}}"#;
+        let template = parse(json).unwrap();
+        let text = serde_json::to_string(&template).unwrap();
+        assert_eq!(parse(&text).unwrap(), template);
+    }
+
+    #[test]
+    fn a_stored_template_reads_back() {
+        for template in builtin() {
+            let text = serde_json::to_string(&template).unwrap();
+            assert_eq!(parse(&text).unwrap(), template);
+        }
+    }
+
+    #[test]
     fn a_template_from_a_newer_version_is_refused() {
         let json = r#"{"format":"baocao-template","version":99,"id":"x","name":"x","document":{}}"#;
         assert_eq!(parse(json), Err(TemplateError::TooNew(99)));

@@ -86,6 +86,16 @@ fn problems_in(root: &Path) -> Vec<String> {
                 ));
             }
         }
+        if relative.starts_with("src/ui/") {
+            for name in named_shell_crates(&source)
+                .into_iter()
+                .filter(|name| *name != "leptos")
+            {
+                problems.push(format!(
+                    "{relative}: the interface names `{name}`; only src/platform/ touches the browser"
+                ));
+            }
+        }
     }
     problems
 }

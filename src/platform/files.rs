@@ -33,3 +33,72 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
     let _ = web_sys::Url::revoke_object_url(&url);
     true
 }
+
+/// The outcome of reading a file the user picked or dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileRead {
+    Bytes(Vec<u8>),
+    /// Larger than the limit; not read at all.
+    TooLarge(usize),
+    Failed,
+}
+
+/// Files the user picked or dropped, not read yet.
+pub struct PickedFiles(Option<web_sys::FileList>);
+
+/// The files of an `<input type=file>` change event.
+pub fn files_of_input(event: &web_sys::Event) -> PickedFiles {
+    PickedFiles(
+        event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files()),
+    )
+}
+
+/// The files of a drop event.
+pub fn files_of_drop(event: &web_sys::DragEvent) -> PickedFiles {
+    PickedFiles(event.data_transfer().and_then(|transfer| transfer.files()))
+}
+
+/// Clears an `<input type=file>` so that picking the same file again fires
+/// a change event.
+pub fn reset_input(event: &web_sys::Event) {
+    if let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.set_value("");
+    }
+}
+
+/// Reads the first of `files`, refusing before reading when it is larger
+/// than `limit` bytes, and hands the outcome to `done`.
+pub fn read_first(files: PickedFiles, limit: usize, done: impl FnOnce(FileRead) + 'static) {
+    let Some(file) = files.0.and_then(|files| files.get(0)) else {
+        return;
+    };
+    let size = file.size() as usize;
+    if size > limit {
+        done(FileRead::TooLarge(size));
+        return;
+    }
+    let promise = file.array_buffer();
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(buffer) => done(FileRead::Bytes(js_sys::Uint8Array::new(&buffer).to_vec())),
+            Err(_) => done(FileRead::Failed),
+        }
+    });
+}
+
+/// Clicks the element with `id` (opens a hidden file picker).
+pub fn click(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        element.click();
+    }
+}

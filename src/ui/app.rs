@@ -9,6 +9,7 @@ use crate::keymap::{command, Command};
 use crate::platform::{dom, events, page};
 
 use super::editor::Editor;
+use super::import::{take_files, FileInput, ImportDialog, FILE_INPUT_ID};
 use super::outline::OutlinePanel;
 use super::preview::Preview;
 use super::store::{SaveStatus, StorageProblem, Store};
@@ -42,6 +43,10 @@ pub fn App() -> impl IntoView {
                 events::prevent_default(&event);
                 store.redo();
             }
+            Some(Command::OpenFile) => {
+                events::prevent_default(&event);
+                crate::platform::files::click(FILE_INPUT_ID);
+            }
             _ => {}
         }
     });
@@ -60,7 +65,16 @@ pub fn App() -> impl IntoView {
     let storage_listener = window_event_listener(ev::storage, move |event| {
         store.on_storage_changed(events::storage_key(&event))
     });
+    // A file dropped anywhere on the page is opened (checked first).
+    let allow_drop =
+        window_event_listener(ev::dragover, move |event| events::prevent_default(&event));
+    let drop = window_event_listener(ev::drop, move |event| {
+        events::prevent_default(&event);
+        take_files(store, crate::platform::files::files_of_drop(&event));
+    });
     on_cleanup(move || {
+        allow_drop.remove();
+        drop.remove();
         flush_on_hide.remove();
         flush_on_blur.remove();
         flush_on_visibility.remove();
@@ -142,6 +156,15 @@ pub fn App() -> impl IntoView {
                 </Show>
                 <button
                     type="button"
+                    data-testid="open-file"
+                    title=move || store.t(Msg::OpenFileLabel)
+                    aria-label=move || store.t(Msg::OpenFileLabel)
+                    on:click=move |_| crate::platform::files::click(FILE_INPUT_ID)
+                >
+                    {move || store.t(Msg::OpenFile)}
+                </button>
+                <button
+                    type="button"
                     class="lang-switch"
                     data-testid="lang-switch"
                     aria-label=move || store.t(Msg::SwitchLanguageLabel)
@@ -192,6 +215,8 @@ pub fn App() -> impl IntoView {
         <p class="status-line" role="status" aria-live="polite" data-testid="status">
             {move || store.message.get().unwrap_or_default()}
         </p>
+        <FileInput />
+        <ImportDialog />
         <main id="workspace" class="workspace" data-testid="workspace">
             <Show when=move || has_document.get() fallback=|| view! { <Welcome /> }>
                 <div class="editor-layout" class:read-only=move || store.read_only.get()>

@@ -23,7 +23,7 @@ fn handle_key(store: Store, node: NodeId, event: &KeyboardEvent, field_is_empty:
     let Some(command) = command(&events::key_press(event), field_is_empty) else {
         return;
     };
-    if matches!(command, Command::Undo | Command::Redo) {
+    if matches!(command, Command::Undo | Command::Redo | Command::OpenFile) {
         // The window-wide handler does these.
         return;
     }

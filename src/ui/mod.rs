@@ -3,6 +3,7 @@
 
 mod app;
 mod editor;
+mod import;
 mod outline;
 mod preview;
 pub mod store;

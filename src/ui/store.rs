@@ -15,6 +15,8 @@ use crate::persist::library::{self, LibraryError, StoreError};
 use crate::persist::{keys, periodic_snapshot_due, DraftMeta, Envelope, Snapshot, SnapshotReason};
 use crate::platform::storage::{self, BrowserStorage};
 use crate::platform::{clock, dom, files, locks, page};
+use crate::template::Template;
+use crate::transfer::{read_file, ImportError, Incoming};
 
 /// Autosave waits this long after the last edit.
 pub const SAVE_DEBOUNCE_MS: u64 = 300;
@@ -78,7 +80,16 @@ pub struct Store {
     /// The browser's estimate of (usage, quota) in bytes.
     pub estimate: RwSignal<Option<(f64, f64)>>,
     pub versions_open: RwSignal<bool>,
+    /// A checked file waiting for the user to confirm the import.
+    pub incoming: RwSignal<Option<Incoming>>,
+    /// Why the last file could not be imported.
+    pub import_error: RwSignal<Option<String>>,
+    /// Outlines imported from template files, kept in storage.
+    pub user_templates: RwSignal<Vec<Template>>,
 }
+
+/// Storage keys of imported templates.
+const TEMPLATE_PREFIX: &str = "baocao.template.";
 
 fn problem_of(error: &LibraryError) -> StorageProblem {
     match error {
@@ -139,6 +150,9 @@ impl Store {
             set_aside: RwSignal::new(Vec::new()),
             estimate: RwSignal::new(None),
             versions_open: RwSignal::new(false),
+            incoming: RwSignal::new(None),
+            import_error: RwSignal::new(None),
+            user_templates: RwSignal::new(Vec::new()),
         };
         if !storage::is_available() {
             store.storage_problem.set(Some(StorageProblem::Unavailable));
@@ -167,6 +181,13 @@ impl Store {
         self.library.set(drafts);
         self.set_aside
             .set(library::set_aside_entries(&BrowserStorage));
+        let templates = storage::keys()
+            .into_iter()
+            .filter(|key| key.starts_with(TEMPLATE_PREFIX))
+            .filter_map(|key| storage::get_raw(&key).ok().flatten())
+            .filter_map(|text| crate::template::parse(&text).ok())
+            .collect();
+        self.user_templates.set(templates);
         let estimate = self.estimate;
         page::storage_persist_and_estimate(move |usage, quota| estimate.set(Some((usage, quota))));
     }
@@ -521,6 +542,64 @@ impl Store {
         });
         self.schedule_save();
         self.say(Msg::VersionRestored);
+    }
+
+    /// Checks a file's bytes and shows what it would bring in, or why not.
+    pub fn import_bytes(&self, bytes: &[u8]) {
+        match read_file(bytes) {
+            Ok(incoming) => {
+                self.import_error.set(None);
+                self.incoming.set(Some(incoming));
+            }
+            Err(error) => self.show_import_error(&error),
+        }
+    }
+
+    pub fn show_import_error(&self, error: &ImportError) {
+        self.incoming.set(None);
+        self.import_error
+            .set(Some(crate::i18n::describe_import_error(
+                self.lang.get_untracked(),
+                error,
+            )));
+    }
+
+    /// Brings the confirmed file in: as a new draft, in place of the open
+    /// draft (after a snapshot, undoably), or as a template in the list.
+    pub fn accept_import(&self, replace: bool) {
+        let Some(incoming) = self.incoming.get_untracked() else {
+            return;
+        };
+        self.incoming.set(None);
+        if let Some(template) = incoming.template.filter(|_| !replace) {
+            let text = serde_json::to_string(&template).unwrap_or_default();
+            match storage::set_raw(&format!("{TEMPLATE_PREFIX}{}", template.id), &text) {
+                Ok(()) => self.say(Msg::ImportedTemplate),
+                Err(_) => self.storage_problem.set(Some(StorageProblem::Full)),
+            }
+            self.refresh_library();
+            return;
+        }
+        let open = self.open_meta.get_untracked().map(|meta| meta.id);
+        match (replace, open, self.document.get_untracked()) {
+            (true, Some(id), Some(current)) if !self.read_only.get_untracked() => {
+                let now = clock::epoch_ms();
+                let _ = library::take_snapshot(
+                    &mut BrowserStorage,
+                    &id,
+                    &current,
+                    SnapshotReason::BeforeImport,
+                    now,
+                );
+                self.history.update(|history| {
+                    if let Some(history) = history {
+                        history.replace(incoming.document);
+                    }
+                });
+                self.schedule_save();
+            }
+            _ => self.open_new(incoming.document),
+        }
     }
 
     /// Library actions on drafts that are not open.

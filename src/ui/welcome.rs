@@ -22,9 +22,10 @@ fn kilobytes(bytes: f64) -> String {
     }
 }
 
-fn template_name(id: &str) -> String {
+fn template_name(store: Store, id: &str) -> String {
     builtin()
         .into_iter()
+        .chain(store.user_templates.get_untracked())
         .find(|template| template.id == id)
         .map(|template| template.name)
         .unwrap_or_default()
@@ -71,7 +72,7 @@ fn draft_row(store: Store, meta: DraftMeta) -> impl IntoView {
                     />
                 </Show>
             </td>
-            <td>{template_name(&meta.template_id)}</td>
+            <td>{template_name(store, &meta.template_id)}</td>
             <td>{clock::local_date_time(meta.edited_ms)}</td>
             <td class="number">{kilobytes(meta.size as f64)}</td>
             <td class="library-actions">
@@ -219,8 +220,10 @@ pub fn Welcome() -> impl IntoView {
             </p>
             <h2>{move || store.t(Msg::TemplatesHeading)}</h2>
             <ul class="template-grid">
-                {templates
+                {move || templates
+                    .clone()
                     .into_iter()
+                    .chain(store.user_templates.get())
                     .map(|template| {
                         let ruleset = template.document.meta.ruleset;
                         let testid = format!("template-{}", template.id);

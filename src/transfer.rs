@@ -1,0 +1,347 @@
+//! Draft files coming in: a `.baocao.json` file (or a template file) checked
+//! before anything is stored, with a preview to confirm and problems named
+//! by place ("Mục II.2: thiếu tiêu đề").
+//!
+//! Checking never changes a stored draft: it returns a new document (with
+//! fresh ids) for the caller to store as a new draft, or to put in place of
+//! an open one after a snapshot.
+
+use crate::model::{Block, Document, Section};
+use crate::numbering::{outline, MAX_SECTION_DEPTH};
+use crate::persist::{migrate, Envelope, LoadError, CURRENT_VERSION};
+use crate::template::{self, Template, TemplateError};
+
+/// Files larger than this are refused before they are parsed.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Why a file cannot be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+    },
+    /// Not text in UTF-8.
+    NotText,
+    /// Not JSON; where the parser stopped.
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    /// JSON, but neither a draft nor a template.
+    NotADraft,
+    /// Written by a newer version of the app.
+    TooNew {
+        version: u32,
+    },
+    /// A draft or template whose content is not what it should be, with
+    /// where: a field path from the parser.
+    Shape(String),
+    /// A draft whose structure is wrong in named places.
+    Problems(Vec<Problem>),
+}
+
+/// A problem found in a named place of an imported draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// "II.2", or "" for the document as a whole.
+    pub place: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A section with neither a heading nor text to run its number into.
+    MissingHeading,
+    /// Deeper than parts, items and points.
+    TooDeep,
+}
+
+/// What an import would bring in, shown before anything is stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incoming {
+    pub document: Document,
+    /// True for a template file (a higher body's outline).
+    pub is_template: bool,
+    /// The template itself, for a template file, to add to the list.
+    pub template: Option<Template>,
+    pub title: String,
+    pub sections: usize,
+    pub bytes: usize,
+}
+
+fn check_structure(document: &Document) -> Vec<Problem> {
+    fn depth_of(section: &Section) -> usize {
+        section
+            .children
+            .iter()
+            .map(|child| 1 + depth_of(child))
+            .max()
+            .unwrap_or(0)
+    }
+    let mut problems = Vec::new();
+    if document
+        .sections
+        .iter()
+        .any(|part| depth_of(part) > MAX_SECTION_DEPTH)
+    {
+        problems.push(Problem {
+            place: String::new(),
+            kind: ProblemKind::TooDeep,
+        });
+    }
+    let entries = outline(document);
+    for entry in entries {
+        let Some(section) = document.find_section(entry.id) else {
+            continue;
+        };
+        let runs_in = matches!(section.blocks.first(), Some(Block::Paragraph(p)) if !p.text.trim().is_empty());
+        let has_anything = !section.is_empty();
+        if section.heading.trim().is_empty() && !runs_in && has_anything {
+            problems.push(Problem {
+                place: entry.reference,
+                kind: ProblemKind::MissingHeading,
+            });
+        }
+    }
+    problems
+}
+
+/// Checks a file's bytes and returns what it would bring in.
+pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let text = text.trim_start_matches('\u{feff}');
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| ImportError::NotJson {
+            line: error.line(),
+            column: error.column(),
+        })?;
+    let is_template =
+        value.get("format").and_then(|f| f.as_str()) == Some(template::TEMPLATE_FORMAT);
+    if is_template {
+        let template = template::parse(text).map_err(|error| match error {
+            TemplateError::TooNew(version) => ImportError::TooNew { version },
+            TemplateError::NotATemplate => ImportError::NotADraft,
+            TemplateError::Malformed(message) => ImportError::Shape(message),
+        })?;
+        let document = template::instantiate(&template);
+        return Ok(Incoming {
+            title: template.name.clone(),
+            sections: outline(&document).len(),
+            bytes: bytes.len(),
+            document,
+            is_template: true,
+            template: Some(template),
+        });
+    }
+    let value = migrate(value).map_err(|error| match error {
+        LoadError::TooNew(version) => ImportError::TooNew { version },
+        LoadError::NotADraft => ImportError::NotADraft,
+        LoadError::NotJson(message) | LoadError::Shape(message) => ImportError::Shape(message),
+    })?;
+    let envelope: Envelope =
+        serde_json::from_value(value).map_err(|error| ImportError::Shape(error.to_string()))?;
+    debug_assert_eq!(envelope.version, CURRENT_VERSION);
+    let mut document = envelope.document;
+    let problems = check_structure(&document);
+    if !problems.is_empty() {
+        return Err(ImportError::Problems(problems));
+    }
+    // Text from a file goes through the same cleaning as typing.
+    let cleaned = serde_json::to_string(&document).unwrap_or_default();
+    if !crate::text::is_nfc(&cleaned)
+        || cleaned
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        document = clean_document(document);
+    }
+    // Ids in a shared file may repeat or be missing: give every node a
+    // fresh one.
+    document.assign_ids();
+    Ok(Incoming {
+        title: document.title.clone(),
+        sections: outline(&document).len(),
+        bytes: bytes.len(),
+        document,
+        is_template: false,
+        template: None,
+    })
+}
+
+/// Every text of `document` through `text::clean_input`.
+fn clean_document(mut document: Document) -> Document {
+    use crate::text::clean_input;
+    fn blocks(list: &mut [Block]) {
+        for block in list {
+            match block {
+                Block::Paragraph(paragraph) => paragraph.text = clean_input(&paragraph.text),
+                Block::List(list) => {
+                    for item in &mut list.items {
+                        item.text = clean_input(&item.text);
+                        blocks(&mut item.blocks);
+                    }
+                }
+                Block::Assessment(assessment) => blocks(&mut assessment.blocks),
+                Block::Figure(figure) => figure.caption = clean_input(&figure.caption),
+            }
+        }
+    }
+    fn sections(list: &mut [Section]) {
+        for section in list {
+            section.heading = clean_input(&section.heading);
+            blocks(&mut section.blocks);
+            sections(&mut section.children);
+        }
+    }
+    document.title = clean_input(&document.title);
+    let meta = &mut document.meta;
+    for field in [
+        &mut meta.superior_body,
+        &mut meta.issuing_body,
+        &mut meta.number_symbol,
+        &mut meta.place,
+        &mut meta.doc_type,
+        &mut meta.subject,
+    ] {
+        *field = clean_input(field);
+    }
+    let closing = &mut document.closing;
+    for field in [
+        &mut closing.signing_authority,
+        &mut closing.position,
+        &mut closing.signer_name,
+        &mut closing.author,
+    ] {
+        *field = clean_input(field);
+    }
+    for line in &mut closing.recipients {
+        *line = clean_input(line);
+    }
+    blocks(&mut document.preamble);
+    sections(&mut document.sections);
+    document
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::template::seed_sample;
+    use proptest::prelude::*;
+
+    fn envelope_json(document: &Document) -> String {
+        Envelope::new("1", document.clone(), 0.0).to_json()
+    }
+
+    #[test]
+    fn an_exported_draft_imports_back_equal() {
+        let sample = seed_sample();
+        let incoming = read_file(envelope_json(&sample).as_bytes()).unwrap();
+        assert_eq!(incoming.document, sample);
+        assert_eq!(incoming.sections, 10);
+        assert!(!incoming.is_template);
+    }
+
+    #[test]
+    fn the_fixtures_of_every_version_import() {
+        for fixture in [
+            include_str!("../tests/fixtures/drafts/v1-bare-document.json"),
+            include_str!("../tests/fixtures/drafts/v2-envelope.json"),
+        ] {
+            assert_eq!(
+                read_file(fixture.as_bytes()).unwrap().document,
+                seed_sample()
+            );
+        }
+    }
+
+    #[test]
+    fn a_template_file_imports_as_a_template() {
+        let json = include_str!("../templates/so-ket.json");
+        let incoming = read_file(json.as_bytes()).unwrap();
+        assert!(incoming.is_template);
+        assert_eq!(incoming.template.unwrap().id, "so-ket");
+    }
+
+    #[test]
+    fn problems_are_named_by_place() {
+        let mut sample = seed_sample();
+        sample.sections[1].children[1].heading.clear();
+        match read_file(envelope_json(&sample).as_bytes()) {
+            Err(ImportError::Problems(problems)) => {
+                assert_eq!(
+                    problems,
+                    [Problem {
+                        place: "II.2".into(),
+                        kind: ProblemKind::MissingHeading
+                    }]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn refusals_say_why() {
+        assert_eq!(
+            read_file(&vec![b' '; MAX_FILE_BYTES + 1]),
+            Err(ImportError::TooLarge {
+                bytes: MAX_FILE_BYTES + 1
+            })
+        );
+        assert_eq!(read_file(&[0xff, 0xfe, 0x00]), Err(ImportError::NotText));
+        assert_eq!(
+            read_file(b"{\n  \"a\": }"),
+            Err(ImportError::NotJson { line: 2, column: 8 })
+        );
+        assert_eq!(read_file(b"[1]"), Err(ImportError::NotADraft));
+        assert_eq!(
+            read_file(br#"{"format":"baocao-draft","version":7,"meta":{},"document":{}}"#),
+            Err(ImportError::TooNew { version: 7 })
+        );
+        assert!(matches!(
+            read_file(br#"{"format":"baocao-draft","version":2,"meta":{},"document":{"sections":[{"heading":5}]}}"#),
+            Err(ImportError::Shape(_))
+        ));
+    }
+
+    #[test]
+    fn imported_text_is_cleaned_like_typing() {
+        use unicode_normalization::UnicodeNormalization;
+        let mut sample = seed_sample();
+        sample.title = format!("{}\u{0}", "Đảng ủy".nfd().collect::<String>());
+        let incoming = read_file(envelope_json(&sample).as_bytes()).unwrap();
+        assert_eq!(incoming.document.title, "Đảng ủy");
+    }
+
+    #[test]
+    fn unknown_fields_survive_an_import() {
+        let json = include_str!("../tests/fixtures/drafts/v2-unknown-fields.json");
+        let incoming = read_file(json.as_bytes()).unwrap();
+        let back: serde_json::Value = serde_json::to_value(&incoming.document).unwrap();
+        assert_eq!(back["review"]["by"], "Văn phòng");
+        assert_eq!(back["sections"][0]["note"], 7);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn any_bytes_give_an_error_or_a_sane_draft(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            if let Ok(incoming) = read_file(&bytes) {
+                prop_assert!(outline(&incoming.document).iter().all(|e| e.depth <= MAX_SECTION_DEPTH));
+            }
+        }
+
+        #[test]
+        fn mutated_drafts_never_panic(cut in 0usize..15000, insert in "[\\[\\]{}\":,0-9a-z]{0,4}") {
+            let json = envelope_json(&seed_sample());
+            let cut = cut.min(json.len());
+            let cut = (0..=cut).rev().find(|at| json.is_char_boundary(*at)).unwrap_or(0);
+            let mutated = format!("{}{}{}", &json[..cut], insert, &json[cut..]);
+            let _ = read_file(mutated.as_bytes());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+// End-to-end tests of opening draft files: a downloaded draft opens again
+// (by picker, by drop, by Ctrl+O), problems are named by place, a file from
+// a newer version is refused, and replacing the open draft can be undone.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { serveDist, launchBrowser, openApp } from "./support.mjs";
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function downloadSample(page) {
+  await page.getByTestId("open-sample").click();
+  await page.getByTestId("preview").waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-draft").click()]);
+  return readFile(await download.path(), "utf8");
+}
+
+test("a downloaded draft opens again as a new draft, with a preview first", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await openApp(context, server.url);
+    const text = await downloadSample(page);
+    await page.getByTestId("close-draft").click();
+    await page.getByTestId("file-input").setInputFiles({ name: "mau.baocao.json", mimeType: "application/json", buffer: Buffer.from(text) });
+    await page.getByTestId("import-preview").waitFor();
+    assert.match(await page.getByTestId("import-title").innerText(), /Hội nghị tổng kết đổi mới/);
+    assert.equal(await page.getByTestId("import-sections").innerText(), "10");
+    // Nothing is stored before the choice.
+    assert.equal(await page.getByTestId("library-row").count(), 1);
+    await page.getByTestId("import-as-new").click();
+    await page.getByTestId("preview").waitFor();
+    assert.match(await page.getByTestId("preview").innerText(), /1\. Hội nghị Trung ương 5, khoá X khẳng định/);
+    await page.getByTestId("close-draft").click();
+    assert.equal(await page.getByTestId("library-row").count(), 2);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a file dropped on the page or picked with Ctrl+O is checked the same way", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await openApp(context, server.url);
+    const text = await downloadSample(page);
+    // A draft whose section II.2 lost its heading.
+    const broken = JSON.parse(text);
+    broken.document.sections[1].children[1].heading = "";
+    await page.evaluate((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], "hong.baocao.json", { type: "application/json" }));
+      document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, JSON.stringify(broken));
+    await page.getByTestId("import-error").waitFor();
+    assert.equal(await page.getByTestId("import-error").innerText(), "Mục II.2: thiếu tiêu đề");
+    await page.getByTestId("import-cancel").click();
+
+    const newer = { ...JSON.parse(text), version: 99 };
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Control+o")]);
+    await chooser.setFiles({ name: "moi.baocao.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(newer)) });
+    await page.getByTestId("import-error").waitFor();
+    assert.match(await page.getByTestId("import-error").innerText(), /phiên bản mới hơn của Báo cáo \(định dạng 99\)/);
+    await page.getByTestId("import-cancel").click();
+
+    const [chooser2] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Control+o")]);
+    await chooser2.setFiles({ name: "rac.json", mimeType: "application/json", buffer: Buffer.from('{"a": ') });
+    assert.match(await page.getByTestId("import-error").innerText(), /lỗi JSON ở dòng 1/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("replacing the open draft keeps a version first and can be undone", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await openApp(context, server.url);
+    const text = await downloadSample(page);
+    await page.getByTestId("close-draft").click();
+    await page.getByTestId("template-so-ket").click();
+    await page.getByTestId("preview").waitFor();
+    await page.getByTestId("section-editor").nth(1).getByTestId("paragraph").first().fill("Đã viết trước khi nhập.");
+    await page.getByTestId("file-input").setInputFiles({ name: "mau.baocao.json", mimeType: "application/json", buffer: Buffer.from(text) });
+    await page.getByTestId("import-replace").click();
+    assert.match(await page.getByTestId("preview").innerText(), /1\. Hội nghị Trung ương 5/);
+    await page.getByTestId("versions-toggle").click();
+    assert.match(await page.getByTestId("versions-panel").innerText(), /trước khi nhập/);
+    await page.keyboard.press("Control+z");
+    assert.doesNotMatch(await page.getByTestId("preview").innerText(), /Hội nghị Trung ương 5/);
+    assert.match(await page.getByTestId("preview").innerText(), /Công tác lãnh đạo, chỉ đạo, quán triệt, triển khai\s+Đã viết trước khi nhập\./);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a template file joins the list of outlines", async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await openApp(context, server.url);
+    const template = {
+      format: "baocao-template",
+      version: 1,
+      id: "ke-hoach-huyen-uy",
+      name: "Đề cương của Huyện ủy",
+      description: "Mẫu cấp trên gửi",
+      document: { title: "Báo cáo theo đề cương Huyện ủy", sections: [{ heading: "Kết quả" }, { heading: "Kiến nghị" }] },
+    };
+    await page.getByTestId("file-input").setInputFiles({ name: "de-cuong.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(template)) });
+    await page.getByTestId("import-add-template").click();
+    await page.getByTestId("template-ke-hoach-huyen-uy").click();
+    await page.getByTestId("preview").waitFor();
+    assert.match(await page.getByTestId("preview").innerText(), /II\. KIẾN NGHỊ/);
+  } finally {
+    await context.close();
+  }
+});
