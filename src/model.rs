@@ -332,6 +332,66 @@ impl Document {
         in_blocks(&self.preamble, id, 0).or_else(|| in_sections(&self.sections, id))
     }
 
+    /// Passes every text of the document through `text::clean_input` (NFC,
+    /// no control characters), for documents that come from files rather
+    /// than through edits.
+    pub fn clean_all_text(&mut self) {
+        use crate::text::clean_input;
+        fn blocks(list: &mut [Block]) {
+            for block in list {
+                match block {
+                    Block::Paragraph(paragraph) => paragraph.text = clean_input(&paragraph.text),
+                    Block::List(list) => {
+                        for item in &mut list.items {
+                            item.text = clean_input(&item.text);
+                            blocks(&mut item.blocks);
+                        }
+                    }
+                    Block::Assessment(assessment) => {
+                        if let AssessmentLabel::Custom(label) = &assessment.label {
+                            assessment.label = AssessmentLabel::Custom(clean_input(label));
+                        }
+                        blocks(&mut assessment.blocks);
+                    }
+                    Block::Figure(figure) => figure.caption = clean_input(&figure.caption),
+                }
+            }
+        }
+        fn sections(list: &mut [Section]) {
+            for section in list {
+                section.heading = clean_input(&section.heading);
+                blocks(&mut section.blocks);
+                sections(&mut section.children);
+            }
+        }
+        self.title = clean_input(&self.title);
+        let meta = &mut self.meta;
+        for field in [
+            &mut meta.superior_body,
+            &mut meta.issuing_body,
+            &mut meta.number_symbol,
+            &mut meta.place,
+            &mut meta.doc_type,
+            &mut meta.subject,
+        ] {
+            *field = clean_input(field);
+        }
+        let closing = &mut self.closing;
+        for field in [
+            &mut closing.signing_authority,
+            &mut closing.position,
+            &mut closing.signer_name,
+            &mut closing.author,
+        ] {
+            *field = clean_input(field);
+        }
+        for line in &mut closing.recipients {
+            *line = clean_input(line);
+        }
+        blocks(&mut self.preamble);
+        sections(&mut self.sections);
+    }
+
     /// Hands out a fresh `NodeId`.
     pub fn fresh_id(&mut self) -> NodeId {
         self.next_id += 1;

@@ -88,7 +88,7 @@ pub fn instantiate(template: &Template) -> Document {
         document.template_id = template.id.clone();
     }
     lock(&mut document.sections);
-    normalise_text(&mut document);
+    document.clean_all_text();
     document.assign_ids();
     document
 }
@@ -111,36 +111,6 @@ pub fn seed_sample_name() -> String {
     parse(SEED_SAMPLE)
         .map(|template| template.name)
         .unwrap_or_default()
-}
-
-/// Brings every text of a document loaded from a file to NFC.
-fn normalise_text(document: &mut Document) {
-    use crate::model::Block;
-    use crate::text::clean_input;
-    fn blocks(list: &mut [Block]) {
-        for block in list {
-            match block {
-                Block::Paragraph(paragraph) => paragraph.text = clean_input(&paragraph.text),
-                Block::List(list) => {
-                    for item in &mut list.items {
-                        item.text = clean_input(&item.text);
-                        blocks(&mut item.blocks);
-                    }
-                }
-                Block::Assessment(assessment) => blocks(&mut assessment.blocks),
-                Block::Figure(figure) => figure.caption = clean_input(&figure.caption),
-            }
-        }
-    }
-    fn sections(list: &mut [Section]) {
-        for section in list {
-            section.heading = clean_input(&section.heading);
-            blocks(&mut section.blocks);
-            sections(&mut section.children);
-        }
-    }
-    blocks(&mut document.preamble);
-    sections(&mut document.sections);
 }
 
 #[cfg(test)]

@@ -156,7 +156,7 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
             .chars()
             .any(|c| c.is_control() && c != '\n' && c != '\t')
     {
-        document = clean_document(document);
+        document.clean_all_text();
     }
     // Ids in a shared file may repeat or be missing: give every node a
     // fresh one.
@@ -169,60 +169,6 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
         is_template: false,
         template: None,
     })
-}
-
-/// Every text of `document` through `text::clean_input`.
-fn clean_document(mut document: Document) -> Document {
-    use crate::text::clean_input;
-    fn blocks(list: &mut [Block]) {
-        for block in list {
-            match block {
-                Block::Paragraph(paragraph) => paragraph.text = clean_input(&paragraph.text),
-                Block::List(list) => {
-                    for item in &mut list.items {
-                        item.text = clean_input(&item.text);
-                        blocks(&mut item.blocks);
-                    }
-                }
-                Block::Assessment(assessment) => blocks(&mut assessment.blocks),
-                Block::Figure(figure) => figure.caption = clean_input(&figure.caption),
-            }
-        }
-    }
-    fn sections(list: &mut [Section]) {
-        for section in list {
-            section.heading = clean_input(&section.heading);
-            blocks(&mut section.blocks);
-            sections(&mut section.children);
-        }
-    }
-    document.title = clean_input(&document.title);
-    let meta = &mut document.meta;
-    for field in [
-        &mut meta.superior_body,
-        &mut meta.issuing_body,
-        &mut meta.number_symbol,
-        &mut meta.place,
-        &mut meta.doc_type,
-        &mut meta.subject,
-    ] {
-        *field = clean_input(field);
-    }
-    let closing = &mut document.closing;
-    for field in [
-        &mut closing.signing_authority,
-        &mut closing.position,
-        &mut closing.signer_name,
-        &mut closing.author,
-    ] {
-        *field = clean_input(field);
-    }
-    for line in &mut closing.recipients {
-        *line = clean_input(line);
-    }
-    blocks(&mut document.preamble);
-    sections(&mut document.sections);
-    document
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

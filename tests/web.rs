@@ -111,14 +111,8 @@ async fn editing_a_draft_saves_it_under_its_own_key() {
     settle().await;
     by_testid(&host, "template-tong-ket-phuong-thuc-lanh-dao").click();
     settle().await;
-    // The second section editor is item I.1; its paragraph runs in after "1.".
-    let item_one: web_sys::HtmlElement = host
-        .query_selector_all("[data-testid=section-editor]")
-        .unwrap()
-        .item(1)
-        .unwrap()
-        .unchecked_into();
-    let paragraph = by_testid(&item_one, "paragraph");
+    // Item I.1's paragraph runs in after "1.".
+    let paragraph = first_item_paragraph(&host);
     type_into(&paragraph, "Đảng ủy đã lãnh đạo.");
     // Nothing is written while typing goes on; the save follows the pause.
     wait_for_autosave().await;

@@ -35,32 +35,44 @@ pub fn input_value(event: &web_sys::Event) -> String {
         return String::new();
     };
     if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        let value = area.value();
-        if crate::text::is_nfc(&value) {
-            return value;
-        }
-        let caret = area.selection_start().ok().flatten();
-        let (normalised, caret) = normalise_with_caret(&value, caret);
-        area.set_value(&normalised);
-        if let Some(caret) = caret {
-            let _ = area.set_selection_range(caret, caret);
-        }
-        return normalised;
+        return normalise_field(
+            area.value(),
+            area.selection_start().ok().flatten(),
+            |value| area.set_value(value),
+            |caret| {
+                let _ = area.set_selection_range(caret, caret);
+            },
+        );
     }
     if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-        let value = input.value();
-        if crate::text::is_nfc(&value) {
-            return value;
-        }
-        let caret = input.selection_start().ok().flatten();
-        let (normalised, caret) = normalise_with_caret(&value, caret);
-        input.set_value(&normalised);
-        if let Some(caret) = caret {
-            let _ = input.set_selection_range(caret, caret);
-        }
-        return normalised;
+        return normalise_field(
+            input.value(),
+            input.selection_start().ok().flatten(),
+            |value| input.set_value(value),
+            |caret| {
+                let _ = input.set_selection_range(caret, caret);
+            },
+        );
     }
     String::new()
+}
+
+/// Rewrites a field's `value` in NFC when it is not, keeping the caret.
+fn normalise_field(
+    value: String,
+    caret: Option<u32>,
+    set_value: impl FnOnce(&str),
+    set_caret: impl FnOnce(u32),
+) -> String {
+    if crate::text::is_nfc(&value) {
+        return value;
+    }
+    let (normalised, caret) = normalise_with_caret(&value, caret);
+    set_value(&normalised);
+    if let Some(caret) = caret {
+        set_caret(caret);
+    }
+    normalised
 }
 
 /// NFC of `value`, and where a caret at UTF-16 offset `caret` lands in it.

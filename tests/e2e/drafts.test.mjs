@@ -1,22 +1,13 @@
 // End-to-end tests of keeping drafts safe, on the release build: a tab
 // closed right after typing, storage filled to its quota, a corrupt entry,
 // the same draft in two tabs, the library and local versions.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { serveDist, launchBrowser, openApp, OUTPUT } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT } from "./support.mjs";
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserAndServer();
 
 async function newDraft(page, template = "tong-ket-phuong-thuc-lanh-dao") {
   await page.getByTestId(`template-${template}`).click();
@@ -30,14 +21,14 @@ async function typeInItemTwo(page, text) {
 }
 
 test("a tab closed 100 ms after typing keeps what was typed", async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   try {
-    const page = await openApp(context, server.url);
+    const page = await openApp(context, suite.server.url);
     await newDraft(page);
     await typeInItemTwo(page, "Gõ xong là đóng tab ngay");
     await page.waitForTimeout(100);
     await page.close({ runBeforeUnload: true });
-    const again = await openApp(context, server.url);
+    const again = await openApp(context, suite.server.url);
     await again.getByTestId("preview").waitFor({ timeout: 20000 });
     assert.match(await again.getByTestId("preview").innerText(), /2\. Gõ xong là đóng tab ngay/);
     assert.deepEqual(again.problems, []);
@@ -47,9 +38,9 @@ test("a tab closed 100 ms after typing keeps what was typed", async () => {
 });
 
 test("autosave reports its status and saves only the draft that changed", async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   try {
-    const page = await openApp(context, server.url);
+    const page = await openApp(context, suite.server.url);
     await newDraft(page);
     await page.getByTestId("close-draft").click();
     await newDraft(page, "so-ket");
@@ -72,9 +63,9 @@ test("autosave reports its status and saves only the draft that changed", async 
 });
 
 test("a full storage shows a banner and the downloaded file holds the text", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await suite.browser.newContext({ acceptDownloads: true });
   try {
-    const page = await openApp(context, server.url);
+    const page = await openApp(context, suite.server.url);
     await newDraft(page);
     await typeInItemTwo(page, "Trước khi đầy");
     await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
@@ -122,9 +113,9 @@ test("a full storage shows a banner and the downloaded file holds the text", asy
 });
 
 test("a corrupt entry is kept aside and offered for download; the app still starts", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await suite.browser.newContext({ acceptDownloads: true });
   try {
-    const page = await openApp(context, server.url);
+    const page = await openApp(context, suite.server.url);
     await newDraft(page);
     await typeInItemTwo(page, "Bản thảo lành");
     await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
@@ -148,13 +139,13 @@ test("a corrupt entry is kept aside and offered for download; the app still star
 });
 
 test("the same draft in two tabs: the second is read-only until it takes over", async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   try {
-    const first = await openApp(context, server.url);
+    const first = await openApp(context, suite.server.url);
     await newDraft(first);
     await typeInItemTwo(first, "Tab một");
     await first.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
-    const second = await openApp(context, server.url);
+    const second = await openApp(context, suite.server.url);
     await second.getByTestId("read-only-banner").waitFor({ timeout: 10000 });
     const paragraph = second.getByTestId("section-editor").nth(2).getByTestId("paragraph").first();
     assert.equal(await paragraph.isDisabled(), true);
@@ -176,10 +167,10 @@ test("the same draft in two tabs: the second is read-only until it takes over", 
 });
 
 test("the library: live updates, search, rename, duplicate, trash and restore", async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   try {
-    const library = await openApp(context, server.url);
-    const other = await openApp(context, server.url);
+    const library = await openApp(context, suite.server.url);
+    const other = await openApp(context, suite.server.url);
     await newDraft(other, "tong-ket-nam-hoc");
     // The library tab lists the new draft without a reload.
     await library.getByTestId("library-row").first().waitFor({ timeout: 5000 });
@@ -211,9 +202,9 @@ test("the library: live updates, search, rename, duplicate, trash and restore", 
 });
 
 test("local versions: taken on open, restorable, and the restore can be undone", async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   try {
-    const page = await openApp(context, server.url);
+    const page = await openApp(context, suite.server.url);
     await page.getByTestId("open-sample").click();
     await page.getByTestId("preview").waitFor();
     await page.getByTestId("section-editor").nth(1).getByTestId("paragraph").first().fill("Đoạn đã bị sửa.");

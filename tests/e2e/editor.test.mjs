@@ -2,24 +2,15 @@
 // from the seed's outline, filled in, restructured and undone, checked in the
 // outline's numbering and the A4 preview's text, and still there after a
 // reload.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { serveDist, launchBrowser, openApp, OUTPUT } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT } from "./support.mjs";
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserAndServer();
 
 async function newDraftFromSeedTemplate(context) {
-  const page = await openApp(context, server.url);
+  const page = await openApp(context, suite.server.url);
   await page.getByTestId("template-tong-ket-phuong-thuc-lanh-dao").click();
   await page.getByTestId("preview").waitFor();
   return page;
@@ -39,7 +30,7 @@ async function sectionEditor(page, reference) {
 }
 
 test("fill two sections, move a section, undo: numbering and preview follow", async () => {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {
     const page = await newDraftFromSeedTemplate(context);
     const references = (await outlineReferences(page)).map((line) => line.split(" ")[0]);
@@ -97,7 +88,7 @@ test("fill two sections, move a section, undo: numbering and preview follow", as
 });
 
 test("typing is undone one pause at a time, and template headings are locked", async () => {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {
     const page = await newDraftFromSeedTemplate(context);
     const fifth = await sectionEditor(page, "I.5");
@@ -130,7 +121,7 @@ test("typing is undone one pause at a time, and template headings are locked", a
 });
 
 test("the details form checks the number and date and the preview follows the rules", async () => {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {
     const page = await newDraftFromSeedTemplate(context);
     const number = page.getByTestId("field-numbersymbol");
@@ -177,7 +168,7 @@ test("the details form checks the number and date and the preview follows the ru
 });
 
 test("every control has a Vietnamese accessible name and takes keyboard focus", async () => {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {
     const page = await newDraftFromSeedTemplate(context);
     const unnamed = await page.evaluate(() => {
@@ -211,7 +202,7 @@ test("every control has a Vietnamese accessible name and takes keyboard focus", 
 });
 
 test("decomposed (NFD) typing is stored as NFC and the caret stays put", async () => {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {
     const page = await newDraftFromSeedTemplate(context);
     const paragraph = (await sectionEditor(page, "I.2")).getByTestId("paragraph").first();

@@ -1,21 +1,12 @@
 // End-to-end tests of opening draft files: a downloaded draft opens again
 // (by picker, by drop, by Ctrl+O), problems are named by place, a file from
 // a newer version is refused, and replacing the open draft can be undone.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serveDist, launchBrowser, openApp } from "./support.mjs";
+import { openApp, useBrowserAndServer } from "./support.mjs";
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserAndServer();
 
 async function downloadSample(page) {
   await page.getByTestId("open-sample").click();
@@ -25,9 +16,9 @@ async function downloadSample(page) {
 }
 
 test("a downloaded draft opens again as a new draft, with a preview first", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await suite.browser.newContext({ acceptDownloads: true });
   try {
-    const page = await openApp(context, server.url);
+    const page = await openApp(context, suite.server.url);
     const text = await downloadSample(page);
     await page.getByTestId("close-draft").click();
     await page.getByTestId("file-input").setInputFiles({ name: "mau.baocao.json", mimeType: "application/json", buffer: Buffer.from(text) });
@@ -48,9 +39,9 @@ test("a downloaded draft opens again as a new draft, with a preview first", asyn
 });
 
 test("a file dropped on the page or picked with Ctrl+O is checked the same way", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await suite.browser.newContext({ acceptDownloads: true });
   try {
-    const page = await openApp(context, server.url);
+    const page = await openApp(context, suite.server.url);
     const text = await downloadSample(page);
     // A draft whose section II.2 lost its heading.
     const broken = JSON.parse(text);
@@ -80,9 +71,9 @@ test("a file dropped on the page or picked with Ctrl+O is checked the same way",
 });
 
 test("replacing the open draft keeps a version first and can be undone", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await suite.browser.newContext({ acceptDownloads: true });
   try {
-    const page = await openApp(context, server.url);
+    const page = await openApp(context, suite.server.url);
     const text = await downloadSample(page);
     await page.getByTestId("close-draft").click();
     await page.getByTestId("template-so-ket").click();
@@ -102,9 +93,9 @@ test("replacing the open draft keeps a version first and can be undone", async (
 });
 
 test("a template file joins the list of outlines", async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   try {
-    const page = await openApp(context, server.url);
+    const page = await openApp(context, suite.server.url);
     const template = {
       format: "baocao-template",
       version: 1,

@@ -1,6 +1,7 @@
 // Shared helpers for the end-to-end tests: a static server for the release
 // build in dist/ (optionally under a sub-path, as on a real static host) and
 // a headless Chromium launched through playwright-core with Debian's binary.
+import { before, after } from "node:test";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -75,4 +76,19 @@ export async function openApp(context, url) {
   await page.goto(url);
   await page.waitForSelector("[data-testid=workspace]", { timeout: 20000 });
   return page;
+}
+
+/// Starts one browser and one server for the tests of a file and stops them
+/// afterwards; the returned object holds both once the tests run.
+export function useBrowserAndServer() {
+  const suite = { browser: null, server: null };
+  before(async () => {
+    suite.browser = await launchBrowser();
+    suite.server = await serveDist();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
