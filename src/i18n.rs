@@ -223,6 +223,10 @@ messages! {
     Cancel => "Hủy", "Cancel";
     ImportedTemplate => "Đã thêm mẫu vào danh sách.", "The outline was added to the list.";
     DropHint => "Thả tệp vào đây để mở", "Drop the file here to open it";
+    Export => "Xuất tệp", "Export";
+    ExportHtml => "Trang HTML (mở được lại)", "HTML page (opens again)";
+    ExportMarkdown => "Markdown (.md)", "Markdown (.md)";
+    ExportText => "Văn bản thường (.txt)", "Plain text (.txt)";
 }
 
 /// A sentence for a file that could not be imported: what happened and,

@@ -113,6 +113,8 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
     let text = text.trim_start_matches('\u{feff}');
+    // An HTML export carries its draft in a data block.
+    let text = crate::export::embedded_draft(text).unwrap_or(text);
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|error| ImportError::NotJson {
             line: error.line(),

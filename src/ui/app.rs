@@ -12,7 +12,7 @@ use super::editor::Editor;
 use super::import::{take_files, FileInput, ImportDialog, FILE_INPUT_ID};
 use super::outline::OutlinePanel;
 use super::preview::Preview;
-use super::store::{SaveStatus, StorageProblem, Store};
+use super::store::{ExportFormat, SaveStatus, StorageProblem, Store};
 use super::versions::VersionsPanel;
 use super::welcome::Welcome;
 
@@ -82,6 +82,11 @@ pub fn App() -> impl IntoView {
     });
 
     let has_document = Memo::new(move |_| store.document.with(Option::is_some));
+    let export_open = RwSignal::new(false);
+    let export = move |format: ExportFormat| {
+        export_open.set(false);
+        store.export(format);
+    };
 
     view! {
         <header class="toolbar">
@@ -135,6 +140,29 @@ pub fn App() -> impl IntoView {
                     >
                         {move || store.t(Msg::DownloadDraft)}
                     </button>
+                    <div class="export-menu" data-testid="export-menu">
+                        <button
+                            type="button"
+                            data-testid="export-toggle"
+                            aria-expanded=move || if export_open.get() { "true" } else { "false" }
+                            on:click=move |_| export_open.update(|open| *open = !*open)
+                        >
+                            {move || store.t(Msg::Export)}
+                        </button>
+                        <Show when=move || export_open.get()>
+                            <div class="export-options" role="group">
+                                <button type="button" data-testid="export-html" on:click=move |_| export(ExportFormat::Html)>
+                                    {move || store.t(Msg::ExportHtml)}
+                                </button>
+                                <button type="button" data-testid="export-markdown" on:click=move |_| export(ExportFormat::Markdown)>
+                                    {move || store.t(Msg::ExportMarkdown)}
+                                </button>
+                                <button type="button" data-testid="export-text" on:click=move |_| export(ExportFormat::Text)>
+                                    {move || store.t(Msg::ExportText)}
+                                </button>
+                            </div>
+                        </Show>
+                    </div>
                     <button
                         type="button"
                         data-testid="versions-toggle"

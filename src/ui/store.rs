@@ -44,6 +44,14 @@ pub enum StorageProblem {
     Other,
 }
 
+/// The text formats a draft can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Html,
+    Markdown,
+    Text,
+}
+
 /// Shared state, cheap to copy into closures.
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -497,6 +505,33 @@ impl Store {
                 }
             }
         }
+    }
+
+    /// Downloads the open draft as HTML, Markdown or plain text.
+    pub fn export(&self, format: ExportFormat) {
+        let Some(document) = self.document.get_untracked() else {
+            return;
+        };
+        let now = clock::epoch_ms();
+        let base = crate::persist::file_name(&document.title, &clock::local_date_iso(now));
+        let base = base.trim_end_matches(".baocao.json");
+        let (text, extension, mime) = match format {
+            ExportFormat::Html => {
+                let mut envelope = self
+                    .envelope
+                    .get_value()
+                    .unwrap_or_else(|| Envelope::new("", document.clone(), now));
+                envelope.document = document;
+                (crate::export::html(&mut envelope), "html", "text/html")
+            }
+            ExportFormat::Markdown => (crate::export::markdown(&document), "md", "text/markdown"),
+            ExportFormat::Text => (crate::export::plain_text(&document), "txt", "text/plain"),
+        };
+        files::download_text(
+            &format!("{base}.{extension}"),
+            &format!("{mime};charset=utf-8"),
+            &text,
+        );
     }
 
     /// Downloads an entry that could not be read, as it was stored.

@@ -1,0 +1,487 @@
+//! Exports that are plain text formats: Markdown, the web-post plain text,
+//! and a standalone HTML file. Every one starts from `render`'s elements, so
+//! numbering and case match the preview, and every one escapes user text.
+//!
+//! The HTML file opens offline in any browser: one file, inline CSS, and a
+//! Content-Security-Policy that allows no script at all, so text that looks
+//! like markup stays text. It carries the draft's JSON in a
+//! `<script type="application/json">` block (data, never run) so that the
+//! file can be opened in Báo cáo again (`transfer::read_file`).
+
+use std::fmt::Write as _;
+
+use crate::model::Document;
+use crate::persist::Envelope;
+use crate::render::{self, element_line, Element, NOTHING_TO_REPORT};
+use crate::rules::{date_line, rules};
+use crate::text::to_display_uppercase;
+
+/// The id of the script block that carries the draft in an HTML export.
+pub const EMBEDDED_DRAFT_ID: &str = "baocao-draft";
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Escapes text so that Markdown shows it as typed: no emphasis, links,
+/// headings, lists or HTML made from the user's characters.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // A line that starts like a list item or a numbered item stays text.
+    let starts_like_a_list =
+        out.starts_with("- ") || out.starts_with("+ ") || out.starts_with("= ");
+    let numbered = out
+        .split_once(". ")
+        .is_some_and(|(head, _)| !head.is_empty() && head.chars().all(|c| c.is_ascii_digit()));
+    if starts_like_a_list || numbered {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+/// The draft as Markdown.
+pub fn markdown(document: &Document) -> String {
+    let meta = &document.meta;
+    let mut out = String::new();
+    let line = |out: &mut String, text: &str| {
+        if !text.trim().is_empty() {
+            let _ = writeln!(out, "{text}  ");
+        }
+    };
+    line(
+        &mut out,
+        &escape_markdown(&to_display_uppercase(&meta.superior_body)),
+    );
+    if !meta.issuing_body.trim().is_empty() {
+        line(
+            &mut out,
+            &format!(
+                "**{}**",
+                escape_markdown(&to_display_uppercase(&meta.issuing_body))
+            ),
+        );
+    }
+    if !meta.number_symbol.trim().is_empty() {
+        line(
+            &mut out,
+            &escape_markdown(&format!(
+                "{}{}",
+                rules(meta.ruleset).number_prefix,
+                meta.number_symbol
+            )),
+        );
+    }
+    let _ = writeln!(out);
+    for heading in rules(meta.ruleset).national_heading {
+        let _ = writeln!(out, "**{}**  ", escape_markdown(heading));
+    }
+    let _ = writeln!(
+        out,
+        "*{}*\n",
+        escape_markdown(&date_line(&meta.place, &meta.date)).trim_end()
+    );
+    let _ = writeln!(
+        out,
+        "# {}\n",
+        escape_markdown(&to_display_uppercase(&meta.doc_type))
+    );
+    if !meta.subject.trim().is_empty() {
+        let _ = writeln!(out, "**{}**\n", escape_markdown(&meta.subject));
+    }
+    for element in render::preamble(document)
+        .iter()
+        .chain(render::body(document).iter())
+    {
+        let _ = match element {
+            Element::Heading {
+                depth,
+                number,
+                text,
+                run_in,
+                ..
+            } => {
+                let run_in = run_in
+                    .as_ref()
+                    .map(|(_, text)| text.as_str())
+                    .filter(|t| !t.trim().is_empty());
+                match (depth, run_in) {
+                    (_, Some(text)) => writeln!(out, "**{number}** {}\n", escape_markdown(text)),
+                    (0, None) => writeln!(out, "## {number} {}\n", escape_markdown(text)),
+                    (1, None) => writeln!(out, "### {number} {}\n", escape_markdown(text)),
+                    (_, None) => writeln!(out, "#### {number} {}\n", escape_markdown(text)),
+                }
+            }
+            Element::Paragraph { text, .. } if !text.trim().is_empty() => {
+                writeln!(out, "{}\n", escape_markdown(text))
+            }
+            Element::Bullet {
+                list_depth, text, ..
+            } if !text.trim().is_empty() => {
+                let indent = "  ".repeat(*list_depth);
+                writeln!(out, "{indent}- {}\n", escape_markdown(text))
+            }
+            Element::Assessment {
+                label,
+                run_in,
+                nothing_to_report,
+                ..
+            } => {
+                let rest = if *nothing_to_report {
+                    format!(" {NOTHING_TO_REPORT}")
+                } else {
+                    run_in
+                        .as_ref()
+                        .map(|(_, text)| format!(" {}", escape_markdown(text)))
+                        .unwrap_or_default()
+                };
+                writeln!(out, "*{}:*{rest}\n", escape_markdown(label))
+            }
+            Element::Figure { caption, .. } if !caption.trim().is_empty() => {
+                writeln!(out, "*{}*\n", escape_markdown(caption))
+            }
+            _ => Ok(()),
+        };
+    }
+    let closing = &document.closing;
+    let _ = writeln!(out, "---\n");
+    for text in [&closing.signing_authority, &closing.position] {
+        if !text.trim().is_empty() {
+            let _ = writeln!(
+                out,
+                "**{}**  ",
+                escape_markdown(&to_display_uppercase(text))
+            );
+        }
+    }
+    if !closing.signer_name.trim().is_empty() {
+        let _ = writeln!(out, "**{}**", escape_markdown(&closing.signer_name));
+    }
+    let recipients = recipient_lines(document);
+    if !recipients.is_empty() {
+        let _ = writeln!(out, "\n*Nơi nhận:*\n");
+        for line in recipients {
+            let _ = writeln!(out, "{}  ", escape_markdown(&line));
+        }
+    }
+    out
+}
+
+/// The recipient lines with the ruleset's punctuation: "- …," (Party) or
+/// "- …;" (State), the last one ending in ".".
+pub fn recipient_lines(document: &Document) -> Vec<String> {
+    let separator = rules(document.meta.ruleset).recipient_separator;
+    let lines: Vec<&str> = document
+        .closing
+        .recipients
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let count = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let line = line.trim_end_matches([',', ';', '.']);
+            let end = if index + 1 == count { '.' } else { separator };
+            format!("- {line}{end}")
+        })
+        .collect()
+}
+
+/// The draft as plain text in the style of a school-website post.
+pub fn plain_text(document: &Document) -> String {
+    render::plain_text(document)
+}
+
+fn html_element(element: &Element) -> String {
+    match element {
+        Element::Heading {
+            depth,
+            number,
+            text,
+            run_in,
+            ..
+        } => {
+            let class = match depth {
+                0 => "part",
+                1 => "item",
+                _ => "point",
+            };
+            let heading = if text.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" {}", escape_html(text))
+            };
+            let run_in = run_in
+                .as_ref()
+                .filter(|(_, text)| !text.trim().is_empty())
+                .map(|(_, text)| format!(" {}", escape_html(text)))
+                .unwrap_or_default();
+            format!(
+                "<p class=\"{class}\"><b>{}{heading}</b>{run_in}</p>\n",
+                escape_html(number)
+            )
+        }
+        Element::Assessment {
+            label,
+            run_in,
+            nothing_to_report,
+            ..
+        } => {
+            let rest = if *nothing_to_report {
+                format!(" {NOTHING_TO_REPORT}")
+            } else {
+                run_in
+                    .as_ref()
+                    .map(|(_, text)| format!(" {}", escape_html(text)))
+                    .unwrap_or_default()
+            };
+            format!("<p><b><i>{}:</i></b>{rest}</p>\n", escape_html(label))
+        }
+        Element::Figure { caption, .. } if !caption.trim().is_empty() => {
+            format!("<p class=\"figure\">{}</p>\n", escape_html(caption))
+        }
+        Element::Paragraph { text, .. } | Element::Bullet { text, .. }
+            if text.trim().is_empty() =>
+        {
+            String::new()
+        }
+        Element::Bullet { .. } | Element::Paragraph { .. } => {
+            format!("<p>{}</p>\n", escape_html(&element_line(element)))
+        }
+        Element::Figure { .. } => String::new(),
+    }
+}
+
+/// The draft as one standalone HTML file with the draft embedded.
+pub fn html(envelope: &mut Envelope) -> String {
+    let document = envelope.document.clone();
+    let meta = &document.meta;
+    let layout = rules(meta.ruleset);
+    let margins = layout.margins_mm;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>\n\
+@page {{ size: A4; margin: {top}mm {right}mm {bottom}mm {left}mm; }}\n\
+body {{ margin: 0; background: #e5e7ea; }}\n\
+.sheet {{ box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 1rem auto; background: #fff; color: #000; \
+padding: {top}mm {right}mm {bottom}mm {left}mm; font-family: 'Times New Roman', 'Liberation Serif', Tinos, serif; \
+font-size: {body}pt; line-height: {spacing}; }}\n\
+.sheet p {{ margin: 0 0 {gap}pt; text-align: justify; text-indent: {indent}mm; }}\n\
+.header, .closing {{ width: 100%; border-collapse: collapse; }}\n\
+.header td, .closing td {{ vertical-align: top; text-align: center; padding: 0; }}\n\
+.sheet .header p, .sheet .closing p, .sheet .center {{ text-align: center; text-indent: 0; margin: 0; }}\n\
+.issuer, .national, .title, .subject, .signer, .authority {{ font-weight: bold; }}\n\
+.national span {{ border-bottom: 1px solid #000; }}\n\
+.date {{ font-style: italic; white-space: pre; margin-top: 6pt; }}\n\
+.title {{ font-size: {title_pt}pt; margin-top: 18pt; }}\n\
+.sheet .figure {{ text-align: center; text-indent: 0; font-style: italic; }}\n\
+.recipients {{ text-align: left; width: 45%; }}\n\
+.sheet .recipients p {{ text-align: left; text-indent: 0; font-size: {recipients_pt}pt; margin: 0; }}\n\
+.space {{ height: 22mm; }}\n\
+@media print {{ body {{ background: #fff; }} .sheet {{ margin: 0; padding: 0; width: auto; min-height: 0; }} }}\n\
+</style>\n</head>\n<body>\n<article class=\"sheet\">\n",
+        title = escape_html(&document.title),
+        top = margins.top,
+        right = margins.right,
+        bottom = margins.bottom,
+        left = margins.left,
+        body = layout.body_pt,
+        spacing = layout.line_spacing,
+        gap = layout.paragraph_spacing_pt,
+        indent = layout.first_line_indent_mm,
+        title_pt = layout.title_pt,
+        recipients_pt = layout.recipients_pt,
+    );
+    let national: String = layout
+        .national_heading
+        .iter()
+        .map(|line| {
+            format!(
+                "<p class=\"national\"><span>{}</span></p>",
+                escape_html(line)
+            )
+        })
+        .collect();
+    let mark = if layout.star_under_issuer {
+        "<p>*</p>"
+    } else {
+        "<p>———</p>"
+    };
+    let _ = writeln!(
+        out,
+        "<table class=\"header\"><tr><td><p>{}</p><p class=\"issuer\">{}</p>{mark}<p>{}</p></td>\
+<td>{national}<p class=\"date\">{}</p></td></tr></table>",
+        escape_html(&to_display_uppercase(&meta.superior_body)),
+        escape_html(&to_display_uppercase(&meta.issuing_body)),
+        escape_html(&format!("{}{}", layout.number_prefix, meta.number_symbol)),
+        escape_html(&date_line(&meta.place, &meta.date)),
+    );
+    let _ = writeln!(
+        out,
+        "<p class=\"center title\">{}</p>\n<p class=\"center subject\">{}</p>\n<p class=\"center\">-----</p>",
+        escape_html(&to_display_uppercase(&meta.doc_type)),
+        escape_html(&meta.subject)
+    );
+    for element in render::preamble(&document)
+        .iter()
+        .chain(render::body(&document).iter())
+    {
+        out.push_str(&html_element(element));
+    }
+    let recipients: String = recipient_lines(&document)
+        .iter()
+        .map(|line| format!("<p>{}</p>", escape_html(line)))
+        .collect();
+    let closing = &document.closing;
+    let _ = writeln!(
+        out,
+        "<table class=\"closing\"><tr><td class=\"recipients\"><p><u>Nơi nhận:</u></p>{recipients}</td>\
+<td><p class=\"authority\">{}</p><p>{}</p><p class=\"space\"></p><p class=\"signer\">{}</p></td></tr></table>",
+        escape_html(&to_display_uppercase(&closing.signing_authority)),
+        escape_html(&to_display_uppercase(&closing.position)),
+        escape_html(&closing.signer_name),
+    );
+    // "<" never appears raw in the embedded JSON, so nothing in it can close
+    // the block early or open a comment.
+    let json = envelope.to_json().replace('<', "\\u003c");
+    let _ = write!(
+        out,
+        "</article>\n<script type=\"application/json\" id=\"{EMBEDDED_DRAFT_ID}\">{json}</script>\n</body>\n</html>\n"
+    );
+    out
+}
+
+/// The draft JSON embedded in an HTML export, if `text` is one.
+pub fn embedded_draft(text: &str) -> Option<&str> {
+    let marker = format!("<script type=\"application/json\" id=\"{EMBEDDED_DRAFT_ID}\">");
+    let start = text.find(&marker)? + marker.len();
+    let end = start + text[start..].find("</script>")?;
+    Some(&text[start..end])
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::template::seed_sample;
+
+    /// Compares `actual` with the golden file `name`; with UPDATE_GOLDEN=1
+    /// set, writes it instead.
+    fn golden(name: &str, actual: &str) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/golden")
+            .join(name);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, actual).unwrap();
+        }
+        let expected =
+            std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {name}"));
+        assert!(
+            actual == expected,
+            "{name} differs from its golden file; rerun with UPDATE_GOLDEN=1 after checking"
+        );
+    }
+
+    fn sample_envelope() -> Envelope {
+        Envelope::new("1", seed_sample(), 1_795_858_363_609.0)
+    }
+
+    #[test]
+    fn seed_sample_markdown_matches_its_golden_file() {
+        golden("seed-sample.md", &markdown(&seed_sample()));
+    }
+
+    #[test]
+    fn seed_sample_text_matches_its_golden_file() {
+        golden("seed-sample.txt", &plain_text(&seed_sample()));
+    }
+
+    #[test]
+    fn seed_sample_html_matches_its_golden_file() {
+        golden("seed-sample.html", &html(&mut sample_envelope()));
+    }
+
+    #[test]
+    fn the_html_export_opens_again_as_the_same_draft() {
+        let text = html(&mut sample_envelope());
+        let incoming = crate::transfer::read_file(text.as_bytes()).unwrap();
+        assert_eq!(incoming.document, seed_sample());
+    }
+
+    #[test]
+    fn script_payloads_stay_text_in_every_export() {
+        let payload = "</script><script>alert(1)</script><img src=x onerror=alert(2)> *đậm* [link](javascript:x)";
+        let mut document = seed_sample();
+        document.title = payload.into();
+        document.meta.subject = payload.into();
+        document.sections[0].heading = payload.into();
+        document.closing.recipients.push(payload.into());
+        let mut envelope = Envelope::new("1", document.clone(), 0.0);
+        let page = html(&mut envelope);
+        assert!(
+            !page.contains("<script>alert"),
+            "raw script in the HTML export"
+        );
+        assert!(!page.contains("<img src=x"), "raw img in the HTML export");
+        assert_eq!(page.matches("<script").count(), 1, "only the data block");
+        assert!(page.contains("default-src 'none'"));
+        // The embedded draft still reads back with the payload as text.
+        let back = crate::transfer::read_file(page.as_bytes()).unwrap();
+        assert_eq!(back.document.title, payload);
+        let md = markdown(&document);
+        assert!(!md.contains("<script>"));
+        assert!(md.contains("\\*đậm\\*"));
+        assert!(md.contains("\\[link\\]"));
+    }
+
+    #[test]
+    fn markdown_keeps_list_like_text_as_text() {
+        assert_eq!(
+            escape_markdown("- không phải gạch đầu dòng"),
+            "\\- không phải gạch đầu dòng"
+        );
+        assert_eq!(
+            escape_markdown("12. không phải mục"),
+            "\\12. không phải mục"
+        );
+        assert_eq!(escape_markdown("Năm 2020. Tốt"), "Năm 2020. Tốt");
+    }
+
+    #[test]
+    fn recipients_take_the_rulesets_punctuation() {
+        let mut document = seed_sample();
+        assert_eq!(
+            recipient_lines(&document),
+            ["- Ban Chỉ đạo 832 Huyện,", "- Lưu Văn phòng Đảng ủy."]
+        );
+        document.meta.ruleset = crate::model::Ruleset::State;
+        document.closing.recipients = vec!["Như trên;".into(), "Lưu: VT".into()];
+        assert_eq!(recipient_lines(&document), ["- Như trên;", "- Lưu: VT."]);
+    }
+}
