@@ -224,9 +224,111 @@ messages! {
     ImportedTemplate => "Đã thêm mẫu vào danh sách.", "The outline was added to the list.";
     DropHint => "Thả tệp vào đây để mở", "Drop the file here to open it";
     Export => "Xuất tệp", "Export";
+    Check => "Kiểm tra thể thức", "Format check";
+    CheckHeading => "Kiểm tra thể thức trước khi xuất", "Format check before export";
+    CheckAllGood => "Không thấy gì thiếu hay sai thể thức.", "Nothing missing or off.";
+    CheckHint => "Bấm vào một dòng để đến chỗ cần sửa. Vẫn xuất được khi còn điểm chưa đạt.", "Pick a line to go to the place. Export still works with open points.";
+    FindingMissingIssuingBody => "Thiếu cơ quan ban hành.", "The issuing body is missing.";
+    FindingMissingSuperiorBody => "Thiếu cơ quan cấp trên.", "The superior body is missing.";
+    FindingMissingNumber => "Chưa có số, ký hiệu văn bản.", "The number and symbol are missing.";
+    FindingDateIncomplete => "Dòng ngày tháng chưa có năm.", "The date line has no year.";
+    FindingMissingPlace => "Thiếu địa danh ở dòng ngày tháng.", "The place of the date line is missing.";
+    FindingMissingSubject => "Thiếu trích yếu.", "The subject line is missing.";
+    FindingMissingSigningAuthority => "Thiếu thẩm quyền ký (T/M …, TM. …).", "The signing authority is missing.";
+    FindingMissingSignerName => "Thiếu họ tên người ký.", "The signer's name is missing.";
+    FindingMissingRecipients => "Thiếu nơi nhận.", "The recipients are missing.";
     ExportHtml => "Trang HTML (mở được lại)", "HTML page (opens again)";
     ExportMarkdown => "Markdown (.md)", "Markdown (.md)";
     ExportText => "Văn bản thường (.txt)", "Plain text (.txt)";
+}
+
+/// The message for a number/symbol shape problem.
+pub fn number_problem(problem: crate::rules::NumberProblem) -> Msg {
+    use crate::rules::NumberProblem;
+    match problem {
+        NumberProblem::HasPrefix => Msg::ProblemNumberPrefix,
+        NumberProblem::PartyShape => Msg::ProblemPartyShape,
+        NumberProblem::StateShape => Msg::ProblemStateShape,
+        NumberProblem::StateUnpadded => Msg::ProblemStateUnpadded,
+    }
+}
+
+/// The message for a date problem.
+pub fn date_problem(problem: crate::rules::DateProblem) -> Msg {
+    use crate::rules::DateProblem;
+    match problem {
+        DateProblem::DayOutOfRange => Msg::ProblemDayRange,
+        DateProblem::MonthOutOfRange => Msg::ProblemMonthRange,
+        DateProblem::YearOutOfRange => Msg::ProblemYearRange,
+        DateProblem::NoSuchDay => Msg::ProblemNoSuchDay,
+    }
+}
+
+/// A sentence for a format-check finding.
+pub fn describe_finding(lang: Lang, finding: &crate::conformance::Finding) -> String {
+    use crate::conformance::Finding;
+    let vi = lang == Lang::Vi;
+    let section = |reference: &str| {
+        if vi {
+            format!("Mục {reference}")
+        } else {
+            format!("Section {reference}")
+        }
+    };
+    let fixed = |msg: Msg| t(lang, msg).to_owned();
+    match finding {
+        Finding::MissingIssuingBody => fixed(Msg::FindingMissingIssuingBody),
+        Finding::MissingSuperiorBody => fixed(Msg::FindingMissingSuperiorBody),
+        Finding::MissingNumber => fixed(Msg::FindingMissingNumber),
+        Finding::NumberShape(problem) => fixed(number_problem(*problem)),
+        Finding::DateIncomplete => fixed(Msg::FindingDateIncomplete),
+        Finding::Date(problem) => fixed(date_problem(*problem)),
+        Finding::MissingPlace => fixed(Msg::FindingMissingPlace),
+        Finding::MissingSubject => fixed(Msg::FindingMissingSubject),
+        Finding::SubjectCapital => fixed(Msg::ProblemSubjectCapital),
+        Finding::MissingSigningAuthority => fixed(Msg::FindingMissingSigningAuthority),
+        Finding::MissingSignerName => fixed(Msg::FindingMissingSignerName),
+        Finding::MissingRecipients => fixed(Msg::FindingMissingRecipients),
+        Finding::EmptySection { reference } => {
+            if vi {
+                format!(
+                    "{}: còn trống — viết nội dung hoặc ghi “không có”.",
+                    section(reference)
+                )
+            } else {
+                format!(
+                    "{}: empty — write it, or say “không có”.",
+                    section(reference)
+                )
+            }
+        }
+        Finding::EmptyAssessment { reference, label } => {
+            if vi {
+                format!(
+                    "{}: “{label}” chưa có nội dung, cũng chưa đánh dấu “không có”.",
+                    section(reference)
+                )
+            } else {
+                format!(
+                    "{}: “{label}” is neither filled in nor marked “không có”.",
+                    section(reference)
+                )
+            }
+        }
+        Finding::NotNfc { reference } => {
+            if vi {
+                format!(
+                    "{}: có chữ ở dạng Unicode tổ hợp (NFD); nên gõ lại bằng Unicode dựng sẵn.",
+                    section(reference)
+                )
+            } else {
+                format!(
+                    "{}: has decomposed (NFD) text; retype it in precomposed Unicode.",
+                    section(reference)
+                )
+            }
+        }
+    }
 }
 
 /// A sentence for a file that could not be imported: what happened and,

@@ -5,6 +5,7 @@
 //! `platform` touches the browser (web-sys, gloo) and only `ui` uses Leptos;
 //! `tests/tidy.rs` enforces that split. See `ARCHITECTURE.md`.
 
+pub mod conformance;
 pub mod edit;
 pub mod export;
 pub mod i18n;

@@ -8,6 +8,7 @@ use crate::i18n::Msg;
 use crate::keymap::{command, Command};
 use crate::platform::{dom, events, page};
 
+use super::check::CheckPanel;
 use super::editor::Editor;
 use super::import::{take_files, FileInput, ImportDialog, FILE_INPUT_ID};
 use super::outline::OutlinePanel;
@@ -145,7 +146,12 @@ pub fn App() -> impl IntoView {
                             type="button"
                             data-testid="export-toggle"
                             aria-expanded=move || if export_open.get() { "true" } else { "false" }
-                            on:click=move |_| export_open.update(|open| *open = !*open)
+                            on:click=move |_| {
+                                export_open.update(|open| *open = !*open);
+                                if export_open.get_untracked() {
+                                    store.check_open.set(true);
+                                }
+                            }
                         >
                             {move || store.t(Msg::Export)}
                         </button>
@@ -163,6 +169,17 @@ pub fn App() -> impl IntoView {
                             </div>
                         </Show>
                     </div>
+                    <button
+                        type="button"
+                        data-testid="check-toggle"
+                        aria-pressed=move || if store.check_open.get() { "true" } else { "false" }
+                        on:click=move |_| store.check_open.update(|open| *open = !*open)
+                    >
+                        {move || {
+                            let count = store.document.with(|d| d.as_ref().map_or(0, |d| crate::conformance::check(d).len()));
+                            format!("{} ({count})", store.t(Msg::Check))
+                        }}
+                    </button>
                     <button
                         type="button"
                         data-testid="versions-toggle"
@@ -253,6 +270,9 @@ pub fn App() -> impl IntoView {
                         <Editor />
                     </fieldset>
                     <div class="side-column">
+                        <Show when=move || store.check_open.get()>
+                            <CheckPanel />
+                        </Show>
                         <Show when=move || store.versions_open.get()>
                             <VersionsPanel />
                         </Show>

@@ -10,7 +10,7 @@ use crate::i18n::Msg;
 use crate::keymap::{command, edit_for, Command};
 use crate::model::{AssessmentLabel, Block, DocDate, NodeId, Ruleset};
 use crate::platform::events;
-use crate::rules::{check_date, check_number_symbol, DateProblem, NumberProblem};
+use crate::rules::{check_date, check_number_symbol};
 
 use super::store::{field_id, use_store, Store};
 
@@ -119,24 +119,6 @@ fn TextField(
     }
 }
 
-fn number_problem_message(problem: NumberProblem) -> Msg {
-    match problem {
-        NumberProblem::HasPrefix => Msg::ProblemNumberPrefix,
-        NumberProblem::PartyShape => Msg::ProblemPartyShape,
-        NumberProblem::StateShape => Msg::ProblemStateShape,
-        NumberProblem::StateUnpadded => Msg::ProblemStateUnpadded,
-    }
-}
-
-fn date_problem_message(problem: DateProblem) -> Msg {
-    match problem {
-        DateProblem::DayOutOfRange => Msg::ProblemDayRange,
-        DateProblem::MonthOutOfRange => Msg::ProblemMonthRange,
-        DateProblem::YearOutOfRange => Msg::ProblemYearRange,
-        DateProblem::NoSuchDay => Msg::ProblemNoSuchDay,
-    }
-}
-
 /// Which part of the date a field edits.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum DatePart {
@@ -163,7 +145,7 @@ fn DetailsForm() -> impl IntoView {
         store.document.with(|d| {
             d.as_ref()
                 .and_then(|d| check_number_symbol(d.meta.ruleset, &d.meta.number_symbol).err())
-                .map(number_problem_message)
+                .map(crate::i18n::number_problem)
         })
     });
     let subject_problem = Signal::derive(move || {
@@ -180,7 +162,7 @@ fn DetailsForm() -> impl IntoView {
     let date_problem = Signal::derive(move || {
         date_typing_problem
             .get()
-            .or_else(|| check_date(&date.get()).err().map(date_problem_message))
+            .or_else(|| check_date(&date.get()).err().map(crate::i18n::date_problem))
     });
     let set_date_part = move |part: DatePart, raw: String| {
         let raw = raw.trim().to_owned();
@@ -595,7 +577,9 @@ fn assessment_editor(store: Store, id: NodeId) -> impl IntoView {
                 _ => (AssessmentLabel::Custom(String::new()), false),
             })
     });
-    let label_id = format!("label-{id}");
+    // The label is the assessment's field: focus requests for the group land
+    // here.
+    let label_id = field_id(id);
     let check_id = format!("none-{id}");
     view! {
         <div class="block assessment-block" data-testid="assessment">

@@ -2,6 +2,7 @@
 //! no business logic, which lives in the pure core modules.
 
 mod app;
+mod check;
 mod editor;
 mod import;
 mod outline;

@@ -88,6 +88,7 @@ pub struct Store {
     /// The browser's estimate of (usage, quota) in bytes.
     pub estimate: RwSignal<Option<(f64, f64)>>,
     pub versions_open: RwSignal<bool>,
+    pub check_open: RwSignal<bool>,
     /// A checked file waiting for the user to confirm the import.
     pub incoming: RwSignal<Option<Incoming>>,
     /// Why the last file could not be imported.
@@ -158,6 +159,7 @@ impl Store {
             set_aside: RwSignal::new(Vec::new()),
             estimate: RwSignal::new(None),
             versions_open: RwSignal::new(false),
+            check_open: RwSignal::new(false),
             incoming: RwSignal::new(None),
             import_error: RwSignal::new(None),
             user_templates: RwSignal::new(Vec::new()),
@@ -341,6 +343,7 @@ impl Store {
         self.envelope.set_value(None);
         self.selected.set(None);
         self.versions_open.set(false);
+        self.check_open.set(false);
     }
 
     /// Closes the open draft (saving it first); it stays in the library.

@@ -1,0 +1,303 @@
+//! The format check before export: what is missing or off against the
+//! chosen ruleset, each finding pointing at the field or section to fix.
+//! Export is never blocked by it; it only tells.
+
+use crate::edit::Field;
+use crate::model::{Block, Document, NodeId, Section};
+use crate::numbering::outline;
+use crate::rules::{check_date, check_number_symbol, DateProblem, NumberProblem};
+use crate::text::is_nfc;
+
+/// Where a finding points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Field(Field),
+    Date,
+    Recipients,
+    /// A section or block, by id.
+    Node(NodeId),
+}
+
+/// What is missing or off.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finding {
+    MissingIssuingBody,
+    MissingSuperiorBody,
+    MissingNumber,
+    NumberShape(NumberProblem),
+    DateIncomplete,
+    Date(DateProblem),
+    MissingPlace,
+    MissingSubject,
+    SubjectCapital,
+    MissingSigningAuthority,
+    MissingSignerName,
+    MissingRecipients,
+    /// A section with nothing in it: write it, or say "không có".
+    EmptySection {
+        reference: String,
+    },
+    /// An assessment group neither filled in nor marked "không có".
+    EmptyAssessment {
+        reference: String,
+        label: String,
+    },
+    /// Text that is not in NFC (decomposed), which searches and exports
+    /// differently.
+    NotNfc {
+        reference: String,
+    },
+}
+
+/// One finding and where to go to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    pub finding: Finding,
+    pub target: Target,
+}
+
+fn text_of_blocks(blocks: &[Block], out: &mut Vec<String>) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(paragraph) => out.push(paragraph.text.clone()),
+            Block::List(list) => {
+                for item in &list.items {
+                    out.push(item.text.clone());
+                    text_of_blocks(&item.blocks, out);
+                }
+            }
+            Block::Assessment(assessment) => text_of_blocks(&assessment.blocks, out),
+            Block::Figure(figure) => out.push(figure.caption.clone()),
+        }
+    }
+}
+
+fn empty_assessments(blocks: &[Block], reference: &str, out: &mut Vec<Issue>) {
+    for block in blocks {
+        match block {
+            Block::Assessment(assessment) => {
+                if block.is_empty() {
+                    out.push(Issue {
+                        finding: Finding::EmptyAssessment {
+                            reference: reference.to_owned(),
+                            label: assessment.label.text().to_owned(),
+                        },
+                        target: Target::Node(assessment.id),
+                    });
+                }
+                empty_assessments(&assessment.blocks, reference, out);
+            }
+            Block::List(list) => {
+                for item in &list.items {
+                    empty_assessments(&item.blocks, reference, out);
+                }
+            }
+            Block::Paragraph(_) | Block::Figure(_) => {}
+        }
+    }
+}
+
+/// Checks `document` against its ruleset. Findings come in document order:
+/// header, title, body, closing.
+pub fn check(document: &Document) -> Vec<Issue> {
+    let meta = &document.meta;
+    let closing = &document.closing;
+    let mut issues = Vec::new();
+    let mut push = |finding: Finding, target: Target| issues.push(Issue { finding, target });
+
+    if meta.superior_body.trim().is_empty() {
+        push(
+            Finding::MissingSuperiorBody,
+            Target::Field(Field::SuperiorBody),
+        );
+    }
+    if meta.issuing_body.trim().is_empty() {
+        push(
+            Finding::MissingIssuingBody,
+            Target::Field(Field::IssuingBody),
+        );
+    }
+    if meta.number_symbol.trim().is_empty() {
+        push(Finding::MissingNumber, Target::Field(Field::NumberSymbol));
+    } else if let Err(problem) = check_number_symbol(meta.ruleset, &meta.number_symbol) {
+        push(
+            Finding::NumberShape(problem),
+            Target::Field(Field::NumberSymbol),
+        );
+    }
+    if meta.place.trim().is_empty() {
+        push(Finding::MissingPlace, Target::Field(Field::Place));
+    }
+    match check_date(&meta.date) {
+        Err(problem) => push(Finding::Date(problem), Target::Date),
+        Ok(()) if meta.date.year.is_none() => push(Finding::DateIncomplete, Target::Date),
+        Ok(()) => {}
+    }
+    if meta.subject.trim().is_empty() {
+        push(Finding::MissingSubject, Target::Field(Field::Subject));
+    } else if meta.subject.chars().next().is_some_and(char::is_uppercase) {
+        push(Finding::SubjectCapital, Target::Field(Field::Subject));
+    }
+
+    let entries = outline(document);
+    for entry in &entries {
+        let Some(section) = document.find_section(entry.id) else {
+            continue;
+        };
+        let has_children = !section.children.is_empty();
+        if !has_children && section.blocks.iter().all(Block::is_empty) {
+            push(
+                Finding::EmptySection {
+                    reference: entry.reference.clone(),
+                },
+                Target::Node(section.id),
+            );
+        }
+        let mut texts = vec![section.heading.clone()];
+        text_of_blocks(&section.blocks, &mut texts);
+        if texts.iter().any(|text| !is_nfc(text)) {
+            push(
+                Finding::NotNfc {
+                    reference: entry.reference.clone(),
+                },
+                Target::Node(section.id),
+            );
+        }
+    }
+    let mut assessment_issues = Vec::new();
+    fn walk(
+        sections: &[Section],
+        entries: &[crate::numbering::OutlineEntry],
+        out: &mut Vec<Issue>,
+    ) {
+        for section in sections {
+            let reference = entries
+                .iter()
+                .find(|e| e.id == section.id)
+                .map(|e| e.reference.clone())
+                .unwrap_or_default();
+            empty_assessments(&section.blocks, &reference, out);
+            walk(&section.children, entries, out);
+        }
+    }
+    walk(&document.sections, &entries, &mut assessment_issues);
+    for issue in assessment_issues {
+        push(issue.finding, issue.target);
+    }
+
+    if closing.signing_authority.trim().is_empty() {
+        push(
+            Finding::MissingSigningAuthority,
+            Target::Field(Field::SigningAuthority),
+        );
+    }
+    if closing.signer_name.trim().is_empty() {
+        push(Finding::MissingSignerName, Target::Field(Field::SignerName));
+    }
+    if closing.recipients.iter().all(|line| line.trim().is_empty()) {
+        push(Finding::MissingRecipients, Target::Recipients);
+    }
+    issues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DocDate;
+    use crate::template::{builtin, instantiate, seed_sample};
+
+    fn findings(document: &Document) -> Vec<Finding> {
+        check(document)
+            .into_iter()
+            .map(|issue| issue.finding)
+            .collect()
+    }
+
+    #[test]
+    fn the_seed_sample_lacks_only_its_number_and_date() {
+        assert_eq!(
+            findings(&seed_sample()),
+            [Finding::MissingNumber, Finding::DateIncomplete]
+        );
+    }
+
+    #[test]
+    fn a_complete_sample_passes() {
+        let mut sample = seed_sample();
+        sample.meta.number_symbol = "12-BC/ĐU".into();
+        sample.meta.date = DocDate {
+            day: Some(5),
+            month: Some(1),
+            year: Some(2018),
+        };
+        assert_eq!(findings(&sample), []);
+    }
+
+    #[test]
+    fn a_fresh_template_lists_what_is_still_to_do() {
+        let draft = instantiate(&builtin()[0]);
+        let found = findings(&draft);
+        assert!(found.contains(&Finding::MissingIssuingBody));
+        assert!(found.contains(&Finding::MissingSignerName));
+        assert!(found.contains(&Finding::EmptySection {
+            reference: "I.1".into()
+        }));
+        assert!(found.contains(&Finding::EmptyAssessment {
+            reference: "I.4".into(),
+            label: "Hạn chế".into()
+        }));
+        // A part with items is not itself "empty".
+        assert!(!found.contains(&Finding::EmptySection {
+            reference: "I".into()
+        }));
+    }
+
+    #[test]
+    fn khong_co_counts_as_filled_in() {
+        let mut draft = instantiate(&builtin()[0]);
+        let Block::Assessment(limitations) = &mut draft.sections[0].children[3].blocks[0] else {
+            panic!()
+        };
+        limitations.nothing_to_report = true;
+        assert!(!findings(&draft).contains(&Finding::EmptyAssessment {
+            reference: "I.4".into(),
+            label: "Hạn chế".into()
+        }));
+    }
+
+    #[test]
+    fn shapes_and_dates_are_checked_for_the_ruleset() {
+        let mut sample = seed_sample();
+        sample.meta.number_symbol = "12/BC-ĐU".into();
+        sample.meta.date = DocDate {
+            day: Some(30),
+            month: Some(2),
+            year: Some(2018),
+        };
+        sample.meta.subject = "Tổng kết".into();
+        let found = findings(&sample);
+        assert!(found.contains(&Finding::NumberShape(NumberProblem::PartyShape)));
+        assert!(found.contains(&Finding::Date(DateProblem::NoSuchDay)));
+        assert!(found.contains(&Finding::SubjectCapital));
+    }
+
+    #[test]
+    fn decomposed_text_is_found_and_pointed_at() {
+        use unicode_normalization::UnicodeNormalization;
+        let mut sample = seed_sample();
+        let id = sample.sections[1].children[0].id;
+        sample.sections[1].children[0].heading = "Về nhận thức".nfd().collect();
+        let issues = check(&sample);
+        let issue = issues
+            .iter()
+            .find(|i| matches!(i.finding, Finding::NotNfc { .. }))
+            .unwrap();
+        assert_eq!(
+            issue.finding,
+            Finding::NotNfc {
+                reference: "II.1".into()
+            }
+        );
+        assert_eq!(issue.target, Target::Node(id));
+    }
+}

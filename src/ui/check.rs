@@ -1,0 +1,62 @@
+//! The format-check panel: what is missing or off before export, each line
+//! a button that goes to the place to fix it.
+
+use leptos::prelude::*;
+
+use crate::conformance::{check, Target};
+use crate::i18n::{describe_finding, Msg};
+use crate::platform::dom;
+
+use super::store::{field_id, use_store};
+
+/// The DOM id of the field a finding points at.
+fn target_id(target: Target) -> String {
+    match target {
+        Target::Field(field) => format!("field-{field:?}").to_lowercase(),
+        Target::Date => "field-day".to_owned(),
+        Target::Recipients => "field-recipients".to_owned(),
+        Target::Node(id) => field_id(id),
+    }
+}
+
+#[component]
+pub fn CheckPanel() -> impl IntoView {
+    let store = use_store();
+    let issues = Memo::new(move |_| {
+        store
+            .document
+            .with(|d| d.as_ref().map(check).unwrap_or_default())
+    });
+    view! {
+        <section class="check-panel" data-testid="check-panel" aria-label=move || store.t(Msg::CheckHeading)>
+            <h2 class="column-heading">{move || store.t(Msg::CheckHeading)}</h2>
+            <Show
+                when=move || !issues.with(Vec::is_empty)
+                fallback=move || view! { <p data-testid="check-all-good">{move || store.t(Msg::CheckAllGood)}</p> }
+            >
+                <p class="hint">{move || store.t(Msg::CheckHint)}</p>
+                <ul class="check-list">
+                    {move || {
+                        issues
+                            .get()
+                            .into_iter()
+                            .map(|issue| {
+                                let id = target_id(issue.target);
+                                let text = describe_finding(store.lang.get(), &issue.finding);
+                                view! {
+                                    <li>
+                                        <button type="button" class="check-item" data-testid="check-item" on:click=move |_| {
+                                            dom::focus(&id);
+                                        }>
+                                            {text}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
+        </section>
+    }
+}
