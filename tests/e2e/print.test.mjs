@@ -1,0 +1,61 @@
+// End-to-end test of printing: "In / PDF" opens the browser's print dialog,
+// and Chromium's print-to-PDF of the page gives A4 pages in the official
+// layout with every paragraph of the sample, diacritics intact, and a page
+// number from page 2 on.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { openApp, useBrowserAndServer, OUTPUT } from "./support.mjs";
+
+const suite = useBrowserAndServer();
+
+const fold = (text) => text.normalize("NFC").replace(/\s+/g, " ").trim();
+
+test("printing gives A4 pages with the whole sample and page numbers from page 2", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await page.getByTestId("open-sample").click();
+    await page.getByTestId("preview").waitFor();
+    await page.getByTestId("field-numbersymbol").fill("12-BC/ĐU");
+    await page.evaluate(() => {
+      window.__printed = 0;
+      window.print = () => window.__printed++;
+    });
+    await page.getByTestId("print").click();
+    assert.equal(await page.evaluate(() => window.__printed), 1);
+
+    const pdf = join(OUTPUT, "sample.pdf");
+    await page.pdf({ path: pdf, preferCSSPageSize: true });
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    assert.match(info, /Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+    assert.ok(pages >= 2, `${pages} pages`);
+
+    // The text of every page, without the page number at its top.
+    const pageText = (number) => execFileSync("pdftotext", ["-enc", "UTF-8", "-f", `${number}`, "-l", `${number}`, pdf, "-"], { encoding: "utf8" });
+    const text = fold(
+      Array.from({ length: pages }, (_, index) => {
+        const lines = pageText(index + 1).split("\n");
+        const firstLine = lines.findIndex((line) => line.trim() !== "");
+        if (index > 0 && lines[firstLine]?.trim() === `${index + 1}`) lines.splice(firstLine, 1);
+        return lines.join("\n");
+      }).join("\n"),
+    );
+    const preview = await page.getByTestId("preview").innerText();
+    for (const paragraph of preview.split("\n").map(fold).filter((line) => line.length > 0)) {
+      assert.ok(text.includes(paragraph), `missing from the PDF: ${paragraph}`);
+    }
+    assert.match(text, /Số 12-BC\/ĐU/);
+    assert.match(text, /Tác giả|T\/M ĐẢNG ỦY/);
+    // The editor and toolbar do not print.
+    assert.doesNotMatch(text, /Thông tin văn bản|Hoàn tác|DÀN Ý/);
+    const second = execFileSync("pdftotext", ["-enc", "UTF-8", "-f", "2", "-l", "2", "-layout", pdf, "-"], { encoding: "utf8" });
+    assert.match(second.trim().split("\n")[0].trim(), /^2$/);
+    const first = execFileSync("pdftotext", ["-enc", "UTF-8", "-f", "1", "-l", "1", "-layout", pdf, "-"], { encoding: "utf8" });
+    assert.doesNotMatch(first.trim().split("\n")[0].trim(), /^1$/);
+  } finally {
+    await context.close();
+  }
+});
