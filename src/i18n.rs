@@ -237,6 +237,7 @@ messages! {
     FindingMissingSigningAuthority => "Thiếu thẩm quyền ký (T/M …, TM. …).", "The signing authority is missing.";
     FindingMissingSignerName => "Thiếu họ tên người ký.", "The signer's name is missing.";
     FindingMissingRecipients => "Thiếu nơi nhận.", "The recipients are missing.";
+    ExportDocx => "Word (.docx) đúng thể thức", "Word (.docx) in the official layout";
     ExportHtml => "Trang HTML (mở được lại)", "HTML page (opens again)";
     ExportMarkdown => "Markdown (.md)", "Markdown (.md)";
     ExportText => "Văn bản thường (.txt)", "Plain text (.txt)";

@@ -6,13 +6,24 @@ use wasm_bindgen::JsCast;
 /// Offers `text` as a download named `file_name`. Returns false when the
 /// browser refused.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    download_parts(file_name, mime, &parts)
+}
+
+/// Offers `bytes` as a download named `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> bool {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    download_parts(file_name, mime, &parts)
+}
+
+fn download_parts(file_name: &str, mime: &str, parts: &js_sys::Array) -> bool {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return false;
     };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options)
+    else {
         return false;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

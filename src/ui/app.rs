@@ -157,6 +157,9 @@ pub fn App() -> impl IntoView {
                         </button>
                         <Show when=move || export_open.get()>
                             <div class="export-options" role="group">
+                                <button type="button" data-testid="export-docx" on:click=move |_| export(ExportFormat::Docx)>
+                                    {move || store.t(Msg::ExportDocx)}
+                                </button>
                                 <button type="button" data-testid="export-html" on:click=move |_| export(ExportFormat::Html)>
                                     {move || store.t(Msg::ExportHtml)}
                                 </button>

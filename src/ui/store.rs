@@ -47,6 +47,7 @@ pub enum StorageProblem {
 /// The text formats a draft can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
+    Docx,
     Html,
     Markdown,
     Text,
@@ -529,6 +530,13 @@ impl Store {
             }
             ExportFormat::Markdown => (crate::export::markdown(&document), "md", "text/markdown"),
             ExportFormat::Text => (crate::export::plain_text(&document), "txt", "text/plain"),
+            ExportFormat::Docx => {
+                let bytes = crate::docx::docx(&document);
+                let mime =
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+                files::download_bytes(&format!("{base}.docx"), mime, &bytes);
+                return;
+            }
         };
         files::download_text(
             &format!("{base}.{extension}"),

@@ -1,0 +1,671 @@
+//! DOCX export in the official layout, written by hand as WordprocessingML.
+//!
+//! Everything comes from `render`'s elements (numbering, case, "không có")
+//! and from `rules` (A4, margins, sizes, the Party or State header). Page
+//! numbers sit centred in the top margin from page 2 on (a header with
+//! `titlePg`, so the first page has none). Fonts are Times New Roman.
+//!
+//! The container is a zip whose entries are stored, not compressed: Word and
+//! LibreOffice read it, and the app carries no deflate code for it (a
+//! `.docx` of a long report is a few hundred kilobytes either way). Checksums
+//! come from `crc32fast`.
+
+use std::fmt::Write as _;
+
+use crate::export::recipient_lines;
+use crate::model::Document;
+use crate::render::{self, Element, NOTHING_TO_REPORT};
+use crate::rules::{date_line, rules, LayoutRules};
+use crate::text::to_display_uppercase;
+
+/// Twips (1/20 pt) in a millimetre.
+const TWIPS_PER_MM: f32 = 56.692_91;
+
+pub fn mm_to_twips(mm: f32) -> u32 {
+    (mm * TWIPS_PER_MM).round() as u32
+}
+
+/// A4 in twips.
+pub const A4_WIDTH_TWIPS: u32 = 11906;
+pub const A4_HEIGHT_TWIPS: u32 = 16838;
+
+fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // Characters XML 1.0 cannot carry at all.
+            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// How a run of text looks.
+#[derive(Clone, Copy, Default)]
+struct Style {
+    bold: bool,
+    italic: bool,
+    underline: bool,
+    size_pt: f32,
+}
+
+fn run(text: &str, style: Style) -> String {
+    let mut props = String::from(
+        "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>",
+    );
+    if style.bold {
+        props.push_str("<w:b/><w:bCs/>");
+    }
+    if style.italic {
+        props.push_str("<w:i/><w:iCs/>");
+    }
+    if style.underline {
+        props.push_str("<w:u w:val=\"single\"/>");
+    }
+    let half_points = (style.size_pt * 2.0).round() as u32;
+    let _ = write!(
+        props,
+        "<w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/>"
+    );
+    format!(
+        "<w:r><w:rPr>{props}</w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+        escape_xml(text)
+    )
+}
+
+/// Paragraph alignment.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Align {
+    Center,
+    Left,
+    Justify,
+}
+
+fn paragraph(
+    runs: &[String],
+    align: Align,
+    first_line_indent: u32,
+    after: u32,
+    layout: &LayoutRules,
+) -> String {
+    let jc = match align {
+        Align::Center => "center",
+        Align::Left => "left",
+        Align::Justify => "both",
+    };
+    let line = (layout.line_spacing * 240.0).round() as u32;
+    let indent = if first_line_indent > 0 {
+        format!("<w:ind w:firstLine=\"{first_line_indent}\"/>")
+    } else {
+        String::new()
+    };
+    format!(
+        "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"{after}\" w:line=\"{line}\" w:lineRule=\"auto\"/>{indent}<w:jc w:val=\"{jc}\"/></w:pPr>{}</w:p>",
+        runs.concat()
+    )
+}
+
+/// A centred line inside a header or signature cell, no spacing.
+fn centred(text: &str, style: Style, layout: &LayoutRules) -> String {
+    paragraph(&[run(text, style)], Align::Center, 0, 0, layout)
+}
+
+fn cell(width: u32, content: &str) -> String {
+    format!("<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr>{content}</w:tc>")
+}
+
+/// A borderless two-column table.
+fn two_columns(left_width: u32, right_width: u32, left: &str, right: &str) -> String {
+    let none = ["top", "left", "bottom", "right", "insideH", "insideV"]
+        .iter()
+        .map(|side| format!("<w:{side} w:val=\"nil\"/>"))
+        .collect::<String>();
+    format!(
+        "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:tblBorders>{none}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>\
+<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>\
+<w:tblGrid><w:gridCol w:w=\"{left_width}\"/><w:gridCol w:w=\"{right_width}\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>",
+        left_width + right_width,
+        cell(left_width, left),
+        cell(right_width, right)
+    )
+}
+
+/// The body of `document.xml` for `document`.
+pub fn document_xml(document: &Document) -> String {
+    let meta = &document.meta;
+    let layout = rules(meta.ruleset);
+    let margins = layout.margins_mm;
+    let text_width = A4_WIDTH_TWIPS - mm_to_twips(margins.left) - mm_to_twips(margins.right);
+    let left_width = text_width * 42 / 100;
+    let right_width = text_width - left_width;
+    let indent = mm_to_twips(layout.first_line_indent_mm);
+    let after = (layout.paragraph_spacing_pt * 20.0).round() as u32;
+    let body = |size: f32| Style {
+        size_pt: size,
+        ..Style::default()
+    };
+    let bold = |size: f32| Style {
+        bold: true,
+        size_pt: size,
+        ..Style::default()
+    };
+
+    let mut xml = String::new();
+    // The header: issuing side left, national heading and date right.
+    let mut left = centred(
+        &to_display_uppercase(&meta.superior_body),
+        body(layout.superior_body_pt),
+        layout,
+    );
+    left.push_str(&centred(
+        &to_display_uppercase(&meta.issuing_body),
+        bold(layout.issuing_body_pt),
+        layout,
+    ));
+    if layout.star_under_issuer {
+        left.push_str(&centred("*", body(layout.issuing_body_pt), layout));
+    } else {
+        left.push_str(&centred("––––––––", body(layout.issuing_body_pt), layout));
+    }
+    left.push_str(&centred(
+        &format!("{}{}", layout.number_prefix, meta.number_symbol),
+        body(layout.issuing_body_pt),
+        layout,
+    ));
+    let mut right = String::new();
+    for (index, line) in layout.national_heading.iter().enumerate() {
+        // The last line of the national heading carries the solid rule.
+        let underline = index + 1 == layout.national_heading.len();
+        right.push_str(&centred(
+            line,
+            Style {
+                underline,
+                ..bold(layout.national_heading_pt)
+            },
+            layout,
+        ));
+    }
+    right.push_str(&paragraph(
+        &[run(
+            &date_line(&meta.place, &meta.date),
+            Style {
+                italic: true,
+                size_pt: layout.date_pt,
+                ..Style::default()
+            },
+        )],
+        Align::Center,
+        0,
+        0,
+        layout,
+    ));
+    xml.push_str(&two_columns(left_width, right_width, &left, &right));
+
+    // Title and subject.
+    xml.push_str(&paragraph(
+        &[run("", body(layout.body_pt))],
+        Align::Center,
+        0,
+        0,
+        layout,
+    ));
+    xml.push_str(&centred(
+        &to_display_uppercase(&meta.doc_type),
+        bold(layout.title_pt),
+        layout,
+    ));
+    xml.push_str(&centred(&meta.subject, bold(layout.subject_pt), layout));
+    xml.push_str(&paragraph(
+        &[run("-----", body(layout.subject_pt))],
+        Align::Center,
+        0,
+        after * 2,
+        layout,
+    ));
+
+    // Preamble and body.
+    let size = layout.body_pt;
+    for element in render::preamble(document)
+        .iter()
+        .chain(render::body(document).iter())
+    {
+        let p = match element {
+            Element::Heading {
+                depth,
+                number,
+                text,
+                run_in,
+                ..
+            } => {
+                let heading_style = match depth {
+                    0 | 1 => bold(size),
+                    _ => Style {
+                        italic: true,
+                        size_pt: size,
+                        ..Style::default()
+                    },
+                };
+                let mut runs = vec![run(number, heading_style)];
+                if !text.trim().is_empty() {
+                    runs.push(run(&format!(" {text}"), heading_style));
+                }
+                if let Some((_, text)) = run_in.as_ref().filter(|(_, text)| !text.trim().is_empty())
+                {
+                    runs.push(run(&format!(" {text}"), body(size)));
+                }
+                paragraph(&runs, Align::Justify, indent, after, layout)
+            }
+            Element::Paragraph { text, .. } if !text.trim().is_empty() => paragraph(
+                &[run(text, body(size))],
+                Align::Justify,
+                indent,
+                after,
+                layout,
+            ),
+            Element::Bullet { marker, text, .. } if !text.trim().is_empty() => paragraph(
+                &[run(&format!("{marker} {text}"), body(size))],
+                Align::Justify,
+                indent,
+                after,
+                layout,
+            ),
+            Element::Assessment {
+                label,
+                run_in,
+                nothing_to_report,
+                ..
+            } => {
+                let mut runs = vec![run(
+                    &format!("{label}:"),
+                    Style {
+                        bold: true,
+                        italic: true,
+                        size_pt: size,
+                        underline: false,
+                    },
+                )];
+                if *nothing_to_report {
+                    runs.push(run(&format!(" {NOTHING_TO_REPORT}"), body(size)));
+                } else if let Some((_, text)) =
+                    run_in.as_ref().filter(|(_, text)| !text.trim().is_empty())
+                {
+                    runs.push(run(&format!(" {text}"), body(size)));
+                }
+                paragraph(&runs, Align::Justify, indent, after, layout)
+            }
+            Element::Figure { caption, .. } if !caption.trim().is_empty() => paragraph(
+                &[run(
+                    caption,
+                    Style {
+                        italic: true,
+                        size_pt: size,
+                        ..Style::default()
+                    },
+                )],
+                Align::Center,
+                0,
+                after,
+                layout,
+            ),
+            _ => String::new(),
+        };
+        xml.push_str(&p);
+    }
+
+    // Recipients left, signature right.
+    let closing = &document.closing;
+    let heading_style = if layout.recipients_heading_underlined {
+        Style {
+            underline: true,
+            size_pt: layout.recipients_heading_pt,
+            ..Style::default()
+        }
+    } else {
+        Style {
+            bold: true,
+            italic: true,
+            size_pt: layout.recipients_heading_pt,
+            ..Style::default()
+        }
+    };
+    let mut left = paragraph(
+        &[run("Nơi nhận:", heading_style)],
+        Align::Left,
+        0,
+        0,
+        layout,
+    );
+    for line in recipient_lines(document) {
+        left.push_str(&paragraph(
+            &[run(&line, body(layout.recipients_pt))],
+            Align::Left,
+            0,
+            0,
+            layout,
+        ));
+    }
+    let position_style = if layout.star_under_issuer {
+        body(layout.signature_pt)
+    } else {
+        bold(layout.signature_pt)
+    };
+    let mut right = centred(
+        &to_display_uppercase(&closing.signing_authority),
+        bold(layout.signature_pt),
+        layout,
+    );
+    right.push_str(&centred(
+        &to_display_uppercase(&closing.position),
+        position_style,
+        layout,
+    ));
+    for _ in 0..4 {
+        right.push_str(&centred("", body(layout.signature_pt), layout));
+    }
+    right.push_str(&centred(
+        &closing.signer_name,
+        bold(layout.signature_pt),
+        layout,
+    ));
+    xml.push_str(&paragraph(
+        &[run("", body(size))],
+        Align::Left,
+        0,
+        0,
+        layout,
+    ));
+    xml.push_str(&two_columns(left_width, right_width, &left, &right));
+
+    let _ = write!(
+        xml,
+        "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>\
+<w:pgSz w:w=\"{A4_WIDTH_TWIPS}\" w:h=\"{A4_HEIGHT_TWIPS}\"/>\
+<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>\
+<w:titlePg/></w:sectPr>",
+        mm_to_twips(margins.top),
+        mm_to_twips(margins.right),
+        mm_to_twips(margins.bottom),
+        mm_to_twips(margins.left),
+    );
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \
+xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>{xml}</w:body></w:document>"
+    )
+}
+
+/// The header of pages 2 and on: the page number, centred.
+fn header_xml() -> String {
+    let field = |kind: &str| format!("<w:r><w:fldChar w:fldCharType=\"{kind}\"/></w:r>");
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>{}<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>{}{}{}</w:p></w:hdr>",
+        field("begin"),
+        field("separate"),
+        run("2", Style { size_pt: 13.0, ..Style::default() }),
+        field("end"),
+    )
+}
+
+const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+<Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
+<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>\
+</Types>";
+
+const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>\
+</Relationships>";
+
+const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+<Relationship Id=\"rIdHeader\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>\
+</Relationships>";
+
+/// A zip archive with stored (uncompressed) entries.
+fn zip_stored(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    // 1 January 2026, 00:00, in DOS format: the date is fixed so that the
+    // same draft always gives the same bytes.
+    let (dos_time, dos_date): (u16, u16) = (0, ((2026 - 1980) << 9) | (1 << 5) | 1);
+    for (name, data) in entries {
+        let offset = out.len() as u32;
+        let crc = crc32fast::hash(data);
+        let size = data.len() as u32;
+        let name_bytes = name.as_bytes();
+        let local = [
+            &0x0403_4b50u32.to_le_bytes()[..],
+            &20u16.to_le_bytes(),
+            &0x0800u16.to_le_bytes(), // UTF-8 names
+            &0u16.to_le_bytes(),      // stored
+            &dos_time.to_le_bytes(),
+            &dos_date.to_le_bytes(),
+            &crc.to_le_bytes(),
+            &size.to_le_bytes(),
+            &size.to_le_bytes(),
+            &(name_bytes.len() as u16).to_le_bytes(),
+            &0u16.to_le_bytes(),
+        ]
+        .concat();
+        out.extend_from_slice(&local);
+        out.extend_from_slice(name_bytes);
+        out.extend_from_slice(data);
+        let entry = [
+            &0x0201_4b50u32.to_le_bytes()[..],
+            &20u16.to_le_bytes(),
+            &20u16.to_le_bytes(),
+            &0x0800u16.to_le_bytes(),
+            &0u16.to_le_bytes(),
+            &dos_time.to_le_bytes(),
+            &dos_date.to_le_bytes(),
+            &crc.to_le_bytes(),
+            &size.to_le_bytes(),
+            &size.to_le_bytes(),
+            &(name_bytes.len() as u16).to_le_bytes(),
+            &0u16.to_le_bytes(),
+            &0u16.to_le_bytes(),
+            &0u16.to_le_bytes(),
+            &0u16.to_le_bytes(),
+            &0u32.to_le_bytes(),
+            &offset.to_le_bytes(),
+        ]
+        .concat();
+        central.extend_from_slice(&entry);
+        central.extend_from_slice(name_bytes);
+    }
+    let central_offset = out.len() as u32;
+    out.extend_from_slice(&central);
+    let end = [
+        &0x0605_4b50u32.to_le_bytes()[..],
+        &0u16.to_le_bytes(),
+        &0u16.to_le_bytes(),
+        &(entries.len() as u16).to_le_bytes(),
+        &(entries.len() as u16).to_le_bytes(),
+        &(central.len() as u32).to_le_bytes(),
+        &central_offset.to_le_bytes(),
+        &0u16.to_le_bytes(),
+    ]
+    .concat();
+    out.extend_from_slice(&end);
+    out
+}
+
+/// The draft as a `.docx` file.
+pub fn docx(document: &Document) -> Vec<u8> {
+    let document_xml = document_xml(document);
+    let header = header_xml();
+    zip_stored(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", ROOT_RELS.as_bytes()),
+        ("word/document.xml", document_xml.as_bytes()),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
+        ("word/header1.xml", header.as_bytes()),
+    ])
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::template::seed_sample;
+    use std::io::Read;
+
+    fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        (0..archive.len())
+            .map(|i| {
+                let mut file = archive.by_index(i).unwrap();
+                let mut text = String::new();
+                file.read_to_string(&mut text).unwrap();
+                (file.name().to_owned(), text)
+            })
+            .collect()
+    }
+
+    /// The text of `document.xml`, runs joined per paragraph.
+    fn paragraphs(xml: &str) -> Vec<String> {
+        xml.split("<w:p>")
+            .skip(1)
+            .map(|p| {
+                p.split("<w:t xml:space=\"preserve\">")
+                    .skip(1)
+                    .map(|t| t.split("</w:t>").next().unwrap_or(""))
+                    .collect::<String>()
+            })
+            .map(|t| {
+                t.replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+            })
+            .filter(|t| !t.trim().is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn the_docx_is_a_valid_zip_with_every_part() {
+        let files = unzip(&docx(&seed_sample()));
+        let names: Vec<&str> = files.keys().map(String::as_str).collect();
+        assert_eq!(
+            names,
+            [
+                "[Content_Types].xml",
+                "_rels/.rels",
+                "word/_rels/document.xml.rels",
+                "word/document.xml",
+                "word/header1.xml"
+            ]
+        );
+        assert!(files["word/header1.xml"].contains(" PAGE "));
+    }
+
+    #[test]
+    fn page_size_margins_and_first_page_follow_the_party_rules() {
+        let xml = document_xml(&seed_sample());
+        assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
+        // 20, 15, 20 and 30 mm.
+        assert!(
+            xml.contains(
+                "<w:pgMar w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\""
+            ),
+            "{}",
+            &xml[xml.len() - 400..]
+        );
+        assert!(xml.contains("<w:titlePg/>"));
+        assert!(xml.contains("w:ascii=\"Times New Roman\""));
+        // Body 14 pt, title 16 pt, national heading 15 pt.
+        assert!(xml.contains("<w:sz w:val=\"28\"/>"));
+        assert!(xml.contains("<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr><w:t xml:space=\"preserve\">BÁO CÁO</w:t>"));
+        assert!(xml.contains("<w:u w:val=\"single\"/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/></w:rPr><w:t xml:space=\"preserve\">ĐẢNG CỘNG SẢN VIỆT NAM"));
+        assert!(xml.contains("<w:jc w:val=\"both\"/>"));
+        assert!(xml.contains("<w:ind w:firstLine=\"567\"/>"));
+    }
+
+    #[test]
+    fn the_text_is_all_there_in_order() {
+        let sample = seed_sample();
+        let got = paragraphs(&document_xml(&sample));
+        let expected_in_order = [
+            "ĐẢNG BỘ HUYỆN LẤP VÒ",
+            "ĐẢNG ỦY TRƯỜNG THPT LẤP VÒ 2",
+            "*",
+            "Số ",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Lấp Vò, ngày ",
+            "BÁO CÁO",
+            "tổng kết đổi mới phương thức lãnh đạo của Đảng, xây dựng hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả",
+        ];
+        for (want, got) in expected_in_order.iter().zip(&got) {
+            assert!(got.starts_with(want), "{got:?} should start with {want:?}");
+        }
+        // Every line of the web-post rendering of the body is a paragraph,
+        // in the same order.
+        let body: Vec<String> = render::body(&sample)
+            .iter()
+            .map(render::element_line)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        let mut position = 0;
+        for line in body {
+            let found = got[position..]
+                .iter()
+                .position(|p| *p == line)
+                .unwrap_or_else(|| panic!("missing or out of order: {line}"));
+            position += found + 1;
+        }
+        assert!(got.iter().any(|p| p == "- Lưu Văn phòng Đảng ủy."));
+        assert!(got.iter().any(|p| p == "Nguyễn Văn Kiệt"));
+    }
+
+    #[test]
+    fn the_state_ruleset_has_its_own_header_and_number() {
+        let mut sample = seed_sample();
+        sample.meta.ruleset = crate::model::Ruleset::State;
+        sample.meta.number_symbol = "02/BC-UBND".into();
+        let got = paragraphs(&document_xml(&sample));
+        assert!(got.contains(&"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".to_owned()));
+        assert!(got.contains(&"Độc lập - Tự do - Hạnh phúc".to_owned()));
+        assert!(got.contains(&"Số: 02/BC-UBND".to_owned()));
+    }
+
+    #[test]
+    fn user_text_is_escaped() {
+        let mut sample = seed_sample();
+        sample.title = "x".into();
+        sample.meta.subject = "<w:p>&\u{1}\"".into();
+        let xml = document_xml(&sample);
+        assert!(xml.contains("&lt;w:p&gt;&amp;&quot;"));
+        assert!(!xml.contains('\u{1}'));
+        // Still a valid archive that reads back.
+        unzip(&docx(&sample));
+    }
+
+    #[test]
+    fn seed_sample_document_xml_matches_its_golden_file() {
+        let actual = document_xml(&seed_sample());
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/golden/seed-sample.document.xml");
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&path, &actual).unwrap();
+        }
+        let expected =
+            std::fs::read_to_string(&path).expect("missing golden file seed-sample.document.xml");
+        assert!(
+            actual == expected,
+            "document.xml differs from its golden file; rerun with UPDATE_GOLDEN=1 after checking"
+        );
+    }
+
+    #[test]
+    fn the_same_draft_gives_the_same_bytes() {
+        assert_eq!(docx(&seed_sample()), docx(&seed_sample()));
+    }
+}

@@ -1,0 +1,62 @@
+// End-to-end test of the DOCX export: the file the release app downloads is
+// converted by LibreOffice (an independent reader) to PDF, which must be A4
+// and hold every paragraph of the sample with its diacritics, with page
+// numbers from page 2.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { copyFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openApp, useBrowserAndServer, OUTPUT } from "./support.mjs";
+
+const suite = useBrowserAndServer();
+// pdftotext splits words of justified lines ("Đ ảng") and joins short
+// lines to the next; comparing without any white space sees through that.
+const fold = (text) => text.normalize("NFC").replace(/\s+/g, "");
+
+test("the DOCX export opens in LibreOffice as A4 with the whole sample", { timeout: 180000 }, async () => {
+  const context = await suite.browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await page.getByTestId("open-sample").click();
+    await page.getByTestId("preview").waitFor();
+    await page.getByTestId("field-numbersymbol").fill("12-BC/ĐU");
+    await page.getByTestId("export-toggle").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
+    assert.match(download.suggestedFilename(), /\.docx$/);
+    const docx = join(OUTPUT, "sample.docx");
+    await copyFile(await download.path(), docx);
+
+    const profile = await mkdtemp(join(tmpdir(), "lo-"));
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", OUTPUT, docx],
+      { stdio: "pipe", timeout: 150000 },
+    );
+    const pdf = join(OUTPUT, "sample.pdf".replace("sample", "sample"));
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    assert.match(info, /Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+    assert.ok(pages >= 2, `${pages} pages`);
+    const pageText = (number) =>
+      execFileSync("pdftotext", ["-enc", "UTF-8", "-f", `${number}`, "-l", `${number}`, pdf, "-"], { encoding: "utf8" });
+    const text = fold(
+      Array.from({ length: pages }, (_, index) => {
+        const lines = pageText(index + 1).split("\n");
+        const first = lines.findIndex((line) => line.trim() !== "");
+        if (index > 0 && lines[first]?.trim() === `${index + 1}`) lines.splice(first, 1);
+        return lines.join("\n");
+      }).join("\n"),
+    );
+    const preview = await page.getByTestId("preview").innerText();
+    // Every sentence, with its diacritics (the "-----" rule is decoration).
+    for (const paragraph of preview.split("\n").map(fold).filter((line) => line.length > 0 && line !== "-----")) {
+      assert.ok(text.includes(paragraph), `missing from the DOCX: ${paragraph}`);
+    }
+    assert.match(pageText(2).trim().split("\n")[0].trim(), /^2$/);
+    assert.doesNotMatch(pageText(1).trim().split("\n")[0].trim(), /^1$/);
+  } finally {
+    await context.close();
+  }
+});
