@@ -196,3 +196,61 @@ pub fn subtree_height(section: &Section) -> usize {
         .max()
         .unwrap_or(0)
 }
+
+/// Where a new sibling of section `id` goes: its parent and the index after
+/// it.
+pub fn slot_after_section(document: &Document, id: NodeId) -> Option<(Option<NodeId>, usize)> {
+    match index(document).get(&id)? {
+        Location::Section { parent, index, .. } => Some((*parent, index + 1)),
+        _ => None,
+    }
+}
+
+/// The list item before item `id` in its list, which takes the focus when
+/// `id` is deleted.
+pub fn item_before(document: &Document, id: NodeId) -> Option<NodeId> {
+    let Location::ListItem { list, index } = *self::index(document).get(&id)? else {
+        return None;
+    };
+    let Some(Block::List(list)) = document.find_block(list) else {
+        return None;
+    };
+    index
+        .checked_sub(1)
+        .and_then(|previous| list.items.get(previous))
+        .map(|item| item.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::seed_sample;
+
+    #[test]
+    fn a_new_section_goes_after_the_picked_one() {
+        let sample = seed_sample();
+        let item_two = sample.sections[1].children[1].id;
+        assert_eq!(
+            slot_after_section(&sample, item_two),
+            Some((Some(sample.sections[1].id), 2))
+        );
+        assert_eq!(
+            slot_after_section(&sample, sample.sections[0].id),
+            Some((None, 1))
+        );
+        assert_eq!(slot_after_section(&sample, 999_999), None);
+    }
+
+    #[test]
+    fn the_item_before_takes_the_focus() {
+        let sample = seed_sample();
+        let Block::List(list) = &sample.sections[0].children[2].blocks[0] else {
+            panic!()
+        };
+        assert_eq!(
+            item_before(&sample, list.items[1].id),
+            Some(list.items[0].id)
+        );
+        assert_eq!(item_before(&sample, list.items[0].id), None);
+    }
+}

@@ -36,7 +36,11 @@ fn handle_key(store: Store, node: NodeId, event: &KeyboardEvent, field_is_empty:
     events::prevent_default(event);
     // Deleting an empty bullet moves focus to the one before it.
     let focus_after_delete = if let Edit::DeleteListItem { .. } = edit {
-        previous_item(store, node)
+        store.document.with_untracked(|document| {
+            document
+                .as_ref()
+                .and_then(|d| crate::edit::locate::item_before(d, node))
+        })
     } else {
         None
     };
@@ -47,23 +51,6 @@ fn handle_key(store: Store, node: NodeId, event: &KeyboardEvent, field_is_empty:
         // Moves and indents re-render the field; keep the caret in it.
         (None, None) => store.focus(node),
     }
-}
-
-fn previous_item(store: Store, node: NodeId) -> Option<NodeId> {
-    store.document.with_untracked(|document| {
-        let document = document.as_ref()?;
-        let locations = crate::edit::locate::index(document);
-        let crate::edit::locate::Location::ListItem { list, index } = locations.get(&node)? else {
-            return None;
-        };
-        let Some(Block::List(list)) = document.find_block(*list) else {
-            return None;
-        };
-        index
-            .checked_sub(1)
-            .and_then(|previous| list.items.get(previous))
-            .map(|item| item.id)
-    })
 }
 
 /// A labelled single-line field of the details form.

@@ -9,21 +9,7 @@ use crate::model::NodeId;
 use crate::numbering::MAX_SECTION_DEPTH;
 use crate::platform::dom;
 
-use super::store::{field_id, use_store, Store};
-
-/// Where a new sibling of `id` goes: its parent and the index after it.
-fn sibling_slot(store: &Store, id: NodeId) -> Option<(Option<NodeId>, usize)> {
-    store.document.with_untracked(|document| {
-        let document = document.as_ref()?;
-        let locations = crate::edit::locate::index(document);
-        match locations.get(&id)? {
-            crate::edit::locate::Location::Section { parent, index, .. } => {
-                Some((*parent, index + 1))
-            }
-            _ => None,
-        }
-    })
-}
+use super::store::{field_id, use_store};
 
 #[component]
 pub fn OutlinePanel() -> impl IntoView {
@@ -49,7 +35,10 @@ pub fn OutlinePanel() -> impl IntoView {
             }
             return;
         };
-        if let Some((parent, index)) = sibling_slot(&store, id) {
+        if let Some((parent, index)) = store.document.with_untracked(|d| {
+            d.as_ref()
+                .and_then(|d| crate::edit::locate::slot_after_section(d, id))
+        }) {
             if let Some(new) = store.dispatch(Edit::InsertSection {
                 parent,
                 index,

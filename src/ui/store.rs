@@ -62,7 +62,6 @@ pub struct Store {
     envelope: StoredValue<Option<Envelope>, LocalStorage>,
     lock: StoredValue<Option<locks::LockHandle>, LocalStorage>,
     save_generation: StoredValue<u64>,
-    last_snapshot_ms: StoredValue<f64>,
     pub lang: RwSignal<Lang>,
     /// The open document, if any.
     pub document: Memo<Option<Document>>,
@@ -138,7 +137,6 @@ impl Store {
             envelope: StoredValue::new_local(None),
             lock: StoredValue::new_local(None),
             save_generation: StoredValue::new(0),
-            last_snapshot_ms: StoredValue::new(0.0),
             lang: RwSignal::new(lang),
             document,
             open_meta: RwSignal::new(None),
@@ -253,7 +251,6 @@ impl Store {
             SnapshotReason::Opened,
             now,
         );
-        self.last_snapshot_ms.set_value(now);
         self.history
             .set(Some(History::new(envelope.document.clone())));
         self.open_meta.set(Some(envelope.meta.clone()));
@@ -471,7 +468,6 @@ impl Store {
                         SnapshotReason::Periodic,
                         now,
                     );
-                    self.last_snapshot_ms.set_value(now);
                 }
             }
             Some(Err(error)) => {
