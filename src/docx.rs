@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 
 use crate::export::recipient_lines;
 use crate::model::Document;
-use crate::render::{self, Element, NOTHING_TO_REPORT};
+use crate::render::{self, Element};
 use crate::rules::{date_line, rules, LayoutRules};
 use crate::text::to_display_uppercase;
 
@@ -239,7 +239,6 @@ pub fn document_xml(document: &Document) -> String {
                 depth,
                 number,
                 text,
-                run_in,
                 ..
             } => {
                 let heading_style = match depth {
@@ -254,8 +253,7 @@ pub fn document_xml(document: &Document) -> String {
                 if !text.trim().is_empty() {
                     runs.push(run(&format!(" {text}"), heading_style));
                 }
-                if let Some((_, text)) = run_in.as_ref().filter(|(_, text)| !text.trim().is_empty())
-                {
+                if let Some(text) = element.trailing_text() {
                     runs.push(run(&format!(" {text}"), body(size)));
                 }
                 paragraph(&runs, Align::Justify, indent, after, layout)
@@ -274,12 +272,7 @@ pub fn document_xml(document: &Document) -> String {
                 after,
                 layout,
             ),
-            Element::Assessment {
-                label,
-                run_in,
-                nothing_to_report,
-                ..
-            } => {
+            Element::Assessment { label, .. } => {
                 let mut runs = vec![run(
                     &format!("{label}:"),
                     Style {
@@ -289,11 +282,7 @@ pub fn document_xml(document: &Document) -> String {
                         underline: false,
                     },
                 )];
-                if *nothing_to_report {
-                    runs.push(run(&format!(" {NOTHING_TO_REPORT}"), body(size)));
-                } else if let Some((_, text)) =
-                    run_in.as_ref().filter(|(_, text)| !text.trim().is_empty())
-                {
+                if let Some(text) = element.trailing_text() {
                     runs.push(run(&format!(" {text}"), body(size)));
                 }
                 paragraph(&runs, Align::Justify, indent, after, layout)

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use crate::model::Document;
 use crate::persist::Envelope;
-use crate::render::{self, element_line, Element, NOTHING_TO_REPORT};
+use crate::render::{self, element_line, Element};
 use crate::rules::{date_line, rules};
 use crate::text::to_display_uppercase;
 
@@ -118,20 +118,13 @@ pub fn markdown(document: &Document) -> String {
                 depth,
                 number,
                 text,
-                run_in,
                 ..
-            } => {
-                let run_in = run_in
-                    .as_ref()
-                    .map(|(_, text)| text.as_str())
-                    .filter(|t| !t.trim().is_empty());
-                match (depth, run_in) {
-                    (_, Some(text)) => writeln!(out, "**{number}** {}\n", escape_markdown(text)),
-                    (0, None) => writeln!(out, "## {number} {}\n", escape_markdown(text)),
-                    (1, None) => writeln!(out, "### {number} {}\n", escape_markdown(text)),
-                    (_, None) => writeln!(out, "#### {number} {}\n", escape_markdown(text)),
-                }
-            }
+            } => match (depth, element.trailing_text()) {
+                (_, Some(text)) => writeln!(out, "**{number}** {}\n", escape_markdown(text)),
+                (0, None) => writeln!(out, "## {number} {}\n", escape_markdown(text)),
+                (1, None) => writeln!(out, "### {number} {}\n", escape_markdown(text)),
+                (_, None) => writeln!(out, "#### {number} {}\n", escape_markdown(text)),
+            },
             Element::Paragraph { text, .. } if !text.trim().is_empty() => {
                 writeln!(out, "{}\n", escape_markdown(text))
             }
@@ -141,20 +134,11 @@ pub fn markdown(document: &Document) -> String {
                 let indent = "  ".repeat(*list_depth);
                 writeln!(out, "{indent}- {}\n", escape_markdown(text))
             }
-            Element::Assessment {
-                label,
-                run_in,
-                nothing_to_report,
-                ..
-            } => {
-                let rest = if *nothing_to_report {
-                    format!(" {NOTHING_TO_REPORT}")
-                } else {
-                    run_in
-                        .as_ref()
-                        .map(|(_, text)| format!(" {}", escape_markdown(text)))
-                        .unwrap_or_default()
-                };
+            Element::Assessment { label, .. } => {
+                let rest = element
+                    .trailing_text()
+                    .map(|text| format!(" {}", escape_markdown(text)))
+                    .unwrap_or_default();
                 writeln!(out, "*{}:*{rest}\n", escape_markdown(label))
             }
             Element::Figure { caption, .. } if !caption.trim().is_empty() => {
@@ -221,7 +205,6 @@ fn html_element(element: &Element) -> String {
             depth,
             number,
             text,
-            run_in,
             ..
         } => {
             let class = match depth {
@@ -234,30 +217,20 @@ fn html_element(element: &Element) -> String {
             } else {
                 format!(" {}", escape_html(text))
             };
-            let run_in = run_in
-                .as_ref()
-                .filter(|(_, text)| !text.trim().is_empty())
-                .map(|(_, text)| format!(" {}", escape_html(text)))
+            let run_in = element
+                .trailing_text()
+                .map(|text| format!(" {}", escape_html(text)))
                 .unwrap_or_default();
             format!(
                 "<p class=\"{class}\"><b>{}{heading}</b>{run_in}</p>\n",
                 escape_html(number)
             )
         }
-        Element::Assessment {
-            label,
-            run_in,
-            nothing_to_report,
-            ..
-        } => {
-            let rest = if *nothing_to_report {
-                format!(" {NOTHING_TO_REPORT}")
-            } else {
-                run_in
-                    .as_ref()
-                    .map(|(_, text)| format!(" {}", escape_html(text)))
-                    .unwrap_or_default()
-            };
+        Element::Assessment { label, .. } => {
+            let rest = element
+                .trailing_text()
+                .map(|text| format!(" {}", escape_html(text)))
+                .unwrap_or_default();
             format!("<p><b><i>{}:</i></b>{rest}</p>\n", escape_html(label))
         }
         Element::Figure { caption, .. } if !caption.trim().is_empty() => {

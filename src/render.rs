@@ -51,6 +51,25 @@ pub enum Element {
     },
 }
 
+impl Element {
+    /// What follows a heading, or an assessment's label, on the same line:
+    /// the run-in paragraph, or "không có." for an assessment with nothing
+    /// to report. `None` when there is nothing to show.
+    pub fn trailing_text(&self) -> Option<&str> {
+        match self {
+            Element::Assessment {
+                nothing_to_report: true,
+                ..
+            } => Some(NOTHING_TO_REPORT),
+            Element::Heading { run_in, .. } | Element::Assessment { run_in, .. } => run_in
+                .as_ref()
+                .map(|(_, text)| text.as_str())
+                .filter(|text| !text.trim().is_empty()),
+            Element::Paragraph { .. } | Element::Bullet { .. } | Element::Figure { .. } => None,
+        }
+    }
+}
+
 fn push_blocks(blocks: &[Block], list_depth: usize, out: &mut Vec<Element>) {
     for block in blocks {
         match block {
@@ -138,21 +157,14 @@ pub fn body(document: &Document) -> Vec<Element> {
 /// The text of an element on one line, as plain text and the preview's text
 /// layer show it. Guidance is never part of it.
 pub fn element_line(element: &Element) -> String {
+    let trailing = element.trailing_text();
     match element {
-        Element::Heading {
-            number,
-            text,
-            run_in,
-            ..
-        } => {
+        Element::Heading { number, text, .. } => {
             let mut line = number.clone();
-            for part in [
-                Some(text.as_str()),
-                run_in.as_ref().map(|(_, text)| text.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .filter(|part| !part.trim().is_empty())
+            for part in [Some(text.as_str()), trailing]
+                .into_iter()
+                .flatten()
+                .filter(|part| !part.trim().is_empty())
             {
                 line.push(' ');
                 line.push_str(part);
@@ -161,21 +173,10 @@ pub fn element_line(element: &Element) -> String {
         }
         Element::Paragraph { text, .. } => text.clone(),
         Element::Bullet { marker, text, .. } => format!("{marker} {text}"),
-        Element::Assessment {
-            label,
-            run_in,
-            nothing_to_report,
-            ..
-        } => {
-            if *nothing_to_report {
-                format!("{label}: {NOTHING_TO_REPORT}")
-            } else {
-                match run_in {
-                    Some((_, text)) if !text.trim().is_empty() => format!("{label}: {text}"),
-                    _ => format!("{label}:"),
-                }
-            }
-        }
+        Element::Assessment { label, .. } => match trailing {
+            Some(text) => format!("{label}: {text}"),
+            None => format!("{label}:"),
+        },
         Element::Figure { caption, .. } => caption.clone(),
     }
 }

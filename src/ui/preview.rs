@@ -60,12 +60,12 @@ fn or_dots(text: &str) -> String {
 }
 
 fn element_view(element: Element) -> AnyView {
+    let trailing = element.trailing_text().map(str::to_owned);
     match element {
         Element::Heading {
             depth,
             number,
             text,
-            run_in,
             ..
         } => {
             let class = match depth {
@@ -73,9 +73,7 @@ fn element_view(element: Element) -> AnyView {
                 1 => "doc-item",
                 _ => "doc-point",
             };
-            let run_in = run_in
-                .map(|(_, text)| text)
-                .filter(|text| !text.trim().is_empty());
+            let run_in = trailing;
             let heading = (!text.trim().is_empty()).then_some(text);
             view! {
                 <p class=class>
@@ -109,19 +107,8 @@ fn element_view(element: Element) -> AnyView {
                 view! { <p class=class>{format!("{marker} {text}")}</p> }.into_any()
             }
         }
-        Element::Assessment {
-            label,
-            run_in,
-            nothing_to_report,
-            ..
-        } => {
-            let rest = if nothing_to_report {
-                Some(render::NOTHING_TO_REPORT.to_owned())
-            } else {
-                run_in
-                    .map(|(_, text)| text)
-                    .filter(|text| !text.trim().is_empty())
-            };
+        Element::Assessment { label, .. } => {
+            let rest = trailing;
             view! {
                 <p class="doc-paragraph doc-assessment">
                     <span class="doc-assessment-label">{format!("{label}:")}</span>
