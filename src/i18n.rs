@@ -219,6 +219,7 @@ messages! {
     ImportAsNew => "Mở thành bản thảo mới", "Open as a new draft";
     ImportReplace => "Thay nội dung bản thảo đang mở", "Replace the open draft";
     ImportReplaceHint => "Nội dung hiện tại được lưu thành một phiên bản trước khi thay, và có thể hoàn tác.", "The current text is kept as a version first, and the replacement can be undone.";
+    ImportUnplaced => "Chưa xếp được (không đưa vào bản thảo; hãy tự chép vào chỗ đúng nếu cần):", "Not placed (left out of the draft; copy them where they belong if needed):";
     ImportAddTemplate => "Thêm vào danh sách mẫu", "Add to the outlines";
     Cancel => "Hủy", "Cancel";
     ImportedTemplate => "Đã thêm mẫu vào danh sách.", "The outline was added to the list.";

@@ -10,6 +10,7 @@ pub mod docx;
 pub mod edit;
 pub mod export;
 pub mod i18n;
+pub mod import_text;
 pub mod keymap;
 pub mod model;
 pub mod numbering;

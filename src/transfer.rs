@@ -67,6 +67,8 @@ pub struct Incoming {
     pub title: String,
     pub sections: usize,
     pub bytes: usize,
+    /// Lines of a text that could not be placed ("chưa xếp được").
+    pub unplaced: Vec<String>,
 }
 
 fn check_structure(document: &Document) -> Vec<Problem> {
@@ -115,6 +117,19 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
     let text = text.trim_start_matches('\u{feff}');
     // An HTML export carries its draft in a data block.
     let text = crate::export::embedded_draft(text).unwrap_or(text);
+    // Anything that does not start like JSON is an existing report as text.
+    if !text.trim_start().starts_with(['{', '[']) {
+        let imported = crate::import_text::read_text(text);
+        return Ok(Incoming {
+            title: imported.document.title.clone(),
+            sections: outline(&imported.document).len(),
+            bytes: bytes.len(),
+            document: imported.document,
+            is_template: false,
+            template: None,
+            unplaced: imported.unplaced,
+        });
+    }
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|error| ImportError::NotJson {
             line: error.line(),
@@ -136,6 +151,7 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
             document,
             is_template: true,
             template: Some(template),
+            unplaced: Vec::new(),
         });
     }
     let value = migrate(value).map_err(|error| match error {
@@ -170,6 +186,7 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
         document,
         is_template: false,
         template: None,
+        unplaced: Vec::new(),
     })
 }
 
@@ -245,6 +262,9 @@ mod tests {
             Err(ImportError::NotJson { line: 2, column: 8 })
         );
         assert_eq!(read_file(b"[1]"), Err(ImportError::NotADraft));
+        // Text that is not JSON is read as a report.
+        let text = read_file("I. KẾT QUẢ\n1. Việc một.".as_bytes()).unwrap();
+        assert_eq!(text.sections, 2);
         assert_eq!(
             read_file(br#"{"format":"baocao-draft","version":7,"meta":{},"document":{}}"#),
             Err(ImportError::TooNew { version: 7 })

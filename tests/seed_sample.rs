@@ -74,3 +74,15 @@ fn sentence_splitter_folds_wraps_and_keeps_numbers() {
         ["1.", "Về nhận thức:", "xong.", "II.", "HAI"]
     );
 }
+
+#[test]
+fn importing_the_seed_text_gives_back_every_sentence() {
+    let imported = baocao::import_text::read_text(SEED);
+    let expected = sentences(&seed_without_leftovers());
+    let actual = sentences(&plain_text(&imported.document));
+    for (index, (want, got)) in expected.iter().zip(&actual).enumerate() {
+        assert_eq!(got, want, "sentence {index} differs");
+    }
+    assert_eq!(actual.len(), expected.len());
+    assert_eq!(imported.unplaced, WEBSITE_LEFTOVERS);
+}

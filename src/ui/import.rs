@@ -33,7 +33,7 @@ pub fn FileInput() -> impl IntoView {
             class="visually-hidden"
             tabindex="-1"
             aria-hidden="true"
-            accept=".json,application/json"
+            accept=".json,.txt,.html,application/json,text/plain,text/html"
             data-testid="file-input"
             on:change=move |event| {
                 take_files(store, files::files_of_input(&event));
@@ -68,6 +68,15 @@ pub fn ImportDialog() -> impl IntoView {
                                     <dt>{move || store.t(Msg::ImportSize)}</dt>
                                     <dd>{format!("{:.1} KB", incoming.bytes as f64 / 1024.0)}</dd>
                                 </dl>
+                                <Show when={
+                                    let empty = incoming.unplaced.is_empty();
+                                    move || !empty
+                                }>
+                                    <p class="hint">{move || store.t(Msg::ImportUnplaced)}</p>
+                                    <ul class="unplaced" data-testid="import-unplaced">
+                                        {incoming.unplaced.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
+                                    </ul>
+                                </Show>
                             }
                         })
                     }}

@@ -113,3 +113,25 @@ test("a template file joins the list of outlines", async () => {
     await context.close();
   }
 });
+
+test("an existing report as a .txt file opens as a structured draft", async () => {
+  const context = await suite.browser.newContext();
+  try {
+    const page = await openApp(context, suite.server.url);
+    const seed = new URL("../fixtures/bao-cao-tong-ket-thpt-lap-vo-2.txt", import.meta.url).pathname;
+    await page.getByTestId("file-input").setInputFiles(seed);
+    await page.getByTestId("import-preview").waitFor();
+    assert.match(await page.getByTestId("import-title").innerText(), /^HỘI NGHỊ TỔNG KẾT/);
+    assert.equal(await page.getByTestId("import-sections").innerText(), "10");
+    assert.equal(await page.getByTestId("import-unplaced").innerText(), "Tin bài gần đây");
+    await page.getByTestId("import-as-new").click();
+    const preview = await page.getByTestId("preview").innerText();
+    assert.match(preview, /II\. VỀ XÂY DỰNG TỔ CHỨC BỘ MÁY\./);
+    assert.match(preview, /Hạn chế: Trong quá trình lãnh chỉ đạo/);
+    assert.match(preview, /\+ Qua mỗi hoạt động đều tổ chức họp rút kinh nghiệm/);
+    assert.match(preview, /3\. Đề xuất, kiến nghị:\s+không có/);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,571 @@
+//! Turning an existing report, pasted or opened as plain text, into a
+//! structured draft: title, preamble, parts, items, points, "-"/"+"
+//! bullets, assessment groups, "không có", the author line. What cannot be
+//! placed is listed, never dropped silently.
+//!
+//! This is the first version: it recognises the numbering and bullet styles
+//! of real reports ("I." and "I-" and "II/.", "PHẦN I", "1." and "1.Về",
+//! "a)", "-", "–", "*", "+"), the assessment labels, header and signature
+//! lines (set aside as unplaced for now), website leftovers, and joins lines
+//! hard-wrapped mid-sentence. Legacy encodings (TCVN3, VNI) are not
+//! converted yet.
+
+use crate::model::{
+    Assessment, AssessmentLabel, Block, Document, List, ListItem, Paragraph, Section,
+};
+use crate::text::clean_input;
+
+/// Lines that websites add around a post; left out and listed.
+const WEBSITE_LEFTOVERS: [&str; 4] = [
+    "Tin bài gần đây",
+    "Tin liên quan",
+    "Bài viết liên quan",
+    "Chia sẻ",
+];
+
+/// The outcome of reading a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextImport {
+    pub document: Document,
+    /// Lines that were not placed in the document ("chưa xếp được").
+    pub unplaced: Vec<String>,
+}
+
+/// What one logical line is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Line {
+    Part(String),
+    Item(String),
+    Point(String),
+    Bullet {
+        depth: usize,
+        text: String,
+    },
+    Assessment {
+        label: AssessmentLabel,
+        rest: String,
+    },
+    Author(String),
+    Leftover(String),
+    Header(String),
+    Text(String),
+}
+
+fn roman_value(text: &str) -> Option<usize> {
+    let mut total = 0;
+    let mut previous = 0;
+    for c in text.chars().rev() {
+        let value = match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            _ => return None,
+        };
+        if value < previous {
+            total -= value;
+        } else {
+            total += value;
+            previous = value;
+        }
+    }
+    (total > 0).then_some(total)
+}
+
+/// Splits "II/. VỀ …", "I- Về …", "PHẦN I: …", "Phần thứ nhất" into a part
+/// heading.
+fn part_heading(line: &str) -> Option<String> {
+    let upper = line.to_uppercase();
+    if let Some(rest) = upper.strip_prefix("PHẦN ") {
+        let heading = line[line.len() - rest.len()..].trim_start();
+        let after = heading
+            .split_once([':', '.', '-'])
+            .map_or("", |(_, after)| after)
+            .trim();
+        return Some(after.to_owned());
+    }
+    let end = line.find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))?;
+    roman_value(&line[..end])?;
+    let rest = &line[end..];
+    let rest = rest
+        .strip_prefix("/.")
+        .or_else(|| rest.strip_prefix('.'))
+        .or_else(|| rest.strip_prefix('-'))?;
+    let heading = rest.trim();
+    (!heading.is_empty()).then(|| heading.to_owned())
+}
+
+/// "1. …", "1.Về …", "12- …" as an item.
+fn item_text(line: &str) -> Option<String> {
+    let end = line.find(|c: char| !c.is_ascii_digit())?;
+    if end == 0 || end > 3 {
+        return None;
+    }
+    let rest = &line[end..];
+    let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix('/'))?;
+    // "1.5 triệu" is a number, not an item.
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(rest.trim().to_owned())
+}
+
+/// "a) …", "đ) …" as a point.
+fn point_text(line: &str) -> Option<String> {
+    let mut chars = line.chars();
+    let letter = chars.next()?;
+    if !letter.is_lowercase() || chars.next()? != ')' {
+        return None;
+    }
+    Some(chars.as_str().trim().to_owned())
+}
+
+fn bullet(line: &str) -> Option<(usize, String)> {
+    for (prefix, depth) in [
+        ("- ", 0),
+        ("– ", 0),
+        ("— ", 0),
+        ("* ", 0),
+        ("• ", 0),
+        ("+ ", 1),
+    ] {
+        if let Some(text) = line.strip_prefix(prefix) {
+            return Some((depth, text.trim().to_owned()));
+        }
+    }
+    None
+}
+
+fn assessment(line: &str) -> Option<(AssessmentLabel, String)> {
+    let (label, rest) = line.split_once(':')?;
+    let found = AssessmentLabel::from_text(label);
+    let known = !matches!(found, AssessmentLabel::Custom(_));
+    // Combined labels such as "Nguyên nhân, giải pháp" are kept as written.
+    let combined = label.split(',').count() == 2
+        && label
+            .split(',')
+            .all(|part| !matches!(AssessmentLabel::from_text(part), AssessmentLabel::Custom(_)));
+    (known || combined).then(|| (found, rest.trim().to_owned()))
+}
+
+fn is_header_line(line: &str) -> bool {
+    let upper = line.to_uppercase();
+    upper.starts_with("ĐẢNG CỘNG SẢN VIỆT NAM")
+        || upper.starts_with("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
+        || upper.starts_with("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA")
+        || upper.starts_with("ĐỘC LẬP - TỰ DO")
+        || upper.starts_with("SỐ ")
+        || upper.starts_with("SỐ:")
+        || upper.starts_with("NƠI NHẬN")
+        || upper.starts_with("T/M ")
+        || upper.starts_with("TM. ")
+        || upper.starts_with("KT. ")
+        // "Lấp Vò, ngày 05 tháng 01 năm 2026", not a sentence citing a plan.
+        || line.chars().count() < 80 && line.contains(", ngày ") && line.contains(" tháng ")
+}
+
+fn classify(line: &str) -> Line {
+    if WEBSITE_LEFTOVERS
+        .iter()
+        .any(|leftover| line.eq_ignore_ascii_case(leftover))
+    {
+        return Line::Leftover(line.to_owned());
+    }
+    if let Some(author) = line
+        .strip_prefix("Tác giả bài viết:")
+        .or_else(|| line.strip_prefix("Tác giả:"))
+    {
+        return Line::Author(author.trim().to_owned());
+    }
+    if is_header_line(line) {
+        return Line::Header(line.to_owned());
+    }
+    if let Some(heading) = part_heading(line) {
+        return Line::Part(heading);
+    }
+    if let Some(text) = item_text(line) {
+        return Line::Item(text);
+    }
+    if let Some(text) = point_text(line) {
+        return Line::Point(text);
+    }
+    if let Some((depth, text)) = bullet(line) {
+        return Line::Bullet { depth, text };
+    }
+    if let Some((label, rest)) = assessment(line) {
+        return Line::Assessment { label, rest };
+    }
+    Line::Text(line.to_owned())
+}
+
+/// Joins lines hard-wrapped mid-sentence: a line that does not end a
+/// sentence and is followed by one that starts in lowercase.
+fn logical_lines(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut previous_blank = true;
+    for raw in text.lines() {
+        let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            previous_blank = true;
+            continue;
+        }
+        let continues = out.last().is_some_and(|last: &String| {
+            !last.ends_with(['.', ':', ';', '!', '?'])
+                && line.starts_with(|c: char| c.is_lowercase())
+                && !matches!(classify(&line), Line::Point(_))
+        });
+        if continues && !previous_blank
+            || continues && out.last().is_some_and(|l| !l.ends_with(['.', ':']))
+        {
+            let last = out.last_mut().expect("checked above");
+            last.push(' ');
+            last.push_str(&line);
+        } else {
+            out.push(line);
+        }
+        previous_blank = false;
+    }
+    out
+}
+
+fn paragraph(text: String) -> Block {
+    Block::Paragraph(Paragraph {
+        id: 0,
+        text,
+        guidance: String::new(),
+    })
+}
+
+/// Where new content goes while reading.
+struct Builder {
+    document: Document,
+    unplaced: Vec<String>,
+}
+
+impl Builder {
+    /// The deepest open section, if any.
+    fn current_section(&mut self) -> Option<&mut Section> {
+        let part = self.document.sections.last_mut()?;
+        if part.children.is_empty() {
+            return Some(part);
+        }
+        let item = part.children.last_mut()?;
+        if item.children.is_empty() {
+            Some(item)
+        } else {
+            item.children.last_mut()
+        }
+    }
+
+    /// Hands `f` the blocks new content joins: the last assessment group of
+    /// the current section (or of its last bullet), else the section, else
+    /// the preamble.
+    fn with_blocks(&mut self, f: impl FnOnce(&mut Vec<Block>)) {
+        if self.document.sections.is_empty() {
+            f(&mut self.document.preamble);
+            return;
+        }
+        let Some(section) = self.current_section() else {
+            return;
+        };
+        let last_is_assessment = matches!(section.blocks.last(), Some(Block::Assessment(_)));
+        // An assessment under the last bullet of a list ("- Kết quả …" then
+        // "Ưu điểm:") keeps taking that bullet's content.
+        let under_bullet = matches!(
+            section.blocks.last(),
+            Some(Block::List(list)) if list.items.last().is_some_and(|item| matches!(item.blocks.last(), Some(Block::Assessment(_))))
+        );
+        if last_is_assessment {
+            if let Some(Block::Assessment(group)) = section.blocks.last_mut() {
+                f(&mut group.blocks);
+            }
+        } else if under_bullet {
+            if let Some(Block::List(list)) = section.blocks.last_mut() {
+                if let Some(Block::Assessment(group)) = list
+                    .items
+                    .last_mut()
+                    .and_then(|item| item.blocks.last_mut())
+                {
+                    f(&mut group.blocks);
+                }
+            }
+        } else {
+            f(&mut section.blocks);
+        }
+    }
+
+    fn push_bullet(&mut self, depth: usize, text: String) {
+        self.with_blocks(|blocks| push_bullet_into(blocks, depth, text));
+    }
+
+    fn push_assessment(&mut self, label: AssessmentLabel, rest: String) {
+        let nothing = rest
+            .trim()
+            .trim_end_matches('.')
+            .eq_ignore_ascii_case("không có");
+        let mut group = Assessment {
+            id: 0,
+            label,
+            nothing_to_report: nothing,
+            blocks: Vec::new(),
+        };
+        if !nothing && !rest.is_empty() {
+            group.blocks.push(paragraph(rest));
+        }
+        let Some(section) = self.current_section() else {
+            self.document.preamble.push(Block::Assessment(group));
+            return;
+        };
+        // Right after a bullet that introduces results ("- Kết quả …"), the
+        // group belongs to that bullet, so its own bullets become "+".
+        if let Some(Block::List(list)) = section.blocks.last_mut() {
+            if let Some(item) = list.items.last_mut() {
+                if item
+                    .blocks
+                    .iter()
+                    .all(|b| matches!(b, Block::Assessment(_)))
+                    && !item.text.ends_with('.')
+                {
+                    item.blocks.push(Block::Assessment(group));
+                    return;
+                }
+            }
+        }
+        section.blocks.push(Block::Assessment(group));
+    }
+}
+
+fn push_bullet_into(blocks: &mut Vec<Block>, depth: usize, text: String) {
+    if depth > 0 {
+        // A "+" goes under the last "-", or starts a list of its own in
+        // an assessment group.
+        if let Some(Block::List(list)) = blocks.last_mut() {
+            if let Some(item) = list.items.last_mut() {
+                match item.blocks.last_mut() {
+                    Some(Block::List(sub)) => sub.items.push(ListItem {
+                        id: 0,
+                        text,
+                        blocks: Vec::new(),
+                    }),
+                    _ => item.blocks.push(Block::List(List {
+                        id: 0,
+                        items: vec![ListItem {
+                            id: 0,
+                            text,
+                            blocks: Vec::new(),
+                        }],
+                    })),
+                }
+                return;
+            }
+        }
+    }
+    match blocks.last_mut() {
+        Some(Block::List(list)) => list.items.push(ListItem {
+            id: 0,
+            text,
+            blocks: Vec::new(),
+        }),
+        _ => blocks.push(Block::List(List {
+            id: 0,
+            items: vec![ListItem {
+                id: 0,
+                text,
+                blocks: Vec::new(),
+            }],
+        })),
+    }
+}
+
+/// Reads `text` into a draft.
+pub fn read_text(text: &str) -> TextImport {
+    let text = clean_input(text);
+    let mut builder = Builder {
+        document: Document::default(),
+        unplaced: Vec::new(),
+    };
+    let lines = logical_lines(&text);
+    let mut title_taken = false;
+    for line in lines {
+        match classify(&line) {
+            Line::Part(heading) => builder.document.sections.push(Section {
+                heading,
+                ..Section::default()
+            }),
+            Line::Item(text) => {
+                let Some(part) = builder.document.sections.last_mut() else {
+                    builder.unplaced.push(line);
+                    continue;
+                };
+                // "1. Heading." alone is a heading; "1. Long text …" with more
+                // than one sentence runs in after its number.
+                let (heading, blocks) = if text.matches(". ").count() >= 1 && !text.ends_with(':') {
+                    (String::new(), vec![paragraph(text)])
+                } else if let Some((head, rest)) = text
+                    .split_once(": ")
+                    .filter(|(head, _)| head.chars().count() < 60)
+                {
+                    (format!("{head}:"), vec![paragraph(rest.to_owned())])
+                } else {
+                    (text, Vec::new())
+                };
+                part.children.push(Section {
+                    heading,
+                    blocks,
+                    ..Section::default()
+                });
+            }
+            Line::Point(text) => match builder
+                .document
+                .sections
+                .last_mut()
+                .and_then(|p| p.children.last_mut())
+            {
+                Some(item) => item.children.push(Section {
+                    heading: text,
+                    ..Section::default()
+                }),
+                None => builder.unplaced.push(line),
+            },
+            Line::Bullet { depth, text } => builder.push_bullet(depth, text),
+            Line::Assessment { label, rest } => builder.push_assessment(label, rest),
+            Line::Author(name) => builder.document.closing.author = name,
+            Line::Leftover(text) | Line::Header(text) => builder.unplaced.push(text),
+            Line::Text(text) => {
+                let all_caps = text.chars().any(char::is_alphabetic) && text == text.to_uppercase();
+                if !title_taken
+                    && all_caps
+                    && builder.document.sections.is_empty()
+                    && builder.document.preamble.is_empty()
+                {
+                    builder.document.title = text;
+                    title_taken = true;
+                } else if builder.document.sections.is_empty()
+                    && builder.document.preamble.len() == 1
+                    && text.len() < 400
+                    && !text.starts_with("Thực hiện")
+                    && !text.starts_with("Căn cứ")
+                {
+                    builder
+                        .document
+                        .preamble
+                        .push(Block::Figure(crate::model::Figure {
+                            id: 0,
+                            caption: text,
+                            image: None,
+                        }));
+                } else {
+                    builder.with_blocks(|blocks| blocks.push(paragraph(text)));
+                }
+            }
+        }
+    }
+    let mut document = builder.document;
+    document.meta.doc_type = "BÁO CÁO".into();
+    document.assign_ids();
+    TextImport {
+        document,
+        unplaced: builder.unplaced,
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::render::{body, element_line};
+
+    const SEED: &str = include_str!("../tests/fixtures/bao-cao-tong-ket-thpt-lap-vo-2.txt");
+
+    #[test]
+    fn the_seed_comes_out_structured() {
+        let imported = read_text(SEED);
+        let document = &imported.document;
+        assert!(document.title.starts_with("HỘI NGHỊ TỔNG KẾT"));
+        assert_eq!(document.sections.len(), 2);
+        assert_eq!(document.sections[0].children.len(), 5);
+        assert_eq!(document.sections[1].children.len(), 3);
+        assert_eq!(document.sections[1].heading, "VỀ XÂY DỰNG TỔ CHỨC BỘ MÁY.");
+        assert_eq!(document.closing.author, "Hồ Thị Anh Thư");
+        assert_eq!(imported.unplaced, ["Tin bài gần đây"]);
+        let lines: Vec<String> = body(document).iter().map(element_line).collect();
+        assert!(lines.contains(&"Hạn chế: Trong quá trình lãnh chỉ đạo, chỉ đạo lấy ý kiến đóng góp các văn kiện Đại hội Đảng ủy chưa có niều ý kiến hay đóng góp cho các văn kiện Đại hội Đảng của Tỉnh ủy.".to_owned()), "{lines:#?}");
+        let strengths = lines.iter().position(|l| l == "Ưu điểm:").expect("Ưu điểm");
+        assert!(
+            lines[strengths + 1].starts_with("+ Trong Ban Chấp hành"),
+            "{lines:#?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("5. Đề xuất, kiến nghị:")),
+            "{lines:#?}"
+        );
+        // The photo caption, hard-wrapped over three lines, is one figure.
+        let Some(Block::Figure(figure)) = document.preamble.get(1) else {
+            panic!("{:?}", document.preamble)
+        };
+        assert!(
+            figure.caption.ends_with("hoạt động hiệu lực, hiệu quả"),
+            "{}",
+            figure.caption
+        );
+    }
+
+    #[test]
+    fn numbering_styles_of_real_reports() {
+        assert_eq!(part_heading("I- VỀ CÔNG TÁC"), Some("VỀ CÔNG TÁC".into()));
+        assert_eq!(part_heading("II/. VỀ BỘ MÁY."), Some("VỀ BỘ MÁY.".into()));
+        assert_eq!(part_heading("IV. KIẾN NGHỊ"), Some("KIẾN NGHỊ".into()));
+        assert_eq!(part_heading("PHẦN I: KẾT QUẢ"), Some("KẾT QUẢ".into()));
+        assert_eq!(part_heading("Ít khi"), None);
+        assert_eq!(item_text("1.Về nhận thức"), Some("Về nhận thức".into()));
+        assert_eq!(item_text("12. Kết quả"), Some("Kết quả".into()));
+        assert_eq!(item_text("1.5 triệu đồng"), None);
+        assert_eq!(point_text("đ) Điểm năm"), Some("Điểm năm".into()));
+        assert_eq!(bullet("– gạch ngang"), Some((0, "gạch ngang".into())));
+        assert_eq!(bullet("* sao"), Some((0, "sao".into())));
+        assert_eq!(bullet("+ cộng"), Some((1, "cộng".into())));
+    }
+
+    #[test]
+    fn nothing_is_dropped_silently() {
+        let text = "ĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-BC/ĐU\nI. MỘT\n1. Hai.\nT/M ĐẢNG ỦY\nNơi nhận:\nTin bài gần đây";
+        let imported = read_text(text);
+        assert_eq!(
+            imported.unplaced,
+            [
+                "ĐẢNG CỘNG SẢN VIỆT NAM",
+                "Số 12-BC/ĐU",
+                "T/M ĐẢNG ỦY",
+                "Nơi nhận:",
+                "Tin bài gần đây"
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn any_text_gives_a_sane_draft(text in "(?s).{0,300}") {
+            let imported = read_text(&text);
+            proptest::prop_assert!(crate::numbering::outline(&imported.document).iter().all(|e| e.depth <= 2));
+        }
+
+        #[test]
+        fn cut_and_spliced_seed_text_never_panics(cut in 0usize..8000, insert in "[IVX0-9.:)+*–\\- \n]{0,6}") {
+            let cut = (0..=cut.min(SEED.len())).rev().find(|at| SEED.is_char_boundary(*at)).unwrap_or(0);
+            let text = format!("{}{}{}", &SEED[..cut], insert, &SEED[cut..]);
+            let _ = read_text(&text);
+        }
+    }
+
+    #[test]
+    fn decomposed_text_comes_in_as_nfc() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "I. VỀ ĐẢNG\n- Đảng ủy".nfd().collect();
+        let imported = read_text(&nfd);
+        assert_eq!(imported.document.sections[0].heading, "VỀ ĐẢNG");
+    }
+}
