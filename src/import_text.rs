@@ -203,28 +203,23 @@ fn classify(line: &str) -> Line {
 /// sentence and is followed by one that starts in lowercase.
 fn logical_lines(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut previous_blank = true;
     for raw in text.lines() {
         let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         if line.is_empty() {
-            previous_blank = true;
             continue;
         }
-        let continues = out.last().is_some_and(|last: &String| {
-            !last.ends_with(['.', ':', ';', '!', '?'])
-                && line.starts_with(|c: char| c.is_lowercase())
-                && !matches!(classify(&line), Line::Point(_))
-        });
-        if continues && !previous_blank
-            || continues && out.last().is_some_and(|l| !l.ends_with(['.', ':']))
-        {
-            let last = out.last_mut().expect("checked above");
-            last.push(' ');
-            last.push_str(&line);
-        } else {
-            out.push(line);
+        // A line that does not end a sentence, followed (even across blank
+        // lines, as web pages space them) by one that starts in lowercase, was
+        // wrapped by hand.
+        let continues_last = !matches!(classify(&line), Line::Point(_))
+            && line.starts_with(|c: char| c.is_lowercase());
+        match out.last_mut() {
+            Some(last) if continues_last && !last.ends_with(['.', ':', ';', '!', '?']) => {
+                last.push(' ');
+                last.push_str(&line);
+            }
+            _ => out.push(line),
         }
-        previous_blank = false;
     }
     out
 }
