@@ -230,10 +230,7 @@ pub fn document_xml(document: &Document) -> String {
 
     // Preamble and body.
     let size = layout.body_pt;
-    for element in render::preamble(document)
-        .iter()
-        .chain(render::body(document).iter())
-    {
+    for element in &render::elements(document) {
         let p = match element {
             Element::Heading {
                 depth,

@@ -109,10 +109,7 @@ pub fn markdown(document: &Document) -> String {
     if !meta.subject.trim().is_empty() {
         let _ = writeln!(out, "**{}**\n", escape_markdown(&meta.subject));
     }
-    for element in render::preamble(document)
-        .iter()
-        .chain(render::body(document).iter())
-    {
+    for element in &render::elements(document) {
         let _ = match element {
             Element::Heading {
                 depth,
@@ -321,10 +318,7 @@ font-size: {body}pt; line-height: {spacing}; }}\n\
         escape_html(&to_display_uppercase(&meta.doc_type)),
         escape_html(&meta.subject)
     );
-    for element in render::preamble(&document)
-        .iter()
-        .chain(render::body(&document).iter())
-    {
+    for element in &render::elements(&document) {
         out.push_str(&html_element(element));
     }
     let recipients: String = recipient_lines(&document)

@@ -154,6 +154,14 @@ pub fn body(document: &Document) -> Vec<Element> {
     out
 }
 
+/// Everything that is printed between the title and the closing: the
+/// preamble, then the numbered body.
+pub fn elements(document: &Document) -> Vec<Element> {
+    let mut out = preamble(document);
+    out.extend(body(document));
+    out
+}
+
 /// The text of an element on one line, as plain text and the preview's text
 /// layer show it. Guidance is never part of it.
 pub fn element_line(element: &Element) -> String {
@@ -189,7 +197,7 @@ pub fn plain_text(document: &Document) -> String {
     if !document.title.trim().is_empty() {
         let _ = writeln!(out, "{}\n", to_display_uppercase(&document.title));
     }
-    for element in preamble(document).iter().chain(body(document).iter()) {
+    for element in &elements(document) {
         let line = element_line(element);
         let empty = match element {
             Element::Paragraph { text, .. } | Element::Bullet { text, .. } => {

@@ -245,8 +245,7 @@ pub fn Preview() -> impl IntoView {
                                 <p class="doc-type">{to_display_uppercase(&document.meta.doc_type)}</p>
                                 <p class="doc-subject">{document.meta.subject.clone()}</p>
                                 <p class="doc-subject-rule" aria-hidden="true">"-----"</p>
-                                {render::preamble(document).into_iter().map(element_view).collect_view()}
-                                {render::body(document).into_iter().map(element_view).collect_view()}
+                                {render::elements(document).into_iter().map(element_view).collect_view()}
                                 {closing_view(document)}
                             }
                         })
