@@ -51,26 +51,14 @@ enum Line {
     Text(String),
 }
 
+/// The value of a part number written in canonical Roman numerals ("IV",
+/// not "IIII"), up to 50. Anything else, such as "IIIIIIIIIIIX" from a
+/// mangled paste, is not a part number.
 fn roman_value(text: &str) -> Option<usize> {
-    let mut total = 0;
-    let mut previous = 0;
-    for c in text.chars().rev() {
-        let value = match c {
-            'I' => 1,
-            'V' => 5,
-            'X' => 10,
-            'L' => 50,
-            'C' => 100,
-            _ => return None,
-        };
-        if value < previous {
-            total -= value;
-        } else {
-            total += value;
-            previous = value;
-        }
+    if text.is_empty() || text.len() > 8 {
+        return None;
     }
-    (total > 0).then_some(total)
+    (1..=50).find(|&n| crate::numbering::roman(n) == text)
 }
 
 /// Splits "II/. VỀ …", "I- Về …", "PHẦN I: …", "Phần thứ nhất" into a part
@@ -521,6 +509,16 @@ mod tests {
         assert_eq!(bullet("– gạch ngang"), Some((0, "gạch ngang".into())));
         assert_eq!(bullet("* sao"), Some((0, "sao".into())));
         assert_eq!(bullet("+ cộng"), Some((1, "cộng".into())));
+    }
+
+    #[test]
+    fn regression_long_roman_prefix_overflowed() {
+        // A cut-and-spliced seed once gave "IIIIIIIIIIIX. …", whose value went
+        // below zero and panicked.
+        assert_eq!(roman_value("IIIIIIIIIIIX"), None);
+        assert_eq!(part_heading("IIIIIIIIIIIX. Một"), None);
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("IIII"), None);
     }
 
     #[test]
