@@ -221,6 +221,15 @@ messages! {
     ImportReplaceHint => "Nội dung hiện tại được lưu thành một phiên bản trước khi thay, và có thể hoàn tác.", "The current text is kept as a version first, and the replacement can be undone.";
     ImportUnplaced => "Chưa xếp được (không đưa vào bản thảo; hãy tự chép vào chỗ đúng nếu cần):", "Not placed (left out of the draft; copy them where they belong if needed):";
     ImportAddTemplate => "Thêm vào danh sách mẫu", "Add to the outlines";
+    ImportIssuingBody => "Cơ quan ban hành", "Issuing body";
+    ImportNumber => "Số, ký hiệu", "Number and symbol";
+    ImportSigner => "Người ký", "Signer";
+    ImportConvertedTcvn3 => "Văn bản ở bảng mã cũ TCVN3 (phông .VnTime) đã được chuyển sang Unicode. Hãy xem lại các chữ có dấu, nhất là chữ in hoa.", "The text was in the old TCVN3 encoding (.VnTime fonts) and was converted to Unicode. Check the accented letters, capitals above all.";
+    PasteHeading => "Từ một báo cáo cũ", "From an existing report";
+    PasteHint => "Dán (Ctrl+V) văn bản chép từ Word, PDF hay trang web vào ô dưới đây, hoặc mở tệp .txt bằng «Mở tệp…». Phần, mục, gạch đầu dòng, Ưu điểm/Hạn chế…, tiêu đề và chữ ký được xếp vào đúng chỗ; bảng mã TCVN3 (.VnTime) được tự chuyển sang Unicode.", "Paste (Ctrl+V) text copied from Word, a PDF or a web page into the box below, or open a .txt file with “Open file…”. Parts, items, bullets, assessments, the header and the signature are put in place; TCVN3 (.VnTime) text is converted to Unicode.";
+    PasteLabel => "Văn bản báo cáo cũ", "Text of the existing report";
+    PasteRead => "Chuyển thành bản thảo…", "Turn into a draft…";
+    PasteHeadingDialog => "Đọc văn bản đã dán", "Read the pasted text";
     Cancel => "Hủy", "Cancel";
     ImportedTemplate => "Đã thêm mẫu vào danh sách.", "The outline was added to the list.";
     DropHint => "Thả tệp vào đây để mở", "Drop the file here to open it";
@@ -346,6 +355,13 @@ pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -
                 format!("Tệp quá lớn ({mb:.1} MB; giới hạn {limit} MB) nên không mở. Hãy kiểm tra đây có đúng là tệp bản thảo .json không.")
             } else {
                 format!("The file is too large ({mb:.1} MB; the limit is {limit} MB), so it was not opened. Check that it is a .json draft file.")
+            }
+        }
+        ImportError::NothingPasted => {
+            if vi {
+                "Chưa có chữ nào để đọc. Hãy dán văn bản báo cáo vào ô trước.".to_owned()
+            } else {
+                "There is no text to read. Paste the report's text into the box first.".to_owned()
             }
         }
         ImportError::NotText => {

@@ -22,6 +22,8 @@ pub enum ImportError {
     },
     /// Not text in UTF-8.
     NotText,
+    /// A paste with no text in it.
+    NothingPasted,
     /// Not JSON; where the parser stopped.
     NotJson {
         line: usize,
@@ -69,6 +71,8 @@ pub struct Incoming {
     pub bytes: usize,
     /// Lines of a text that could not be placed ("chưa xếp được").
     pub unplaced: Vec<String>,
+    /// The legacy encoding a text was converted from, to tell the user.
+    pub converted_from: Option<crate::legacy_encoding::LegacyEncoding>,
 }
 
 fn check_structure(document: &Document) -> Vec<Problem> {
@@ -113,14 +117,15 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
-    let text = text.trim_start_matches('\u{feff}');
+    let decoded = decode_text(bytes).ok_or(ImportError::NotText)?;
+    let text = decoded.trim_start_matches('\u{feff}');
     // An HTML export carries its draft in a data block.
     let text = crate::export::embedded_draft(text).unwrap_or(text);
     // Anything that does not start like JSON is an existing report as text.
     if !text.trim_start().starts_with(['{', '[']) {
         let imported = crate::import_text::read_text(text);
         return Ok(Incoming {
+            converted_from: imported.converted_from,
             title: imported.document.title.clone(),
             sections: outline(&imported.document).len(),
             bytes: bytes.len(),
@@ -152,6 +157,7 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
             is_template: true,
             template: Some(template),
             unplaced: Vec::new(),
+            converted_from: None,
         });
     }
     let value = migrate(value).map_err(|error| match error {
@@ -187,7 +193,41 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
         is_template: false,
         template: None,
         unplaced: Vec::new(),
+        converted_from: None,
     })
+}
+
+/// Checks text the user pasted: an existing report as text, or a whole
+/// draft file's JSON, read exactly as a file with the same content.
+pub fn read_pasted(text: &str) -> Result<Incoming, ImportError> {
+    if text.trim().is_empty() {
+        return Err(ImportError::NothingPasted);
+    }
+    read_file(text.as_bytes())
+}
+
+/// The text in a file's bytes: UTF-8 (with or without a byte-order mark),
+/// UTF-16 with a byte-order mark (Notepad's "Unicode"), or else Latin-1, as
+/// an old Word saves a TCVN3 text; `None` for bytes that are not text.
+pub fn decode_text(bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some(text.into());
+    }
+    let utf16 = |to_unit: fn([u8; 2]) -> u16| {
+        if bytes.len() % 2 != 0 {
+            return None;
+        }
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|pair| to_unit([pair[0], pair[1]]))
+            .collect();
+        String::from_utf16(&units).ok()
+    };
+    match bytes {
+        [0xff, 0xfe, ..] => utf16(u16::from_le_bytes).map(Into::into),
+        [0xfe, 0xff, ..] => utf16(u16::from_be_bytes).map(Into::into),
+        _ => crate::legacy_encoding::latin1_text(bytes).map(Into::into),
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

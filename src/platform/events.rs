@@ -18,6 +18,24 @@ pub fn prevent_default(event: &web_sys::Event) {
     event.prevent_default();
 }
 
+/// The plain text of a `paste` event aimed at the page itself, not at a
+/// field or editable element (whose paste is the browser's own).
+pub fn page_paste_text(event: &web_sys::ClipboardEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let in_field = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || element.is_content_editable()
+        });
+    if in_field {
+        return None;
+    }
+    let text = event.clipboard_data()?.get_data("text/plain").ok()?;
+    (!text.trim().is_empty()).then_some(text)
+}
+
 /// Tells whether an input method is composing text (the key press belongs to
 /// the input method, not to the editor).
 pub fn is_composing(event: &web_sys::KeyboardEvent) -> bool {

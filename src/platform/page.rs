@@ -18,6 +18,13 @@ pub fn set_lang(tag: &str) {
     }
 }
 
+/// Scrolls the page back to its top, as when another screen opens.
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
 /// Tells whether the page is hidden (another tab, minimised, closing).
 pub fn is_hidden() -> bool {
     web_sys::window()

@@ -29,6 +29,18 @@ pub fn App() -> impl IntoView {
         page::set_lang(lang.tag());
     });
 
+    // Opening or closing a draft changes screens: the new one starts at its
+    // top, not at the scroll position of the long welcome screen.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let id = store
+            .open_meta
+            .with(|meta| meta.as_ref().map(|meta| meta.id.clone()));
+        if previous.is_some_and(|previous| previous != id) {
+            page::scroll_to_top();
+        }
+        id
+    });
+
     // Undo and redo work wherever the focus is; the browser's own undo in a
     // text field would bypass the document history.
     let listener = window_event_listener(ev::keydown, move |event| {
@@ -66,6 +78,14 @@ pub fn App() -> impl IntoView {
     let storage_listener = window_event_listener(ev::storage, move |event| {
         store.on_storage_changed(events::storage_key(&event))
     });
+    // Text pasted on the page itself, not in a field, is read as an
+    // existing report (checked and previewed first).
+    let paste = window_event_listener(ev::paste, move |event| {
+        if let Some(text) = events::page_paste_text(&event) {
+            events::prevent_default(&event);
+            store.import_pasted(&text);
+        }
+    });
     // A file dropped anywhere on the page is opened (checked first).
     let allow_drop =
         window_event_listener(ev::dragover, move |event| events::prevent_default(&event));
@@ -76,6 +96,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || {
         allow_drop.remove();
         drop.remove();
+        paste.remove();
         flush_on_hide.remove();
         flush_on_blur.remove();
         flush_on_visibility.remove();

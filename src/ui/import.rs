@@ -43,6 +43,46 @@ pub fn FileInput() -> impl IntoView {
     }
 }
 
+/// The header and signature fields a text import filled, so the user sees
+/// them before confirming.
+fn frame_rows(store: Store, document: &crate::model::Document) -> impl IntoView {
+    let meta = &document.meta;
+    let closing = &document.closing;
+    let number = if meta.number_symbol.is_empty() {
+        String::new()
+    } else {
+        let date = crate::rules::date_line(&meta.place, &meta.date);
+        format!("{} — {}", meta.number_symbol, date.trim())
+    };
+    let signer = [
+        closing.signing_authority.as_str(),
+        closing.position.as_str(),
+        closing.signer_name.as_str(),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    [
+        (
+            Msg::ImportIssuingBody,
+            meta.issuing_body.clone(),
+            "import-issuing-body",
+        ),
+        (Msg::ImportNumber, number, "import-number"),
+        (Msg::ImportSigner, signer, "import-signer"),
+    ]
+    .into_iter()
+    .filter(|(_, value, _)| !value.is_empty())
+    .map(|(label, value, testid)| {
+        view! {
+            <dt>{move || store.t(label)}</dt>
+            <dd data-testid=testid>{value}</dd>
+        }
+    })
+    .collect_view()
+}
+
 /// The preview or error dialog.
 #[component]
 pub fn ImportDialog() -> impl IntoView {
@@ -67,7 +107,11 @@ pub fn ImportDialog() -> impl IntoView {
                                     <dd data-testid="import-sections">{incoming.sections}</dd>
                                     <dt>{move || store.t(Msg::ImportSize)}</dt>
                                     <dd>{format!("{:.1} KB", incoming.bytes as f64 / 1024.0)}</dd>
+                                    {frame_rows(store, &incoming.document)}
                                 </dl>
+                                {incoming.converted_from.map(|_| view! {
+                                    <p class="notice" role="status" data-testid="import-converted">{move || store.t(Msg::ImportConvertedTcvn3)}</p>
+                                })}
                                 <Show when={
                                     let empty = incoming.unplaced.is_empty();
                                     move || !empty

@@ -597,6 +597,17 @@ impl Store {
         }
     }
 
+    /// Checks pasted text and shows what it would bring in, or why not.
+    pub fn import_pasted(&self, text: &str) {
+        match crate::transfer::read_pasted(text) {
+            Ok(incoming) => {
+                self.import_error.set(None);
+                self.incoming.set(Some(incoming));
+            }
+            Err(error) => self.show_import_error(&error),
+        }
+    }
+
     pub fn show_import_error(&self, error: &ImportError) {
         self.incoming.set(None);
         self.import_error

@@ -262,6 +262,36 @@ pub fn Welcome() -> impl IntoView {
                     {move || store.t(Msg::OpenSample)}
                 </button>
             </div>
+            <PasteBox />
         </section>
+    }
+}
+
+/// A box to paste an existing report into, and the button that reads it.
+#[component]
+fn PasteBox() -> impl IntoView {
+    let store = use_store();
+    let text = RwSignal::new(String::new());
+    view! {
+        <h2>{move || store.t(Msg::PasteHeading)}</h2>
+        <div class="template-card paste-card">
+            <p class="hint">{move || store.t(Msg::PasteHint)}</p>
+            <label class="visually-hidden" for="paste-text">{move || store.t(Msg::PasteLabel)}</label>
+            <textarea
+                id="paste-text"
+                data-testid="paste-text"
+                rows="6"
+                spellcheck="false"
+                prop:value=move || text.get()
+                on:input=move |event| text.set(crate::platform::events::input_value(&event))
+            ></textarea>
+            <button
+                type="button"
+                data-testid="paste-read"
+                on:click=move |_| store.import_pasted(&text.get_untracked())
+            >
+                {move || store.t(Msg::PasteRead)}
+            </button>
+        </div>
     }
 }

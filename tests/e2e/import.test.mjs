@@ -135,3 +135,75 @@ test("an existing report as a .txt file opens as a structured draft", async () =
     await context.close();
   }
 });
+
+test("a report pasted into the box becomes a draft with its header and signature in place", async () => {
+  const context = await suite.browser.newContext();
+  try {
+    const page = await openApp(context, suite.server.url);
+    const text = await readFile(new URL("../fixtures/tcvn3-source.txt", import.meta.url), "utf8");
+    await page.getByTestId("paste-read").click();
+    // An empty box says so in a sentence.
+    assert.match(await page.getByTestId("import-error").innerText(), /Chưa có chữ nào để đọc/);
+    await page.getByTestId("import-cancel").click();
+    await page.getByTestId("paste-text").fill(text);
+    await page.getByTestId("paste-read").click();
+    await page.getByTestId("import-preview").waitFor();
+    assert.equal(await page.getByTestId("import-issuing-body").innerText(), "ĐẢNG ỦY TRƯỜNG THPT LẤP VÒ 2");
+    assert.equal(await page.getByTestId("import-number").innerText(), "12-BC/ĐU — Lấp Vò, ngày 05 tháng 01 năm 2026");
+    assert.equal(await page.getByTestId("import-signer").innerText(), "T/M ĐẢNG ỦY · BÍ THƯ · Nguyễn Văn Kiệt");
+    assert.equal(await page.getByTestId("import-unplaced").count(), 0);
+    assert.equal(await page.getByTestId("import-converted").count(), 0);
+    assert.ok((await page.evaluate(() => window.scrollY)) > 0, "the paste box is below the fold");
+    await page.getByTestId("import-as-new").click();
+    const preview = await page.getByTestId("preview").innerText();
+    // Regression: the editor opened at the welcome screen's scroll position,
+    // showing a blank page below its panes.
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    assert.match(preview, /ĐẢNG BỘ HUYỆN LẤP VÒ/);
+    assert.match(preview, /Số 12-BC\/ĐU/);
+    assert.match(preview, /tổng kết đổi mới phương thức lãnh đạo của Đảng/);
+    assert.match(preview, /I\. VỀ ĐỔI MỚI PHƯƠNG THỨC LÃNH ĐẠO CỦA ĐẢNG/);
+    assert.match(preview, /Nguyễn Văn Kiệt/);
+    assert.match(preview, /- Huyện ủy Lấp Vò,/);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("text pasted on the page itself opens the same preview; TCVN3 is converted", async () => {
+  const context = await suite.browser.newContext();
+  try {
+    const page = await openApp(context, suite.server.url);
+    const bytes = await readFile(new URL("../fixtures/tcvn3-bao-cao.txt", import.meta.url));
+    // What Word puts on the clipboard for .VnTime text: each byte as the
+    // Latin-1 character.
+    const pasted = bytes.toString("latin1");
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      document.body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+    }, pasted);
+    await page.getByTestId("import-preview").waitFor();
+    assert.match(await page.getByTestId("import-converted").innerText(), /TCVN3/);
+    assert.equal(await page.getByTestId("import-issuing-body").innerText(), "ĐẢNG ỦY TRƯỜNG THPT LẤP VÒ 2");
+    await page.getByTestId("import-cancel").click();
+    // The same bytes as a .txt file.
+    await page.getByTestId("file-input").setInputFiles({ name: "bao-cao-cu.txt", mimeType: "text/plain", buffer: bytes });
+    await page.getByTestId("import-preview").waitFor();
+    assert.match(await page.getByTestId("import-converted").innerText(), /TCVN3/);
+    await page.getByTestId("import-as-new").click();
+    assert.match(await page.getByTestId("preview").innerText(), /Chi bộ duy trì sinh hoạt định kỳ/);
+    // A paste into a field stays the browser's own.
+    await page.evaluate(() => {
+      const field = document.querySelector("textarea, input[type=text]");
+      const data = new DataTransfer();
+      data.setData("text/plain", "I. MỘT");
+      field.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+    });
+    assert.equal(await page.getByTestId("import-dialog").count(), 0);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
