@@ -200,7 +200,7 @@ pub fn check(document: &Document) -> Vec<Issue> {
     issues
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::model::DocDate;

@@ -8,7 +8,7 @@
 //! The container is a zip whose entries are stored, not compressed: Word and
 //! LibreOffice read it, and the app carries no deflate code for it (a
 //! `.docx` of a long report is a few hundred kilobytes either way). Checksums
-//! come from `crc32fast`.
+//! are CRC-32 from a 1 KB table built at compile time.
 
 use std::fmt::Write as _;
 
@@ -17,6 +17,34 @@ use crate::model::Document;
 use crate::render::{self, Element};
 use crate::rules::{date_line, rules, LayoutRules};
 use crate::text::to_display_uppercase;
+
+/// The CRC-32 (IEEE 802.3, reflected) of zip entries, one table lookup
+/// per byte.
+const CRC_TABLE: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut index = 0;
+    while index < 256 {
+        let mut crc = index as u32;
+        let mut bit = 0;
+        while bit < 8 {
+            crc = if crc & 1 == 1 {
+                0xedb8_8320 ^ (crc >> 1)
+            } else {
+                crc >> 1
+            };
+            bit += 1;
+        }
+        table[index] = crc;
+        index += 1;
+    }
+    table
+};
+
+fn crc32(data: &[u8]) -> u32 {
+    !data.iter().fold(!0u32, |crc, &byte| {
+        CRC_TABLE[((crc ^ u32::from(byte)) & 0xff) as usize] ^ (crc >> 8)
+    })
+}
 
 /// Twips (1/20 pt) in a millimetre.
 const TWIPS_PER_MM: f32 = 56.692_91;
@@ -425,7 +453,7 @@ fn zip_stored(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let (dos_time, dos_date): (u16, u16) = (0, ((2026 - 1980) << 9) | (1 << 5) | 1);
     for (name, data) in entries {
         let offset = out.len() as u32;
-        let crc = crc32fast::hash(data);
+        let crc = crc32(data);
         let size = data.len() as u32;
         let name_bytes = name.as_bytes();
         let local = [

@@ -340,7 +340,10 @@ impl Document {
         fn blocks(list: &mut [Block]) {
             for block in list {
                 match block {
-                    Block::Paragraph(paragraph) => paragraph.text = clean_input(&paragraph.text),
+                    Block::Paragraph(paragraph) => {
+                        paragraph.text = clean_input(&paragraph.text);
+                        paragraph.guidance = clean_input(&paragraph.guidance);
+                    }
                     Block::List(list) => {
                         for item in &mut list.items {
                             item.text = clean_input(&item.text);
@@ -360,6 +363,7 @@ impl Document {
         fn sections(list: &mut [Section]) {
             for section in list {
                 section.heading = clean_input(&section.heading);
+                section.guidance = clean_input(&section.guidance);
                 blocks(&mut section.blocks);
                 sections(&mut section.children);
             }

@@ -5,26 +5,85 @@
 //! uppercase a heading; it does so on NFC text with Rust's full Unicode case
 //! mapping, which has a pair for every Vietnamese letter.
 
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+/// Puts text in NFC. Native builds use the `unicode-normalization` crate.
+/// The browser build asks the browser's own `String.prototype.normalize`,
+/// which spares the download the crate's tables (about 40 KB gzip);
+/// `platform::text` installs it at start. Until then, or if none is
+/// installed, text is returned as it came.
+#[cfg(not(target_arch = "wasm32"))]
+fn normalize(input: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    input.nfc().collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+static NORMALIZER: std::sync::OnceLock<fn(&str) -> String> = std::sync::OnceLock::new();
+
+#[cfg(target_arch = "wasm32")]
+fn normalize(input: &str) -> String {
+    match NORMALIZER.get() {
+        Some(normalizer) => normalizer(input),
+        None => input.to_owned(),
+    }
+}
+
+/// Installs the NFC normaliser of the browser build (see `normalize`).
+#[cfg(target_arch = "wasm32")]
+pub fn install_normalizer(normalizer: fn(&str) -> String) {
+    let _ = NORMALIZER.set(normalizer);
+}
+
+/// True when no character of `input` can change under NFC: everything
+/// below U+0300 (ASCII, Latin-1, Latin Extended) and the precomposed
+/// Vietnamese letters of U+1E00–U+1EFF. Typed Vietnamese in NFC is all
+/// of this, so the common case costs one pass and no allocation.
+fn surely_nfc(input: &str) -> bool {
+    input
+        .chars()
+        .all(|c| (c as u32) < 0x300 || ('\u{1e00}'..='\u{1eff}').contains(&c))
+}
 
 /// Returns `input` in NFC. Unikey's "Unicode tổ hợp", the Windows IME and
 /// macOS produce decomposed (NFD) text that looks identical but compares,
 /// searches and exports differently.
 pub fn to_nfc(input: &str) -> String {
-    if is_nfc_quick(input.chars()) == IsNormalized::Yes {
+    if surely_nfc(input) {
         return input.to_owned();
     }
-    input.nfc().collect()
+    normalize(input)
 }
 
 /// Tells whether `input` is already in NFC, so that a format check can point
 /// at text that came in decomposed.
 pub fn is_nfc(input: &str) -> bool {
-    match is_nfc_quick(input.chars()) {
-        IsNormalized::Yes => true,
-        IsNormalized::No => false,
-        IsNormalized::Maybe => input.nfc().eq(input.chars()),
-    }
+    surely_nfc(input) || normalize(input) == input
+}
+
+/// Folds text for search: no case, no diacritics, "đ" as "d", so that
+/// "bao cao tong ket" finds "Báo cáo tổng kết". It knows the Vietnamese
+/// letters (and drops stray combining marks) rather than decomposing with
+/// Unicode tables.
+pub fn fold_for_search(text: &str) -> String {
+    const FOLDS: [(char, &str); 7] = [
+        ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
+        ('e', "èéẻẽẹêềếểễệ"),
+        ('i', "ìíỉĩị"),
+        ('o', "òóỏõọôồốổỗộơờớởỡợ"),
+        ('u', "ùúủũụưừứửữự"),
+        ('y', "ỳýỷỹỵ"),
+        ('d', "đ"),
+    ];
+    to_nfc(text)
+        .to_lowercase()
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| {
+            FOLDS
+                .iter()
+                .find(|(_, letters)| letters.contains(c))
+                .map_or(c, |(base, _)| *base)
+        })
+        .collect()
 }
 
 /// Cleans text on its way into the model, whatever path it came by (typing,
@@ -33,11 +92,18 @@ pub fn is_nfc(input: &str) -> bool {
 /// report). Windows line endings become `\n`.
 pub fn clean_input(input: &str) -> String {
     let unified = input.replace("\r\n", "\n").replace('\r', "\n");
-    let kept: String = unified
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect();
+    let kept: String = unified.chars().filter(|c| !is_unwanted(*c)).collect();
     to_nfc(&kept)
+}
+
+/// Characters that have no place in a report and can hide or disguise text:
+/// control characters other than line breaks and tabs; zero-width spaces
+/// and joiners, direction marks, overrides and isolates (a right-to-left
+/// override can make a title read backwards); byte-order marks that web
+/// copies leave inside text.
+fn is_unwanted(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
 }
 
 /// Uppercases for display: headings of parts and the issuing body render in
@@ -46,9 +112,36 @@ pub fn to_display_uppercase(input: &str) -> String {
     to_nfc(input).to_uppercase()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn the_fast_path_agrees_with_full_normalisation() {
+        let samples = [
+            "Báo cáo tổng kết năm học 2025–2026 của Đảng ủy trường",
+            "ÀÁẢÃẠ ăằắẳẵặ ƠỜỚỞỠỢ ƯỪỨỬỮỰ đĐ",
+            "e\u{301} decomposed",
+            "\u{212b} angstrom sign",
+        ];
+        for sample in samples {
+            let full: String = sample.nfc().collect();
+            assert_eq!(to_nfc(sample), full);
+            assert_eq!(is_nfc(sample), full == sample);
+        }
+    }
+
+    #[test]
+    fn search_folding_drops_case_and_every_vietnamese_mark() {
+        assert_eq!(fold_for_search("Đảng ủy"), "dang uy");
+        assert_eq!(
+            fold_for_search("BÁO CÁO TỔNG KẾT Ưu điểm, hạn chế"),
+            "bao cao tong ket uu diem, han che"
+        );
+        let nfd: String = "Tổng kết".nfd().collect();
+        assert_eq!(fold_for_search(&nfd), "tong ket");
+    }
 
     #[test]
     fn nfd_input_becomes_nfc() {
@@ -67,6 +160,10 @@ mod tests {
             "ab\ncĐảng"
         );
         assert_eq!(clean_input("tab\there"), "tab\there");
+        assert_eq!(
+            clean_input("\u{202e}gnáht\u{200b} Đảng\u{feff}ủy\u{2066}"),
+            "gnáht Đảngủy"
+        );
     }
 
     #[test]

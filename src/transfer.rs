@@ -173,15 +173,10 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
     if !problems.is_empty() {
         return Err(ImportError::Problems(problems));
     }
-    // Text from a file goes through the same cleaning as typing.
-    let cleaned = serde_json::to_string(&document).unwrap_or_default();
-    if !crate::text::is_nfc(&cleaned)
-        || cleaned
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        document.clean_all_text();
-    }
+    // Text from a file goes through the same cleaning as typing. (Checking
+    // the file's text first would miss characters written as JSON escapes,
+    // such as "\u0000".)
+    document.clean_all_text();
     // Ids in a shared file may repeat or be missing: give every node a
     // fresh one.
     document.assign_ids();

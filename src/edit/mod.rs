@@ -38,6 +38,27 @@ pub enum Field {
     Author,
 }
 
+impl Field {
+    /// The field's name in DOM ids ("field-issuingbody") and tests. Written
+    /// out rather than taken from `Debug`, which the release build compiles
+    /// without.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::SuperiorBody => "superiorbody",
+            Field::IssuingBody => "issuingbody",
+            Field::NumberSymbol => "numbersymbol",
+            Field::Place => "place",
+            Field::DocType => "doctype",
+            Field::Subject => "subject",
+            Field::SigningAuthority => "signingauthority",
+            Field::Position => "position",
+            Field::SignerName => "signername",
+            Field::Author => "author",
+        }
+    }
+}
+
 /// Up or down among siblings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {

@@ -160,19 +160,7 @@ pub fn needs_backup_reminder(meta: &DraftMeta, now_ms: f64) -> bool {
     meta.trashed_ms.is_none() && now_ms - since >= BACKUP_REMINDER_DAYS * DAY_MS
 }
 
-/// Folds text for search: no case, no diacritics, "đ" as "d", so that
-/// "bao cao tong ket" finds "Báo cáo tổng kết".
-pub fn fold_for_search(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            other => other,
-        })
-        .collect::<String>()
-        .to_lowercase()
-}
+pub use crate::text::fold_for_search;
 
 /// The drafts whose title matches `query`, not trashed, newest edit first.
 pub fn search<'m>(drafts: &'m [DraftMeta], query: &str) -> Vec<&'m DraftMeta> {

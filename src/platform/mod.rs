@@ -9,3 +9,4 @@ pub mod files;
 pub mod locks;
 pub mod page;
 pub mod storage;
+pub mod text;

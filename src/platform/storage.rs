@@ -132,7 +132,7 @@ fn classify_js(error: wasm_bindgen::JsValue) -> StorageError {
     if let Some(error) = error.dyn_ref::<js_sys::Error>() {
         return classify_exception(&String::from(error.name()), 0);
     }
-    StorageError::Other(format!("{error:?}"))
+    StorageError::Other(error.as_string().unwrap_or_else(|| "?".to_owned()))
 }
 
 fn classify_gloo(error: gloo_storage::errors::StorageError) -> StorageError {

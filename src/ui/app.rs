@@ -20,6 +20,7 @@ use super::welcome::Welcome;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    crate::platform::text::install();
     let store = Store::new();
     provide_context(store);
 

@@ -12,7 +12,7 @@ use super::store::{field_id, use_store};
 /// The DOM id of the field a finding points at.
 fn target_id(target: Target) -> String {
     match target {
-        Target::Field(field) => format!("field-{field:?}").to_lowercase(),
+        Target::Field(field) => format!("field-{}", field.name()),
         Target::Date => "field-day".to_owned(),
         Target::Recipients => "field-recipients".to_owned(),
         Target::Node(id) => field_id(id),

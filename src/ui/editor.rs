@@ -82,7 +82,7 @@ fn TextField(
             }
         })
     });
-    let id = format!("field-{field:?}").to_lowercase();
+    let id = format!("field-{}", field.name());
     let hint_id = format!("{id}-hint");
     let problem_id = format!("{id}-problem");
     let problem = problem.unwrap_or_else(|| Signal::derive(|| None));

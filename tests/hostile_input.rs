@@ -1,0 +1,392 @@
+//! The hostile-input suite: more than a thousand malformed or hostile JSON
+//! and text files, each opened the way the app opens a file (check, then
+//! store as a new draft), in a library that already holds drafts. Every one
+//! must give a clear error or a sane draft, never panic, and never change a
+//! draft that was already there. Script payloads in every text field must
+//! come out escaped in every export.
+//!
+//! The inputs are generated from fixed seeds, so a failure names a case that
+//! can be run again.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+
+use baocao::export;
+use baocao::numbering::{outline, MAX_SECTION_DEPTH};
+use baocao::persist::library::{self, MemoryStore};
+use baocao::persist::Envelope;
+use baocao::template::seed_sample;
+use baocao::transfer::{read_file, ImportError, MAX_FILE_BYTES};
+
+/// A small deterministic generator (xorshift), so that no case depends on
+/// the run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A library with three drafts in it, and a copy of its entries.
+fn library_with_drafts() -> (MemoryStore, BTreeMap<String, String>) {
+    let mut kv = MemoryStore::default();
+    for n in 0..3 {
+        let mut document = seed_sample();
+        document.title = format!("Bản thảo có sẵn {n}");
+        library::create(&mut kv, document, 1_000.0 + n as f64).unwrap();
+    }
+    let before = kv.items.clone();
+    (kv, before)
+}
+
+fn sample_envelope_json() -> String {
+    Envelope::new("1", seed_sample(), 0.0).to_json()
+}
+
+/// What one input gave.
+#[derive(Debug, Default)]
+struct Tally {
+    cases: usize,
+    errors: usize,
+    drafts: usize,
+}
+
+/// Opens `bytes` as the app does and checks the outcome.
+fn open_case(name: &str, bytes: &[u8], tally: &mut Tally) {
+    let (mut kv, before) = library_with_drafts();
+    tally.cases += 1;
+    match read_file(bytes) {
+        Err(error) => {
+            tally.errors += 1;
+            // Every error has a sentence for people, in both languages.
+            for lang in [baocao::i18n::Lang::Vi, baocao::i18n::Lang::En] {
+                let sentence = baocao::i18n::describe_import_error(lang, &error);
+                assert!(sentence.chars().count() > 15, "{name}: {sentence}");
+            }
+        }
+        Ok(incoming) => {
+            tally.drafts += 1;
+            let document = incoming.document;
+            assert!(
+                outline(&document)
+                    .iter()
+                    .all(|entry| entry.depth <= MAX_SECTION_DEPTH),
+                "{name}: too deep"
+            );
+            // Stored as a new draft, it leaves the others as they were.
+            if let Ok(envelope) = library::create(&mut kv, document, 9_000.0) {
+                let reloaded = library::load(&mut kv, &envelope.meta.id).unwrap();
+                assert_eq!(reloaded.document, envelope.document, "{name}: round trip");
+            }
+        }
+    }
+    for (key, value) in &before {
+        assert_eq!(kv.items.get(key), Some(value), "{name}: {key} changed");
+    }
+}
+
+/// Every path to a value in a JSON tree, as JSON pointers.
+fn pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, child) in map {
+                pointers(
+                    child,
+                    format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (index, child) in items.iter().enumerate() {
+                pointers(child, format!("{at}/{index}"), out);
+            }
+        }
+        _ => {}
+    }
+    out.push(at);
+}
+
+#[test]
+fn wrong_types_at_every_place_of_a_draft() {
+    let json = sample_envelope_json();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut paths = Vec::new();
+    pointers(&value, String::new(), &mut paths);
+    let replacements = [
+        serde_json::json!(null),
+        serde_json::json!(-1),
+        serde_json::json!(1e308),
+        serde_json::json!(true),
+        serde_json::json!("<script>alert(1)</script>"),
+        serde_json::json!([]),
+        serde_json::json!({}),
+    ];
+    let mut tally = Tally::default();
+    let mut rng = Rng(0x5eed_0001);
+    // Every place gets one wrong type, chosen in turn; the first places all.
+    for (index, path) in paths.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
+        let picks: Vec<usize> = if index < 60 {
+            (0..replacements.len()).collect()
+        } else {
+            vec![rng.below(replacements.len())]
+        };
+        for pick in picks {
+            let mut broken = value.clone();
+            *broken.pointer_mut(path).unwrap() = replacements[pick].clone();
+            let text = serde_json::to_string(&broken).unwrap();
+            open_case(
+                &format!("{path} = {}", replacements[pick]),
+                text.as_bytes(),
+                &mut tally,
+            );
+        }
+    }
+    assert!(tally.cases >= 500, "{tally:?}");
+    assert!(tally.errors > 0 && tally.drafts > 0, "{tally:?}");
+}
+
+#[test]
+fn cut_spliced_and_flipped_draft_files() {
+    let json = sample_envelope_json().into_bytes();
+    let mut rng = Rng(0x5eed_0002);
+    let mut tally = Tally::default();
+    for case in 0..300 {
+        let mut bytes = json.clone();
+        match case % 5 {
+            // Cut short, as an interrupted download.
+            0 => bytes.truncate(rng.below(json.len())),
+            // A flipped byte anywhere, often breaking UTF-8.
+            1 => {
+                let at = rng.below(bytes.len());
+                bytes[at] ^= 1 << rng.below(8);
+            }
+            // A NUL or another control byte in the middle.
+            2 => {
+                let at = rng.below(bytes.len());
+                bytes.insert(at, [0u8, 7, 27, 0x7f][rng.below(4)]);
+            }
+            // A bad UTF-8 sequence.
+            3 => {
+                let at = rng.below(bytes.len());
+                let bad: &[u8] = [
+                    &[0xc3][..],
+                    &[0xe1, 0xbb],
+                    &[0xff, 0xfe],
+                    &[0xed, 0xa0, 0x80],
+                ][rng.below(4)];
+                bytes.splice(at..at, bad.iter().copied());
+            }
+            // Two halves of different places spliced.
+            _ => {
+                let a = rng.below(json.len());
+                let b = rng.below(json.len());
+                bytes = [&json[..a.min(b)], &json[a.max(b)..]].concat();
+            }
+        }
+        open_case(&format!("mutation {case}"), &bytes, &mut tally);
+    }
+    assert_eq!(tally.cases, 300);
+}
+
+#[test]
+fn deep_nesting_huge_strings_and_odd_characters() {
+    let mut tally = Tally::default();
+    // Deep nesting: plain arrays, objects, and sections inside a draft.
+    for depth in [10, 127, 129, 1_000, 100_000] {
+        let arrays = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        open_case(&format!("arrays {depth}"), arrays.as_bytes(), &mut tally);
+        let objects = format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
+        open_case(&format!("objects {depth}"), objects.as_bytes(), &mut tally);
+    }
+    for depth in [2, 3, 4, 8, 60] {
+        let mut section = serde_json::json!({ "heading": "Đáy", "blocks": [] });
+        for level in 0..depth {
+            section =
+                serde_json::json!({ "heading": format!("Mức {level}"), "children": [section] });
+        }
+        let mut value: serde_json::Value = serde_json::from_str(&sample_envelope_json()).unwrap();
+        value["document"]["sections"] = serde_json::json!([section]);
+        let text = serde_json::to_string(&value).unwrap();
+        open_case(&format!("sections {depth}"), text.as_bytes(), &mut tally);
+        if depth > MAX_SECTION_DEPTH + 1 {
+            assert!(matches!(
+                read_file(text.as_bytes()),
+                Err(ImportError::Problems(_))
+            ));
+        }
+    }
+    // A 5 MB paragraph, in a draft and as text; and a file over the limit.
+    let paragraph = "Đảng bộ lãnh đạo toàn diện. ".repeat(5 * 1024 * 1024 / 30);
+    let mut value: serde_json::Value = serde_json::from_str(&sample_envelope_json()).unwrap();
+    value["document"]["preamble"][0]["text"] = serde_json::json!(paragraph);
+    let text = serde_json::to_string(&value).unwrap();
+    assert!(text.len() > 5_000_000 && text.len() < MAX_FILE_BYTES);
+    open_case("5 MB paragraph in a draft", text.as_bytes(), &mut tally);
+    let incoming = read_file(text.as_bytes()).unwrap();
+    assert!(serde_json::to_string(&incoming.document).unwrap().len() > 5_000_000);
+    open_case("5 MB paragraph as text", paragraph.as_bytes(), &mut tally);
+    let too_large = vec![b' '; MAX_FILE_BYTES + 1];
+    assert!(matches!(
+        read_file(&too_large),
+        Err(ImportError::TooLarge { .. })
+    ));
+    // Right-to-left overrides, zero-width characters, NUL, byte-order marks
+    // and lone surrogates written as escapes, in every string of a draft.
+    let odd = [
+        "\u{202e}gnáht 3 gnàgN",
+        "\u{200b}Đảng\u{200d}ủy\u{feff}",
+        "a\u{0}b",
+        "\u{2066}x\u{2069}",
+        "\\ud800",
+        "\u{1f4a9}",
+        "\u{301}\u{301}\u{301}",
+    ];
+    let json = sample_envelope_json();
+    for (index, bad) in odd.iter().enumerate() {
+        let escaped = serde_json::to_string(bad).unwrap();
+        let escaped = &escaped[1..escaped.len() - 1];
+        let text = json.replace("Đảng", escaped);
+        open_case(
+            &format!("odd characters {index}"),
+            text.as_bytes(),
+            &mut tally,
+        );
+        if let Ok(incoming) = read_file(text.as_bytes()) {
+            let stored = serde_json::to_string(&incoming.document).unwrap();
+            for invisible in ['\u{0}', '\u{202e}', '\u{200b}', '\u{feff}', '\u{2066}'] {
+                assert!(
+                    !stored.contains(invisible),
+                    "case {index} kept {invisible:?}"
+                );
+            }
+        }
+    }
+    // Not JSON at all: binary, and random bytes.
+    let mut rng = Rng(0x5eed_0003);
+    for case in 0..100 {
+        let length = rng.below(4096);
+        let bytes: Vec<u8> = (0..length).map(|_| rng.next() as u8).collect();
+        open_case(&format!("random bytes {case}"), &bytes, &mut tally);
+    }
+    open_case("png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &mut tally);
+    assert!(tally.cases >= 120, "{tally:?}");
+}
+
+#[test]
+fn texts_that_are_not_reports() {
+    let mut rng = Rng(0x5eed_0004);
+    let mut tally = Tally::default();
+    let pieces = [
+        "I.",
+        "II-",
+        "1.",
+        "a)",
+        "- ",
+        "+ ",
+        "* ",
+        "Ưu điểm:",
+        "không có",
+        "Nơi nhận:",
+        "T/M ĐẢNG ỦY",
+        "Số 12-BC/ĐU",
+        "Lấp Vò, ngày 05 tháng 01 năm 2026",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "§¶ng bé",
+        "<script>alert(1)</script>",
+        "\u{202e}",
+        "\u{0}",
+        "\t",
+        "\n",
+        "\n\n",
+        "    ",
+        "Báo cáo",
+        "{",
+        "}",
+        "\"",
+        "&amp;",
+        "]]>",
+        "</w:t>",
+        "IIIIIIIIIIIIX.",
+        "99999999999999999999.",
+    ];
+    for case in 0..300 {
+        let count = rng.below(60);
+        let text: String = (0..count)
+            .map(|_| pieces[rng.below(pieces.len())])
+            .collect::<Vec<_>>()
+            .join(" ");
+        // Text must not start like JSON to be read as text.
+        let text = format!("x {text}");
+        open_case(&format!("text {case}"), text.as_bytes(), &mut tally);
+    }
+    assert_eq!(tally.errors, 0, "text always gives a draft: {tally:?}");
+}
+
+/// Script payloads of every common shape.
+const PAYLOADS: [&str; 8] = [
+    "<script>window.pwned=1</script>",
+    "<img src=x onerror=\"window.pwned=1\">",
+    "\"><svg onload=window.pwned=1>",
+    "javascript:window.pwned=1",
+    "</script><script>window.pwned=1</script>",
+    "]]></w:t></w:r><w:r><w:t>",
+    "*[x](javascript:alert(1))* <b>`code`</b>",
+    "'; window.pwned=1; '",
+];
+
+#[test]
+fn script_payloads_in_every_text_field_come_out_escaped() {
+    let json = sample_envelope_json();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut paths = Vec::new();
+    pointers(&value, String::new(), &mut paths);
+    let text_paths: Vec<&String> = paths
+        .iter()
+        .filter(|path| value.pointer(path).is_some_and(|v| v.is_string()))
+        .filter(|path| {
+            !path.ends_with("/type")
+                && !path.ends_with("/format")
+                && !path.ends_with("/ruleset")
+                && !path.contains("/label")
+        })
+        .collect();
+    assert!(text_paths.len() > 50);
+    let mut hostile = value.clone();
+    for (index, path) in text_paths.iter().enumerate() {
+        *hostile.pointer_mut(path).unwrap() =
+            serde_json::json!(format!("{} {}", PAYLOADS[index % PAYLOADS.len()], index));
+    }
+    let incoming = read_file(serde_json::to_string(&hostile).unwrap().as_bytes()).unwrap();
+    let mut envelope = Envelope::new("9", incoming.document, 0.0);
+    let html = export::html(&mut envelope);
+    // The only script element is the draft's JSON data block, and no
+    // payload opens an element or an attribute.
+    assert_eq!(html.matches("<script").count(), 1, "{html}");
+    // ("onerror=" is there as text after an escaped "&lt;img", harmless.)
+    for needle in ["<img", "<svg", "</script><script"] {
+        assert!(!html.contains(needle), "{needle} in the HTML export");
+    }
+    // The embedded draft still reads back exactly.
+    let back = read_file(html.as_bytes()).unwrap();
+    assert_eq!(back.document, envelope.document);
+    let xml = baocao::docx::document_xml(&envelope.document);
+    assert!(
+        !xml.contains("]]></w:t></w:r><w:r><w:t>"),
+        "raw XML from user text"
+    );
+    assert!(!xml.contains("<script"));
+    let markdown = export::markdown(&envelope.document);
+    // Markdown shows "<" as "\<": no raw tag survives.
+    let raw_angle = markdown
+        .char_indices()
+        .any(|(at, c)| c == '<' && !markdown[..at].ends_with('\\'));
+    assert!(!raw_angle, "{markdown}");
+}
