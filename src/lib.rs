@@ -12,6 +12,7 @@ pub mod export;
 pub mod i18n;
 pub mod import_text;
 pub mod keymap;
+pub mod large_report;
 pub mod legacy_encoding;
 pub mod model;
 pub mod numbering;

@@ -49,3 +49,40 @@ pub fn local_date_iso(epoch_ms: f64) -> String {
         date.get_date()
     )
 }
+
+/// Runs `f` and records how long it took as a User Timing measure called
+/// `name` ("baocao-autosave", "baocao-export-docx" …). The browser's
+/// performance tools show them, and `./dev bench` reads them. At most the
+/// last 500 of a name are kept, so a long session does not pile them up.
+pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|window| window.performance());
+    let start_mark = format!("{name}-start");
+    if let Some(performance) = &performance {
+        let _ = performance.mark(&start_mark);
+    }
+    let out = f();
+    if let Some(performance) = &performance {
+        let _ = performance.measure_with_start_mark(name, &start_mark);
+        performance.clear_marks_with_mark_name(&start_mark);
+        if performance.get_entries_by_name(name).length() > 500 {
+            performance.clear_measures_with_measure_name(name);
+        }
+    }
+    out
+}
+
+/// The size of the app's WebAssembly memory in bytes, for `./dev bench`
+/// (called from the page as `wasmBindings.wasm_memory_bytes()`).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|memory| {
+            memory
+                .buffer()
+                .dyn_into::<js_sys::ArrayBuffer>()
+                .map_or(0.0, |buffer| f64::from(buffer.byte_length()))
+        })
+        .unwrap_or(0.0)
+}

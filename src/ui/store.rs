@@ -435,6 +435,10 @@ impl Store {
 
     /// Writes the open draft, reads it back, and reports the outcome.
     pub fn save_now(&self) {
+        clock::measure("baocao-autosave", || self.save_now_unmeasured());
+    }
+
+    fn save_now_unmeasured(&self) {
         if self.read_only.get_untracked() {
             return;
         }
@@ -481,6 +485,10 @@ impl Store {
     /// Downloads the open draft as a JSON file, which any copy of the app can
     /// open; records the backup when storage allows.
     pub fn download_draft(&self) {
+        clock::measure("baocao-export-json", || self.download_draft_unmeasured());
+    }
+
+    fn download_draft_unmeasured(&self) {
         let Some(document) = self.document.get_untracked() else {
             return;
         };
@@ -509,6 +517,16 @@ impl Store {
 
     /// Downloads the open draft as HTML, Markdown or plain text.
     pub fn export(&self, format: ExportFormat) {
+        let name = match format {
+            ExportFormat::Docx => "baocao-export-docx",
+            ExportFormat::Html => "baocao-export-html",
+            ExportFormat::Markdown => "baocao-export-markdown",
+            ExportFormat::Text => "baocao-export-text",
+        };
+        clock::measure(name, || self.export_unmeasured(format));
+    }
+
+    fn export_unmeasured(&self, format: ExportFormat) {
         let Some(document) = self.document.get_untracked() else {
             return;
         };
@@ -588,7 +606,7 @@ impl Store {
 
     /// Checks a file's bytes and shows what it would bring in, or why not.
     pub fn import_bytes(&self, bytes: &[u8]) {
-        match read_file(bytes) {
+        match clock::measure("baocao-import", || read_file(bytes)) {
             Ok(incoming) => {
                 self.import_error.set(None);
                 self.incoming.set(Some(incoming));

@@ -1,0 +1,211 @@
+// The browser half of `./dev bench`: the release build in headless Chromium
+// with the benchmark report (300 items, about 60,000 words) and five drafts
+// of that size in storage. It measures first-load transfer, navigation to an
+// editable document, keystroke-to-next-paint latency, autosave main-thread
+// time, export and import times and memory, folds in the native criterion
+// figures, and writes results.json and results.md.
+//
+// Usage: node tests/bench/bench.mjs <draft.json> <criterion-log> <out-dir>
+import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { join, basename } from "node:path";
+import os from "node:os";
+import { serveDist, launchBrowser, DIST } from "../e2e/support.mjs";
+
+const [draftPath, criterionLog, outDir] = process.argv.slice(2);
+if (!draftPath || !criterionLog || !outDir) {
+  console.error("usage: node tests/bench/bench.mjs <draft.json> <criterion-log> <out-dir>");
+  process.exit(2);
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const median = (values) => percentile(values, 50);
+const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/// The durations of the User Timing measures called `name`.
+async function measures(page, name) {
+  return page.evaluate((name) => performance.getEntriesByName(name).map((entry) => entry.duration), name);
+}
+
+async function clearMeasures(page) {
+  await page.evaluate(() => performance.clearMeasures());
+}
+
+const draft = await readFile(draftPath);
+const items = JSON.parse(draft.toString("utf8")).document.sections.reduce((sum, part) => sum + part.children.length, 0);
+const server = await serveDist();
+const browser = await launchBrowser();
+const figures = [];
+const add = (group, name, value, unit, target) =>
+  figures.push({ group, name, value, unit, target: target ?? null, met: target == null ? null : value <= target });
+
+try {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
+  let page = await context.newPage();
+  const requested = new Set();
+  page.on("request", (request) => requested.add(new URL(request.url()).pathname));
+  await page.goto(server.url);
+  await page.getByTestId("welcome").waitFor();
+
+  // First-load transfer: what the page fetched from dist/, gzip -9.
+  const files = await readdir(DIST);
+  let total = 0;
+  for (const kind of ["wasm", "js", "css"]) {
+    let bytes = 0;
+    for (const file of files.filter((file) => file.endsWith(`.${kind}`))) {
+      if (![...requested].some((path) => basename(path) === file)) continue;
+      bytes += gzipSync(await readFile(join(DIST, file)), { level: 9 }).length;
+    }
+    total += bytes;
+    add("Tải lần đầu (gzip)", `${kind}`, round(bytes / 1024), "KB");
+  }
+  add("Tải lần đầu (gzip)", "tổng wasm + JS + CSS", round(total / 1024), "KB", 150);
+
+  // Five drafts of that size, imported through the file picker; each
+  // import's own time is measured in the app.
+  const importWall = [];
+  for (let n = 0; n < 5; n++) {
+    await clearMeasures(page);
+    const started = Date.now();
+    await page.getByTestId("file-input").setInputFiles({ name: `lon-${n}.baocao.json`, mimeType: "application/json", buffer: draft });
+    await page.getByTestId("import-preview").waitFor();
+    importWall.push(Date.now() - started);
+    const [inApp] = await measures(page, "baocao-import");
+    figures.importInApp = [...(figures.importInApp ?? []), inApp];
+    await page.getByTestId("import-as-new").click();
+    await page.getByTestId("preview").waitFor();
+    await page.getByTestId("save-status").filter({ hasText: /Đã lưu/ }).waitFor({ timeout: 30000 }).catch(() => {});
+    if (n < 4) {
+      await page.getByTestId("close-draft").click();
+      await page.getByTestId("welcome").waitFor();
+    }
+  }
+  add("Nhập", "nhập tệp JSON (đọc, kiểm tra), trung vị", round(median(figures.importInApp)), "ms");
+  add("Nhập", "chọn tệp đến khi thấy xem trước, trung vị", round(median(importWall)), "ms");
+  delete figures.importInApp;
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("baocao.draft.")).length);
+  add("Bối cảnh", "bản thảo cỡ này trong bộ nhớ trình duyệt", stored, "");
+  add("Bối cảnh", "số mục của báo cáo đo", items, "");
+
+  // Navigation to an editable document: a fresh page reopens the last
+  // draft; the clock stops when the last item's first paragraph is an
+  // enabled field.
+  await page.close();
+  const navigations = [];
+  for (let run = 0; run < 5; run++) {
+    page = await context.newPage();
+    await page.goto(server.url, { waitUntil: "commit" });
+    const at = await page.waitForFunction(() => {
+      const sections = document.querySelectorAll('[data-testid="section-editor"]');
+      const last = sections[sections.length - 1];
+      const field = last && last.querySelector('[data-testid="paragraph"]');
+      return field && !field.disabled && !field.readOnly ? performance.now() : false;
+    }, null, { polling: "raf", timeout: 60000 });
+    navigations.push(await at.jsonValue());
+    if (run < 4) await page.close();
+  }
+  add("Mở trang", "từ lúc mở trang đến khi sửa được, trung vị của 5 lần", round(median(navigations)), "ms", 500);
+
+  // Memory after load.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  const wasmBytes = await page.evaluate(() => window.wasmBindings.wasm_memory_bytes());
+  add("Bộ nhớ", "JS heap đang dùng", round(heap.usedSize / 1024 / 1024), "MB");
+  add("Bộ nhớ", "bộ nhớ wasm", round(wasmBytes / 1024 / 1024), "MB");
+  add("Bộ nhớ", "tổng sau khi mở", round((heap.usedSize + wasmBytes) / 1024 / 1024), "MB");
+
+  // Keystrokes into the last section: 20 bursts of 10 keys, each followed
+  // by a pause long enough for the autosave.
+  const field = page.locator('[data-testid="section-editor"]').last().locator('[data-testid="paragraph"]').first();
+  await field.click();
+  await field.press("End");
+  await page.evaluate(() => {
+    window.__latencies = [];
+    document.addEventListener(
+      "keydown",
+      (event) => {
+        const start = event.timeStamp;
+        requestAnimationFrame(() => {
+          // The first task after the frame: the paint has happened.
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => window.__latencies.push(performance.now() - start);
+          channel.port2.postMessage(0);
+        });
+      },
+      true,
+    );
+  });
+  await clearMeasures(page);
+  const letters = "abcdeghiklmnopqrstuvxy";
+  for (let burst = 0; burst < 20; burst++) {
+    for (let key = 0; key < 10; key++) {
+      await page.keyboard.press(letters[(burst * 10 + key) % letters.length]);
+      await page.waitForTimeout(25);
+    }
+    await page.waitForTimeout(600);
+  }
+  const latencies = await page.evaluate(() => window.__latencies);
+  const autosaves = await measures(page, "baocao-autosave");
+  add("Gõ phím", `độ trễ phím đến khung hình kế, trung vị (${latencies.length} phím)`, round(median(latencies)), "ms");
+  add("Gõ phím", "độ trễ phím đến khung hình kế, phân vị 95", round(percentile(latencies, 95)), "ms", 16);
+  add("Tự lưu", `thời gian luồng chính mỗi lần tự lưu, trung vị (${autosaves.length} lần)`, round(median(autosaves)), "ms");
+  add("Tự lưu", "thời gian luồng chính mỗi lần tự lưu, phân vị 95", round(percentile(autosaves, 95)), "ms", 8);
+
+  // Exports, five times each, timed in the app.
+  const exportOnce = async (testid) => {
+    const button = page.getByTestId(testid);
+    if (testid !== "download-draft" && !(await button.isVisible())) await page.getByTestId("export-toggle").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    await download.path();
+  };
+  for (const [testid, name, label, target] of [
+    ["export-docx", "baocao-export-docx", "xuất DOCX", 300],
+    ["export-html", "baocao-export-html", "xuất HTML", null],
+    ["download-draft", "baocao-export-json", "xuất JSON (tệp bản thảo)", null],
+  ]) {
+    await clearMeasures(page);
+    for (let run = 0; run < 5; run++) await exportOnce(testid);
+    add("Xuất", `${label}, trung vị của 5 lần`, round(median(await measures(page, name))), "ms", target);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// Native figures from criterion's output: "name  time: [low mid high]".
+const log = await readFile(criterionLog, "utf8").catch(() => "");
+const unitMs = { ns: 1e-6, "µs": 1e-3, us: 1e-3, ms: 1, s: 1000 };
+let pending = null;
+for (const line of log.split("\n")) {
+  const time = line.match(/time:\s+\[\S+ \S+ (\S+) (\S+) \S+ \S+\]/);
+  const name = line.replace(/time:.*$/, "").trim();
+  if (name && !name.startsWith("Benchmarking") && !line.includes("change:")) pending = name;
+  if (time && pending) {
+    add("Lõi (gốc, criterion)", pending, round(Number(time[1]) * unitMs[time[2]], 3), "ms");
+    pending = null;
+  }
+}
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model?.trim() ?? "CPU"}, ${round(os.totalmem() / 1024 ** 3, 0)} GB, ${os.type()} ${os.release()}`;
+const results = { date: new Date().toISOString(), machine, figures };
+await mkdir(outDir, { recursive: true });
+await writeFile(join(outDir, "results.json"), JSON.stringify(results, null, 2) + "\n");
+const rows = figures.map((f) => {
+  const target = f.target == null ? "" : `≤ ${f.target} ${f.unit}`;
+  const met = f.met == null ? "" : f.met ? "đạt" : "**chưa đạt**";
+  return `| ${f.group} | ${f.name} | ${f.value} ${f.unit} | ${target} | ${met} |`;
+});
+const table = [
+  `Đo ngày ${results.date.slice(0, 10)} trên ${machine}.`,
+  "",
+  "| Nhóm | Số đo | Kết quả | Mục tiêu | |",
+  "|---|---|---|---|---|",
+  ...rows,
+].join("\n");
+await writeFile(join(outDir, "results.md"), table + "\n");
+console.log(table);
