@@ -11,6 +11,7 @@ pub mod edit;
 pub mod export;
 pub mod i18n;
 pub mod import_text;
+pub mod index;
 pub mod keymap;
 pub mod large_report;
 pub mod legacy_encoding;

@@ -270,6 +270,22 @@ impl Section {
 }
 
 impl Document {
+    /// A copy of the header, title and closing: the preamble and sections
+    /// are left empty and `next_id` at 0, so that the copy changes only
+    /// when something outside the body does.
+    pub fn clone_frame(&self) -> Document {
+        Document {
+            title: self.title.clone(),
+            template_id: self.template_id.clone(),
+            meta: self.meta.clone(),
+            preamble: Vec::new(),
+            sections: Vec::new(),
+            closing: self.closing.clone(),
+            next_id: 0,
+            extra: self.extra.clone(),
+        }
+    }
+
     /// The section `id`, anywhere in the tree.
     pub fn find_section(&self, id: NodeId) -> Option<&Section> {
         fn walk(list: &[Section], id: NodeId) -> Option<&Section> {

@@ -11,8 +11,10 @@ use crate::text::to_display_uppercase;
 /// What an assessment group says when there is nothing to report.
 pub const NOTHING_TO_REPORT: &str = "không có.";
 
-/// One displayable piece of the body.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One displayable piece of the body. Each carries the id of its node, so
+/// an element is its own key: the preview re-renders only elements whose
+/// content changed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Element {
     /// A section heading. Parts (depth 0) display in capitals. When the
     /// heading is empty and the section opens with a paragraph, that

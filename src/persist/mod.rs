@@ -199,11 +199,11 @@ pub const MAX_SNAPSHOT_BYTES: usize = 1_500_000;
 /// Editing takes a periodic version at most this often.
 pub const SNAPSHOT_EVERY_MS: f64 = 5.0 * 60.0 * 1000.0;
 
-/// Tells whether a periodic version is due at `now_ms`.
-pub fn periodic_snapshot_due(snapshots: &[Snapshot], now_ms: f64) -> bool {
-    snapshots
-        .last()
-        .is_none_or(|last| now_ms - last.taken_ms >= SNAPSHOT_EVERY_MS)
+/// Tells whether a periodic version is due at `now_ms`, given when the
+/// newest was taken (the editor keeps that time rather than reading the
+/// versions at each autosave).
+pub fn periodic_snapshot_due(last_taken_ms: Option<f64>, now_ms: f64) -> bool {
+    last_taken_ms.is_none_or(|last| now_ms - last >= SNAPSHOT_EVERY_MS)
 }
 
 /// Adds `snapshot` (unless it equals the newest one) and drops the oldest

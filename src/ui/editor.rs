@@ -12,7 +12,52 @@ use crate::model::{AssessmentLabel, Block, DocDate, NodeId, Ruleset};
 use crate::platform::events;
 use crate::rules::{check_date, check_number_symbol};
 
-use super::store::{field_id, use_store, Store};
+use crate::index::SectionSnapshot;
+
+use super::store::{field_id, use_store, SectionView, Store, PREAMBLE};
+
+/// The section (or the preamble) whose editor the surrounding fields belong
+/// to. Block and bullet fields read their node from this snapshot, not from
+/// the whole document: with one subscriber per field on the document, every
+/// keystroke in a 300-item report re-ran thousands of lookups and spent
+/// most of its time unsubscribing them (half a second per key).
+#[derive(Clone, Copy)]
+struct Scope(RwSignal<Option<SectionView>>);
+
+fn scope() -> Scope {
+    use_context::<Scope>().unwrap_or_else(|| Scope(RwSignal::new(None)))
+}
+
+impl Scope {
+    fn with_snapshot<T>(self, f: impl FnOnce(Option<&SectionSnapshot>) -> T) -> T {
+        self.0
+            .with(|view| f(view.as_ref().map(|view| &view.snapshot)))
+    }
+
+    /// The blocks of `container`, through `f`.
+    fn with_blocks<T>(self, container: Container, f: impl FnOnce(&[Block]) -> T) -> T {
+        self.with_snapshot(|snapshot| {
+            let Some(snapshot) = snapshot else {
+                return f(&[]);
+            };
+            match container {
+                Container::Preamble | Container::Section(_) => f(&snapshot.blocks),
+                Container::Assessment(id) => match snapshot.find_block(id) {
+                    Some(Block::Assessment(a)) => f(&a.blocks),
+                    _ => f(&[]),
+                },
+                Container::ListItem(id) => match snapshot.find_item(id) {
+                    Some((item, _)) => f(&item.blocks),
+                    None => f(&[]),
+                },
+            }
+        })
+    }
+
+    fn with_block<T>(self, id: NodeId, f: impl FnOnce(Option<&Block>) -> T) -> T {
+        self.with_snapshot(|snapshot| f(snapshot.and_then(|s| s.find_block(id))))
+    }
+}
 
 /// Handles a key press in the field of `node`: structural shortcuts become
 /// edits; everything else is left to the field.
@@ -119,24 +164,19 @@ enum DatePart {
 fn DetailsForm() -> impl IntoView {
     let store = use_store();
     let ruleset = Memo::new(move |_| {
-        store
-            .document
-            .with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default())
+        store.indexed(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default())
     });
-    let date = Memo::new(move |_| {
-        store
-            .document
-            .with(|d| d.as_ref().map(|d| d.meta.date).unwrap_or_default())
-    });
+    let date =
+        Memo::new(move |_| store.indexed(|d| d.as_ref().map(|d| d.meta.date).unwrap_or_default()));
     let number_problem = Signal::derive(move || {
-        store.document.with(|d| {
+        store.indexed(|d| {
             d.as_ref()
                 .and_then(|d| check_number_symbol(d.meta.ruleset, &d.meta.number_symbol).err())
                 .map(crate::i18n::number_problem)
         })
     });
     let subject_problem = Signal::derive(move || {
-        store.document.with(|d| {
+        store.indexed(|d| {
             d.as_ref()
                 .and_then(|d| d.meta.subject.chars().next())
                 .filter(|first| first.is_uppercase())
@@ -202,7 +242,7 @@ fn DetailsForm() -> impl IntoView {
         }
     };
     let recipients = Memo::new(move |_| {
-        store.document.with(|d| {
+        store.indexed(|d| {
             d.as_ref()
                 .map(|d| d.closing.recipients.join("\n"))
                 .unwrap_or_default()
@@ -278,20 +318,8 @@ fn DetailsForm() -> impl IntoView {
 #[component]
 fn AddBlockBar(container: Container) -> impl IntoView {
     let store = use_store();
-    let count = Memo::new(move |_| {
-        store.document.with(|d| {
-            let Some(d) = d else { return 0 };
-            match container {
-                Container::Preamble => d.preamble.len(),
-                Container::Section(id) => d.find_section(id).map_or(0, |s| s.blocks.len()),
-                Container::Assessment(id) => match d.find_block(id) {
-                    Some(Block::Assessment(a)) => a.blocks.len(),
-                    _ => 0,
-                },
-                Container::ListItem(id) => d.find_item(id).map_or(0, |(item, _)| item.blocks.len()),
-            }
-        })
-    });
+    let scope = scope();
+    let count = Memo::new(move |_| scope.with_blocks(container, <[Block]>::len));
     let add = move |kind: BlockKind| {
         store.dispatch(Edit::InsertBlock {
             container,
@@ -390,20 +418,10 @@ enum BlockShape {
 
 /// The list of blocks in `container`.
 fn block_list(store: Store, container: Container) -> impl IntoView {
+    let _ = store;
+    let scope = scope();
     let ids = Memo::new(move |_| {
-        store.document.with(|d| {
-            let Some(d) = d else { return Vec::new() };
-            let blocks: &[Block] = match container {
-                Container::Preamble => &d.preamble,
-                Container::Section(id) => d.find_section(id).map_or(&[], |s| s.blocks.as_slice()),
-                Container::Assessment(id) => match d.find_block(id) {
-                    Some(Block::Assessment(a)) => a.blocks.as_slice(),
-                    _ => &[],
-                },
-                Container::ListItem(id) => d
-                    .find_item(id)
-                    .map_or(&[], |(item, _)| item.blocks.as_slice()),
-            };
+        scope.with_blocks(container, |blocks| {
             blocks.iter().map(Block::id).collect::<Vec<_>>()
         })
     });
@@ -418,21 +436,20 @@ fn block_list(store: Store, container: Container) -> impl IntoView {
 #[component]
 fn BlockEditor(id: NodeId) -> AnyView {
     let store = use_store();
+    let scope = scope();
     let shape = Memo::new(move |_| {
-        store.document.with(|d| {
-            d.as_ref()
-                .and_then(|d| d.find_block(id))
-                .map(|block| match block {
-                    Block::Paragraph(_) => BlockShape::Paragraph,
-                    Block::List(_) => BlockShape::List,
-                    Block::Assessment(_) => BlockShape::Assessment,
-                    Block::Figure(_) => BlockShape::Figure,
-                })
+        scope.with_block(id, |block| {
+            block.map(|block| match block {
+                Block::Paragraph(_) => BlockShape::Paragraph,
+                Block::List(_) => BlockShape::List,
+                Block::Assessment(_) => BlockShape::Assessment,
+                Block::Figure(_) => BlockShape::Figure,
+            })
         })
     });
     (move || match shape.get() {
         Some(BlockShape::Paragraph) => paragraph_editor(store, id).into_any(),
-        Some(BlockShape::List) => list_editor(store, id).into_any(),
+        Some(BlockShape::List) => list_editor(id).into_any(),
         Some(BlockShape::Assessment) => assessment_editor(store, id).into_any(),
         Some(BlockShape::Figure) => figure_editor(store, id).into_any(),
         None => ().into_any(),
@@ -441,13 +458,12 @@ fn BlockEditor(id: NodeId) -> AnyView {
 }
 
 fn paragraph_editor(store: Store, id: NodeId) -> impl IntoView {
+    let scope = scope();
     let text = Memo::new(move |_| {
-        store
-            .document
-            .with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
-                Some(Block::Paragraph(p)) => (p.text.clone(), p.guidance.clone()),
-                _ => Default::default(),
-            })
+        scope.with_block(id, |block| match block {
+            Some(Block::Paragraph(p)) => (p.text.clone(), p.guidance.clone()),
+            _ => Default::default(),
+        })
     });
     view! {
         <div class="block paragraph-block">
@@ -473,13 +489,12 @@ fn paragraph_editor(store: Store, id: NodeId) -> impl IntoView {
 }
 
 fn figure_editor(store: Store, id: NodeId) -> impl IntoView {
+    let scope = scope();
     let caption = Memo::new(move |_| {
-        store
-            .document
-            .with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
-                Some(Block::Figure(f)) => f.caption.clone(),
-                _ => String::new(),
-            })
+        scope.with_block(id, |block| match block {
+            Some(Block::Figure(f)) => f.caption.clone(),
+            _ => String::new(),
+        })
     });
     view! {
         <div class="block figure-block">
@@ -499,16 +514,13 @@ fn figure_editor(store: Store, id: NodeId) -> impl IntoView {
     }
 }
 
-fn list_editor(store: Store, id: NodeId) -> impl IntoView {
+fn list_editor(id: NodeId) -> impl IntoView {
+    let scope = scope();
     let items = Memo::new(move |_| {
-        store
-            .document
-            .with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
-                Some(Block::List(list)) => {
-                    list.items.iter().map(|item| item.id).collect::<Vec<_>>()
-                }
-                _ => Vec::new(),
-            })
+        scope.with_block(id, |block| match block {
+            Some(Block::List(list)) => list.items.iter().map(|item| item.id).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
     });
     view! {
         <ul class="block list-block">
@@ -523,10 +535,11 @@ fn list_editor(store: Store, id: NodeId) -> impl IntoView {
 #[component]
 fn ListItemEditor(id: NodeId) -> AnyView {
     let store = use_store();
+    let scope = scope();
     let item = Memo::new(move |_| {
-        store.document.with(|d| {
-            d.as_ref()
-                .and_then(|d| d.find_item(id))
+        scope.with_snapshot(|snapshot| {
+            snapshot
+                .and_then(|snapshot| snapshot.find_item(id))
                 .map(|(item, depth)| (item.text.clone(), crate::numbering::bullet_marker(depth)))
                 .unwrap_or_default()
         })
@@ -556,13 +569,12 @@ fn ListItemEditor(id: NodeId) -> AnyView {
 }
 
 fn assessment_editor(store: Store, id: NodeId) -> impl IntoView {
+    let scope = scope();
     let state = Memo::new(move |_| {
-        store
-            .document
-            .with(|d| match d.as_ref().and_then(|d| d.find_block(id)) {
-                Some(Block::Assessment(a)) => (a.label.clone(), a.nothing_to_report),
-                _ => (AssessmentLabel::Custom(String::new()), false),
-            })
+        scope.with_block(id, |block| match block {
+            Some(Block::Assessment(a)) => (a.label.clone(), a.nothing_to_report),
+            _ => (AssessmentLabel::Custom(String::new()), false),
+        })
     });
     // The label is the assessment's field: focus requests for the group land
     // here.
@@ -630,27 +642,28 @@ fn lock_icon(locked: bool) -> impl IntoView {
 #[component]
 fn SectionEditor(id: NodeId) -> AnyView {
     let store = use_store();
+    // This section's view changes only when the section itself (or its
+    // number) does; every field below reads it, not the document.
+    let view = store.section_view(id);
+    provide_context(Scope(view));
     let head = Memo::new(move |_| {
-        store.document.with(|d| {
-            d.as_ref()
-                .and_then(|d| d.find_section(id))
-                .map(|s| (s.heading.clone(), s.heading_locked, s.guidance.clone()))
+        view.with(|v| {
+            v.as_ref()
+                .map(|v| {
+                    let s = &v.snapshot;
+                    (s.heading.clone(), s.heading_locked, s.guidance.clone())
+                })
                 .unwrap_or_default()
         })
     });
     let children = Memo::new(move |_| {
-        store.document.with(|d| {
-            d.as_ref()
-                .and_then(|d| d.find_section(id))
-                .map(|s| s.children.iter().map(|c| c.id).collect::<Vec<_>>())
+        view.with(|v| {
+            v.as_ref()
+                .map(|v| v.snapshot.children.clone())
                 .unwrap_or_default()
         })
     });
-    let entry = Memo::new(move |_| {
-        store
-            .numbers
-            .with(|n| n.get(&id).map(|e| (e.number.clone(), e.depth)))
-    });
+    let entry = Memo::new(move |_| view.with(|v| v.as_ref().map(|v| (v.number.clone(), v.depth))));
     let number = move || entry.get().map(|e| e.0).unwrap_or_default();
     let depth = move || entry.get().map(|e| e.1).unwrap_or_default();
     view! {
@@ -715,12 +728,14 @@ fn SectionEditor(id: NodeId) -> AnyView {
 pub fn Editor() -> impl IntoView {
     let store = use_store();
     let parts = Memo::new(move |_| {
-        store.document.with(|d| {
+        store.indexed(|d| {
             d.as_ref()
                 .map(|d| d.sections.iter().map(|s| s.id).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     });
+    // The preamble's blocks, for the fields of the preamble.
+    provide_context(Scope(store.section_view(PREAMBLE)));
     view! {
         <div class="editor-column" data-testid="editor">
             <DetailsForm />

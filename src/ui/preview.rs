@@ -224,6 +224,17 @@ pub fn Preview() -> impl IntoView {
             .with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default())
     });
     Effect::new(move |_| apply_ruleset(ruleset.get()));
+    // The document without its body: header, title, closing.
+    let frame = Memo::new(move |_| {
+        store
+            .document
+            .with(|document| document.as_ref().map(Document::clone_frame))
+    });
+    let elements = Memo::new(move |_| {
+        store
+            .document
+            .with(|document| document.as_ref().map(render::elements).unwrap_or_default())
+    });
     view! {
         <aside class="preview-column">
             <h2 class="column-heading">{move || store.t(Msg::PreviewHeading)}</h2>
@@ -237,20 +248,25 @@ pub fn Preview() -> impl IntoView {
                 data-testid="preview"
                 lang="vi"
             >
+                // Header, title and closing re-render when their own fields
+                // change; the body is keyed by element, so typing in one
+                // paragraph re-renders that paragraph only.
                 {move || {
-                    store.document.with(|document| {
-                        document.as_ref().map(|document| {
+                    frame.with(|frame| {
+                        frame.as_ref().map(|document| {
                             view! {
                                 {header_view(document)}
                                 <p class="doc-type">{to_display_uppercase(&document.meta.doc_type)}</p>
                                 <p class="doc-subject">{document.meta.subject.clone()}</p>
                                 <p class="doc-subject-rule" aria-hidden="true">"-----"</p>
-                                {render::elements(document).into_iter().map(element_view).collect_view()}
-                                {closing_view(document)}
                             }
                         })
                     })
                 }}
+                <For each=move || elements.get() key=|element| element.clone() let:element>
+                    {element_view(element)}
+                </For>
+                {move || frame.with(|frame| frame.as_ref().map(closing_view))}
             </article>
         </aside>
     }

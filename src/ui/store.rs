@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::index::{NodeIndex, SectionSnapshot};
+
 use crate::edit::{Edit, EditError, History};
 use crate::i18n::{t, Lang, Msg};
 use crate::model::{Document, NodeId};
@@ -62,6 +64,10 @@ pub struct Store {
     envelope: StoredValue<Option<Envelope>, LocalStorage>,
     lock: StoredValue<Option<locks::LockHandle>, LocalStorage>,
     save_generation: StoredValue<u64>,
+    /// When the open draft's newest local version was taken, so that an
+    /// autosave need not read (and parse) the versions to know whether a
+    /// periodic one is due.
+    last_snapshot_ms: StoredValue<f64>,
     pub lang: RwSignal<Lang>,
     /// The open document, if any.
     pub document: Memo<Option<Document>>,
@@ -69,6 +75,16 @@ pub struct Store {
     pub open_meta: RwSignal<Option<DraftMeta>>,
     /// Every section with its computed number, by id.
     pub numbers: Memo<HashMap<NodeId, OutlineEntry>>,
+    /// Where each node of the open document is, for lookups by id.
+    pub index: Memo<IndexHandle>,
+    /// One signal per section on screen (and one for the preamble, under
+    /// `PREAMBLE`), set only when that section's own content or number
+    /// changes. See `section_view`.
+    sections: StoredValue<HashMap<NodeId, RwSignal<Option<SectionView>>>>,
+    /// The app's reactive owner: section views live as long as the app, not
+    /// as long as the editor that first asked for them (two editors of the
+    /// same section can exist for a moment while a list is re-keyed).
+    owner: StoredValue<Owner>,
     pub outline: Memo<Vec<OutlineEntry>>,
     /// The section the outline panel acts on.
     pub selected: RwSignal<Option<NodeId>>,
@@ -108,7 +124,148 @@ fn problem_of(error: &LibraryError) -> StorageProblem {
     }
 }
 
+/// The key of the preamble among the section views (node ids start at 1).
+pub const PREAMBLE: NodeId = 0;
+
+/// What one section's editor shows: the section's own content and its
+/// number.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SectionView {
+    pub snapshot: SectionSnapshot,
+    pub number: String,
+    pub depth: usize,
+}
+
+/// The view of section `id` (or of the preamble) in `document`.
+fn section_view_of(
+    document: &Document,
+    index: &NodeIndex,
+    numbers: &HashMap<NodeId, OutlineEntry>,
+    id: NodeId,
+) -> Option<SectionView> {
+    if id == PREAMBLE {
+        return Some(SectionView {
+            snapshot: SectionSnapshot::of_preamble(document),
+            ..SectionView::default()
+        });
+    }
+    let section = index.section(document, id)?;
+    let entry = numbers.get(&id);
+    Some(SectionView {
+        snapshot: SectionSnapshot::of(section),
+        number: entry.map(|entry| entry.number.clone()).unwrap_or_default(),
+        depth: entry.map_or(0, |entry| entry.depth),
+    })
+}
+
+/// True when `old` is what `section_view_of` would give now, compared in
+/// place.
+fn section_view_matches(
+    old: &Option<SectionView>,
+    document: Option<&Document>,
+    index: &NodeIndex,
+    numbers: &HashMap<NodeId, OutlineEntry>,
+    id: NodeId,
+) -> bool {
+    let Some(document) = document else {
+        return old.is_none();
+    };
+    let Some(old) = old else {
+        return id != PREAMBLE && index.section(document, id).is_none();
+    };
+    if id == PREAMBLE {
+        return old.snapshot.blocks == document.preamble;
+    }
+    let Some(section) = index.section(document, id) else {
+        return false;
+    };
+    let entry = numbers.get(&id);
+    old.snapshot.shows(section)
+        && entry.map_or("", |entry| entry.number.as_str()) == old.number
+        && entry.map_or(0, |entry| entry.depth) == old.depth
+}
+
+/// The node index of one document version. Two handles are equal only if
+/// they are the same index, so every new version notifies its readers.
+#[derive(Clone, Debug)]
+pub struct IndexHandle(std::sync::Arc<NodeIndex>);
+
+impl PartialEq for IndexHandle {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The open document with its index: `find_section`, `find_block` and
+/// `find_item` go through the index, everything else reads the document.
+pub struct Indexed<'a> {
+    document: &'a Document,
+    index: &'a NodeIndex,
+}
+
+impl<'a> Indexed<'a> {
+    pub fn find_section(&self, id: NodeId) -> Option<&'a crate::model::Section> {
+        self.index.section(self.document, id)
+    }
+
+    pub fn find_block(&self, id: NodeId) -> Option<&'a crate::model::Block> {
+        self.index.block(self.document, id)
+    }
+
+    pub fn find_item(&self, id: NodeId) -> Option<(&'a crate::model::ListItem, usize)> {
+        self.index.item(self.document, id)
+    }
+}
+
+impl std::ops::Deref for Indexed<'_> {
+    type Target = Document;
+
+    fn deref(&self) -> &Document {
+        self.document
+    }
+}
+
 impl Store {
+    /// The view of section `id` (or of the preamble, `PREAMBLE`) as a
+    /// signal that changes only when that section does.
+    pub fn section_view(&self, id: NodeId) -> RwSignal<Option<SectionView>> {
+        if let Some(signal) = self
+            .sections
+            .with_value(|sections| sections.get(&id).copied())
+        {
+            return signal;
+        }
+        let current = self.index.with_untracked(|index| {
+            self.numbers.with_untracked(|numbers| {
+                self.document.with_untracked(|document| {
+                    document
+                        .as_ref()
+                        .and_then(|document| section_view_of(document, &index.0, numbers, id))
+                })
+            })
+        });
+        let signal = self
+            .owner
+            .with_value(|owner| owner.with(|| RwSignal::new(current)));
+        self.sections.update_value(|sections| {
+            sections.insert(id, signal);
+        });
+        signal
+    }
+
+    /// Reads the open document through its index (tracked, for memos).
+    pub fn indexed<T>(&self, f: impl FnOnce(Option<&Indexed<'_>>) -> T) -> T {
+        self.index.with(|index| {
+            self.document.with(|document| match document {
+                Some(document) => f(Some(&Indexed {
+                    document,
+                    index: &index.0,
+                })),
+                None => f(None),
+            })
+        })
+    }
+
     /// Creates the store: reads the language and the library, empties
     /// thirty-day-old trash, and reopens the draft that was open last.
     pub fn new() -> Store {
@@ -124,6 +281,11 @@ impl Store {
         let outline = Memo::new(move |_| {
             document.with(|document| document.as_ref().map(outline).unwrap_or_default())
         });
+        let index = Memo::new(move |_| {
+            IndexHandle(std::sync::Arc::new(document.with(|document| {
+                document.as_ref().map(NodeIndex::new).unwrap_or_default()
+            })))
+        });
         let numbers = Memo::new(move |_| {
             outline.with(|entries| {
                 entries
@@ -133,10 +295,14 @@ impl Store {
             })
         });
         let store = Store {
+            index,
+            sections: StoredValue::new(HashMap::new()),
+            owner: StoredValue::new(Owner::current().unwrap_or_else(Owner::new)),
             history,
             envelope: StoredValue::new_local(None),
             lock: StoredValue::new_local(None),
             save_generation: StoredValue::new(0),
+            last_snapshot_ms: StoredValue::new(0.0),
             lang: RwSignal::new(lang),
             document,
             open_meta: RwSignal::new(None),
@@ -163,6 +329,45 @@ impl Store {
             import_error: RwSignal::new(None),
             user_templates: RwSignal::new(Vec::new()),
         };
+        // After each change of the document, hand every section on screen
+        // its new view, if it changed. This effect is the document's one
+        // subscriber on behalf of all sections: with one per section, each
+        // keystroke marked and re-checked thousands of reactive nodes.
+        Effect::new(move |_| {
+            let changed: Vec<(RwSignal<Option<SectionView>>, Option<SectionView>)> =
+                store.index.with(|index| {
+                    store.numbers.with(|numbers| {
+                        store.document.with(|document| {
+                            store.sections.with_value(|sections| {
+                                sections
+                                    .iter()
+                                    .filter_map(|(id, signal)| {
+                                        let same = signal.try_with_untracked(|old| {
+                                            section_view_matches(
+                                                old,
+                                                document.as_ref(),
+                                                &index.0,
+                                                numbers,
+                                                *id,
+                                            )
+                                        })?;
+                                        if same {
+                                            return None;
+                                        }
+                                        let view = document.as_ref().and_then(|document| {
+                                            section_view_of(document, &index.0, numbers, *id)
+                                        });
+                                        Some((*signal, view))
+                                    })
+                                    .collect()
+                            })
+                        })
+                    })
+                });
+            for (signal, view) in changed {
+                signal.try_set(view);
+            }
+        });
         if !storage::is_available() {
             store.storage_problem.set(Some(StorageProblem::Unavailable));
         }
@@ -251,6 +456,7 @@ impl Store {
             SnapshotReason::Opened,
             now,
         );
+        self.last_snapshot_ms.set_value(now);
         self.history
             .set(Some(History::new(envelope.document.clone())));
         self.open_meta.set(Some(envelope.meta.clone()));
@@ -463,8 +669,7 @@ impl Store {
                 if self.storage_problem.get_untracked().is_some() && storage::is_available() {
                     self.storage_problem.set(None);
                 }
-                let snapshots = library::snapshots(&BrowserStorage, &meta.id);
-                if periodic_snapshot_due(&snapshots, now) {
+                if periodic_snapshot_due(Some(self.last_snapshot_ms.get_value()), now) {
                     let _ = library::take_snapshot(
                         &mut BrowserStorage,
                         &meta.id,
@@ -472,6 +677,7 @@ impl Store {
                         SnapshotReason::Periodic,
                         now,
                     );
+                    self.last_snapshot_ms.set_value(now);
                 }
             }
             Some(Err(error)) => {
