@@ -297,7 +297,7 @@ impl Store {
         let store = Store {
             index,
             sections: StoredValue::new(HashMap::new()),
-            owner: StoredValue::new(Owner::current().unwrap_or_else(Owner::new)),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
             history,
             envelope: StoredValue::new_local(None),
             lock: StoredValue::new_local(None),
