@@ -25,6 +25,15 @@ pub trait KeyValue {
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Vec<String>;
+
+    /// Writes `value` under `key`, reads it back and tells whether it came
+    /// back the same. A store may compare where the text lives: the
+    /// browser's storage compares JavaScript strings without copying half
+    /// a megabyte back into the app at every autosave.
+    fn set_and_verify(&mut self, key: &str, value: &str) -> Result<bool, StoreError> {
+        self.set(key, value)?;
+        Ok(self.get(key)?.as_deref() == Some(value))
+    }
 }
 
 /// Why a library operation failed. Nothing stored was changed.
@@ -77,8 +86,7 @@ pub fn save(
 fn write(kv: &mut dyn KeyValue, envelope: &mut Envelope) -> Result<(), LibraryError> {
     let text = envelope.to_json();
     let key = keys::draft(&envelope.meta.id);
-    kv.set(&key, &text)?;
-    if kv.get(&key)?.as_deref() != Some(text.as_str()) {
+    if !kv.set_and_verify(&key, &text)? {
         return Err(LibraryError::VerifyFailed);
     }
     let meta = serde_json::to_string(&envelope.meta).unwrap_or_default();

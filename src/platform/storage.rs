@@ -89,6 +89,37 @@ impl KeyValue for BrowserStorage {
     fn keys(&self) -> Vec<String> {
         keys()
     }
+    fn set_and_verify(&mut self, key: &str, value: &str) -> Result<bool, StoreError> {
+        if fake_active() {
+            self.set(key, value)?;
+            return Ok(self.get(key)?.as_deref() == Some(value));
+        }
+        set_and_compare_in_js(key, value).map_err(to_store)
+    }
+}
+
+/// Writes `value` and reads it back, comparing the two as JavaScript
+/// strings: the text crosses into JavaScript once and never comes back.
+fn set_and_compare_in_js(key: &str, value: &str) -> Result<bool, StorageError> {
+    use js_sys::{Function, Object, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    ensure_available()?;
+    let storage = LocalStorage::raw();
+    let method = |name: &str| -> Result<Function, StorageError> {
+        Reflect::get(&storage, &JsValue::from_str(name))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .ok_or_else(|| StorageError::Other(format!("localStorage.{name}")))
+    };
+    let key = JsValue::from_str(key);
+    let text = JsValue::from(js_sys::JsString::from(value));
+    method("setItem")?
+        .call2(&storage, &key, &text)
+        .map_err(classify_js)?;
+    let back = method("getItem")?
+        .call1(&storage, &key)
+        .map_err(classify_js)?;
+    Ok(Object::is(&back, &text))
 }
 
 /// Tells whether storage can be used at all, without panicking.

@@ -449,13 +449,25 @@ impl Store {
         let id = envelope.meta.id.clone();
         let _ = storage::set(keys::CURRENT, &id);
         let now = clock::epoch_ms();
-        let _ = library::take_snapshot(
-            &mut BrowserStorage,
-            &id,
-            &envelope.document,
-            SnapshotReason::Opened,
-            now,
-        );
+        // The version "on open" is of the document as opened, written once
+        // the editor has been painted: reading and rewriting the versions
+        // (up to 1.5 MB) would otherwise delay the first editable screen.
+        let opened = envelope.document.clone();
+        let snapshot_id = id.clone();
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let _ = library::take_snapshot(
+                        &mut BrowserStorage,
+                        &snapshot_id,
+                        &opened,
+                        SnapshotReason::Opened,
+                        now,
+                    );
+                },
+                std::time::Duration::ZERO,
+            );
+        });
         self.last_snapshot_ms.set_value(now);
         self.history
             .set(Some(History::new(envelope.document.clone())));
