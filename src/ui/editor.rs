@@ -646,6 +646,8 @@ fn SectionEditor(id: NodeId) -> AnyView {
     // number) does; every field below reads it, not the document.
     let view = store.section_view(id);
     provide_context(Scope(view));
+    let body_ready = RwSignal::new(false);
+    store.defer_render(body_ready);
     let head = Memo::new(move |_| {
         view.with(|v| {
             v.as_ref()
@@ -713,8 +715,12 @@ fn SectionEditor(id: NodeId) -> AnyView {
             <Show when=move || { let (heading, _, guidance) = head.get(); !heading.is_empty() && !guidance.is_empty() }>
                 <p class="guidance">{move || head.get().2}</p>
             </Show>
-            {block_list(store, Container::Section(id))}
-            <AddBlockBar container=Container::Section(id) />
+            // A long report's section bodies are built a dozen per frame
+            // after the first screen (see `Store::defer_render`).
+            <Show when=move || body_ready.get()>
+                {block_list(store, Container::Section(id))}
+                <AddBlockBar container=Container::Section(id) />
+            </Show>
             <For each=move || children.get() key=|id| *id let:child>
                 <SectionEditor id=child />
             </For>

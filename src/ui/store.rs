@@ -85,6 +85,10 @@ pub struct Store {
     /// as long as the editor that first asked for them (two editors of the
     /// same section can exist for a moment while a list is re-keyed).
     owner: StoredValue<Owner>,
+    /// Section bodies still to build, in document order, and how many more
+    /// may be built at once in this frame (see `defer_render`).
+    render_queue: StoredValue<std::collections::VecDeque<RwSignal<bool>>>,
+    render_slots: StoredValue<usize>,
     pub outline: Memo<Vec<OutlineEntry>>,
     /// The section the outline panel acts on.
     pub selected: RwSignal<Option<NodeId>>,
@@ -123,6 +127,12 @@ fn problem_of(error: &LibraryError) -> StorageProblem {
         _ => StorageProblem::Other,
     }
 }
+
+/// How many section bodies are built per frame while a long report opens.
+/// A short report (up to this many sections) is built at once; a 300-item
+/// report shows its first screen editable at once and the rest within about
+/// half a second, instead of building 3,000 fields before the first paint.
+const RENDER_PER_FRAME: usize = 12;
 
 /// The key of the preamble among the section views (node ids start at 1).
 pub const PREAMBLE: NodeId = 0;
@@ -253,6 +263,50 @@ impl Store {
         signal
     }
 
+    /// Lets a section's body be built now if this frame has room, or queues
+    /// it for a later frame, in document order. Sections added while
+    /// editing find room at once.
+    pub fn defer_render(&self, ready: RwSignal<bool>) {
+        let queued = self.render_queue.with_value(|queue| !queue.is_empty());
+        if !queued && self.render_slots.get_value() > 0 {
+            self.render_slots.update_value(|slots| *slots -= 1);
+            ready.set(true);
+            if self.render_slots.get_value() == RENDER_PER_FRAME - 1 {
+                self.schedule_render_frame();
+            }
+            return;
+        }
+        self.render_queue
+            .update_value(|queue| queue.push_back(ready));
+    }
+
+    /// At the next frame: build the next dozen queued bodies and give the
+    /// frame after that its slots back.
+    fn schedule_render_frame(&self) {
+        let store = *self;
+        request_animation_frame(move || {
+            let mut batch = Vec::new();
+            store.render_queue.update_value(|queue| {
+                for _ in 0..RENDER_PER_FRAME {
+                    match queue.pop_front() {
+                        Some(ready) => batch.push(ready),
+                        None => break,
+                    }
+                }
+            });
+            let more = store.render_queue.with_value(|queue| !queue.is_empty());
+            for ready in batch.iter() {
+                ready.try_set(true);
+            }
+            if more || !batch.is_empty() {
+                store.render_slots.set_value(0);
+                store.schedule_render_frame();
+            } else {
+                store.render_slots.set_value(RENDER_PER_FRAME);
+            }
+        });
+    }
+
     /// Reads the open document through its index (tracked, for memos).
     pub fn indexed<T>(&self, f: impl FnOnce(Option<&Indexed<'_>>) -> T) -> T {
         self.index.with(|index| {
@@ -298,6 +352,8 @@ impl Store {
             index,
             sections: StoredValue::new(HashMap::new()),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            render_queue: StoredValue::new(std::collections::VecDeque::new()),
+            render_slots: StoredValue::new(RENDER_PER_FRAME),
             history,
             envelope: StoredValue::new_local(None),
             lock: StoredValue::new_local(None),

@@ -1,0 +1,28 @@
+import { serveDist, launchBrowser } from "../tests/e2e/support.mjs";
+import { readFile } from "node:fs/promises";
+const server = await serveDist({ root: "/tmp/dist-prof" });
+const browser = await launchBrowser();
+const context = await browser.newContext();
+let page = await context.newPage();
+await page.goto(server.url);
+await page.getByTestId("file-input").setInputFiles({ name: "l.baocao.json", mimeType: "application/json", buffer: await readFile("target/bench/large.baocao.json") });
+await page.getByTestId("import-as-new").click();
+await page.getByTestId("preview").waitFor();
+await page.waitForTimeout(1500);
+page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send("Profiler.enable");
+await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
+await cdp.send("Profiler.start");
+await page.goto(server.url);
+const at = await page.waitForFunction(() => { const s = document.querySelectorAll('[data-testid="section-editor"]'); const l = s[s.length-1]; const f = l && l.querySelector('[data-testid="paragraph"]'); return f ? performance.now() : false; }, null, { polling: "raf", timeout: 60000 });
+console.log("editable at", await at.jsonValue());
+const { profile } = await cdp.send("Profiler.stop");
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const counts = new Map(); profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const parent = new Map(); for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const incl = new Map(); const self = new Map();
+for (const [id, us] of counts) { const nm = byId.get(id).callFrame.functionName; self.set(nm, (self.get(nm) ?? 0) + us); let cur = id; const seen = new Set(); while (cur != null) { const name = byId.get(cur).callFrame.functionName; if (!seen.has(name)) { incl.set(name, (incl.get(name) ?? 0) + us); seen.add(name); } cur = parent.get(cur); } }
+for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log("self", (us / 1000).toFixed(1).padStart(8), name.slice(0, 140));
+for (const [name, us] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 50)) console.log("incl", (us / 1000).toFixed(1).padStart(8), name.slice(0, 140));
+await browser.close(); await server.close();
