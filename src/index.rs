@@ -198,37 +198,12 @@ impl SectionSnapshot {
 
     /// The block `id` among these blocks, at any depth.
     pub fn find_block(&self, id: NodeId) -> Option<&Block> {
-        fn walk(list: &[Block], id: NodeId) -> Option<&Block> {
-            list.iter().find_map(|block| {
-                if block.id() == id {
-                    return Some(block);
-                }
-                match block {
-                    Block::List(list) => list.items.iter().find_map(|item| walk(&item.blocks, id)),
-                    Block::Assessment(assessment) => walk(&assessment.blocks, id),
-                    Block::Paragraph(_) | Block::Figure(_) => None,
-                }
-            })
-        }
-        walk(&self.blocks, id)
+        crate::model::find_block_in(&self.blocks, id)
     }
 
     /// The list item `id` among these blocks, with the depth of its list.
     pub fn find_item(&self, id: NodeId) -> Option<(&ListItem, usize)> {
-        fn walk(list: &[Block], id: NodeId, depth: usize) -> Option<(&ListItem, usize)> {
-            list.iter().find_map(|block| match block {
-                Block::List(list) => list.items.iter().find_map(|item| {
-                    if item.id == id {
-                        Some((item, depth))
-                    } else {
-                        walk(&item.blocks, id, depth + 1)
-                    }
-                }),
-                Block::Assessment(assessment) => walk(&assessment.blocks, id, depth),
-                Block::Paragraph(_) | Block::Figure(_) => None,
-            })
-        }
-        walk(&self.blocks, id, 0)
+        crate::model::find_item_in(&self.blocks, id)
     }
 }
 

@@ -4,9 +4,7 @@
 //! assessment groups, in plausible Vietnamese. The same seed always gives
 //! the same report.
 
-use crate::model::{
-    Assessment, AssessmentLabel, Block, Document, List, ListItem, Paragraph, Section,
-};
+use crate::model::{Assessment, AssessmentLabel, Block, Document, List, ListItem, Section};
 
 /// Words the sentences are drawn from.
 const WORDS: [&str; 48] = [
@@ -49,11 +47,7 @@ impl Words {
 }
 
 fn paragraph(text: String) -> Block {
-    Block::Paragraph(Paragraph {
-        id: 0,
-        text,
-        guidance: String::new(),
-    })
+    Block::paragraph(text)
 }
 
 fn item(text: String, blocks: Vec<Block>) -> ListItem {

@@ -269,6 +269,54 @@ impl Section {
     }
 }
 
+/// The block `id` among `blocks`, at any depth (inside lists and
+/// assessment groups), not in subsections.
+pub fn find_block_in(blocks: &[Block], id: NodeId) -> Option<&Block> {
+    blocks.iter().find_map(|block| {
+        if block.id() == id {
+            return Some(block);
+        }
+        match block {
+            Block::List(list) => list
+                .items
+                .iter()
+                .find_map(|item| find_block_in(&item.blocks, id)),
+            Block::Assessment(assessment) => find_block_in(&assessment.blocks, id),
+            Block::Paragraph(_) | Block::Figure(_) => None,
+        }
+    })
+}
+
+/// The list item `id` among `blocks`, with the depth of its list (0 for
+/// "-", 1+ for "+").
+pub fn find_item_in(blocks: &[Block], id: NodeId) -> Option<(&ListItem, usize)> {
+    fn walk(list: &[Block], id: NodeId, depth: usize) -> Option<(&ListItem, usize)> {
+        list.iter().find_map(|block| match block {
+            Block::List(list) => list.items.iter().find_map(|item| {
+                if item.id == id {
+                    Some((item, depth))
+                } else {
+                    walk(&item.blocks, id, depth + 1)
+                }
+            }),
+            Block::Assessment(assessment) => walk(&assessment.blocks, id, depth),
+            Block::Paragraph(_) | Block::Figure(_) => None,
+        })
+    }
+    walk(blocks, id, 0)
+}
+
+impl Block {
+    /// A paragraph with `text` and no id yet.
+    pub fn paragraph(text: String) -> Block {
+        Block::Paragraph(Paragraph {
+            id: 0,
+            text,
+            guidance: String::new(),
+        })
+    }
+}
+
 impl Document {
     /// A copy of the header, title and closing: the preamble and sections
     /// are left empty and `next_id` at 0, so that the copy changes only
@@ -302,50 +350,22 @@ impl Document {
 
     /// The block `id`, in the preamble or anywhere in the body.
     pub fn find_block(&self, id: NodeId) -> Option<&Block> {
-        fn in_blocks(list: &[Block], id: NodeId) -> Option<&Block> {
-            list.iter().find_map(|block| {
-                if block.id() == id {
-                    return Some(block);
-                }
-                match block {
-                    Block::List(list) => list
-                        .items
-                        .iter()
-                        .find_map(|item| in_blocks(&item.blocks, id)),
-                    Block::Assessment(assessment) => in_blocks(&assessment.blocks, id),
-                    Block::Paragraph(_) | Block::Figure(_) => None,
-                }
-            })
-        }
         fn in_sections(list: &[Section], id: NodeId) -> Option<&Block> {
             list.iter().find_map(|section| {
-                in_blocks(&section.blocks, id).or_else(|| in_sections(&section.children, id))
+                find_block_in(&section.blocks, id).or_else(|| in_sections(&section.children, id))
             })
         }
-        in_blocks(&self.preamble, id).or_else(|| in_sections(&self.sections, id))
+        find_block_in(&self.preamble, id).or_else(|| in_sections(&self.sections, id))
     }
 
     /// The list item `id`, with the depth of its list (0 for "-", 1+ for "+").
     pub fn find_item(&self, id: NodeId) -> Option<(&ListItem, usize)> {
-        fn in_blocks(list: &[Block], id: NodeId, depth: usize) -> Option<(&ListItem, usize)> {
-            list.iter().find_map(|block| match block {
-                Block::List(list) => list.items.iter().find_map(|item| {
-                    if item.id == id {
-                        Some((item, depth))
-                    } else {
-                        in_blocks(&item.blocks, id, depth + 1)
-                    }
-                }),
-                Block::Assessment(assessment) => in_blocks(&assessment.blocks, id, depth),
-                Block::Paragraph(_) | Block::Figure(_) => None,
-            })
-        }
         fn in_sections(list: &[Section], id: NodeId) -> Option<(&ListItem, usize)> {
             list.iter().find_map(|section| {
-                in_blocks(&section.blocks, id, 0).or_else(|| in_sections(&section.children, id))
+                find_item_in(&section.blocks, id).or_else(|| in_sections(&section.children, id))
             })
         }
-        in_blocks(&self.preamble, id, 0).or_else(|| in_sections(&self.sections, id))
+        find_item_in(&self.preamble, id).or_else(|| in_sections(&self.sections, id))
     }
 
     /// Passes every text of the document through `text::clean_input` (NFC,

@@ -11,9 +11,7 @@
 //! converted by `legacy_encoding` before anything else.
 
 use crate::legacy_encoding::{self, LegacyEncoding};
-use crate::model::{
-    Assessment, AssessmentLabel, Block, Document, List, ListItem, Paragraph, Section,
-};
+use crate::model::{Assessment, AssessmentLabel, Block, Document, List, ListItem, Section};
 use crate::text::clean_input;
 
 mod frame;
@@ -214,11 +212,7 @@ fn logical_lines(text: &str) -> Vec<String> {
 }
 
 fn paragraph(text: String) -> Block {
-    Block::Paragraph(Paragraph {
-        id: 0,
-        text,
-        guidance: String::new(),
-    })
+    Block::paragraph(text)
 }
 
 /// Where new content goes while reading.

@@ -215,6 +215,9 @@ fn closing_view(document: &Document) -> impl IntoView {
     }
 }
 
+/// How many preview lines are added per frame while a long report opens.
+const PREVIEW_LINES_PER_FRAME: usize = 400;
+
 #[component]
 pub fn Preview() -> impl IntoView {
     let store = use_store();
@@ -230,11 +233,30 @@ pub fn Preview() -> impl IntoView {
             .document
             .with(|document| document.as_ref().map(Document::clone_frame))
     });
+    // A long report's preview is built in steps of a few hundred lines per
+    // frame, so the editor is usable before the whole sheet exists.
+    let shown = RwSignal::new(PREVIEW_LINES_PER_FRAME);
+    fn grow(shown: RwSignal<usize>, elements: Memo<Vec<Element>>) {
+        request_animation_frame(move || {
+            let total = elements.try_with_untracked(Vec::len).unwrap_or(0);
+            if let Some(current) = shown.try_get_untracked() {
+                if current < total {
+                    shown.set(current + PREVIEW_LINES_PER_FRAME);
+                    grow(shown, elements);
+                } else {
+                    // Built: from now on every line shows, however many
+                    // the user adds.
+                    shown.set(usize::MAX);
+                }
+            }
+        });
+    }
     let elements = Memo::new(move |_| {
         store
             .document
             .with(|document| document.as_ref().map(render::elements).unwrap_or_default())
     });
+    grow(shown, elements);
     view! {
         <aside class="preview-column">
             <h2 class="column-heading">{move || store.t(Msg::PreviewHeading)}</h2>
@@ -263,7 +285,14 @@ pub fn Preview() -> impl IntoView {
                         })
                     })
                 }}
-                <For each=move || elements.get() key=|element| element.clone() let:element>
+                <For
+                    each=move || {
+                        let limit = shown.get();
+                        elements.with(|all| all.iter().take(limit).cloned().collect::<Vec<_>>())
+                    }
+                    key=|element| element.clone()
+                    let:element
+                >
                     {element_view(element)}
                 </For>
                 {move || frame.with(|frame| frame.as_ref().map(closing_view))}
