@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use crate::model::{Block, Document, ListItem, NodeId, Section};
+use crate::numbering::OutlineEntry;
 
 /// One step down the tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -207,6 +208,71 @@ impl SectionSnapshot {
     }
 }
 
+/// The key of the preamble among section views (node ids start at 1).
+pub const PREAMBLE: NodeId = 0;
+
+/// What one section's editor shows: the section's own content and its
+/// number. The editor keeps one per section on screen and replaces it only
+/// when `is_current` says it changed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SectionView {
+    pub snapshot: SectionSnapshot,
+    pub number: String,
+    pub depth: usize,
+}
+
+impl SectionView {
+    /// The view of section `id` (or of the preamble) in `document`.
+    pub fn of(
+        document: &Document,
+        index: &NodeIndex,
+        numbers: &HashMap<NodeId, OutlineEntry>,
+        id: NodeId,
+    ) -> Option<SectionView> {
+        if id == PREAMBLE {
+            return Some(SectionView {
+                snapshot: SectionSnapshot::of_preamble(document),
+                ..SectionView::default()
+            });
+        }
+        let section = index.section(document, id)?;
+        let entry = numbers.get(&id);
+        Some(SectionView {
+            snapshot: SectionSnapshot::of(section),
+            number: entry.map(|entry| entry.number.clone()).unwrap_or_default(),
+            depth: entry.map_or(0, |entry| entry.depth),
+        })
+    }
+
+    /// True when `old` is what `of` would give now, compared in place, so
+    /// that a keystroke does not copy every section to find the one that
+    /// changed.
+    pub fn is_current(
+        old: &Option<SectionView>,
+        document: Option<&Document>,
+        index: &NodeIndex,
+        numbers: &HashMap<NodeId, OutlineEntry>,
+        id: NodeId,
+    ) -> bool {
+        let Some(document) = document else {
+            return old.is_none();
+        };
+        let Some(old) = old else {
+            return id != PREAMBLE && index.section(document, id).is_none();
+        };
+        if id == PREAMBLE {
+            return old.snapshot.blocks == document.preamble;
+        }
+        let Some(section) = index.section(document, id) else {
+            return false;
+        };
+        let entry = numbers.get(&id);
+        old.snapshot.shows(section)
+            && entry.map_or("", |entry| entry.number.as_str()) == old.number
+            && entry.map_or(0, |entry| entry.depth) == old.depth
+    }
+}
+
 /// A node met on the way down.
 #[derive(Clone, Copy)]
 enum Node<'d> {
@@ -278,6 +344,49 @@ mod tests {
         let mut changed = item.clone();
         changed.children.push(Section::default());
         assert!(!snapshot.shows(&changed));
+    }
+
+    /// The in-place check agrees with rebuilding the view, for every
+    /// section of a document, after edits of text, structure and numbers.
+    #[test]
+    fn is_current_agrees_with_rebuilding_the_view() {
+        let numbers_of = |document: &Document| {
+            crate::numbering::outline(document)
+                .into_iter()
+                .map(|entry| (entry.id, entry))
+                .collect::<HashMap<_, _>>()
+        };
+        let before = crate::template::seed_sample();
+        let mut edited = before.clone();
+        edited.sections[0].children[0].heading.push_str(" sửa");
+        edited.sections[1].children.swap(0, 1);
+        edited.preamble.clear();
+        let removed = edited.sections[0].children.pop().map(|s| s.id);
+        let (old_index, new_index) = (NodeIndex::new(&before), NodeIndex::new(&edited));
+        let (old_numbers, new_numbers) = (numbers_of(&before), numbers_of(&edited));
+        let mut changed = 0;
+        for id in (0..=before.next_id).chain(removed) {
+            let old = SectionView::of(&before, &old_index, &old_numbers, id);
+            let new = SectionView::of(&edited, &new_index, &new_numbers, id);
+            let current =
+                SectionView::is_current(&old, Some(&edited), &new_index, &new_numbers, id);
+            assert_eq!(current, old == new, "node {id}");
+            changed += usize::from(!current);
+            assert!(SectionView::is_current(
+                &new,
+                Some(&edited),
+                &new_index,
+                &new_numbers,
+                id
+            ));
+            assert_eq!(
+                SectionView::is_current(&old, None, &new_index, &new_numbers, id),
+                old.is_none()
+            );
+        }
+        // The edited heading, the parent that lost a child, the two swapped
+        // items, the removed one and the preamble.
+        assert!(changed >= 5, "{changed}");
     }
 
     #[test]

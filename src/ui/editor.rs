@@ -14,7 +14,9 @@ use crate::rules::{check_date, check_number_symbol};
 
 use crate::index::SectionSnapshot;
 
-use super::store::{field_id, use_store, SectionView, Store, PREAMBLE};
+use crate::index::{SectionView, PREAMBLE};
+
+use super::store::{field_id, use_store, Store};
 
 /// The section (or the preamble) whose editor the surrounding fields belong
 /// to. Block and bullet fields read their node from this snapshot, not from

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::index::{NodeIndex, SectionSnapshot};
+use crate::index::{NodeIndex, SectionView};
 
 use crate::edit::{Edit, EditError, History};
 use crate::i18n::{t, Lang, Msg};
@@ -134,67 +134,6 @@ fn problem_of(error: &LibraryError) -> StorageProblem {
 /// half a second, instead of building 3,000 fields before the first paint.
 const RENDER_PER_FRAME: usize = 12;
 
-/// The key of the preamble among the section views (node ids start at 1).
-pub const PREAMBLE: NodeId = 0;
-
-/// What one section's editor shows: the section's own content and its
-/// number.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct SectionView {
-    pub snapshot: SectionSnapshot,
-    pub number: String,
-    pub depth: usize,
-}
-
-/// The view of section `id` (or of the preamble) in `document`.
-fn section_view_of(
-    document: &Document,
-    index: &NodeIndex,
-    numbers: &HashMap<NodeId, OutlineEntry>,
-    id: NodeId,
-) -> Option<SectionView> {
-    if id == PREAMBLE {
-        return Some(SectionView {
-            snapshot: SectionSnapshot::of_preamble(document),
-            ..SectionView::default()
-        });
-    }
-    let section = index.section(document, id)?;
-    let entry = numbers.get(&id);
-    Some(SectionView {
-        snapshot: SectionSnapshot::of(section),
-        number: entry.map(|entry| entry.number.clone()).unwrap_or_default(),
-        depth: entry.map_or(0, |entry| entry.depth),
-    })
-}
-
-/// True when `old` is what `section_view_of` would give now, compared in
-/// place.
-fn section_view_matches(
-    old: &Option<SectionView>,
-    document: Option<&Document>,
-    index: &NodeIndex,
-    numbers: &HashMap<NodeId, OutlineEntry>,
-    id: NodeId,
-) -> bool {
-    let Some(document) = document else {
-        return old.is_none();
-    };
-    let Some(old) = old else {
-        return id != PREAMBLE && index.section(document, id).is_none();
-    };
-    if id == PREAMBLE {
-        return old.snapshot.blocks == document.preamble;
-    }
-    let Some(section) = index.section(document, id) else {
-        return false;
-    };
-    let entry = numbers.get(&id);
-    old.snapshot.shows(section)
-        && entry.map_or("", |entry| entry.number.as_str()) == old.number
-        && entry.map_or(0, |entry| entry.depth) == old.depth
-}
-
 /// The node index of one document version. Two handles are equal only if
 /// they are the same index, so every new version notifies its readers.
 #[derive(Clone, Debug)]
@@ -250,7 +189,7 @@ impl Store {
                 self.document.with_untracked(|document| {
                     document
                         .as_ref()
-                        .and_then(|document| section_view_of(document, &index.0, numbers, id))
+                        .and_then(|document| SectionView::of(document, &index.0, numbers, id))
                 })
             })
         });
@@ -399,7 +338,7 @@ impl Store {
                                     .iter()
                                     .filter_map(|(id, signal)| {
                                         let same = signal.try_with_untracked(|old| {
-                                            section_view_matches(
+                                            SectionView::is_current(
                                                 old,
                                                 document.as_ref(),
                                                 &index.0,
@@ -411,7 +350,7 @@ impl Store {
                                             return None;
                                         }
                                         let view = document.as_ref().and_then(|document| {
-                                            section_view_of(document, &index.0, numbers, *id)
+                                            SectionView::of(document, &index.0, numbers, *id)
                                         });
                                         Some((*signal, view))
                                     })
