@@ -92,3 +92,20 @@ export function useBrowserAndServer() {
   });
   return suite;
 }
+
+/// Starts catching the page's file choosers, and resolves once Chromium has
+/// been told to intercept them. Returns `next()`, which resolves to the next
+/// chooser opened. Registering `waitForEvent("filechooser")` together with
+/// the key press races: Playwright enables interception while the key press
+/// is already on its way, and about one run in forty the chooser opened
+/// before interception and was never reported.
+export async function catchFileChoosers(page) {
+  const opened = [];
+  const waiting = [];
+  page.on("filechooser", (chooser) => (waiting.length ? waiting.shift()(chooser) : opened.push(chooser)));
+  // A round trip through the page: the subscription above went out first.
+  await page.evaluate(() => true);
+  return {
+    next: () => (opened.length ? Promise.resolve(opened.shift()) : new Promise((resolve) => waiting.push(resolve))),
+  };
+}
