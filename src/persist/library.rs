@@ -81,12 +81,32 @@ pub fn save(
     write(kv, envelope)
 }
 
+/// Saves `document` as the text of draft `envelope`, which keeps its own
+/// document as it was: the editor saves its current document at every pause
+/// without copying half a megabyte into the envelope first.
+pub fn save_document(
+    kv: &mut dyn KeyValue,
+    envelope: &mut Envelope,
+    document: &Document,
+    now_ms: f64,
+) -> Result<(), LibraryError> {
+    envelope.meta.edited_ms = now_ms;
+    let text = envelope.to_json_with(document);
+    write_text(kv, envelope, &text)
+}
+
 /// Writes `envelope` as it is, reads it back and compares, then writes its
 /// library entry.
 fn write(kv: &mut dyn KeyValue, envelope: &mut Envelope) -> Result<(), LibraryError> {
     let text = envelope.to_json();
+    write_text(kv, envelope, &text)
+}
+
+/// Writes `text`, the stored form of `envelope`, reads it back and compares,
+/// then writes the library entry.
+fn write_text(kv: &mut dyn KeyValue, envelope: &Envelope, text: &str) -> Result<(), LibraryError> {
     let key = keys::draft(&envelope.meta.id);
-    if !kv.set_and_verify(&key, &text)? {
+    if !kv.set_and_verify(&key, text)? {
         return Err(LibraryError::VerifyFailed);
     }
     let meta = serde_json::to_string(&envelope.meta).unwrap_or_default();
@@ -400,6 +420,24 @@ mod tests {
         assert_eq!(drafts.len(), 1);
         assert_eq!(drafts[0].title, "Đổi tên");
         assert!(unreadable.is_empty());
+    }
+
+    #[test]
+    fn saving_the_editor_s_document_stores_it_and_not_the_envelope_s() {
+        let mut kv = MemoryStore::default();
+        let mut envelope = create(&mut kv, seed_sample(), 1.0).unwrap();
+        let mut current = seed_sample();
+        current.title = "Đang sửa".into();
+        save_document(&mut kv, &mut envelope, &current, 2.0).unwrap();
+        let loaded = load(&mut kv, &envelope.meta.id).unwrap();
+        assert_eq!(loaded.document, current);
+        assert_eq!(loaded.meta.edited_ms, 2.0);
+        assert_eq!(list(&mut kv).0[0].title, "Đang sửa");
+        kv.corrupt_reads = true;
+        assert_eq!(
+            save_document(&mut kv, &mut envelope, &current, 3.0),
+            Err(LibraryError::VerifyFailed)
+        );
     }
 
     #[test]

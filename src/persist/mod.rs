@@ -93,19 +93,27 @@ impl Envelope {
 
     /// The JSON text to store, with `meta` brought up to date.
     pub fn to_json(&mut self) -> String {
-        self.meta.title = self.document.title.clone();
-        self.meta.template_id = self.document.template_id.clone();
-        // The size counts its own digits, so find the fixed point; it takes
-        // at most two more rounds.
-        let mut text = serde_json::to_string(self).unwrap_or_default();
-        for _ in 0..4 {
-            if text.len() == self.meta.size {
-                break;
-            }
-            self.meta.size = text.len();
-            text = serde_json::to_string(self).unwrap_or_default();
-        }
-        text
+        let Envelope {
+            format,
+            version,
+            meta,
+            document,
+            extra,
+        } = self;
+        envelope_json(format, *version, meta, document, extra)
+    }
+
+    /// The JSON text to store with `document` in place of the envelope's
+    /// own, which is left as it is. The editor saves its current document
+    /// this way without copying it into the envelope first.
+    pub fn to_json_with(&mut self, document: &Document) -> String {
+        envelope_json(
+            &self.format,
+            self.version,
+            &mut self.meta,
+            document,
+            &self.extra,
+        )
     }
 
     /// Reads a stored or shared draft of any version this build knows.
@@ -115,6 +123,48 @@ impl Envelope {
         let value = migrate(value)?;
         serde_json::from_value(value).map_err(|error| LoadError::Shape(error.to_string()))
     }
+}
+
+/// The JSON text of an envelope, as serde would write it. The document,
+/// nearly all of the text, is serialised once; only the small `meta` is
+/// written again while its `size`, which counts its own digits, settles
+/// (at most two more rounds). `meta` ends up with the document's title,
+/// template and the text's size.
+fn envelope_json(
+    format: &str,
+    version: u32,
+    meta: &mut DraftMeta,
+    document: &Document,
+    extra: &Map<String, Value>,
+) -> String {
+    meta.title = document.title.clone();
+    meta.template_id = document.template_id.clone();
+    let head = format!(
+        "{{\"format\":{},\"version\":{version},\"meta\":",
+        serde_json::to_string(format).unwrap_or_default()
+    );
+    let document = serde_json::to_string(document).unwrap_or_default();
+    let mut tail = String::from("}");
+    if !extra.is_empty() {
+        // The map's own braces go; its entries follow the document.
+        let entries = serde_json::to_string(extra).unwrap_or_default();
+        tail = format!(",{}", &entries[1..]);
+    }
+    const DOCUMENT_KEY: &str = ",\"document\":";
+    let mut meta_text = serde_json::to_string(meta).unwrap_or_default();
+    for _ in 0..4 {
+        let size = head.len() + meta_text.len() + DOCUMENT_KEY.len() + document.len() + tail.len();
+        if size == meta.size {
+            break;
+        }
+        meta.size = size;
+        meta_text = serde_json::to_string(meta).unwrap_or_default();
+    }
+    let mut text = String::with_capacity(meta.size);
+    for part in [&head, &meta_text, DOCUMENT_KEY, &document, &tail] {
+        text.push_str(part);
+    }
+    text
 }
 
 /// The name of a downloaded draft: `<title>-<yyyy-mm-dd>.baocao.json`, the

@@ -70,6 +70,30 @@ fn things_that_are_not_drafts_are_named() {
 }
 
 #[test]
+fn the_stored_text_is_what_serde_writes_with_its_own_size() {
+    let mut envelope = Envelope::from_json(V2_UNKNOWN_FIELDS).unwrap();
+    // A title that looks like the size field must not confuse it.
+    envelope.document.title = r#"Báo cáo "size":12 {"meta":1}"#.into();
+    let text = envelope.to_json();
+    assert_eq!(text, serde_json::to_string(&envelope).unwrap());
+    assert_eq!(envelope.meta.size, text.len());
+    assert_eq!(envelope.meta.title, envelope.document.title);
+}
+
+#[test]
+fn saving_with_another_document_leaves_the_envelope_s_own() {
+    let mut envelope = Envelope::new("42", seed_sample(), 1000.0);
+    let mut current = seed_sample();
+    current.title = "Bản đang sửa".into();
+    let text = envelope.to_json_with(&current);
+    assert_eq!(envelope.document, seed_sample());
+    let back = Envelope::from_json(&text).unwrap();
+    assert_eq!(back.document, current);
+    assert_eq!(back.meta.title, "Bản đang sửa");
+    assert_eq!(back.meta.size, text.len());
+}
+
+#[test]
 fn saving_then_loading_gives_back_the_draft() {
     let mut envelope = Envelope::new("42", seed_sample(), 1000.0);
     let text = envelope.to_json();
@@ -204,6 +228,22 @@ proptest! {
     #[test]
     fn loading_any_json_never_panics(text in ".{0,200}") {
         let _ = Envelope::from_json(&text);
+    }
+
+    /// Whatever the title and the unknown fields, the stored text is what
+    /// serde writes, and its size field counts it exactly (the size may
+    /// cross a power of ten while it settles).
+    #[test]
+    fn the_stored_size_is_exact(title in ".{0,40}", padding in 0usize..20_000, extra in proptest::option::of("[a-z]{1,8}")) {
+        let mut envelope = Envelope::new("1", seed_sample(), 1.0);
+        envelope.document.title = title;
+        envelope.document.preamble.push(crate::model::Block::paragraph("x".repeat(padding)));
+        if let Some(key) = extra {
+            envelope.extra.insert(key, Value::from("giữ"));
+        }
+        let text = envelope.to_json();
+        prop_assert_eq!(&text, &serde_json::to_string(&envelope).unwrap());
+        prop_assert_eq!(envelope.meta.size, text.len());
     }
 
     #[test]

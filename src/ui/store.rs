@@ -60,7 +60,8 @@ pub enum ExportFormat {
 pub struct Store {
     history: RwSignal<Option<History>>,
     /// The open draft as loaded (its library details and any unknown fields,
-    /// which are written back unchanged); its document is replaced on save.
+    /// which are written back unchanged). Its document is the one opened:
+    /// saves and exports pass the current one from `document` beside it.
     envelope: StoredValue<Option<Envelope>, LocalStorage>,
     lock: StoredValue<Option<locks::LockHandle>, LocalStorage>,
     save_generation: StoredValue<u64>,
@@ -655,19 +656,22 @@ impl Store {
         if self.read_only.get_untracked() {
             return;
         }
-        let Some(document) = self.document.get_untracked() else {
-            return;
-        };
         let now = clock::epoch_ms();
         let mut outcome = None;
-        self.envelope.update_value(|envelope| {
-            if let Some(envelope) = envelope {
-                envelope.document = document.clone();
-                outcome = Some(
-                    library::save(&mut BrowserStorage, envelope, now)
-                        .map(|()| envelope.meta.clone()),
-                );
-            }
+        // The current document is read in place: copying it would cost more
+        // than a frame's worth of a long report at every pause.
+        self.document.with_untracked(|document| {
+            let Some(document) = document else {
+                return;
+            };
+            self.envelope.update_value(|envelope| {
+                if let Some(envelope) = envelope {
+                    outcome = Some(
+                        library::save_document(&mut BrowserStorage, envelope, document, now)
+                            .map(|()| envelope.meta.clone()),
+                    );
+                }
+            });
         });
         match outcome {
             Some(Ok(meta)) => {
@@ -677,13 +681,17 @@ impl Store {
                     self.storage_problem.set(None);
                 }
                 if periodic_snapshot_due(Some(self.last_snapshot_ms.get_value()), now) {
-                    let _ = library::take_snapshot(
-                        &mut BrowserStorage,
-                        &meta.id,
-                        &document,
-                        SnapshotReason::Periodic,
-                        now,
-                    );
+                    self.document.with_untracked(|document| {
+                        if let Some(document) = document {
+                            let _ = library::take_snapshot(
+                                &mut BrowserStorage,
+                                &meta.id,
+                                document,
+                                SnapshotReason::Periodic,
+                                now,
+                            );
+                        }
+                    });
                     self.last_snapshot_ms.set_value(now);
                 }
             }
@@ -702,22 +710,20 @@ impl Store {
     }
 
     fn download_draft_unmeasured(&self) {
-        let Some(document) = self.document.get_untracked() else {
-            return;
-        };
         let now = clock::epoch_ms();
         let mut text = String::new();
         let mut name = String::new();
-        self.envelope.update_value(|envelope| {
-            if let Some(envelope) = envelope {
-                envelope.document = document.clone();
-                envelope.meta.exported_ms = Some(now);
-                name = crate::persist::file_name(
-                    &envelope.document.title,
-                    &clock::local_date_iso(now),
-                );
-                text = envelope.to_json();
-            }
+        self.document.with_untracked(|document| {
+            let Some(document) = document else {
+                return;
+            };
+            self.envelope.update_value(|envelope| {
+                if let Some(envelope) = envelope {
+                    envelope.meta.exported_ms = Some(now);
+                    name = crate::persist::file_name(&document.title, &clock::local_date_iso(now));
+                    text = envelope.to_json_with(document);
+                }
+            });
         });
         if !text.is_empty() && files::download_text(&name, "application/json", &text) {
             if let Some(id) = self.open_meta.get_untracked().map(|meta| meta.id) {
