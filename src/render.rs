@@ -118,28 +118,82 @@ fn push_blocks(blocks: &[Block], list_depth: usize, out: &mut Vec<Element>) {
 
 fn push_sections(sections: &[Section], depth: usize, out: &mut Vec<Element>) {
     for (index, section) in sections.iter().enumerate() {
-        let (run_in, rest) = match section.blocks.split_first() {
-            Some((Block::Paragraph(first), rest)) if section.heading.trim().is_empty() => {
-                (Some((first.id, first.text.clone())), rest)
-            }
-            _ => (None, section.blocks.as_slice()),
-        };
-        let text = if depth == 0 {
-            to_display_uppercase(&section.heading)
-        } else {
-            section.heading.clone()
-        };
-        out.push(Element::Heading {
-            id: section.id,
+        push_section_own(
+            section.id,
+            &section.heading,
+            &section.guidance,
+            &section.blocks,
             depth,
-            number: section_number(depth, index),
-            text,
-            run_in,
-            guidance: section.guidance.clone(),
-        });
-        push_blocks(rest, 0, out);
+            section_number(depth, index),
+            out,
+        );
         push_sections(&section.children, depth + 1, out);
     }
+}
+
+/// A section's heading line and its own content, without its children.
+fn push_section_own(
+    id: NodeId,
+    heading: &str,
+    guidance: &str,
+    blocks: &[Block],
+    depth: usize,
+    number: String,
+    out: &mut Vec<Element>,
+) {
+    let (run_in, rest) = match blocks.split_first() {
+        Some((Block::Paragraph(first), rest)) if heading.trim().is_empty() => {
+            (Some((first.id, first.text.clone())), rest)
+        }
+        _ => (None, blocks),
+    };
+    let text = if depth == 0 {
+        to_display_uppercase(heading)
+    } else {
+        heading.to_owned()
+    };
+    out.push(Element::Heading {
+        id,
+        depth,
+        number,
+        text,
+        run_in,
+        guidance: guidance.to_owned(),
+    });
+    push_blocks(rest, 0, out);
+}
+
+/// The lines of one section without those of its children: the preview
+/// builds each section from its own view, so a keystroke re-renders the
+/// lines of the section typed in and no others. Section `id` at `depth`,
+/// numbered `number`, with its heading, guidance and blocks; the preamble
+/// (no heading) is `preamble_elements`.
+pub fn section_elements(
+    id: NodeId,
+    heading: &str,
+    guidance: &str,
+    blocks: &[Block],
+    depth: usize,
+    number: &str,
+) -> Vec<Element> {
+    let mut out = Vec::new();
+    push_section_own(
+        id,
+        heading,
+        guidance,
+        blocks,
+        depth,
+        number.to_owned(),
+        &mut out,
+    );
+    out
+}
+
+/// The lines of the preamble's blocks.
+pub fn preamble_elements(blocks: &[Block]) -> Vec<Element> {
+    let mut out = Vec::new();
+    push_blocks(blocks, 0, &mut out);
+    out
 }
 
 /// The preamble as elements.
@@ -222,6 +276,53 @@ pub fn plain_text(document: &Document) -> String {
 mod tests {
     use super::*;
     use crate::template::seed_sample;
+
+    /// The preview builds its lines section by section from the editor's
+    /// section views; together they must be the document's lines exactly.
+    #[test]
+    fn section_by_section_lines_are_the_document_s_lines() {
+        use crate::index::{NodeIndex, SectionView, PREAMBLE};
+        use std::collections::HashMap;
+        fn walk(
+            ids: &[NodeId],
+            document: &Document,
+            index: &NodeIndex,
+            numbers: &HashMap<NodeId, crate::numbering::OutlineEntry>,
+            out: &mut Vec<Element>,
+        ) {
+            for id in ids {
+                let view = SectionView::of(document, index, numbers, *id).unwrap();
+                let snapshot = &view.snapshot;
+                out.extend(section_elements(
+                    *id,
+                    &snapshot.heading,
+                    &snapshot.guidance,
+                    &snapshot.blocks,
+                    view.depth,
+                    &view.number,
+                ));
+                walk(&snapshot.children, document, index, numbers, out);
+            }
+        }
+        let mut untitled = seed_sample();
+        untitled.sections[0].heading.clear();
+        for document in [
+            seed_sample(),
+            untitled,
+            crate::large_report::large_report(3, 4),
+        ] {
+            let index = NodeIndex::new(&document);
+            let numbers: HashMap<_, _> = crate::numbering::outline(&document)
+                .into_iter()
+                .map(|entry| (entry.id, entry))
+                .collect();
+            let preamble = SectionView::of(&document, &index, &numbers, PREAMBLE).unwrap();
+            let mut lines = preamble_elements(&preamble.snapshot.blocks);
+            let parts: Vec<NodeId> = document.sections.iter().map(|part| part.id).collect();
+            walk(&parts, &document, &index, &numbers, &mut lines);
+            assert_eq!(lines, elements(&document));
+        }
+    }
 
     #[test]
     fn run_in_items_put_the_number_before_the_first_paragraph() {

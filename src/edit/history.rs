@@ -3,8 +3,38 @@
 //! per pause: an edit with the same typing key as the previous one, less than
 //! `TYPING_PAUSE_MS` later, replaces the present without a new step.
 
+use std::ops::Deref;
+use std::sync::Arc;
+
 use super::{apply, Edit, EditError};
 use crate::model::{Document, NodeId};
+
+/// A version of the document as the history holds it: shared, never changed
+/// in place. Two are equal when they are the same version, found with one
+/// pointer compare: the interface learns that the document changed without
+/// copying it or comparing it word by word.
+#[derive(Clone, Debug)]
+pub struct SharedDocument(Arc<Document>);
+
+impl SharedDocument {
+    pub fn new(document: Document) -> SharedDocument {
+        SharedDocument(Arc::new(document))
+    }
+}
+
+impl PartialEq for SharedDocument {
+    fn eq(&self, other: &SharedDocument) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for SharedDocument {
+    type Target = Document;
+
+    fn deref(&self) -> &Document {
+        &self.0
+    }
+}
 
 /// A pause in typing longer than this starts a new undo step.
 pub const TYPING_PAUSE_MS: f64 = 1000.0;
@@ -15,9 +45,9 @@ pub const MAX_UNDO_STEPS: usize = 300;
 /// The document being edited, with its undo and redo stacks.
 #[derive(Clone, Debug)]
 pub struct History {
-    present: Document,
-    past: Vec<Document>,
-    future: Vec<Document>,
+    present: SharedDocument,
+    past: Vec<SharedDocument>,
+    future: Vec<SharedDocument>,
     /// The typing key and time of the last edit, for grouping.
     last_typing: Option<((u8, u64), f64)>,
 }
@@ -25,7 +55,7 @@ pub struct History {
 impl History {
     pub fn new(document: Document) -> History {
         History {
-            present: document,
+            present: SharedDocument::new(document),
             past: Vec::new(),
             future: Vec::new(),
             last_typing: None,
@@ -34,6 +64,11 @@ impl History {
 
     pub fn document(&self) -> &Document {
         &self.present
+    }
+
+    /// The present version, shared (a pointer copy).
+    pub fn shared(&self) -> SharedDocument {
+        self.present.clone()
     }
 
     pub fn can_undo(&self) -> bool {
@@ -48,7 +83,7 @@ impl History {
     /// milliseconds). On error nothing changes.
     pub fn apply(&mut self, edit: &Edit, now_ms: f64) -> Result<Option<NodeId>, EditError> {
         let applied = apply(&self.present, edit)?;
-        if applied.document == self.present {
+        if !applied.changed {
             return Ok(applied.created);
         }
         let key = edit.typing_key();
@@ -56,7 +91,7 @@ impl History {
             (Some(key), Some((last_key, at))) => key == last_key && now_ms - at < TYPING_PAUSE_MS,
             _ => false,
         };
-        let previous = std::mem::replace(&mut self.present, applied.document);
+        let previous = std::mem::replace(&mut self.present, SharedDocument::new(applied.document));
         if !continues_typing {
             self.past.push(previous);
             if self.past.len() > MAX_UNDO_STEPS {
@@ -71,7 +106,7 @@ impl History {
     /// Replaces the whole document as one undoable step (a restore, an
     /// import into this draft).
     pub fn replace(&mut self, document: Document) {
-        let previous = std::mem::replace(&mut self.present, document);
+        let previous = std::mem::replace(&mut self.present, SharedDocument::new(document));
         self.past.push(previous);
         self.future.clear();
         self.last_typing = None;

@@ -9,7 +9,7 @@
 mod history;
 pub mod locate;
 
-pub use history::History;
+pub use history::{History, SharedDocument};
 pub use locate::Container;
 
 use crate::model::{
@@ -193,6 +193,9 @@ pub struct Applied {
     pub document: Document,
     /// The node the edit created, if any, so that the interface can focus it.
     pub created: Option<NodeId>,
+    /// False when the edit left the document as it was (typing text that
+    /// cleaning removes, moving nothing), so that it adds no undo step.
+    pub changed: bool,
 }
 
 fn swap_neighbour<T>(items: &mut [T], index: usize, direction: Direction) -> Result<(), EditError> {
@@ -239,14 +242,34 @@ fn new_block(document: &mut Document, kind: &BlockKind) -> Block {
 /// Applies `edit` to `document`, returning the new document.
 pub fn apply(document: &Document, edit: &Edit) -> Result<Applied, EditError> {
     let mut next = document.clone();
-    let created = apply_in_place(&mut next, edit)?;
+    let mut text_changed = None;
+    let created = apply_in_place(&mut next, edit, &mut text_changed)?;
+    // A text edit knows whether its one field changed; anything else is
+    // compared whole.
+    let changed = text_changed.unwrap_or_else(|| next != *document);
     Ok(Applied {
         document: next,
         created,
+        changed,
     })
 }
 
-fn apply_in_place(document: &mut Document, edit: &Edit) -> Result<Option<NodeId>, EditError> {
+/// Puts `text` into `slot`; tells whether that changed it.
+fn replace_text(slot: &mut String, text: String) -> bool {
+    if *slot == text {
+        return false;
+    }
+    *slot = text;
+    true
+}
+
+/// Applies `edit` to `document`. A text edit sets `text_changed` to whether
+/// its field changed.
+fn apply_in_place(
+    document: &mut Document,
+    edit: &Edit,
+    text_changed: &mut Option<bool>,
+) -> Result<Option<NodeId>, EditError> {
     let locations = index(document);
     let locate = |id: NodeId| locations.get(&id).copied().ok_or(EditError::NotFound(id));
     match edit {
@@ -267,7 +290,7 @@ fn apply_in_place(document: &mut Document, edit: &Edit) -> Result<Option<NodeId>
                 Field::SignerName => &mut closing.signer_name,
                 Field::Author => &mut closing.author,
             };
-            *slot = text;
+            *text_changed = Some(replace_text(slot, text));
         }
         Edit::SetRuleset(ruleset) => document.meta.ruleset = *ruleset,
         Edit::SetDate(date) => document.meta.date = *date,
@@ -280,7 +303,7 @@ fn apply_in_place(document: &mut Document, edit: &Edit) -> Result<Option<NodeId>
             if target.heading_locked {
                 return Err(EditError::HeadingLocked(*section));
             }
-            target.heading = clean_input(text);
+            *text_changed = Some(replace_text(&mut target.heading, clean_input(text)));
         }
         Edit::SetHeadingLocked { section, locked } => {
             section_mut(&mut document.sections, *section)
@@ -291,15 +314,18 @@ fn apply_in_place(document: &mut Document, edit: &Edit) -> Result<Option<NodeId>
             let text = clean_input(text);
             match locate(*node)? {
                 Location::ListItem { .. } => {
-                    item_mut(document, &locations, *node)
-                        .ok_or(EditError::NotFound(*node))?
-                        .text = text;
+                    let item =
+                        item_mut(document, &locations, *node).ok_or(EditError::NotFound(*node))?;
+                    *text_changed = Some(replace_text(&mut item.text, text));
                 }
-                Location::Block { .. } => match locate::block_mut(document, *node) {
-                    Some(Block::Paragraph(paragraph)) => paragraph.text = text,
-                    Some(Block::Figure(figure)) => figure.caption = text,
-                    _ => return Err(EditError::NotFound(*node)),
-                },
+                Location::Block { .. } => {
+                    let slot = match locate::block_mut(document, *node) {
+                        Some(Block::Paragraph(paragraph)) => &mut paragraph.text,
+                        Some(Block::Figure(figure)) => &mut figure.caption,
+                        _ => return Err(EditError::NotFound(*node)),
+                    };
+                    *text_changed = Some(replace_text(slot, text));
+                }
                 Location::Section { .. } => return Err(EditError::NotFound(*node)),
             }
         }

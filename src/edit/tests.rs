@@ -429,6 +429,50 @@ fn edits_on_missing_nodes_are_errors_not_panics() {
 }
 
 #[test]
+fn text_that_cleaning_leaves_as_it_was_adds_no_undo_step() {
+    let document = sample();
+    let mut history = History::new(document.clone());
+    let before = history.shared();
+    let Block::Paragraph(first) = &document.preamble[0] else {
+        panic!("the sample opens with a paragraph");
+    };
+    // A zero-width space is cleaned away: the text is what it was.
+    let edits = [
+        Edit::SetText {
+            node: first.id,
+            text: format!("{}\u{200b}", first.text),
+        },
+        Edit::SetHeading {
+            section: document.sections[0].id,
+            text: document.sections[0].heading.clone(),
+        },
+        Edit::SetField {
+            field: Field::Title,
+            text: document.title.clone(),
+        },
+    ];
+    for edit in &edits {
+        let applied = apply(&document, edit).unwrap();
+        assert!(!applied.changed, "{edit:?}");
+        history.apply(edit, 0.0).unwrap();
+    }
+    assert!(!history.can_undo());
+    // Nothing changed, so the shared version is the same one.
+    assert_eq!(history.shared(), before);
+    history
+        .apply(
+            &Edit::SetText {
+                node: first.id,
+                text: "Khác".into(),
+            },
+            0.0,
+        )
+        .unwrap();
+    assert_ne!(history.shared(), before);
+    assert!(history.can_undo());
+}
+
+#[test]
 fn typing_is_one_undo_step_per_pause() {
     let document = sample();
     let mut history = History::new(document.clone());

@@ -105,6 +105,50 @@ pub fn App() -> impl IntoView {
     });
 
     let has_document = Memo::new(move |_| store.document.with(Option::is_some));
+
+    // The toolbar's count of format problems. Checking a long report takes
+    // about a millisecond, so while the check panel is closed the count
+    // follows the document once typing pauses, not at every keystroke; a
+    // newly opened draft is counted at once, and with the panel open the
+    // count is live, like the panel.
+    let count_problems = move || {
+        store.document.with_untracked(|document| {
+            document
+                .as_deref()
+                .map_or(0, |document| crate::conformance::check(document).len())
+        })
+    };
+    let settled_problems = RwSignal::new(0usize);
+    let count_generation = StoredValue::new(0u64);
+    Effect::new(move |previous: Option<Option<String>>| {
+        store.document.track();
+        let id = store
+            .open_meta
+            .with_untracked(|meta| meta.as_ref().map(|meta| meta.id.clone()));
+        count_generation.update_value(|generation| *generation += 1);
+        let generation = count_generation.get_value();
+        if previous.as_ref() != Some(&id) {
+            settled_problems.set(count_problems());
+        } else {
+            set_timeout(
+                move || {
+                    if count_generation.try_get_value() == Some(generation) {
+                        settled_problems.try_set(count_problems());
+                    }
+                },
+                std::time::Duration::from_millis(super::store::SAVE_DEBOUNCE_MS),
+            );
+        }
+        id
+    });
+    let problem_count = move || {
+        if store.check_open.get() {
+            store.document.track();
+            count_problems()
+        } else {
+            settled_problems.get()
+        }
+    };
     let export_open = RwSignal::new(false);
     let export = move |format: ExportFormat| {
         export_open.set(false);
@@ -201,8 +245,7 @@ pub fn App() -> impl IntoView {
                         on:click=move |_| store.check_open.update(|open| *open = !*open)
                     >
                         {move || {
-                            let count = store.document.with(|d| d.as_ref().map_or(0, |d| crate::conformance::check(d).len()));
-                            format!("{} ({count})", store.t(Msg::Check))
+                            format!("{} ({})", store.t(Msg::Check), problem_count())
                         }}
                     </button>
                     <button

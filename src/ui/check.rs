@@ -25,7 +25,7 @@ pub fn CheckPanel() -> impl IntoView {
     let issues = Memo::new(move |_| {
         store
             .document
-            .with(|d| d.as_ref().map(check).unwrap_or_default())
+            .with(|d| d.as_deref().map(check).unwrap_or_default())
     });
     view! {
         <section class="check-panel" data-testid="check-panel" aria-label=move || store.t(Msg::CheckHeading)>

@@ -5,7 +5,10 @@
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
-use crate::model::{Document, Ruleset};
+use std::collections::VecDeque;
+
+use crate::index::PREAMBLE;
+use crate::model::{Document, NodeId, Ruleset};
 use crate::platform::dom;
 use crate::render::{self, Element};
 use crate::rules::{date_line, rules};
@@ -215,8 +218,132 @@ fn closing_view(document: &Document) -> impl IntoView {
     }
 }
 
-/// How many preview lines are added per frame while a long report opens.
+/// How many preview lines may be built in one frame while a long report
+/// opens; the rest wait for the following frames, in document order.
 const PREVIEW_LINES_PER_FRAME: usize = 400;
+
+/// The preview's build budget: sections take lines from it as they are
+/// created, and a section that does not fit waits for a later frame. Edits
+/// after the build find the budget full and show at once.
+#[derive(Clone, Copy)]
+struct LineBudget {
+    left: StoredValue<usize>,
+    waiting: StoredValue<VecDeque<(RwSignal<bool>, usize)>>,
+    refill_scheduled: StoredValue<bool>,
+}
+
+impl LineBudget {
+    fn new() -> LineBudget {
+        LineBudget {
+            left: StoredValue::new(PREVIEW_LINES_PER_FRAME),
+            waiting: StoredValue::new(VecDeque::new()),
+            refill_scheduled: StoredValue::new(false),
+        }
+    }
+
+    /// Sets `ready` now if `lines` fit in this frame (a section longer than a
+    /// whole frame's budget gets a frame of its own), or later.
+    fn admit(self, ready: RwSignal<bool>, lines: usize) {
+        let queued = self.waiting.with_value(|waiting| !waiting.is_empty());
+        if !queued && self.take(lines) {
+            ready.set(true);
+        } else {
+            self.waiting
+                .update_value(|waiting| waiting.push_back((ready, lines)));
+        }
+        self.schedule_refill();
+    }
+
+    /// Takes `lines` from the budget if they fit.
+    fn take(self, lines: usize) -> bool {
+        let left = self.left.get_value();
+        let fits = lines <= left || left == PREVIEW_LINES_PER_FRAME;
+        if fits {
+            self.left.set_value(left.saturating_sub(lines));
+        }
+        fits
+    }
+
+    /// At the next frame: a full budget again, spent on the sections that
+    /// wait. Stops once a frame starts with nothing spent and nothing
+    /// waiting.
+    fn schedule_refill(self) {
+        let spent = self.left.get_value() < PREVIEW_LINES_PER_FRAME;
+        let waiting = self.waiting.with_value(|waiting| !waiting.is_empty());
+        if self.refill_scheduled.get_value() || !(spent || waiting) {
+            return;
+        }
+        self.refill_scheduled.set_value(true);
+        request_animation_frame(move || {
+            if self.refill_scheduled.try_set_value(false).is_none() {
+                return;
+            }
+            self.left.set_value(PREVIEW_LINES_PER_FRAME);
+            loop {
+                let next = self.waiting.with_value(|waiting| waiting.front().copied());
+                let Some((ready, lines)) = next else { break };
+                if !self.take(lines) {
+                    break;
+                }
+                self.waiting.update_value(|waiting| {
+                    waiting.pop_front();
+                });
+                ready.try_set(true);
+            }
+            self.schedule_refill();
+        });
+    }
+}
+
+/// The lines of one section (or of the preamble), then its subsections.
+/// It reads the section's own view, which changes only when the section
+/// does: a keystroke re-renders the lines of one section, not the sheet.
+#[component]
+fn SectionLines(id: NodeId) -> AnyView {
+    let store = use_store();
+    let budget = expect_context::<LineBudget>();
+    let view = store.section_view(id);
+    let lines = Memo::new(move |_| {
+        view.with(|view| {
+            let Some(view) = view else {
+                return Vec::new();
+            };
+            let snapshot = &view.snapshot;
+            if id == PREAMBLE {
+                render::preamble_elements(&snapshot.blocks)
+            } else {
+                render::section_elements(
+                    id,
+                    &snapshot.heading,
+                    &snapshot.guidance,
+                    &snapshot.blocks,
+                    view.depth,
+                    &view.number,
+                )
+            }
+        })
+    });
+    let children = Memo::new(move |_| {
+        view.with(|view| {
+            view.as_ref()
+                .map(|view| view.snapshot.children.clone())
+                .unwrap_or_default()
+        })
+    });
+    let ready = RwSignal::new(false);
+    budget.admit(ready, lines.with_untracked(Vec::len));
+    view! {
+        <Show when=move || ready.get()>
+            <For each=move || lines.get() key=|element| element.clone() let:element>
+                {element_view(element)}
+            </For>
+        </Show>
+        <For each=move || children.get() key=|id| *id let:child>
+            <SectionLines id=child />
+        </For>
+    }
+    .into_any()
+}
 
 #[component]
 pub fn Preview() -> impl IntoView {
@@ -231,32 +358,23 @@ pub fn Preview() -> impl IntoView {
     let frame = Memo::new(move |_| {
         store
             .document
-            .with(|document| document.as_ref().map(Document::clone_frame))
+            .with(|document| document.as_deref().map(Document::clone_frame))
     });
-    // A long report's preview is built in steps of a few hundred lines per
-    // frame, so the editor is usable before the whole sheet exists.
-    let shown = RwSignal::new(PREVIEW_LINES_PER_FRAME);
-    fn grow(shown: RwSignal<usize>, elements: Memo<Vec<Element>>) {
-        request_animation_frame(move || {
-            let total = elements.try_with_untracked(Vec::len).unwrap_or(0);
-            if let Some(current) = shown.try_get_untracked() {
-                if current < total {
-                    shown.set(current + PREVIEW_LINES_PER_FRAME);
-                    grow(shown, elements);
-                } else {
-                    // Built: from now on every line shows, however many
-                    // the user adds.
-                    shown.set(usize::MAX);
-                }
-            }
-        });
-    }
-    let elements = Memo::new(move |_| {
-        store
-            .document
-            .with(|document| document.as_ref().map(render::elements).unwrap_or_default())
+    let parts = Memo::new(move |_| {
+        store.indexed(|document| {
+            document
+                .as_ref()
+                .map(|document| {
+                    document
+                        .sections
+                        .iter()
+                        .map(|part| part.id)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     });
-    grow(shown, elements);
+    provide_context(LineBudget::new());
     view! {
         <aside class="preview-column">
             <h2 class="column-heading">{move || store.t(Msg::PreviewHeading)}</h2>
@@ -271,8 +389,8 @@ pub fn Preview() -> impl IntoView {
                 lang="vi"
             >
                 // Header, title and closing re-render when their own fields
-                // change; the body is keyed by element, so typing in one
-                // paragraph re-renders that paragraph only.
+                // change; the body is built section by section, so typing
+                // in one paragraph re-renders that section's lines only.
                 {move || {
                     frame.with(|frame| {
                         frame.as_ref().map(|document| {
@@ -285,15 +403,9 @@ pub fn Preview() -> impl IntoView {
                         })
                     })
                 }}
-                <For
-                    each=move || {
-                        let limit = shown.get();
-                        elements.with(|all| all.iter().take(limit).cloned().collect::<Vec<_>>())
-                    }
-                    key=|element| element.clone()
-                    let:element
-                >
-                    {element_view(element)}
+                <SectionLines id=PREAMBLE />
+                <For each=move || parts.get() key=|id| *id let:part>
+                    <SectionLines id=part />
                 </For>
                 {move || frame.with(|frame| frame.as_ref().map(closing_view))}
             </article>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::index::{NodeIndex, SectionView};
 
-use crate::edit::{Edit, EditError, History};
+use crate::edit::{Edit, EditError, History, SharedDocument};
 use crate::i18n::{t, Lang, Msg};
 use crate::model::{Document, NodeId};
 use crate::numbering::{outline, OutlineEntry};
@@ -71,7 +71,7 @@ pub struct Store {
     last_snapshot_ms: StoredValue<f64>,
     pub lang: RwSignal<Lang>,
     /// The open document, if any.
-    pub document: Memo<Option<Document>>,
+    pub document: Memo<Option<SharedDocument>>,
     /// The open draft's library details.
     pub open_meta: RwSignal<Option<DraftMeta>>,
     /// Every section with its computed number, by id.
@@ -269,15 +269,14 @@ impl Store {
             .map(|tag| Lang::from_tag(&tag))
             .unwrap_or_default();
         let history = RwSignal::new(None::<History>);
-        let document = Memo::new(move |_| {
-            history.with(|history| history.as_ref().map(|h| h.document().clone()))
-        });
+        let document =
+            Memo::new(move |_| history.with(|history| history.as_ref().map(History::shared)));
         let outline = Memo::new(move |_| {
-            document.with(|document| document.as_ref().map(outline).unwrap_or_default())
+            document.with(|document| document.as_deref().map(outline).unwrap_or_default())
         });
         let index = Memo::new(move |_| {
             IndexHandle(std::sync::Arc::new(document.with(|document| {
-                document.as_ref().map(NodeIndex::new).unwrap_or_default()
+                document.as_deref().map(NodeIndex::new).unwrap_or_default()
             })))
         });
         let numbers = Memo::new(move |_| {
@@ -341,7 +340,7 @@ impl Store {
                                         let same = signal.try_with_untracked(|old| {
                                             SectionView::is_current(
                                                 old,
-                                                document.as_ref(),
+                                                document.as_deref(),
                                                 &index.0,
                                                 numbers,
                                                 *id,
@@ -754,6 +753,7 @@ impl Store {
         let base = base.trim_end_matches(".baocao.json");
         let (text, extension, mime) = match format {
             ExportFormat::Html => {
+                let document = Document::clone(&document);
                 let mut envelope = self
                     .envelope
                     .get_value()

@@ -37,3 +37,21 @@ test("the format check lists what is missing and jumps to each place", async () 
     await context.close();
   }
 });
+
+test("with the panel closed, the toolbar's count follows the document once typing pauses", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await page.getByTestId("open-sample").click();
+    await page.getByTestId("preview").waitFor();
+    // A newly opened draft is counted at once.
+    assert.match(await page.getByTestId("check-toggle").innerText(), /\(2\)/);
+    await page.getByTestId("field-year").fill("2018");
+    await page.getByTestId("check-toggle").filter({ hasText: "(1)" }).waitFor({ timeout: 5000 });
+    await page.getByTestId("field-numbersymbol").fill("12-BC/ĐU");
+    await page.getByTestId("check-toggle").filter({ hasText: "(0)" }).waitFor({ timeout: 5000 });
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
