@@ -119,10 +119,10 @@ async fn editing_a_draft_saves_it_under_its_own_key() {
     let current = storage::get::<String>("baocao.current")
         .unwrap()
         .expect("an open draft");
-    let saved = storage::get_raw(&format!("baocao.draft.{current}"))
-        .unwrap()
+    let saved = baocao::persist::library::load(&mut storage::BrowserStorage, &current)
         .expect("the draft is saved");
-    assert!(saved.contains("Đảng ủy đã lãnh đạo."), "{saved}");
+    let text = baocao::export::plain_text(&saved.document);
+    assert!(text.contains("Đảng ủy đã lãnh đạo."), "{text}");
     // The preview shows it too, after the number of its run-in item.
     let preview = by_testid(&host, "preview").text_content().unwrap();
     assert!(preview.contains("1. Đảng ủy đã lãnh đạo."), "{preview}");

@@ -34,6 +34,21 @@ pub trait KeyValue {
         self.set(key, value)?;
         Ok(self.get(key)?.as_deref() == Some(value))
     }
+
+    /// Tells whether `key` holds a value. A store may answer without
+    /// reading the value.
+    fn contains(&self, key: &str) -> bool {
+        matches!(self.get(key), Ok(Some(_)))
+    }
+}
+
+/// What storage holds of an open draft's parts: the entry names, in order,
+/// and the text of each. Saving compares each part's text with these and
+/// writes only the parts that changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StoredParts {
+    names: Vec<String>,
+    texts: Vec<String>,
 }
 
 /// Why a library operation failed. Nothing stored was changed.
@@ -70,47 +85,140 @@ pub fn new_id(kv: &dyn KeyValue, now_ms: f64) -> String {
     }
 }
 
-/// Saves `envelope`: writes the draft, reads it back and compares, then
-/// writes its library entry. `edited_ms` is set to `now_ms`.
+/// Saves `envelope` with all its parts. `edited_ms` is set to `now_ms`.
 pub fn save(
     kv: &mut dyn KeyValue,
     envelope: &mut Envelope,
     now_ms: f64,
 ) -> Result<(), LibraryError> {
     envelope.meta.edited_ms = now_ms;
-    write(kv, envelope)
+    write(kv, envelope, &mut StoredParts::default())
 }
 
 /// Saves `document` as the text of draft `envelope`, which keeps its own
-/// document as it was: the editor saves its current document at every pause
-/// without copying half a megabyte into the envelope first.
+/// document as it was (the editor saves its current document at every pause
+/// without copying it into the envelope). `stored` is what storage holds of
+/// the draft's parts; only the parts that differ from it are written, and
+/// it is brought up to date.
+///
+/// A draft is stored in pieces: each part (I., II., …) in an entry of its
+/// own under a fresh name, then the head (the envelope with the frame and
+/// preamble, naming the part entries) in the draft's entry. Every entry is
+/// read back and compared. The head is written last, so until it is, the
+/// stored draft is the previous one, whole; the parts it no longer names
+/// are removed after. A save that fails leaves the previous draft as it was.
 pub fn save_document(
     kv: &mut dyn KeyValue,
     envelope: &mut Envelope,
     document: &Document,
+    stored: &mut StoredParts,
     now_ms: f64,
 ) -> Result<(), LibraryError> {
     envelope.meta.edited_ms = now_ms;
-    let text = envelope.to_json_with(document);
-    write_text(kv, envelope, &text)
+    write_parts(kv, envelope, document, stored)
 }
 
-/// Writes `envelope` as it is, reads it back and compares, then writes its
-/// library entry.
-fn write(kv: &mut dyn KeyValue, envelope: &mut Envelope) -> Result<(), LibraryError> {
-    let text = envelope.to_json();
-    write_text(kv, envelope, &text)
+/// Writes `envelope` with its own document.
+fn write(
+    kv: &mut dyn KeyValue,
+    envelope: &mut Envelope,
+    stored: &mut StoredParts,
+) -> Result<(), LibraryError> {
+    let document = std::mem::take(&mut envelope.document);
+    let outcome = write_parts(kv, envelope, &document, stored);
+    envelope.document = document;
+    outcome
 }
 
-/// Writes `text`, the stored form of `envelope`, reads it back and compares,
-/// then writes the library entry.
-fn write_text(kv: &mut dyn KeyValue, envelope: &Envelope, text: &str) -> Result<(), LibraryError> {
-    let key = keys::draft(&envelope.meta.id);
-    if !kv.set_and_verify(&key, text)? {
-        return Err(LibraryError::VerifyFailed);
+/// The numbered names of draft `id`'s part entries in storage.
+fn part_names_in_store(kv: &dyn KeyValue, id: &str) -> Vec<String> {
+    let prefix = keys::parts_of(id);
+    kv.keys()
+        .into_iter()
+        .filter_map(|key| key.strip_prefix(&prefix).map(str::to_owned))
+        .collect()
+}
+
+fn write_parts(
+    kv: &mut dyn KeyValue,
+    envelope: &mut Envelope,
+    document: &Document,
+    stored: &mut StoredParts,
+) -> Result<(), LibraryError> {
+    let id = envelope.meta.id.clone();
+    let texts: Vec<String> = document
+        .sections
+        .iter()
+        .map(|part| serde_json::to_string(part).unwrap_or_default())
+        .collect();
+    // Removes the part entries this save wrote, when it cannot finish.
+    fn undo(kv: &mut dyn KeyValue, id: &str, written: &[String]) {
+        for name in written {
+            let _ = kv.remove(&keys::part(id, name));
+        }
     }
+    let mut names = Vec::with_capacity(texts.len());
+    let mut written: Vec<String> = Vec::new();
+    let mut in_store: Option<Vec<String>> = None;
+    let mut next_name = 0u64;
+    for text in &texts {
+        let unchanged = stored
+            .texts
+            .iter()
+            .position(|old| old == text)
+            .map(|index| stored.names[index].clone())
+            .filter(|name| kv.contains(&keys::part(&id, name)));
+        if let Some(name) = unchanged {
+            names.push(name);
+            continue;
+        }
+        // A fresh name, above every name in storage: an entry the stored
+        // head may name is never overwritten.
+        let present = in_store.get_or_insert_with(|| part_names_in_store(kv, &id));
+        if next_name == 0 {
+            next_name = present
+                .iter()
+                .chain(&stored.names)
+                .filter_map(|name| name.parse::<u64>().ok())
+                .max()
+                .map_or(1, |max| max + 1);
+        }
+        let name = next_name.to_string();
+        next_name += 1;
+        match kv.set_and_verify(&keys::part(&id, &name), text) {
+            Ok(true) => written.push(name.clone()),
+            Ok(false) => {
+                written.push(name);
+                undo(kv, &id, &written);
+                return Err(LibraryError::VerifyFailed);
+            }
+            Err(error) => {
+                undo(kv, &id, &written);
+                return Err(error.into());
+            }
+        }
+        names.push(name);
+    }
+    let parts_bytes = texts.iter().map(String::len).sum();
+    let head = envelope.head_json(document, &names, parts_bytes);
+    match kv.set_and_verify(&keys::draft(&id), &head) {
+        Ok(true) => {}
+        // Written, but not as sent: the parts it may name stay.
+        Ok(false) => return Err(LibraryError::VerifyFailed),
+        Err(error) => {
+            undo(kv, &id, &written);
+            return Err(error.into());
+        }
+    }
+    // The new head is in place: the part entries it does not name go,
+    // with any a save cut short left behind.
+    let present = in_store.unwrap_or_else(|| part_names_in_store(kv, &id));
+    for name in present.iter().filter(|name| !names.contains(name)) {
+        let _ = kv.remove(&keys::part(&id, name));
+    }
+    *stored = StoredParts { names, texts };
     let meta = serde_json::to_string(&envelope.meta).unwrap_or_default();
-    kv.set(&keys::meta(&envelope.meta.id), &meta)?;
+    kv.set(&keys::meta(&id), &meta)?;
     Ok(())
 }
 
@@ -120,10 +228,21 @@ pub fn create(
     document: Document,
     now_ms: f64,
 ) -> Result<Envelope, LibraryError> {
+    create_with_parts(kv, document, now_ms).map(|(envelope, _)| envelope)
+}
+
+/// Creates a draft from `document`, saves it, and tells what storage holds
+/// of its parts, for the editor's saves.
+pub fn create_with_parts(
+    kv: &mut dyn KeyValue,
+    document: Document,
+    now_ms: f64,
+) -> Result<(Envelope, StoredParts), LibraryError> {
     let id = new_id(kv, now_ms);
     let mut envelope = Envelope::new(&id, document, now_ms);
-    save(kv, &mut envelope, now_ms)?;
-    Ok(envelope)
+    let mut stored = StoredParts::default();
+    write(kv, &mut envelope, &mut stored)?;
+    Ok((envelope, stored))
 }
 
 /// Keeps the text of an unreadable entry under a key of its own, once.
@@ -138,24 +257,96 @@ fn set_aside(kv: &mut dyn KeyValue, id: &str, text: &str) -> String {
 /// Loads draft `id`. An entry that cannot be read is copied aside (never
 /// overwritten) and reported.
 pub fn load(kv: &mut dyn KeyValue, id: &str) -> Result<Envelope, LibraryError> {
+    load_with_parts(kv, id).map(|(envelope, _)| envelope)
+}
+
+/// Loads draft `id` with what storage holds of its parts, for
+/// `save_document`. A draft stored in pieces is put together from its head
+/// and part entries; an entry that cannot be read, or a part that is
+/// missing, makes the draft unreadable: what could be read is copied aside
+/// (never overwritten) and reported.
+pub fn load_with_parts(
+    kv: &mut dyn KeyValue,
+    id: &str,
+) -> Result<(Envelope, StoredParts), LibraryError> {
     let text = kv
         .get(&keys::draft(id))?
         .ok_or_else(|| LibraryError::Missing(id.to_owned()))?;
-    match Envelope::from_json(&text) {
+    let unreadable = |kv: &mut dyn KeyValue, kept: &str, reason: LoadError| {
+        let kept_as = set_aside(kv, id, kept);
+        LibraryError::Unreadable {
+            id: id.to_owned(),
+            kept_as,
+            reason,
+        }
+    };
+    let mut stored = StoredParts::default();
+    // A quick look first: only a head names its parts; a draft in one piece
+    // is read without parsing it twice.
+    if text.contains(&format!("\"{}\":", super::STORED_PARTS_FIELD)) {
+        if let Some(names) = stored_part_names(&text) {
+            for name in names {
+                match kv.get(&keys::part(id, &name))? {
+                    Some(part) => {
+                        stored.names.push(name);
+                        stored.texts.push(part);
+                    }
+                    None => {
+                        let kept = recoverable_text(&text, &stored.texts);
+                        let reason = LoadError::Shape(format!("part {name} is missing"));
+                        return Err(unreadable(kv, &kept, reason));
+                    }
+                }
+            }
+        }
+    }
+    match Envelope::from_stored(&text, &stored.texts) {
         Ok(mut envelope) => {
             // The id is the key's; a copied file may carry another.
             envelope.meta.id = id.to_owned();
-            Ok(envelope)
+            Ok((envelope, stored))
         }
         Err(reason) => {
-            let kept_as = set_aside(kv, id, &text);
-            Err(LibraryError::Unreadable {
-                id: id.to_owned(),
-                kept_as,
-                reason,
-            })
+            let kept = recoverable_text(&text, &stored.texts);
+            Err(unreadable(kv, &kept, reason))
         }
     }
+}
+
+/// The part names a head lists, if it is a head.
+fn stored_part_names(head: &str) -> Option<Vec<String>> {
+    let value: serde_json::Value = serde_json::from_str(head).ok()?;
+    value
+        .get(super::STORED_PARTS_FIELD)?
+        .as_array()?
+        .iter()
+        .map(|name| name.as_str().map(str::to_owned))
+        .collect()
+}
+
+/// What to keep of an unreadable draft: the head with the parts that could
+/// be read put back, as one JSON text (or the head's own text, when it is
+/// not JSON).
+fn recoverable_text(head: &str, parts: &[String]) -> String {
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(head) else {
+        return head.to_owned();
+    };
+    let Some(object) = value.as_object_mut() else {
+        return head.to_owned();
+    };
+    if object.remove(super::STORED_PARTS_FIELD).is_none() {
+        return head.to_owned();
+    }
+    let sections: Vec<serde_json::Value> = parts
+        .iter()
+        .map(|part| {
+            serde_json::from_str(part).unwrap_or_else(|_| serde_json::Value::from(part.as_str()))
+        })
+        .collect();
+    if let Some(document) = object.get_mut("document").and_then(|d| d.as_object_mut()) {
+        document.insert("sections".to_owned(), serde_json::Value::Array(sections));
+    }
+    serde_json::to_string(&value).unwrap_or_else(|_| head.to_owned())
 }
 
 /// The library: every draft's entry (rebuilt from the draft when missing)
@@ -213,13 +404,12 @@ fn update(
     is_edit: bool,
     change: impl FnOnce(&mut Envelope),
 ) -> Result<Envelope, LibraryError> {
-    let mut envelope = load(kv, id)?;
+    let (mut envelope, mut stored) = load_with_parts(kv, id)?;
     change(&mut envelope);
     if is_edit {
-        save(kv, &mut envelope, now_ms)?;
-    } else {
-        write(kv, &mut envelope)?;
+        envelope.meta.edited_ms = now_ms;
     }
+    write(kv, &mut envelope, &mut stored)?;
     Ok(envelope)
 }
 
@@ -274,6 +464,9 @@ pub fn delete_for_good(kv: &mut dyn KeyValue, id: &str) -> Result<(), LibraryErr
     kv.remove(&keys::draft(id))?;
     kv.remove(&keys::meta(id))?;
     kv.remove(&keys::versions(id))?;
+    for name in part_names_in_store(kv, id) {
+        kv.remove(&keys::part(id, &name))?;
+    }
     Ok(())
 }
 
@@ -351,6 +544,8 @@ pub struct MemoryStore {
     pub quota_bytes: Option<usize>,
     /// Makes reads return something other than what was written.
     pub corrupt_reads: bool,
+    /// Makes writes to keys that start with this fail as a full store.
+    pub full_for_prefix: Option<String>,
 }
 
 impl KeyValue for MemoryStore {
@@ -369,6 +564,13 @@ impl KeyValue for MemoryStore {
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         if let Some(error) = &self.fail_with {
             return Err(error.clone());
+        }
+        if self
+            .full_for_prefix
+            .as_ref()
+            .is_some_and(|prefix| key.starts_with(prefix.as_str()))
+        {
+            return Err(StoreError::QuotaExceeded);
         }
         if let Some(quota) = self.quota_bytes {
             let others: usize = self
@@ -399,7 +601,16 @@ impl KeyValue for MemoryStore {
         }
         self.items.keys().cloned().collect()
     }
+
+    fn contains(&self, key: &str) -> bool {
+        self.fail_with.is_none() && self.items.contains_key(key)
+    }
 }
+
+// The tests of drafts stored in pieces use proptest, a native-only
+// dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod parts_tests;
 
 #[cfg(test)]
 mod tests {
@@ -426,16 +637,17 @@ mod tests {
     fn saving_the_editor_s_document_stores_it_and_not_the_envelope_s() {
         let mut kv = MemoryStore::default();
         let mut envelope = create(&mut kv, seed_sample(), 1.0).unwrap();
+        let (_, mut stored) = load_with_parts(&mut kv, &envelope.meta.id).unwrap();
         let mut current = seed_sample();
         current.title = "Đang sửa".into();
-        save_document(&mut kv, &mut envelope, &current, 2.0).unwrap();
+        save_document(&mut kv, &mut envelope, &current, &mut stored, 2.0).unwrap();
         let loaded = load(&mut kv, &envelope.meta.id).unwrap();
         assert_eq!(loaded.document, current);
         assert_eq!(loaded.meta.edited_ms, 2.0);
         assert_eq!(list(&mut kv).0[0].title, "Đang sửa");
         kv.corrupt_reads = true;
         assert_eq!(
-            save_document(&mut kv, &mut envelope, &current, 3.0),
+            save_document(&mut kv, &mut envelope, &current, &mut stored, 3.0),
             Err(LibraryError::VerifyFailed)
         );
     }

@@ -38,7 +38,21 @@ pub mod keys {
     pub fn versions(id: &str) -> String {
         format!("{VERSIONS_PREFIX}{id}")
     }
+    /// A part of a draft stored in pieces (see `library::save_document`).
+    pub const PART_PREFIX: &str = "baocao.part.";
+    /// The prefix of every stored part of draft `id`.
+    pub fn parts_of(id: &str) -> String {
+        format!("{PART_PREFIX}{id}.")
+    }
+    pub fn part(id: &str, name: &str) -> String {
+        format!("{PART_PREFIX}{id}.{name}")
+    }
 }
+
+/// The field of a stored draft's head that names the entries holding its
+/// parts, in order. A draft stored in one piece, and every shared file, has
+/// no such field and carries its parts in `document.sections`.
+pub const STORED_PARTS_FIELD: &str = "stored_parts";
 
 /// What the library shows of a draft, stored beside it so that listing the
 /// library never parses whole drafts.
@@ -100,7 +114,7 @@ impl Envelope {
             document,
             extra,
         } = self;
-        envelope_json(format, *version, meta, document, extra)
+        envelope_json(format, *version, meta, document, extra, 0)
     }
 
     /// The JSON text to store with `document` in place of the envelope's
@@ -113,7 +127,71 @@ impl Envelope {
             &mut self.meta,
             document,
             &self.extra,
+            0,
         )
+    }
+
+    /// The head of `document` stored in pieces: the envelope with the
+    /// document's frame and preamble but no parts, and the names of the
+    /// entries that hold the parts (`STORED_PARTS_FIELD`). `parts_bytes`,
+    /// the size of those entries, counts in `meta.size`.
+    pub fn head_json(
+        &mut self,
+        document: &Document,
+        names: &[String],
+        parts_bytes: usize,
+    ) -> String {
+        let mut head = document.clone_frame();
+        head.preamble = document.preamble.clone();
+        head.next_id = document.next_id;
+        let mut extra = self.extra.clone();
+        extra.insert(STORED_PARTS_FIELD.to_owned(), Value::from(names.to_vec()));
+        envelope_json(
+            &self.format,
+            self.version,
+            &mut self.meta,
+            &head,
+            &extra,
+            parts_bytes,
+        )
+    }
+
+    /// Reads a draft stored in pieces: its head (`head_json`) and the texts
+    /// of its parts in order. A head without `STORED_PARTS_FIELD` is a
+    /// draft in one piece, and `parts` is ignored.
+    pub fn from_stored(head: &str, parts: &[String]) -> Result<Envelope, LoadError> {
+        let mut value: Value =
+            serde_json::from_str(head).map_err(|error| LoadError::NotJson(error.to_string()))?;
+        let names = value
+            .as_object_mut()
+            .and_then(|object| object.remove(STORED_PARTS_FIELD));
+        if names.is_none() {
+            return Envelope::from_json(head);
+        }
+        let current = value.get("format").and_then(Value::as_str) == Some(FORMAT)
+            && value.get("version").and_then(Value::as_u64) == Some(u64::from(CURRENT_VERSION));
+        if current {
+            // The head is small; the parts are read straight into sections.
+            let mut envelope: Envelope = serde_json::from_value(migrate(value)?)
+                .map_err(|error| LoadError::Shape(error.to_string()))?;
+            envelope.document.sections = parts
+                .iter()
+                .map(|text| serde_json::from_str(text))
+                .collect::<Result<_, _>>()
+                .map_err(|error| LoadError::Shape(error.to_string()))?;
+            return Ok(envelope);
+        }
+        // An older version: the parts go back where they belong, and the
+        // migrations see the whole draft.
+        let sections = parts
+            .iter()
+            .map(|text| serde_json::from_str::<Value>(text))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|error| LoadError::NotJson(error.to_string()))?;
+        if let Some(document) = value.get_mut("document").and_then(Value::as_object_mut) {
+            document.insert("sections".to_owned(), Value::Array(sections));
+        }
+        serde_json::from_value(migrate(value)?).map_err(|error| LoadError::Shape(error.to_string()))
     }
 
     /// Reads a stored or shared draft of any version this build knows.
@@ -129,13 +207,14 @@ impl Envelope {
 /// nearly all of the text, is serialised once; only the small `meta` is
 /// written again while its `size`, which counts its own digits, settles
 /// (at most two more rounds). `meta` ends up with the document's title,
-/// template and the text's size.
+/// template and the text's size plus `stored_elsewhere` bytes.
 fn envelope_json(
     format: &str,
     version: u32,
     meta: &mut DraftMeta,
     document: &Document,
     extra: &Map<String, Value>,
+    stored_elsewhere: usize,
 ) -> String {
     meta.title = document.title.clone();
     meta.template_id = document.template_id.clone();
@@ -153,14 +232,19 @@ fn envelope_json(
     const DOCUMENT_KEY: &str = ",\"document\":";
     let mut meta_text = serde_json::to_string(meta).unwrap_or_default();
     for _ in 0..4 {
-        let size = head.len() + meta_text.len() + DOCUMENT_KEY.len() + document.len() + tail.len();
+        let size = head.len()
+            + meta_text.len()
+            + DOCUMENT_KEY.len()
+            + document.len()
+            + tail.len()
+            + stored_elsewhere;
         if size == meta.size {
             break;
         }
         meta.size = size;
         meta_text = serde_json::to_string(meta).unwrap_or_default();
     }
-    let mut text = String::with_capacity(meta.size);
+    let mut text = String::with_capacity(meta.size.saturating_sub(stored_elsewhere));
     for part in [&head, &meta_text, DOCUMENT_KEY, &document, &tail] {
         text.push_str(part);
     }

@@ -96,6 +96,22 @@ impl KeyValue for BrowserStorage {
         }
         set_and_compare_in_js(key, value).map_err(to_store)
     }
+    fn contains(&self, key: &str) -> bool {
+        if fake_active() {
+            return matches!(self.get(key), Ok(Some(_)));
+        }
+        contains_in_js(key)
+    }
+}
+
+/// Tells whether `key` is stored, without copying its value (`key in
+/// localStorage`): a save asks this of every part it does not rewrite.
+fn contains_in_js(key: &str) -> bool {
+    if ensure_available().is_err() {
+        return false;
+    }
+    let storage = LocalStorage::raw();
+    js_sys::Reflect::has(&storage, &wasm_bindgen::JsValue::from_str(key)).unwrap_or(false)
 }
 
 /// Writes `value` and reads it back, comparing the two as JavaScript

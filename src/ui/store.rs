@@ -13,7 +13,7 @@ use crate::edit::{Edit, EditError, History, SharedDocument};
 use crate::i18n::{t, Lang, Msg};
 use crate::model::{Document, NodeId};
 use crate::numbering::{outline, OutlineEntry};
-use crate::persist::library::{self, LibraryError, StoreError};
+use crate::persist::library::{self, LibraryError, StoreError, StoredParts};
 use crate::persist::{keys, periodic_snapshot_due, DraftMeta, Envelope, Snapshot, SnapshotReason};
 use crate::platform::storage::{self, BrowserStorage};
 use crate::platform::{clock, dom, files, locks, page};
@@ -63,6 +63,9 @@ pub struct Store {
     /// which are written back unchanged). Its document is the one opened:
     /// saves and exports pass the current one from `document` beside it.
     envelope: StoredValue<Option<Envelope>, LocalStorage>,
+    /// What storage holds of the open draft's parts, so that a save writes
+    /// only the parts that changed.
+    stored_parts: StoredValue<StoredParts>,
     lock: StoredValue<Option<locks::LockHandle>, LocalStorage>,
     save_generation: StoredValue<u64>,
     /// When the open draft's newest local version was taken, so that an
@@ -295,6 +298,7 @@ impl Store {
             render_slots: StoredValue::new(RENDER_PER_FRAME),
             history,
             envelope: StoredValue::new_local(None),
+            stored_parts: StoredValue::new(StoredParts::default()),
             lock: StoredValue::new_local(None),
             save_generation: StoredValue::new(0),
             last_snapshot_ms: StoredValue::new(0.0),
@@ -410,12 +414,12 @@ impl Store {
     /// still opened, in memory, with the problem on screen.
     pub fn open_new(&self, document: Document) {
         let now = clock::epoch_ms();
-        match library::create(&mut BrowserStorage, document.clone(), now) {
-            Ok(envelope) => self.open_envelope(envelope),
+        match library::create_with_parts(&mut BrowserStorage, document.clone(), now) {
+            Ok((envelope, stored)) => self.open_envelope(envelope, stored),
             Err(error) => {
                 self.storage_problem.set(Some(problem_of(&error)));
                 let id = library::new_id(&BrowserStorage, now);
-                self.open_envelope(Envelope::new(&id, document, now));
+                self.open_envelope(Envelope::new(&id, document, now), StoredParts::default());
                 self.save_status.set(SaveStatus::Failed);
             }
         }
@@ -423,8 +427,8 @@ impl Store {
 
     /// Opens stored draft `id`; says so when it cannot be read.
     pub fn open_stored(&self, id: &str) {
-        match library::load(&mut BrowserStorage, id) {
-            Ok(envelope) => self.open_envelope(envelope),
+        match library::load_with_parts(&mut BrowserStorage, id) {
+            Ok((envelope, stored)) => self.open_envelope(envelope, stored),
             Err(LibraryError::Unreadable { .. }) => {
                 let _ = storage::remove(keys::CURRENT);
                 self.say(Msg::DraftUnreadable);
@@ -439,8 +443,9 @@ impl Store {
         }
     }
 
-    fn open_envelope(&self, envelope: Envelope) {
+    fn open_envelope(&self, envelope: Envelope, stored: StoredParts) {
         self.close_quietly();
+        self.stored_parts.set_value(stored);
         let id = envelope.meta.id.clone();
         let _ = storage::set(keys::CURRENT, &id);
         let now = clock::epoch_ms();
@@ -515,7 +520,8 @@ impl Store {
         let Some(id) = self.open_meta.get_untracked().map(|meta| meta.id) else {
             return;
         };
-        if let Ok(envelope) = library::load(&mut BrowserStorage, &id) {
+        if let Ok((envelope, stored)) = library::load_with_parts(&mut BrowserStorage, &id) {
+            self.stored_parts.set_value(stored);
             self.history
                 .set(Some(History::new(envelope.document.clone())));
             self.open_meta.set(Some(envelope.meta.clone()));
@@ -665,10 +671,18 @@ impl Store {
             };
             self.envelope.update_value(|envelope| {
                 if let Some(envelope) = envelope {
-                    outcome = Some(
-                        library::save_document(&mut BrowserStorage, envelope, document, now)
+                    self.stored_parts.update_value(|stored| {
+                        outcome = Some(
+                            library::save_document(
+                                &mut BrowserStorage,
+                                envelope,
+                                document,
+                                stored,
+                                now,
+                            )
                             .map(|()| envelope.meta.clone()),
-                    );
+                        );
+                    });
                 }
             });
         });

@@ -44,19 +44,32 @@ test("autosave reports its status and saves only the draft that changed", async 
     await newDraft(page);
     await page.getByTestId("close-draft").click();
     await newDraft(page, "so-ket");
-    const before = await page.evaluate(() =>
-      Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("baocao.draft.")).map((k) => [k, localStorage[k]])),
-    );
+    // A draft is its head ("baocao.draft.<id>") and its parts
+    // ("baocao.part.<id>.<n>").
+    const stored = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith("baocao.draft.") || k.startsWith("baocao.part."))
+            .map((k) => [k, localStorage[k]]),
+        ),
+      );
+    const before = await stored();
     await page.getByTestId("section-editor").nth(1).getByTestId("paragraph").first().click();
     await page.keyboard.type("Sơ kết");
     assert.match(await page.getByTestId("save-status").innerText(), /Đang lưu…|Đã lưu lúc/);
     await page.getByTestId("save-status").getByText(/Đã lưu lúc \d\d:\d\d:\d\d/).waitFor();
-    const after = await page.evaluate(() =>
-      Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("baocao.draft.")).map((k) => [k, localStorage[k]])),
-    );
+    const after = await stored();
     const changed = Object.keys(after).filter((key) => after[key] !== before[key]);
-    assert.equal(changed.length, 1, `changed: ${changed}`);
-    assert.match(after[changed[0]], /Sơ kết/);
+    const draftOf = (key) => key.replace(/^baocao\.(draft|part)\./, "").split(".")[0];
+    // Only the edited draft's entries changed: its head, and the part typed in.
+    assert.equal(new Set(changed.map(draftOf)).size, 1, `changed: ${changed}`);
+    assert.ok(changed.some((key) => key.startsWith("baocao.draft.")), `changed: ${changed}`);
+    assert.ok(changed.some((key) => /Sơ kết/.test(after[key])), `changed: ${changed}`);
+    // The other draft's entries are as they were.
+    const other = Object.keys(before).filter((key) => draftOf(key) !== draftOf(changed[0]));
+    assert.ok(other.length >= 2);
+    for (const key of other) assert.equal(after[key], before[key], key);
   } finally {
     await context.close();
   }
