@@ -220,7 +220,7 @@ fn closing_view(document: &Document) -> impl IntoView {
 
 /// How many preview lines may be built in one frame while a long report
 /// opens; the rest wait for the following frames, in document order.
-const PREVIEW_LINES_PER_FRAME: usize = 400;
+const PREVIEW_LINES_PER_FRAME: usize = 200;
 
 /// The preview's build budget: sections take lines from it as they are
 /// created, and a section that does not fit waits for a later frame. Edits
@@ -332,15 +332,18 @@ fn SectionLines(id: NodeId) -> AnyView {
     });
     let ready = RwSignal::new(false);
     budget.admit(ready, lines.with_untracked(Vec::len));
+    // The subsections are created once this section shows, so a long
+    // report's preview is built part by part over the first frames instead
+    // of creating every section's component before the first paint.
     view! {
         <Show when=move || ready.get()>
             <For each=move || lines.get() key=|element| element.clone() let:element>
                 {element_view(element)}
             </For>
+            <For each=move || children.get() key=|id| *id let:child>
+                <SectionLines id=child />
+            </For>
         </Show>
-        <For each=move || children.get() key=|id| *id let:child>
-            <SectionLines id=child />
-        </For>
     }
     .into_any()
 }
