@@ -66,6 +66,14 @@ test("autosave reports its status and saves only the draft that changed", async 
     assert.equal(new Set(changed.map(draftOf)).size, 1, `changed: ${changed}`);
     assert.ok(changed.some((key) => key.startsWith("baocao.draft.")), `changed: ${changed}`);
     assert.ok(changed.some((key) => /Sơ kết/.test(after[key])), `changed: ${changed}`);
+    // Of the edited draft's parts, only the one typed in was written again
+    // (under a new name; the entry it replaces is gone).
+    const edited = draftOf(changed[0]);
+    const partsBefore = Object.keys(before).filter((key) => key.startsWith(`baocao.part.${edited}.`));
+    const partsAfter = Object.keys(after).filter((key) => key.startsWith(`baocao.part.${edited}.`));
+    assert.ok(partsBefore.length >= 2, `parts: ${partsBefore}`);
+    assert.equal(partsAfter.filter((key) => !(key in before)).length, 1, `after: ${partsAfter}`);
+    assert.equal(partsBefore.filter((key) => !(key in after)).length, 1, `before: ${partsBefore}`);
     // The other draft's entries are as they were.
     const other = Object.keys(before).filter((key) => draftOf(key) !== draftOf(changed[0]));
     assert.ok(other.length >= 2);
