@@ -735,13 +735,6 @@ fn SectionEditor(id: NodeId) -> AnyView {
 #[component]
 pub fn Editor() -> impl IntoView {
     let store = use_store();
-    let parts = Memo::new(move |_| {
-        store.indexed(|d| {
-            d.as_ref()
-                .map(|d| d.sections.iter().map(|s| s.id).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
     // The preamble's blocks, for the fields of the preamble.
     provide_context(Scope(store.section_view(PREAMBLE)));
     view! {
@@ -756,7 +749,7 @@ pub fn Editor() -> impl IntoView {
                 <AddBlockBar container=Container::Preamble />
             </div>
             <h2 class="column-heading">{move || store.t(Msg::BodyHeading)}</h2>
-            <For each=move || parts.get() key=|id| *id let:part>
+            <For each=move || store.part_ids.get() key=|id| *id let:part>
                 <SectionEditor id=part />
             </For>
         </div>

@@ -363,20 +363,6 @@ pub fn Preview() -> impl IntoView {
             .document
             .with(|document| document.as_deref().map(Document::clone_frame))
     });
-    let parts = Memo::new(move |_| {
-        store.indexed(|document| {
-            document
-                .as_ref()
-                .map(|document| {
-                    document
-                        .sections
-                        .iter()
-                        .map(|part| part.id)
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
     provide_context(LineBudget::new());
     view! {
         <aside class="preview-column">
@@ -407,7 +393,7 @@ pub fn Preview() -> impl IntoView {
                     })
                 }}
                 <SectionLines id=PREAMBLE />
-                <For each=move || parts.get() key=|id| *id let:part>
+                <For each=move || store.part_ids.get() key=|id| *id let:part>
                     <SectionLines id=part />
                 </For>
                 {move || frame.with(|frame| frame.as_ref().map(closing_view))}

@@ -79,6 +79,9 @@ pub struct Store {
     pub open_meta: RwSignal<Option<DraftMeta>>,
     /// Every section with its computed number, by id.
     pub numbers: Memo<HashMap<NodeId, OutlineEntry>>,
+    /// The ids of the parts (I., II., …) in order, which the editor and the
+    /// preview list.
+    pub part_ids: Memo<Vec<NodeId>>,
     /// Where each node of the open document is, for lookups by id.
     pub index: Memo<IndexHandle>,
     /// One signal per section on screen (and one for the preamble, under
@@ -292,8 +295,17 @@ impl Store {
                     .collect()
             })
         });
+        let part_ids = Memo::new(move |_| {
+            document.with(|document| {
+                document
+                    .as_deref()
+                    .map(|document| document.sections.iter().map(|part| part.id).collect())
+                    .unwrap_or_default()
+            })
+        });
         let store = Store {
             index,
+            part_ids,
             sections: StoredValue::new(HashMap::new()),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             render_queue: StoredValue::new(std::collections::VecDeque::new()),
