@@ -275,7 +275,8 @@ impl LineBudget {
         }
         self.refill_scheduled.set_value(true);
         request_animation_frame(move || {
-            if self.refill_scheduled.try_set_value(false).is_none() {
+            // `try_set_value` hands the value back when the preview is gone.
+            if self.refill_scheduled.try_set_value(false).is_some() {
                 return;
             }
             self.left.set_value(PREVIEW_LINES_PER_FRAME);
