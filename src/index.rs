@@ -222,6 +222,12 @@ pub struct SectionView {
 }
 
 impl SectionView {
+    /// The ids of the subsections `view` shows, in order (none for no view).
+    pub fn child_ids(view: Option<&SectionView>) -> Vec<NodeId> {
+        view.map(|view| view.snapshot.children.clone())
+            .unwrap_or_default()
+    }
+
     /// The view of section `id` (or of the preamble) in `document`.
     pub fn of(
         document: &Document,

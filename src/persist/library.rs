@@ -331,10 +331,7 @@ fn recoverable_text(head: &str, parts: &[String]) -> String {
     let Ok(mut value) = serde_json::from_str::<serde_json::Value>(head) else {
         return head.to_owned();
     };
-    let Some(object) = value.as_object_mut() else {
-        return head.to_owned();
-    };
-    if object.remove(super::STORED_PARTS_FIELD).is_none() {
+    if value.get(super::STORED_PARTS_FIELD).is_none() {
         return head.to_owned();
     }
     let sections: Vec<serde_json::Value> = parts
@@ -343,9 +340,7 @@ fn recoverable_text(head: &str, parts: &[String]) -> String {
             serde_json::from_str(part).unwrap_or_else(|_| serde_json::Value::from(part.as_str()))
         })
         .collect();
-    if let Some(document) = object.get_mut("document").and_then(|d| d.as_object_mut()) {
-        document.insert("sections".to_owned(), serde_json::Value::Array(sections));
-    }
+    super::put_parts_back(&mut value, sections);
     serde_json::to_string(&value).unwrap_or_else(|_| head.to_owned())
 }
 

@@ -188,9 +188,7 @@ impl Envelope {
             .map(|text| serde_json::from_str::<Value>(text))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|error| LoadError::NotJson(error.to_string()))?;
-        if let Some(document) = value.get_mut("document").and_then(Value::as_object_mut) {
-            document.insert("sections".to_owned(), Value::Array(sections));
-        }
+        put_parts_back(&mut value, sections);
         serde_json::from_value(migrate(value)?).map_err(|error| LoadError::Shape(error.to_string()))
     }
 
@@ -249,6 +247,17 @@ fn envelope_json(
         text.push_str(part);
     }
     text
+}
+
+/// Puts the parts of a draft stored in pieces back into its head's JSON, as
+/// a draft in one piece holds them; the head's list of part entries goes.
+pub(crate) fn put_parts_back(head: &mut Value, parts: Vec<Value>) {
+    if let Some(object) = head.as_object_mut() {
+        object.remove(STORED_PARTS_FIELD);
+        if let Some(document) = object.get_mut("document").and_then(Value::as_object_mut) {
+            document.insert("sections".to_owned(), Value::Array(parts));
+        }
+    }
 }
 
 /// The name of a downloaded draft: `<title>-<yyyy-mm-dd>.baocao.json`, the

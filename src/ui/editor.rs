@@ -660,13 +660,7 @@ fn SectionEditor(id: NodeId) -> AnyView {
                 .unwrap_or_default()
         })
     });
-    let children = Memo::new(move |_| {
-        view.with(|v| {
-            v.as_ref()
-                .map(|v| v.snapshot.children.clone())
-                .unwrap_or_default()
-        })
-    });
+    let children = Memo::new(move |_| view.with(|v| SectionView::child_ids(v.as_ref())));
     let entry = Memo::new(move |_| view.with(|v| v.as_ref().map(|v| (v.number.clone(), v.depth))));
     let number = move || entry.get().map(|e| e.0).unwrap_or_default();
     let depth = move || entry.get().map(|e| e.1).unwrap_or_default();

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::i18n::Msg;
 use std::collections::VecDeque;
 
-use crate::index::PREAMBLE;
+use crate::index::{SectionView, PREAMBLE};
 use crate::model::{Document, NodeId, Ruleset};
 use crate::platform::dom;
 use crate::render::{self, Element};
@@ -324,13 +324,7 @@ fn SectionLines(id: NodeId) -> AnyView {
             }
         })
     });
-    let children = Memo::new(move |_| {
-        view.with(|view| {
-            view.as_ref()
-                .map(|view| view.snapshot.children.clone())
-                .unwrap_or_default()
-        })
-    });
+    let children = Memo::new(move |_| view.with(|view| SectionView::child_ids(view.as_ref())));
     let ready = RwSignal::new(false);
     budget.admit(ready, lines.with_untracked(Vec::len));
     // The subsections are created once this section shows, so a long
