@@ -330,15 +330,20 @@ fn SectionLines(id: NodeId) -> AnyView {
     // The subsections are created once this section shows, so a long
     // report's preview is built part by part over the first frames instead
     // of creating every section's component before the first paint.
+    //
+    // Each section is a box of its own, which the browser lays out and
+    // paints only near the screen (see .sheet-section in the style sheet).
     view! {
-        <Show when=move || ready.get()>
-            <For each=move || lines.get() key=|element| element.clone() let:element>
-                {element_view(element)}
-            </For>
-            <For each=move || children.get() key=|id| *id let:child>
-                <SectionLines id=child />
-            </For>
-        </Show>
+        <div class="sheet-section">
+            <Show when=move || ready.get()>
+                <For each=move || lines.get() key=|element| element.clone() let:element>
+                    {element_view(element)}
+                </For>
+                <For each=move || children.get() key=|id| *id let:child>
+                    <SectionLines id=child />
+                </For>
+            </Show>
+        </div>
     }
     .into_any()
 }

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { copyFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 // pdftotext splits words of justified lines ("Đ ảng") and joins short
@@ -49,7 +49,7 @@ test("the DOCX export opens in LibreOffice as A4 with the whole sample", { timeo
         return lines.join("\n");
       }).join("\n"),
     );
-    const preview = await page.getByTestId("preview").innerText();
+    const preview = await sheetText(page);
     // Every sentence, with its diacritics (the "-----" rule is decoration).
     for (const paragraph of preview.split("\n").map(fold).filter((line) => line.length > 0 && line !== "-----")) {
       assert.ok(text.includes(paragraph), `missing from the DOCX: ${paragraph}`);

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -30,7 +30,7 @@ test("a tab closed 100 ms after typing keeps what was typed", async () => {
     await page.close({ runBeforeUnload: true });
     const again = await openApp(context, suite.server.url);
     await again.getByTestId("preview").waitFor({ timeout: 20000 });
-    assert.match(await again.getByTestId("preview").innerText(), /2\. Gõ xong là đóng tab ngay/);
+    assert.match(await sheetText(again), /2\. Gõ xong là đóng tab ngay/);
     assert.deepEqual(again.problems, []);
   } finally {
     await context.close();
@@ -117,7 +117,7 @@ test("a full storage shows a banner and the downloaded file holds the text", asy
     assert.match(await page.getByTestId("save-status").innerText(), /Chưa lưu được/);
     // Editing goes on in memory.
     await page.keyboard.type(".");
-    assert.match(await page.getByTestId("preview").innerText(), /2\. Trước khi đầy và sau khi đầy\./);
+    assert.match(await sheetText(page), /2\. Trước khi đầy và sau khi đầy\./);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("banner-download").click()]);
     assert.match(download.suggestedFilename(), /^bao-cao-tong-ket-doi-moi-phuong-thuc-lanh-dao-cua-dang-\d{4}-\d\d-\d\d\.baocao\.json$/);
     const file = JSON.parse(await readFile(await download.path(), "utf8"));
@@ -235,9 +235,9 @@ test("local versions: taken on open, restorable, and the restore can be undone",
     assert.ok((await versions.count()) >= 1);
     assert.match(await versions.last().innerText(), /khi mở/);
     await versions.last().getByTestId("version-restore").click();
-    assert.match(await page.getByTestId("preview").innerText(), /1\. Hội nghị Trung ương 5/);
+    assert.match(await sheetText(page), /1\. Hội nghị Trung ương 5/);
     await page.keyboard.press("Control+z");
-    assert.match(await page.getByTestId("preview").innerText(), /1\. Đoạn đã bị sửa\./);
+    assert.match(await sheetText(page), /1\. Đoạn đã bị sửa\./);
   } finally {
     await context.close();
   }

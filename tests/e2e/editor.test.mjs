@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -19,7 +19,7 @@ async function newDraftFromSeedTemplate(context) {
 const outlineReferences = (page) =>
   page.getByTestId("outline-entry").evaluateAll((entries) => entries.map((e) => `${e.dataset.reference} ${e.textContent}`));
 
-const previewText = (page) => page.getByTestId("preview").innerText();
+const previewText = (page) => sheetText(page);
 
 /// The editor of the section whose outline reference is `reference`.
 async function sectionEditor(page, reference) {

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { copyFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { openApp, useBrowserAndServer, OUTPUT } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -66,7 +66,7 @@ test("script payloads in every text field of an imported draft never run, in the
     await page.getByTestId("import-preview").waitFor();
     await assertNothingRan(page, "the import preview");
     await page.getByTestId("import-as-new").click();
-    const preview = await page.getByTestId("preview").innerText();
+    const preview = await sheetText(page);
     // The payloads show as text.
     assert.match(preview, /<script>window\.pwned=1<\/script>/);
     assert.match(preview, /<img src=x onerror="window\.pwned=1">/);
@@ -89,7 +89,7 @@ test("script payloads in every text field of an imported draft never run, in the
     const text = PAYLOADS.map((payload, index) => `${index + 1}. ${payload}\n- ${payload}`).join("\n");
     await page.getByTestId("file-input").setInputFiles({ name: "bao-cao.txt", mimeType: "text/plain", buffer: Buffer.from(`I. ${PAYLOADS[0]}\n${text}`) });
     await page.getByTestId("import-as-new").click();
-    assert.match(await page.getByTestId("preview").innerText(), /I\. <SCRIPT>WINDOW\.PWNED=1<\/SCRIPT>/);
+    assert.match(await sheetText(page), /I\. <SCRIPT>WINDOW\.PWNED=1<\/SCRIPT>/);
     await assertNothingRan(page, "a text import");
     assert.deepEqual(dialogs, []);
     assert.deepEqual(page.problems, []);

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { catchFileChoosers, openApp, useBrowserAndServer } from "./support.mjs";
+import { catchFileChoosers, openApp, useBrowserAndServer, sheetText } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -29,7 +29,7 @@ test("a downloaded draft opens again as a new draft, with a preview first", asyn
     assert.equal(await page.getByTestId("library-row").count(), 1);
     await page.getByTestId("import-as-new").click();
     await page.getByTestId("preview").waitFor();
-    assert.match(await page.getByTestId("preview").innerText(), /1\. Hội nghị Trung ương 5, khoá X khẳng định/);
+    assert.match(await sheetText(page), /1\. Hội nghị Trung ương 5, khoá X khẳng định/);
     await page.getByTestId("close-draft").click();
     assert.equal(await page.getByTestId("library-row").count(), 2);
     assert.deepEqual(page.problems, []);
@@ -84,12 +84,12 @@ test("replacing the open draft keeps a version first and can be undone", async (
     await page.getByTestId("section-editor").nth(1).getByTestId("paragraph").first().fill("Đã viết trước khi nhập.");
     await page.getByTestId("file-input").setInputFiles({ name: "mau.baocao.json", mimeType: "application/json", buffer: Buffer.from(text) });
     await page.getByTestId("import-replace").click();
-    assert.match(await page.getByTestId("preview").innerText(), /1\. Hội nghị Trung ương 5/);
+    assert.match(await sheetText(page), /1\. Hội nghị Trung ương 5/);
     await page.getByTestId("versions-toggle").click();
     assert.match(await page.getByTestId("versions-panel").innerText(), /trước khi nhập/);
     await page.keyboard.press("Control+z");
-    assert.doesNotMatch(await page.getByTestId("preview").innerText(), /Hội nghị Trung ương 5/);
-    assert.match(await page.getByTestId("preview").innerText(), /Công tác lãnh đạo, chỉ đạo, quán triệt, triển khai\s+Đã viết trước khi nhập\./);
+    assert.doesNotMatch(await sheetText(page), /Hội nghị Trung ương 5/);
+    assert.match(await sheetText(page), /Công tác lãnh đạo, chỉ đạo, quán triệt, triển khai\s+Đã viết trước khi nhập\./);
   } finally {
     await context.close();
   }
@@ -111,7 +111,7 @@ test("a template file joins the list of outlines", async () => {
     await page.getByTestId("import-add-template").click();
     await page.getByTestId("template-ke-hoach-huyen-uy").click();
     await page.getByTestId("preview").waitFor();
-    assert.match(await page.getByTestId("preview").innerText(), /II\. KIẾN NGHỊ/);
+    assert.match(await sheetText(page), /II\. KIẾN NGHỊ/);
   } finally {
     await context.close();
   }
@@ -128,7 +128,7 @@ test("an existing report as a .txt file opens as a structured draft", async () =
     assert.equal(await page.getByTestId("import-sections").innerText(), "10");
     assert.equal(await page.getByTestId("import-unplaced").innerText(), "Tin bài gần đây");
     await page.getByTestId("import-as-new").click();
-    const preview = await page.getByTestId("preview").innerText();
+    const preview = await sheetText(page);
     assert.match(preview, /II\. VỀ XÂY DỰNG TỔ CHỨC BỘ MÁY\./);
     assert.match(preview, /Hạn chế: Trong quá trình lãnh chỉ đạo/);
     assert.match(preview, /\+ Qua mỗi hoạt động đều tổ chức họp rút kinh nghiệm/);
@@ -158,7 +158,7 @@ test("a report pasted into the box becomes a draft with its header and signature
     assert.equal(await page.getByTestId("import-converted").count(), 0);
     assert.ok((await page.evaluate(() => window.scrollY)) > 0, "the paste box is below the fold");
     await page.getByTestId("import-as-new").click();
-    const preview = await page.getByTestId("preview").innerText();
+    const preview = await sheetText(page);
     // Regression: the editor opened at the welcome screen's scroll position,
     // showing a blank page below its panes.
     assert.equal(await page.evaluate(() => window.scrollY), 0);
@@ -196,7 +196,7 @@ test("text pasted on the page itself opens the same preview; TCVN3 is converted"
     await page.getByTestId("import-preview").waitFor();
     assert.match(await page.getByTestId("import-converted").innerText(), /TCVN3/);
     await page.getByTestId("import-as-new").click();
-    assert.match(await page.getByTestId("preview").innerText(), /Chi bộ duy trì sinh hoạt định kỳ/);
+    assert.match(await sheetText(page), /Chi bộ duy trì sinh hoạt định kỳ/);
     // A paste into a field stays the browser's own.
     await page.evaluate(() => {
       const field = document.querySelector("textarea, input[type=text]");

@@ -4,7 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { openApp, useBrowserAndServer } from "./support.mjs";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { openApp, useBrowserAndServer, OUTPUT } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -36,6 +38,35 @@ test("a long report's preview is built to its last line, and typing there reache
     await last.press("End");
     await page.keyboard.type(" Dòng cuối.");
     await page.waitForFunction(() => document.querySelector("#preview-sheet").textContent.includes("Dòng cuối."), null, { timeout: 5000 });
+
+    // The browser skips laying out and painting the parts of the sheet far
+    // from the screen (that is what keeps a keystroke cheap here), and
+    // shows them once they are scrolled to.
+    const lastLine = page.locator("#preview-sheet p", { hasText: "Dòng cuối." });
+    const shown = () => lastLine.evaluate((line) => line.checkVisibility({ contentVisibilityAuto: true }));
+    await page.locator(".side-column").evaluate((column) => column.scrollTo(0, 0));
+    await page.waitForTimeout(100);
+    assert.equal(await shown(), false, "the last line is rendered while the sheet shows its top");
+    await lastLine.scrollIntoViewIfNeeded();
+    await page.waitForFunction((text) => [...document.querySelectorAll("#preview-sheet p")].find((line) => line.textContent.includes(text))?.checkVisibility({ contentVisibilityAuto: true }), "Dòng cuối.", { timeout: 5000 });
+    // Sizes of parts not yet shown are estimates, so the first scroll can
+    // land short of the line; the second is exact.
+    await lastLine.scrollIntoViewIfNeeded();
+    const box = await lastLine.boundingBox();
+    assert.ok(box && box.height > 10 && box.y >= 0 && box.y < 768, JSON.stringify(box));
+    await page.screenshot({ path: join(OUTPUT, "long-report-end.png") });
+
+    // Printing still gives every line, the parts never scrolled to as well.
+    const pdf = join(OUTPUT, "long-report.pdf");
+    await page.locator(".side-column").evaluate((column) => column.scrollTo(0, 0));
+    await page.pdf({ path: pdf, preferCSSPageSize: true });
+    const printed = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }).normalize("NFC");
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))[1]);
+    assert.ok(pages > 20, `${pages} pages`);
+    assert.match(printed, /PHẦN CUỐI CÙNG/);
+    assert.match(printed, /Dòng cuối\./);
+    const headings = printed.split("\n").filter((line) => line.includes("PHẦN CUỐI CÙNG")).length;
+    assert.equal(headings, 1);
     assert.deepEqual(page.problems, []);
   } finally {
     await context.close();

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -43,7 +43,7 @@ test("printing gives A4 pages with the whole sample and page numbers from page 2
         return lines.join("\n");
       }).join("\n"),
     );
-    const preview = await page.getByTestId("preview").innerText();
+    const preview = await sheetText(page);
     for (const paragraph of preview.split("\n").map(fold).filter((line) => line.length > 0)) {
       assert.ok(text.includes(paragraph), `missing from the PDF: ${paragraph}`);
     }

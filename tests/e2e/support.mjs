@@ -109,3 +109,29 @@ export async function catchFileChoosers(page) {
     next: () => (opened.length ? Promise.resolve(opened.shift()) : new Promise((resolve) => waiting.push(resolve))),
   };
 }
+
+/// The text of the preview sheet as a reader who copies it gets it: the whole
+/// sheet selected, then the selection's text. The browser skips rendering
+/// the parts of a long sheet far from the screen and `innerText` leaves them
+/// out; a selection brings them in, as it does when a user copies. Focus and
+/// the caret of the focused field are put back afterwards.
+export async function sheetText(page) {
+  return page.evaluate(async () => {
+    const sheet = document.getElementById("preview-sheet");
+    const focused = document.activeElement;
+    const caret = focused && typeof focused.selectionStart === "number" ? [focused.selectionStart, focused.selectionEnd] : null;
+    const selection = window.getSelection();
+    const range = document.createRange();
+    range.selectNodeContents(sheet);
+    selection.removeAllRanges();
+    selection.addRange(range);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const text = selection.toString();
+    selection.removeAllRanges();
+    if (focused && focused !== document.body) {
+      focused.focus();
+      if (caret) focused.setSelectionRange(caret[0], caret[1]);
+    }
+    return text;
+  });
+}
