@@ -222,6 +222,44 @@ test("the library: live updates, search, rename, duplicate, trash and restore", 
   }
 });
 
+// Regression: writing the "on open" version (reading and rewriting up to
+// 1.5 MB of versions) right after the first frame made a long report's first
+// screen editable later. It is now written a few seconds after opening, or
+// before the first change, whichever comes first.
+test("the version on open is written after a pause, or before the first change", async () => {
+  const context = await suite.browser.newContext();
+  try {
+    const page = await openApp(context, suite.server.url);
+    const versionsOf = () =>
+      page.evaluate(() => {
+        const id = JSON.parse(localStorage.getItem("baocao.current"));
+        const text = localStorage.getItem(`baocao.versions.${id}`);
+        return text ? JSON.parse(text).map((version) => version.reason) : [];
+      });
+    await page.getByTestId("open-sample").click();
+    await page.getByTestId("preview").waitFor();
+    assert.deepEqual(await versionsOf(), []);
+    await page.waitForFunction(() => localStorage.getItem(`baocao.versions.${JSON.parse(localStorage.getItem("baocao.current"))}`), null, { timeout: 6000 });
+    assert.deepEqual(await versionsOf(), ["opened"]);
+
+    // Changed and saved, then opened again and changed at once: the new
+    // version is of the text as opened.
+    const field = page.getByTestId("section-editor").nth(1).getByTestId("paragraph").first();
+    await field.fill("Sửa lần một.");
+    await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
+    await page.reload();
+    await page.getByTestId("preview").waitFor();
+    await field.fill("Sửa ngay khi mở.");
+    const versions = await page.evaluate(() => JSON.parse(localStorage.getItem(`baocao.versions.${JSON.parse(localStorage.getItem("baocao.current"))}`)));
+    assert.deepEqual(versions.map((version) => version.reason), ["opened", "opened"]);
+    assert.ok(JSON.stringify(versions[1].document).includes("Sửa lần một."));
+    assert.ok(!JSON.stringify(versions[1].document).includes("Sửa ngay khi mở."));
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("local versions: taken on open, restorable, and the restore can be undone", async () => {
   const context = await suite.browser.newContext();
   try {
