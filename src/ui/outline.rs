@@ -11,9 +11,20 @@ use crate::platform::dom;
 
 use super::store::{field_id, use_store};
 
+/// How many outline entries are listed before the first paint: more than
+/// the outline panel shows on a tall screen.
+const OUTLINE_FIRST_SCREEN: usize = 60;
+
 #[component]
 pub fn OutlinePanel() -> impl IntoView {
     let store = use_store();
+    // A long outline is listed in two steps: the entries of the first
+    // screen at once, the rest on the next frame, so a 300-item report's
+    // first screen is not kept waiting for 300 entries nobody sees yet.
+    let listed = RwSignal::new(OUTLINE_FIRST_SCREEN);
+    request_animation_frame(move || {
+        let _ = listed.try_set(usize::MAX);
+    });
     let act = move |make: fn(NodeId) -> Edit| {
         if let Some(id) = store.selected.get_untracked() {
             store.dispatch(make(id));
@@ -89,7 +100,10 @@ pub fn OutlinePanel() -> impl IntoView {
             <h2>{move || store.t(Msg::OutlineHeading)}</h2>
             <ol class="outline-list">
                 <For
-                    each=move || store.outline.get()
+                    each=move || {
+                        let limit = listed.get();
+                        store.outline.with(|entries| entries.iter().take(limit).cloned().collect::<Vec<_>>())
+                    }
                     key=|entry| (entry.id, entry.number.clone(), entry.summary.clone(), entry.depth)
                     let:entry
                 >
