@@ -32,6 +32,12 @@ test("a long report's preview is built to its last line, and typing there reache
     await page.waitForFunction(() => document.querySelector("#preview-sheet").textContent.includes("PHẦN CUỐI CÙNG"), null, { timeout: 20000 });
     const built = await page.locator("#preview-sheet p").count();
     assert.ok(built > 1000, `${built} lines`);
+    // The outline lists its first screen at once and the rest a frame
+    // later: every section ends up listed.
+    const countSections = (sections) => sections.reduce((sum, section) => sum + 1 + countSections(section.children ?? []), 0);
+    const sections = countSections(draft.document.sections);
+    assert.ok(sections > 60, `${sections} sections`);
+    await page.waitForFunction((sections) => document.querySelectorAll('[data-testid="outline-entry"]').length === sections, sections, { timeout: 5000 });
 
     const last = page.getByTestId("section-editor").last().getByTestId("paragraph").first();
     await last.click();
