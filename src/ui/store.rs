@@ -150,7 +150,7 @@ const RENDER_PER_FRAME: usize = 6;
 /// something needs it sooner (see `write_open_snapshot`). Reading and
 /// rewriting the versions (up to 1.5 MB) while a 300-item report is still
 /// being built on screen made the first editable screen later; the whole
-/// report takes about 2.4 s to build in the benchmark.
+/// report takes 2.0–2.4 s to build in the benchmark.
 const OPEN_SNAPSHOT_DELAY: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// The node index of one document version. Two handles are equal only if
