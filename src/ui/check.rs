@@ -46,7 +46,10 @@ pub fn CheckPanel() -> impl IntoView {
                                 view! {
                                     <li>
                                         <button type="button" class="check-item" data-testid="check-item" on:click=move |_| {
-                                            dom::focus(&id);
+                                            // A section not built yet is built first.
+                                            if !dom::focus(&id) {
+                                                store.focus_element(id.clone());
+                                            }
                                         }>
                                             {text}
                                         </button>

@@ -670,50 +670,51 @@ fn SectionEditor(id: NodeId) -> AnyView {
             class:selected=move || store.selected.get() == Some(id)
             data-testid="section-editor"
         >
-            <div class="section-head">
-                <span class="section-number" data-testid="section-number">{number}</span>
-                <textarea
-                    id=field_id(id)
-                    class="heading-input"
-                    data-testid="heading"
-                    rows="1"
-                    readonly=move || head.get().1
-                    aria-label=move || {
-                        let locked = if head.get().1 { format!(" — {}", store.t(Msg::HeadingLocked)) } else { String::new() };
-                        format!("{} {}{}", store.t(Msg::SectionHeadingLabel), number(), locked)
-                    }
-                    placeholder=move || {
-                        let (_, _, guidance) = head.get();
-                        if guidance.is_empty() { store.t(Msg::RunInHint).to_owned() } else { guidance }
-                    }
-                    prop:value=move || head.get().0
-                    on:focus=move |_| store.selected.set(Some(id))
-                    on:input=move |event| {
-                        store.dispatch(Edit::SetHeading { section: id, text: events::input_value(&event) });
-                    }
-                    on:keydown=move |event| handle_key(store, id, &event, false)
-                ></textarea>
-                <button
-                    type="button"
-                    class="icon lock"
-                    class:locked=move || head.get().1
-                    data-testid="heading-lock"
-                    aria-pressed=move || if head.get().1 { "true" } else { "false" }
-                    aria-label=move || if head.get().1 { store.t(Msg::UnlockHeading) } else { store.t(Msg::LockHeading) }
-                    title=move || if head.get().1 { store.t(Msg::UnlockHeading) } else { store.t(Msg::LockHeading) }
-                    on:click=move |_| {
-                        store.dispatch(Edit::SetHeadingLocked { section: id, locked: !head.get_untracked().1 });
-                    }
-                >
-                    {move || lock_icon(head.get().1)}
-                </button>
-            </div>
-            <Show when=move || { let (heading, _, guidance) = head.get(); !heading.is_empty() && !guidance.is_empty() }>
-                <p class="guidance">{move || head.get().2}</p>
-            </Show>
-            // A long report's section bodies are built a dozen per frame
-            // after the first screen (see `Store::defer_render`).
+            // A long report's sections are built six per frame after the
+            // first screen (see `Store::defer_render`): until then a section
+            // is an empty box, so opening a report builds only what shows.
             <Show when=move || body_ready.get()>
+                <div class="section-head">
+                    <span class="section-number" data-testid="section-number">{number}</span>
+                    <textarea
+                        id=field_id(id)
+                        class="heading-input"
+                        data-testid="heading"
+                        rows="1"
+                        readonly=move || head.get().1
+                        aria-label=move || {
+                            let locked = if head.get().1 { format!(" — {}", store.t(Msg::HeadingLocked)) } else { String::new() };
+                            format!("{} {}{}", store.t(Msg::SectionHeadingLabel), number(), locked)
+                        }
+                        placeholder=move || {
+                            let (_, _, guidance) = head.get();
+                            if guidance.is_empty() { store.t(Msg::RunInHint).to_owned() } else { guidance }
+                        }
+                        prop:value=move || head.get().0
+                        on:focus=move |_| store.selected.set(Some(id))
+                        on:input=move |event| {
+                            store.dispatch(Edit::SetHeading { section: id, text: events::input_value(&event) });
+                        }
+                        on:keydown=move |event| handle_key(store, id, &event, false)
+                    ></textarea>
+                    <button
+                        type="button"
+                        class="icon lock"
+                        class:locked=move || head.get().1
+                        data-testid="heading-lock"
+                        aria-pressed=move || if head.get().1 { "true" } else { "false" }
+                        aria-label=move || if head.get().1 { store.t(Msg::UnlockHeading) } else { store.t(Msg::LockHeading) }
+                        title=move || if head.get().1 { store.t(Msg::UnlockHeading) } else { store.t(Msg::LockHeading) }
+                        on:click=move |_| {
+                            store.dispatch(Edit::SetHeadingLocked { section: id, locked: !head.get_untracked().1 });
+                        }
+                    >
+                        {move || lock_icon(head.get().1)}
+                    </button>
+                </div>
+                <Show when=move || { let (heading, _, guidance) = head.get(); !heading.is_empty() && !guidance.is_empty() }>
+                    <p class="guidance">{move || head.get().2}</p>
+                </Show>
                 {block_list(store, Container::Section(id))}
                 <AddBlockBar container=Container::Section(id) />
             </Show>

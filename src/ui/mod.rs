@@ -13,6 +13,16 @@ mod welcome;
 
 pub use app::App;
 
+use leptos::prelude::request_animation_frame;
+
+/// Runs `f` once the next frame has been painted. An animation frame's
+/// callbacks run before its paint, so a callback asked for from one of
+/// them runs after it: work deferred while a draft opens goes there, so
+/// that it does not hold back the first paint of the editor.
+pub(crate) fn after_next_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || request_animation_frame(f));
+}
+
 /// Mounts the app on `<body>`. Called by `main`.
 pub fn mount() {
     leptos::mount::mount_to_body(App);

@@ -19,10 +19,11 @@ const OUTLINE_FIRST_SCREEN: usize = 60;
 pub fn OutlinePanel() -> impl IntoView {
     let store = use_store();
     // A long outline is listed in two steps: the entries of the first
-    // screen at once, the rest on the next frame, so a 300-item report's
-    // first screen is not kept waiting for 300 entries nobody sees yet.
+    // screen at once, the rest once that screen is painted, so a 300-item
+    // report's first screen is not kept waiting for 300 entries nobody sees
+    // yet.
     let listed = RwSignal::new(OUTLINE_FIRST_SCREEN);
-    request_animation_frame(move || {
+    super::after_next_paint(move || {
         let _ = listed.try_set(usize::MAX);
     });
     let act = move |make: fn(NodeId) -> Edit| {
@@ -122,7 +123,10 @@ pub fn OutlinePanel() -> impl IntoView {
                                     data-reference=entry.reference.clone()
                                     on:click=move |_| {
                                         store.selected.set(Some(id));
-                                        dom::focus(&field_id(id));
+                                        // A section not built yet is built first.
+                                        if !dom::focus(&field_id(id)) {
+                                            store.focus(id);
+                                        }
                                     }
                                 >
                                     {label}

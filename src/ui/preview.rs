@@ -230,6 +230,9 @@ struct LineBudget {
     left: StoredValue<usize>,
     waiting: StoredValue<VecDeque<(RwSignal<bool>, usize)>>,
     refill_scheduled: StoredValue<bool>,
+    /// Whether a refill was scheduled before: the first one waits for the
+    /// first paint.
+    painted: StoredValue<bool>,
 }
 
 impl LineBudget {
@@ -238,6 +241,7 @@ impl LineBudget {
             left: StoredValue::new(PREVIEW_LINES_PER_FRAME),
             waiting: StoredValue::new(VecDeque::new()),
             refill_scheduled: StoredValue::new(false),
+            painted: StoredValue::new(false),
         }
     }
 
@@ -274,7 +278,7 @@ impl LineBudget {
             return;
         }
         self.refill_scheduled.set_value(true);
-        request_animation_frame(move || {
+        let refill = move || {
             // `try_set_value` hands the value back when the preview is gone.
             if self.refill_scheduled.try_set_value(false).is_some() {
                 return;
@@ -292,7 +296,14 @@ impl LineBudget {
                 ready.try_set(true);
             }
             self.schedule_refill();
-        });
+        };
+        // The first refill waits for the first paint of the page.
+        if self.painted.get_value() {
+            request_animation_frame(refill);
+        } else {
+            self.painted.set_value(true);
+            super::after_next_paint(refill);
+        }
     }
 }
 

@@ -12,21 +12,27 @@ const suite = useBrowserAndServer();
 
 // Regression: the preview's line budget was never refilled after the first
 // frame, so a long report's preview stopped after about 200 lines.
+// Opens the app and imports sixty copies of the sample's parts (well over a
+// thousand lines) as a new draft; returns the page and the draft file.
+async function openLongReport(context) {
+  const page = await openApp(context, suite.server.url);
+  await page.getByTestId("open-sample").click();
+  await page.getByTestId("preview").waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-draft").click()]);
+  const draft = JSON.parse(await readFile(await download.path(), "utf8"));
+  const parts = draft.document.sections;
+  draft.document.sections = Array.from({ length: 60 }, () => structuredClone(parts)).flat();
+  draft.document.sections.at(-1).heading = "Phần cuối cùng";
+  await page.getByTestId("close-draft").click();
+  await page.getByTestId("file-input").setInputFiles({ name: "dai.baocao.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(draft)) });
+  await page.getByTestId("import-as-new").click();
+  return { page, draft };
+}
+
 test("a long report's preview is built to its last line, and typing there reaches it", async () => {
   const context = await suite.browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
   try {
-    const page = await openApp(context, suite.server.url);
-    await page.getByTestId("open-sample").click();
-    await page.getByTestId("preview").waitFor();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-draft").click()]);
-    const draft = JSON.parse(await readFile(await download.path(), "utf8"));
-    // Sixty copies of the sample's parts: well over a thousand lines.
-    const parts = draft.document.sections;
-    draft.document.sections = Array.from({ length: 60 }, () => structuredClone(parts)).flat();
-    draft.document.sections.at(-1).heading = "Phần cuối cùng";
-    await page.getByTestId("close-draft").click();
-    await page.getByTestId("file-input").setInputFiles({ name: "dai.baocao.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(draft)) });
-    await page.getByTestId("import-as-new").click();
+    const { page, draft } = await openLongReport(context);
     const preview = page.getByTestId("preview");
     await preview.waitFor();
     await page.waitForFunction(() => document.querySelector("#preview-sheet").textContent.includes("PHẦN CUỐI CÙNG"), null, { timeout: 20000 });
@@ -73,6 +79,35 @@ test("a long report's preview is built to its last line, and typing there reache
     assert.match(printed, /Dòng cuối\./);
     const headings = printed.split("\n").filter((line) => line.includes("PHẦN CUỐI CÙNG")).length;
     assert.equal(headings, 1);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// A long report's sections are built a few per frame after the first
+// screen. Regression: an outline entry clicked before its section was built
+// selected the section but moved the caret nowhere.
+test("clicking the outline goes to a section not built yet", async () => {
+  const context = await suite.browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, draft } = await openLongReport(context);
+    const lastEntry = page.getByTestId("outline-entry").last();
+    const countSections = (sections) => sections.reduce((sum, section) => sum + 1 + countSections(section.children ?? []), 0);
+    const sections = countSections(draft.document.sections);
+    await page.waitForFunction((sections) => document.querySelectorAll('[data-testid="outline-entry"]').length === sections, sections, { timeout: 5000 });
+    const lastHeadingBuilt = await page.evaluate(() => {
+      const sections = document.querySelectorAll('[data-testid="section-editor"]');
+      return sections[sections.length - 1].querySelector('[data-testid="heading"]') !== null;
+    });
+    assert.equal(lastHeadingBuilt, false, "the last section was built before the click");
+    await lastEntry.click();
+    await page.waitForFunction(() => {
+      const sections = document.querySelectorAll('[data-testid="section-editor"]');
+      const heading = sections[sections.length - 1].querySelector('[data-testid="heading"]');
+      return heading !== null && document.activeElement === heading;
+    }, null, { timeout: 5000 });
+    assert.equal(await lastEntry.getAttribute("aria-current"), "true");
     assert.deepEqual(page.problems, []);
   } finally {
     await context.close();
