@@ -1011,23 +1011,27 @@ impl Store {
     /// Focuses the element with id `element` (a field of the editor) once
     /// it exists; see `focus`.
     pub fn focus_element(&self, element: String) {
-        let store = *self;
-        leptos::task::spawn_local(async move {
+        /// Tries to focus `element` within the next few microtasks.
+        async fn focus_soon(element: &str) -> bool {
             for _ in 0..8 {
                 leptos::task::tick().await;
-                if dom::focus(&element) {
-                    return;
+                if dom::focus(element) {
+                    return true;
                 }
+            }
+            false
+        }
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            if focus_soon(&element).await {
+                return;
             }
             // The field may be in a section not built yet (a long report is
             // built a few sections per frame after opening): build the rest
             // now, then focus.
             store.build_queued_now();
-            for _ in 0..8 {
-                leptos::task::tick().await;
-                if dom::focus(&element) {
-                    return;
-                }
+            if focus_soon(&element).await {
+                return;
             }
             request_animation_frame(move || {
                 dom::focus(&element);
