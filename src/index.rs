@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Block, Document, ListItem, NodeId, Section};
+use crate::model::{Block, Document, ListItem, NodeId, Section, Shared};
 use crate::numbering::OutlineEntry;
 
 /// One step down the tree.
@@ -161,7 +161,7 @@ pub struct SectionSnapshot {
     pub heading_locked: bool,
     pub guidance: String,
     pub children: Vec<NodeId>,
-    pub blocks: Vec<Block>,
+    pub blocks: Shared<Vec<Block>>,
 }
 
 impl SectionSnapshot {
@@ -192,7 +192,7 @@ impl SectionSnapshot {
 
     pub fn of_preamble(document: &Document) -> SectionSnapshot {
         SectionSnapshot {
-            blocks: document.preamble.clone(),
+            blocks: Shared::new(document.preamble.clone()),
             ..SectionSnapshot::default()
         }
     }

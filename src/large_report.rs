@@ -97,7 +97,8 @@ pub fn large_report(parts: usize, items_per_part: usize) -> Document {
                             nothing_to_report: true,
                             blocks: Vec::new(),
                         }),
-                    ],
+                    ]
+                    .into(),
                     ..Section::default()
                 })
                 .collect(),

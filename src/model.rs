@@ -12,11 +12,91 @@
 //! unchanged, so that a file saved by a newer version survives a round trip
 //! through this one.
 
-use serde::{Deserialize, Serialize};
+use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 /// Identifies a node (section, block or list item) within one document.
 pub type NodeId = u64;
+
+/// A value that versions of a document share until one of them changes it.
+///
+/// Cloning copies a pointer. The first change through `DerefMut` copies the
+/// value if another version still holds it (copy on write), so an edit
+/// copies the one section it changes, not the whole report; two versions'
+/// values are found equal by one pointer compare when they are the same
+/// value. Serialized as the value itself.
+#[derive(Default)]
+pub struct Shared<T>(Arc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Arc::new(value))
+    }
+
+    /// True when both are the very same value (not only equal ones).
+    pub fn same(a: &Shared<T>, b: &Shared<T>) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Shared<T> {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Clone> DerefMut for Shared<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl<T: PartialEq> PartialEq for Shared<T> {
+    fn eq(&self, other: &Shared<T>) -> bool {
+        Shared::same(self, other) || *self.0 == *other.0
+    }
+}
+
+impl<T: PartialEq> PartialEq<T> for Shared<T> {
+    fn eq(&self, other: &T) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<T> From<T> for Shared<T> {
+    fn from(value: T) -> Shared<T> {
+        Shared::new(value)
+    }
+}
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shared<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Shared<T>, D::Error> {
+        T::deserialize(deserializer).map(Shared::new)
+    }
+}
 
 /// Which official layout the document follows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -96,7 +176,8 @@ pub struct Section {
     /// What the template asks for here; shown as a placeholder, never
     /// exported.
     pub guidance: String,
-    pub blocks: Vec<Block>,
+    /// Shared between versions of the document: see `Shared`.
+    pub blocks: Shared<Vec<Block>>,
     pub children: Vec<Section>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -561,7 +642,8 @@ mod tests {
                 blocks: vec![Block::List(List {
                     id: 0,
                     items: vec![ListItem::default(), ListItem::default()],
-                })],
+                })]
+                .into(),
                 children: vec![Section::default()],
                 ..Section::default()
             }],

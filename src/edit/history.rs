@@ -4,6 +4,7 @@
 //! `TYPING_PAUSE_MS` later, replaces the present without a new step.
 
 use std::ops::Deref;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use super::{apply, Edit, EditError};
@@ -14,17 +15,46 @@ use crate::model::{Document, NodeId};
 /// pointer compare: the interface learns that the document changed without
 /// copying it or comparing it word by word.
 #[derive(Clone, Debug)]
-pub struct SharedDocument(Arc<Document>);
+pub struct SharedDocument {
+    document: Arc<Document>,
+    shape: u64,
+}
+
+/// The last shape id handed out; ids are unique in the program, so that
+/// documents of different drafts never share one.
+static LAST_SHAPE: AtomicU64 = AtomicU64::new(0);
 
 impl SharedDocument {
+    /// A new version with a shape of its own.
     pub fn new(document: Document) -> SharedDocument {
-        SharedDocument(Arc::new(document))
+        SharedDocument {
+            document: Arc::new(document),
+            shape: LAST_SHAPE.fetch_add(1, Ordering::Relaxed) + 1,
+        }
+    }
+
+    /// A new version whose nodes are those of `self`, where they were in
+    /// `self` (see `Edit::keeps_structure`).
+    fn with_same_shape(&self, document: Document) -> SharedDocument {
+        SharedDocument {
+            document: Arc::new(document),
+            shape: self.shape,
+        }
+    }
+
+    /// Identifies the document's shape: which nodes there are and where
+    /// they sit. Two versions with the same shape id have the same nodes in
+    /// the same places (only what the nodes hold may differ), so that what
+    /// is worked out from the shape alone (`NodeIndex`) is kept across
+    /// typing.
+    pub fn shape(&self) -> u64 {
+        self.shape
     }
 }
 
 impl PartialEq for SharedDocument {
     fn eq(&self, other: &SharedDocument) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+        Arc::ptr_eq(&self.document, &other.document)
     }
 }
 
@@ -32,7 +62,7 @@ impl Deref for SharedDocument {
     type Target = Document;
 
     fn deref(&self) -> &Document {
-        &self.0
+        &self.document
     }
 }
 
@@ -91,7 +121,12 @@ impl History {
             (Some(key), Some((last_key, at))) => key == last_key && now_ms - at < TYPING_PAUSE_MS,
             _ => false,
         };
-        let previous = std::mem::replace(&mut self.present, SharedDocument::new(applied.document));
+        let next = if edit.keeps_structure() {
+            self.present.with_same_shape(applied.document)
+        } else {
+            SharedDocument::new(applied.document)
+        };
+        let previous = std::mem::replace(&mut self.present, next);
         if !continues_typing {
             self.past.push(previous);
             if self.past.len() > MAX_UNDO_STEPS {

@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Assessment, Block, Document, List, ListItem, NodeId, Section};
+use crate::model::{
+    find_block_in, find_item_in, Assessment, Block, Document, List, ListItem, NodeId, Section,
+};
 
 /// A place that holds blocks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -124,16 +126,75 @@ fn block_in_mut(blocks: &mut [Block], id: NodeId) -> Option<&mut Block> {
     None
 }
 
+/// The section whose own blocks hold block `id` (at any depth among them).
+fn section_holding_block(list: &[Section], id: NodeId) -> Option<NodeId> {
+    list.iter().find_map(|section| {
+        find_block_in(&section.blocks, id)
+            .map(|_| section.id)
+            .or_else(|| section_holding_block(&section.children, id))
+    })
+}
+
 fn block_in_sections_mut(list: &mut [Section], id: NodeId) -> Option<&mut Block> {
-    for section in list {
-        if let Some(found) = block_in_mut(&mut section.blocks, id) {
-            return Some(found);
-        }
-        if let Some(found) = block_in_sections_mut(&mut section.children, id) {
-            return Some(found);
-        }
+    // The holder is found first without changing anything: a mutable look
+    // at a section's blocks copies them while an older version of the
+    // document shares them (see `Shared`), and only the holder may be
+    // copied.
+    let holder = section_holding_block(list, id)?;
+    block_in_mut(&mut section_mut(list, holder)?.blocks, id)
+}
+
+/// The text of paragraph, figure or list item `id` (its caption for a
+/// figure); `None` for any other node or an unknown id.
+pub fn text_mut(document: &mut Document, id: NodeId) -> Option<&mut String> {
+    fn holds(blocks: &[Block], id: NodeId) -> bool {
+        find_block_in(blocks, id).is_some() || find_item_in(blocks, id).is_some()
     }
-    None
+    fn holder(list: &[Section], id: NodeId) -> Option<NodeId> {
+        list.iter().find_map(|section| {
+            if holds(&section.blocks, id) {
+                Some(section.id)
+            } else {
+                holder(&section.children, id)
+            }
+        })
+    }
+    fn text_in(blocks: &mut [Block], id: NodeId) -> Option<&mut String> {
+        for block in blocks {
+            match block {
+                Block::Paragraph(paragraph) if paragraph.id == id => {
+                    return Some(&mut paragraph.text)
+                }
+                Block::Figure(figure) if figure.id == id => return Some(&mut figure.caption),
+                Block::List(list) => {
+                    for item in &mut list.items {
+                        if item.id == id {
+                            return Some(&mut item.text);
+                        }
+                        if let Some(found) = text_in(&mut item.blocks, id) {
+                            return Some(found);
+                        }
+                    }
+                }
+                Block::Assessment(assessment) => {
+                    if let Some(found) = text_in(&mut assessment.blocks, id) {
+                        return Some(found);
+                    }
+                }
+                Block::Paragraph(_) | Block::Figure(_) => {}
+            }
+        }
+        None
+    }
+    if holds(&document.preamble, id) {
+        return text_in(&mut document.preamble, id);
+    }
+    // As in `block_in_sections_mut`: only the holder is touched mutably.
+    let section = holder(&document.sections, id)?;
+    text_in(
+        &mut section_mut(&mut document.sections, section)?.blocks,
+        id,
+    )
 }
 
 pub fn block_mut(document: &mut Document, id: NodeId) -> Option<&mut Block> {
@@ -178,7 +239,7 @@ pub fn blocks_mut<'d>(
     match container {
         Container::Preamble => Some(&mut document.preamble),
         Container::Section(id) => {
-            section_mut(&mut document.sections, id).map(|section| &mut section.blocks)
+            section_mut(&mut document.sections, id).map(|section| &mut *section.blocks)
         }
         Container::ListItem(id) => item_mut(document, locations, id).map(|item| &mut item.blocks),
         Container::Assessment(id) => {

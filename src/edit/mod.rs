@@ -18,9 +18,7 @@ use crate::model::{
 };
 use crate::numbering::MAX_SECTION_DEPTH;
 use crate::text::clean_input;
-use locate::{
-    blocks_mut, index, item_mut, list_mut, section_mut, sections_of_mut, subtree_height, Location,
-};
+use locate::{blocks_mut, index, list_mut, section_mut, sections_of_mut, subtree_height, Location};
 
 /// A single-line or multi-line field of the metadata or closing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -168,6 +166,37 @@ impl Edit {
             _ => None,
         }
     }
+
+    /// True when the edit changes only what nodes hold (text, labels,
+    /// flags) and never which nodes there are or where they sit, so that
+    /// whatever was worked out from the tree's shape (`NodeIndex`, the
+    /// locations below) still holds after it.
+    pub fn keeps_structure(&self) -> bool {
+        match self {
+            Edit::SetField { .. }
+            | Edit::SetRuleset(_)
+            | Edit::SetDate(_)
+            | Edit::SetRecipients(_)
+            | Edit::SetHeading { .. }
+            | Edit::SetHeadingLocked { .. }
+            | Edit::SetText { .. }
+            | Edit::SetNothingToReport { .. }
+            | Edit::SetAssessmentLabel { .. } => true,
+            Edit::InsertSection { .. }
+            | Edit::DeleteSection { .. }
+            | Edit::MoveSection { .. }
+            | Edit::IndentSection { .. }
+            | Edit::OutdentSection { .. }
+            | Edit::InsertBlock { .. }
+            | Edit::DeleteBlock { .. }
+            | Edit::MoveBlock { .. }
+            | Edit::InsertListItem { .. }
+            | Edit::DeleteListItem { .. }
+            | Edit::MoveListItem { .. }
+            | Edit::IndentListItem { .. }
+            | Edit::OutdentListItem { .. } => false,
+        }
+    }
 }
 
 /// Why an edit could not be applied. The document is unchanged.
@@ -270,7 +299,13 @@ fn apply_in_place(
     edit: &Edit,
     text_changed: &mut Option<bool>,
 ) -> Result<Option<NodeId>, EditError> {
-    let locations = index(document);
+    // Edits that keep the shape find their node by a walk that stops there;
+    // the others need the location of every node, built in one walk.
+    let locations = if edit.keeps_structure() {
+        std::collections::HashMap::new()
+    } else {
+        index(document)
+    };
     let locate = |id: NodeId| locations.get(&id).copied().ok_or(EditError::NotFound(id));
     match edit {
         Edit::SetField { field, text } => {
@@ -312,22 +347,8 @@ fn apply_in_place(
         }
         Edit::SetText { node, text } => {
             let text = clean_input(text);
-            match locate(*node)? {
-                Location::ListItem { .. } => {
-                    let item =
-                        item_mut(document, &locations, *node).ok_or(EditError::NotFound(*node))?;
-                    *text_changed = Some(replace_text(&mut item.text, text));
-                }
-                Location::Block { .. } => {
-                    let slot = match locate::block_mut(document, *node) {
-                        Some(Block::Paragraph(paragraph)) => &mut paragraph.text,
-                        Some(Block::Figure(figure)) => &mut figure.caption,
-                        _ => return Err(EditError::NotFound(*node)),
-                    };
-                    *text_changed = Some(replace_text(slot, text));
-                }
-                Location::Section { .. } => return Err(EditError::NotFound(*node)),
-            }
+            let slot = locate::text_mut(document, *node).ok_or(EditError::NotFound(*node))?;
+            *text_changed = Some(replace_text(slot, text));
         }
         Edit::InsertSection {
             parent,

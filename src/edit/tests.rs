@@ -3,8 +3,10 @@
 
 use super::locate::index;
 use super::*;
+use crate::index::NodeIndex;
 use crate::model::{
-    Assessment, AssessmentLabel, Block, Document, List, ListItem, Paragraph, Section,
+    Assessment, AssessmentLabel, Block, Document, List, ListItem, NodeId, Paragraph, Section,
+    Shared,
 };
 use crate::numbering::outline;
 use proptest::prelude::*;
@@ -32,7 +34,7 @@ fn list(items: Vec<ListItem>) -> Block {
 fn section(heading: &str, blocks: Vec<Block>, children: Vec<Section>) -> Section {
     Section {
         heading: heading.into(),
-        blocks,
+        blocks: blocks.into(),
         children,
         ..Section::default()
     }
@@ -677,6 +679,87 @@ fn make_edit(document: &Document, op: u8, n: usize, m: usize, text: &str) -> Edi
     }
 }
 
+/// Every section of `document`, by id.
+fn sections_by_id(document: &Document) -> std::collections::HashMap<NodeId, &Section> {
+    fn walk<'d>(list: &'d [Section], out: &mut std::collections::HashMap<NodeId, &'d Section>) {
+        for section in list {
+            out.insert(section.id, section);
+            walk(&section.children, out);
+        }
+    }
+    let mut out = std::collections::HashMap::new();
+    walk(&document.sections, &mut out);
+    out
+}
+
+#[test]
+fn typing_keeps_the_shape_id_and_a_structural_edit_gives_a_new_one() {
+    let document = sample();
+    let item = document.sections[0].children[0].id;
+    let paragraph = document.sections[0].children[0].blocks[0].id();
+    let mut history = History::new(document);
+    let first = history.shared().shape();
+    let typed = Edit::SetText {
+        node: paragraph,
+        text: "Đã gõ".into(),
+    };
+    history.apply(&typed, 0.0).unwrap();
+    assert_eq!(history.shared().shape(), first);
+    history
+        .apply(
+            &Edit::SetHeading {
+                section: item,
+                text: "Tiêu đề".into(),
+            },
+            5000.0,
+        )
+        .ok();
+    assert_eq!(history.shared().shape(), first);
+    history
+        .apply(
+            &Edit::InsertSection {
+                parent: None,
+                index: 0,
+                heading: String::new(),
+            },
+            10_000.0,
+        )
+        .unwrap();
+    let inserted = history.shared().shape();
+    assert_ne!(inserted, first);
+    // Undo brings back the version before, with its own shape.
+    history.undo();
+    assert_eq!(history.shared().shape(), first);
+    history.redo();
+    assert_eq!(history.shared().shape(), inserted);
+    // Another draft never shares a shape id with this one.
+    assert_ne!(History::new(sample()).shared().shape(), first);
+}
+
+#[test]
+fn typing_in_one_section_copies_that_section_only() {
+    let before = crate::large_report::large_report(3, 20);
+    let last = &before.sections[2].children[19];
+    let Block::Paragraph(paragraph) = &last.blocks[0] else {
+        panic!("the large report's items open with a paragraph")
+    };
+    let edit = Edit::SetText {
+        node: paragraph.id,
+        text: format!("{} thêm", paragraph.text),
+    };
+    let after = apply(&before, &edit).unwrap().document;
+    let old_sections = sections_by_id(&before);
+    let copied: Vec<NodeId> = sections_by_id(&after)
+        .into_iter()
+        .filter(|(id, section)| !Shared::same(&old_sections[id].blocks, &section.blocks))
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(copied, vec![last.id]);
+    // The version before is untouched.
+    assert_eq!(before.sections[2].children[19].blocks, last.blocks);
+    assert_ne!(after.sections[2].children[19].blocks, last.blocks);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -693,6 +776,24 @@ proptest! {
             let before = history.document().clone();
             if history.apply(&edit, now).is_err() {
                 prop_assert_eq!(history.document(), &before);
+            } else {
+                let after = history.document();
+                // An edit that says it keeps the shape keeps every node
+                // where it was, so what was worked out from the shape holds.
+                if edit.keeps_structure() {
+                    prop_assert_eq!(index(&before), index(after));
+                    prop_assert_eq!(NodeIndex::new(&before), NodeIndex::new(after));
+                }
+                // A section whose content the edit did not change is still
+                // shared with the version before (not copied).
+                let old_sections = sections_by_id(&before);
+                for (id, section) in sections_by_id(after) {
+                    if let Some(old) = old_sections.get(&id) {
+                        if old.blocks == section.blocks {
+                            prop_assert!(Shared::same(&old.blocks, &section.blocks), "section {} was copied", id);
+                        }
+                    }
+                }
             }
             // Ids stay unique and numbering stays within parts, items, points.
             let ids = index(history.document());

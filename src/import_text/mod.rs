@@ -393,7 +393,7 @@ pub fn read_text(text: &str) -> TextImport {
                 };
                 part.children.push(Section {
                     heading,
-                    blocks,
+                    blocks: blocks.into(),
                     ..Section::default()
                 });
             }

@@ -314,8 +314,16 @@ impl Store {
         let outline = Memo::new(move |_| {
             document.with(|document| document.as_deref().map(outline).unwrap_or_default())
         });
+        // The index depends on the document's shape only, so typing (which
+        // keeps the shape) does not rebuild it.
+        let shape = Memo::new(move |_| {
+            document.with(|document| document.as_ref().map(SharedDocument::shape))
+        });
         let index = Memo::new(move |_| {
-            IndexHandle(std::sync::Arc::new(document.with(|document| {
+            // Read, not only tracked: a memo never read is never computed,
+            // and then never hears of the document's changes.
+            let _shape = shape.get();
+            IndexHandle(std::sync::Arc::new(document.with_untracked(|document| {
                 document.as_deref().map(NodeIndex::new).unwrap_or_default()
             })))
         });

@@ -36,16 +36,31 @@ async function clearMeasures(page) {
 }
 
 /// Types 200 keys in 20 bursts of 10 (25 ms apart, then a pause long enough
-/// for an autosave) into the focused field of `page`. For each key: the
-/// latency from the key event to the first task after the next frame (the
-/// paint has happened), and the page's own work: handling the events up to
-/// the end of the input event, plus the frame from its animation callbacks
-/// to the paint. The difference is time spent waiting for the frame.
+/// for an autosave) into the focused field of `page`. For each key:
+///
+/// - the browser's own key-to-next-paint time (Event Timing, the measure
+///   behind Interaction to Next Paint): from the key's hardware time stamp
+///   to the moment the next frame is presented on screen, over the key's
+///   events. Chromium rounds it to 8 ms and reports only keys of 16 ms or
+///   more; a key it does not report took less, and counts as 8 ms;
+/// - the latency from the key event to the first task after the next frame
+///   (the paint has happened), measured by the page itself;
+/// - the page's own work: handling the events up to the end of the input
+///   event, plus the frame from its animation callbacks to the paint. The
+///   difference is time spent waiting for the frame.
 async function typeAndMeasure(page) {
   await page.evaluate(() => {
     window.__keys = [];
+    window.__presented = new Map();
     if (window.__measuring) return;
     window.__measuring = true;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.interactionId) continue;
+        const before = window.__presented.get(entry.interactionId) ?? 0;
+        window.__presented.set(entry.interactionId, Math.max(before, entry.duration));
+      }
+    }).observe({ type: "event", durationThreshold: 16 });
     let current = null;
     document.addEventListener(
       "keydown",
@@ -78,8 +93,12 @@ async function typeAndMeasure(page) {
     }
     await page.waitForTimeout(600);
   }
+  await page.waitForTimeout(300);
   const keys = await page.evaluate(() => window.__keys);
+  const reported = await page.evaluate(() => [...window.__presented.values()]);
+  const typed = 200;
   return {
+    presented: [...reported, ...Array(Math.max(0, typed - reported.length)).fill(8)],
     latencies: keys.map((key) => key.painted - key.start),
     work: keys.map((key) => (key.handled ?? key.start) - key.start + (key.painted - key.frame)),
   };
@@ -184,8 +203,12 @@ try {
   await clearMeasures(page);
   const typed = await typeAndMeasure(page);
   const autosaves = await measures(page, "baocao-autosave");
-  add("Gõ phím", `độ trễ phím đến khung hình kế, trung vị (${typed.latencies.length} phím)`, round(median(typed.latencies)), "ms");
-  add("Gõ phím", "độ trễ phím đến khung hình kế, phân vị 95", round(percentile(typed.latencies, 95)), "ms", 16);
+  const withinFrame = (values) => round((100 * values.filter((value) => value <= 16).length) / values.length, 0);
+  add("Gõ phím", `phím đến khung hình kế trên màn hình (Event Timing), trung vị (${typed.presented.length} phím)`, median(typed.presented), "ms");
+  add("Gõ phím", "phím đến khung hình kế trên màn hình (Event Timing), phân vị 95", percentile(typed.presented, 95), "ms", 16);
+  add("Gõ phím", "phím hiện ra trong 16 ms (Event Timing)", withinFrame(typed.presented), "%");
+  add("Gõ phím", `độ trễ phím đến khung hình kế, đo trong trang, trung vị (${typed.latencies.length} phím)`, round(median(typed.latencies)), "ms");
+  add("Gõ phím", "độ trễ phím đến khung hình kế, đo trong trang, phân vị 95", round(percentile(typed.latencies, 95)), "ms");
   add("Gõ phím", "việc của ứng dụng mỗi phím (xử lý sự kiện + vẽ khung), trung vị", round(median(typed.work)), "ms");
   add("Gõ phím", "việc của ứng dụng mỗi phím (xử lý sự kiện + vẽ khung), phân vị 95", round(percentile(typed.work, 95)), "ms");
   // The floor of this measurement: the same keys, typed the same way into
@@ -196,8 +219,10 @@ try {
     await blank.setContent("<textarea></textarea>");
     await blank.locator("textarea").click();
     const floor = await typeAndMeasure(blank);
-    add("Gõ phím", "sàn của phép đo: cùng cách gõ vào một ô trống trên trang trắng, trung vị", round(median(floor.latencies)), "ms");
-    add("Gõ phím", "sàn của phép đo, phân vị 95", round(percentile(floor.latencies, 95)), "ms");
+    add("Gõ phím", "sàn: cùng cách gõ vào một ô trống trên trang trắng, Event Timing, phân vị 95", percentile(floor.presented, 95), "ms");
+    add("Gõ phím", "sàn, phím hiện ra trong 16 ms (Event Timing)", withinFrame(floor.presented), "%");
+    add("Gõ phím", "sàn, đo trong trang, trung vị", round(median(floor.latencies)), "ms");
+    add("Gõ phím", "sàn, đo trong trang, phân vị 95", round(percentile(floor.latencies, 95)), "ms");
     await blank.close();
   }
   // The same keys with the preview scrolled to the lines being typed, as
@@ -210,8 +235,9 @@ try {
     await page.waitForTimeout(300);
     await field.press("End");
     const watched = await typeAndMeasure(page);
-    add("Gõ phím", "như trên, bản xem trước cuộn tới chỗ đang gõ, trung vị", round(median(watched.latencies)), "ms");
-    add("Gõ phím", "như trên, bản xem trước cuộn tới chỗ đang gõ, phân vị 95", round(percentile(watched.latencies, 95)), "ms", 16);
+    add("Gõ phím", "như trên, bản xem trước cuộn tới chỗ đang gõ, Event Timing, phân vị 95", percentile(watched.presented, 95), "ms", 16);
+    add("Gõ phím", "như trên, bản xem trước cuộn tới chỗ đang gõ, phím hiện ra trong 16 ms", withinFrame(watched.presented), "%");
+    add("Gõ phím", "như trên, bản xem trước cuộn tới chỗ đang gõ, đo trong trang, phân vị 95", round(percentile(watched.latencies, 95)), "ms");
   }
   add("Tự lưu", `thời gian luồng chính mỗi lần tự lưu, trung vị (${autosaves.length} lần)`, round(median(autosaves)), "ms");
   add("Tự lưu", "thời gian luồng chính mỗi lần tự lưu, phân vị 95", round(percentile(autosaves, 95)), "ms", 8);
