@@ -126,12 +126,19 @@ fn block_in_mut(blocks: &mut [Block], id: NodeId) -> Option<&mut Block> {
     None
 }
 
-/// The section whose own blocks hold block `id` (at any depth among them).
-fn section_holding_block(list: &[Section], id: NodeId) -> Option<NodeId> {
+/// True when block or list item `id` is among `blocks`, at any depth.
+fn holds(blocks: &[Block], id: NodeId) -> bool {
+    find_block_in(blocks, id).is_some() || find_item_in(blocks, id).is_some()
+}
+
+/// The section whose own blocks hold block or list item `id`.
+fn section_holding(list: &[Section], id: NodeId) -> Option<NodeId> {
     list.iter().find_map(|section| {
-        find_block_in(&section.blocks, id)
-            .map(|_| section.id)
-            .or_else(|| section_holding_block(&section.children, id))
+        if holds(&section.blocks, id) {
+            Some(section.id)
+        } else {
+            section_holding(&section.children, id)
+        }
     })
 }
 
@@ -140,25 +147,13 @@ fn block_in_sections_mut(list: &mut [Section], id: NodeId) -> Option<&mut Block>
     // at a section's blocks copies them while an older version of the
     // document shares them (see `Shared`), and only the holder may be
     // copied.
-    let holder = section_holding_block(list, id)?;
+    let holder = section_holding(list, id)?;
     block_in_mut(&mut section_mut(list, holder)?.blocks, id)
 }
 
 /// The text of paragraph, figure or list item `id` (its caption for a
 /// figure); `None` for any other node or an unknown id.
 pub fn text_mut(document: &mut Document, id: NodeId) -> Option<&mut String> {
-    fn holds(blocks: &[Block], id: NodeId) -> bool {
-        find_block_in(blocks, id).is_some() || find_item_in(blocks, id).is_some()
-    }
-    fn holder(list: &[Section], id: NodeId) -> Option<NodeId> {
-        list.iter().find_map(|section| {
-            if holds(&section.blocks, id) {
-                Some(section.id)
-            } else {
-                holder(&section.children, id)
-            }
-        })
-    }
     fn text_in(blocks: &mut [Block], id: NodeId) -> Option<&mut String> {
         for block in blocks {
             match block {
@@ -190,7 +185,7 @@ pub fn text_mut(document: &mut Document, id: NodeId) -> Option<&mut String> {
         return text_in(&mut document.preamble, id);
     }
     // As in `block_in_sections_mut`: only the holder is touched mutably.
-    let section = holder(&document.sections, id)?;
+    let section = section_holding(&document.sections, id)?;
     text_in(
         &mut section_mut(&mut document.sections, section)?.blocks,
         id,

@@ -705,16 +705,19 @@ fn typing_keeps_the_shape_id_and_a_structural_edit_gives_a_new_one() {
     };
     history.apply(&typed, 0.0).unwrap();
     assert_eq!(history.shared().shape(), first);
-    history
-        .apply(
-            &Edit::SetHeading {
-                section: item,
-                text: "Tiêu đề".into(),
-            },
-            5000.0,
-        )
-        .ok();
-    assert_eq!(history.shared().shape(), first);
+    for edit in [
+        Edit::SetHeadingLocked {
+            section: item,
+            locked: false,
+        },
+        Edit::SetHeading {
+            section: item,
+            text: "Tiêu đề".into(),
+        },
+    ] {
+        history.apply(&edit, 5000.0).unwrap();
+        assert_eq!(history.shared().shape(), first);
+    }
     history
         .apply(
             &Edit::InsertSection {
