@@ -111,6 +111,7 @@ pub fn OutlinePanel() -> impl IntoView {
                     {
                         let id = entry.id;
                         let label = format!("{} {}", entry.number, entry.summary);
+                        let title = label.clone();
                         view! {
                             <li class=format!("outline-entry depth-{}", entry.depth)>
                                 <button
@@ -121,6 +122,9 @@ pub fn OutlinePanel() -> impl IntoView {
                                     aria-current=move || (store.selected.get() == Some(id)).then_some("true")
                                     data-testid="outline-entry"
                                     data-reference=entry.reference.clone()
+                                    // A long label is cut at the panel's edge; the whole
+                                    // of it shows on hover.
+                                    title=title
                                     on:click=move |_| {
                                         store.selected.set(Some(id));
                                         // A section not built yet is built first.

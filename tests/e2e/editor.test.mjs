@@ -35,6 +35,9 @@ test("fill two sections, move a section, undo: numbering and preview follow", as
     const page = await newDraftFromSeedTemplate(context);
     const references = (await outlineReferences(page)).map((line) => line.split(" ")[0]);
     assert.deepEqual(references, ["I", "I.1", "I.2", "I.3", "I.4", "I.5", "II", "II.1", "II.2", "II.3"]);
+    // The outline cuts a long label at its edge; the whole label shows on hover.
+    const titled = await page.getByTestId("outline-entry").evaluateAll((entries) => entries.map((e) => e.title === e.textContent.trim()));
+    assert.ok(titled.every(Boolean), `outline entries without their whole label as a title: ${titled}`);
 
     // Section I.1: a run-in paragraph, typed key by key like a person would.
     const first = await sectionEditor(page, "I.1");
