@@ -239,6 +239,38 @@ try {
     add("Gõ phím", "như trên, bản xem trước cuộn tới chỗ đang gõ, phím hiện ra trong 16 ms", withinFrame(watched.presented), "%");
     add("Gõ phím", "như trên, bản xem trước cuộn tới chỗ đang gõ, đo trong trang, phân vị 95", round(percentile(watched.latencies, 95)), "ms");
   }
+  // A second floor: a copy of this page as it stands (the same boxes, fields
+  // and styles), without its scripts, typed into the same way. It shows what
+  // the browser costs for the page's layout and size with none of the app's
+  // code running, so that the app's own share of a slow key can be told
+  // apart from the browser's.
+  // It runs last, so that the rows above are measured as before it existed.
+  const pageCopy = await page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true);
+    for (const element of copy.querySelectorAll("script, link[rel=modulepreload], link[rel=preload], meta[http-equiv]")) {
+      element.remove();
+    }
+    // A clone keeps what was typed only in the live fields.
+    const live = document.querySelectorAll("textarea");
+    copy.querySelectorAll("textarea").forEach((area, index) => {
+      area.textContent = live[index]?.value ?? "";
+    });
+    return "<!doctype html>" + copy.outerHTML;
+  });
+  {
+    const copyUrl = new URL("static-copy.html", server.url).href;
+    await context.route(copyUrl, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: pageCopy }));
+    const still = await context.newPage();
+    await still.goto(copyUrl);
+    const stillField = still.locator('[data-testid="section-editor"]').last().locator('[data-testid="paragraph"]').first();
+    await stillField.click();
+    await stillField.press("End");
+    const stillTyped = await typeAndMeasure(still);
+    add("Gõ phím", "sàn 2: cùng cách gõ vào bản sao tĩnh của trang này (không chạy mã của ứng dụng), Event Timing, phân vị 95", percentile(stillTyped.presented, 95), "ms");
+    add("Gõ phím", "sàn 2, phím hiện ra trong 16 ms (Event Timing)", withinFrame(stillTyped.presented), "%");
+    await still.close();
+    await context.unroute(copyUrl);
+  }
   add("Tự lưu", `thời gian luồng chính mỗi lần tự lưu, trung vị (${autosaves.length} lần)`, round(median(autosaves)), "ms");
   add("Tự lưu", "thời gian luồng chính mỗi lần tự lưu, phân vị 95", round(percentile(autosaves, 95)), "ms", 8);
 
