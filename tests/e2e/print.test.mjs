@@ -59,3 +59,47 @@ test("printing gives A4 pages with the whole sample and page numbers from page 2
     await context.close();
   }
 });
+
+// Regression: the page lines and the shadow were painted with the sheet's
+// text, so every key typed with the preview in view redrew them in each
+// tile of the sheet on screen (about 8 ms a key in software raster). They
+// now sit on a layer of their own under the text, and are left out of print.
+test("the sheet's page lines and shadow sit on a layer of their own under the text, and are not printed", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await page.getByTestId("open-sample").click();
+    const sheet = page.getByTestId("preview");
+    await sheet.waitFor();
+    const styles = () =>
+      sheet.evaluate((element) => {
+        const own = getComputedStyle(element);
+        const lines = getComputedStyle(element, "::before");
+        return {
+          sheetBackground: own.backgroundImage,
+          sheetShadow: own.boxShadow,
+          isolation: own.isolation,
+          display: lines.display,
+          position: lines.position,
+          zIndex: lines.zIndex,
+          willChange: lines.willChange,
+          background: lines.backgroundImage,
+          shadow: lines.boxShadow,
+        };
+      });
+    const screen = await styles();
+    assert.equal(screen.sheetBackground, "none");
+    assert.equal(screen.sheetShadow, "none");
+    assert.equal(screen.isolation, "isolate");
+    assert.equal(screen.position, "absolute");
+    assert.equal(screen.zIndex, "-1");
+    assert.equal(screen.willChange, "transform");
+    assert.match(screen.background, /^repeating-linear-gradient/);
+    assert.notEqual(screen.shadow, "none");
+
+    await page.emulateMedia({ media: "print" });
+    assert.equal((await styles()).display, "none");
+  } finally {
+    await context.close();
+  }
+});
