@@ -57,6 +57,11 @@ enum Line {
 /// The value of a part number written in canonical Roman numerals ("IV",
 /// not "IIII"), up to 50. Anything else, such as "IIIIIIIIIIIX" from a
 /// mangled paste, is not a part number.
+/// The longest numbered line read as an item's heading, in characters. The
+/// seed's headings run to 170 characters ("1. Về nhận thức, quan điểm, …");
+/// its one-sentence paragraph item "2. Nhận thức rõ vị trí …" has 400.
+const ITEM_HEADING_MAX_CHARS: usize = 250;
+
 fn roman_value(text: &str) -> Option<usize> {
     if text.is_empty() || text.len() > 8 {
         return None;
@@ -380,8 +385,11 @@ pub fn read_text(text: &str) -> TextImport {
                     continue;
                 };
                 // "1. Heading." alone is a heading; "1. Long text …" with more
-                // than one sentence runs in after its number.
-                let (heading, blocks) = if text.matches(". ").count() >= 1 && !text.ends_with(':') {
+                // than one sentence, or one sentence too long for a heading,
+                // runs in after its number.
+                let runs_in = text.matches(". ").count() >= 1
+                    || text.chars().count() > ITEM_HEADING_MAX_CHARS;
+                let (heading, blocks) = if runs_in && !text.ends_with(':') {
                     (String::new(), vec![paragraph(text)])
                 } else if let Some((head, rest)) = text
                     .split_once(": ")
@@ -541,6 +549,42 @@ mod tests {
         assert_eq!(part_heading("IIIIIIIIIIIX. Một"), None);
         assert_eq!(roman_value("XIV"), Some(14));
         assert_eq!(roman_value("IIII"), None);
+    }
+
+    #[test]
+    fn regression_a_long_one_sentence_item_became_a_bold_heading() {
+        // Item I.2 of the seed is one sentence of 90 words with no body after
+        // it; it was read as the item's heading and printed bold.
+        let document = read_text(SEED).document;
+        let item = &document.sections[0].children[1];
+        assert_eq!(item.heading, "");
+        let [Block::Paragraph(paragraph)] = &item.blocks[..] else {
+            panic!("{:#?}", item.blocks)
+        };
+        assert!(paragraph.text.starts_with("Nhận thức rõ vị trí quan trọng"));
+        assert!(paragraph
+            .text
+            .ends_with("sức chiến đấu của tổ chức cơ sở đảng."));
+        // The headings around it stay headings.
+        let headings: Vec<&str> = document.sections[0]
+            .children
+            .iter()
+            .map(|item| item.heading.as_str())
+            .collect();
+        assert_eq!(
+            headings[2],
+            "Kết quả thực hiện đổi mới phương thức lãnh đạo của Đảng:"
+        );
+        assert!(
+            headings[3].starts_with("Những hạn chế, yếu kém"),
+            "{headings:#?}"
+        );
+        assert!(document.sections[1].children[0]
+            .heading
+            .starts_with("Về nhận thức, quan điểm"));
+        assert!(document.sections[1].children[1]
+            .heading
+            .starts_with("Về lãnh đạo, chỉ đạo"));
     }
 
     #[test]
