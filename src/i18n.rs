@@ -198,8 +198,13 @@ messages! {
     SetAsideHeading => "Dữ liệu không đọc được (đã cất riêng, không bị ghi đè)", "Entries that could not be read (kept aside, never overwritten)";
     Download => "Tải về", "Download";
     StorageMeter => "Dung lượng", "Storage";
-    StorageMeterApp => "Ứng dụng đang dùng", "The app uses";
-    StorageMeterBrowser => "trình duyệt ước tính đã dùng / cho phép", "browser estimate used / allowed";
+    StorageMeterApp => "bản thảo dùng", "drafts use";
+    StorageMeterSite => "bộ nhớ của trang đã dùng", "the site's storage holds";
+    StorageMeterOfAbout => "trong khoảng", "of about";
+    StorageMeterAllowed => "trình duyệt cho phép", "the browser allows";
+    StorageNearlyFull => "Sắp đầy: mở từng bản thảo cũ, bấm “Tải tệp bản thảo (.json)” để giữ một bản trên máy, rồi xóa bản thảo đó và dọn sạch thùng rác.", "Nearly full: open each old draft, click “Download draft (.json)” to keep a copy on this computer, then delete the draft and empty the trash.";
+    StorageMeterBrowser => "Ước tính chung của trình duyệt, không phải giới hạn của bản thảo: đã dùng", "The browser's overall estimate, not the limit for drafts: used";
+    StorageMeterBrowserAllowed => "cho phép", "allowed";
     VersionsHeading => "Phiên bản trên máy", "Local versions";
     Versions => "Phiên bản", "Versions";
     VersionsLabel => "Các phiên bản tự lưu của bản thảo", "Automatic versions of this draft";

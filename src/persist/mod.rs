@@ -278,6 +278,29 @@ pub fn file_name(title: &str, date_iso: &str) -> String {
     format!("{slug}-{date_iso}.baocao.json")
 }
 
+/// What one site may keep in the browser's local storage, in the units of
+/// the storage meter (two bytes per UTF-16 code unit, as local storage keeps
+/// text). Chromium (Chrome, Edge, Cốc Cốc) and Firefox both stop at 5 Mi code
+/// units; filling Chromium's here took 5,242,262 with Vietnamese text and
+/// 5,200,146 with ASCII. Browsers do not report this limit, and their
+/// `navigator.storage.estimate()` quota (gigabytes) is for other stores.
+pub const LOCAL_STORAGE_CAPACITY_BYTES: usize = 10 * 1024 * 1024;
+
+/// From this share of the local storage used, the meter warns.
+pub const STORAGE_NEARLY_FULL_PERCENT: u32 = 80;
+
+/// The share of the local storage used, in whole percent rounded up (so
+/// that any use shows as at least 1 %), at most 100.
+pub fn storage_percent(used_bytes: usize) -> u32 {
+    let percent = (used_bytes as u64 * 100).div_ceil(LOCAL_STORAGE_CAPACITY_BYTES as u64);
+    percent.min(100) as u32
+}
+
+/// Tells whether the local storage is full enough to warn about.
+pub fn storage_nearly_full(used_bytes: usize) -> bool {
+    storage_percent(used_bytes) >= STORAGE_NEARLY_FULL_PERCENT
+}
+
 /// Drafts stay in the trash this long before they are deleted for good.
 pub const TRASH_DAYS: f64 = 30.0;
 pub const DAY_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;

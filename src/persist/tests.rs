@@ -259,3 +259,21 @@ proptest! {
         prop_assert_eq!(again.document, document);
     }
 }
+
+#[test]
+fn the_storage_meter_rounds_up_and_warns_from_four_fifths() {
+    assert_eq!(storage_percent(0), 0);
+    // Any use shows as at least 1 %, never as an empty meter.
+    assert_eq!(storage_percent(1), 1);
+    assert_eq!(storage_percent(LOCAL_STORAGE_CAPACITY_BYTES / 2), 50);
+    assert_eq!(storage_percent(LOCAL_STORAGE_CAPACITY_BYTES), 100);
+    assert_eq!(storage_percent(3 * LOCAL_STORAGE_CAPACITY_BYTES), 100);
+    let percent = |n: usize| LOCAL_STORAGE_CAPACITY_BYTES * n / 100;
+    assert!(!storage_nearly_full(percent(78)));
+    assert_eq!(storage_percent(percent(79) + 1), 80);
+    assert!(storage_nearly_full(percent(80)));
+    assert!(storage_nearly_full(LOCAL_STORAGE_CAPACITY_BYTES));
+    // Five drafts of the bench's size (4.3 million characters, 8.6 MB as
+    // the meter counts) are near the limit.
+    assert!(storage_nearly_full(2 * 4_300_000));
+}

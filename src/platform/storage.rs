@@ -264,9 +264,11 @@ pub fn set<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
     LocalStorage::set(key, value).map_err(classify_gloo)
 }
 
-/// Bytes the app's own keys take (localStorage keeps UTF-16, two bytes a
-/// code unit).
-pub fn app_usage_bytes(prefix: &str) -> usize {
+/// Bytes the keys starting with `prefix` take, values included (local
+/// storage keeps UTF-16, two bytes a code unit). An empty prefix counts the
+/// whole of the site's local storage, which other apps on the same origin
+/// may share.
+pub fn usage_bytes(prefix: &str) -> usize {
     keys()
         .into_iter()
         .filter(|key| key.starts_with(prefix))

@@ -462,7 +462,13 @@ impl Store {
 
     /// Bytes the app's keys take in local storage.
     pub fn app_usage(&self) -> usize {
-        storage::app_usage_bytes("baocao.")
+        storage::usage_bytes("baocao.")
+    }
+
+    /// Bytes the whole site's local storage takes: the app's keys and any
+    /// other app's on the same origin. This is what fills up.
+    pub fn site_usage(&self) -> usize {
+        storage::usage_bytes("")
     }
 
     /// Starts a new draft from `document`. If it cannot be stored, it is

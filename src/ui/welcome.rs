@@ -6,7 +6,10 @@ use leptos::prelude::*;
 
 use crate::i18n::Msg;
 use crate::model::Ruleset;
-use crate::persist::{search, DraftMeta};
+use crate::persist::{
+    search, storage_nearly_full, storage_percent, DraftMeta, LOCAL_STORAGE_CAPACITY_BYTES,
+    STORAGE_NEARLY_FULL_PERCENT,
+};
 use crate::platform::clock;
 use crate::template::{builtin, instantiate, seed_sample};
 
@@ -206,18 +209,55 @@ pub fn Welcome() -> impl IntoView {
                     </ul>
                 </section>
             </Show>
-            <p class="storage-meter" data-testid="storage-meter">
+            <div class="storage-meter" data-testid="storage-meter">
                 {move || {
                     store.library.track();
-                    let app = store.app_usage() as f64;
-                    let browser = store
-                        .estimate
-                        .get()
-                        .map(|(usage, quota)| format!("; {} {} / {}", store.t(Msg::StorageMeterBrowser), kilobytes(usage), kilobytes(quota)))
-                        .unwrap_or_default();
-                    format!("{}: {} {}{}", store.t(Msg::StorageMeter), store.t(Msg::StorageMeterApp), kilobytes(app), browser)
+                    let app = store.app_usage();
+                    let site = store.site_usage();
+                    let percent = storage_percent(site);
+                    let nearly_full = storage_nearly_full(site);
+                    let line = format!(
+                        "{}: {} {}; {} {} {} {} {} ({} %).",
+                        store.t(Msg::StorageMeter),
+                        store.t(Msg::StorageMeterApp),
+                        kilobytes(app as f64),
+                        store.t(Msg::StorageMeterSite),
+                        kilobytes(site as f64),
+                        store.t(Msg::StorageMeterOfAbout),
+                        kilobytes(LOCAL_STORAGE_CAPACITY_BYTES as f64),
+                        store.t(Msg::StorageMeterAllowed),
+                        percent,
+                    );
+                    view! {
+                        <p class="storage-usage">
+                            <meter
+                                min="0"
+                                max=LOCAL_STORAGE_CAPACITY_BYTES.to_string()
+                                high=(LOCAL_STORAGE_CAPACITY_BYTES / 100 * STORAGE_NEARLY_FULL_PERCENT as usize).to_string()
+                                value=site.to_string()
+                            ></meter>
+                            " "
+                            {line}
+                        </p>
+                        {nearly_full.then(|| view! {
+                            <p class="storage-warning" role="status" data-testid="storage-nearly-full">
+                                {store.t(Msg::StorageNearlyFull)}
+                            </p>
+                        })}
+                    }
                 }}
-            </p>
+                {move || store.estimate.get().map(|(usage, quota)| view! {
+                    <p class="storage-estimate">
+                        {format!(
+                            "{} {}, {} {}.",
+                            store.t(Msg::StorageMeterBrowser),
+                            kilobytes(usage),
+                            store.t(Msg::StorageMeterBrowserAllowed),
+                            kilobytes(quota),
+                        )}
+                    </p>
+                })}
+            </div>
             <h2>{move || store.t(Msg::TemplatesHeading)}</h2>
             <ul class="template-grid">
                 {move || templates

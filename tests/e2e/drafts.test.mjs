@@ -214,9 +214,38 @@ test("the library: live updates, search, rename, duplicate, trash and restore", 
     await library.getByTestId("trash").locator("summary").click();
     await library.getByTestId("trash-restore").click();
     assert.equal(await library.getByTestId("library-row").count(), 3);
-    assert.match(await library.getByTestId("storage-meter").innerText(), /Ứng dụng đang dùng \d+\.\d KB/);
+    assert.match(await library.getByTestId("storage-meter").innerText(), /bản thảo dùng \d+\.\d KB/);
     await library.screenshot({ path: join(OUTPUT, "library.png"), fullPage: true });
     assert.deepEqual(library.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// Regression: the meter set the drafts' kilobytes against the browser's
+// estimate for other stores ("cho phép 10.0 GB"), which leaves local
+// storage out; five large drafts fill local storage's 10 MB.
+test("the storage meter counts the site's local storage against its limit and warns when nearly full", async () => {
+  const context = await suite.browser.newContext();
+  try {
+    const page = await openApp(context, suite.server.url);
+    await newDraft(page);
+    await page.getByTestId("close-draft").click();
+    await page.getByTestId("library-row").waitFor();
+    const meter = page.getByTestId("storage-meter");
+    const text = await meter.innerText();
+    assert.match(text, /bản thảo dùng (\d+\.\d) KB; bộ nhớ của trang đã dùng \1 KB trong khoảng 10\.0 MB trình duyệt cho phép \(1 %\)\./);
+    assert.match(text, /Ước tính chung của trình duyệt, không phải giới hạn của bản thảo: đã dùng .*, cho phép .*\./);
+    assert.equal(await page.getByTestId("storage-nearly-full").count(), 0);
+    // Another app on the same origin takes 86 % of local storage.
+    await page.evaluate(() => localStorage.setItem("other-app.data", "x".repeat(4_500_000)));
+    await page.reload();
+    await page.getByTestId("welcome").waitFor();
+    assert.match(await meter.innerText(), /bộ nhớ của trang đã dùng 8\.\d MB trong khoảng 10\.0 MB trình duyệt cho phép \(8[67] %\)/);
+    assert.match(await page.getByTestId("storage-nearly-full").innerText(), /Sắp đầy/);
+    assert.equal(await meter.locator("meter").evaluate((m) => m.value > m.high), true);
+    await meter.screenshot({ path: join(OUTPUT, "storage-nearly-full.png") });
+    assert.deepEqual(page.problems, []);
   } finally {
     await context.close();
   }
