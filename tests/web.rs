@@ -69,6 +69,24 @@ fn storage_full_is_reported_as_quota_exceeded() {
     assert_eq!(storage::get::<String>("baocao.test.huge").unwrap(), None);
 }
 
+#[wasm_bindgen_test]
+fn storage_usage_counts_utf16_bytes_of_the_apps_keys_and_of_the_whole_site() {
+    let before = storage::usage_bytes("baocao.test.usage");
+    assert_eq!(before.prefixed, 0);
+    // "ệ" is one UTF-16 code unit (three bytes in UTF-8); "𝄞" is two.
+    storage::set_raw("baocao.test.usage", "ệệ𝄞").unwrap();
+    storage::set_raw("other-app.usage", "abc").unwrap();
+    let after = storage::usage_bytes("baocao.test.usage");
+    storage::remove("baocao.test.usage").unwrap();
+    storage::remove("other-app.usage").unwrap();
+    let own = 2 * ("baocao.test.usage".len() + 4);
+    assert_eq!(after.prefixed, own);
+    assert_eq!(
+        after.site,
+        before.site + own + 2 * ("other-app.usage".len() + 3)
+    );
+}
+
 /// Removes every key the app writes, so each test starts from nothing, on
 /// the browser's real storage.
 fn clear_app_storage() {

@@ -264,19 +264,33 @@ pub fn set<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
     LocalStorage::set(key, value).map_err(classify_gloo)
 }
 
-/// Bytes the keys starting with `prefix` take, values included (local
-/// storage keeps UTF-16, two bytes a code unit). An empty prefix counts the
-/// whole of the site's local storage, which other apps on the same origin
-/// may share.
-pub fn usage_bytes(prefix: &str) -> usize {
-    keys()
-        .into_iter()
-        .filter(|key| key.starts_with(prefix))
-        .map(|key| {
-            let value = get_raw(&key).ok().flatten().unwrap_or_default();
-            2 * (key.encode_utf16().count() + value.encode_utf16().count())
-        })
-        .sum()
+/// Bytes taken in local storage, keys and values (local storage keeps
+/// UTF-16, two bytes a code unit), read in one pass.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// The keys starting with the prefix asked for.
+    pub prefixed: usize,
+    /// The whole site's local storage, which other apps on the same origin
+    /// may share: this is what fills up.
+    pub site: usize,
+}
+
+/// What the keys starting with `prefix`, and all keys, take.
+pub fn usage_bytes(prefix: &str) -> Usage {
+    let mut usage = Usage::default();
+    for key in keys() {
+        // JS string lengths count UTF-16 code units, as the quota does.
+        let value_units = get_raw(&key)
+            .ok()
+            .flatten()
+            .map_or(0, |value| value.encode_utf16().count());
+        let bytes = 2 * (key.encode_utf16().count() + value_units);
+        usage.site += bytes;
+        if key.starts_with(prefix) {
+            usage.prefixed += bytes;
+        }
+    }
+    usage
 }
 
 #[cfg(test)]

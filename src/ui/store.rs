@@ -460,15 +460,10 @@ impl Store {
         page::storage_persist_and_estimate(move |usage, quota| estimate.set(Some((usage, quota))));
     }
 
-    /// Bytes the app's keys take in local storage.
-    pub fn app_usage(&self) -> usize {
+    /// Bytes the app's keys take in local storage, and the whole site's
+    /// (the app's and any other app's on the same origin).
+    pub fn storage_usage(&self) -> storage::Usage {
         storage::usage_bytes("baocao.")
-    }
-
-    /// Bytes the whole site's local storage takes: the app's keys and any
-    /// other app's on the same origin. This is what fills up.
-    pub fn site_usage(&self) -> usize {
-        storage::usage_bytes("")
     }
 
     /// Starts a new draft from `document`. If it cannot be stored, it is

@@ -212,8 +212,8 @@ pub fn Welcome() -> impl IntoView {
             <div class="storage-meter" data-testid="storage-meter">
                 {move || {
                     store.library.track();
-                    let app = store.app_usage();
-                    let site = store.site_usage();
+                    let usage = store.storage_usage();
+                    let (app, site) = (usage.prefixed, usage.site);
                     let percent = storage_percent(site);
                     let nearly_full = storage_nearly_full(site);
                     let line = format!(
