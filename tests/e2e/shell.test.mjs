@@ -1,6 +1,6 @@
 // End-to-end tests of the app shell on the release build: it starts with a
-// Vietnamese title and an empty workspace, works under a sub-path, and
-// remembers the interface language.
+// Vietnamese title and an empty workspace, works under a sub-path,
+// remembers the interface language, and fits screens from 1024 px wide.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -67,6 +67,45 @@ test("the language switch is remembered across a reload", async () => {
     assert.deepEqual(page.problems, []);
   } finally {
     await context.close();
+    await server.close();
+  }
+});
+
+// Regression: at 1024 px wide (old 4:3 monitors; 1366 px screens at 125 %
+// scaling give 1093) the half-size sheet was 30 px wider than the preview
+// column, so its right margin and text were cut off.
+test("on screens 1024 to 1366 px wide the whole sheet shows and nothing scrolls sideways", async () => {
+  const server = await serveDist();
+  try {
+    for (const [width, height] of [[1024, 768], [1093, 615], [1280, 720], [1366, 768]]) {
+      const context = await browser.newContext({ viewport: { width, height } });
+      try {
+        const page = await openApp(context, server.url);
+        await page.getByTestId("template-tong-ket-phuong-thuc-lanh-dao").click();
+        await page.getByTestId("preview").waitFor();
+        await page.getByTestId("section-editor").nth(2).getByTestId("paragraph").first().click();
+        await page.keyboard.type("Chi bộ đã quán triệt.");
+        await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
+        const fit = await page.evaluate(() => {
+          const side = document.querySelector(".side-column");
+          const sheet = document.querySelector(".sheet").getBoundingClientRect();
+          return {
+            sideOverflow: side.scrollWidth - side.clientWidth,
+            pageOverflow: document.documentElement.scrollWidth - innerWidth,
+            sheetRight: Math.round(sheet.right),
+            sideRight: Math.round(side.getBoundingClientRect().right),
+          };
+        });
+        assert.equal(fit.sideOverflow, 0, `${width} px: the preview column scrolls sideways ${JSON.stringify(fit)}`);
+        assert.equal(fit.pageOverflow, 0, `${width} px: the page scrolls sideways ${JSON.stringify(fit)}`);
+        assert.ok(fit.sheetRight <= fit.sideRight, `${width} px: the sheet runs past its column ${JSON.stringify(fit)}`);
+        if (width === 1024) await page.screenshot({ path: join(OUTPUT, "editor-1024.png") });
+        assert.deepEqual(page.problems, []);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
     await server.close();
   }
 });
