@@ -350,7 +350,7 @@ pub fn describe_finding(lang: Lang, finding: &crate::conformance::Finding) -> St
 /// A sentence for a file that could not be imported: what happened and,
 /// where it helps, what to do.
 pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -> String {
-    use crate::transfer::{ImportError, ProblemKind};
+    use crate::transfer::{ImportError, OtherProgram, ProblemKind};
     let vi = lang == Lang::Vi;
     match error {
         ImportError::TooLarge { bytes } => {
@@ -374,6 +374,20 @@ pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -
                 "Tệp không phải văn bản UTF-8 nên không phải tệp bản thảo .json.".to_owned()
             } else {
                 "The file is not UTF-8 text, so it is not a .json draft file.".to_owned()
+            }
+        }
+        ImportError::OtherProgram(program) => {
+            let paste_vi = "chọn hết (Ctrl+A), chép (Ctrl+C), rồi dán (Ctrl+V) vào ô “Từ một báo cáo cũ” ở màn hình đầu hoặc vào chỗ trống bất kỳ trên trang này: văn bản sẽ được chia thành phần, mục như bản gốc.";
+            let paste_en = "select all (Ctrl+A), copy (Ctrl+C), then paste (Ctrl+V) into the “From an existing report” box on the first screen or anywhere blank on this page: the text is split into parts and items as in the original.";
+            match (program, vi) {
+                (OtherProgram::Word, true) => format!("Đây là tệp Word. Báo cáo chưa mở trực tiếp được tệp Word: hãy mở tệp trong Word, {paste_vi}"),
+                (OtherProgram::Word, false) => format!("This is a Word file. Báo cáo cannot open Word files directly: open it in Word, {paste_en}"),
+                (OtherProgram::OpenDocument, true) => format!("Đây là tệp LibreOffice (.odt). Báo cáo chưa mở trực tiếp được tệp này: hãy mở tệp trong LibreOffice, {paste_vi}"),
+                (OtherProgram::OpenDocument, false) => format!("This is a LibreOffice file (.odt). Báo cáo cannot open it directly: open it in LibreOffice, {paste_en}"),
+                (OtherProgram::Pdf, true) => format!("Đây là tệp PDF. Báo cáo không đọc được PDF. Nếu có bản Word thì dùng bản đó; nếu không, hãy mở tệp PDF, {paste_vi}"),
+                (OtherProgram::Pdf, false) => format!("This is a PDF file, which Báo cáo cannot read. Use the Word version if there is one; otherwise open the PDF, {paste_en}"),
+                (OtherProgram::Zip, true) => "Đây là tệp nén (.zip) hoặc bảng tính, không phải tệp bản thảo .json. Nếu là tệp nén, hãy giải nén rồi mở tệp .baocao.json ở bên trong.".to_owned(),
+                (OtherProgram::Zip, false) => "This is a zip archive or a spreadsheet, not a .json draft file. If it is an archive, unzip it and open the .baocao.json file inside.".to_owned(),
             }
         }
         ImportError::NotJson { line, column } => {

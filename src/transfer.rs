@@ -22,6 +22,9 @@ pub enum ImportError {
     },
     /// Not text in UTF-8.
     NotText,
+    /// A file of another program (a Word document, a PDF, a zip archive),
+    /// which users often pick for "last year's report".
+    OtherProgram(OtherProgram),
     /// A paste with no text in it.
     NothingPasted,
     /// Not JSON; where the parser stopped.
@@ -56,6 +59,45 @@ pub enum ProblemKind {
     MissingHeading,
     /// Deeper than parts, items and points.
     TooDeep,
+}
+
+/// Files of other programs recognised by their first bytes, so that the
+/// error can say what to do with them instead of "not UTF-8 text".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherProgram {
+    /// A Word document: `.docx`, the older `.doc`, or `.rtf`.
+    Word,
+    /// An OpenDocument text (LibreOffice Writer, `.odt`).
+    OpenDocument,
+    Pdf,
+    /// Any other zip archive (a zipped draft, a spreadsheet).
+    Zip,
+}
+
+/// Recognises a file of another program by its signature.
+pub fn sniff_other_program(bytes: &[u8]) -> Option<OtherProgram> {
+    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|window| window == needle);
+    if bytes.starts_with(b"PK\x03\x04") {
+        // An OpenDocument file starts with its "mimetype" entry, stored
+        // uncompressed; a .docx names its parts in the archive's directory.
+        if contains(b"application/vnd.oasis.opendocument.text") {
+            return Some(OtherProgram::OpenDocument);
+        }
+        if contains(b"word/document.xml") {
+            return Some(OtherProgram::Word);
+        }
+        return Some(OtherProgram::Zip);
+    }
+    // The compound file of Office 97–2003 (.doc, also .xls).
+    if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+        || bytes.starts_with(b"{\\rtf")
+    {
+        return Some(OtherProgram::Word);
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Some(OtherProgram::Pdf);
+    }
+    None
 }
 
 /// What an import would bring in, shown before anything is stored.
@@ -116,6 +158,9 @@ fn check_structure(document: &Document) -> Vec<Problem> {
 pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    if let Some(other) = sniff_other_program(bytes) {
+        return Err(ImportError::OtherProgram(other));
     }
     let decoded = decode_text(bytes).ok_or(ImportError::NotText)?;
     let text = decoded.trim_start_matches('\u{feff}');
@@ -281,6 +326,64 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    /// A zip archive holding one stored entry, as the `zip` crate writes it.
+    fn zip_with(name: &str, content: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        writer.start_file(name, options).unwrap();
+        writer.write_all(content).unwrap();
+        writer.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn regression_a_word_file_was_called_not_utf8_text() {
+        // Users pick last year's report as a Word file; the error said only
+        // "not UTF-8 text". It now names the program, and says to paste.
+        let word = crate::docx::docx(&seed_sample());
+        assert_eq!(
+            read_file(&word),
+            Err(ImportError::OtherProgram(OtherProgram::Word))
+        );
+        let mut doc = vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+        doc.extend_from_slice(&[0; 504]);
+        assert_eq!(
+            read_file(&doc),
+            Err(ImportError::OtherProgram(OtherProgram::Word))
+        );
+        assert_eq!(
+            read_file(br"{\rtf1\ansi B\'e1o c\'e1o}"),
+            Err(ImportError::OtherProgram(OtherProgram::Word))
+        );
+        let odt = zip_with("mimetype", b"application/vnd.oasis.opendocument.text");
+        assert_eq!(
+            read_file(&odt),
+            Err(ImportError::OtherProgram(OtherProgram::OpenDocument))
+        );
+        assert_eq!(
+            read_file(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
+            Err(ImportError::OtherProgram(OtherProgram::Pdf))
+        );
+        let zipped_draft = zip_with(
+            "bao-cao.baocao.json",
+            envelope_json(&seed_sample()).as_bytes(),
+        );
+        assert_eq!(
+            read_file(&zipped_draft),
+            Err(ImportError::OtherProgram(OtherProgram::Zip))
+        );
+        let said = crate::i18n::describe_import_error(
+            crate::i18n::Lang::Vi,
+            &ImportError::OtherProgram(OtherProgram::Word),
+        );
+        assert!(said.starts_with("Đây là tệp Word."), "{said}");
+        assert!(said.contains("Ctrl+V"), "{said}");
+        // A report's text that merely mentions these names is still read.
+        let text = read_file("I. Tệp PK và %PDF-\n1. Việc một.".as_bytes()).unwrap();
+        assert_eq!(text.sections, 2);
     }
 
     #[test]

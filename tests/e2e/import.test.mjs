@@ -210,3 +210,33 @@ test("text pasted on the page itself opens the same preview; TCVN3 is converted"
     await context.close();
   }
 });
+
+// Regression: a Word file (users pick last year's report as one) was
+// refused as "not UTF-8 text", which says nothing about what to do.
+test("a Word file is refused with what to do instead, and no draft is made", async () => {
+  const context = await suite.browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await page.getByTestId("open-sample").click();
+    await page.getByTestId("preview").waitFor();
+    await page.getByTestId("export-toggle").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
+    const word = await readFile(await download.path());
+    await page.getByTestId("close-draft").click();
+    await page.getByTestId("library-row").waitFor();
+    await page.getByTestId("file-input").setInputFiles({
+      name: "bao-cao-nam-ngoai.docx",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      buffer: word,
+    });
+    const error = page.getByTestId("import-error");
+    await error.waitFor();
+    assert.match(await error.innerText(), /^Đây là tệp Word\. .*mở tệp trong Word, chọn hết \(Ctrl\+A\), chép \(Ctrl\+C\), rồi dán \(Ctrl\+V\) vào ô “Từ một báo cáo cũ”/);
+    assert.equal(await page.getByTestId("import-as-new").count(), 0);
+    await page.getByTestId("import-cancel").click();
+    assert.equal(await page.getByTestId("library-row").count(), 1);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
