@@ -441,9 +441,35 @@ pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -
     }
 }
 
+/// The page's title: the open draft's name first, so that the tab says
+/// which draft it holds and the browser's "Save as PDF" suggests the
+/// draft's name for the file, or the app's own title with no draft open.
+pub fn page_title(lang: Lang, draft_title: Option<&str>) -> String {
+    match draft_title.map(str::trim) {
+        Some(title) if !title.is_empty() => format!("{title} — {}", t(lang, Msg::AppName)),
+        _ => t(lang, Msg::DocumentTitle).to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_title_names_the_open_draft() {
+        assert_eq!(
+            page_title(Lang::Vi, Some(" Báo cáo sơ kết học kỳ I ")),
+            "Báo cáo sơ kết học kỳ I — Báo cáo"
+        );
+        assert_eq!(
+            page_title(Lang::Vi, Some("  ")),
+            "Báo cáo — soạn báo cáo tổng kết, sơ kết"
+        );
+        assert_eq!(
+            page_title(Lang::En, None),
+            "Báo cáo — structured report editor"
+        );
+    }
 
     #[test]
     fn unknown_language_tag_falls_back_to_vietnamese() {

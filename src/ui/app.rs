@@ -24,9 +24,17 @@ pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
 
+    // The tab, and the file name "Save as PDF" suggests, name the open
+    // draft. The memo follows typing in the name field, but the title is
+    // set only when the name changes.
+    let draft_title = Memo::new(move |_| {
+        store
+            .document
+            .with(|document| document.as_ref().map(|document| document.title.clone()))
+    });
     Effect::new(move |_| {
         let lang = store.lang.get();
-        page::set_title(crate::i18n::t(lang, Msg::DocumentTitle));
+        draft_title.with(|title| page::set_title(&crate::i18n::page_title(lang, title.as_deref())));
         page::set_lang(lang.tag());
     });
 

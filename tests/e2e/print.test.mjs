@@ -30,6 +30,12 @@ test("printing gives A4 pages with the whole sample and page numbers from page 2
     await page.pdf({ path: pdf, preferCSSPageSize: true });
     const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
     assert.match(info, /Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
+    // The PDF (and the file name "Save as PDF" suggests) carries the
+    // draft's name, not the app's.
+    const title = await page.getByTestId("field-title").inputValue();
+    assert.ok(title.length > 10, title);
+    assert.equal(/^Title:\s+(.*)$/m.exec(info)[1], `${title} — Báo cáo`);
+    assert.equal(await page.title(), `${title} — Báo cáo`);
     const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
     assert.ok(pages >= 2, `${pages} pages`);
 
