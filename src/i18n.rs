@@ -198,6 +198,7 @@ messages! {
     SetAsideHeading => "Dữ liệu không đọc được (đã cất riêng, không bị ghi đè)", "Entries that could not be read (kept aside, never overwritten)";
     Download => "Tải về", "Download";
     StorageMeter => "Dung lượng", "Storage";
+    ConfirmDropUnsaved => "Những thay đổi mới nhất của bản thảo này CHƯA lưu được trên máy (bộ nhớ trình duyệt đầy hoặc bị chặn) và chưa được tải về thành tệp. Nếu đóng bây giờ, chúng sẽ mất. Bấm “Hủy” rồi “Tải tệp bản thảo” để giữ lại; bấm “OK” để vẫn đóng.", "The latest changes to this draft are NOT saved on this computer (the browser's storage is full or blocked) and have not been downloaded as a file. Closing now loses them. Click “Cancel”, then “Download draft”, to keep them; click “OK” to close anyway.";
     StorageMeterApp => "bản thảo dùng", "drafts use";
     StorageMeterSite => "bộ nhớ của trang đã dùng", "the site's storage holds";
     StorageMeterOfAbout => "trong khoảng", "of about";

@@ -49,6 +49,14 @@ pub fn focused_id() -> Option<String> {
 }
 
 /// Opens the browser's print dialog (also "Save as PDF").
+/// Asks a yes-or-no question in the browser's own dialog. Where dialogs
+/// are blocked, the answer is no, so nothing is dropped on that account.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window()
+        .and_then(|window| window.confirm_with_message(message).ok())
+        .unwrap_or(false)
+}
+
 pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();

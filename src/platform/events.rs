@@ -18,6 +18,18 @@ pub fn prevent_default(event: &web_sys::Event) {
     event.prevent_default();
 }
 
+/// Makes the browser ask before the page is left or closed (from a
+/// `beforeunload` listener). Browsers show their own wording; the return
+/// value is set too, which older ones need.
+pub fn ask_before_leaving(event: &web_sys::Event) {
+    event.prevent_default();
+    let _ = js_sys::Reflect::set(
+        event,
+        &wasm_bindgen::JsValue::from_str("returnValue"),
+        &wasm_bindgen::JsValue::from_str("unsaved"),
+    );
+}
+
 /// The plain text of a `paste` event aimed at the page itself, not at a
 /// field or editable element (whose paste is the browser's own).
 pub fn page_paste_text(event: &web_sys::ClipboardEvent) -> Option<String> {

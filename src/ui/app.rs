@@ -83,6 +83,13 @@ pub fn App() -> impl IntoView {
             store.flush();
         }
     });
+    // Changes that could not be saved (storage full or blocked) and were not
+    // downloaded: the browser asks before the page goes.
+    let ask_before_leaving = window_event_listener_untyped("beforeunload", move |event| {
+        if store.leaving_loses_work() {
+            events::ask_before_leaving(&event);
+        }
+    });
     // Another tab wrote to storage: the library and read-only views follow.
     let storage_listener = window_event_listener(ev::storage, move |event| {
         store.on_storage_changed(events::storage_key(&event))
@@ -107,6 +114,7 @@ pub fn App() -> impl IntoView {
         drop.remove();
         paste.remove();
         flush_on_hide.remove();
+        ask_before_leaving.remove();
         flush_on_blur.remove();
         flush_on_visibility.remove();
         storage_listener.remove();

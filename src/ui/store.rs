@@ -68,6 +68,10 @@ pub struct Store {
     stored_parts: StoredValue<StoredParts>,
     lock: StoredValue<Option<locks::LockHandle>, LocalStorage>,
     save_generation: StoredValue<u64>,
+    /// The change count (`save_generation`) at which the open draft was last
+    /// safe outside local storage: when it was opened (from storage, a file
+    /// or an outline) or last downloaded as a file.
+    safe_generation: StoredValue<u64>,
     /// When the open draft's newest local version was taken, so that an
     /// autosave need not read (and parse) the versions to know whether a
     /// periodic one is due.
@@ -355,6 +359,7 @@ impl Store {
             stored_parts: StoredValue::new(StoredParts::default()),
             lock: StoredValue::new_local(None),
             save_generation: StoredValue::new(0),
+            safe_generation: StoredValue::new(0),
             last_snapshot_ms: StoredValue::new(0.0),
             pending_open_snapshot: StoredValue::new(None),
             lang: RwSignal::new(lang),
@@ -469,6 +474,9 @@ impl Store {
     /// Starts a new draft from `document`. If it cannot be stored, it is
     /// still opened, in memory, with the problem on screen.
     pub fn open_new(&self, document: Document) {
+        if !self.may_put_away_open_draft() {
+            return;
+        }
         let now = clock::epoch_ms();
         match library::create_with_parts(&mut BrowserStorage, document.clone(), now) {
             Ok((envelope, stored)) => self.open_envelope(envelope, stored),
@@ -519,6 +527,8 @@ impl Store {
         self.selected.set(None);
         self.message.set(None);
         self.save_status.set(SaveStatus::Idle);
+        self.safe_generation
+            .set_value(self.save_generation.get_value());
         self.read_only.set(false);
         self.read_only_taken.set(false);
         self.acquire_lock(&id, false);
@@ -626,8 +636,39 @@ impl Store {
         self.check_open.set(false);
     }
 
+    /// Tells whether the open draft has changes that are neither in local
+    /// storage (the last save failed: storage full, blocked or throwing)
+    /// nor in a downloaded file, so that closing it or the page loses them.
+    pub fn work_at_risk(&self) -> bool {
+        self.history.with_untracked(Option::is_some)
+            && self.save_status.get_untracked() == SaveStatus::Failed
+            && self.safe_generation.get_value() != self.save_generation.get_value()
+    }
+
+    /// Tries once more to save changes not yet in storage, then tells
+    /// whether leaving the page now would lose any.
+    pub fn leaving_loses_work(&self) -> bool {
+        if matches!(
+            self.save_status.get_untracked(),
+            SaveStatus::Pending | SaveStatus::Failed
+        ) {
+            self.save_now();
+        }
+        self.work_at_risk()
+    }
+
+    /// Before the open draft is put away: true when nothing would be lost,
+    /// or when the user, asked, chooses to drop the unsaved changes.
+    fn may_put_away_open_draft(&self) -> bool {
+        !self.leaving_loses_work() || dom::confirm(self.t(Msg::ConfirmDropUnsaved))
+    }
+
     /// Closes the open draft (saving it first); it stays in the library.
+    /// Changes that could not be saved are not dropped without asking.
     pub fn close(&self) {
+        if !self.may_put_away_open_draft() {
+            return;
+        }
         self.close_quietly();
         let _ = storage::remove(keys::CURRENT);
         self.read_only.set(false);
@@ -803,6 +844,8 @@ impl Store {
             });
         });
         if !text.is_empty() && files::download_text(&name, "application/json", &text) {
+            self.safe_generation
+                .set_value(self.save_generation.get_value());
             if let Some(id) = self.open_meta.get_untracked().map(|meta| meta.id) {
                 if let Ok(envelope) = library::mark_exported(&mut BrowserStorage, &id, now) {
                     self.open_meta.set(Some(envelope.meta));

@@ -133,6 +133,58 @@ test("a full storage shows a banner and the downloaded file holds the text", asy
   }
 });
 
+// Regression: with storage full, "Đóng bản thảo" (or opening another draft,
+// or closing the tab) dropped the changes that only lived in the page.
+test("with storage full, closing the draft or the tab asks first, until the draft is downloaded", async () => {
+  const context = await suite.browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await newDraft(page);
+    await typeInItemTwo(page, "Đã lưu");
+    await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
+    await page.evaluate(() => {
+      let i = 0;
+      for (let size = 256 * 1024; size >= 1; ) {
+        try {
+          localStorage.setItem(`filler.${i++}`, "x".repeat(size));
+        } catch {
+          size = Math.floor(size / 2);
+        }
+      }
+    });
+    await page.keyboard.type(" và chưa lưu");
+    await page.getByTestId("storage-banner").waitFor({ timeout: 5000 });
+    const dialogs = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push({ type: dialog.type(), message: dialog.message() });
+      dialog.dismiss();
+    });
+    // Closing the draft asks; "Hủy" keeps it open with its text.
+    await page.getByTestId("close-draft").click();
+    assert.equal(dialogs.length, 1);
+    assert.equal(dialogs[0].type, "confirm");
+    assert.match(dialogs[0].message, /CHƯA lưu được trên máy.*Tải tệp bản thảo/s);
+    assert.match(await sheetText(page), /2\. Đã lưu và chưa lưu/);
+    // Closing the tab asks too; staying keeps the page.
+    await page.close({ runBeforeUnload: true });
+    await page.waitForTimeout(500);
+    assert.equal(dialogs.length, 2);
+    assert.equal(dialogs[1].type, "beforeunload");
+    assert.equal(page.isClosed(), false);
+    // Once downloaded, the changes are safe in the file: no more questions.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("banner-download").click()]);
+    const file = JSON.parse(await readFile(await download.path(), "utf8"));
+    assert.equal(file.document.sections[0].children[1].blocks[0].text, "Đã lưu và chưa lưu");
+    await page.getByTestId("close-draft").click();
+    await page.getByTestId("library-row").waitFor();
+    assert.equal(dialogs.length, 2);
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler.")).forEach((k) => localStorage.removeItem(k)));
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("a corrupt entry is kept aside and offered for download; the app still starts", async () => {
   const context = await suite.browser.newContext({ acceptDownloads: true });
   try {
