@@ -169,7 +169,7 @@ pub fn document_xml(document: &Document) -> String {
     let layout = rules(meta.ruleset);
     let margins = layout.margins_mm;
     let text_width = A4_WIDTH_TWIPS - mm_to_twips(margins.left) - mm_to_twips(margins.right);
-    let left_width = text_width * 42 / 100;
+    let left_width = text_width * layout.header_left_percent / 100;
     let right_width = text_width - left_width;
     let indent = mm_to_twips(layout.first_line_indent_mm);
     let after = (layout.paragraph_spacing_pt * 20.0).round() as u32;
@@ -648,6 +648,32 @@ mod tests {
         assert!(got.contains(&"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".to_owned()));
         assert!(got.contains(&"Độc lập - Tự do - Hạnh phúc".to_owned()));
         assert!(got.contains(&"Số: 02/BC-UBND".to_owned()));
+    }
+
+    #[test]
+    fn regression_the_state_national_heading_broke_onto_two_lines() {
+        // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in 13 pt bold is 94.9 mm wide
+        // in Times New Roman's metrics (Liberation Serif, measured in
+        // Chromium); in a right column of 95.7 mm LibreOffice broke it.
+        // Each ruleset's right column leaves its heading 5 mm or more.
+        for (ruleset, heading_mm) in [
+            (crate::model::Ruleset::State, 94.9),
+            (crate::model::Ruleset::Party, 72.2),
+        ] {
+            let mut sample = seed_sample();
+            sample.meta.ruleset = ruleset;
+            let xml = document_xml(&sample);
+            let columns: Vec<u32> = xml
+                .match_indices("<w:gridCol w:w=\"")
+                .take(2)
+                .map(|(at, found)| {
+                    let rest = &xml[at + found.len()..];
+                    rest[..rest.find('"').unwrap()].parse().unwrap()
+                })
+                .collect();
+            let right_mm = columns[1] as f32 * 25.4 / 1440.0;
+            assert!(right_mm >= heading_mm + 5.0, "{ruleset:?}: {right_mm} mm");
+        }
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub struct LayoutRules {
     pub margins_mm: Margins,
     /// The national heading of the right column, one entry per line.
     pub national_heading: &'static [&'static str],
+    /// The issuing side's (left) share of the header's width, in percent.
+    /// The rest holds the national heading, which must stay on one line.
+    pub header_left_percent: u32,
     /// The prefix of the number line: "Số " (Party) or "Số: " (State).
     pub number_prefix: &'static str,
     /// Font sizes in points.
@@ -64,6 +67,9 @@ pub const PARTY: LayoutRules = LayoutRules {
         right: 15.0,
     },
     national_heading: &["ĐẢNG CỘNG SẢN VIỆT NAM"],
+    // "ĐẢNG CỘNG SẢN VIỆT NAM" in 15 pt bold is 72 mm wide; the right
+    // column is 58 % of 160 mm, 93 mm.
+    header_left_percent: 42,
     number_prefix: "Số ",
     superior_body_pt: 14.0,
     issuing_body_pt: 14.0,
@@ -96,6 +102,11 @@ pub const STATE: LayoutRules = LayoutRules {
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
     ],
+    // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in 13 pt bold is 95 mm wide in
+    // Times New Roman's metrics (measured in Liberation Serif). At 58 % of
+    // the 165 mm text width (96 mm) LibreOffice broke it onto two lines;
+    // 62 % gives 102 mm.
+    header_left_percent: 38,
     number_prefix: "Số: ",
     superior_body_pt: 13.0,
     issuing_body_pt: 13.0,

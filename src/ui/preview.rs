@@ -31,6 +31,7 @@ fn apply_ruleset(ruleset: Ruleset) {
             ("--margin-bottom", mm(margins.bottom)),
             ("--margin-left", mm(margins.left)),
             ("--margin-right", mm(margins.right)),
+            ("--header-left", format!("{}%", rules.header_left_percent)),
             ("--superior-pt", pt(rules.superior_body_pt)),
             ("--issuer-pt", pt(rules.issuing_body_pt)),
             ("--national-pt", pt(rules.national_heading_pt)),

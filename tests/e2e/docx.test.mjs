@@ -60,3 +60,36 @@ test("the DOCX export opens in LibreOffice as A4 with the whole sample", { timeo
     await context.close();
   }
 });
+
+// Regression: in a state document (NĐ 30/2020) LibreOffice broke the
+// national heading "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" onto two lines: its
+// column was 1 mm wider than the heading.
+test("a state document's national heading stays on one line in LibreOffice", { timeout: 180000 }, async () => {
+  const context = await suite.browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await page.getByTestId("template-tong-ket-nam-hoc").click();
+    await page.getByTestId("preview").waitFor();
+    await page.getByTestId("field-superiorbody").fill("Sở Giáo dục và Đào tạo Đồng Tháp");
+    await page.getByTestId("field-issuingbody").fill("Trường THPT Lấp Vò 2");
+    await page.getByTestId("export-toggle").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
+    const docx = join(OUTPUT, "state.docx");
+    await copyFile(await download.path(), docx);
+    const profile = await mkdtemp(join(tmpdir(), "lo-"));
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", OUTPUT, docx],
+      { stdio: "pipe", timeout: 150000 },
+    );
+    const first = execFileSync("pdftotext", ["-enc", "UTF-8", "-layout", "-f", "1", "-l", "1", join(OUTPUT, "state.pdf"), "-"], {
+      encoding: "utf8",
+    }).normalize("NFC");
+    const lines = first.split("\n").slice(0, 4).join("\n");
+    assert.match(lines, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/, lines);
+    assert.match(lines, /Độc lập - Tự do - Hạnh phúc/, lines);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
