@@ -124,7 +124,15 @@ fn bullet(line: &str) -> Option<(usize, String)> {
         ("— ", 0),
         ("* ", 0),
         ("• ", 0),
+        ("● ", 0),
+        ("▪ ", 0),
+        ("■ ", 0),
+        ("➢ ", 0),
+        ("► ", 0),
+        ("❖ ", 0),
+        ("✓ ", 0),
         ("+ ", 1),
+        ("◦ ", 1),
     ] {
         if let Some(text) = line.strip_prefix(prefix) {
             return Some((depth, text.trim().to_owned()));
@@ -185,11 +193,41 @@ fn classify(line: &str) -> Line {
     Line::Text(line.to_owned())
 }
 
+/// The bullet a line copied from a Word list starts with, as "-" or "+",
+/// and the rest. Word's default markers come as text: "•" (read as is),
+/// then "o" and "§" followed by a tab for the second and third levels, or
+/// private-use characters of the Symbol and Wingdings fonts.
+fn word_list_marker(raw: &str) -> Option<(&'static str, &str)> {
+    let line = raw.trim_start();
+    for (marker, bullet) in [
+        ("o\t", "+ "),
+        ("§\t", "+ "),
+        ("\u{f0b7}", "- "),
+        ("\u{f0a7}", "+ "),
+        ("\u{f0d8}", "- "),
+        ("\u{f076}", "- "),
+        ("\u{f0fc}", "- "),
+    ] {
+        if let Some(rest) = line.strip_prefix(marker) {
+            return Some((bullet, rest));
+        }
+    }
+    None
+}
+
 /// Joins lines hard-wrapped mid-sentence: a line that does not end a
 /// sentence and is followed by one that starts in lowercase.
 fn logical_lines(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for raw in text.lines() {
+        let marked;
+        let raw = match word_list_marker(raw) {
+            Some((bullet, rest)) => {
+                marked = format!("{bullet}{rest}");
+                marked.as_str()
+            }
+            None => raw,
+        };
         let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         if line.is_empty() {
             continue;
@@ -585,6 +623,31 @@ mod tests {
         assert!(document.sections[1].children[1]
             .heading
             .starts_with("Về lãnh đạo, chỉ đạo"));
+    }
+
+    #[test]
+    fn regression_words_second_level_bullets_stayed_text() {
+        // Text copied from a Word list: "•" and a tab, "o" and a tab for the
+        // second level, "§" for the third, or Symbol-font characters.
+        let text = "I.\tKẾT QUẢ\n1.\tThuận lợi\n•\tCơ sở vật chất.\no\tPhòng học mới.\n§\tPhòng máy.\n\u{f0b7}\tĐội ngũ.\n\u{f0a7}\tGiáo viên trẻ.\n▪ Học sinh.\n◦ Lớp 10.\no hay không\n";
+        let imported = read_text(text);
+        let lines: Vec<String> = body(&imported.document).iter().map(element_line).collect();
+        assert_eq!(
+            lines,
+            [
+                "I. KẾT QUẢ",
+                "1. Thuận lợi",
+                "- Cơ sở vật chất.",
+                "+ Phòng học mới.",
+                "+ Phòng máy.",
+                "- Đội ngũ.",
+                "+ Giáo viên trẻ.",
+                "- Học sinh.",
+                "+ Lớp 10.",
+                // "o" before a space is a word, not a marker.
+                "o hay không",
+            ]
+        );
     }
 
     #[test]
