@@ -92,14 +92,18 @@ fn part_heading(line: &str) -> Option<String> {
     (!heading.is_empty()).then(|| heading.to_owned())
 }
 
-/// "1. …", "1.Về …", "12- …" as an item.
+/// "1. …", "1.Về …", "12- …", "3) …" as an item.
 fn item_text(line: &str) -> Option<String> {
     let end = line.find(|c: char| !c.is_ascii_digit())?;
     if end == 0 || end > 3 {
         return None;
     }
     let rest = &line[end..];
-    let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix('/'))?;
+    let rest = rest
+        .strip_prefix('.')
+        .or_else(|| rest.strip_prefix('/'))
+        .or_else(|| rest.strip_prefix("- "))
+        .or_else(|| rest.strip_prefix(") "))?;
     // "1.5 triệu" is a number, not an item.
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -107,12 +111,18 @@ fn item_text(line: &str) -> Option<String> {
     Some(rest.trim().to_owned())
 }
 
-/// "a) …", "đ) …" as a point.
+/// "a) …", "đ) …", and "b. …" (Word's lettered lists) as a point; "v.v."
+/// has no space after its first dot and stays text.
 fn point_text(line: &str) -> Option<String> {
     let mut chars = line.chars();
     let letter = chars.next()?;
-    if !letter.is_lowercase() || chars.next()? != ')' {
+    if !letter.is_lowercase() {
         return None;
+    }
+    match chars.next()? {
+        ')' => {}
+        '.' if chars.as_str().starts_with(' ') => {}
+        _ => return None,
     }
     Some(chars.as_str().trim().to_owned())
 }
@@ -646,6 +656,25 @@ mod tests {
                 "+ Lớp 10.",
                 // "o" before a space is a word, not a marker.
                 "o hay không",
+            ]
+        );
+    }
+
+    #[test]
+    fn regression_items_numbered_1_dash_or_3_paren_and_points_b_dot_stayed_text() {
+        let text = "I. KẾT QUẢ\n1- Về giáo dục\na. Điểm một\nb) Điểm hai\n2) Về đội ngũ\n3-4 học sinh giỏi.\nv.v. và nhiều việc khác\n";
+        let imported = read_text(text);
+        let lines: Vec<String> = body(&imported.document).iter().map(element_line).collect();
+        assert_eq!(
+            lines,
+            [
+                "I. KẾT QUẢ",
+                "1. Về giáo dục",
+                "a) Điểm một",
+                "b) Điểm hai",
+                "2. Về đội ngũ",
+                "3-4 học sinh giỏi.",
+                "v.v. và nhiều việc khác",
             ]
         );
     }
