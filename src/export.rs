@@ -263,13 +263,20 @@ body {{ margin: 0; background: #e5e7ea; }}\n\
 padding: {top}mm {right}mm {bottom}mm {left}mm; font-family: 'Times New Roman', 'Liberation Serif', Tinos, serif; \
 font-size: {body}pt; line-height: {spacing}; }}\n\
 .sheet p {{ margin: 0 0 {gap}pt; text-align: justify; text-indent: {indent}mm; }}\n\
-.header, .closing {{ width: 100%; border-collapse: collapse; }}\n\
+.header, .closing {{ width: 100%; border-collapse: collapse; table-layout: fixed; }}\n\
 .header td, .closing td {{ vertical-align: top; text-align: center; padding: 0; }}\n\
+.header td:first-child {{ width: {header_left}%; }}\n\
 .sheet .header p, .sheet .closing p, .sheet .center {{ text-align: center; text-indent: 0; margin: 0; }}\n\
 .issuer, .national, .title, .subject, .signer, .authority {{ font-weight: bold; }}\n\
-.national span {{ border-bottom: 1px solid #000; }}\n\
-.date {{ font-style: italic; white-space: pre; margin-top: 6pt; }}\n\
+.superior {{ font-size: {superior_pt}pt; }}\n\
+.issuer, .number {{ font-size: {issuer_pt}pt; }}\n\
+.national {{ font-size: {national_pt}pt; white-space: nowrap; }}\n\
+.national.rule span {{ border-bottom: 1px solid #000; }}\n\
+.date {{ font-size: {date_pt}pt; font-style: italic; white-space: pre; margin-top: 6pt; }}\n\
 .title {{ font-size: {title_pt}pt; margin-top: 18pt; }}\n\
+.subject {{ font-size: {subject_pt}pt; }}\n\
+.authority, .signer {{ font-size: {signature_pt}pt; }}\n\
+.recipients-heading {{ font-size: {recipients_heading_pt}pt; }}\n\
 .sheet .figure {{ text-align: center; text-indent: 0; font-style: italic; }}\n\
 .recipients {{ text-align: left; width: 45%; }}\n\
 .sheet .recipients p {{ text-align: left; text-indent: 0; font-size: {recipients_pt}pt; margin: 0; }}\n\
@@ -287,13 +294,28 @@ font-size: {body}pt; line-height: {spacing}; }}\n\
         indent = layout.first_line_indent_mm,
         title_pt = layout.title_pt,
         recipients_pt = layout.recipients_pt,
+        header_left = layout.header_left_percent,
+        superior_pt = layout.superior_body_pt,
+        issuer_pt = layout.issuing_body_pt,
+        national_pt = layout.national_heading_pt,
+        date_pt = layout.date_pt,
+        subject_pt = layout.subject_pt,
+        signature_pt = layout.signature_pt,
+        recipients_heading_pt = layout.recipients_heading_pt,
     );
+    // The last line of the national heading carries the solid rule.
     let national: String = layout
         .national_heading
         .iter()
-        .map(|line| {
+        .enumerate()
+        .map(|(index, line)| {
+            let rule = if index + 1 == layout.national_heading.len() {
+                " rule"
+            } else {
+                ""
+            };
             format!(
-                "<p class=\"national\"><span>{}</span></p>",
+                "<p class=\"national{rule}\"><span>{}</span></p>",
                 escape_html(line)
             )
         })
@@ -305,7 +327,7 @@ font-size: {body}pt; line-height: {spacing}; }}\n\
     };
     let _ = writeln!(
         out,
-        "<table class=\"header\"><tr><td><p>{}</p><p class=\"issuer\">{}</p>{mark}<p>{}</p></td>\
+        "<table class=\"header\"><tr><td><p class=\"superior\">{}</p><p class=\"issuer\">{}</p>{mark}<p class=\"number\">{}</p></td>\
 <td>{national}<p class=\"date\">{}</p></td></tr></table>",
         escape_html(&to_display_uppercase(&meta.superior_body)),
         escape_html(&to_display_uppercase(&meta.issuing_body)),
@@ -326,10 +348,16 @@ font-size: {body}pt; line-height: {spacing}; }}\n\
         .map(|line| format!("<p>{}</p>", escape_html(line)))
         .collect();
     let closing = &document.closing;
+    // Party documents underline "Nơi nhận:"; state ones set it bold italic.
+    let recipients_heading = if layout.recipients_heading_underlined {
+        "<u>Nơi nhận:</u>"
+    } else {
+        "<b><i>Nơi nhận:</i></b>"
+    };
     let _ = writeln!(
         out,
-        "<table class=\"closing\"><tr><td class=\"recipients\"><p><u>Nơi nhận:</u></p>{recipients}</td>\
-<td><p class=\"authority\">{}</p><p>{}</p><p class=\"space\"></p><p class=\"signer\">{}</p></td></tr></table>",
+        "<table class=\"closing\"><tr><td class=\"recipients\"><p class=\"recipients-heading\">{recipients_heading}</p>{recipients}</td>\
+<td><p class=\"authority\">{}</p><p class=\"authority\">{}</p><p class=\"space\"></p><p class=\"signer\">{}</p></td></tr></table>",
         escape_html(&to_display_uppercase(&closing.signing_authority)),
         escape_html(&to_display_uppercase(&closing.position)),
         escape_html(&closing.signer_name),
@@ -392,6 +420,24 @@ mod tests {
     #[test]
     fn seed_sample_html_matches_its_golden_file() {
         golden("seed-sample.html", &html(&mut sample_envelope()));
+    }
+
+    #[test]
+    fn regression_the_html_header_ignored_the_ruleset() {
+        // A state document's HTML had every header line in 14 pt, both
+        // lines of the national heading underlined (so the first broke
+        // onto two lines), and the Party's underlined "Nơi nhận:".
+        let mut sample = seed_sample();
+        sample.meta.ruleset = crate::model::Ruleset::State;
+        let text = html(&mut Envelope::new("1", sample, 0.0));
+        assert!(text
+            .contains("<p class=\"national\"><span>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span></p>"));
+        assert!(text
+            .contains("<p class=\"national rule\"><span>Độc lập - Tự do - Hạnh phúc</span></p>"));
+        assert!(text.contains(".national { font-size: 13pt; white-space: nowrap; }"));
+        assert!(text.contains(".header td:first-child { width: 38%; }"));
+        assert!(text.contains("<p class=\"recipients-heading\"><b><i>Nơi nhận:</i></b></p>"));
+        assert!(text.contains("<p class=\"authority\">BÍ THƯ</p>"));
     }
 
     #[test]

@@ -59,3 +59,31 @@ test("the sample exports to HTML, Markdown and text; script in the text never ru
     await context.close();
   }
 });
+
+// Regression: a state document's HTML export broke "CỘNG HÒA XÃ HỘI CHỦ
+// NGHĨA VIỆT NAM" onto two lines and underlined it as well as the motto.
+test("a state document's HTML shows the national heading on one line, the rule under the motto only", async () => {
+  const context = await suite.browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await page.getByTestId("template-tong-ket-nam-hoc").click();
+    await page.getByTestId("preview").waitFor();
+    await page.getByTestId("field-superiorbody").fill("Sở Giáo dục và Đào tạo Đồng Tháp");
+    const html = await exportAs(page, "html");
+    const saved = join(OUTPUT, `state-${html.name}`);
+    await copyFile(html.path, saved);
+    const viewer = await context.newPage();
+    await viewer.goto(pathToFileURL(saved).href);
+    const lines = await viewer.locator(".national span").evaluateAll((spans) =>
+      spans.map((span) => ({ text: span.textContent, boxes: span.getClientRects().length, rule: getComputedStyle(span).borderBottomStyle })),
+    );
+    assert.deepEqual(lines, [
+      { text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", boxes: 1, rule: "none" },
+      { text: "Độc lập - Tự do - Hạnh phúc", boxes: 1, rule: "solid" },
+    ]);
+    await viewer.close();
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
