@@ -1,4 +1,4 @@
-//! The page around the app: its title and language attribute.
+//! The page around the app: its title, language attribute and body class.
 
 /// Sets `document.title`.
 pub fn set_title(title: &str) {
@@ -16,6 +16,26 @@ pub fn set_lang(tag: &str) {
     if let Some(root) = root {
         let _ = root.set_attribute("lang", tag);
     }
+}
+
+/// Adds `class` to `<body>`, or takes it away, for styles that apply to a
+/// whole screen.
+pub fn set_body_class(class: &str, on: bool) {
+    let Some(body) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.body())
+    else {
+        return;
+    };
+    let current = body.class_name();
+    let mut classes: Vec<&str> = current
+        .split_whitespace()
+        .filter(|name| *name != class)
+        .collect();
+    if on {
+        classes.push(class);
+    }
+    body.set_class_name(&classes.join(" "));
 }
 
 /// Scrolls the page back to its top, as when another screen opens.

@@ -121,6 +121,9 @@ pub fn App() -> impl IntoView {
     });
 
     let has_document = Memo::new(move |_| store.document.with(Option::is_some));
+    // The editing screen fills the window exactly: its columns scroll, the
+    // page does not, however many lines the toolbar takes.
+    Effect::new(move |_| page::set_body_class("editing", has_document.get()));
 
     // The toolbar's count of format problems. Checking a long report takes
     // about a millisecond, so while the check panel is closed the count

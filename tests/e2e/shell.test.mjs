@@ -1,6 +1,6 @@
 // End-to-end tests of the app shell on the release build: it starts with a
 // Vietnamese title and an empty workspace, works under a sub-path,
-// remembers the interface language, and fits screens from 1024 px wide.
+// remembers the interface language, and fits screens 1024 to 1920 px wide.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -71,13 +71,15 @@ test("the language switch is remembered across a reload", async () => {
   }
 });
 
-// Regression: at 1024 px wide (old 4:3 monitors; 1366 px screens at 125 %
+// Regressions: at 1024 px wide (old 4:3 monitors; 1366 px screens at 125 %
 // scaling give 1093) the half-size sheet was 30 px wider than the preview
-// column, so its right margin and text were cut off.
-test("on screens 1024 to 1366 px wide the whole sheet shows and nothing scrolls sideways", async () => {
+// column, so its right margin and text were cut off. From 1451 px wide
+// (1536 is 1920 at 125 %, and 1920 itself) the toolbar took two lines, the
+// columns kept a height meant for one, and the page scrolled by 30 px.
+test("on screens 1024 to 1920 px wide the whole sheet shows and the page scrolls neither way", async () => {
   const server = await serveDist();
   try {
-    for (const [width, height] of [[1024, 768], [1093, 615], [1280, 720], [1366, 768]]) {
+    for (const [width, height] of [[1024, 768], [1093, 615], [1280, 720], [1366, 768], [1536, 864], [1920, 1080]]) {
       const context = await browser.newContext({ viewport: { width, height } });
       try {
         const page = await openApp(context, server.url);
@@ -92,6 +94,8 @@ test("on screens 1024 to 1366 px wide the whole sheet shows and nothing scrolls 
           return {
             sideOverflow: side.scrollWidth - side.clientWidth,
             pageOverflow: document.documentElement.scrollWidth - innerWidth,
+            pageOverflowDown: document.documentElement.scrollHeight - innerHeight,
+            layoutBottom: Math.round(document.querySelector(".editor-layout").getBoundingClientRect().bottom),
             sheetRight: Math.round(sheet.right),
             sideRight: Math.round(side.getBoundingClientRect().right),
           };
@@ -99,7 +103,9 @@ test("on screens 1024 to 1366 px wide the whole sheet shows and nothing scrolls 
         assert.equal(fit.sideOverflow, 0, `${width} px: the preview column scrolls sideways ${JSON.stringify(fit)}`);
         assert.equal(fit.pageOverflow, 0, `${width} px: the page scrolls sideways ${JSON.stringify(fit)}`);
         assert.ok(fit.sheetRight <= fit.sideRight, `${width} px: the sheet runs past its column ${JSON.stringify(fit)}`);
-        if (width === 1024) await page.screenshot({ path: join(OUTPUT, "editor-1024.png") });
+        assert.equal(fit.pageOverflowDown, 0, `${width} px: the page scrolls down ${JSON.stringify(fit)}`);
+        assert.equal(fit.layoutBottom, height, `${width} px: the columns end above or below the window ${JSON.stringify(fit)}`);
+        if (width === 1024 || width === 1920) await page.screenshot({ path: join(OUTPUT, `editor-${width}.png`) });
         assert.deepEqual(page.problems, []);
       } finally {
         await context.close();
