@@ -96,6 +96,7 @@ test("on screens 1024 to 1920 px wide the whole sheet shows and the page scrolls
             pageOverflow: document.documentElement.scrollWidth - innerWidth,
             pageOverflowDown: document.documentElement.scrollHeight - innerHeight,
             layoutBottom: Math.round(document.querySelector(".editor-layout").getBoundingClientRect().bottom),
+            layoutContain: getComputedStyle(document.querySelector(".editor-layout")).contain,
             sheetRight: Math.round(sheet.right),
             sideRight: Math.round(side.getBoundingClientRect().right),
           };
@@ -105,6 +106,9 @@ test("on screens 1024 to 1920 px wide the whole sheet shows and the page scrolls
         assert.ok(fit.sheetRight <= fit.sideRight, `${width} px: the sheet runs past its column ${JSON.stringify(fit)}`);
         assert.equal(fit.pageOverflowDown, 0, `${width} px: the page scrolls down ${JSON.stringify(fit)}`);
         assert.equal(fit.layoutBottom, height, `${width} px: the columns end above or below the window ${JSON.stringify(fit)}`);
+        // Sized by the window, the columns are laid out on their own: without
+        // strict containment every key laid out the page from the body down.
+        assert.equal(fit.layoutContain, "strict");
         if (width === 1024 || width === 1920) await page.screenshot({ path: join(OUTPUT, `editor-${width}.png`) });
         assert.deepEqual(page.problems, []);
       } finally {
