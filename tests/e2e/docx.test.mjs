@@ -15,6 +15,18 @@ const suite = useBrowserAndServer();
 // lines to the next; comparing without any white space sees through that.
 const fold = (text) => text.normalize("NFC").replace(/\s+/g, "");
 
+/// Converts `docx` to a PDF beside it in OUTPUT with LibreOffice (its own
+/// profile, so that runs never share one); returns the PDF's path.
+async function convertToPdf(docx) {
+  const profile = await mkdtemp(join(tmpdir(), "lo-"));
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", OUTPUT, docx],
+    { stdio: "pipe", timeout: 150000 },
+  );
+  return docx.replace(/\.docx$/, ".pdf");
+}
+
 test("the DOCX export opens in LibreOffice as A4 with the whole sample", { timeout: 180000 }, async () => {
   const context = await suite.browser.newContext({ acceptDownloads: true });
   try {
@@ -28,13 +40,7 @@ test("the DOCX export opens in LibreOffice as A4 with the whole sample", { timeo
     const docx = join(OUTPUT, "sample.docx");
     await copyFile(await download.path(), docx);
 
-    const profile = await mkdtemp(join(tmpdir(), "lo-"));
-    execFileSync(
-      "soffice",
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", OUTPUT, docx],
-      { stdio: "pipe", timeout: 150000 },
-    );
-    const pdf = join(OUTPUT, "sample.pdf".replace("sample", "sample"));
+    const pdf = await convertToPdf(docx);
     const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
     assert.match(info, /Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
     const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
@@ -76,13 +82,8 @@ test("a state document's national heading stays on one line in LibreOffice", { t
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
     const docx = join(OUTPUT, "state.docx");
     await copyFile(await download.path(), docx);
-    const profile = await mkdtemp(join(tmpdir(), "lo-"));
-    execFileSync(
-      "soffice",
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", OUTPUT, docx],
-      { stdio: "pipe", timeout: 150000 },
-    );
-    const first = execFileSync("pdftotext", ["-enc", "UTF-8", "-layout", "-f", "1", "-l", "1", join(OUTPUT, "state.pdf"), "-"], {
+    const pdf = await convertToPdf(docx);
+    const first = execFileSync("pdftotext", ["-enc", "UTF-8", "-layout", "-f", "1", "-l", "1", pdf, "-"], {
       encoding: "utf8",
     }).normalize("NFC");
     const lines = first.split("\n").slice(0, 4).join("\n");
