@@ -199,6 +199,17 @@ messages! {
     Download => "Tải về", "Download";
     StorageMeter => "Dung lượng", "Storage";
     ConfirmDropUnsaved => "Những thay đổi mới nhất của bản thảo này CHƯA lưu được trên máy (bộ nhớ trình duyệt đầy hoặc bị chặn) và chưa được tải về thành tệp. Nếu đóng bây giờ, chúng sẽ mất. Bấm “Hủy” rồi “Tải tệp bản thảo” để giữ lại; bấm “OK” để vẫn đóng.", "The latest changes to this draft are NOT saved on this computer (the browser's storage is full or blocked) and have not been downloaded as a file. Closing now loses them. Click “Cancel”, then “Download draft”, to keep them; click “OK” to close anyway.";
+    VersionNotKept => "Chưa thay được nội dung: không lưu được bản sao của nội dung hiện tại trước khi thay (bộ nhớ trình duyệt đầy hoặc bị chặn). Nội dung hiện tại vẫn nguyên. Hãy tải tệp bản thảo về máy, xóa bớt bản thảo cũ, rồi thử lại.", "The text was not replaced: a copy of the current text could not be kept first (the browser's storage is full or blocked). The current text is unchanged. Download the draft file, delete old drafts, then try again.";
+    NotReadBack => "Trình duyệt không lưu đúng nội dung (đọc lại thấy khác). Hãy tải tệp bản thảo về máy để giữ nội dung.", "The browser did not store the text correctly (it read back differently). Download the draft file to keep your text.";
+    NothingOpen => "Chưa mở bản thảo nào.", "No draft is open.";
+    DeletedElsewhere => "Bản thảo này đã bị xóa hẳn ở một tab khác, nên tab này không lưu nó nữa. Nếu cần giữ nội dung, hãy tải tệp bản thảo về.", "This draft was deleted for good in another tab, so this tab no longer saves it. To keep the text, download the draft file.";
+    RenamedElsewhere => "Bản thảo vừa được đổi tên ở một tab khác; tên mới được giữ.", "The draft was renamed in another tab; the new name is kept.";
+    TrashedElsewhere => "Bản thảo này vừa được chuyển vào thùng rác ở một tab khác; những gì bạn gõ vẫn được lưu vào đó.", "This draft was moved to the trash in another tab; what you type is still saved there.";
+    TakenOverUnsavedKept => "Tab khác đã nhận sửa bản thảo này. Những thay đổi chưa lưu được vẫn còn ở tab này: hãy bấm “Tải tệp bản thảo” để giữ chúng.", "Another tab took this draft over. The changes that could not be saved are still in this tab: click “Download draft” to keep them.";
+    ConfirmTakeOverUnsaved => "Tab đang sửa bản thảo này còn những thay đổi CHƯA lưu được (bộ nhớ đầy). Nếu nhận sửa ở đây, các thay đổi đó chỉ còn ở tab kia (tab kia vẫn tải về được). Vẫn nhận sửa ở tab này?", "The tab editing this draft has changes that could NOT be saved (storage full). If you take over here, those changes stay only in that tab (it can still download them). Take over anyway?";
+    ConfirmRemoveSetAside => "Xóa hẳn mục không đọc được này khỏi máy? Hãy tải nó về trước nếu còn cần.", "Delete this unreadable entry from this computer for good? Download it first if you may need it.";
+    RemoveSetAside => "Xóa", "Delete";
+    CopySuffix => "(bản sao)", "(copy)";
     StorageMeterApp => "bản thảo dùng", "drafts use";
     StorageMeterSite => "bộ nhớ của trang đã dùng", "the site's storage holds";
     StorageMeterOfAbout => "trong khoảng", "of about";
@@ -346,6 +357,34 @@ pub fn describe_finding(lang: Lang, finding: &crate::conformance::Finding) -> St
             }
         }
     }
+}
+
+/// A sentence saying why a session operation did not happen, and what to
+/// do.
+pub fn describe_session_error(lang: Lang, error: &crate::session::SessionError) -> String {
+    use crate::edit::EditError;
+    use crate::persist::library::StoreError;
+    use crate::session::SessionError;
+    let msg = match error {
+        SessionError::Storage(StoreError::QuotaExceeded) => Msg::BannerStorageFull,
+        SessionError::Storage(StoreError::Unavailable) => Msg::BannerStorageUnavailable,
+        SessionError::Storage(StoreError::Other(_)) => Msg::BannerStorageOther,
+        SessionError::NotReadBack => Msg::NotReadBack,
+        SessionError::Unreadable { .. } | SessionError::Missing => Msg::DraftUnreadable,
+        SessionError::ReadOnly => Msg::ReadOnlyEdit,
+        SessionError::NothingOpen => Msg::NothingOpen,
+        SessionError::VersionNotKept(_) => Msg::VersionNotKept,
+        SessionError::DeletedElsewhere => Msg::DeletedElsewhere,
+        SessionError::Edit(error) => match error {
+            EditError::NotFound(_) => Msg::EditErrorNotFound,
+            EditError::HeadingLocked(_) => Msg::EditErrorLocked,
+            EditError::AtEdge => Msg::EditErrorAtEdge,
+            EditError::TooDeep => Msg::EditErrorTooDeep,
+            EditError::NoPlaceToGo => Msg::EditErrorNoPlace,
+            EditError::BadIndex(_) => Msg::EditErrorBadIndex,
+        },
+    };
+    t(lang, msg).to_owned()
 }
 
 /// A sentence for a file that could not be imported: what happened and,

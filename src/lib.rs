@@ -20,6 +20,7 @@ pub mod numbering;
 pub mod persist;
 pub mod render;
 pub mod rules;
+pub mod session;
 pub mod template;
 pub mod text;
 pub mod transfer;

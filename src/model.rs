@@ -513,6 +513,33 @@ impl Document {
         sections(&mut self.sections);
     }
 
+    /// Tells whether two nodes share an id (a draft stored by hand or by
+    /// an old version), which would make an edit of one change the other.
+    pub fn has_repeated_ids(&self) -> bool {
+        fn blocks(list: &[Block], seen: &mut std::collections::HashSet<NodeId>) -> bool {
+            list.iter().any(|block| {
+                !seen.insert(block.id())
+                    || match block {
+                        Block::List(list) => list
+                            .items
+                            .iter()
+                            .any(|item| !seen.insert(item.id) || blocks(&item.blocks, seen)),
+                        Block::Assessment(assessment) => blocks(&assessment.blocks, seen),
+                        Block::Paragraph(_) | Block::Figure(_) => false,
+                    }
+            })
+        }
+        fn sections(list: &[Section], seen: &mut std::collections::HashSet<NodeId>) -> bool {
+            list.iter().any(|section| {
+                !seen.insert(section.id)
+                    || blocks(&section.blocks, seen)
+                    || sections(&section.children, seen)
+            })
+        }
+        let mut seen = std::collections::HashSet::new();
+        blocks(&self.preamble, &mut seen) || sections(&self.sections, &mut seen)
+    }
+
     /// Hands out a fresh `NodeId`.
     pub fn fresh_id(&mut self) -> NodeId {
         self.next_id += 1;

@@ -117,7 +117,9 @@ pub struct Incoming {
     pub converted_from: Option<crate::legacy_encoding::LegacyEncoding>,
 }
 
-fn check_structure(document: &Document) -> Vec<Problem> {
+/// Tells whether `document`'s outline is deeper than the editor handles.
+/// Stored drafts are checked with it too.
+pub fn too_deep(document: &Document) -> bool {
     fn depth_of(section: &Section) -> usize {
         section
             .children
@@ -126,12 +128,15 @@ fn check_structure(document: &Document) -> Vec<Problem> {
             .max()
             .unwrap_or(0)
     }
-    let mut problems = Vec::new();
-    if document
+    document
         .sections
         .iter()
         .any(|part| depth_of(part) > MAX_SECTION_DEPTH)
-    {
+}
+
+fn check_structure(document: &Document) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if too_deep(document) {
         problems.push(Problem {
             place: String::new(),
             kind: ProblemKind::TooDeep,

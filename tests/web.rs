@@ -3,8 +3,11 @@
 //! `cargo test --target wasm32-unknown-unknown --test web`.
 #![cfg(target_arch = "wasm32")]
 
-use baocao::persist::library::{MemoryStore, StoreError};
-use baocao::platform::storage::{self, StorageError};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use baocao::persist::library::{self, KeyValue, MemoryStore, StoreError};
+use baocao::platform::storage::BrowserStorage;
 use baocao::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -22,6 +25,32 @@ fn mount_app() -> web_sys::HtmlElement {
     host
 }
 
+/// A store that fails on demand, handed to the app in place of the
+/// browser's; the test keeps a handle to change it mid-session.
+type Fake = Rc<RefCell<MemoryStore>>;
+
+/// Mounts the app over `fake`, as in a new tab.
+fn mount_app_with(fake: &Fake) -> web_sys::HtmlElement {
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let kv: Box<dyn KeyValue> = Box::new(fake.clone());
+    let handle = leptos::mount::mount_to(host.clone(), move || baocao::ui::app_with(kv));
+    std::mem::forget(handle);
+    host
+}
+
+fn fake(store: MemoryStore) -> Fake {
+    Rc::new(RefCell::new(store))
+}
+
 /// Lets Leptos run its effects and re-render. They run on the microtask
 /// queue, so waiting for a timer (a new task) means every one has run.
 async fn settle() {
@@ -36,51 +65,48 @@ async fn settle() {
 
 #[wasm_bindgen_test]
 fn storage_round_trips_vietnamese_text() {
-    let value = "Đảng ủy trường THPT Lấp Vò 2".to_owned();
-    storage::set("baocao.test.roundtrip", &value).unwrap();
+    let mut kv = BrowserStorage;
+    let value = "Đảng ủy trường THPT Lấp Vò 2";
+    assert_eq!(kv.set_and_verify("baocao.test.roundtrip", value), Ok(true));
     assert_eq!(
-        storage::get::<String>("baocao.test.roundtrip").unwrap(),
+        kv.get("baocao.test.roundtrip").unwrap().as_deref(),
         Some(value)
     );
-    storage::remove("baocao.test.roundtrip").unwrap();
-    assert_eq!(
-        storage::get::<String>("baocao.test.roundtrip").unwrap(),
-        None
-    );
-}
-
-#[wasm_bindgen_test]
-fn storage_reports_an_unreadable_value_instead_of_panicking() {
-    storage::set("baocao.test.number", &"not a number".to_owned()).unwrap();
-    let result = storage::get::<u32>("baocao.test.number");
-    assert!(
-        matches!(result, Err(StorageError::Unreadable(_))),
-        "{result:?}"
-    );
-    storage::remove("baocao.test.number").unwrap();
+    assert!(kv.contains("baocao.test.roundtrip"));
+    kv.remove("baocao.test.roundtrip").unwrap();
+    assert_eq!(kv.get("baocao.test.roundtrip").unwrap(), None);
+    assert!(!kv.contains("baocao.test.roundtrip"));
 }
 
 #[wasm_bindgen_test]
 fn storage_full_is_reported_as_quota_exceeded() {
     // A value far larger than any browser's local storage quota.
     let huge = "x".repeat(12 * 1024 * 1024);
-    let result = storage::set("baocao.test.huge", &huge);
-    assert_eq!(result, Err(StorageError::QuotaExceeded));
-    assert_eq!(storage::get::<String>("baocao.test.huge").unwrap(), None);
+    let mut kv = BrowserStorage;
+    assert_eq!(
+        kv.set("baocao.test.huge", &huge),
+        Err(StoreError::QuotaExceeded)
+    );
+    assert_eq!(
+        kv.set_and_verify("baocao.test.huge", &huge),
+        Err(StoreError::QuotaExceeded)
+    );
+    assert_eq!(kv.get("baocao.test.huge").unwrap(), None);
 }
 
 #[wasm_bindgen_test]
 fn storage_usage_counts_utf16_bytes_of_the_apps_keys_and_of_the_whole_site() {
-    let before = storage::usage_bytes("baocao.test.usage");
-    assert_eq!(before.prefixed, 0);
+    clear_app_storage();
+    let mut kv = BrowserStorage;
+    let before = library::usage(&kv);
     // "ệ" is one UTF-16 code unit (three bytes in UTF-8); "𝄞" is two.
-    storage::set_raw("baocao.test.usage", "ệệ𝄞").unwrap();
-    storage::set_raw("other-app.usage", "abc").unwrap();
-    let after = storage::usage_bytes("baocao.test.usage");
-    storage::remove("baocao.test.usage").unwrap();
-    storage::remove("other-app.usage").unwrap();
+    kv.set("baocao.test.usage", "ệệ𝄞").unwrap();
+    kv.set("other-app.usage", "abc").unwrap();
+    let after = library::usage(&kv);
+    kv.remove("baocao.test.usage").unwrap();
+    kv.remove("other-app.usage").unwrap();
     let own = 2 * ("baocao.test.usage".len() + 4);
-    assert_eq!(after.prefixed, own);
+    assert_eq!(after.app, before.app + own);
     assert_eq!(
         after.site,
         before.site + own + 2 * ("other-app.usage".len() + 3)
@@ -90,12 +116,20 @@ fn storage_usage_counts_utf16_bytes_of_the_apps_keys_and_of_the_whole_site() {
 /// Removes every key the app writes, so each test starts from nothing, on
 /// the browser's real storage.
 fn clear_app_storage() {
-    storage::remove_fake();
-    for key in storage::keys() {
+    let mut kv = BrowserStorage;
+    for key in kv.keys() {
         if key.starts_with("baocao.") {
-            storage::remove(&key).unwrap();
+            kv.remove(&key).unwrap();
         }
     }
+    // The draft a tab had open is kept per tab (session storage).
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
 }
 
 fn by_testid(host: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlElement {
@@ -134,11 +168,14 @@ async fn editing_a_draft_saves_it_under_its_own_key() {
     type_into(&paragraph, "Đảng ủy đã lãnh đạo.");
     // Nothing is written while typing goes on; the save follows the pause.
     wait_for_autosave().await;
-    let current = storage::get::<String>("baocao.current")
-        .unwrap()
-        .expect("an open draft");
-    let saved = baocao::persist::library::load(&mut storage::BrowserStorage, &current)
-        .expect("the draft is saved");
+    let current: String = serde_json::from_str(
+        &BrowserStorage
+            .get("baocao.current")
+            .unwrap()
+            .expect("an open draft"),
+    )
+    .unwrap();
+    let saved = library::load(&mut BrowserStorage, &current).expect("the draft is saved");
     let text = baocao::export::plain_text(&saved.document);
     assert!(text.contains("Đảng ủy đã lãnh đạo."), "{text}");
     // The preview shows it too, after the number of its run-in item.
@@ -151,7 +188,7 @@ async fn editing_a_draft_saves_it_under_its_own_key() {
 #[wasm_bindgen_test]
 async fn a_draft_that_cannot_be_read_is_left_untouched() {
     clear_app_storage();
-    storage::set("baocao.current", &"42".to_owned()).unwrap();
+    BrowserStorage.set("baocao.current", "\"42\"").unwrap();
     let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     raw.set_item("baocao.draft.42", "{not json").unwrap();
     let host = mount_app();
@@ -237,8 +274,8 @@ async fn language_switch_changes_the_interface_and_is_remembered() {
     settle().await;
     assert!(host.text_content().unwrap().contains("No drafts yet"));
     assert_eq!(
-        storage::get::<String>("baocao.lang").unwrap(),
-        Some("en".to_owned())
+        BrowserStorage.get("baocao.lang").unwrap().as_deref(),
+        Some("\"en\"")
     );
     host.remove();
 
@@ -247,7 +284,7 @@ async fn language_switch_changes_the_interface_and_is_remembered() {
     settle().await;
     assert!(again.text_content().unwrap().contains("No drafts yet"));
     again.remove();
-    storage::remove("baocao.lang").unwrap();
+    BrowserStorage.remove("baocao.lang").unwrap();
 }
 
 /// Waits past the autosave delay.
@@ -275,16 +312,17 @@ fn first_item_paragraph(host: &web_sys::HtmlElement) -> web_sys::HtmlElement {
 
 #[wasm_bindgen_test]
 async fn a_full_storage_shows_the_banner_and_editing_goes_on() {
-    storage::install_fake(MemoryStore::default());
-    let host = mount_app();
+    let fake = fake(MemoryStore::default());
+    let host = mount_app_with(&fake);
     settle().await;
     by_testid(&host, "template-tong-ket-phuong-thuc-lanh-dao").click();
     settle().await;
     // From now on nothing more fits.
-    storage::with_fake(|fake| {
+    {
+        let mut fake = fake.borrow_mut();
         let used: usize = fake.items.iter().map(|(k, v)| k.len() + v.len()).sum();
         fake.quota_bytes = Some(used);
-    });
+    }
     type_into(&first_item_paragraph(&host), "Chữ gõ khi bộ nhớ đầy.");
     wait_for_autosave().await;
     let banner = by_testid(&host, "storage-banner").text_content().unwrap();
@@ -298,24 +336,22 @@ async fn a_full_storage_shows_the_banner_and_editing_goes_on() {
         .unwrap()
         .contains("1. Chữ gõ khi bộ nhớ đầy."));
     // What was stored before is still there, unchanged.
-    let stored = storage::with_fake(|fake| {
-        fake.items
-            .values()
-            .any(|v| v.contains("Chữ gõ khi bộ nhớ đầy."))
-    })
-    .unwrap();
+    let stored = fake
+        .borrow()
+        .items
+        .values()
+        .any(|v| v.contains("Chữ gõ khi bộ nhớ đầy."));
     assert!(!stored);
     host.remove();
-    storage::remove_fake();
 }
 
 #[wasm_bindgen_test]
 async fn without_storage_the_app_works_in_memory_with_a_warning() {
-    storage::install_fake(MemoryStore {
+    let fake = fake(MemoryStore {
         fail_with: Some(StoreError::Unavailable),
         ..MemoryStore::default()
     });
-    let host = mount_app();
+    let host = mount_app_with(&fake);
     settle().await;
     let banner = by_testid(&host, "storage-banner").text_content().unwrap();
     assert!(banner.contains("không cho lưu"), "{banner}");
@@ -333,17 +369,16 @@ async fn without_storage_the_app_works_in_memory_with_a_warning() {
         .unwrap()
         .is_some());
     host.remove();
-    storage::remove_fake();
 }
 
 #[wasm_bindgen_test]
 async fn storage_that_starts_throwing_mid_session_is_reported() {
-    storage::install_fake(MemoryStore::default());
-    let host = mount_app();
+    let fake = fake(MemoryStore::default());
+    let host = mount_app_with(&fake);
     settle().await;
     by_testid(&host, "template-so-ket").click();
     settle().await;
-    storage::with_fake(|fake| fake.fail_with = Some(StoreError::Other("InvalidStateError".into())));
+    fake.borrow_mut().fail_with = Some(StoreError::Other("InvalidStateError".into()));
     type_into(&first_item_paragraph(&host), "Lỗi lạ.");
     wait_for_autosave().await;
     assert!(host
@@ -351,28 +386,29 @@ async fn storage_that_starts_throwing_mid_session_is_reported() {
         .unwrap()
         .is_some());
     // Once storage recovers, the next save goes through and the banner goes.
-    storage::with_fake(|fake| fake.fail_with = None);
+    fake.borrow_mut().fail_with = None;
     type_into(&first_item_paragraph(&host), "Lỗi lạ đã qua.");
     wait_for_autosave().await;
     assert!(host
         .query_selector("[data-testid=storage-banner]")
         .unwrap()
         .is_none());
-    let saved =
-        storage::with_fake(|fake| fake.items.values().any(|v| v.contains("Lỗi lạ đã qua.")))
-            .unwrap();
+    let saved = fake
+        .borrow()
+        .items
+        .values()
+        .any(|v| v.contains("Lỗi lạ đã qua."));
     assert!(saved);
     host.remove();
-    storage::remove_fake();
 }
 
 #[wasm_bindgen_test]
 async fn a_corrupt_entry_is_set_aside_and_listed() {
-    let mut fake = MemoryStore::default();
-    fake.items.insert("baocao.draft.9".into(), "{hỏng".into());
-    fake.items.insert("baocao.current".into(), "\"9\"".into());
-    storage::install_fake(fake);
-    let host = mount_app();
+    let mut store = MemoryStore::default();
+    store.items.insert("baocao.draft.9".into(), "{hỏng".into());
+    store.items.insert("baocao.current".into(), "\"9\"".into());
+    let fake = fake(store);
+    let host = mount_app_with(&fake);
     settle().await;
     assert!(host
         .query_selector("[data-testid=welcome]")
@@ -380,15 +416,12 @@ async fn a_corrupt_entry_is_set_aside_and_listed() {
         .is_some());
     let set_aside = by_testid(&host, "set-aside").text_content().unwrap();
     assert!(set_aside.contains("baocao.corrupt.9"), "{set_aside}");
-    let kept = storage::with_fake(|fake| {
-        (
-            fake.items.get("baocao.corrupt.9").cloned(),
-            fake.items.get("baocao.draft.9").cloned(),
-        )
-    });
-    assert_eq!(kept, Some((Some("{hỏng".into()), Some("{hỏng".into()))));
+    let kept = (
+        fake.borrow().items.get("baocao.corrupt.9").cloned(),
+        fake.borrow().items.get("baocao.draft.9").cloned(),
+    );
+    assert_eq!(kept, (Some("{hỏng".into()), Some("{hỏng".into())));
     host.remove();
-    storage::remove_fake();
 }
 
 /// Stores the seed sample as a draft created `days_ago` days ago, last
@@ -406,19 +439,19 @@ fn store_old_draft(fake: &mut MemoryStore, days_ago: f64, exported_days_ago: Opt
 
 #[wasm_bindgen_test]
 async fn a_week_without_a_backup_file_shows_a_reminder() {
-    let mut fake = MemoryStore::default();
-    store_old_draft(&mut fake, 8.0, None);
-    storage::install_fake(fake);
-    let host = mount_app();
+    clear_app_storage();
+    let mut store = MemoryStore::default();
+    store_old_draft(&mut store, 8.0, None);
+    let host = mount_app_with(&fake(store));
     settle().await;
     let reminder = by_testid(&host, "backup-reminder").text_content().unwrap();
     assert!(reminder.contains("hơn một tuần"), "{reminder}");
     host.remove();
 
-    let mut fake = MemoryStore::default();
-    store_old_draft(&mut fake, 8.0, Some(1.0));
-    storage::install_fake(fake);
-    let host = mount_app();
+    clear_app_storage();
+    let mut store = MemoryStore::default();
+    store_old_draft(&mut store, 8.0, Some(1.0));
+    let host = mount_app_with(&fake(store));
     settle().await;
     assert!(host
         .query_selector("[data-testid=preview]")
@@ -429,5 +462,4 @@ async fn a_week_without_a_backup_file_shows_a_reminder() {
         .unwrap()
         .is_none());
     host.remove();
-    storage::remove_fake();
 }

@@ -5,11 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{
-    add_snapshot, expired_from_trash, keys, DraftMeta, Envelope, LoadError, Snapshot,
-    SnapshotReason,
-};
+use super::{add_snapshot, keys, DraftMeta, Envelope, LoadError, Snapshot, SnapshotReason};
 use crate::model::Document;
+use crate::template::Template;
 
 /// Why the store refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +37,29 @@ pub trait KeyValue {
     /// reading the value.
     fn contains(&self, key: &str) -> bool {
         matches!(self.get(key), Ok(Some(_)))
+    }
+}
+
+/// A store shared by its owner and a session (tests keep a handle to make
+/// it fail mid-session; two sessions over one store stand for two tabs).
+impl<K: KeyValue + ?Sized> KeyValue for std::rc::Rc<std::cell::RefCell<K>> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.borrow_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.borrow_mut().remove(key)
+    }
+    fn keys(&self) -> Vec<String> {
+        self.borrow().keys()
+    }
+    fn set_and_verify(&mut self, key: &str, value: &str) -> Result<bool, StoreError> {
+        self.borrow_mut().set_and_verify(key, value)
+    }
+    fn contains(&self, key: &str) -> bool {
+        self.borrow().contains(key)
     }
 }
 
@@ -130,12 +151,15 @@ fn write(
     outcome
 }
 
-/// The numbered names of draft `id`'s part entries in storage.
+/// The numbered names of draft `id`'s part entries in storage. Names are
+/// numbers: the entries of a draft whose id is `id` followed by a dot and
+/// more (`X.7` beside `X`) share the prefix and are not `id`'s.
 fn part_names_in_store(kv: &dyn KeyValue, id: &str) -> Vec<String> {
     let prefix = keys::parts_of(id);
     kv.keys()
         .into_iter()
         .filter_map(|key| key.strip_prefix(&prefix).map(str::to_owned))
+        .filter(|name| !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()))
         .collect()
 }
 
@@ -217,8 +241,13 @@ fn write_parts(
         let _ = kv.remove(&keys::part(&id, name));
     }
     *stored = StoredParts { names, texts };
+    // The draft is saved. Its library entry is a copy of the head's
+    // details, rebuilt from the head when missing: one that cannot be
+    // written is removed rather than left stale.
     let meta = serde_json::to_string(&envelope.meta).unwrap_or_default();
-    kv.set(&keys::meta(&id), &meta)?;
+    if kv.set(&keys::meta(&id), &meta).is_err() {
+        let _ = kv.remove(&keys::meta(&id));
+    }
     Ok(())
 }
 
@@ -246,12 +275,17 @@ pub fn create_with_parts(
 }
 
 /// Keeps the text of an unreadable entry under a key of its own, once.
-fn set_aside(kv: &mut dyn KeyValue, id: &str, text: &str) -> String {
-    let kept_as = format!("{}{id}", keys::CORRUPT_PREFIX);
-    if kv.get(&kept_as).ok().flatten().is_none() {
-        let _ = kv.set(&kept_as, text);
+/// Returns the key, or the store's error when the copy could not be made
+/// (storage full): then nothing may replace the unreadable entry.
+fn set_aside(kv: &mut dyn KeyValue, name: &str, text: &str) -> Result<String, StoreError> {
+    let kept_as = format!("{}{name}", keys::CORRUPT_PREFIX);
+    match kv.get(&kept_as)? {
+        Some(_) => Ok(kept_as),
+        None => match kv.set_and_verify(&kept_as, text)? {
+            true => Ok(kept_as),
+            false => Err(StoreError::Other("set-aside copy did not read back".into())),
+        },
     }
-    kept_as
 }
 
 /// Loads draft `id`. An entry that cannot be read is copied aside (never
@@ -260,11 +294,28 @@ pub fn load(kv: &mut dyn KeyValue, id: &str) -> Result<Envelope, LibraryError> {
     load_with_parts(kv, id).map(|(envelope, _)| envelope)
 }
 
+/// What a head says of its parts.
+enum PartList {
+    /// A draft in one piece: no list.
+    None,
+    /// The names, in order.
+    Names(Vec<String>),
+    /// A list that is not a list of names.
+    Malformed,
+}
+
 /// Loads draft `id` with what storage holds of its parts, for
 /// `save_document`. A draft stored in pieces is put together from its head
-/// and part entries; an entry that cannot be read, or a part that is
-/// missing, makes the draft unreadable: what could be read is copied aside
-/// (never overwritten) and reported.
+/// and part entries. A head that cannot be read, a malformed list of parts,
+/// or a part that is missing or unreadable makes the draft unreadable: the
+/// whole of what storage holds of it (the head with every part that could
+/// be read in its place, and any part entries the head does not name) is
+/// copied aside, nothing is removed, and the draft is reported.
+///
+/// A stored draft passes the same structure check as an imported one: its
+/// text is cleaned as typed text is, repeated node ids are given fresh ones
+/// (typing into one node would otherwise change another), and a tree too
+/// deep to edit is unreadable.
 pub fn load_with_parts(
     kv: &mut dyn KeyValue,
     id: &str,
@@ -272,75 +323,169 @@ pub fn load_with_parts(
     let text = kv
         .get(&keys::draft(id))?
         .ok_or_else(|| LibraryError::Missing(id.to_owned()))?;
-    let unreadable = |kv: &mut dyn KeyValue, kept: &str, reason: LoadError| {
-        let kept_as = set_aside(kv, id, kept);
-        LibraryError::Unreadable {
-            id: id.to_owned(),
-            kept_as,
-            reason,
-        }
-    };
+    let unreadable =
+        |kv: &mut dyn KeyValue, kept: &str, reason: LoadError| -> Result<_, LibraryError> {
+            let kept_as = set_aside(kv, id, kept)?;
+            Err(LibraryError::Unreadable {
+                id: id.to_owned(),
+                kept_as,
+                reason,
+            })
+        };
     let mut stored = StoredParts::default();
     // A quick look first: only a head names its parts; a draft in one piece
     // is read without parsing it twice.
-    if text.contains(&format!("\"{}\":", super::STORED_PARTS_FIELD)) {
-        if let Some(names) = stored_part_names(&text) {
-            for name in names {
-                match kv.get(&keys::part(id, &name))? {
-                    Some(part) => {
-                        stored.names.push(name);
-                        stored.texts.push(part);
-                    }
-                    None => {
-                        let kept = recoverable_text(&text, &stored.texts);
-                        let reason = LoadError::Shape(format!("part {name} is missing"));
-                        return Err(unreadable(kv, &kept, reason));
-                    }
+    let list = if text.contains(&format!("\"{}\":", super::STORED_PARTS_FIELD)) {
+        stored_part_names(&text)
+    } else {
+        PartList::None
+    };
+    match list {
+        PartList::None => {}
+        PartList::Malformed => {
+            let kept = recoverable_text(kv, id, &text, &[]);
+            let reason = LoadError::Shape("the list of stored parts is malformed".into());
+            return unreadable(kv, &kept, reason);
+        }
+        PartList::Names(names) => {
+            let mut missing = None;
+            let mut found = Vec::with_capacity(names.len());
+            for name in &names {
+                let part = kv.get(&keys::part(id, name))?;
+                if part.is_none() && missing.is_none() {
+                    missing = Some(name.clone());
                 }
+                found.push((name.clone(), part));
+            }
+            if let Some(name) = missing {
+                let kept = recoverable_text(kv, id, &text, &found);
+                let reason = LoadError::Shape(format!("part {name} is missing"));
+                return unreadable(kv, &kept, reason);
+            }
+            for (name, part) in found {
+                stored.names.push(name);
+                stored.texts.push(part.unwrap_or_default());
             }
         }
     }
     match Envelope::from_stored(&text, &stored.texts) {
         Ok(mut envelope) => {
+            let unclean =
+                may_need_cleaning(&text) || stored.texts.iter().any(|part| may_need_cleaning(part));
+            if let Err(reason) = check_stored(&mut envelope.document, unclean) {
+                let found: Vec<(String, Option<String>)> = stored
+                    .names
+                    .iter()
+                    .cloned()
+                    .zip(stored.texts.iter().cloned().map(Some))
+                    .collect();
+                let kept = recoverable_text(kv, id, &text, &found);
+                return unreadable(kv, &kept, reason);
+            }
             // The id is the key's; a copied file may carry another.
             envelope.meta.id = id.to_owned();
             Ok((envelope, stored))
         }
         Err(reason) => {
-            let kept = recoverable_text(&text, &stored.texts);
-            Err(unreadable(kv, &kept, reason))
+            let found: Vec<(String, Option<String>)> = stored
+                .names
+                .iter()
+                .cloned()
+                .zip(stored.texts.iter().cloned().map(Some))
+                .collect();
+            let kept = recoverable_text(kv, id, &text, &found);
+            unreadable(kv, &kept, reason)
         }
     }
 }
 
-/// The part names a head lists, if it is a head.
-fn stored_part_names(head: &str) -> Option<Vec<String>> {
-    let value: serde_json::Value = serde_json::from_str(head).ok()?;
-    value
-        .get(super::STORED_PARTS_FIELD)?
-        .as_array()?
-        .iter()
-        .map(|name| name.as_str().map(str::to_owned))
-        .collect()
+/// The structure check a stored draft passes on loading, as an imported
+/// one does (`transfer`): cleaned text, unique node ids, a tree no deeper
+/// than the editor handles.
+fn check_stored(document: &mut Document, unclean: bool) -> Result<(), LoadError> {
+    if crate::transfer::too_deep(document) {
+        return Err(LoadError::Shape("the outline is too deep".into()));
+    }
+    if document.has_repeated_ids() {
+        document.assign_ids();
+    }
+    if unclean {
+        document.clean_all_text();
+    }
+    Ok(())
 }
 
-/// What to keep of an unreadable draft: the head with the parts that could
-/// be read put back, as one JSON text (or the head's own text, when it is
-/// not JSON).
-fn recoverable_text(head: &str, parts: &[String]) -> String {
+/// Tells, in one pass over a stored text, whether it may hold characters
+/// that typing never lets in (controls, written as JSON escapes; zero-width
+/// and bidi controls; noncharacters), stored by an older version: then the
+/// loaded text is cleaned as typed text is.
+fn may_need_cleaning(stored: &str) -> bool {
+    stored.contains("\\u00")
+        || stored.chars().any(|c| {
+            matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{FDD0}'..='\u{FDEF}')
+                || (c as u32) & 0xFFFE == 0xFFFE
+        })
+}
+
+/// The part names a head lists, if it is a head.
+fn stored_part_names(head: &str) -> PartList {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(head) else {
+        // Not JSON at all: the envelope reader says so.
+        return PartList::None;
+    };
+    let Some(list) = value.get(super::STORED_PARTS_FIELD) else {
+        return PartList::None;
+    };
+    let Some(list) = list.as_array() else {
+        return PartList::Malformed;
+    };
+    let names: Option<Vec<String>> = list
+        .iter()
+        .map(|name| {
+            name.as_str()
+                .filter(|name| !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()))
+                .map(str::to_owned)
+        })
+        .collect();
+    names.map_or(PartList::Malformed, PartList::Names)
+}
+
+/// What to keep of an unreadable draft: the head with the parts put back
+/// in their places (a part that is missing as `null`), and every part
+/// entry of the draft the head does not name under `unlisted_parts`, as one
+/// JSON text; or the head's own text, when it is not JSON.
+fn recoverable_text(
+    kv: &dyn KeyValue,
+    id: &str,
+    head: &str,
+    parts: &[(String, Option<String>)],
+) -> String {
     let Ok(mut value) = serde_json::from_str::<serde_json::Value>(head) else {
         return head.to_owned();
     };
-    if value.get(super::STORED_PARTS_FIELD).is_none() {
+    let as_value =
+        |part: &str| serde_json::from_str(part).unwrap_or_else(|_| serde_json::Value::from(part));
+    let unlisted: Vec<serde_json::Value> = part_names_in_store(kv, id)
+        .into_iter()
+        .filter(|name| !parts.iter().any(|(listed, _)| listed == name))
+        .filter_map(|name| kv.get(&keys::part(id, &name)).ok().flatten())
+        .map(|part| as_value(&part))
+        .collect();
+    if value.get(super::STORED_PARTS_FIELD).is_none() && unlisted.is_empty() {
         return head.to_owned();
     }
-    let sections: Vec<serde_json::Value> = parts
-        .iter()
-        .map(|part| {
-            serde_json::from_str(part).unwrap_or_else(|_| serde_json::Value::from(part.as_str()))
-        })
-        .collect();
-    super::put_parts_back(&mut value, sections);
+    if value.get(super::STORED_PARTS_FIELD).is_some() {
+        let sections: Vec<serde_json::Value> = parts
+            .iter()
+            .map(|(_, part)| part.as_deref().map_or(serde_json::Value::Null, as_value))
+            .collect();
+        super::put_parts_back(&mut value, sections);
+    }
+    if !unlisted.is_empty() {
+        if let Some(object) = value.as_object_mut() {
+            object.insert("unlisted_parts".into(), serde_json::Value::Array(unlisted));
+        }
+    }
     serde_json::to_string(&value).unwrap_or_else(|_| head.to_owned())
 }
 
@@ -421,25 +566,35 @@ pub fn rename(
     })
 }
 
-/// Copies draft `id` into a new draft titled "… (bản sao)".
-pub fn duplicate(kv: &mut dyn KeyValue, id: &str, now_ms: f64) -> Result<Envelope, LibraryError> {
+/// Copies draft `id` into a new draft titled as `copy_title` says of the
+/// original's title (the interface adds "(bản sao)" in its language).
+pub fn duplicate(
+    kv: &mut dyn KeyValue,
+    id: &str,
+    copy_title: &dyn Fn(&str) -> String,
+    now_ms: f64,
+) -> Result<Envelope, LibraryError> {
     let original = load(kv, id)?;
     let mut document = original.document;
-    document.title = format!("{} (bản sao)", document.title);
+    document.title = copy_title(&document.title);
     create(kv, document, now_ms)
 }
 
-/// Moves draft `id` to the trash.
+/// Moves draft `id` to the trash. The thirty days before it is deleted for
+/// good are counted from the first start of the app that finds it there
+/// (`purge_expired`), not from this clock reading.
 pub fn trash(kv: &mut dyn KeyValue, id: &str, now_ms: f64) -> Result<Envelope, LibraryError> {
     update(kv, id, now_ms, false, |envelope| {
-        envelope.meta.trashed_ms = Some(now_ms)
+        envelope.meta.trashed_ms = Some(now_ms);
+        envelope.meta.trash_seen_ms = None;
     })
 }
 
 /// Takes draft `id` out of the trash.
 pub fn restore(kv: &mut dyn KeyValue, id: &str, now_ms: f64) -> Result<Envelope, LibraryError> {
     update(kv, id, now_ms, false, |envelope| {
-        envelope.meta.trashed_ms = None
+        envelope.meta.trashed_ms = None;
+        envelope.meta.trash_seen_ms = None;
     })
 }
 
@@ -465,40 +620,113 @@ pub fn delete_for_good(kv: &mut dyn KeyValue, id: &str) -> Result<(), LibraryErr
     Ok(())
 }
 
-/// Empties the trash; returns how many drafts were deleted.
+/// Empties the trash; returns how many drafts were deleted. Each draft's
+/// own head is read first: a library entry that says "trashed" while the
+/// draft itself does not (an entry left stale) deletes nothing.
 pub fn empty_trash(kv: &mut dyn KeyValue) -> Result<usize, LibraryError> {
     let (drafts, _) = list(kv);
-    let trashed: Vec<String> = drafts
-        .iter()
-        .filter(|m| m.trashed_ms.is_some())
-        .map(|m| m.id.clone())
-        .collect();
-    for id in &trashed {
-        delete_for_good(kv, id)?;
+    let mut deleted = 0;
+    for meta in drafts.iter().filter(|meta| meta.trashed_ms.is_some()) {
+        let Ok(envelope) = load(kv, &meta.id) else {
+            continue;
+        };
+        if envelope.meta.trashed_ms.is_some() {
+            delete_for_good(kv, &meta.id)?;
+            deleted += 1;
+        } else {
+            rewrite_meta(kv, &envelope.meta);
+        }
     }
-    Ok(trashed.len())
+    Ok(deleted)
 }
 
-/// Deletes drafts that have been in the trash for 30 days.
+/// Writes a draft's library entry from its head's details.
+fn rewrite_meta(kv: &mut dyn KeyValue, meta: &DraftMeta) {
+    let _ = kv.set(
+        &keys::meta(&meta.id),
+        &serde_json::to_string(meta).unwrap_or_default(),
+    );
+}
+
+/// Deletes drafts that have been in the trash for 30 days, and returns how
+/// many. A wrong clock must never turn into a deletion, so the days are
+/// counted from the first start that finds a draft in the trash
+/// (`trash_seen_ms`, written then), and a clock that has gone back since
+/// starts the count again; the draft's own head, not its library entry,
+/// must say it is trashed. A draft whose first sighting cannot be recorded
+/// (storage full) stays.
 pub fn purge_expired(kv: &mut dyn KeyValue, now_ms: f64) -> usize {
     let (drafts, _) = list(kv);
-    let expired = expired_from_trash(&drafts, now_ms);
-    expired
-        .iter()
-        .filter(|id| delete_for_good(kv, id).is_ok())
-        .count()
+    let mut deleted = 0;
+    for meta in drafts.iter().filter(|meta| meta.trashed_ms.is_some()) {
+        let Ok(envelope) = load(kv, &meta.id) else {
+            continue;
+        };
+        let head = &envelope.meta;
+        if head.trashed_ms.is_none() {
+            rewrite_meta(kv, head);
+            continue;
+        }
+        match head.trash_seen_ms {
+            Some(seen) if seen <= now_ms => {
+                if super::trash_expired(head, now_ms) && delete_for_good(kv, &meta.id).is_ok() {
+                    deleted += 1;
+                }
+            }
+            // Never seen at a start, or seen "later" than now: the count
+            // starts now.
+            _ => {
+                let _ = update(kv, &meta.id, now_ms, false, |envelope| {
+                    envelope.meta.trash_seen_ms = Some(now_ms)
+                });
+            }
+        }
+    }
+    deleted
 }
 
-/// The local versions of draft `id`, oldest first.
+/// The local versions of a draft as stored: those that could be read, and
+/// the entries that could not (kept as they are, and written back with the
+/// next version).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Versions {
+    pub readable: Vec<Snapshot>,
+    pub unreadable: Vec<serde_json::Value>,
+}
+
+/// Reads the versions entry of draft `id`. `Err` carries the entry's text
+/// when it is not a JSON list at all.
+fn read_versions(kv: &dyn KeyValue, id: &str) -> Result<Result<Versions, String>, StoreError> {
+    let Some(text) = kv.get(&keys::versions(id))? else {
+        return Ok(Ok(Versions::default()));
+    };
+    let Ok(list) = serde_json::from_str::<Vec<serde_json::Value>>(&text) else {
+        return Ok(Err(text));
+    };
+    let mut versions = Versions::default();
+    for entry in list {
+        match serde_json::from_value::<Snapshot>(entry.clone()) {
+            Ok(snapshot) => versions.readable.push(snapshot),
+            Err(_) => versions.unreadable.push(entry),
+        }
+    }
+    Ok(Ok(versions))
+}
+
+/// The local versions of draft `id` that can be read, oldest first.
 pub fn snapshots(kv: &dyn KeyValue, id: &str) -> Vec<Snapshot> {
-    kv.get(&keys::versions(id))
-        .ok()
-        .flatten()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
+    match read_versions(kv, id) {
+        Ok(Ok(versions)) => versions.readable,
+        _ => Vec::new(),
+    }
 }
 
-/// Takes a local version of `document` for draft `id`.
+/// Takes a local version of `document` for draft `id`, writes it and reads
+/// it back. Versions that cannot be read are kept: single entries stay in
+/// the list as they are; a list that is not a list at all is first copied
+/// aside whole (and the version is not taken when that copy cannot be
+/// made). When storage is full, the older half of the readable versions
+/// makes room.
 pub fn take_snapshot(
     kv: &mut dyn KeyValue,
     id: &str,
@@ -506,7 +734,16 @@ pub fn take_snapshot(
     reason: SnapshotReason,
     now_ms: f64,
 ) -> Result<(), LibraryError> {
-    let mut list = snapshots(kv, id);
+    let Versions {
+        readable: mut list,
+        unreadable,
+    } = match read_versions(kv, id)? {
+        Ok(versions) => versions,
+        Err(text) => {
+            set_aside(kv, &format!("versions.{id}"), &text)?;
+            Versions::default()
+        }
+    };
     add_snapshot(
         &mut list,
         Snapshot {
@@ -515,19 +752,126 @@ pub fn take_snapshot(
             document: document.clone(),
         },
     );
-    let text = serde_json::to_string(&list).unwrap_or_default();
-    match kv.set(&keys::versions(id), &text) {
-        Ok(()) => Ok(()),
-        // Versions are a convenience: when storage is full, drop the older
-        // half rather than fail the draft itself.
-        Err(StoreError::QuotaExceeded) if list.len() > 1 => {
+    let text_of = |list: &[Snapshot]| {
+        let mut all = unreadable.clone();
+        all.extend(list.iter().filter_map(|s| serde_json::to_value(s).ok()));
+        serde_json::to_string(&all).unwrap_or_default()
+    };
+    let write =
+        |kv: &mut dyn KeyValue, text: &str| match kv.set_and_verify(&keys::versions(id), text) {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(LibraryError::VerifyFailed),
+            Err(error) => Err(LibraryError::Store(error)),
+        };
+    match write(kv, &text_of(&list)) {
+        Err(LibraryError::Store(StoreError::QuotaExceeded)) if list.len() > 1 => {
             let keep = list.split_off(list.len() / 2);
-            let text = serde_json::to_string(&keep).unwrap_or_default();
-            kv.set(&keys::versions(id), &text)
-                .map_err(LibraryError::from)
+            write(kv, &text_of(&keep))
         }
-        Err(error) => Err(error.into()),
+        outcome => outcome,
     }
+}
+
+/// Removes an entry that was set aside (`baocao.corrupt.…`), once the user
+/// has downloaded it or decided it is not needed. Other keys are refused.
+pub fn remove_set_aside(kv: &mut dyn KeyValue, key: &str) -> Result<(), LibraryError> {
+    if !key.starts_with(keys::CORRUPT_PREFIX) {
+        return Err(LibraryError::Missing(key.to_owned()));
+    }
+    kv.remove(key)?;
+    Ok(())
+}
+
+/// The file name a set-aside entry is downloaded under.
+pub fn set_aside_file_name(key: &str) -> String {
+    format!(
+        "{}.khong-doc-duoc.json",
+        key.strip_prefix(keys::APP_PREFIX).unwrap_or(key)
+    )
+}
+
+/// Imported templates: those that could be read, in the order of their
+/// names. An unreadable one is copied aside once and left in place.
+pub fn templates(kv: &mut dyn KeyValue) -> Vec<Template> {
+    let mut found = Vec::new();
+    for key in kv.keys() {
+        let Some(id) = key.strip_prefix(keys::TEMPLATE_PREFIX) else {
+            continue;
+        };
+        let Ok(Some(text)) = kv.get(&key) else {
+            continue;
+        };
+        match crate::template::parse(&text) {
+            Ok(template) => found.push(template),
+            Err(_) => {
+                let _ = set_aside(kv, &format!("template.{id}"), &text);
+            }
+        }
+    }
+    found.sort_by(|a, b| a.name.cmp(&b.name));
+    found
+}
+
+/// Stores an imported template, written and read back. Its id is made
+/// unique: a file may carry the id of a built-in template or of one
+/// already imported, which would hide the other. Returns the id used.
+pub fn save_template(kv: &mut dyn KeyValue, template: &Template) -> Result<String, LibraryError> {
+    let taken = |id: &str, kv: &dyn KeyValue| {
+        crate::template::builtin()
+            .iter()
+            .any(|builtin| builtin.id == id)
+            || kv.contains(&keys::template(id))
+    };
+    let base = if template.id.trim().is_empty() {
+        "mau".to_owned()
+    } else {
+        template.id.clone()
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken(&id, kv) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    let mut template = template.clone();
+    template.id = id.clone();
+    let text = serde_json::to_string(&template).unwrap_or_default();
+    match kv.set_and_verify(&keys::template(&id), &text)? {
+        true => Ok(id),
+        false => {
+            let _ = kv.remove(&keys::template(&id));
+            Err(LibraryError::VerifyFailed)
+        }
+    }
+}
+
+/// Bytes taken in local storage, keys and values (local storage keeps
+/// UTF-16, two bytes a code unit), read in one pass.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// The app's own keys.
+    pub app: usize,
+    /// The whole site's local storage, which other apps on the same origin
+    /// may share: this is what fills up.
+    pub site: usize,
+}
+
+/// What the app's keys, and all keys, take.
+pub fn usage(kv: &dyn KeyValue) -> Usage {
+    let mut usage = Usage::default();
+    for key in kv.keys() {
+        let value_units = kv
+            .get(&key)
+            .ok()
+            .flatten()
+            .map_or(0, |value| value.encode_utf16().count());
+        let bytes = 2 * (key.encode_utf16().count() + value_units);
+        usage.site += bytes;
+        if key.starts_with(keys::APP_PREFIX) {
+            usage.app += bytes;
+        }
+    }
+    usage
 }
 
 /// An in-memory `KeyValue` that can be told to fail, for tests here and in
@@ -725,7 +1069,13 @@ mod tests {
     fn duplicate_rename_trash_restore_and_empty() {
         let mut kv = MemoryStore::default();
         let original = create(&mut kv, seed_sample(), 1.0).unwrap();
-        let copy = duplicate(&mut kv, &original.meta.id, 2.0).unwrap();
+        let copy = duplicate(
+            &mut kv,
+            &original.meta.id,
+            &|title| format!("{title} (bản sao)"),
+            2.0,
+        )
+        .unwrap();
         assert!(copy.meta.title.ends_with("(bản sao)"));
         assert_ne!(copy.meta.id, original.meta.id);
         rename(&mut kv, &copy.meta.id, "Bản nháp hai", 3.0).unwrap();
@@ -746,12 +1096,14 @@ mod tests {
     }
 
     #[test]
-    fn the_trash_purges_after_thirty_days() {
+    fn the_trash_purges_thirty_days_after_a_start_first_finds_it_there() {
         let mut kv = MemoryStore::default();
         let draft = create(&mut kv, seed_sample(), 0.0).unwrap();
         trash(&mut kv, &draft.meta.id, 0.0).unwrap();
-        assert_eq!(purge_expired(&mut kv, 29.0 * super::super::DAY_MS), 0);
-        assert_eq!(purge_expired(&mut kv, 30.0 * super::super::DAY_MS), 1);
+        let day = super::super::DAY_MS;
+        assert_eq!(purge_expired(&mut kv, day), 0);
+        assert_eq!(purge_expired(&mut kv, 30.0 * day), 0);
+        assert_eq!(purge_expired(&mut kv, 31.0 * day), 1);
         assert!(list(&mut kv).0.is_empty());
     }
 

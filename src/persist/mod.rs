@@ -21,6 +21,8 @@ use crate::model::Document;
 /// Storage keys. Each draft has its own keys, so a save of one draft never
 /// rewrites another.
 pub mod keys {
+    /// Every key the app writes starts with this.
+    pub const APP_PREFIX: &str = "baocao.";
     pub const DRAFT_PREFIX: &str = "baocao.draft.";
     pub const META_PREFIX: &str = "baocao.meta.";
     pub const VERSIONS_PREFIX: &str = "baocao.versions.";
@@ -28,6 +30,15 @@ pub mod keys {
     /// The draft that was open last, reopened on the next visit.
     pub const CURRENT: &str = "baocao.current";
     pub const LANG: &str = "baocao.lang";
+    /// The draft a tab has open, in that tab's own session storage, so
+    /// that a reload reopens it rather than another tab's.
+    pub const TAB_DRAFT: &str = "baocao.tab-draft";
+    /// Templates imported from files.
+    pub const TEMPLATE_PREFIX: &str = "baocao.template.";
+
+    pub fn template(id: &str) -> String {
+        format!("{TEMPLATE_PREFIX}{id}")
+    }
 
     pub fn draft(id: &str) -> String {
         format!("{DRAFT_PREFIX}{id}")
@@ -68,6 +79,10 @@ pub struct DraftMeta {
     pub exported_ms: Option<f64>,
     /// When the draft was moved to the trash, if it is there.
     pub trashed_ms: Option<f64>,
+    /// When a start of the app first found the draft in the trash: the
+    /// thirty days are counted from then (see `trash_expired`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trash_seen_ms: Option<f64>,
     /// The size of the stored draft in bytes.
     pub size: usize,
     #[serde(flatten)]
@@ -305,14 +320,23 @@ pub fn storage_nearly_full(used_bytes: usize) -> bool {
 pub const TRASH_DAYS: f64 = 30.0;
 pub const DAY_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
 
+/// Tells whether a trashed draft may be deleted for good at `now_ms`: it
+/// was trashed, a start of the app first found it in the trash thirty days
+/// ago or more, and the clock has not gone back since. A wrong clock when
+/// the draft was trashed cannot shorten the wait, because the count starts
+/// at that later sighting.
+pub fn trash_expired(meta: &DraftMeta, now_ms: f64) -> bool {
+    meta.trashed_ms.is_some()
+        && meta
+            .trash_seen_ms
+            .is_some_and(|seen| seen <= now_ms && now_ms - seen >= TRASH_DAYS * DAY_MS)
+}
+
 /// The ids of trashed drafts old enough to delete for good at `now_ms`.
 pub fn expired_from_trash(drafts: &[DraftMeta], now_ms: f64) -> Vec<String> {
     drafts
         .iter()
-        .filter(|meta| {
-            meta.trashed_ms
-                .is_some_and(|at| now_ms - at >= TRASH_DAYS * DAY_MS)
-        })
+        .filter(|meta| trash_expired(meta, now_ms))
         .map(|meta| meta.id.clone())
         .collect()
 }

@@ -147,10 +147,20 @@ fn search_ignores_case_and_diacritics_and_skips_the_trash() {
 #[test]
 fn the_trash_empties_itself_after_thirty_days() {
     let now = 100.0 * DAY_MS;
+    let seen = |mut meta: DraftMeta, days_ago: f64| {
+        meta.trash_seen_ms = Some(now - days_ago * DAY_MS);
+        meta
+    };
     let drafts = [
-        meta("old", "a", 0.0, Some(now - 31.0 * DAY_MS)),
-        meta("new", "b", 0.0, Some(now - 2.0 * DAY_MS)),
+        seen(meta("old", "a", 0.0, Some(now - 31.0 * DAY_MS)), 30.0),
+        seen(meta("new", "b", 0.0, Some(now - 2.0 * DAY_MS)), 2.0),
         meta("live", "c", 0.0, None),
+        // Trashed "long ago" by a wrong clock, first seen at a start today.
+        seen(meta("clock", "d", 0.0, Some(now - 400.0 * DAY_MS)), 0.0),
+        // Never seen at a start yet.
+        meta("unseen", "e", 0.0, Some(now - 400.0 * DAY_MS)),
+        // Seen "in the future": the clock went back since.
+        seen(meta("back", "f", 0.0, Some(now - 400.0 * DAY_MS)), -40.0),
     ];
     assert_eq!(expired_from_trash(&drafts, now), ["old"]);
 }

@@ -2,6 +2,7 @@
 //! or wasm-bindgen; everything it returns is a plain Rust value or an error
 //! that the core can reason about.
 
+pub mod channel;
 pub mod clock;
 pub mod dom;
 pub mod events;

@@ -92,3 +92,24 @@ pub fn storage_persist_and_estimate(on_estimate: impl FnOnce(f64, f64) + 'static
         done.forget();
     }
 }
+
+fn tab_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// The draft this tab had open, kept per tab across reloads (the browser's
+/// session storage): `None` when this tab has no record (a new tab),
+/// `Some(None)` when it had no draft open.
+pub fn tab_draft() -> Option<Option<String>> {
+    let value = tab_storage()?
+        .get_item(crate::persist::keys::TAB_DRAFT)
+        .ok()??;
+    Some((!value.is_empty()).then_some(value))
+}
+
+/// Records the draft this tab has open (`None`: the library).
+pub fn set_tab_draft(id: Option<&str>) {
+    if let Some(storage) = tab_storage() {
+        let _ = storage.set_item(crate::persist::keys::TAB_DRAFT, id.unwrap_or(""));
+    }
+}

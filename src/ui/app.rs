@@ -13,15 +13,22 @@ use super::editor::Editor;
 use super::import::{take_files, FileInput, ImportDialog, FILE_INPUT_ID};
 use super::outline::OutlinePanel;
 use super::preview::Preview;
-use super::store::{ExportFormat, SaveStatus, StorageProblem, Store};
+use super::store::{ExportFormat, SaveStatus, Store};
 use super::versions::VersionsPanel;
 use super::welcome::Welcome;
+use crate::persist::library::{KeyValue, StoreError};
 
-/// The whole app.
+/// The whole app, over the browser's local storage.
 #[component]
 pub fn App() -> impl IntoView {
+    app_with(Box::new(crate::platform::storage::BrowserStorage))
+}
+
+/// The whole app over `kv`: the browser's storage, or a test's store that
+/// fails on demand.
+pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
     crate::platform::text::install();
-    let store = Store::new();
+    let store = Store::new(kv);
     provide_context(store);
 
     // The tab, and the file name "Save as PDF" suggests, name the open
@@ -310,8 +317,8 @@ pub fn App() -> impl IntoView {
             <div class="banner banner-error" role="alert" data-testid="storage-banner">
                 <p>
                     {move || store.t(match store.storage_problem.get() {
-                        Some(StorageProblem::Full) => Msg::BannerStorageFull,
-                        Some(StorageProblem::Unavailable) => Msg::BannerStorageUnavailable,
+                        Some(StoreError::QuotaExceeded) => Msg::BannerStorageFull,
+                        Some(StoreError::Unavailable) => Msg::BannerStorageUnavailable,
                         _ => Msg::BannerStorageOther,
                     })}
                 </p>

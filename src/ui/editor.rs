@@ -91,12 +91,12 @@ fn handle_key(store: Store, node: NodeId, event: &KeyboardEvent, field_is_empty:
     } else {
         None
     };
-    let created = store.dispatch(edit);
-    match (created, focus_after_delete) {
-        (Some(_), _) => {}
-        (None, Some(previous)) => store.focus(previous),
-        // Moves and indents re-render the field; keep the caret in it.
-        (None, None) => store.focus(node),
+    match (store.dispatch(edit), focus_after_delete) {
+        (Ok(Some(_)), _) => {}
+        (Ok(None), Some(previous)) => store.focus(previous),
+        // Moves and indents re-render the field; keep the caret in it (a
+        // refused edit says why in the status line).
+        (Ok(None), None) | (Err(_), _) => store.focus(node),
     }
 }
 
@@ -144,7 +144,7 @@ fn TextField(
                 aria-describedby=format!("{hint_id} {problem_id}")
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 on:input=move |event| {
-                    store.dispatch(Edit::SetField { field, text: events::input_value(&event) });
+                    let _ = store.dispatch(Edit::SetField { field, text: events::input_value(&event) });
                 }
             />
             <p class="hint" id=hint_id.clone()>{move || hint.map(|hint| store.t(hint))}</p>
@@ -211,7 +211,7 @@ fn DetailsForm() -> impl IntoView {
             DatePart::Month => next.month = value.map(|v| v.min(255) as u8),
             DatePart::Year => next.year = value,
         }
-        store.dispatch(Edit::SetDate(next));
+        let _ = store.dispatch(Edit::SetDate(next));
     };
     let date_field = move |part: DatePart, label: Msg, width: &'static str| {
         let id = match part {
@@ -266,7 +266,7 @@ fn DetailsForm() -> impl IntoView {
                     data-testid="field-ruleset"
                     on:change=move |event| {
                         let ruleset = if event_target_value(&event) == "state" { Ruleset::State } else { Ruleset::Party };
-                        store.dispatch(Edit::SetRuleset(ruleset));
+                        let _ = store.dispatch(Edit::SetRuleset(ruleset));
                     }
                 >
                     <option value="party" selected=move || ruleset.get() == Ruleset::Party>
@@ -307,7 +307,7 @@ fn DetailsForm() -> impl IntoView {
                     prop:value=move || recipients.get()
                     on:input=move |event| {
                         let lines = events::input_value(&event).lines().map(str::to_owned).collect();
-                        store.dispatch(Edit::SetRecipients(lines));
+                        let _ = store.dispatch(Edit::SetRecipients(lines));
                     }
                 ></textarea>
             </div>
@@ -323,7 +323,7 @@ fn AddBlockBar(container: Container) -> impl IntoView {
     let scope = scope();
     let count = Memo::new(move |_| scope.with_blocks(container, <[Block]>::len));
     let add = move |kind: BlockKind| {
-        store.dispatch(Edit::InsertBlock {
+        let _ = store.dispatch(Edit::InsertBlock {
             container,
             index: count.get_untracked(),
             kind,
@@ -378,7 +378,7 @@ fn block_tools(store: Store, id: NodeId) -> impl IntoView {
                 aria-label=move || store.t(Msg::MoveBlockUp)
                 title=move || store.t(Msg::MoveBlockUp)
                 on:click=move |_| {
-                    store.dispatch(Edit::MoveBlock { block: id, direction: Direction::Up });
+                    let _ = store.dispatch(Edit::MoveBlock { block: id, direction: Direction::Up });
                 }
             >
                 "↑"
@@ -389,7 +389,7 @@ fn block_tools(store: Store, id: NodeId) -> impl IntoView {
                 aria-label=move || store.t(Msg::MoveBlockDown)
                 title=move || store.t(Msg::MoveBlockDown)
                 on:click=move |_| {
-                    store.dispatch(Edit::MoveBlock { block: id, direction: Direction::Down });
+                    let _ = store.dispatch(Edit::MoveBlock { block: id, direction: Direction::Down });
                 }
             >
                 "↓"
@@ -400,7 +400,7 @@ fn block_tools(store: Store, id: NodeId) -> impl IntoView {
                 aria-label=move || store.t(Msg::DeleteBlock)
                 title=move || store.t(Msg::DeleteBlock)
                 on:click=move |_| {
-                    store.dispatch(Edit::DeleteBlock { block: id });
+                    let _ = store.dispatch(Edit::DeleteBlock { block: id });
                 }
             >
                 "✕"
@@ -478,7 +478,7 @@ fn paragraph_editor(store: Store, id: NodeId) -> impl IntoView {
                 placeholder=move || text.get().1
                 prop:value=move || text.get().0
                 on:input=move |event| {
-                    store.dispatch(Edit::SetText { node: id, text: events::input_value(&event) });
+                    let _ = store.dispatch(Edit::SetText { node: id, text: events::input_value(&event) });
                 }
                 on:keydown=move |event| {
                     let empty = text.get_untracked().0.is_empty();
@@ -507,7 +507,7 @@ fn figure_editor(store: Store, id: NodeId) -> impl IntoView {
                 data-testid="figure-caption"
                 prop:value=move || caption.get()
                 on:input=move |event| {
-                    store.dispatch(Edit::SetText { node: id, text: events::input_value(&event) });
+                    let _ = store.dispatch(Edit::SetText { node: id, text: events::input_value(&event) });
                 }
                 on:keydown=move |event| handle_key(store, id, &event, false)
             ></textarea>
@@ -557,7 +557,7 @@ fn ListItemEditor(id: NodeId) -> AnyView {
                 aria-label=move || store.t(Msg::BulletLabel)
                 prop:value=move || item.get().0
                 on:input=move |event| {
-                    store.dispatch(Edit::SetText { node: id, text: events::input_value(&event) });
+                    let _ = store.dispatch(Edit::SetText { node: id, text: events::input_value(&event) });
                 }
                 on:keydown=move |event| {
                     let empty = item.get_untracked().0.is_empty();
@@ -593,7 +593,7 @@ fn assessment_editor(store: Store, id: NodeId) -> impl IntoView {
                     list="assessment-labels"
                     prop:value=move || state.get().0.text().to_owned()
                     on:input=move |event| {
-                        store.dispatch(Edit::SetAssessmentLabel {
+                        let _ = store.dispatch(Edit::SetAssessmentLabel {
                             assessment: id,
                             label: AssessmentLabel::Custom(events::input_value(&event)),
                         });
@@ -606,7 +606,7 @@ fn assessment_editor(store: Store, id: NodeId) -> impl IntoView {
                     data-testid="nothing-to-report"
                     prop:checked=move || state.get().1
                     on:change=move |event| {
-                        store.dispatch(Edit::SetNothingToReport { assessment: id, value: event_target_checked(&event) });
+                        let _ = store.dispatch(Edit::SetNothingToReport { assessment: id, value: event_target_checked(&event) });
                     }
                 />
                 <label for=check_id.clone() title=move || store.t(Msg::NothingToReportLabel)>
@@ -693,7 +693,7 @@ fn SectionEditor(id: NodeId) -> AnyView {
                         prop:value=move || head.get().0
                         on:focus=move |_| store.selected.set(Some(id))
                         on:input=move |event| {
-                            store.dispatch(Edit::SetHeading { section: id, text: events::input_value(&event) });
+                            let _ = store.dispatch(Edit::SetHeading { section: id, text: events::input_value(&event) });
                         }
                         on:keydown=move |event| handle_key(store, id, &event, false)
                     ></textarea>
@@ -706,7 +706,7 @@ fn SectionEditor(id: NodeId) -> AnyView {
                         aria-label=move || if head.get().1 { store.t(Msg::UnlockHeading) } else { store.t(Msg::LockHeading) }
                         title=move || if head.get().1 { store.t(Msg::UnlockHeading) } else { store.t(Msg::LockHeading) }
                         on:click=move |_| {
-                            store.dispatch(Edit::SetHeadingLocked { section: id, locked: !head.get_untracked().1 });
+                            let _ = store.dispatch(Edit::SetHeadingLocked { section: id, locked: !head.get_untracked().1 });
                         }
                     >
                         {move || lock_icon(head.get().1)}

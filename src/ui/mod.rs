@@ -1,17 +1,20 @@
 //! The Leptos interface. Components read state and dispatch edits; they hold
 //! no business logic, which lives in the pure core modules.
 
+mod actions;
 mod app;
 mod check;
 mod editor;
 mod import;
 mod outline;
 mod preview;
+mod sections;
 pub mod store;
+mod tabs;
 mod versions;
 mod welcome;
 
-pub use app::App;
+pub use app::{app_with, App};
 
 use leptos::prelude::request_animation_frame;
 

@@ -28,7 +28,7 @@ pub fn OutlinePanel() -> impl IntoView {
     });
     let act = move |make: fn(NodeId) -> Edit| {
         if let Some(id) = store.selected.get_untracked() {
-            store.dispatch(make(id));
+            let _ = store.dispatch(make(id));
             request_animation_frame(move || dom::scroll_to(&format!("outline-{id}")));
         }
     };
@@ -38,7 +38,7 @@ pub fn OutlinePanel() -> impl IntoView {
             let index = store
                 .document
                 .with_untracked(|d| d.as_ref().map_or(0, |d| d.sections.len()));
-            if let Some(new) = store.dispatch(Edit::InsertSection {
+            if let Ok(Some(new)) = store.dispatch(Edit::InsertSection {
                 parent: None,
                 index,
                 heading: String::new(),
@@ -51,7 +51,7 @@ pub fn OutlinePanel() -> impl IntoView {
             d.as_ref()
                 .and_then(|d| crate::edit::locate::slot_after_section(d, id))
         }) {
-            if let Some(new) = store.dispatch(Edit::InsertSection {
+            if let Ok(Some(new)) = store.dispatch(Edit::InsertSection {
                 parent,
                 index,
                 heading: String::new(),
@@ -67,7 +67,7 @@ pub fn OutlinePanel() -> impl IntoView {
                     .and_then(|d| d.find_section(id))
                     .map_or(0, |s| s.children.len())
             });
-            if let Some(new) = store.dispatch(Edit::InsertSection {
+            if let Ok(Some(new)) = store.dispatch(Edit::InsertSection {
                 parent: Some(id),
                 index,
                 heading: String::new(),
@@ -78,11 +78,7 @@ pub fn OutlinePanel() -> impl IntoView {
     };
     let delete = move |_| {
         if let Some(id) = store.selected.get_untracked() {
-            if store
-                .dispatch(Edit::DeleteSection { section: id })
-                .is_none()
-                && store.message.get_untracked().is_none()
-            {
+            if store.dispatch(Edit::DeleteSection { section: id }).is_ok() {
                 store.message.set(Some(store.t(Msg::Deleted).to_owned()));
                 store.selected.set(None);
             }

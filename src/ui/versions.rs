@@ -12,11 +12,11 @@ use super::store::use_store;
 #[component]
 pub fn VersionsPanel() -> impl IntoView {
     let store = use_store();
-    let versions = Memo::new(move |_| {
-        // Re-read after every save and restore.
-        store.save_status.track();
-        store.versions()
-    });
+    // Read when the panel opens; the store reads them again after each
+    // save while it is open. (A memo must not write: reading the versions
+    // first writes the "on open" one.)
+    Effect::new(move |_| store.refresh_versions());
+    let versions = store.versions;
     view! {
         <section class="versions-panel" data-testid="versions-panel" aria-label=move || store.t(Msg::VersionsLabel)>
             <h2 class="column-heading">{move || store.t(Msg::VersionsHeading)}</h2>

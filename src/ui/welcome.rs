@@ -45,6 +45,7 @@ fn draft_row(store: Store, meta: DraftMeta) -> impl IntoView {
         meta.title.clone()
     };
     let rename_field = format!("rename-{id}");
+    let focus_field = rename_field.clone();
     view! {
         <tr data-testid="library-row">
             <td class="library-title">
@@ -64,11 +65,24 @@ fn draft_row(store: Store, meta: DraftMeta) -> impl IntoView {
                             let rename_id = rename_id.clone();
                             move |event| {
                                 let key = crate::platform::events::key_press(&event).key;
-                                if key == "Enter" {
-                                    store.rename(&rename_id, &event_target_value(&event));
+                                if key == "Enter" && renaming.get_untracked() {
                                     renaming.set(false);
+                                    store.rename(&rename_id, &event_target_value(&event));
                                 } else if key == "Escape" {
                                     renaming.set(false);
+                                }
+                            }
+                        }
+                        // A name typed and left (a click elsewhere, Tab) is
+                        // kept too, not only one confirmed with Enter.
+                        on:blur={
+                            let rename_id = rename_id.clone();
+                            let old_title = meta.title.clone();
+                            move |event| {
+                                let typed = event_target_value(&event);
+                                if renaming.get_untracked() && typed != old_title {
+                                    renaming.set(false);
+                                    store.rename(&rename_id, &typed);
                                 }
                             }
                         }
@@ -85,7 +99,14 @@ fn draft_row(store: Store, meta: DraftMeta) -> impl IntoView {
                 <button type="button" data-testid="library-duplicate" on:click=move |_| store.duplicate(&dup_id)>
                     {move || store.t(Msg::Duplicate)}
                 </button>
-                <button type="button" data-testid="library-rename" on:click=move |_| renaming.set(true)>
+                <button
+                    type="button"
+                    data-testid="library-rename"
+                    on:click=move |_| {
+                        renaming.set(true);
+                        store.focus_element(focus_field.clone());
+                    }
+                >
                     {move || store.t(Msg::Rename)}
                 </button>
                 <button type="button" class="danger" data-testid="library-trash" on:click=move |_| store.trash(&trash_id)>
@@ -193,6 +214,7 @@ pub fn Welcome() -> impl IntoView {
                                 let (key, text) = entry;
                                 let size = kilobytes(text.len() as f64);
                                 let label = key.clone();
+                                let remove_key = key.clone();
                                 view! {
                                     <li>
                                         <code>{label}</code>
@@ -201,6 +223,10 @@ pub fn Welcome() -> impl IntoView {
                                         " "
                                         <button type="button" data-testid="set-aside-download" on:click=move |_| store.download_set_aside(&key, &text)>
                                             {move || store.t(Msg::Download)}
+                                        </button>
+                                        " "
+                                        <button type="button" class="danger" data-testid="set-aside-remove" on:click=move |_| store.remove_set_aside(&remove_key)>
+                                            {move || store.t(Msg::RemoveSetAside)}
                                         </button>
                                     </li>
                                 }
@@ -213,7 +239,7 @@ pub fn Welcome() -> impl IntoView {
                 {move || {
                     store.library.track();
                     let usage = store.storage_usage();
-                    let (app, site) = (usage.prefixed, usage.site);
+                    let (app, site) = (usage.app, usage.site);
                     let percent = storage_percent(site);
                     let nearly_full = storage_nearly_full(site);
                     let line = format!(

@@ -1,0 +1,202 @@
+//! What the user asks of the open draft and the library beyond typing:
+//! files in (import, checked first) and out (the draft as JSON, DOCX, HTML,
+//! Markdown, text), local versions, library actions, set-aside entries.
+//! Each calls the session and shows its outcome.
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, Msg};
+use crate::persist::Snapshot;
+use crate::platform::{clock, dom, files};
+use crate::session::{Origin, Session, SessionError};
+use crate::transfer::{read_file, ImportError, Incoming};
+
+use super::store::Store;
+
+/// The text formats a draft can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Docx,
+    Html,
+    Markdown,
+    Text,
+}
+
+impl Store {
+    /// Downloads the open draft as a JSON file, which any copy of the app can
+    /// open, and records that its text is safe in a file.
+    pub fn download_draft(&self) {
+        clock::measure("baocao-export-json", || {
+            let now = clock::epoch_ms();
+            let date = clock::local_date_iso(now);
+            let file = self.with_session(|s| s.draft_file(&date, now));
+            if let Some((name, text)) = file {
+                if files::download_text(&name, "application/json", &text) {
+                    self.with_session(|s| s.downloaded(now));
+                    self.sync();
+                }
+            }
+        });
+    }
+
+    /// Downloads the open draft as DOCX, HTML, Markdown or plain text.
+    pub fn export(&self, format: ExportFormat) {
+        let name = match format {
+            ExportFormat::Docx => "baocao-export-docx",
+            ExportFormat::Html => "baocao-export-html",
+            ExportFormat::Markdown => "baocao-export-markdown",
+            ExportFormat::Text => "baocao-export-text",
+        };
+        clock::measure(name, || self.export_unmeasured(format));
+    }
+
+    fn export_unmeasured(&self, format: ExportFormat) {
+        let Some(mut envelope) = self.session.with_value(Session::envelope) else {
+            return;
+        };
+        let now = clock::epoch_ms();
+        let base = crate::persist::file_name(&envelope.document.title, &clock::local_date_iso(now));
+        let base = base.trim_end_matches(".baocao.json");
+        let document = &envelope.document;
+        let (text, extension, mime) = match format {
+            ExportFormat::Html => (crate::export::html(&mut envelope), "html", "text/html"),
+            ExportFormat::Markdown => (crate::export::markdown(document), "md", "text/markdown"),
+            ExportFormat::Text => (crate::export::plain_text(document), "txt", "text/plain"),
+            ExportFormat::Docx => {
+                let bytes = crate::docx::docx(document);
+                let mime =
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+                files::download_bytes(&format!("{base}.docx"), mime, &bytes);
+                return;
+            }
+        };
+        let mime = format!("{mime};charset=utf-8");
+        files::download_text(&format!("{base}.{extension}"), &mime, &text);
+    }
+
+    /// Downloads an entry that could not be read, as it was stored.
+    pub fn download_set_aside(&self, key: &str, text: &str) {
+        let name = crate::persist::library::set_aside_file_name(key);
+        files::download_text(&name, "application/json", text);
+    }
+
+    /// Removes a set-aside entry, after asking.
+    pub fn remove_set_aside(&self, key: &str) {
+        if !dom::confirm(self.t(Msg::ConfirmRemoveSetAside)) {
+            return;
+        }
+        if let Err(error) = self.with_session(|s| s.remove_set_aside(key)) {
+            self.report(&error);
+        }
+        self.refresh_library();
+    }
+
+    /// Reads the open draft's local versions again (for the panel).
+    pub fn refresh_versions(&self) {
+        let list = self.with_session(Session::versions);
+        self.versions.set(list);
+    }
+
+    /// Brings back a local version after keeping the current text as one;
+    /// when that cannot be kept, nothing changes and the user is told.
+    pub fn restore_version(&self, snapshot: Snapshot) {
+        match self.with_session(|s| s.restore_version(snapshot, clock::epoch_ms())) {
+            Ok(()) => {
+                self.changed();
+                self.say(Msg::VersionRestored);
+            }
+            Err(error) => self.report(&error),
+        }
+    }
+
+    /// Checks a file's bytes and shows what it would bring in, or why not.
+    pub fn import_bytes(&self, bytes: &[u8]) {
+        self.show_incoming(clock::measure("baocao-import", || read_file(bytes)));
+    }
+
+    /// Checks pasted text and shows what it would bring in, or why not.
+    pub fn import_pasted(&self, text: &str) {
+        self.show_incoming(crate::transfer::read_pasted(text));
+    }
+
+    fn show_incoming(&self, outcome: Result<Incoming, ImportError>) {
+        match outcome {
+            Ok(incoming) => {
+                self.import_error.set(None);
+                self.incoming.set(Some(incoming));
+            }
+            Err(error) => self.show_import_error(&error),
+        }
+    }
+
+    pub fn show_import_error(&self, error: &ImportError) {
+        self.incoming.set(None);
+        let lang = self.lang.get_untracked();
+        let text = crate::i18n::describe_import_error(lang, error);
+        self.import_error.set(Some(text));
+    }
+
+    /// Brings the confirmed file in: as a new draft, in place of the open
+    /// draft (after a version of it is kept, undoably), or as a template.
+    pub fn accept_import(&self, replace: bool) {
+        let Some(incoming) = self.incoming.get_untracked() else {
+            return;
+        };
+        self.incoming.set(None);
+        if let Some(template) = incoming.template.filter(|_| !replace) {
+            match self.with_session(|s| s.add_template(&template)) {
+                Ok(_) => self.say(Msg::ImportedTemplate),
+                Err(error) => self.report(&error),
+            }
+            self.refresh_library();
+            return;
+        }
+        if replace && self.open_meta.get_untracked().is_some() {
+            match self.with_session(|s| s.import_replacing(incoming.document, clock::epoch_ms())) {
+                Ok(()) => self.changed(),
+                Err(error) => self.report(&error),
+            }
+            return;
+        }
+        self.open_new_from(incoming.document, Origin::File);
+    }
+
+    /// Library actions on drafts that are not open.
+    pub fn duplicate(&self, id: &str) {
+        let lang = self.lang.get_untracked();
+        let copy_title = move |title: &str| format!("{title} {}", t(lang, Msg::CopySuffix));
+        self.library_action(|s, now| s.duplicate(id, &copy_title, now));
+    }
+
+    pub fn rename(&self, id: &str, title: &str) {
+        self.library_action(|s, now| s.rename(id, title, now));
+    }
+
+    pub fn trash(&self, id: &str) {
+        if self.library_action(|s, now| s.trash(id, now)) {
+            self.say(Msg::MovedToTrash);
+        }
+    }
+
+    pub fn restore_from_trash(&self, id: &str) {
+        self.message.set(None);
+        self.library_action(|s, now| s.restore_from_trash(id, now));
+    }
+
+    pub fn empty_trash(&self) {
+        self.library_action(|s, _| s.empty_trash().map(|_| ()));
+    }
+
+    fn library_action(
+        &self,
+        action: impl FnOnce(&mut Session, f64) -> Result<(), SessionError>,
+    ) -> bool {
+        let outcome = self.with_session(|s| action(s, clock::epoch_ms()));
+        if let Err(error) = &outcome {
+            self.report(error);
+        }
+        self.sync();
+        self.refresh_library();
+        outcome.is_ok()
+    }
+}

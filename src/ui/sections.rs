@@ -1,0 +1,280 @@
+//! What the editor and the preview show of the open document, section by
+//! section: one signal per section on screen (`Store::section_view`), set
+//! only when that section changes; the node index for lookups by id; the
+//! sections still to build while a long report opens (`defer_render`); and
+//! focus requests for fields that may not be built yet.
+
+use std::collections::{HashMap, VecDeque};
+
+use leptos::prelude::*;
+
+use crate::index::{NodeIndex, SectionView};
+use crate::model::{Block, Document, ListItem, NodeId, Section};
+
+use super::store::Store;
+
+/// The DOM id of the editable field of node `id`.
+pub fn field_id(id: NodeId) -> String {
+    format!("n{id}")
+}
+
+/// How many sections (heading and body) are built per frame while a long
+/// report opens. A short report (up to this many sections) is built at
+/// once; a 300-item report shows its first screen editable at once and the
+/// rest over the next frames (docs/performance.md has the measurements).
+pub(super) const RENDER_PER_FRAME: usize = 6;
+
+/// The node index of one document version. Two handles are equal only if
+/// they are the same index, so every new version notifies its readers.
+#[derive(Clone, Debug)]
+pub struct IndexHandle(pub(super) std::sync::Arc<NodeIndex>);
+
+impl PartialEq for IndexHandle {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The open document with its index: `find_section`, `find_block` and
+/// `find_item` go through the index, everything else reads the document.
+pub struct Indexed<'a> {
+    document: &'a Document,
+    index: &'a NodeIndex,
+}
+
+impl<'a> Indexed<'a> {
+    pub fn find_section(&self, id: NodeId) -> Option<&'a Section> {
+        self.index.section(self.document, id)
+    }
+
+    pub fn find_block(&self, id: NodeId) -> Option<&'a Block> {
+        self.index.block(self.document, id)
+    }
+
+    pub fn find_item(&self, id: NodeId) -> Option<(&'a ListItem, usize)> {
+        self.index.item(self.document, id)
+    }
+}
+
+impl std::ops::Deref for Indexed<'_> {
+    type Target = Document;
+
+    fn deref(&self) -> &Document {
+        self.document
+    }
+}
+
+/// The per-section state the store keeps for the views.
+pub(super) struct Sections {
+    /// One signal per section on screen (and one for the preamble).
+    pub(super) views: StoredValue<HashMap<NodeId, RwSignal<Option<SectionView>>>>,
+    /// The app's reactive owner: section views live as long as the app.
+    pub(super) owner: StoredValue<Owner>,
+    /// Sections still to build, in document order, and how many more may
+    /// be built at once in this frame.
+    pub(super) queue: StoredValue<VecDeque<RwSignal<bool>>>,
+    pub(super) slots: StoredValue<usize>,
+}
+
+impl Sections {
+    pub(super) fn new() -> Sections {
+        Sections {
+            views: StoredValue::new(HashMap::new()),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            queue: StoredValue::new(VecDeque::new()),
+            slots: StoredValue::new(RENDER_PER_FRAME),
+        }
+    }
+}
+
+impl Clone for Sections {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl Copy for Sections {}
+
+impl Store {
+    /// The view of section `id` (or of the preamble, `PREAMBLE`) as a
+    /// signal that changes only when that section does.
+    pub fn section_view(&self, id: NodeId) -> RwSignal<Option<SectionView>> {
+        let sections = self.sections;
+        if let Some(signal) = sections.views.with_value(|views| views.get(&id).copied()) {
+            return signal;
+        }
+        let current = self.index.with_untracked(|index| {
+            self.numbers.with_untracked(|numbers| {
+                self.document.with_untracked(|document| {
+                    document
+                        .as_ref()
+                        .and_then(|document| SectionView::of(document, &index.0, numbers, id))
+                })
+            })
+        });
+        let signal = sections
+            .owner
+            .with_value(|owner| owner.with(|| RwSignal::new(current)));
+        sections.views.update_value(|views| {
+            views.insert(id, signal);
+        });
+        signal
+    }
+
+    /// After a change of the document, hands every section on screen its
+    /// new view, if it changed. One effect is the document's subscriber on
+    /// behalf of all sections.
+    pub(super) fn follow_sections(&self) {
+        let store = *self;
+        Effect::new(move |_| {
+            let changed: Vec<(RwSignal<Option<SectionView>>, Option<SectionView>)> =
+                store.index.with(|index| {
+                    store.numbers.with(|numbers| {
+                        store.document.with(|document| {
+                            store.sections.views.with_value(|views| {
+                                views
+                                    .iter()
+                                    .filter_map(|(id, signal)| {
+                                        let same = signal.try_with_untracked(|old| {
+                                            SectionView::is_current(
+                                                old,
+                                                document.as_deref(),
+                                                &index.0,
+                                                numbers,
+                                                *id,
+                                            )
+                                        })?;
+                                        if same {
+                                            return None;
+                                        }
+                                        let view = document.as_ref().and_then(|document| {
+                                            SectionView::of(document, &index.0, numbers, *id)
+                                        });
+                                        Some((*signal, view))
+                                    })
+                                    .collect()
+                            })
+                        })
+                    })
+                });
+            for (signal, view) in changed {
+                signal.try_set(view);
+            }
+        });
+    }
+
+    /// Lets a section be built now if this frame has room, or queues it for
+    /// a later frame, in document order. Sections added while editing find
+    /// room at once.
+    pub fn defer_render(&self, ready: RwSignal<bool>) {
+        let sections = self.sections;
+        let queued = sections.queue.with_value(|queue| !queue.is_empty());
+        if !queued && sections.slots.get_value() > 0 {
+            sections.slots.update_value(|slots| *slots -= 1);
+            ready.set(true);
+            if sections.slots.get_value() == RENDER_PER_FRAME - 1 {
+                self.schedule_render_frame(true);
+            }
+            return;
+        }
+        sections.queue.update_value(|queue| queue.push_back(ready));
+    }
+
+    /// Builds every queued section at once, for a focus or scroll request
+    /// that cannot wait for the frames to come.
+    pub fn build_queued_now(&self) {
+        let queued: Vec<RwSignal<bool>> = self
+            .sections
+            .queue
+            .try_update_value(|queue| queue.drain(..).collect())
+            .unwrap_or_default();
+        for ready in queued {
+            ready.try_set(true);
+        }
+    }
+
+    /// At the next frame: builds the next queued sections and gives the
+    /// frame after that its slots back. The first frame of a run waits for
+    /// the paint of the sections built at once.
+    fn schedule_render_frame(&self, first: bool) {
+        let store = *self;
+        let build = move || {
+            let sections = store.sections;
+            let mut batch = Vec::new();
+            sections.queue.update_value(|queue| {
+                for _ in 0..RENDER_PER_FRAME {
+                    match queue.pop_front() {
+                        Some(ready) => batch.push(ready),
+                        None => break,
+                    }
+                }
+            });
+            let more = sections.queue.with_value(|queue| !queue.is_empty());
+            for ready in batch.iter() {
+                ready.try_set(true);
+            }
+            if more || !batch.is_empty() {
+                sections.slots.set_value(0);
+                store.schedule_render_frame(false);
+            } else {
+                sections.slots.set_value(RENDER_PER_FRAME);
+            }
+        };
+        if first {
+            super::after_next_paint(build);
+        } else {
+            request_animation_frame(build);
+        }
+    }
+
+    /// Reads the open document through its index (tracked, for memos).
+    pub fn indexed<T>(&self, f: impl FnOnce(Option<&Indexed<'_>>) -> T) -> T {
+        self.index.with(|index| {
+            self.document.with(|document| match document {
+                Some(document) => f(Some(&Indexed {
+                    document,
+                    index: &index.0,
+                })),
+                None => f(None),
+            })
+        })
+    }
+
+    /// Moves focus to the field of node `id` as soon as it is on the page.
+    ///
+    /// Leptos renders on the microtask queue, and every key press is a task
+    /// of its own, so focusing within the microtasks that follow the edit
+    /// guarantees that the next key typed lands in the new field. An
+    /// animation frame is the fallback.
+    pub fn focus(&self, id: NodeId) {
+        self.focus_element(field_id(id));
+    }
+
+    /// Focuses the element with id `element` once it exists; see `focus`.
+    pub fn focus_element(&self, element: String) {
+        async fn focus_soon(element: &str) -> bool {
+            for _ in 0..8 {
+                leptos::task::tick().await;
+                if crate::platform::dom::focus(element) {
+                    return true;
+                }
+            }
+            false
+        }
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            if focus_soon(&element).await {
+                return;
+            }
+            // The field may be in a section not built yet: build the rest
+            // now, then focus.
+            store.build_queued_now();
+            if focus_soon(&element).await {
+                return;
+            }
+            request_animation_frame(move || {
+                crate::platform::dom::focus(&element);
+            });
+        });
+    }
+}
