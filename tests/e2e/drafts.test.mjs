@@ -188,7 +188,7 @@ test("with storage full, closing the draft or the tab asks first, until the draf
 test("a corrupt entry is kept aside and offered for download; the app still starts", async () => {
   const context = await suite.browser.newContext({ acceptDownloads: true });
   try {
-    const page = await openApp(context, suite.server.url);
+    let page = await openApp(context, suite.server.url);
     await newDraft(page);
     await typeInItemTwo(page, "Bản thảo lành");
     await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
@@ -196,7 +196,9 @@ test("a corrupt entry is kept aside and offered for download; the app still star
       localStorage.setItem("baocao.draft.123", '{"format":"baocao-draft","version":2,"document":{"sections":"hỏng"');
       localStorage.setItem("baocao.current", '"123"');
     });
-    await page.reload();
+    // A new tab opens the draft open last (a reloaded tab reopens its own).
+    await page.close();
+    page = await openApp(context, suite.server.url);
     await page.getByTestId("welcome").waitFor({ timeout: 20000 });
     assert.match(await page.getByTestId("status").innerText(), /không đọc được/);
     // The healthy draft is still listed; the broken one is offered as it was.
@@ -357,6 +359,110 @@ test("local versions: taken on open, restorable, and the restore can be undone",
     assert.match(await sheetText(page), /1\. Hội nghị Trung ương 5/);
     await page.keyboard.press("Control+z");
     assert.match(await sheetText(page), /1\. Đoạn đã bị sửa\./);
+  } finally {
+    await context.close();
+  }
+});
+
+/// Fills the origin's local storage to the brim with other entries.
+async function fillStorage(page) {
+  return page.evaluate(() => {
+    const chunk = "x".repeat(256 * 1024);
+    let i = 0;
+    try {
+      for (;;) localStorage.setItem(`filler.${i++}`, chunk);
+    } catch (error) {
+      let small = "x".repeat(1024);
+      for (;;) {
+        try {
+          localStorage.setItem(`filler.${i++}`, small);
+        } catch {
+          if (small.length === 1) break;
+          small = small.slice(0, small.length / 2);
+        }
+      }
+      return error.name;
+    }
+  });
+}
+
+// Regression (issue 14, defect 2): with storage full, a second tab that took
+// the draft over ("Sửa ở tab này") made the first tab drop the text it held
+// only in memory, as soon as the second tab saved.
+test("a take-over with storage full asks first and never drops the first tab's unsaved text", async () => {
+  const context = await suite.browser.newContext();
+  try {
+    const first = await openApp(context, suite.server.url);
+    await newDraft(first);
+    await typeInItemTwo(first, "Tab một");
+    await first.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
+    const second = await openApp(context, suite.server.url);
+    await second.getByTestId("read-only-banner").waitFor({ timeout: 10000 });
+    assert.equal(await fillStorage(first), "QuotaExceededError");
+    await first.keyboard.type(" chỉ trong bộ nhớ");
+    await first.getByTestId("storage-banner").waitFor({ timeout: 5000 });
+    // The second tab is told the first holds unsaved text, and asked.
+    const asked = [];
+    second.on("dialog", (dialog) => {
+      asked.push(dialog.message());
+      dialog.accept();
+    });
+    await second.getByTestId("take-over").click();
+    await second.getByTestId("read-only-banner").waitFor({ state: "detached", timeout: 5000 });
+    assert.equal(asked.length, 1);
+    assert.match(asked[0], /CHƯA lưu được/);
+    await first.getByTestId("read-only-banner").waitFor({ timeout: 5000 });
+    assert.match(await first.getByTestId("status").innerText(), /vẫn còn ở tab này/);
+    // Room again: the second tab types and saves; the first keeps its text.
+    await first.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler.")).forEach((k) => localStorage.removeItem(k)));
+    const paragraph = second.getByTestId("section-editor").nth(2).getByTestId("paragraph").first();
+    await paragraph.click();
+    await second.keyboard.press("End");
+    await second.keyboard.type(" — tab hai");
+    await second.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor({ timeout: 5000 });
+    await first.waitForTimeout(500);
+    assert.match(await sheetText(first), /2\. Tab một chỉ trong bộ nhớ/);
+    assert.ok(await first.getByTestId("banner-download").isVisible());
+  } finally {
+    await context.close();
+  }
+});
+
+// Regression (issue 14, defect 8): a reloaded tab followed the draft another
+// tab had opened since, not its own.
+test("a reloaded tab reopens its own draft, not the one another tab opened last", async () => {
+  const context = await suite.browser.newContext();
+  try {
+    const first = await openApp(context, suite.server.url);
+    await newDraft(first, "so-ket");
+    const second = await openApp(context, suite.server.url);
+    // The second tab shows the first's draft read-only; it opens another.
+    await second.getByTestId("read-only-banner").waitFor({ timeout: 10000 });
+    await second.getByTestId("close-draft").click();
+    await newDraft(second, "tong-ket-nam-hoc");
+    await first.reload();
+    await first.getByTestId("preview").waitFor();
+    assert.match(await sheetText(first), /sơ kết/i);
+    assert.equal(await first.getByTestId("read-only-banner").count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+// Regression (issue 14, defect 8): a name typed in the library was dropped
+// unless Enter was pressed.
+test("a name typed in the library is kept when the field is left, not only on Enter", async () => {
+  const context = await suite.browser.newContext();
+  try {
+    const page = await openApp(context, suite.server.url);
+    await newDraft(page, "so-ket");
+    await page.getByTestId("close-draft").click();
+    await page.getByTestId("library-rename").click();
+    // The field has the focus: typing goes into it.
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("Sơ kết quý III");
+    await page.getByTestId("library-search").click();
+    await page.getByTestId("library-title").getByText("Sơ kết quý III").waitFor({ timeout: 5000 });
   } finally {
     await context.close();
   }
