@@ -61,6 +61,7 @@ messages! {
     DocumentTitle => "Báo cáo — soạn báo cáo tổng kết, sơ kết", "Báo cáo — structured report editor";
     AppName => "Báo cáo", "Báo cáo";
     AppTagline => "Soạn báo cáo tổng kết, sơ kết đúng thể thức", "Write official Vietnamese reports in the correct layout";
+    ToolbarLabel => "Thanh công cụ", "Toolbar";
     EmptyWorkspaceTitle => "Chưa có bản thảo nào", "No drafts yet";
     EmptyWorkspaceBody => "Chọn một mẫu báo cáo để bắt đầu. Mọi nội dung chỉ lưu trên máy này.", "Pick a report outline to begin. Everything stays on this computer.";
     SwitchLanguage => "English", "Tiếng Việt";
@@ -184,11 +185,13 @@ messages! {
     LibraryHeading => "Bản thảo trên máy này", "Drafts on this computer";
     SearchDrafts => "Tìm theo tên bản thảo", "Search drafts by name";
     ColumnTitle => "Tên", "Name";
+    Untitled => "(chưa đặt tên)", "(untitled)";
     ColumnTemplate => "Mẫu", "Outline";
     ColumnEdited => "Sửa lần cuối", "Last edited";
     ColumnSize => "Dung lượng", "Size";
     Open => "Mở", "Open";
     Duplicate => "Nhân bản", "Duplicate";
+    DuplicateSuffix => "(bản sao)", "(copy)";
     Rename => "Đổi tên", "Rename";
     RenameLabel => "Tên mới của bản thảo", "New draft name";
     MoveToTrash => "Xóa", "Delete";
@@ -442,6 +445,11 @@ pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -
     }
 }
 
+/// The title of a copy of the draft titled `title`: "… (bản sao)".
+pub fn duplicate_title(lang: Lang, title: &str) -> String {
+    format!("{title} {}", t(lang, Msg::DuplicateSuffix))
+}
+
 /// The page's title: the open draft's name first, so that the tab says
 /// which draft it holds and the browser's "Save as PDF" suggests the
 /// draft's name for the file, or the app's own title with no draft open.
@@ -470,6 +478,15 @@ mod tests {
             page_title(Lang::En, None),
             "Báo cáo — structured report editor"
         );
+    }
+
+    #[test]
+    fn a_copy_says_it_is_one() {
+        assert_eq!(
+            duplicate_title(Lang::Vi, "Báo cáo sơ kết"),
+            "Báo cáo sơ kết (bản sao)"
+        );
+        assert_eq!(duplicate_title(Lang::En, "Draft"), "Draft (copy)");
     }
 
     #[test]
