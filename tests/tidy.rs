@@ -2,9 +2,10 @@
 //!
 //! They keep the architecture honest: the pure core (everything outside
 //! `src/platform/` and `src/ui/`) never names a browser or UI crate; every
-//! source file opens with a `//!` comment that says what it is for; and
-//! Vietnamese words in code live in `i18n`, `rules` or data. Each check has
-//! a test on a snippet showing that it can fail.
+//! source file opens with a `//!` comment that says what it is for;
+//! Vietnamese words in code live in `i18n`, `rules` or data; and storage
+//! keys are spelled only in `src/persist/`. Each check has a test on a
+//! snippet showing that it can fail.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
@@ -566,4 +567,73 @@ fn tidy_reads_strings_characters_and_lifetimes_apart() {
     assert_eq!(lexed.code.matches('{').count(), 1);
     // A raw identifier is not a raw string.
     assert!(lex("let r#type = 1;").literals.is_empty());
+}
+
+// Storage keys.
+
+/// The prefix of every key the app keeps in local storage. Keys are
+/// spelled in `src/persist/` only (`persist::keys`), so that the stored
+/// layout is one module's business.
+const STORAGE_KEY_PREFIX: &str = "baocao.";
+
+/// Files outside `src/persist/` that still spell storage keys: removed by
+/// the session refactor (issue 14). Each must still spell one: remove the
+/// entry when it no longer does.
+const PENDING_KEY_LITERALS: [(&str, &str); 1] = [(
+    "src/ui/store.rs",
+    "\"baocao.\" (usage, storage events, set-aside names) and TEMPLATE_PREFIX",
+)];
+
+/// The literals of `source`'s code (not its tests) that spell a storage key.
+fn storage_key_literals(relative: &str, source: &str) -> Vec<Literal> {
+    if is_test_file(relative) || relative.starts_with("src/persist/") {
+        return Vec::new();
+    }
+    code_literals(source)
+        .into_iter()
+        .filter(|literal| literal.text.starts_with(STORAGE_KEY_PREFIX))
+        .collect()
+}
+
+#[test]
+fn storage_keys_are_spelled_only_in_persist() {
+    let mut problems = Vec::new();
+    let mut pending_seen = [false; PENDING_KEY_LITERALS.len()];
+    for (relative, source) in crate_sources() {
+        let found = storage_key_literals(&relative, &source);
+        if let Some(at) = PENDING_KEY_LITERALS
+            .iter()
+            .position(|(path, _)| *path == relative)
+        {
+            pending_seen[at] = !found.is_empty();
+            continue;
+        }
+        for literal in found {
+            problems.push(format!(
+                "{relative}:{}: storage key \"{}\" outside src/persist/; name keys in persist",
+                literal.line, literal.text
+            ));
+        }
+    }
+    for ((path, _), seen) in PENDING_KEY_LITERALS.iter().zip(pending_seen) {
+        if !seen {
+            problems.push(format!(
+                "PENDING_KEY_LITERALS: {path} spells no storage key any more; remove the entry"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn tidy_finds_storage_keys_outside_persist() {
+    let source = "//! A module.\n// \"baocao.draft.\" in a comment\nconst PREFIX: &str = \"baocao.template.\";\nconst LOCK: &str = \"baocao-draft-\";\n#[cfg(test)]\nmod tests { const KEY: &str = \"baocao.test\"; }\n";
+    let found = storage_key_literals("src/ui/welcome.rs", source);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].line, found[0].text.as_str()),
+        (3, "baocao.template.")
+    );
+    assert!(storage_key_literals("src/persist/mod.rs", source).is_empty());
+    assert!(storage_key_literals("tests/web.rs", source).is_empty());
 }
