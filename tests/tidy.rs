@@ -3,11 +3,12 @@
 //! They keep the architecture honest: the pure core (everything outside
 //! `src/platform/` and `src/ui/`) never names a browser or UI crate; every
 //! source file opens with a `//!` comment that says what it is for;
-//! Vietnamese words in code live in `i18n`, `rules` or data; and storage
-//! keys are spelled only in `src/persist/`. Each check has a test on a
-//! snippet showing that it can fail.
+//! Vietnamese words in code live in `i18n`, `rules` or data; storage keys
+//! are spelled only in `src/persist/`; and every `Msg` is shown somewhere.
+//! Each check has a test on a snippet showing that it can fail.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -359,6 +360,20 @@ fn code_literals(source: &str) -> Vec<Literal> {
         .collect()
 }
 
+/// The code of `source` outside comments, literals and test modules.
+fn non_test_code(source: &str) -> String {
+    let code = lex(source).code;
+    let mut bytes = code.clone().into_bytes();
+    for range in test_regions(&code) {
+        for byte in &mut bytes[range] {
+            if *byte != b'\n' {
+                *byte = b' ';
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap()
+}
+
 /// Every `.rs` file under `src/` with its path relative to the crate root
 /// (with `/`) and its text.
 fn crate_sources() -> Vec<(String, String)> {
@@ -636,4 +651,118 @@ fn tidy_finds_storage_keys_outside_persist() {
     );
     assert!(storage_key_literals("src/persist/mod.rs", source).is_empty());
     assert!(storage_key_literals("tests/web.rs", source).is_empty());
+}
+
+// Messages.
+
+/// Messages declared but not shown yet, each with why it stays.
+const UNUSED_MESSAGES_ALLOWED: [(&str, &str); 1] = [(
+    "RecipientsHeading",
+    "\"Nơi nhận:\": the header/closing rework (issue 14) decides whether it is a message or official wording in rules.rs",
+)];
+
+/// The variants that the `messages!` table of `i18n_code` declares, and the
+/// table's byte range.
+fn declared_messages(i18n_code: &str) -> (Vec<String>, Range<usize>) {
+    let open = i18n_code
+        .find("messages! {")
+        .expect("i18n.rs declares its messages with `messages! { … }`");
+    let end = matching_brace(i18n_code, open + "messages! ".len());
+    let names = i18n_code[open..end]
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split_once("=>"))
+        .map(|(name, _)| name.trim().to_owned())
+        .filter(|name| !name.is_empty() && name.bytes().all(is_ident_byte))
+        .collect();
+    (names, open..end)
+}
+
+/// The variants that `code` names as `Msg::Variant`.
+fn used_messages(code: &str) -> BTreeSet<String> {
+    code.match_indices("Msg::")
+        .filter(|(at, _)| *at == 0 || !is_ident_byte(code.as_bytes()[at - 1]))
+        .map(|(at, path)| {
+            code[at + path.len()..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// The messages of `i18n_source` that no code outside tests shows: neither
+/// `others` (the other sources) nor i18n.rs outside its table.
+fn unused_messages(i18n_source: &str, others: &[String]) -> Vec<String> {
+    let code = non_test_code(i18n_source);
+    let (declared, table) = declared_messages(&code);
+    let mut used = used_messages(&code[..table.start]);
+    used.extend(used_messages(&code[table.end..]));
+    for other in others {
+        used.extend(used_messages(&non_test_code(other)));
+    }
+    declared
+        .into_iter()
+        .filter(|name| !used.contains(name))
+        .collect()
+}
+
+#[test]
+fn every_message_is_shown_somewhere() {
+    let sources = crate_sources();
+    let i18n = &sources
+        .iter()
+        .find(|(relative, _)| relative == "src/i18n.rs")
+        .unwrap()
+        .1;
+    let others: Vec<String> = sources
+        .iter()
+        .filter(|(relative, _)| relative != "src/i18n.rs" && !is_test_file(relative))
+        .map(|(_, source)| source.clone())
+        .collect();
+    let unused = unused_messages(i18n, &others);
+    let mut problems: Vec<String> = unused
+        .iter()
+        .filter(|name| {
+            !UNUSED_MESSAGES_ALLOWED
+                .iter()
+                .any(|(allowed, _)| allowed == name)
+        })
+        .map(|name| {
+            format!("src/i18n.rs: Msg::{name} is declared but never shown; use it or delete it")
+        })
+        .collect();
+    for (name, _) in UNUSED_MESSAGES_ALLOWED {
+        if !unused.iter().any(|unused| unused == name) {
+            problems.push(format!(
+                "UNUSED_MESSAGES_ALLOWED: Msg::{name} is used or gone; remove the entry"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn tidy_finds_a_message_nobody_shows() {
+    let i18n = r#"//! Messages.
+macro_rules! messages {
+    ($($name:ident => $vi:expr, $en:expr;)*) => { fn t(msg: Msg) { match msg { $(Msg::$name => $vi,)* } } };
+}
+messages! {
+    Shown => "Hiện", "Shown";
+    Described => "Mô tả", "Described";
+    TestedOnly => "Chỉ thử", "Tested only";
+    Forgotten => "Bị quên", "Forgotten";
+}
+pub fn describe() -> Msg { Msg::Described }
+// Msg::Forgotten in a comment
+#[cfg(test)]
+mod tests { fn f() { let _ = super::Msg::TestedOnly; } }
+"#;
+    let ui = "//! A view.\nfn v() { t(Msg::Shown); let _ = NotMsg::Forgotten; }".to_owned();
+    assert_eq!(
+        unused_messages(i18n, &[ui]),
+        vec!["TestedOnly".to_owned(), "Forgotten".to_owned()]
+    );
 }
