@@ -4,7 +4,8 @@
 //! `src/platform/` and `src/ui/`) never names a browser or UI crate; every
 //! source file opens with a `//!` comment that says what it is for;
 //! Vietnamese words in code live in `i18n`, `rules` or data; storage keys
-//! are spelled only in `src/persist/`; and every `Msg` is shown somewhere.
+//! are spelled only in `src/persist/`; every `Msg` is shown somewhere; and
+//! only a handful of named components subscribe to the whole document.
 //! Each check has a test on a snippet showing that it can fail.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -764,5 +765,145 @@ mod tests { fn f() { let _ = super::Msg::TestedOnly; } }
     assert_eq!(
         unused_messages(i18n, &[ui]),
         vec!["TestedOnly".to_owned(), "Forgotten".to_owned()]
+    );
+}
+
+// Subscriptions to the whole document.
+
+/// The components (file, function) that may subscribe to the whole open
+/// document, and what for. Everything else reads a section's view
+/// (`Store::section_view`), a derived memo, or the document untracked
+/// (in an event handler).
+const DOCUMENT_SUBSCRIBERS: [(&str, &str, &str); 5] = [
+    (
+        "src/ui/app.rs",
+        "App",
+        "the page title, whether a draft is open, the toolbar's problem count",
+    ),
+    (
+        "src/ui/import.rs",
+        "ImportDialog",
+        "whether a draft is open to replace",
+    ),
+    (
+        "src/ui/check.rs",
+        "CheckPanel",
+        "the format check, while the panel is open",
+    ),
+    (
+        "src/ui/preview.rs",
+        "Preview",
+        "the ruleset and the frame (header, title, closing)",
+    ),
+    (
+        "src/ui/editor.rs",
+        "frame_memo",
+        "the details form's one copy of the frame",
+    ),
+];
+
+/// The functions of `code` with the byte ranges of their bodies.
+fn function_bodies(code: &str) -> Vec<(String, Range<usize>)> {
+    code.match_indices("fn ")
+        .filter(|(at, _)| *at == 0 || !is_ident_byte(code.as_bytes()[at - 1]))
+        .filter_map(|(at, _)| {
+            let name: String = code[at + 3..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let rest = &code[at..];
+            let brace = rest.find('{')?;
+            if name.is_empty() || rest.find(';').is_some_and(|semicolon| semicolon < brace) {
+                return None;
+            }
+            Some((name, at + brace..matching_brace(code, at + brace)))
+        })
+        .collect()
+}
+
+/// Where `source` (a file of `src/ui/`) subscribes to the whole document:
+/// `store.document` or `store.indexed` read other than untracked, with
+/// the line and the innermost function around it.
+fn document_subscriptions(source: &str) -> Vec<(usize, String)> {
+    let code = non_test_code(source);
+    let squeezed = |from: usize| -> String {
+        code[from..]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(40)
+            .collect()
+    };
+    let functions = function_bodies(&code);
+    code.match_indices("store")
+        .filter(|(at, _)| *at == 0 || !is_ident_byte(code.as_bytes()[at - 1]))
+        .filter_map(|(at, _)| {
+            let after = squeezed(at + "store".len());
+            let read = [".document", ".indexed("]
+                .iter()
+                .find(|field| after.starts_with(**field))?;
+            let next = &after[read.len()..];
+            if next.starts_with(".with_untracked(") || next.starts_with(".get_untracked(") {
+                return None;
+            }
+            let function = functions
+                .iter()
+                .filter(|(_, body)| body.contains(&at))
+                .min_by_key(|(_, body)| body.len())
+                .map_or_else(String::new, |(name, _)| name.clone());
+            Some((line_of(source, at), function))
+        })
+        .collect()
+}
+
+#[test]
+fn only_named_components_subscribe_to_the_whole_document() {
+    let mut problems = Vec::new();
+    let mut seen = [false; DOCUMENT_SUBSCRIBERS.len()];
+    for (relative, source) in crate_sources() {
+        if !relative.starts_with("src/ui/") || relative == "src/ui/store.rs" {
+            continue;
+        }
+        for (line, function) in document_subscriptions(&source) {
+            match DOCUMENT_SUBSCRIBERS
+                .iter()
+                .position(|(path, name, _)| *path == relative && *name == function)
+            {
+                Some(at) => seen[at] = true,
+                None => problems.push(format!(
+                    "{relative}:{line}: `{function}` subscribes to the whole document; read the section's view (Store::section_view) or a memo of what it needs"
+                )),
+            }
+        }
+    }
+    for ((path, name, _), seen) in DOCUMENT_SUBSCRIBERS.iter().zip(seen) {
+        if !seen {
+            problems.push(format!(
+                "DOCUMENT_SUBSCRIBERS: {path} `{name}` no longer subscribes; remove the entry"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn tidy_finds_a_field_that_subscribes_to_the_document() {
+    let source = r#"//! Fields.
+fn handle_key(store: Store) {
+    let edit = store
+        .document
+        .with_untracked(|d| d.clone());
+}
+#[component]
+fn TextField(store: Store) -> impl IntoView {
+    let value = Memo::new(move |_| {
+        store.document.with(|d| d.title.clone())
+    });
+    let ruleset = Memo::new(move |_| store.indexed(|d| d.meta.ruleset));
+    // store.document.with(…) in a comment
+}
+"#;
+    assert_eq!(
+        document_subscriptions(source),
+        vec![(10, "TextField".to_owned()), (12, "TextField".to_owned())]
     );
 }
