@@ -4,9 +4,10 @@
 //! `src/platform/` and `src/ui/`) never names a browser or UI crate; every
 //! source file opens with a `//!` comment that says what it is for;
 //! Vietnamese words in code live in `i18n`, `rules` or data; storage keys
-//! are spelled only in `src/persist/`; every `Msg` is shown somewhere; and
-//! only a handful of named components subscribe to the whole document.
-//! Each check has a test on a snippet showing that it can fail.
+//! are spelled only in `src/persist/`; every `Msg` is shown somewhere; only
+//! a handful of named components subscribe to the whole document, and only
+//! the store applies edits; and the stylesheet keeps each column's
+//! containment. Each check has a test on a snippet showing that it can fail.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -906,4 +907,214 @@ fn TextField(store: Store) -> impl IntoView {
         document_subscriptions(source),
         vec![(10, "TextField".to_owned()), (12, "TextField".to_owned())]
     );
+}
+
+// Edits go through the store.
+
+/// What applies edits and keeps their history, which in the interface only
+/// `src/ui/store.rs` may name: components dispatch `Edit` values to it.
+const EDIT_MACHINERY: [&str; 3] = ["History", "edit::apply", "SharedDocument::new"];
+
+/// The names of `EDIT_MACHINERY` that `source`'s code (not its tests) names.
+fn named_edit_machinery(source: &str) -> Vec<&'static str> {
+    let code = non_test_code(source);
+    EDIT_MACHINERY
+        .iter()
+        .copied()
+        .filter(|name| {
+            code.match_indices(name).any(|(at, _)| {
+                let before = code[..at].bytes().next_back();
+                let after = code[at + name.len()..].bytes().next();
+                !before.is_some_and(is_ident_byte) && !after.is_some_and(is_ident_byte)
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn only_the_store_applies_edits() {
+    let problems: Vec<String> = crate_sources()
+        .into_iter()
+        .filter(|(relative, _)| relative.starts_with("src/ui/") && relative != "src/ui/store.rs")
+        .flat_map(|(relative, source)| {
+            named_edit_machinery(&source).into_iter().map(move |name| {
+                format!("{relative}: names `{name}`; dispatch edits through the store")
+            })
+        })
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn tidy_finds_a_component_that_applies_edits_itself() {
+    assert_eq!(
+        named_edit_machinery("let next = crate::edit::apply(&document, &edit);"),
+        vec!["edit::apply"]
+    );
+    assert_eq!(
+        named_edit_machinery("let history: RwSignal<History> = todo!();"),
+        vec!["History"]
+    );
+    assert!(
+        named_edit_machinery("// History\nstore.dispatch(edit); let h = HistoryPanel;").is_empty()
+    );
+}
+
+// The stylesheet's containment.
+
+/// Declarations the stylesheet must keep (outside `@media print`, which
+/// undoes them for printing), by selector, and why: see the invariants of
+/// ARCHITECTURE.md and docs/performance.md for the measurements.
+const STYLE_REQUIRED: [(&str, &str, &str); 7] = [
+    (
+        ".editor-layout",
+        "contain: strict",
+        "a keystroke is laid out inside the columns",
+    ),
+    (
+        ".outline-panel",
+        "contain: strict",
+        "the outline is laid out and painted on its own",
+    ),
+    (
+        ".editor-column",
+        "contain: content",
+        "the editor column is laid out and painted on its own",
+    ),
+    (
+        ".side-column",
+        "contain: content",
+        "the preview column is laid out and painted on its own",
+    ),
+    (
+        ".section-editor .section-editor",
+        "content-visibility: auto",
+        "only the items near the screen are rendered",
+    ),
+    (
+        ".sheet > .sheet-section",
+        "content-visibility: auto",
+        "only the preview's parts near the screen are rendered",
+    ),
+    (
+        ".sheet::before",
+        "overflow-anchor: none",
+        "the page-lines layer is never the scroll anchor",
+    ),
+];
+
+/// Declarations the stylesheet must not give to selectors containing a
+/// name, and why.
+const STYLE_FORBIDDEN: [(&str, &str, &str); 5] = [
+    (
+        ".editor-column",
+        "contain: strict",
+        "size containment stopped Chromium presenting frames",
+    ),
+    (
+        ".editor-column",
+        "contain: size",
+        "size containment stopped Chromium presenting frames",
+    ),
+    (
+        ".outline-jump",
+        "text-overflow",
+        "a clip per outline entry made every frame's layering slower",
+    ),
+    (
+        ".outline-jump",
+        "overflow",
+        "a clip per outline entry made every frame's layering slower",
+    ),
+    (
+        ".outline-entry",
+        "overflow",
+        "a clip per outline entry made every frame's layering slower",
+    ),
+];
+
+/// The top-level rules of a stylesheet (not those inside `@media` or other
+/// at-rules), comments removed: each rule's selectors and its declarations,
+/// whitespace squeezed ("contain: strict").
+fn css_rules(css: &str) -> Vec<(Vec<String>, Vec<String>)> {
+    let squeeze = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = String::new();
+    let mut rest = css;
+    while let Some(at) = rest.find("/*") {
+        text.push_str(&rest[..at]);
+        rest = match rest[at + 2..].find("*/") {
+            Some(end) => &rest[at + 2 + end + 2..],
+            None => "",
+        };
+    }
+    text.push_str(rest);
+    let mut rules = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('{').map(|at| from + at) {
+        let prelude = text[from..open].trim();
+        let close = matching_brace(&text, open);
+        if !prelude.starts_with('@') {
+            let selectors = prelude.split(',').map(squeeze).collect();
+            let declarations = text[open + 1..close.saturating_sub(1)]
+                .split(';')
+                .map(squeeze)
+                .filter(|declaration| !declaration.is_empty())
+                .collect();
+            rules.push((selectors, declarations));
+        }
+        from = close;
+    }
+    rules
+}
+
+/// What is wrong with `css` against `STYLE_REQUIRED` and `STYLE_FORBIDDEN`.
+fn style_problems(css: &str) -> Vec<String> {
+    let rules = css_rules(css);
+    let mut problems = Vec::new();
+    for (selector, declaration, why) in STYLE_REQUIRED {
+        let kept = rules.iter().any(|(selectors, declarations)| {
+            selectors.iter().any(|s| s == selector) && declarations.iter().any(|d| d == declaration)
+        });
+        if !kept {
+            problems.push(format!(
+                "style/main.css: `{selector}` lost `{declaration}` ({why})"
+            ));
+        }
+    }
+    for (name, property, why) in STYLE_FORBIDDEN {
+        for (selectors, declarations) in &rules {
+            let selector = selectors.iter().find(|s| s.contains(name));
+            let declared = declarations
+                .iter()
+                .find(|d| d.starts_with(property) && d[property.len()..].starts_with([':', ' ']));
+            if let (Some(selector), Some(declared)) = (selector, declared) {
+                problems.push(format!(
+                    "style/main.css: `{selector}` has `{declared}` ({why})"
+                ));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn the_stylesheet_keeps_each_column_to_itself() {
+    let css =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("style/main.css")).unwrap();
+    let problems = style_problems(&css);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn tidy_finds_a_column_that_lost_its_containment() {
+    let kept = "/* a { contain: none } */\n.editor-layout { height: 1px; contain: strict; }\n.outline-panel { contain: strict }\n.editor-column,\n.side-column { contain: content; }\n.section-editor .section-editor, .sheet > .sheet-section { content-visibility: auto; }\n.sheet::before { overflow-anchor: none; }\n@media print { .side-column { contain: none; } }\n.outline-jump { overflow-wrap: anywhere; }\n";
+    assert_eq!(style_problems(kept), Vec::<String>::new());
+    let lost = kept.replace(".outline-panel { contain: strict }", ".outline-panel { }");
+    assert_eq!(
+        style_problems(&lost),
+        vec!["style/main.css: `.outline-panel` lost `contain: strict` (the outline is laid out and painted on its own)"]
+    );
+    let clipped =
+        format!("{kept}.outline-entry.depth-1 .outline-jump {{ text-overflow: ellipsis; }}\n");
+    assert_eq!(style_problems(&clipped).len(), 1);
 }
