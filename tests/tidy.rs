@@ -6,8 +6,9 @@
 //! Vietnamese words in code live in `i18n`, `rules` or data; storage keys
 //! are spelled only in `src/persist/`; every `Msg` is shown somewhere; only
 //! a handful of named components subscribe to the whole document, and only
-//! the store applies edits; and the stylesheet keeps each column's
-//! containment. Each check has a test on a snippet showing that it can fail.
+//! the store applies edits; the stylesheet keeps each column's
+//! containment; and every invariant of ARCHITECTURE.md names a test that
+//! exists. Each check has a test on a snippet showing that it can fail.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -1117,4 +1118,84 @@ fn tidy_finds_a_column_that_lost_its_containment() {
     let clipped =
         format!("{kept}.outline-entry.depth-1 .outline-jump {{ text-overflow: ellipsis; }}\n");
     assert_eq!(style_problems(&clipped).len(), 1);
+}
+
+// ARCHITECTURE.md: every invariant names its check.
+
+/// What is wrong with the invariants of `architecture` (the text of
+/// ARCHITECTURE.md): a bullet that names no test, or a test named as
+/// `tidy::…`, `web::…` or `….tests::…` that `sources` (every Rust file's
+/// text) do not define.
+fn invariant_problems(architecture: &str, sources: &[String]) -> Vec<String> {
+    let section = architecture
+        .split("\n## ")
+        .find(|section| section.starts_with("Invariants"))
+        .unwrap_or_default();
+    let mut bullets: Vec<String> = Vec::new();
+    for line in section.lines() {
+        if line.starts_with("- ") {
+            bullets.push(line.to_owned());
+        } else if let Some(bullet) = bullets.last_mut() {
+            bullet.push(' ');
+            bullet.push_str(line.trim());
+        }
+    }
+    let defined = |name: &str| {
+        let pattern = format!("fn {name}(");
+        sources.iter().any(|source| source.contains(&pattern))
+    };
+    let mut problems = Vec::new();
+    for bullet in &bullets {
+        let title = bullet.split("**").nth(1).unwrap_or(bullet.as_str());
+        let names: Vec<&str> = bullet
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|span| {
+                span.starts_with("tidy::") || span.starts_with("web::") || span.contains("tests::")
+            })
+            .collect();
+        if names.is_empty() && !bullet.contains("e2e") && !bullet.contains("property test") {
+            problems.push(format!(
+                "ARCHITECTURE.md: \"{title}\" names no test that checks it"
+            ));
+        }
+        for name in names {
+            let function = name.rsplit("::").next().unwrap_or(name);
+            if !defined(function) {
+                problems.push(format!(
+                    "ARCHITECTURE.md: \"{title}\" names `{name}`, which no test defines"
+                ));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_invariant_names_a_test_that_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let architecture = fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    rust_files(&root.join("tests"), &mut files);
+    let sources: Vec<String> = files
+        .iter()
+        .map(|path| fs::read_to_string(path).unwrap())
+        .collect();
+    let problems = invariant_problems(&architecture, &sources);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn tidy_finds_an_invariant_without_a_test() {
+    let architecture = "# A\n\n## Invariants\n\n- **Checked.** Words\n  (`tidy::checked`).\n- **Gone.** Words (`edit::tests::gone`).\n- **Unchecked.** Words only.\n- **In the browser.** Words (e2e \"it works\").\n\n## Build\n\n- **Not an invariant.**\n";
+    let sources = vec!["fn checked() {}".to_owned()];
+    assert_eq!(
+        invariant_problems(architecture, &sources),
+        vec![
+            "ARCHITECTURE.md: \"Gone.\" names `edit::tests::gone`, which no test defines",
+            "ARCHITECTURE.md: \"Unchecked.\" names no test that checks it",
+        ]
+    );
 }
