@@ -61,6 +61,7 @@ messages! {
     DocumentTitle => "Báo cáo — soạn báo cáo tổng kết, sơ kết", "Báo cáo — structured report editor";
     AppName => "Báo cáo", "Báo cáo";
     AppTagline => "Soạn báo cáo tổng kết, sơ kết đúng thể thức", "Write official Vietnamese reports in the correct layout";
+    ToolbarLabel => "Thanh công cụ", "Toolbar";
     EmptyWorkspaceTitle => "Chưa có bản thảo nào", "No drafts yet";
     EmptyWorkspaceBody => "Chọn một mẫu báo cáo để bắt đầu. Mọi nội dung chỉ lưu trên máy này.", "Pick a report outline to begin. Everything stays on this computer.";
     SwitchLanguage => "English", "Tiếng Việt";
@@ -94,7 +95,6 @@ messages! {
     IndentLabel => "Thụt vào một cấp (Tab)", "Indent one level (Tab)";
     Outdent => "Lùi ra", "Outdent";
     OutdentLabel => "Lùi ra một cấp (Shift+Tab)", "Outdent one level (Shift+Tab)";
-    Delete => "Xóa", "Delete";
     NoSectionSelected => "Chọn một mục trong dàn ý để thêm, xóa hay di chuyển.", "Pick a section in the outline to add, delete or move.";
     MetaHeading => "Thông tin văn bản", "Document details";
     FieldTitle => "Tên bản thảo", "Draft name";
@@ -144,7 +144,6 @@ messages! {
     AssessmentLabelField => "Nhãn đánh giá", "Assessment label";
     NothingToReport => "Không có", "Nothing to report";
     NothingToReportLabel => "Ghi “không có” cho nhóm đánh giá này", "Mark this assessment as “không có” (nothing to report)";
-    CustomLabel => "Nhãn khác…", "Other label…";
     AddParagraph => "+ Đoạn văn", "+ Paragraph";
     AddList => "+ Gạch đầu dòng", "+ Bullets";
     AddAssessment => "+ Đánh giá", "+ Assessment";
@@ -162,10 +161,6 @@ messages! {
     EditErrorNoPlace => "Không có chỗ để thụt vào hay lùi ra ở đây.", "There is nowhere to indent or outdent to here.";
     EditErrorBadIndex => "Vị trí chèn không hợp lệ.", "That position is not valid.";
     Deleted => "Đã xóa. Bấm Ctrl+Z để hoàn tác.", "Deleted. Press Ctrl+Z to undo.";
-    StorageUnavailable => "Trình duyệt không cho lưu dữ liệu trên máy (chế độ riêng tư hoặc đã tắt lưu dữ liệu trang). Bản thảo chỉ nằm trong bộ nhớ: đừng đóng trang trước khi xuất tệp.", "This browser does not allow saving on this computer (private mode or site data disabled). The draft lives in memory only: do not close the page before exporting it.";
-    StorageFull => "Bộ nhớ của trình duyệt đã đầy nên chưa lưu được. Nội dung vẫn còn trên trang; hãy xuất tệp sao lưu và xóa bớt bản thảo cũ.", "The browser's storage is full, so the draft was not saved. The text is still on the page; export a backup and delete old drafts.";
-    StorageOther => "Trình duyệt báo lỗi khi lưu. Nội dung vẫn còn trên trang; hãy xuất tệp sao lưu.", "The browser reported an error while saving. The text is still on the page; export a backup.";
-    Saved => "Đã lưu trên máy", "Saved on this computer";
     SavePending => "Đang lưu…", "Saving…";
     SavedAt => "Đã lưu lúc", "Saved at";
     SaveFailed => "Chưa lưu được", "Not saved";
@@ -184,11 +179,13 @@ messages! {
     LibraryHeading => "Bản thảo trên máy này", "Drafts on this computer";
     SearchDrafts => "Tìm theo tên bản thảo", "Search drafts by name";
     ColumnTitle => "Tên", "Name";
+    Untitled => "(chưa đặt tên)", "(untitled)";
     ColumnTemplate => "Mẫu", "Outline";
     ColumnEdited => "Sửa lần cuối", "Last edited";
     ColumnSize => "Dung lượng", "Size";
     Open => "Mở", "Open";
     Duplicate => "Nhân bản", "Duplicate";
+    DuplicateSuffix => "(bản sao)", "(copy)";
     Rename => "Đổi tên", "Rename";
     RenameLabel => "Tên mới của bản thảo", "New draft name";
     MoveToTrash => "Xóa", "Delete";
@@ -246,10 +243,8 @@ messages! {
     PasteHint => "Dán (Ctrl+V) văn bản chép từ Word, PDF hay trang web vào ô dưới đây, hoặc mở tệp .txt bằng «Mở tệp…». Phần, mục, gạch đầu dòng, Ưu điểm/Hạn chế…, tiêu đề và chữ ký được xếp vào đúng chỗ; bảng mã TCVN3 (.VnTime) được tự chuyển sang Unicode.", "Paste (Ctrl+V) text copied from Word, a PDF or a web page into the box below, or open a .txt file with “Open file…”. Parts, items, bullets, assessments, the header and the signature are put in place; TCVN3 (.VnTime) text is converted to Unicode.";
     PasteLabel => "Văn bản báo cáo cũ", "Text of the existing report";
     PasteRead => "Chuyển thành bản thảo…", "Turn into a draft…";
-    PasteHeadingDialog => "Đọc văn bản đã dán", "Read the pasted text";
     Cancel => "Hủy", "Cancel";
     ImportedTemplate => "Đã thêm mẫu vào danh sách.", "The outline was added to the list.";
-    DropHint => "Thả tệp vào đây để mở", "Drop the file here to open it";
     Export => "Xuất tệp", "Export";
     Check => "Kiểm tra thể thức", "Format check";
     CheckHeading => "Kiểm tra thể thức trước khi xuất", "Format check before export";
@@ -481,6 +476,11 @@ pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -
     }
 }
 
+/// The title of a copy of the draft titled `title`: "… (bản sao)".
+pub fn duplicate_title(lang: Lang, title: &str) -> String {
+    format!("{title} {}", t(lang, Msg::DuplicateSuffix))
+}
+
 /// The page's title: the open draft's name first, so that the tab says
 /// which draft it holds and the browser's "Save as PDF" suggests the
 /// draft's name for the file, or the app's own title with no draft open.
@@ -509,6 +509,15 @@ mod tests {
             page_title(Lang::En, None),
             "Báo cáo — structured report editor"
         );
+    }
+
+    #[test]
+    fn a_copy_says_it_is_one() {
+        assert_eq!(
+            duplicate_title(Lang::Vi, "Báo cáo sơ kết"),
+            "Báo cáo sơ kết (bản sao)"
+        );
+        assert_eq!(duplicate_title(Lang::En, "Draft"), "Draft (copy)");
     }
 
     #[test]

@@ -248,18 +248,10 @@ impl AssessmentLabel {
         AssessmentLabel::Proposals,
     ];
 
-    /// The label as printed in the document.
+    /// The label as printed in the document (official wording, from
+    /// `rules::assessment_label`).
     pub fn text(&self) -> &str {
-        match self {
-            AssessmentLabel::Strengths => "Ưu điểm",
-            AssessmentLabel::Shortcomings => "Khuyết điểm",
-            AssessmentLabel::Limitations => "Hạn chế",
-            AssessmentLabel::Causes => "Nguyên nhân",
-            AssessmentLabel::Solutions => "Giải pháp",
-            AssessmentLabel::LessonsLearned => "Bài học kinh nghiệm",
-            AssessmentLabel::Proposals => "Đề xuất, kiến nghị",
-            AssessmentLabel::Custom(label) => label,
-        }
+        crate::rules::assessment_label(self)
     }
 
     /// Recognises a printed label (any case, NFC); anything else is custom.

@@ -8,8 +8,7 @@ use crate::model::{Block, Document, NodeId, Section};
 use crate::numbering::{bullet_marker, section_number};
 use crate::text::to_display_uppercase;
 
-/// What an assessment group says when there is nothing to report.
-pub const NOTHING_TO_REPORT: &str = "không có.";
+use crate::rules::{AUTHOR_LINE_PREFIX, NOTHING_TO_REPORT};
 
 /// One displayable piece of the body. Each carries the id of its node, so
 /// an element is its own key: the preview re-renders only elements whose
@@ -267,7 +266,7 @@ pub fn plain_text(document: &Document) -> String {
         }
     }
     if !document.closing.author.trim().is_empty() {
-        let _ = writeln!(out, "Tác giả bài viết: {}", document.closing.author);
+        let _ = writeln!(out, "{AUTHOR_LINE_PREFIX}{}", document.closing.author);
     }
     out
 }

@@ -7,7 +7,7 @@
 //! Also here: the date line with its padding rule, and the shape check of
 //! "Số …" for each ruleset.
 
-use crate::model::{DocDate, Ruleset};
+use crate::model::{AssessmentLabel, DocDate, Ruleset};
 
 /// Page margins in millimetres.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -125,6 +125,27 @@ pub const STATE: LayoutRules = LayoutRules {
     paragraph_spacing_pt: 6.0,
     line_spacing: 1.15,
 };
+
+/// What an assessment group says when there is nothing to report.
+pub const NOTHING_TO_REPORT: &str = "không có.";
+
+/// What opens the author line at the end of a web post.
+pub const AUTHOR_LINE_PREFIX: &str = "Tác giả bài viết: ";
+
+/// An assessment label as printed: the standard labels in the guidance's
+/// words, a custom one as written.
+pub fn assessment_label(label: &AssessmentLabel) -> &str {
+    match label {
+        AssessmentLabel::Strengths => "Ưu điểm",
+        AssessmentLabel::Shortcomings => "Khuyết điểm",
+        AssessmentLabel::Limitations => "Hạn chế",
+        AssessmentLabel::Causes => "Nguyên nhân",
+        AssessmentLabel::Solutions => "Giải pháp",
+        AssessmentLabel::LessonsLearned => "Bài học kinh nghiệm",
+        AssessmentLabel::Proposals => "Đề xuất, kiến nghị",
+        AssessmentLabel::Custom(label) => label,
+    }
+}
 
 /// The rules of `ruleset`.
 pub fn rules(ruleset: Ruleset) -> &'static LayoutRules {

@@ -578,13 +578,49 @@ fn pick(document: &Document, kind: u8, n: usize) -> NodeId {
     matching[n % matching.len()]
 }
 
+/// How many kinds of edit `make_edit` makes: one per `Edit` variant.
+const EDIT_KINDS: u8 = 22;
+
+/// Which kind of edit `edit` is, as `make_edit` numbers them. The match
+/// has no wildcard arm: a new `Edit` variant does not compile until it has
+/// a number here, and `every_kind_of_edit_is_generated` then fails until
+/// `make_edit` makes it.
+fn kind_of(edit: &Edit) -> u8 {
+    match edit {
+        Edit::SetField { .. } => 0,
+        Edit::SetHeading { .. } => 1,
+        Edit::SetText { .. } => 2,
+        Edit::InsertSection { .. } => 3,
+        Edit::DeleteSection { .. } => 4,
+        Edit::MoveSection { .. } => 5,
+        Edit::IndentSection { .. } => 6,
+        Edit::OutdentSection { .. } => 7,
+        Edit::InsertBlock { .. } => 8,
+        Edit::DeleteBlock { .. } => 9,
+        Edit::MoveBlock { .. } => 10,
+        Edit::InsertListItem { .. } => 11,
+        Edit::DeleteListItem { .. } => 12,
+        Edit::MoveListItem { .. } => 13,
+        Edit::IndentListItem { .. } => 14,
+        Edit::OutdentListItem { .. } => 15,
+        Edit::SetNothingToReport { .. } => 16,
+        Edit::SetHeadingLocked { .. } => 17,
+        Edit::SetRuleset(_) => 18,
+        Edit::SetAssessmentLabel { .. } => 19,
+        Edit::SetDate(_) => 20,
+        Edit::SetRecipients(_) => 21,
+    }
+}
+
+/// An edit of kind `op % EDIT_KINDS` (see `kind_of`), its target and
+/// values picked from `n`, `m` and `text`.
 fn make_edit(document: &Document, op: u8, n: usize, m: usize, text: &str) -> Edit {
     let direction = if m % 2 == 0 {
         Direction::Up
     } else {
         Direction::Down
     };
-    match op % 20 {
+    match op % EDIT_KINDS {
         0 => Edit::SetField {
             field: [Field::Title, Field::Subject, Field::IssuingBody][m % 3],
             text: text.into(),
@@ -672,10 +708,55 @@ fn make_edit(document: &Document, op: u8, n: usize, m: usize, text: &str) -> Edi
         } else {
             crate::model::Ruleset::Party
         }),
-        _ => Edit::SetAssessmentLabel {
+        19 => Edit::SetAssessmentLabel {
             assessment: pick(document, 1, n),
             label: AssessmentLabel::Custom(text.into()),
         },
+        20 => Edit::SetDate(DocDate {
+            day: (n % 3 != 0).then_some((n % 32) as u8),
+            month: (m % 3 != 0).then_some((m % 13) as u8),
+            year: (n % 5 != 0).then_some(2000 + (m % 40) as u16),
+        }),
+        21 => Edit::SetRecipients(text.split(' ').take(m % 4).map(str::to_owned).collect()),
+        _ => unreachable!("op % EDIT_KINDS is below EDIT_KINDS"),
+    }
+}
+
+#[test]
+fn every_kind_of_edit_is_generated() {
+    let document = sample();
+    for op in 0..EDIT_KINDS {
+        for (n, m) in [(0, 0), (1, 2), (16, 3)] {
+            assert_eq!(kind_of(&make_edit(&document, op, n, m, "ab")), op);
+        }
+    }
+}
+
+/// Every kind of edit the property test makes succeeds in some of the
+/// cases it makes, in runs like the property test's (up to 40 random edits
+/// from the sample): no kind is always refused, so each is exercised.
+#[test]
+fn every_generated_kind_of_edit_applies_somewhere() {
+    let mut applied = [0usize; EDIT_KINDS as usize];
+    let mut seed = 7u64;
+    let mut random = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for _ in 0..300 {
+        let mut history = History::new(sample());
+        for step in 0..40 {
+            let (op, n, m) = ((random() % 256) as u8, random(), random());
+            let edit = make_edit(history.document(), op, n, m, "ab cd");
+            if history.apply(&edit, f64::from(step) * 1000.0).is_ok() {
+                applied[usize::from(kind_of(&edit))] += 1;
+            }
+        }
+    }
+    for (kind, count) in applied.iter().enumerate() {
+        assert!(*count > 0, "no generated edit of kind {kind} applied");
     }
 }
 

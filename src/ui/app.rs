@@ -187,7 +187,7 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
                 <span class="brand-name">{move || store.t(Msg::AppName)}</span>
                 <span class="brand-tagline">{move || store.t(Msg::AppTagline)}</span>
             </div>
-            <nav class="toolbar-actions" aria-label="Thanh công cụ">
+            <nav class="toolbar-actions" aria-label=move || store.t(Msg::ToolbarLabel)>
                 <Show when=move || has_document.get()>
                     <span class="save-status" data-testid="save-status" role="status" aria-live="polite">
                         {move || match store.save_status.get() {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::edit::{BlockKind, Container, Direction, Edit, Field};
 use crate::i18n::Msg;
 use crate::keymap::{command, edit_for, Command};
-use crate::model::{AssessmentLabel, Block, DocDate, NodeId, Ruleset};
+use crate::model::{AssessmentLabel, Block, DocDate, Document, NodeId, Ruleset};
 use crate::platform::events;
 use crate::rules::{check_date, check_number_symbol};
 
@@ -100,17 +100,30 @@ fn handle_key(store: Store, node: NodeId, event: &KeyboardEvent, field_is_empty:
     }
 }
 
+/// The details form's one subscription to the document: a copy of its
+/// frame (title, header, closing) that changes only when they do. The
+/// form's fields read this memo, so a keystroke in the body re-runs one
+/// comparison here rather than one per field.
+fn frame_memo(store: Store) -> Memo<Option<Document>> {
+    Memo::new(move |_| {
+        store
+            .document
+            .with(|document| document.as_deref().map(Document::clone_frame))
+    })
+}
+
 /// A labelled single-line field of the details form.
 #[component]
 fn TextField(
     field: Field,
     label: Msg,
+    frame: Memo<Option<Document>>,
     #[prop(optional)] hint: Option<Msg>,
     #[prop(optional)] problem: Option<Signal<Option<Msg>>>,
 ) -> impl IntoView {
     let store = use_store();
     let value = Memo::new(move |_| {
-        store.document.with(|document| {
+        frame.with(|document| {
             let Some(d) = document else {
                 return String::new();
             };
@@ -165,20 +178,20 @@ enum DatePart {
 #[component]
 fn DetailsForm() -> impl IntoView {
     let store = use_store();
-    let ruleset = Memo::new(move |_| {
-        store.indexed(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default())
-    });
+    let frame = frame_memo(store);
+    let ruleset =
+        Memo::new(move |_| frame.with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default()));
     let date =
-        Memo::new(move |_| store.indexed(|d| d.as_ref().map(|d| d.meta.date).unwrap_or_default()));
+        Memo::new(move |_| frame.with(|d| d.as_ref().map(|d| d.meta.date).unwrap_or_default()));
     let number_problem = Signal::derive(move || {
-        store.indexed(|d| {
+        frame.with(|d| {
             d.as_ref()
                 .and_then(|d| check_number_symbol(d.meta.ruleset, &d.meta.number_symbol).err())
                 .map(crate::i18n::number_problem)
         })
     });
     let subject_problem = Signal::derive(move || {
-        store.indexed(|d| {
+        frame.with(|d| {
             d.as_ref()
                 .and_then(|d| d.meta.subject.chars().next())
                 .filter(|first| first.is_uppercase())
@@ -244,7 +257,7 @@ fn DetailsForm() -> impl IntoView {
         }
     };
     let recipients = Memo::new(move |_| {
-        store.indexed(|d| {
+        frame.with(|d| {
             d.as_ref()
                 .map(|d| d.closing.recipients.join("\n"))
                 .unwrap_or_default()
@@ -258,7 +271,7 @@ fn DetailsForm() -> impl IntoView {
     view! {
         <details class="details-form" open data-testid="details-form">
             <summary>{move || store.t(Msg::MetaHeading)}</summary>
-            <TextField field=Field::Title label=Msg::FieldTitle hint=Msg::FieldTitleHint />
+            <TextField field=Field::Title label=Msg::FieldTitle frame=frame hint=Msg::FieldTitleHint />
             <div class="form-row">
                 <label for="field-ruleset">{move || store.t(Msg::FieldRuleset)}</label>
                 <select
@@ -277,13 +290,13 @@ fn DetailsForm() -> impl IntoView {
                     </option>
                 </select>
             </div>
-            <TextField field=Field::SuperiorBody label=Msg::FieldSuperiorBody hint=Msg::FieldSuperiorBodyHint />
-            <TextField field=Field::IssuingBody label=Msg::FieldIssuingBody hint=Msg::FieldIssuingBodyHint />
+            <TextField field=Field::SuperiorBody label=Msg::FieldSuperiorBody frame=frame hint=Msg::FieldSuperiorBodyHint />
+            <TextField field=Field::IssuingBody label=Msg::FieldIssuingBody frame=frame hint=Msg::FieldIssuingBodyHint />
             {move || {
                 let hint = number_hint.get();
-                view! { <TextField field=Field::NumberSymbol label=Msg::FieldNumber hint=hint problem=number_problem /> }
+                view! { <TextField field=Field::NumberSymbol label=Msg::FieldNumber frame=frame hint=hint problem=number_problem /> }
             }}
-            <TextField field=Field::Place label=Msg::FieldPlace />
+            <TextField field=Field::Place label=Msg::FieldPlace frame=frame />
             <div class="form-row date-row" class:invalid=move || date_problem.get().is_some()>
                 {date_field(DatePart::Day, Msg::FieldDay, "narrow")}
                 {date_field(DatePart::Month, Msg::FieldMonth, "narrow")}
@@ -293,11 +306,11 @@ fn DetailsForm() -> impl IntoView {
                     {move || date_problem.get().map(|msg| store.t(msg))}
                 </p>
             </div>
-            <TextField field=Field::DocType label=Msg::FieldDocType />
-            <TextField field=Field::Subject label=Msg::FieldSubject hint=Msg::FieldSubjectHint problem=subject_problem />
-            <TextField field=Field::SigningAuthority label=Msg::FieldSigningAuthority hint=Msg::FieldSigningAuthorityHint />
-            <TextField field=Field::Position label=Msg::FieldPosition />
-            <TextField field=Field::SignerName label=Msg::FieldSignerName />
+            <TextField field=Field::DocType label=Msg::FieldDocType frame=frame />
+            <TextField field=Field::Subject label=Msg::FieldSubject frame=frame hint=Msg::FieldSubjectHint problem=subject_problem />
+            <TextField field=Field::SigningAuthority label=Msg::FieldSigningAuthority frame=frame hint=Msg::FieldSigningAuthorityHint />
+            <TextField field=Field::Position label=Msg::FieldPosition frame=frame />
+            <TextField field=Field::SignerName label=Msg::FieldSignerName frame=frame />
             <div class="form-row">
                 <label for="field-recipients">{move || store.t(Msg::FieldRecipients)}</label>
                 <textarea
@@ -311,7 +324,7 @@ fn DetailsForm() -> impl IntoView {
                     }
                 ></textarea>
             </div>
-            <TextField field=Field::Author label=Msg::FieldAuthor />
+            <TextField field=Field::Author label=Msg::FieldAuthor frame=frame />
         </details>
     }
 }

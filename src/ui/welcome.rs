@@ -39,10 +39,14 @@ fn draft_row(store: Store, meta: DraftMeta) -> impl IntoView {
     let renaming = RwSignal::new(false);
     let id = meta.id.clone();
     let (open_id, dup_id, trash_id, rename_id) = (id.clone(), id.clone(), id.clone(), id.clone());
-    let title = if meta.title.trim().is_empty() {
-        "(chưa đặt tên)".to_owned()
-    } else {
-        meta.title.clone()
+    let untitled = meta.title.trim().is_empty();
+    let title = meta.title.clone();
+    let title = move || {
+        if untitled {
+            store.t(Msg::Untitled).to_owned()
+        } else {
+            title.clone()
+        }
     };
     let rename_field = format!("rename-{id}");
     let focus_field = rename_field.clone();
