@@ -16,7 +16,7 @@ use crate::export::recipient_lines;
 use crate::model::Document;
 use crate::render::{self, Element};
 use crate::rules::{date_line, rules, LayoutRules};
-use crate::text::to_display_uppercase;
+use crate::text::{is_xml_safe, to_display_uppercase};
 
 /// The CRC-32 (IEEE 802.3, reflected) of zip entries, one table lookup
 /// per byte.
@@ -65,8 +65,11 @@ fn escape_xml(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            // Characters XML 1.0 cannot carry at all.
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
+            // Characters XML 1.0 cannot carry at all, and noncharacters
+            // (drafts stored by older versions may hold them). A carriage
+            // return is a line break Word would not show either.
+            '\r' => {}
+            c if !is_xml_safe(c) => {}
             other => out.push(other),
         }
     }
@@ -686,6 +689,88 @@ mod tests {
         assert!(!xml.contains('\u{1}'));
         // Still a valid archive that reads back.
         unzip(&docx(&sample));
+    }
+
+    /// Why `xml` is not well-formed XML 1.0, if it is not: a character XML
+    /// cannot carry (or a noncharacter), markup that does not nest, or a
+    /// raw "<" or "&" in text. Enough of XML for what `document_xml` writes.
+    fn xml_problem(xml: &str) -> Option<String> {
+        if let Some(c) = xml.chars().find(|c| !crate::text::is_xml_safe(*c)) {
+            return Some(format!("U+{:04X} in the text", c as u32));
+        }
+        let mut open: Vec<&str> = Vec::new();
+        let mut rest = xml;
+        while let Some(at) = rest.find(['<', '&']) {
+            let (text, tail) = rest.split_at(at);
+            if text.contains('>') {
+                return Some(format!("raw > in {text:?}"));
+            }
+            if tail.starts_with('&') {
+                let end = tail.find(';')?;
+                let name = &tail[1..end];
+                let known =
+                    ["amp", "lt", "gt", "quot", "apos"].contains(&name) || name.starts_with('#');
+                if !known {
+                    return Some(format!("unknown entity &{name};"));
+                }
+                rest = &tail[end + 1..];
+                continue;
+            }
+            let Some(end) = tail.find('>') else {
+                return Some("a tag is not closed".into());
+            };
+            let tag = &tail[1..end];
+            if tag.contains('<') {
+                return Some(format!("< inside a tag: {tag:?}"));
+            }
+            if let Some(name) = tag.strip_prefix('/') {
+                if open.pop() != Some(name.trim()) {
+                    return Some(format!("</{name}> closes nothing"));
+                }
+            } else if !tag.starts_with('?') && !tag.ends_with('/') {
+                open.push(tag.split_whitespace().next().unwrap_or(""));
+            }
+            rest = &tail[end + 1..];
+        }
+        (!open.is_empty()).then(|| format!("{open:?} never closed"))
+    }
+
+    #[test]
+    fn the_well_formedness_check_finds_what_it_should() {
+        assert_eq!(xml_problem("<a><b x=\"1\"/>t &amp; u</a>"), None);
+        assert!(xml_problem("<a><b></a>").is_some());
+        assert!(xml_problem("<a>\u{ffff}</a>").is_some());
+        assert!(xml_problem("<a>&nbsp;</a>").is_some());
+        assert!(xml_problem("<a>x > y</a>").is_some());
+    }
+
+    /// Defect 7: U+FFFE and U+FFFF in a draft (typed, pasted, imported, or
+    /// stored by an older version that let them in) made `document.xml`
+    /// ill-formed, and LibreOffice refused the file. Every noncharacter and
+    /// every character XML 1.0 cannot carry is left out of the export.
+    #[test]
+    fn docx_with_noncharacters_is_well_formed_xml() {
+        let bad = "\u{fffe}\u{ffff}\u{fdd0}\u{fdef}\u{1fffe}\u{10ffff}\u{b}\u{1}";
+        let mut sample = seed_sample();
+        sample.meta.subject = format!("tổng{bad} kết");
+        sample.meta.issuing_body = format!("Đảng ủy{bad}");
+        sample.meta.number_symbol = format!("12-BC/ĐU{bad}");
+        sample.closing.signer_name = format!("Nguyễn{bad} Văn Kiệt");
+        sample.closing.recipients.push(format!("Nơi{bad} khác"));
+        sample.sections[0].heading = format!("Phần{bad} một");
+        sample
+            .preamble
+            .push(crate::model::Block::paragraph(format!("Đoạn{bad}.")));
+        for ruleset in [crate::model::Ruleset::Party, crate::model::Ruleset::State] {
+            sample.meta.ruleset = ruleset;
+            let files = unzip(&docx(&sample));
+            for (name, xml) in &files {
+                assert_eq!(xml_problem(xml), None, "{ruleset:?}: {name}");
+            }
+            let text = paragraphs(&files["word/document.xml"]);
+            assert!(text.iter().any(|p| p == "tổng kết"), "{text:?}");
+            assert!(text.iter().any(|p| p == "Nguyễn Văn Kiệt"), "{text:?}");
+        }
     }
 
     #[test]

@@ -14,12 +14,13 @@ use crate::model::Document;
 use crate::persist::Envelope;
 use crate::render::{self, element_line, Element};
 use crate::rules::{date_line, rules};
-use crate::text::to_display_uppercase;
+use crate::text::{is_xml_safe, to_display_uppercase};
 
 /// The id of the script block that carries the draft in an HTML export.
 pub const EMBEDDED_DRAFT_ID: &str = "baocao-draft";
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values, leaving out
+/// control characters and noncharacters.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -29,6 +30,9 @@ pub fn escape_html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Not text, and not allowed in HTML: drafts stored by older
+            // versions may still hold them.
+            c if !is_xml_safe(c) => {}
             other => out.push(other),
         }
     }
@@ -471,6 +475,26 @@ mod tests {
         assert!(!md.contains("<script>"));
         assert!(md.contains("\\*đậm\\*"));
         assert!(md.contains("\\[link\\]"));
+    }
+
+    /// Defect 7 (the HTML side): noncharacters and control characters in
+    /// a draft stored by an older version reached the HTML export.
+    #[test]
+    fn html_with_noncharacters_carries_none() {
+        let bad = "\u{fffe}\u{ffff}\u{fdd0}\u{1fffe}\u{10ffff}\u{b}\u{1}";
+        let mut document = seed_sample();
+        document.meta.subject = format!("tổng{bad} kết");
+        document.closing.signer_name = format!("Nguyễn{bad} Văn Kiệt");
+        document.sections[0].heading = format!("Phần{bad} một");
+        let page = html(&mut Envelope::new("1", document, 0.0));
+        let (shown, _) = page.split_once(EMBEDDED_DRAFT_ID).unwrap();
+        assert_eq!(
+            shown.chars().find(|c| !crate::text::is_xml_safe(*c)),
+            None,
+            "a noncharacter or control character in the HTML"
+        );
+        assert!(shown.contains("tổng kết"));
+        assert!(shown.contains("Nguyễn Văn Kiệt"));
     }
 
     #[test]
