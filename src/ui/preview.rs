@@ -11,7 +11,7 @@ use crate::index::{SectionView, PREAMBLE};
 use crate::model::{Document, NodeId, Ruleset};
 use crate::platform::dom;
 use crate::render::{self, Element};
-use crate::rules::{date_line, rules};
+use crate::rules::{date_line, rules, IssuerMark};
 use crate::text::to_display_uppercase;
 
 use super::store::use_store;
@@ -139,7 +139,7 @@ fn header_view(document: &Document) -> impl IntoView {
     let number = format!("{}{}", rules.number_prefix, or_dots(&meta.number_symbol));
     let date = date_line(&meta.place, &meta.date);
     let national: Vec<&'static str> = rules.national_heading.to_vec();
-    let star = rules.star_under_issuer;
+    let star = rules.issuer_mark == IssuerMark::Star;
     view! {
         <table class="doc-header" role="presentation">
             <tbody>
