@@ -154,7 +154,6 @@ messages! {
     DeleteBlock => "Xóa khối", "Delete block";
     PreviewHeading => "Xem trước (A4)", "Preview (A4)";
     PreviewLabel => "Bản xem trước khổ A4 theo thể thức đã chọn", "A4 preview in the chosen layout";
-    RecipientsHeading => "Nơi nhận:", "Nơi nhận:";
     EditErrorNotFound => "Không tìm thấy phần cần sửa; có thể nó vừa bị xóa.", "That part could not be found; it may have just been deleted.";
     EditErrorLocked => "Tiêu đề này theo mẫu và đang khóa. Bấm nút khóa để mở nếu cần sửa.", "This heading comes from the template and is locked. Use the lock button to unlock it.";
     EditErrorAtEdge => "Không thể chuyển thêm theo hướng đó.", "It cannot move further that way.";
