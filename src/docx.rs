@@ -96,14 +96,15 @@ fn run(text: &str, style: Style) -> String {
     if style.italic {
         props.push_str("<w:i/><w:iCs/>");
     }
-    if style.underline {
-        props.push_str("<w:u w:val=\"single\"/>");
-    }
     let half_points = (style.size_pt * 2.0).round() as u32;
     let _ = write!(
         props,
         "<w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/>"
     );
+    // The schema orders a run's properties: the underline after the size.
+    if style.underline {
+        props.push_str("<w:u w:val=\"single\"/>");
+    }
     format!(
         "<w:r><w:rPr>{props}</w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
         escape_xml(text)
@@ -558,7 +559,7 @@ mod tests {
         // Body 14 pt, title 16 pt, national heading 15 pt.
         assert!(xml.contains("<w:sz w:val=\"28\"/>"));
         assert!(xml.contains("<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr><w:t xml:space=\"preserve\">BÁO CÁO</w:t>"));
-        assert!(xml.contains("<w:u w:val=\"single\"/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/></w:rPr><w:t xml:space=\"preserve\">ĐẢNG CỘNG SẢN VIỆT NAM"));
+        assert!(xml.contains("<w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/><w:u w:val=\"single\"/></w:rPr><w:t xml:space=\"preserve\">ĐẢNG CỘNG SẢN VIỆT NAM"));
         assert!(xml.contains("<w:jc w:val=\"both\"/>"));
         assert!(xml.contains("<w:ind w:firstLine=\"567\"/>"));
     }
