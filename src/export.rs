@@ -364,13 +364,30 @@ font-size: {body}pt; line-height: {spacing}; }}\n\
         html_lines(&frame.closing.left),
         html_lines(&frame.closing.right),
     );
-    // "<" never appears raw in the embedded JSON, so nothing in it can close
-    // the block early or open a comment.
-    let json = envelope.to_json().replace('<', "\\u003c");
+    let json = embedded_json(&envelope.to_json());
     let _ = write!(
         out,
         "</article>\n<script type=\"application/json\" id=\"{EMBEDDED_DRAFT_ID}\">{json}</script>\n</body>\n</html>\n"
     );
+    out
+}
+
+/// The draft's JSON as the HTML export embeds it. "<" never appears raw, so
+/// nothing in it can close the block early or open a comment; nor does a
+/// noncharacter, which HTML does not allow (a draft stored by an older
+/// version may hold one). Both can only stand inside JSON strings, where a
+/// `\u` escape reads back as the same text.
+fn embedded_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c == '<' || crate::text::is_noncharacter(c) {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -488,14 +505,17 @@ mod tests {
         document.closing.signer_name = format!("Nguyễn{bad} Văn Kiệt");
         document.sections[0].heading = format!("Phần{bad} một");
         let page = html(&mut Envelope::new("1", document, 0.0));
-        let (shown, _) = page.split_once(EMBEDDED_DRAFT_ID).unwrap();
         assert_eq!(
-            shown.chars().find(|c| !crate::text::is_xml_safe(*c)),
+            page.chars().find(|c| !crate::text::is_xml_safe(*c)),
             None,
             "a noncharacter or control character in the HTML"
         );
+        let (shown, _) = page.split_once(EMBEDDED_DRAFT_ID).unwrap();
         assert!(shown.contains("tổng kết"));
         assert!(shown.contains("Nguyễn Văn Kiệt"));
+        // The embedded draft still reads back, cleaned like any file.
+        let back = crate::transfer::read_file(page.as_bytes()).unwrap();
+        assert_eq!(back.document.meta.subject, "tổng kết");
     }
 
     #[test]
