@@ -1,7 +1,8 @@
 //! DOCX export in the official layout, written by hand as WordprocessingML.
 //!
-//! Everything comes from `render`'s elements (numbering, case, "không có")
-//! and from `rules` (A4, margins, sizes, the Party or State header). Page
+//! Everything comes from `frame`'s lines (the header, title and closing:
+//! which lines, their case, weight, size and rules), `render`'s elements
+//! (numbering, case, "không có") and `rules` (A4, margins, body sizes). Page
 //! numbers sit centred in the top margin from page 2 on (a header with
 //! `titlePg`, so the first page has none). Fonts are Times New Roman.
 //!
@@ -12,11 +13,11 @@
 
 use std::fmt::Write as _;
 
-use crate::export::recipient_lines;
+use crate::frame::{self, Align as FrameAlign, Line, Role, Rule};
 use crate::model::Document;
 use crate::render::{self, Element};
-use crate::rules::{date_line, rules, LayoutRules};
-use crate::text::to_display_uppercase;
+use crate::rules::{rules, LayoutRules};
+use crate::text::is_xml_safe;
 
 /// The CRC-32 (IEEE 802.3, reflected) of zip entries, one table lookup
 /// per byte.
@@ -65,8 +66,11 @@ fn escape_xml(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            // Characters XML 1.0 cannot carry at all.
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
+            // Characters XML 1.0 cannot carry at all, and noncharacters
+            // (drafts stored by older versions may hold them). A carriage
+            // return is a line break Word would not show either.
+            '\r' => {}
+            c if !is_xml_safe(c) => {}
             other => out.push(other),
         }
     }
@@ -92,14 +96,15 @@ fn run(text: &str, style: Style) -> String {
     if style.italic {
         props.push_str("<w:i/><w:iCs/>");
     }
-    if style.underline {
-        props.push_str("<w:u w:val=\"single\"/>");
-    }
     let half_points = (style.size_pt * 2.0).round() as u32;
     let _ = write!(
         props,
         "<w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/>"
     );
+    // The schema orders a run's properties: the underline after the size.
+    if style.underline {
+        props.push_str("<w:u w:val=\"single\"/>");
+    }
     format!(
         "<w:r><w:rPr>{props}</w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
         escape_xml(text)
@@ -138,9 +143,60 @@ fn paragraph(
     )
 }
 
-/// A centred line inside a header or signature cell, no spacing.
+/// A centred line inside a signature cell, no spacing.
 fn centred(text: &str, style: Style, layout: &LayoutRules) -> String {
     paragraph(&[run(text, style)], Align::Center, 0, 0, layout)
+}
+
+/// About how wide `line` is set, in twips: Times New Roman averages a
+/// little over half an em a letter, capitals about two thirds.
+fn estimated_width(line: &Line) -> u32 {
+    let em = if line.text.chars().any(char::is_lowercase) {
+        0.5
+    } else {
+        0.68
+    };
+    (line.text.chars().count() as f32 * line.size_pt * em * 20.0).round() as u32
+}
+
+/// A frame line as paragraphs, as the frame sets it, in a column
+/// `width` twips wide: a rule as long as the text is the text underlined;
+/// a shorter one is the top border of an empty paragraph below, indented
+/// to its length.
+fn frame_line(line: &Line, width: u32, after: u32, layout: &LayoutRules) -> String {
+    let style = Style {
+        bold: line.bold,
+        italic: line.italic,
+        underline: line.underline || line.rule == Some(Rule::TextWidth),
+        size_pt: line.size_pt,
+    };
+    let align = match line.align {
+        FrameAlign::Center => Align::Center,
+        FrameAlign::Left => Align::Left,
+    };
+    if line.role == Role::SignatureSpace {
+        return centred("", style, layout).repeat(4);
+    }
+    let mut out = paragraph(&[run(&line.text, style)], align, 0, after, layout);
+    if let Some(Rule::Fraction(fraction)) = line.rule {
+        let length = (estimated_width(line).min(width) as f32 * fraction).round() as u32;
+        let indent = width.saturating_sub(length) / 2;
+        let _ = write!(
+            out,
+            "<w:p><w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>\
+<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"120\" w:lineRule=\"exact\"/><w:ind w:left=\"{indent}\" w:right=\"{indent}\"/>\
+<w:rPr><w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/></w:rPr></w:pPr></w:p>"
+        );
+    }
+    out
+}
+
+/// Frame lines in a column `width` twips wide.
+fn frame_lines(lines: &[Line], width: u32, layout: &LayoutRules) -> String {
+    lines
+        .iter()
+        .map(|line| frame_line(line, width, 0, layout))
+        .collect()
 }
 
 fn cell(width: u32, content: &str) -> String {
@@ -183,58 +239,17 @@ pub fn document_xml(document: &Document) -> String {
         ..Style::default()
     };
 
+    let frame = frame::frame(document);
     let mut xml = String::new();
     // The header: issuing side left, national heading and date right.
-    let mut left = centred(
-        &to_display_uppercase(&meta.superior_body),
-        body(layout.superior_body_pt),
-        layout,
-    );
-    left.push_str(&centred(
-        &to_display_uppercase(&meta.issuing_body),
-        bold(layout.issuing_body_pt),
-        layout,
+    xml.push_str(&two_columns(
+        left_width,
+        right_width,
+        &frame_lines(&frame.header.left, left_width, layout),
+        &frame_lines(&frame.header.right, right_width, layout),
     ));
-    if layout.star_under_issuer {
-        left.push_str(&centred("*", body(layout.issuing_body_pt), layout));
-    } else {
-        left.push_str(&centred("––––––––", body(layout.issuing_body_pt), layout));
-    }
-    left.push_str(&centred(
-        &format!("{}{}", layout.number_prefix, meta.number_symbol),
-        body(layout.issuing_body_pt),
-        layout,
-    ));
-    let mut right = String::new();
-    for (index, line) in layout.national_heading.iter().enumerate() {
-        // The last line of the national heading carries the solid rule.
-        let underline = index + 1 == layout.national_heading.len();
-        right.push_str(&centred(
-            line,
-            Style {
-                underline,
-                ..bold(layout.national_heading_pt)
-            },
-            layout,
-        ));
-    }
-    right.push_str(&paragraph(
-        &[run(
-            &date_line(&meta.place, &meta.date),
-            Style {
-                italic: true,
-                size_pt: layout.date_pt,
-                ..Style::default()
-            },
-        )],
-        Align::Center,
-        0,
-        0,
-        layout,
-    ));
-    xml.push_str(&two_columns(left_width, right_width, &left, &right));
 
-    // Title and subject.
+    // Title and subject, the rule under them a little apart from the body.
     xml.push_str(&paragraph(
         &[run("", body(layout.body_pt))],
         Align::Center,
@@ -242,19 +257,14 @@ pub fn document_xml(document: &Document) -> String {
         0,
         layout,
     ));
-    xml.push_str(&centred(
-        &to_display_uppercase(&meta.doc_type),
-        bold(layout.title_pt),
-        layout,
-    ));
-    xml.push_str(&centred(&meta.subject, bold(layout.subject_pt), layout));
-    xml.push_str(&paragraph(
-        &[run("-----", body(layout.subject_pt))],
-        Align::Center,
-        0,
-        after * 2,
-        layout,
-    ));
+    for line in &frame.title {
+        let space = if line.role == Role::SubjectRule {
+            after * 2
+        } else {
+            0
+        };
+        xml.push_str(&frame_line(line, text_width, space, layout));
+    }
 
     // Preamble and body.
     let size = layout.body_pt;
@@ -332,60 +342,6 @@ pub fn document_xml(document: &Document) -> String {
     }
 
     // Recipients left, signature right.
-    let closing = &document.closing;
-    let heading_style = if layout.recipients_heading_underlined {
-        Style {
-            underline: true,
-            size_pt: layout.recipients_heading_pt,
-            ..Style::default()
-        }
-    } else {
-        Style {
-            bold: true,
-            italic: true,
-            size_pt: layout.recipients_heading_pt,
-            ..Style::default()
-        }
-    };
-    let mut left = paragraph(
-        &[run("Nơi nhận:", heading_style)],
-        Align::Left,
-        0,
-        0,
-        layout,
-    );
-    for line in recipient_lines(document) {
-        left.push_str(&paragraph(
-            &[run(&line, body(layout.recipients_pt))],
-            Align::Left,
-            0,
-            0,
-            layout,
-        ));
-    }
-    let position_style = if layout.star_under_issuer {
-        body(layout.signature_pt)
-    } else {
-        bold(layout.signature_pt)
-    };
-    let mut right = centred(
-        &to_display_uppercase(&closing.signing_authority),
-        bold(layout.signature_pt),
-        layout,
-    );
-    right.push_str(&centred(
-        &to_display_uppercase(&closing.position),
-        position_style,
-        layout,
-    ));
-    for _ in 0..4 {
-        right.push_str(&centred("", body(layout.signature_pt), layout));
-    }
-    right.push_str(&centred(
-        &closing.signer_name,
-        bold(layout.signature_pt),
-        layout,
-    ));
     xml.push_str(&paragraph(
         &[run("", body(size))],
         Align::Left,
@@ -393,7 +349,12 @@ pub fn document_xml(document: &Document) -> String {
         0,
         layout,
     ));
-    xml.push_str(&two_columns(left_width, right_width, &left, &right));
+    xml.push_str(&two_columns(
+        left_width,
+        right_width,
+        &frame_lines(&frame.closing.left, left_width, layout),
+        &frame_lines(&frame.closing.right, right_width, layout),
+    ));
 
     let _ = write!(
         xml,
@@ -598,7 +559,7 @@ mod tests {
         // Body 14 pt, title 16 pt, national heading 15 pt.
         assert!(xml.contains("<w:sz w:val=\"28\"/>"));
         assert!(xml.contains("<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr><w:t xml:space=\"preserve\">BÁO CÁO</w:t>"));
-        assert!(xml.contains("<w:u w:val=\"single\"/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/></w:rPr><w:t xml:space=\"preserve\">ĐẢNG CỘNG SẢN VIỆT NAM"));
+        assert!(xml.contains("<w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/><w:u w:val=\"single\"/></w:rPr><w:t xml:space=\"preserve\">ĐẢNG CỘNG SẢN VIỆT NAM"));
         assert!(xml.contains("<w:jc w:val=\"both\"/>"));
         assert!(xml.contains("<w:ind w:firstLine=\"567\"/>"));
     }
@@ -686,6 +647,88 @@ mod tests {
         assert!(!xml.contains('\u{1}'));
         // Still a valid archive that reads back.
         unzip(&docx(&sample));
+    }
+
+    /// Why `xml` is not well-formed XML 1.0, if it is not: a character XML
+    /// cannot carry (or a noncharacter), markup that does not nest, or a
+    /// raw "<" or "&" in text. Enough of XML for what `document_xml` writes.
+    fn xml_problem(xml: &str) -> Option<String> {
+        if let Some(c) = xml.chars().find(|c| !crate::text::is_xml_safe(*c)) {
+            return Some(format!("U+{:04X} in the text", c as u32));
+        }
+        let mut open: Vec<&str> = Vec::new();
+        let mut rest = xml;
+        while let Some(at) = rest.find(['<', '&']) {
+            let (text, tail) = rest.split_at(at);
+            if text.contains('>') {
+                return Some(format!("raw > in {text:?}"));
+            }
+            if tail.starts_with('&') {
+                let end = tail.find(';')?;
+                let name = &tail[1..end];
+                let known =
+                    ["amp", "lt", "gt", "quot", "apos"].contains(&name) || name.starts_with('#');
+                if !known {
+                    return Some(format!("unknown entity &{name};"));
+                }
+                rest = &tail[end + 1..];
+                continue;
+            }
+            let Some(end) = tail.find('>') else {
+                return Some("a tag is not closed".into());
+            };
+            let tag = &tail[1..end];
+            if tag.contains('<') {
+                return Some(format!("< inside a tag: {tag:?}"));
+            }
+            if let Some(name) = tag.strip_prefix('/') {
+                if open.pop() != Some(name.trim()) {
+                    return Some(format!("</{name}> closes nothing"));
+                }
+            } else if !tag.starts_with('?') && !tag.ends_with('/') {
+                open.push(tag.split_whitespace().next().unwrap_or(""));
+            }
+            rest = &tail[end + 1..];
+        }
+        (!open.is_empty()).then(|| format!("{open:?} never closed"))
+    }
+
+    #[test]
+    fn the_well_formedness_check_finds_what_it_should() {
+        assert_eq!(xml_problem("<a><b x=\"1\"/>t &amp; u</a>"), None);
+        assert!(xml_problem("<a><b></a>").is_some());
+        assert!(xml_problem("<a>\u{ffff}</a>").is_some());
+        assert!(xml_problem("<a>&nbsp;</a>").is_some());
+        assert!(xml_problem("<a>x > y</a>").is_some());
+    }
+
+    /// Defect 7: U+FFFE and U+FFFF in a draft (typed, pasted, imported, or
+    /// stored by an older version that let them in) made `document.xml`
+    /// ill-formed, and LibreOffice refused the file. Every noncharacter and
+    /// every character XML 1.0 cannot carry is left out of the export.
+    #[test]
+    fn docx_with_noncharacters_is_well_formed_xml() {
+        let bad = "\u{fffe}\u{ffff}\u{fdd0}\u{fdef}\u{1fffe}\u{10ffff}\u{b}\u{1}";
+        let mut sample = seed_sample();
+        sample.meta.subject = format!("tổng{bad} kết");
+        sample.meta.issuing_body = format!("Đảng ủy{bad}");
+        sample.meta.number_symbol = format!("12-BC/ĐU{bad}");
+        sample.closing.signer_name = format!("Nguyễn{bad} Văn Kiệt");
+        sample.closing.recipients.push(format!("Nơi{bad} khác"));
+        sample.sections[0].heading = format!("Phần{bad} một");
+        sample
+            .preamble
+            .push(crate::model::Block::paragraph(format!("Đoạn{bad}.")));
+        for ruleset in [crate::model::Ruleset::Party, crate::model::Ruleset::State] {
+            sample.meta.ruleset = ruleset;
+            let files = unzip(&docx(&sample));
+            for (name, xml) in &files {
+                assert_eq!(xml_problem(xml), None, "{ruleset:?}: {name}");
+            }
+            let text = paragraphs(&files["word/document.xml"]);
+            assert!(text.iter().any(|p| p == "tổng kết"), "{text:?}");
+            assert!(text.iter().any(|p| p == "Nguyễn Văn Kiệt"), "{text:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! Exports that are plain text formats: Markdown, the web-post plain text,
-//! and a standalone HTML file. Every one starts from `render`'s elements, so
-//! numbering and case match the preview, and every one escapes user text.
+//! Exports that are plain text formats: Markdown, plain text and a
+//! standalone HTML file. Every one lays out `frame`'s lines (header, title,
+//! closing) and `render`'s elements (the body), so which lines exist, their
+//! case, weight and size, and the numbering all match the preview and the
+//! DOCX; every one escapes user text.
 //!
 //! The HTML file opens offline in any browser: one file, inline CSS, and a
 //! Content-Security-Policy that allows no script at all, so text that looks
@@ -10,16 +12,18 @@
 
 use std::fmt::Write as _;
 
+use crate::frame::{self, Align, Column, Line, Role, Rule};
 use crate::model::Document;
 use crate::persist::Envelope;
 use crate::render::{self, element_line, Element};
-use crate::rules::{date_line, rules};
-use crate::text::to_display_uppercase;
+use crate::rules::rules;
+use crate::text::is_xml_safe;
 
 /// The id of the script block that carries the draft in an HTML export.
 pub const EMBEDDED_DRAFT_ID: &str = "baocao-draft";
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values, leaving out
+/// control characters and noncharacters.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -29,6 +33,9 @@ pub fn escape_html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Not text, and not allowed in HTML: drafts stored by older
+            // versions may still hold them.
+            c if !is_xml_safe(c) => {}
             other => out.push(other),
         }
     }
@@ -60,55 +67,58 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// A frame line as Markdown: its weight and slant as emphasis (Markdown
+/// has no underline or sizes), the title as the page's heading.
+fn markdown_line(line: &Line) -> String {
+    let text = escape_markdown(&line.text);
+    if line.role == Role::Title {
+        return format!("# {text}");
+    }
+    let marks = match (line.bold, line.italic) {
+        (true, true) => "***",
+        (true, false) => "**",
+        (false, true) => "*",
+        (false, false) => "",
+    };
+    if marks.is_empty() {
+        text
+    } else {
+        // Emphasis may not close after a space.
+        format!("{marks}{}{marks}", text.trim_end())
+    }
+}
+
+/// Frame lines as Markdown lines kept together by hard breaks; the title,
+/// the subject and the rule under it stand alone (Markdown draws the rule
+/// as a rule).
+fn markdown_lines(out: &mut String, lines: &[Line]) {
+    let lines: Vec<&Line> = lines
+        .iter()
+        .filter(|line| !line.text.trim().is_empty())
+        .collect();
+    for (index, line) in lines.iter().enumerate() {
+        let separate = matches!(line.role, Role::Title | Role::Subject | Role::SubjectRule);
+        let end = if separate || index + 1 == lines.len() {
+            "\n\n"
+        } else {
+            "  \n"
+        };
+        if line.role == Role::SubjectRule {
+            // Raw: escaped, it would not be a rule.
+            let _ = write!(out, "{}{end}", line.text);
+        } else {
+            let _ = write!(out, "{}{end}", markdown_line(line));
+        }
+    }
+}
+
 /// The draft as Markdown.
 pub fn markdown(document: &Document) -> String {
-    let meta = &document.meta;
+    let frame = frame::frame(document);
     let mut out = String::new();
-    let line = |out: &mut String, text: &str| {
-        if !text.trim().is_empty() {
-            let _ = writeln!(out, "{text}  ");
-        }
-    };
-    line(
-        &mut out,
-        &escape_markdown(&to_display_uppercase(&meta.superior_body)),
-    );
-    if !meta.issuing_body.trim().is_empty() {
-        line(
-            &mut out,
-            &format!(
-                "**{}**",
-                escape_markdown(&to_display_uppercase(&meta.issuing_body))
-            ),
-        );
-    }
-    if !meta.number_symbol.trim().is_empty() {
-        line(
-            &mut out,
-            &escape_markdown(&format!(
-                "{}{}",
-                rules(meta.ruleset).number_prefix,
-                meta.number_symbol
-            )),
-        );
-    }
-    let _ = writeln!(out);
-    for heading in rules(meta.ruleset).national_heading {
-        let _ = writeln!(out, "**{}**  ", escape_markdown(heading));
-    }
-    let _ = writeln!(
-        out,
-        "*{}*\n",
-        escape_markdown(&date_line(&meta.place, &meta.date)).trim_end()
-    );
-    let _ = writeln!(
-        out,
-        "# {}\n",
-        escape_markdown(&to_display_uppercase(&meta.doc_type))
-    );
-    if !meta.subject.trim().is_empty() {
-        let _ = writeln!(out, "**{}**\n", escape_markdown(&meta.subject));
-    }
+    markdown_lines(&mut out, &frame.header.left);
+    markdown_lines(&mut out, &frame.header.right);
+    markdown_lines(&mut out, &frame.title);
     for element in &render::elements(document) {
         let _ = match element {
             Element::Heading {
@@ -144,56 +154,39 @@ pub fn markdown(document: &Document) -> String {
             _ => Ok(()),
         };
     }
-    let closing = &document.closing;
-    let _ = writeln!(out, "---\n");
-    for text in [&closing.signing_authority, &closing.position] {
-        if !text.trim().is_empty() {
-            let _ = writeln!(
-                out,
-                "**{}**  ",
-                escape_markdown(&to_display_uppercase(text))
-            );
-        }
-    }
-    if !closing.signer_name.trim().is_empty() {
-        let _ = writeln!(out, "**{}**", escape_markdown(&closing.signer_name));
-    }
-    let recipients = recipient_lines(document);
-    if !recipients.is_empty() {
-        let _ = writeln!(out, "\n*Nơi nhận:*\n");
-        for line in recipients {
-            let _ = writeln!(out, "{}  ", escape_markdown(&line));
-        }
-    }
+    markdown_lines(&mut out, &frame.closing.left);
+    markdown_lines(&mut out, &frame.closing.right);
     out
 }
 
-/// The recipient lines with the ruleset's punctuation: "- …," (Party) or
-/// "- …;" (State), the last one ending in ".".
-pub fn recipient_lines(document: &Document) -> Vec<String> {
-    let separator = rules(document.meta.ruleset).recipient_separator;
-    let lines: Vec<&str> = document
-        .closing
-        .recipients
-        .iter()
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty())
-        .collect();
-    let count = lines.len();
-    lines
-        .into_iter()
-        .enumerate()
-        .map(|(index, line)| {
-            let line = line.trim_end_matches([',', ';', '.']);
-            let end = if index + 1 == count { '.' } else { separator };
-            format!("- {line}{end}")
-        })
-        .collect()
+/// Frame lines as plain text, one a line; the signature space is three
+/// empty lines.
+fn text_lines(out: &mut String, lines: &[Line]) {
+    for line in lines {
+        if line.role == Role::SignatureSpace {
+            out.push_str("\n\n\n");
+        } else if !line.text.trim().is_empty() {
+            let _ = writeln!(out, "{}", line.text);
+        }
+    }
 }
 
-/// The draft as plain text in the style of a school-website post.
+/// The draft as plain text: the header's left column then its right one,
+/// the title block, the body one paragraph a line, then the recipients and
+/// the signature block, each group after an empty line.
 pub fn plain_text(document: &Document) -> String {
-    render::plain_text(document)
+    let frame = frame::frame(document);
+    let mut out = String::new();
+    for group in [&frame.header.left, &frame.header.right, &frame.title] {
+        text_lines(&mut out, group);
+        out.push('\n');
+    }
+    // The body text ends with an empty line.
+    out.push_str(&render::body_text(document));
+    text_lines(&mut out, &frame.closing.left);
+    out.push('\n');
+    text_lines(&mut out, &frame.closing.right);
+    out
 }
 
 fn html_element(element: &Element) -> String {
@@ -245,6 +238,69 @@ fn html_element(element: &Element) -> String {
     }
 }
 
+/// The class of a frame line in the HTML export.
+fn html_class(role: Role) -> &'static str {
+    match role {
+        Role::SuperiorBody => "superior",
+        Role::IssuingBody => "issuer",
+        Role::Star => "star",
+        Role::Number => "number",
+        Role::NationalHeading => "national",
+        Role::Date => "date",
+        Role::Title => "title",
+        Role::Subject => "subject",
+        Role::SubjectRule => "subject-rule",
+        Role::RecipientsHeading => "recipients-heading",
+        Role::Recipient => "recipient",
+        Role::SigningAuthority => "authority",
+        Role::Position => "position",
+        Role::SignatureSpace => "space",
+        Role::Signer => "signer",
+    }
+}
+
+/// A frame line as an HTML paragraph, set as the frame says.
+fn html_line(line: &Line) -> String {
+    let mut style = format!(
+        "font-size: {}pt; text-align: {}",
+        line.size_pt,
+        match line.align {
+            Align::Center => "center",
+            Align::Left => "left",
+        }
+    );
+    if line.bold {
+        style.push_str("; font-weight: bold");
+    }
+    if line.italic {
+        style.push_str("; font-style: italic");
+    }
+    if line.underline {
+        style.push_str("; text-decoration: underline");
+    }
+    let text = escape_html(&line.text);
+    let text = match line.rule {
+        None => format!("<span>{text}</span>"),
+        Some(Rule::TextWidth) => format!("<span class=\"ruled\">{text}</span>"),
+        Some(Rule::Fraction(fraction)) => format!(
+            "<span class=\"fraction\" style=\"--rule: {}%\">{text}</span>",
+            (fraction * 100.0).round()
+        ),
+    };
+    let place = match line.column {
+        Column::Whole => " center",
+        Column::Left | Column::Right => "",
+    };
+    format!(
+        "<p class=\"frame {}{place}\" style=\"{style}\">{text}</p>",
+        html_class(line.role)
+    )
+}
+
+fn html_lines(lines: &[Line]) -> String {
+    lines.iter().map(html_line).collect()
+}
+
 /// The draft as one standalone HTML file with the draft embedded.
 pub fn html(envelope: &mut Envelope) -> String {
     let document = envelope.document.clone();
@@ -264,23 +320,18 @@ padding: {top}mm {right}mm {bottom}mm {left}mm; font-family: 'Times New Roman', 
 font-size: {body}pt; line-height: {spacing}; }}\n\
 .sheet p {{ margin: 0 0 {gap}pt; text-align: justify; text-indent: {indent}mm; }}\n\
 .header, .closing {{ width: 100%; border-collapse: collapse; table-layout: fixed; }}\n\
-.header td, .closing td {{ vertical-align: top; text-align: center; padding: 0; }}\n\
+.header td, .closing td {{ vertical-align: top; padding: 0; }}\n\
 .header td:first-child {{ width: {header_left}%; }}\n\
-.sheet .header p, .sheet .closing p, .sheet .center {{ text-align: center; text-indent: 0; margin: 0; }}\n\
-.issuer, .national, .title, .subject, .signer, .authority {{ font-weight: bold; }}\n\
-.superior {{ font-size: {superior_pt}pt; }}\n\
-.issuer, .number {{ font-size: {issuer_pt}pt; }}\n\
-.national {{ font-size: {national_pt}pt; white-space: nowrap; }}\n\
-.national.rule span {{ border-bottom: 1px solid #000; }}\n\
-.date {{ font-size: {date_pt}pt; font-style: italic; white-space: pre; margin-top: 6pt; }}\n\
-.title {{ font-size: {title_pt}pt; margin-top: 18pt; }}\n\
-.subject {{ font-size: {subject_pt}pt; }}\n\
-.authority, .signer {{ font-size: {signature_pt}pt; }}\n\
-.recipients-heading {{ font-size: {recipients_heading_pt}pt; }}\n\
+.recipients {{ width: 45%; }}\n\
+.sheet p.frame {{ text-indent: 0; margin: 0; white-space: pre-wrap; }}\n\
+.sheet p.national {{ white-space: nowrap; }}\n\
+.sheet p.date {{ margin-top: 6pt; }}\n\
+.sheet p.title {{ margin-top: 18pt; }}\n\
+.sheet p.space {{ height: 22mm; }}\n\
+.ruled {{ border-bottom: 1px solid #000; }}\n\
+.fraction {{ display: inline-block; position: relative; }}\n\
+.fraction::after {{ content: \"\"; position: absolute; bottom: -2pt; left: calc((100% - var(--rule)) / 2); width: var(--rule); border-bottom: 1px solid #000; }}\n\
 .sheet .figure {{ text-align: center; text-indent: 0; font-style: italic; }}\n\
-.recipients {{ text-align: left; width: 45%; }}\n\
-.sheet .recipients p {{ text-align: left; text-indent: 0; font-size: {recipients_pt}pt; margin: 0; }}\n\
-.space {{ height: 22mm; }}\n\
 @media print {{ body {{ background: #fff; }} .sheet {{ margin: 0; padding: 0; width: auto; min-height: 0; }} }}\n\
 </style>\n</head>\n<body>\n<article class=\"sheet\">\n",
         title = escape_html(&document.title),
@@ -292,83 +343,51 @@ font-size: {body}pt; line-height: {spacing}; }}\n\
         spacing = layout.line_spacing,
         gap = layout.paragraph_spacing_pt,
         indent = layout.first_line_indent_mm,
-        title_pt = layout.title_pt,
-        recipients_pt = layout.recipients_pt,
         header_left = layout.header_left_percent,
-        superior_pt = layout.superior_body_pt,
-        issuer_pt = layout.issuing_body_pt,
-        national_pt = layout.national_heading_pt,
-        date_pt = layout.date_pt,
-        subject_pt = layout.subject_pt,
-        signature_pt = layout.signature_pt,
-        recipients_heading_pt = layout.recipients_heading_pt,
     );
-    // The last line of the national heading carries the solid rule.
-    let national: String = layout
-        .national_heading
-        .iter()
-        .enumerate()
-        .map(|(index, line)| {
-            let rule = if index + 1 == layout.national_heading.len() {
-                " rule"
-            } else {
-                ""
-            };
-            format!(
-                "<p class=\"national{rule}\"><span>{}</span></p>",
-                escape_html(line)
-            )
-        })
-        .collect();
-    let mark = if layout.star_under_issuer {
-        "<p>*</p>"
-    } else {
-        "<p>———</p>"
-    };
+    let frame = frame::frame(&document);
     let _ = writeln!(
         out,
-        "<table class=\"header\"><tr><td><p class=\"superior\">{}</p><p class=\"issuer\">{}</p>{mark}<p class=\"number\">{}</p></td>\
-<td>{national}<p class=\"date\">{}</p></td></tr></table>",
-        escape_html(&to_display_uppercase(&meta.superior_body)),
-        escape_html(&to_display_uppercase(&meta.issuing_body)),
-        escape_html(&format!("{}{}", layout.number_prefix, meta.number_symbol)),
-        escape_html(&date_line(&meta.place, &meta.date)),
+        "<table class=\"header\"><tr><td>{}</td><td>{}</td></tr></table>",
+        html_lines(&frame.header.left),
+        html_lines(&frame.header.right),
     );
-    let _ = writeln!(
-        out,
-        "<p class=\"center title\">{}</p>\n<p class=\"center subject\">{}</p>\n<p class=\"center\">-----</p>",
-        escape_html(&to_display_uppercase(&meta.doc_type)),
-        escape_html(&meta.subject)
-    );
+    for line in &frame.title {
+        let _ = writeln!(out, "{}", html_line(line));
+    }
     for element in &render::elements(&document) {
         out.push_str(&html_element(element));
     }
-    let recipients: String = recipient_lines(&document)
-        .iter()
-        .map(|line| format!("<p>{}</p>", escape_html(line)))
-        .collect();
-    let closing = &document.closing;
-    // Party documents underline "Nơi nhận:"; state ones set it bold italic.
-    let recipients_heading = if layout.recipients_heading_underlined {
-        "<u>Nơi nhận:</u>"
-    } else {
-        "<b><i>Nơi nhận:</i></b>"
-    };
     let _ = writeln!(
         out,
-        "<table class=\"closing\"><tr><td class=\"recipients\"><p class=\"recipients-heading\">{recipients_heading}</p>{recipients}</td>\
-<td><p class=\"authority\">{}</p><p class=\"authority\">{}</p><p class=\"space\"></p><p class=\"signer\">{}</p></td></tr></table>",
-        escape_html(&to_display_uppercase(&closing.signing_authority)),
-        escape_html(&to_display_uppercase(&closing.position)),
-        escape_html(&closing.signer_name),
+        "<table class=\"closing\"><tr><td class=\"recipients\">{}</td><td>{}</td></tr></table>",
+        html_lines(&frame.closing.left),
+        html_lines(&frame.closing.right),
     );
-    // "<" never appears raw in the embedded JSON, so nothing in it can close
-    // the block early or open a comment.
-    let json = envelope.to_json().replace('<', "\\u003c");
+    let json = embedded_json(&envelope.to_json());
     let _ = write!(
         out,
         "</article>\n<script type=\"application/json\" id=\"{EMBEDDED_DRAFT_ID}\">{json}</script>\n</body>\n</html>\n"
     );
+    out
+}
+
+/// The draft's JSON as the HTML export embeds it. "<" never appears raw, so
+/// nothing in it can close the block early or open a comment; nor does a
+/// noncharacter, which HTML does not allow (a draft stored by an older
+/// version may hold one). Both can only stand inside JSON strings, where a
+/// `\u` escape reads back as the same text.
+fn embedded_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c == '<' || crate::text::is_noncharacter(c) {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -430,14 +449,17 @@ mod tests {
         let mut sample = seed_sample();
         sample.meta.ruleset = crate::model::Ruleset::State;
         let text = html(&mut Envelope::new("1", sample, 0.0));
-        assert!(text
-            .contains("<p class=\"national\"><span>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span></p>"));
-        assert!(text
-            .contains("<p class=\"national rule\"><span>Độc lập - Tự do - Hạnh phúc</span></p>"));
-        assert!(text.contains(".national { font-size: 13pt; white-space: nowrap; }"));
+        let bold_13 = "style=\"font-size: 13pt; text-align: center; font-weight: bold\"";
+        assert!(text.contains(&format!(
+            "<p class=\"frame national\" {bold_13}><span>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span></p>"
+        )));
+        assert!(text.contains(&format!(
+            "<p class=\"frame national\" {bold_13}><span class=\"ruled\">Độc lập - Tự do - Hạnh phúc</span></p>"
+        )));
+        assert!(text.contains(".sheet p.national { white-space: nowrap; }"));
         assert!(text.contains(".header td:first-child { width: 38%; }"));
-        assert!(text.contains("<p class=\"recipients-heading\"><b><i>Nơi nhận:</i></b></p>"));
-        assert!(text.contains("<p class=\"authority\">BÍ THƯ</p>"));
+        assert!(text.contains("<p class=\"frame recipients-heading\" style=\"font-size: 12pt; text-align: left; font-weight: bold; font-style: italic\"><span>Nơi nhận:</span></p>"));
+        assert!(text.contains("<p class=\"frame position\" style=\"font-size: 14pt; text-align: center; font-weight: bold\"><span>BÍ THƯ</span></p>"));
     }
 
     #[test]
@@ -473,6 +495,29 @@ mod tests {
         assert!(md.contains("\\[link\\]"));
     }
 
+    /// Defect 7 (the HTML side): noncharacters and control characters in
+    /// a draft stored by an older version reached the HTML export.
+    #[test]
+    fn html_with_noncharacters_carries_none() {
+        let bad = "\u{fffe}\u{ffff}\u{fdd0}\u{1fffe}\u{10ffff}\u{b}\u{1}";
+        let mut document = seed_sample();
+        document.meta.subject = format!("tổng{bad} kết");
+        document.closing.signer_name = format!("Nguyễn{bad} Văn Kiệt");
+        document.sections[0].heading = format!("Phần{bad} một");
+        let page = html(&mut Envelope::new("1", document, 0.0));
+        assert_eq!(
+            page.chars().find(|c| !crate::text::is_xml_safe(*c)),
+            None,
+            "a noncharacter or control character in the HTML"
+        );
+        let (shown, _) = page.split_once(EMBEDDED_DRAFT_ID).unwrap();
+        assert!(shown.contains("tổng kết"));
+        assert!(shown.contains("Nguyễn Văn Kiệt"));
+        // The embedded draft still reads back, cleaned like any file.
+        let back = crate::transfer::read_file(page.as_bytes()).unwrap();
+        assert_eq!(back.document.meta.subject, "tổng kết");
+    }
+
     #[test]
     fn markdown_keeps_list_like_text_as_text() {
         assert_eq!(
@@ -484,17 +529,5 @@ mod tests {
             "\\12. không phải mục"
         );
         assert_eq!(escape_markdown("Năm 2020. Tốt"), "Năm 2020. Tốt");
-    }
-
-    #[test]
-    fn recipients_take_the_rulesets_punctuation() {
-        let mut document = seed_sample();
-        assert_eq!(
-            recipient_lines(&document),
-            ["- Ban Chỉ đạo 832 Huyện,", "- Lưu Văn phòng Đảng ủy."]
-        );
-        document.meta.ruleset = crate::model::Ruleset::State;
-        document.closing.recipients = vec!["Như trên;".into(), "Lưu: VT".into()];
-        assert_eq!(recipient_lines(&document), ["- Như trên;", "- Lưu: VT."]);
     }
 }

@@ -153,7 +153,6 @@ messages! {
     DeleteBlock => "Xóa khối", "Delete block";
     PreviewHeading => "Xem trước (A4)", "Preview (A4)";
     PreviewLabel => "Bản xem trước khổ A4 theo thể thức đã chọn", "A4 preview in the chosen layout";
-    RecipientsHeading => "Nơi nhận:", "Nơi nhận:";
     EditErrorNotFound => "Không tìm thấy phần cần sửa; có thể nó vừa bị xóa.", "That part could not be found; it may have just been deleted.";
     EditErrorLocked => "Tiêu đề này theo mẫu và đang khóa. Bấm nút khóa để mở nếu cần sửa.", "This heading comes from the template and is locked. Use the lock button to unlock it.";
     EditErrorAtEdge => "Không thể chuyển thêm theo hướng đó.", "It cannot move further that way.";
@@ -206,7 +205,6 @@ messages! {
     ConfirmTakeOverUnsaved => "Tab đang sửa bản thảo này còn những thay đổi CHƯA lưu được (bộ nhớ đầy). Nếu nhận sửa ở đây, các thay đổi đó chỉ còn ở tab kia (tab kia vẫn tải về được). Vẫn nhận sửa ở tab này?", "The tab editing this draft has changes that could NOT be saved (storage full). If you take over here, those changes stay only in that tab (it can still download them). Take over anyway?";
     ConfirmRemoveSetAside => "Xóa hẳn mục không đọc được này khỏi máy? Hãy tải nó về trước nếu còn cần.", "Delete this unreadable entry from this computer for good? Download it first if you may need it.";
     RemoveSetAside => "Xóa", "Delete";
-    CopySuffix => "(bản sao)", "(copy)";
     StorageMeterApp => "bản thảo dùng", "drafts use";
     StorageMeterSite => "bộ nhớ của trang đã dùng", "the site's storage holds";
     StorageMeterOfAbout => "trong khoảng", "of about";

@@ -9,6 +9,7 @@ pub mod conformance;
 pub mod docx;
 pub mod edit;
 pub mod export;
+pub mod frame;
 pub mod i18n;
 pub mod import_text;
 pub mod index;

@@ -252,6 +252,17 @@ pub fn plain_text(document: &Document) -> String {
     if !document.title.trim().is_empty() {
         let _ = writeln!(out, "{}\n", to_display_uppercase(&document.title));
     }
+    out.push_str(&body_text(document));
+    if !document.closing.author.trim().is_empty() {
+        let _ = writeln!(out, "{AUTHOR_LINE_PREFIX}{}", document.closing.author);
+    }
+    out
+}
+
+/// The preamble and the numbered body as plain text, one element a line,
+/// each followed by an empty line; empty elements are left out.
+pub fn body_text(document: &Document) -> String {
+    let mut out = String::new();
     for element in &elements(document) {
         let line = element_line(element);
         let empty = match element {
@@ -264,9 +275,6 @@ pub fn plain_text(document: &Document) -> String {
         if !empty {
             let _ = writeln!(out, "{line}\n");
         }
-    }
-    if !document.closing.author.trim().is_empty() {
-        let _ = writeln!(out, "{AUTHOR_LINE_PREFIX}{}", document.closing.author);
     }
     out
 }

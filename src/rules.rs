@@ -4,8 +4,8 @@
 //! read sizes and wording from here rather than from constants of their own;
 //! the Party rules are being revised, so they are versioned by name.
 //!
-//! Also here: the date line with its padding rule, and the shape check of
-//! "Số …" for each ruleset.
+//! Also here: the date line with its padding rule, the number line with its
+//! blank, and the shape check of "Số …" for each ruleset.
 
 use crate::model::{AssessmentLabel, DocDate, Ruleset};
 
@@ -16,6 +16,16 @@ pub struct Margins {
     pub bottom: f32,
     pub left: f32,
     pub right: f32,
+}
+
+/// What stands under the issuing body in the header's left column.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum IssuerMark {
+    /// A centred "*" on a line of its own (Party).
+    Star,
+    /// A centred solid rule under the issuing body, this fraction of its
+    /// length (State: 1/3 to 1/2).
+    Rule { fraction: f32 },
 }
 
 /// Everything the layout needs to know about one ruleset.
@@ -42,8 +52,15 @@ pub struct LayoutRules {
     pub signature_pt: f32,
     pub recipients_heading_pt: f32,
     pub recipients_pt: f32,
-    /// A centred "*" under the issuing body (Party) instead of a rule (State).
-    pub star_under_issuer: bool,
+    /// A centred "*" under the issuing body (Party) or a short rule (State).
+    pub issuer_mark: IssuerMark,
+    /// Whether the signer's position ("BÍ THƯ", "PHÓ CHỦ TỊCH") is bold:
+    /// upright in Party documents, bold in State ones.
+    pub position_bold: bool,
+    /// The line under the subject.
+    pub subject_rule: &'static str,
+    /// The heading of the recipients list.
+    pub recipients_heading: &'static str,
     /// The punctuation that ends every recipient line but the last.
     pub recipient_separator: char,
     /// How "Nơi nhận:" is set: Party underlines it, State sets it bold italic.
@@ -81,7 +98,10 @@ pub const PARTY: LayoutRules = LayoutRules {
     signature_pt: 14.0,
     recipients_heading_pt: 14.0,
     recipients_pt: 12.0,
-    star_under_issuer: true,
+    issuer_mark: IssuerMark::Star,
+    position_bold: false,
+    subject_rule: "-----",
+    recipients_heading: "Nơi nhận:",
     recipient_separator: ',',
     recipients_heading_underlined: true,
     first_line_indent_mm: 10.0,
@@ -118,7 +138,10 @@ pub const STATE: LayoutRules = LayoutRules {
     signature_pt: 14.0,
     recipients_heading_pt: 12.0,
     recipients_pt: 11.0,
-    star_under_issuer: false,
+    issuer_mark: IssuerMark::Rule { fraction: 0.4 },
+    position_bold: true,
+    subject_rule: "-----",
+    recipients_heading: "Nơi nhận:",
     recipient_separator: ';',
     recipients_heading_underlined: false,
     first_line_indent_mm: 10.0,
@@ -155,23 +178,39 @@ pub fn rules(ruleset: Ruleset) -> &'static LayoutRules {
     }
 }
 
+/// The room left for what is not known yet, to be written in by hand: a
+/// blank day, month or year of the date line.
+const BLANK: &str = "    ";
+
+/// The number line: "Số 12-BC/ĐU" (Party) or "Số: 02/BC-UBND" (State). A
+/// draft has no number until it is registered, so an empty number keeps the
+/// line with room to write it in, as the date line keeps its blanks.
+pub fn number_line(rules: &LayoutRules, number_symbol: &str) -> String {
+    let number = number_symbol.trim();
+    if number.is_empty() {
+        format!("{}{BLANK}{BLANK}", rules.number_prefix)
+    } else {
+        format!("{}{number}", rules.number_prefix)
+    }
+}
+
 /// Formats the date line: "Lấp Vò, ngày 05 tháng 01 năm 2026". The day is
 /// padded below 10; the month only for January and February. Blank parts
 /// stay blank so that the date can be written in by hand.
 pub fn date_line(place: &str, date: &DocDate) -> String {
     let day = match date.day {
         Some(day) => format!("{day:02}"),
-        None => "    ".to_owned(),
+        None => BLANK.to_owned(),
     };
     let month = match date.month {
         Some(month @ 1..=2) => format!("{month:02}"),
         Some(month) => month.to_string(),
-        None => "    ".to_owned(),
+        None => BLANK.to_owned(),
     };
     let year = date
         .year
         .map(|year| year.to_string())
-        .unwrap_or_else(|| "    ".to_owned());
+        .unwrap_or_else(|| BLANK.to_owned());
     let place = place.trim();
     let place = if place.is_empty() { "…" } else { place };
     format!("{place}, ngày {day} tháng {month} năm {year}")
@@ -331,6 +370,14 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_number_keeps_the_line_with_room_for_it() {
+        assert_eq!(number_line(&PARTY, " 12-BC/ĐU "), "Số 12-BC/ĐU");
+        assert_eq!(number_line(&STATE, "02/BC-UBND"), "Số: 02/BC-UBND");
+        assert_eq!(number_line(&PARTY, ""), "Số         ");
+        assert_eq!(number_line(&STATE, "  "), "Số:         ");
+    }
+
+    #[test]
     fn impossible_dates_are_refused() {
         assert_eq!(
             check_date(&date(Some(30), Some(2), Some(2024))),
@@ -404,7 +451,11 @@ mod tests {
     fn each_ruleset_has_its_own_figures() {
         assert_eq!(rules(Ruleset::Party).number_prefix, "Số ");
         assert_eq!(rules(Ruleset::State).number_prefix, "Số: ");
-        assert!(rules(Ruleset::Party).star_under_issuer);
+        assert_eq!(rules(Ruleset::Party).issuer_mark, IssuerMark::Star);
+        assert!(matches!(
+            rules(Ruleset::State).issuer_mark,
+            IssuerMark::Rule { fraction } if (1.0 / 3.0..=0.5).contains(&fraction)
+        ));
         assert_eq!(rules(Ruleset::State).national_heading.len(), 2);
     }
 }

@@ -89,7 +89,9 @@ pub fn fold_for_search(text: &str) -> String {
 /// Cleans text on its way into the model, whatever path it came by (typing,
 /// paste, import): NFC, and no control characters other than line breaks and
 /// tabs (a NUL or a stray escape from a pasted file has no meaning in a
-/// report). Windows line endings become `\n`.
+/// report), no noncharacters (U+FFFE, U+FFFF and their kin, which XML cannot
+/// carry: a DOCX holding one is refused by LibreOffice). Windows line
+/// endings become `\n`.
 pub fn clean_input(input: &str) -> String {
     let unified = input.replace("\r\n", "\n").replace('\r', "\n");
     let kept: String = unified.chars().filter(|c| !is_unwanted(*c)).collect();
@@ -100,10 +102,29 @@ pub fn clean_input(input: &str) -> String {
 /// control characters other than line breaks and tabs; zero-width spaces
 /// and joiners, direction marks, overrides and isolates (a right-to-left
 /// override can make a title read backwards); byte-order marks that web
-/// copies leave inside text.
+/// copies leave inside text; noncharacters.
 fn is_unwanted(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
+        || is_noncharacter(c)
         || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+}
+
+/// The 66 noncharacters of Unicode: U+FDD0–U+FDEF, and the last two code
+/// points of every plane (U+FFFE, U+FFFF, U+1FFFE, …, U+10FFFF). They are
+/// never text; U+FFFE and U+FFFF are not even allowed in XML 1.0.
+pub fn is_noncharacter(c: char) -> bool {
+    let code = c as u32;
+    (0xfdd0..=0xfdef).contains(&code) || code & 0xfffe == 0xfffe
+}
+
+/// Whether `c` may stand in an XML or HTML export: a character of XML 1.0
+/// (no C0 control but tab, line feed and carriage return; not U+FFFE or
+/// U+FFFF) and no noncharacter. Text is cleaned on the way in, but drafts
+/// stored by older versions may still hold such characters, so the
+/// exports check again.
+pub fn is_xml_safe(c: char) -> bool {
+    let allowed_control = matches!(c, '\t' | '\n' | '\r');
+    ((c as u32) >= 0x20 || allowed_control) && !is_noncharacter(c)
 }
 
 /// Uppercases for display: headings of parts and the issuing body render in
@@ -164,6 +185,32 @@ mod tests {
             clean_input("\u{202e}gnáht\u{200b} Đảng\u{feff}ủy\u{2066}"),
             "gnáht Đảngủy"
         );
+    }
+
+    /// Defect 7: U+FFFE and U+FFFF, typed, pasted or imported, made the
+    /// DOCX's `document.xml` ill-formed and LibreOffice refused the file.
+    #[test]
+    fn regression_clean_input_drops_noncharacters() {
+        let input = "a\u{fffe}b\u{ffff}c\u{fdd0}d\u{fdef}e\u{1fffe}f\u{10ffff}g\u{b}h\u{c}i";
+        assert_eq!(clean_input(input), "abcdefghi");
+        // Their neighbours are ordinary characters and stay.
+        assert_eq!(
+            clean_input("\u{fdcf}\u{fdf0}\u{fffd}\u{1fffd}\u{10000}"),
+            "\u{fdcf}\u{fdf0}\u{fffd}\u{1fffd}\u{10000}"
+        );
+        for c in [
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{fdd0}',
+            '\u{2fffe}',
+            '\u{0}',
+            '\u{1f}',
+        ] {
+            assert!(!is_xml_safe(c), "{:04x}", c as u32);
+        }
+        for c in ['\t', '\n', '\r', ' ', 'Đ', '\u{fffd}', '\u{1f600}'] {
+            assert!(is_xml_safe(c), "{:04x}", c as u32);
+        }
     }
 
     #[test]

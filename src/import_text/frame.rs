@@ -76,6 +76,12 @@ fn number_symbol(cell: &str) -> Option<(String, &str)> {
     looks_like_symbol.then(|| (token.to_owned(), rest[end..].trim()))
 }
 
+/// "Số" or "Số:" alone: the number line of a draft not yet registered,
+/// with blanks to write the number in.
+fn blank_number(cell: &str) -> bool {
+    matches!(cell.trim(), "Số" | "Số:" | "SỐ" | "SỐ:")
+}
+
 /// Where the place of a date line starts in `cell`, if the cell holds one:
 /// "Lấp Vò, ngày 05 tháng 01 năm 2026". The place is up to five capitalised
 /// words, not in capitals (those belong to the body's name on the left),
@@ -385,6 +391,8 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
                 // A star or a rule under a line is decoration.
             } else if let Some((number, _)) = number_symbol(&cell) {
                 document.meta.number_symbol = number;
+            } else if blank_number(&cell) {
+                // No number yet: nothing to place.
             } else if date_line_at(&cell) == Some(0) {
                 let (place, date) = parse_date_line(&cell);
                 document.meta.place = place;

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::Msg;
 use crate::persist::Snapshot;
 use crate::platform::{clock, dom, files};
 use crate::session::{Origin, Session, SessionError};
@@ -164,7 +164,7 @@ impl Store {
     /// Library actions on drafts that are not open.
     pub fn duplicate(&self, id: &str) {
         let lang = self.lang.get_untracked();
-        let copy_title = move |title: &str| format!("{title} {}", t(lang, Msg::CopySuffix));
+        let copy_title = move |title: &str| crate::i18n::duplicate_title(lang, title);
         self.library_action(|s, now| s.duplicate(id, &copy_title, now));
     }
 

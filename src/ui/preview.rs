@@ -1,18 +1,20 @@
 //! The live preview: the whole document laid out on an A4 sheet in the
 //! chosen ruleset, updated as the user types. The same sheet is what prints
-//! (Ctrl+P or the toolbar), with the ruleset's page margins.
+//! (Ctrl+P or the toolbar), with the ruleset's page margins. The header,
+//! title and closing are `frame`'s lines, set as they say, like every
+//! export's.
 
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
 use std::collections::VecDeque;
 
+use crate::frame::{self, Align, Line, Role, Rule};
 use crate::index::{SectionView, PREAMBLE};
-use crate::model::{Document, NodeId, Ruleset};
+use crate::model::{NodeId, Ruleset};
 use crate::platform::dom;
 use crate::render::{self, Element};
-use crate::rules::{date_line, rules};
-use crate::text::to_display_uppercase;
+use crate::rules::rules;
 
 use super::store::use_store;
 
@@ -32,16 +34,7 @@ fn apply_ruleset(ruleset: Ruleset) {
             ("--margin-left", mm(margins.left)),
             ("--margin-right", mm(margins.right)),
             ("--header-left", format!("{}%", rules.header_left_percent)),
-            ("--superior-pt", pt(rules.superior_body_pt)),
-            ("--issuer-pt", pt(rules.issuing_body_pt)),
-            ("--national-pt", pt(rules.national_heading_pt)),
-            ("--date-pt", pt(rules.date_pt)),
-            ("--title-pt", pt(rules.title_pt)),
-            ("--subject-pt", pt(rules.subject_pt)),
             ("--body-pt", pt(rules.body_pt)),
-            ("--signature-pt", pt(rules.signature_pt)),
-            ("--recipients-heading-pt", pt(rules.recipients_heading_pt)),
-            ("--recipients-pt", pt(rules.recipients_pt)),
             ("--indent", mm(rules.first_line_indent_mm)),
             ("--paragraph-gap", pt(rules.paragraph_spacing_pt)),
             ("--line-spacing", rules.line_spacing.to_string()),
@@ -53,14 +46,6 @@ fn apply_ruleset(ruleset: Ruleset) {
         margins.top, margins.right, margins.bottom, margins.left
     );
     dom::set_page_rules(&[&page, "@page :first { @top-center { content: none; } }"]);
-}
-
-fn or_dots(text: &str) -> String {
-    if text.trim().is_empty() {
-        "…".to_owned()
-    } else {
-        text.to_owned()
-    }
 }
 
 fn element_view(element: Element) -> AnyView {
@@ -131,88 +116,78 @@ fn element_view(element: Element) -> AnyView {
     }
 }
 
-fn header_view(document: &Document) -> impl IntoView {
-    let meta = &document.meta;
-    let rules = rules(meta.ruleset);
-    let superior = to_display_uppercase(&meta.superior_body);
-    let issuer = to_display_uppercase(&meta.issuing_body);
-    let number = format!("{}{}", rules.number_prefix, or_dots(&meta.number_symbol));
-    let date = date_line(&meta.place, &meta.date);
-    let national: Vec<&'static str> = rules.national_heading.to_vec();
-    let star = rules.star_under_issuer;
-    view! {
-        <table class="doc-header" role="presentation">
-            <tbody>
-                <tr>
-                    <td class="doc-header-left">
-                        <p class="doc-superior">{superior}</p>
-                        <p class="doc-issuer">{or_dots(&issuer)}</p>
-                        {if star {
-                            view! { <p class="doc-star">"*"</p> }.into_any()
-                        } else {
-                            view! { <p class="doc-rule-short" aria-hidden="true"></p> }.into_any()
-                        }}
-                        <p class="doc-number">{number}</p>
-                    </td>
-                    <td class="doc-header-right">
-                        {national
-                            .into_iter()
-                            .enumerate()
-                            .map(|(index, line)| {
-                                let class = if index == 0 { "doc-national" } else { "doc-motto" };
-                                view! { <p class=class><span class="ruled">{line}</span></p> }
-                            })
-                            .collect_view()}
-                        <p class="doc-date">{date}</p>
-                    </td>
-                </tr>
-            </tbody>
-        </table>
+/// The class of a frame line on the sheet (spacing and line breaking; how
+/// the text is set comes from the line itself).
+fn line_class(role: Role) -> &'static str {
+    match role {
+        Role::SuperiorBody => "doc-frame doc-superior",
+        Role::IssuingBody => "doc-frame doc-issuer",
+        Role::Star => "doc-frame doc-star",
+        Role::Number => "doc-frame doc-number",
+        Role::NationalHeading => "doc-frame doc-national",
+        Role::Date => "doc-frame doc-date",
+        Role::Title => "doc-frame doc-type",
+        Role::Subject => "doc-frame doc-subject",
+        Role::SubjectRule => "doc-frame doc-subject-rule",
+        Role::RecipientsHeading => "doc-frame doc-recipients-heading",
+        Role::Recipient => "doc-frame doc-recipient",
+        Role::SigningAuthority => "doc-frame doc-authority",
+        Role::Position => "doc-frame doc-position",
+        Role::SignatureSpace => "doc-frame doc-signature-space",
+        Role::Signer => "doc-frame doc-signer",
     }
 }
 
-fn closing_view(document: &Document) -> impl IntoView {
-    let closing = &document.closing;
-    let rules = rules(document.meta.ruleset);
-    let count = closing
-        .recipients
-        .iter()
-        .filter(|line| !line.trim().is_empty())
-        .count();
-    let recipients: Vec<String> = closing
-        .recipients
-        .iter()
-        .filter(|line| !line.trim().is_empty())
-        .enumerate()
-        .map(|(index, line)| {
-            let line = line.trim().trim_end_matches([',', ';', '.']);
-            let end = if index + 1 == count {
-                '.'
-            } else {
-                rules.recipient_separator
-            };
-            format!("- {line}{end}")
-        })
-        .collect();
-    let heading_class = if rules.recipients_heading_underlined {
-        "doc-recipients-heading underlined"
+/// One frame line, set as the frame says. The styles go through the CSSOM
+/// (`style:`), which the page's Content-Security-Policy allows.
+fn line_view(line: Line) -> impl IntoView {
+    let (rule_class, fraction) = match line.rule {
+        None => ("", None),
+        Some(Rule::TextWidth) => ("ruled", None),
+        Some(Rule::Fraction(fraction)) => (
+            "rule-fraction",
+            Some(format!("{}%", (fraction * 100.0).round())),
+        ),
+    };
+    // The signature space and the rule under the subject are decoration.
+    let hidden = matches!(line.role, Role::SignatureSpace | Role::SubjectRule).then_some("true");
+    view! {
+        <p
+            class=line_class(line.role)
+            aria-hidden=hidden
+            style:font-size=format!("{}pt", line.size_pt)
+            style:font-weight=if line.bold { "700" } else { "400" }
+            style:font-style=if line.italic { "italic" } else { "normal" }
+            style:text-decoration=if line.underline { "underline" } else { "none" }
+            style:text-align=match line.align {
+                Align::Center => "center",
+                Align::Left => "left",
+            }
+        >
+            <span class=rule_class style=("--rule-fraction", fraction.unwrap_or_default())>
+                {line.text}
+            </span>
+        </p>
+    }
+}
+
+fn lines_view(lines: Vec<Line>) -> impl IntoView {
+    lines.into_iter().map(line_view).collect_view()
+}
+
+/// Two columns of frame lines side by side.
+fn columns_view(columns: frame::Columns, class: &'static str) -> impl IntoView {
+    let (left_class, right_class) = if class == "doc-header" {
+        ("doc-header-left", "doc-header-right")
     } else {
-        "doc-recipients-heading bold-italic"
+        ("doc-recipients", "doc-signature")
     };
     view! {
-        <table class="doc-closing" role="presentation">
+        <table class=class role="presentation">
             <tbody>
                 <tr>
-                    <td class="doc-recipients">
-                        <p class=heading_class>"Nơi nhận:"</p>
-                        {recipients.into_iter().map(|line| view! { <p class="doc-recipient">{line}</p> }).collect_view()}
-                    </td>
-                    <td class="doc-signature">
-                        <p class="doc-authority">{to_display_uppercase(&closing.signing_authority)}</p>
-                        <p class="doc-position">{to_display_uppercase(&closing.position)}</p>
-                        <p class="doc-signature-space" aria-hidden="true"></p>
-                        <p class="doc-signer">{closing.signer_name.clone()}</p>
-                    </td>
+                    <td class=left_class>{lines_view(columns.left)}</td>
+                    <td class=right_class>{lines_view(columns.right)}</td>
                 </tr>
             </tbody>
         </table>
@@ -369,11 +344,11 @@ pub fn Preview() -> impl IntoView {
             .with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default())
     });
     Effect::new(move |_| apply_ruleset(ruleset.get()));
-    // The document without its body: header, title, closing.
+    // The frame's lines: header, title, closing.
     let frame = Memo::new(move |_| {
         store
             .document
-            .with(|document| document.as_deref().map(Document::clone_frame))
+            .with(|document| document.as_deref().map(frame::frame))
     });
     provide_context(LineBudget::new());
     view! {
@@ -394,12 +369,10 @@ pub fn Preview() -> impl IntoView {
                 // in one paragraph re-renders that section's lines only.
                 {move || {
                     frame.with(|frame| {
-                        frame.as_ref().map(|document| {
+                        frame.as_ref().map(|frame| {
                             view! {
-                                {header_view(document)}
-                                <p class="doc-type">{to_display_uppercase(&document.meta.doc_type)}</p>
-                                <p class="doc-subject">{document.meta.subject.clone()}</p>
-                                <p class="doc-subject-rule" aria-hidden="true">"-----"</p>
+                                {columns_view(frame.header.clone(), "doc-header")}
+                                {lines_view(frame.title.clone())}
                             }
                         })
                     })
@@ -408,7 +381,11 @@ pub fn Preview() -> impl IntoView {
                 <For each=move || store.part_ids.get() key=|id| *id let:part>
                     <SectionLines id=part />
                 </For>
-                {move || frame.with(|frame| frame.as_ref().map(closing_view))}
+                {move || {
+                    frame.with(|frame| {
+                        frame.as_ref().map(|frame| columns_view(frame.closing.clone(), "doc-closing"))
+                    })
+                }}
             </article>
         </aside>
     }
