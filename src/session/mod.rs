@@ -519,8 +519,8 @@ impl Session {
         let id = open.envelope.meta.id.clone();
         // Only a draft this tab has stored can have been changed elsewhere.
         open.saved.as_ref()?;
-        let head = self.kv.get(&keys::draft(&id)).ok()?;
-        if head.is_none() {
+        // Whether the head is there, without reading it.
+        if !self.kv.contains(&keys::draft(&id)) && self.kv.get(keys::LANG).is_ok() {
             let open = self.open.as_mut()?;
             open.deleted_elsewhere = true;
             return Some(Elsewhere::Deleted);
