@@ -519,6 +519,38 @@ mod tests {
     }
 
     #[test]
+    fn every_session_error_is_a_sentence_that_says_what_to_do() {
+        use crate::edit::EditError;
+        use crate::persist::library::StoreError;
+        use crate::session::SessionError;
+        let errors = [
+            SessionError::Storage(StoreError::QuotaExceeded),
+            SessionError::Storage(StoreError::Unavailable),
+            SessionError::Storage(StoreError::Other("x".into())),
+            SessionError::NotReadBack,
+            SessionError::Unreadable {
+                kept_as: "baocao.corrupt.1".into(),
+            },
+            SessionError::ReadOnly,
+            SessionError::NothingOpen,
+            SessionError::Edit(EditError::AtEdge),
+            SessionError::VersionNotKept(StoreError::QuotaExceeded),
+            SessionError::DeletedElsewhere,
+        ];
+        for error in &errors {
+            for lang in [Lang::Vi, Lang::En] {
+                let text = describe_session_error(lang, error);
+                assert!(text.ends_with('.'), "{text}");
+            }
+        }
+        let refused = describe_session_error(
+            Lang::Vi,
+            &SessionError::VersionNotKept(StoreError::QuotaExceeded),
+        );
+        assert!(refused.contains("Tải tệp bản thảo") || refused.contains("tải tệp bản thảo"));
+    }
+
+    #[test]
     fn unknown_language_tag_falls_back_to_vietnamese() {
         assert_eq!(Lang::from_tag("fr"), Lang::Vi);
         assert_eq!(Lang::from_tag(""), Lang::Vi);

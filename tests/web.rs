@@ -29,8 +29,9 @@ fn mount_app() -> web_sys::HtmlElement {
 /// browser's; the test keeps a handle to change it mid-session.
 type Fake = Rc<RefCell<MemoryStore>>;
 
-/// Mounts the app over `fake`, as in a new tab.
-fn mount_app_with(fake: &Fake) -> web_sys::HtmlElement {
+/// Forgets the draft this tab had open (kept per tab, in session storage),
+/// as a new tab would have none.
+fn clear_tab_storage() {
     web_sys::window()
         .unwrap()
         .session_storage()
@@ -38,6 +39,11 @@ fn mount_app_with(fake: &Fake) -> web_sys::HtmlElement {
         .unwrap()
         .clear()
         .unwrap();
+}
+
+/// Mounts the app over `fake`, as in a new tab.
+fn mount_app_with(fake: &Fake) -> web_sys::HtmlElement {
+    clear_tab_storage();
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
@@ -122,14 +128,7 @@ fn clear_app_storage() {
             kv.remove(&key).unwrap();
         }
     }
-    // The draft a tab had open is kept per tab (session storage).
-    web_sys::window()
-        .unwrap()
-        .session_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    clear_tab_storage();
 }
 
 fn by_testid(host: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlElement {

@@ -72,6 +72,17 @@ pub struct StoredParts {
     texts: Vec<String>,
 }
 
+impl StoredParts {
+    /// Each part's name with its text, as `recoverable_text` takes them.
+    fn found(&self) -> Vec<(String, Option<String>)> {
+        self.names
+            .iter()
+            .cloned()
+            .zip(self.texts.iter().cloned().map(Some))
+            .collect()
+    }
+}
+
 /// Why a library operation failed. Nothing stored was changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LibraryError {
@@ -373,13 +384,7 @@ pub fn load_with_parts(
             let unclean =
                 may_need_cleaning(&text) || stored.texts.iter().any(|part| may_need_cleaning(part));
             if let Err(reason) = check_stored(&mut envelope.document, unclean) {
-                let found: Vec<(String, Option<String>)> = stored
-                    .names
-                    .iter()
-                    .cloned()
-                    .zip(stored.texts.iter().cloned().map(Some))
-                    .collect();
-                let kept = recoverable_text(kv, id, &text, &found);
+                let kept = recoverable_text(kv, id, &text, &stored.found());
                 return unreadable(kv, &kept, reason);
             }
             // The id is the key's; a copied file may carry another.
@@ -387,13 +392,7 @@ pub fn load_with_parts(
             Ok((envelope, stored))
         }
         Err(reason) => {
-            let found: Vec<(String, Option<String>)> = stored
-                .names
-                .iter()
-                .cloned()
-                .zip(stored.texts.iter().cloned().map(Some))
-                .collect();
-            let kept = recoverable_text(kv, id, &text, &found);
+            let kept = recoverable_text(kv, id, &text, &stored.found());
             unreadable(kv, &kept, reason)
         }
     }

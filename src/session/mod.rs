@@ -407,14 +407,21 @@ impl Session {
         }
     }
 
-    /// Applies `edit` (`mono_ms`, a monotonic clock, groups typing into
-    /// undo steps). Returns the node it created, if any.
-    pub fn apply(&mut self, edit: &Edit, mono_ms: f64) -> Result<Option<NodeId>, SessionError> {
+    /// Before any change of the open text: refused when nothing is open or
+    /// the tab may not edit; the "on open" version is written first.
+    fn before_change(&mut self) -> Result<(), SessionError> {
         let open = self.open.as_ref().ok_or(SessionError::NothingOpen)?;
         if open.read_only {
             return Err(SessionError::ReadOnly);
         }
         self.write_open_snapshot();
+        Ok(())
+    }
+
+    /// Applies `edit` (`mono_ms`, a monotonic clock, groups typing into
+    /// undo steps). Returns the node it created, if any.
+    pub fn apply(&mut self, edit: &Edit, mono_ms: f64) -> Result<Option<NodeId>, SessionError> {
+        self.before_change()?;
         let open = self.open.as_mut().ok_or(SessionError::NothingOpen)?;
         let before = open.history.shared();
         let created = open.history.apply(edit, mono_ms)?;
@@ -573,11 +580,7 @@ impl Session {
         reason: SnapshotReason,
         now_ms: f64,
     ) -> Result<(), SessionError> {
-        let open = self.open.as_ref().ok_or(SessionError::NothingOpen)?;
-        if open.read_only {
-            return Err(SessionError::ReadOnly);
-        }
-        self.write_open_snapshot();
+        self.before_change()?;
         let open = self.open.as_ref().ok_or(SessionError::NothingOpen)?;
         let current = open.history.shared();
         let id = open.envelope.meta.id.clone();

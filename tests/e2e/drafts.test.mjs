@@ -14,6 +14,28 @@ async function newDraft(page, template = "tong-ket-phuong-thuc-lanh-dao") {
   await page.getByTestId("preview").waitFor();
 }
 
+/// Fills the origin's local storage to the brim with other entries.
+async function fillStorage(page) {
+  return page.evaluate(() => {
+    const chunk = "x".repeat(256 * 1024);
+    let i = 0;
+    try {
+      for (;;) localStorage.setItem(`filler.${i++}`, chunk);
+    } catch (error) {
+      let small = "x".repeat(1024);
+      for (;;) {
+        try {
+          localStorage.setItem(`filler.${i++}`, small);
+        } catch {
+          if (small.length === 1) break;
+          small = small.slice(0, small.length / 2);
+        }
+      }
+      return error.name;
+    }
+  });
+}
+
 /// Types into the paragraph of item I.2 (the third section editor).
 async function typeInItemTwo(page, text) {
   await page.getByTestId("section-editor").nth(2).getByTestId("paragraph").first().click();
@@ -91,24 +113,7 @@ test("a full storage shows a banner and the downloaded file holds the text", asy
     await typeInItemTwo(page, "Trước khi đầy");
     await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
     // Fill the origin's storage to the brim with something else.
-    const filled = await page.evaluate(() => {
-      const chunk = "x".repeat(256 * 1024);
-      let i = 0;
-      try {
-        for (;;) localStorage.setItem(`filler.${i++}`, chunk);
-      } catch (error) {
-        let small = "x".repeat(1024);
-        for (;;) {
-          try {
-            localStorage.setItem(`filler.${i++}`, small);
-          } catch {
-            if (small.length === 1) break;
-            small = small.slice(0, small.length / 2);
-          }
-        }
-        return error.name;
-      }
-    });
+    const filled = await fillStorage(page);
     assert.equal(filled, "QuotaExceededError");
     await page.keyboard.type(" và sau khi đầy");
     const banner = page.getByTestId("storage-banner");
@@ -142,16 +147,7 @@ test("with storage full, closing the draft or the tab asks first, until the draf
     await newDraft(page);
     await typeInItemTwo(page, "Đã lưu");
     await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
-    await page.evaluate(() => {
-      let i = 0;
-      for (let size = 256 * 1024; size >= 1; ) {
-        try {
-          localStorage.setItem(`filler.${i++}`, "x".repeat(size));
-        } catch {
-          size = Math.floor(size / 2);
-        }
-      }
-    });
+    await fillStorage(page);
     await page.keyboard.type(" và chưa lưu");
     await page.getByTestId("storage-banner").waitFor({ timeout: 5000 });
     const dialogs = [];
@@ -363,28 +359,6 @@ test("local versions: taken on open, restorable, and the restore can be undone",
     await context.close();
   }
 });
-
-/// Fills the origin's local storage to the brim with other entries.
-async function fillStorage(page) {
-  return page.evaluate(() => {
-    const chunk = "x".repeat(256 * 1024);
-    let i = 0;
-    try {
-      for (;;) localStorage.setItem(`filler.${i++}`, chunk);
-    } catch (error) {
-      let small = "x".repeat(1024);
-      for (;;) {
-        try {
-          localStorage.setItem(`filler.${i++}`, small);
-        } catch {
-          if (small.length === 1) break;
-          small = small.slice(0, small.length / 2);
-        }
-      }
-      return error.name;
-    }
-  });
-}
 
 // Regression (issue 14, defect 2): with storage full, a second tab that took
 // the draft over ("Sửa ở tab này") made the first tab drop the text it held
