@@ -508,28 +508,33 @@ impl Document {
     /// Tells whether two nodes share an id (a draft stored by hand or by
     /// an old version), which would make an edit of one change the other.
     pub fn has_repeated_ids(&self) -> bool {
-        fn blocks(list: &[Block], seen: &mut std::collections::HashSet<NodeId>) -> bool {
-            list.iter().any(|block| {
-                !seen.insert(block.id())
-                    || match block {
-                        Block::List(list) => list
-                            .items
-                            .iter()
-                            .any(|item| !seen.insert(item.id) || blocks(&item.blocks, seen)),
-                        Block::Assessment(assessment) => blocks(&assessment.blocks, seen),
-                        Block::Paragraph(_) | Block::Figure(_) => false,
+        fn blocks(list: &[Block], ids: &mut Vec<NodeId>) {
+            for block in list {
+                ids.push(block.id());
+                match block {
+                    Block::List(list) => {
+                        for item in &list.items {
+                            ids.push(item.id);
+                            blocks(&item.blocks, ids);
+                        }
                     }
-            })
+                    Block::Assessment(assessment) => blocks(&assessment.blocks, ids),
+                    Block::Paragraph(_) | Block::Figure(_) => {}
+                }
+            }
         }
-        fn sections(list: &[Section], seen: &mut std::collections::HashSet<NodeId>) -> bool {
-            list.iter().any(|section| {
-                !seen.insert(section.id)
-                    || blocks(&section.blocks, seen)
-                    || sections(&section.children, seen)
-            })
+        fn sections(list: &[Section], ids: &mut Vec<NodeId>) {
+            for section in list {
+                ids.push(section.id);
+                blocks(&section.blocks, ids);
+                sections(&section.children, ids);
+            }
         }
-        let mut seen = std::collections::HashSet::new();
-        blocks(&self.preamble, &mut seen) || sections(&self.sections, &mut seen)
+        let mut ids = Vec::new();
+        blocks(&self.preamble, &mut ids);
+        sections(&self.sections, &mut ids);
+        ids.sort_unstable();
+        ids.windows(2).any(|pair| pair[0] == pair[1])
     }
 
     /// Hands out a fresh `NodeId`.

@@ -749,7 +749,7 @@ mod tests { fn f() { let _ = super::Msg::TestedOnly; } }
 /// document, and what for. Everything else reads a section's view
 /// (`Store::section_view`), a derived memo, or the document untracked
 /// (in an event handler).
-const DOCUMENT_SUBSCRIBERS: [(&str, &str, &str); 6] = [
+const DOCUMENT_SUBSCRIBERS: [(&str, &str, &str); 4] = [
     (
         "src/ui/app.rs",
         "app_with",
@@ -764,16 +764,6 @@ const DOCUMENT_SUBSCRIBERS: [(&str, &str, &str); 6] = [
         "src/ui/check.rs",
         "CheckPanel",
         "the format check, while the panel is open",
-    ),
-    (
-        "src/ui/preview.rs",
-        "Preview",
-        "the ruleset and the frame (header, title, closing)",
-    ),
-    (
-        "src/ui/editor.rs",
-        "frame_memo",
-        "the details form's one copy of the frame",
     ),
     (
         "src/ui/sections.rs",

@@ -6,8 +6,9 @@
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
+use crate::persist::library::Usage;
 use crate::persist::Snapshot;
-use crate::platform::{clock, dom, files};
+use crate::platform::{clock, dom, files, page};
 use crate::session::{Origin, Session, SessionError};
 use crate::transfer::{read_file, ImportError, Incoming};
 
@@ -23,6 +24,22 @@ pub enum ExportFormat {
 }
 
 impl Store {
+    /// Reads the library from storage again.
+    pub fn refresh_library(&self) {
+        let (drafts, set_aside, templates) = self
+            .with_session(|session| (session.library(), session.set_aside(), session.templates()));
+        self.library.set(drafts);
+        self.set_aside.set(set_aside);
+        self.user_templates.set(templates);
+        let estimate = self.estimate;
+        page::storage_persist_and_estimate(move |usage, quota| estimate.set(Some((usage, quota))));
+    }
+
+    /// What the app's entries and the whole site's take in storage.
+    pub fn storage_usage(&self) -> Usage {
+        self.session.with_value(Session::usage)
+    }
+
     /// Downloads the open draft as a JSON file, which any copy of the app can
     /// open, and records that its text is safe in a file.
     pub fn download_draft(&self) {

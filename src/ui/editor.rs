@@ -100,18 +100,6 @@ fn handle_key(store: Store, node: NodeId, event: &KeyboardEvent, field_is_empty:
     }
 }
 
-/// The details form's one subscription to the document: a copy of its
-/// frame (title, header, closing) that changes only when they do. The
-/// form's fields read this memo, so a keystroke in the body re-runs one
-/// comparison here rather than one per field.
-fn frame_memo(store: Store) -> Memo<Option<Document>> {
-    Memo::new(move |_| {
-        store
-            .document
-            .with(|document| document.as_deref().map(Document::clone_frame))
-    })
-}
-
 /// A labelled single-line field of the details form.
 #[component]
 fn TextField(
@@ -178,7 +166,9 @@ enum DatePart {
 #[component]
 fn DetailsForm() -> impl IntoView {
     let store = use_store();
-    let frame = frame_memo(store);
+    // The form's fields read the store's copy of the frame, so a keystroke
+    // in the body re-runs no field.
+    let frame = store.frame;
     let ruleset =
         Memo::new(move |_| frame.with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default()));
     let date =

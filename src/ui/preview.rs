@@ -340,15 +340,16 @@ pub fn Preview() -> impl IntoView {
     let store = use_store();
     let ruleset = Memo::new(move |_| {
         store
-            .document
+            .frame
             .with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default())
     });
     Effect::new(move |_| apply_ruleset(ruleset.get()));
-    // The frame's lines: header, title, closing.
+    // The frame's lines (header, title, closing), laid out again only when
+    // the frame changes, not at every keystroke in the body.
     let frame = Memo::new(move |_| {
         store
-            .document
-            .with(|document| document.as_deref().map(frame::frame))
+            .frame
+            .with(|document| document.as_ref().map(frame::frame))
     });
     provide_context(LineBudget::new());
     view! {

@@ -14,7 +14,7 @@ use crate::i18n::{t, Lang, Msg};
 use crate::index::NodeIndex;
 use crate::model::{Document, NodeId};
 use crate::numbering::{outline, OutlineEntry};
-use crate::persist::library::{KeyValue, StoreError, Usage};
+use crate::persist::library::{KeyValue, StoreError};
 use crate::persist::{DraftMeta, Snapshot};
 use crate::platform::{channel, clock, dom, locks, page};
 use crate::session::{Elsewhere, Origin, SaveOutcome, Session, SessionError};
@@ -64,6 +64,9 @@ pub struct Store {
     /// Where each node of the open document is, for lookups by id.
     pub index: Memo<IndexHandle>,
     pub outline: Memo<Vec<OutlineEntry>>,
+    /// The document's frame (title, header, closing: `clone_frame`), which
+    /// changes only when they do: the details form and the preview read it.
+    pub frame: Memo<Option<Document>>,
     /// The section the outline panel acts on.
     pub selected: RwSignal<Option<NodeId>>,
     /// A short message for the user, shown in the status line.
@@ -132,7 +135,11 @@ impl Store {
                     .unwrap_or_default()
             })
         });
+        let frame = Memo::new(move |_| {
+            document.with(|document| document.as_deref().map(Document::clone_frame))
+        });
         let store = Store {
+            frame,
             session: StoredValue::new_local(session),
             lock: StoredValue::new_local(None),
             save_generation: StoredValue::new(0),
@@ -223,22 +230,6 @@ impl Store {
         let lang = self.lang.get_untracked();
         self.message
             .set(Some(crate::i18n::describe_session_error(lang, error)));
-    }
-
-    /// Reads the library from storage again.
-    pub fn refresh_library(&self) {
-        let (drafts, set_aside, templates) = self
-            .with_session(|session| (session.library(), session.set_aside(), session.templates()));
-        self.library.set(drafts);
-        self.set_aside.set(set_aside);
-        self.user_templates.set(templates);
-        let estimate = self.estimate;
-        page::storage_persist_and_estimate(move |usage, quota| estimate.set(Some((usage, quota))));
-    }
-
-    /// What the app's entries and the whole site's take in storage.
-    pub fn storage_usage(&self) -> Usage {
-        self.session.with_value(Session::usage)
     }
 
     /// Starts a new draft from `document`. If it cannot be stored, it is
