@@ -616,10 +616,13 @@ impl Session {
     pub fn draft_file(&mut self, date_iso: &str, now_ms: f64) -> Option<(String, String)> {
         let open = self.open.as_mut()?;
         let document = open.history.shared();
-        let mut envelope = open.envelope.clone();
-        envelope.meta.exported_ms = Some(now_ms);
+        // The envelope is written in place (a copy would copy the document
+        // it was opened with); only the export time differs, and goes back.
+        let exported = open.envelope.meta.exported_ms.replace(now_ms);
+        let text = open.envelope.to_json_with(&document);
+        open.envelope.meta.exported_ms = exported;
         let name = crate::persist::file_name(&document.title, date_iso);
-        Some((name, envelope.to_json_with(&document)))
+        Some((name, text))
     }
 
     /// Records that the open draft's present text is in a downloaded file.
@@ -644,9 +647,14 @@ impl Session {
     /// embed the draft.
     pub fn envelope(&self) -> Option<Envelope> {
         let open = self.open.as_ref()?;
-        let mut envelope = open.envelope.clone();
-        envelope.document = Document::clone(&open.history.shared());
-        Some(envelope)
+        let envelope = &open.envelope;
+        Some(Envelope {
+            format: envelope.format.clone(),
+            version: envelope.version,
+            meta: envelope.meta.clone(),
+            document: Document::clone(&open.history.shared()),
+            extra: envelope.extra.clone(),
+        })
     }
 
     /// Closes the open draft, writing its "on open" version and any
