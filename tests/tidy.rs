@@ -921,7 +921,7 @@ fn tidy_finds_a_component_that_applies_edits_itself() {
         vec!["edit::apply"]
     );
     assert_eq!(
-        named_edit_machinery("let history: RwSignal<History> = todo!();"),
+        named_edit_machinery("let history = RwSignal::new(None::<History>);"),
         vec!["History"]
     );
     assert!(
