@@ -772,10 +772,26 @@ pub fn take_snapshot(
 }
 
 /// Removes an entry that was set aside (`baocao.corrupt.…`), once the user
-/// has downloaded it or decided it is not needed. Other keys are refused.
+/// has downloaded it or decided it is not needed. The unreadable entry it
+/// is a copy of goes too, while it is still unreadable (a draft with all
+/// its pieces, or a template): left in place, it was set aside again at the
+/// next listing, and the entry could never be removed. Other keys are
+/// refused.
 pub fn remove_set_aside(kv: &mut dyn KeyValue, key: &str) -> Result<(), LibraryError> {
-    if !key.starts_with(keys::CORRUPT_PREFIX) {
+    let Some(name) = key.strip_prefix(keys::CORRUPT_PREFIX) else {
         return Err(LibraryError::Missing(key.to_owned()));
+    };
+    if let Some(id) = name.strip_prefix("template.") {
+        let unreadable = kv
+            .get(&keys::template(id))?
+            .is_some_and(|text| crate::template::parse(&text).is_err());
+        if unreadable {
+            kv.remove(&keys::template(id))?;
+        }
+    } else if !name.starts_with("versions.")
+        && matches!(load(kv, name), Err(LibraryError::Unreadable { .. }))
+    {
+        delete_for_good(kv, name)?;
     }
     kv.remove(key)?;
     Ok(())

@@ -508,9 +508,31 @@ fn set_aside_entries_can_be_removed_and_nothing_else_through_that_door() {
     let key = format!("{}9", keys::CORRUPT_PREFIX);
     assert_eq!(s.set_aside(), [(key.clone(), "{hỏng".to_owned())]);
     assert!(s.remove_set_aside(&keys::draft("9")).is_err());
+    // A readable draft is never removed through that door.
+    let readable = open_sample(&mut s);
+    s.close(2.0);
+    kv.borrow_mut().items.insert(
+        format!("{}{readable}", keys::CORRUPT_PREFIX),
+        "{old copy".into(),
+    );
+    s.remove_set_aside(&format!("{}{readable}", keys::CORRUPT_PREFIX))
+        .unwrap();
+    assert!(kv.borrow().items.contains_key(&keys::draft(&readable)));
     s.remove_set_aside(&key).unwrap();
+    // Regression: the unreadable draft stayed, so the next listing set it
+    // aside again and the entry could never be removed.
+    assert_eq!(s.library().len(), 1);
     assert!(s.set_aside().is_empty());
-    assert!(kv.borrow().items.contains_key(&keys::draft("9")));
+    assert!(!kv.borrow().items.contains_key(&keys::draft("9")));
+    // An unreadable template goes with its copy.
+    kv.borrow_mut()
+        .items
+        .insert(keys::template("hong"), "{".into());
+    assert!(s.templates().is_empty());
+    let (copy, _) = s.set_aside().remove(0);
+    s.remove_set_aside(&copy).unwrap();
+    assert!(s.templates().is_empty());
+    assert!(s.set_aside().is_empty());
 }
 
 #[test]

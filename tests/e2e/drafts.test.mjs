@@ -203,6 +203,13 @@ test("a corrupt entry is kept aside and offered for download; the app still star
     assert.equal(await readFile(await download.path(), "utf8"), '{"format":"baocao-draft","version":2,"document":{"sections":"hỏng"');
     const stored = await page.evaluate(() => localStorage.getItem("baocao.draft.123"));
     assert.equal(stored, '{"format":"baocao-draft","version":2,"document":{"sections":"hỏng"');
+    // Once downloaded it can be removed, after a question, and it stays
+    // gone (regression: the unreadable draft was set aside again at once).
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByTestId("set-aside-remove").click();
+    await page.getByTestId("set-aside").waitFor({ state: "detached", timeout: 5000 });
+    assert.equal(await page.getByTestId("library-row").count(), 1);
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(".123"))), []);
     assert.deepEqual(page.problems, []);
   } finally {
     await context.close();
