@@ -310,3 +310,17 @@ mod tests {
         assert_eq!(item_before(&sample, list.items[0].id), None);
     }
 }
+
+/// The node whose field takes the caret when `node` has just been added: a
+/// list's first bullet, an assessment's first block (its label when it has
+/// none), otherwise `node` itself.
+pub fn field_of(document: &Document, node: NodeId) -> NodeId {
+    match document.find_block(node) {
+        Some(Block::List(list)) => list.items.first().map_or(node, |item| item.id),
+        Some(Block::Assessment(assessment)) => assessment
+            .blocks
+            .first()
+            .map_or(node, |block| field_of(document, block.id())),
+        _ => node,
+    }
+}
