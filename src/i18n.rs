@@ -605,19 +605,36 @@ mod tests {
         use crate::model::Ruleset;
         for lang in [Lang::Vi, Lang::En] {
             let text = |hints: ExampleHints| {
-                [hints.superior_body, hints.issuing_body, hints.number, hints.signing_authority]
-                    .map(|msg| t(lang, msg))
-                    .join(" | ")
+                [
+                    hints.superior_body,
+                    hints.issuing_body,
+                    hints.number,
+                    hints.signing_authority,
+                ]
+                .map(|msg| t(lang, msg))
+                .join(" | ")
             };
             let party = text(example_hints(Ruleset::Party));
             let state = text(example_hints(Ruleset::State));
-            assert!(party.contains("ĐẢNG BỘ TỈNH") && party.contains("ĐẢNG ỦY XÃ"), "{party}");
-            assert!(!party.contains("UBND") && !party.contains("ỦY BAN"), "{party}");
-            assert!(state.contains("UBND XÃ") && state.contains("TRƯỜNG THCS"), "{state}");
+            assert!(
+                party.contains("ĐẢNG BỘ TỈNH") && party.contains("ĐẢNG ỦY XÃ"),
+                "{party}"
+            );
+            assert!(
+                !party.contains("UBND") && !party.contains("ỦY BAN"),
+                "{party}"
+            );
+            assert!(
+                state.contains("UBND XÃ") && state.contains("TRƯỜNG THCS"),
+                "{state}"
+            );
             assert!(state.contains("BC-UBND"), "{state}");
             assert!(!state.contains("ĐẢNG"), "{state}");
             // Districts are gone since 1 July 2025.
-            assert!(!party.contains("HUYỆN") && !state.contains("HUYỆN"), "{party} {state}");
+            assert!(
+                !party.contains("HUYỆN") && !state.contains("HUYỆN"),
+                "{party} {state}"
+            );
         }
     }
 

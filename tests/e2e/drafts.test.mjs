@@ -293,7 +293,7 @@ test("the storage meter counts the site's local storage against its limit and wa
     const text = await meter.innerText();
     // One plain sentence, numbers written the Vietnamese way, and no
     // second, technical figure (the browser's quota estimate).
-    assert.match(text, /^Các bản thảo đang dùng \d+(,\d)? KB trong khoảng 10 MB trình duyệt dành cho trang này \(1 %\)\.$/);
+    assert.match(text.trim(), /^Các bản thảo đang dùng \d+(,\d)? KB trong khoảng 10 MB trình duyệt dành cho trang này \(1 %\)\.$/);
     assert.doesNotMatch(text, /\d\.\d|GB|Ước tính/);
     assert.equal(await page.getByTestId("storage-nearly-full").count(), 0);
     // Another app on the same origin takes 86 % of local storage.
