@@ -332,6 +332,7 @@ fn AddBlockBar(container: Container) -> impl IntoView {
         });
     };
     let is_assessment = matches!(container, Container::Assessment(_));
+    let picked = RwSignal::new(String::new());
     view! {
         <div class="add-block-bar" role="group">
             <button type="button" data-testid="add-paragraph" on:click=move |_| add(BlockKind::Paragraph)>
@@ -347,13 +348,17 @@ fn AddBlockBar(container: Container) -> impl IntoView {
                     aria-label=move || store.t(Msg::AddAssessment)
                     on:change=move |event| {
                         let value = event_target_value(&event);
+                        // The list goes back to its "+ Đánh giá" line once
+                        // the assessment is added.
+                        picked.set(value.clone());
                         if let Ok(index) = value.parse::<usize>() {
                             if let Some(label) = AssessmentLabel::STANDARD.get(index) {
                                 add(BlockKind::Assessment(label.clone()));
                             }
                         }
+                        picked.set(String::new());
                     }
-                    prop:value=""
+                    prop:value=move || picked.get()
                 >
                     <option value="" selected>{move || store.t(Msg::AddAssessment)}</option>
                     {AssessmentLabel::STANDARD

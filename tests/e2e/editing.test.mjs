@@ -63,6 +63,8 @@ test("every add button puts the caret in what it added", async () => {
     assert.equal(await assessments.count(), assessmentsBefore + 1);
     const label = await assessments.last().getByTestId("assessment-label").inputValue();
     assert.equal(label, "Ưu điểm");
+    // The list is back at its "+ Đánh giá" line, ready for the next one.
+    assert.equal(await section.getByTestId("add-assessment").last().inputValue(), "");
 
     // "+ Hình/bảng".
     await section.getByTestId("add-figure").last().click();
