@@ -101,9 +101,11 @@ messages! {
     FieldTitleHint => "Tên để tìm lại bản thảo; không in ra văn bản.", "How you find this draft again; not printed.";
     FieldRuleset => "Thể thức", "Layout rules";
     FieldSuperiorBody => "Cơ quan cấp trên", "Superior body";
-    FieldSuperiorBodyHint => "Ví dụ: ĐẢNG BỘ HUYỆN LẤP VÒ", "E.g. ĐẢNG BỘ HUYỆN LẤP VÒ";
+    FieldSuperiorBodyHintParty => "Ví dụ: ĐẢNG BỘ TỈNH ĐỒNG THÁP", "E.g. ĐẢNG BỘ TỈNH ĐỒNG THÁP";
+    FieldSuperiorBodyHintState => "Ví dụ: UBND TỈNH ĐỒNG THÁP, UBND XÃ BÌNH THÀNH", "E.g. UBND TỈNH ĐỒNG THÁP, UBND XÃ BÌNH THÀNH";
     FieldIssuingBody => "Cơ quan ban hành", "Issuing body";
-    FieldIssuingBodyHint => "Ví dụ: ĐẢNG ỦY TRƯỜNG THPT LẤP VÒ 2", "E.g. ĐẢNG ỦY TRƯỜNG THPT LẤP VÒ 2";
+    FieldIssuingBodyHintParty => "Ví dụ: ĐẢNG ỦY XÃ BÌNH THÀNH, CHI BỘ TRƯỜNG THCS BÌNH THÀNH", "E.g. ĐẢNG ỦY XÃ BÌNH THÀNH, CHI BỘ TRƯỜNG THCS BÌNH THÀNH";
+    FieldIssuingBodyHintState => "Ví dụ: UBND XÃ BÌNH THÀNH, TRƯỜNG THCS BÌNH THÀNH", "E.g. UBND XÃ BÌNH THÀNH, TRƯỜNG THCS BÌNH THÀNH";
     FieldNumber => "Số, ký hiệu", "Number and symbol";
     FieldNumberHintParty => "Dạng 12-BC/ĐU (không ghi chữ “Số”).", "Like 12-BC/ĐU (without “Số”).";
     FieldNumberHintState => "Dạng 02/BC-UBND (không ghi chữ “Số:”).", "Like 02/BC-UBND (without “Số:”).";
@@ -116,7 +118,8 @@ messages! {
     FieldSubject => "Trích yếu", "Subject line";
     FieldSubjectHint => "Viết thường chữ đầu: “tổng kết …”.", "Starts in lowercase: “tổng kết …”.";
     FieldSigningAuthority => "Thẩm quyền ký", "Signing authority";
-    FieldSigningAuthorityHint => "T/M ĐẢNG ỦY, TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH …", "T/M ĐẢNG ỦY, TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH …";
+    FieldSigningAuthorityHintParty => "Ví dụ: T/M ĐẢNG ỦY, T/M CHI BỘ, T/M BAN THƯỜNG VỤ", "E.g. T/M ĐẢNG ỦY, T/M CHI BỘ, T/M BAN THƯỜNG VỤ";
+    FieldSigningAuthorityHintState => "Ví dụ: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, HIỆU TRƯỞNG", "E.g. TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, HIỆU TRƯỞNG";
     FieldPosition => "Chức vụ người ký", "Signer's position";
     FieldSignerName => "Họ tên người ký", "Signer's name";
     FieldRecipients => "Nơi nhận (mỗi dòng một nơi)", "Recipients (one per line)";
@@ -135,6 +138,7 @@ messages! {
     BodyHeading => "Nội dung", "Body";
     SectionHeadingLabel => "Tiêu đề mục", "Section heading";
     HeadingLocked => "Tiêu đề theo mẫu đang khóa", "Template heading is locked";
+    HeadingLockedTyping => "Tiêu đề này theo dàn ý, đang khóa. Bấm ổ khóa bên cạnh để sửa.", "This heading comes from the outline and is locked. Click the padlock beside it to edit it.";
     UnlockHeading => "Mở khóa tiêu đề để sửa", "Unlock the heading to edit it";
     LockHeading => "Khóa lại tiêu đề", "Lock the heading";
     RunInHint => "(để trống: số thứ tự đứng liền đoạn văn đầu)", "(blank: the number runs into the first paragraph)";
@@ -193,7 +197,6 @@ messages! {
     EmptyTrash => "Dọn sạch thùng rác", "Empty the trash";
     SetAsideHeading => "Dữ liệu không đọc được (đã cất riêng, không bị ghi đè)", "Entries that could not be read (kept aside, never overwritten)";
     Download => "Tải về", "Download";
-    StorageMeter => "Dung lượng", "Storage";
     ConfirmDropUnsaved => "Những thay đổi mới nhất của bản thảo này CHƯA lưu được trên máy (bộ nhớ trình duyệt đầy hoặc bị chặn) và chưa được tải về thành tệp. Nếu đóng bây giờ, chúng sẽ mất. Bấm “Hủy” rồi “Tải tệp bản thảo” để giữ lại; bấm “OK” để vẫn đóng.", "The latest changes to this draft are NOT saved on this computer (the browser's storage is full or blocked) and have not been downloaded as a file. Closing now loses them. Click “Cancel”, then “Download draft”, to keep them; click “OK” to close anyway.";
     VersionNotKept => "Chưa thay được nội dung: không lưu được bản sao của nội dung hiện tại trước khi thay (bộ nhớ trình duyệt đầy hoặc bị chặn). Nội dung hiện tại vẫn nguyên. Hãy tải tệp bản thảo về máy, xóa bớt bản thảo cũ, rồi thử lại.", "The text was not replaced: a copy of the current text could not be kept first (the browser's storage is full or blocked). The current text is unchanged. Download the draft file, delete old drafts, then try again.";
     NotReadBack => "Trình duyệt không lưu đúng nội dung (đọc lại thấy khác). Hãy tải tệp bản thảo về máy để giữ nội dung.", "The browser did not store the text correctly (it read back differently). Download the draft file to keep your text.";
@@ -205,13 +208,7 @@ messages! {
     ConfirmTakeOverUnsaved => "Tab đang sửa bản thảo này còn những thay đổi CHƯA lưu được (bộ nhớ đầy). Nếu nhận sửa ở đây, các thay đổi đó chỉ còn ở tab kia (tab kia vẫn tải về được). Vẫn nhận sửa ở tab này?", "The tab editing this draft has changes that could NOT be saved (storage full). If you take over here, those changes stay only in that tab (it can still download them). Take over anyway?";
     ConfirmRemoveSetAside => "Xóa hẳn mục không đọc được này khỏi máy? Hãy tải nó về trước nếu còn cần.", "Delete this unreadable entry from this computer for good? Download it first if you may need it.";
     RemoveSetAside => "Xóa", "Delete";
-    StorageMeterApp => "bản thảo dùng", "drafts use";
-    StorageMeterSite => "bộ nhớ của trang đã dùng", "the site's storage holds";
-    StorageMeterOfAbout => "trong khoảng", "of about";
-    StorageMeterAllowed => "trình duyệt cho phép", "the browser allows";
     StorageNearlyFull => "Sắp đầy: mở từng bản thảo cũ, bấm “Tải tệp bản thảo (.json)” để giữ một bản trên máy, rồi xóa bản thảo đó và dọn sạch thùng rác.", "Nearly full: open each old draft, click “Download draft (.json)” to keep a copy on this computer, then delete the draft and empty the trash.";
-    StorageMeterBrowser => "Ước tính chung của trình duyệt, không phải giới hạn của bản thảo: đã dùng", "The browser's overall estimate, not the limit for drafts: used";
-    StorageMeterBrowserAllowed => "cho phép", "allowed";
     VersionsHeading => "Phiên bản trên máy", "Local versions";
     Versions => "Phiên bản", "Versions";
     VersionsLabel => "Các phiên bản tự lưu của bản thảo", "Automatic versions of this draft";
@@ -352,6 +349,93 @@ pub fn describe_finding(lang: Lang, finding: &crate::conformance::Finding) -> St
     }
 }
 
+/// The examples under the header and signature fields, from the ruleset
+/// the draft follows: a State report is shown State bodies, a Party report
+/// Party ones (after 1 July 2025 there are no districts: provinces and
+/// communes).
+pub fn example_hints(ruleset: crate::model::Ruleset) -> ExampleHints {
+    use crate::model::Ruleset;
+    match ruleset {
+        Ruleset::Party => ExampleHints {
+            superior_body: Msg::FieldSuperiorBodyHintParty,
+            issuing_body: Msg::FieldIssuingBodyHintParty,
+            number: Msg::FieldNumberHintParty,
+            signing_authority: Msg::FieldSigningAuthorityHintParty,
+        },
+        Ruleset::State => ExampleHints {
+            superior_body: Msg::FieldSuperiorBodyHintState,
+            issuing_body: Msg::FieldIssuingBodyHintState,
+            number: Msg::FieldNumberHintState,
+            signing_authority: Msg::FieldSigningAuthorityHintState,
+        },
+    }
+}
+
+/// The hints of the fields whose examples depend on the ruleset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExampleHints {
+    pub superior_body: Msg,
+    pub issuing_body: Msg,
+    pub number: Msg,
+    pub signing_authority: Msg,
+}
+
+/// `value` rounded to `decimals` decimals, written the way `lang` writes
+/// numbers: "1.234,5" in Vietnamese, "1,234.5" in English. Decimals that
+/// are all zero are left out ("10", not "10,0").
+pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
+    let (thousands, decimal) = match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let fixed = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let mut out = String::new();
+    if value < 0.0 && fixed.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push('-');
+    }
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(digit);
+    }
+    if fraction.chars().any(|c| c != '0') {
+        out.push(decimal);
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// A size in bytes for people: KB, MB or GB (of 1,024), one decimal below
+/// ten and none above, in `lang`'s number format: "0,5 KB", "1,2 MB",
+/// "10 MB" in Vietnamese.
+pub fn format_size(lang: Lang, bytes: u64) -> String {
+    const UNITS: [&str; 3] = ["KB", "MB", "GB"];
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let decimals = if value < 9.95 { 1 } else { 0 };
+    format!("{} {}", format_number(lang, value, decimals), UNITS[unit])
+}
+
+/// The storage line of the library: what the drafts take of what the
+/// browser gives the page.
+pub fn storage_sentence(lang: Lang, used: u64, capacity: u64, percent: u32) -> String {
+    let (used, capacity) = (format_size(lang, used), format_size(lang, capacity));
+    match lang {
+        Lang::Vi => format!(
+            "Các bản thảo đang dùng {used} trong khoảng {capacity} trình duyệt dành cho trang này ({percent} %)."
+        ),
+        Lang::En => format!(
+            "The drafts use {used} of the about {capacity} the browser gives this page ({percent}%)."
+        ),
+    }
+}
+
 /// A sentence saying why a session operation did not happen, and what to
 /// do.
 pub fn describe_session_error(lang: Lang, error: &crate::session::SessionError) -> String {
@@ -387,12 +471,12 @@ pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -
     let vi = lang == Lang::Vi;
     match error {
         ImportError::TooLarge { bytes } => {
-            let mb = *bytes as f64 / 1024.0 / 1024.0;
-            let limit = crate::transfer::MAX_FILE_BYTES / 1024 / 1024;
+            let size = format_size(lang, *bytes as u64);
+            let limit = format_size(lang, crate::transfer::MAX_FILE_BYTES as u64);
             if vi {
-                format!("Tệp quá lớn ({mb:.1} MB; giới hạn {limit} MB) nên không mở. Hãy kiểm tra đây có đúng là tệp bản thảo .json không.")
+                format!("Tệp quá lớn ({size}; giới hạn {limit}) nên không mở. Hãy kiểm tra đây có đúng là tệp bản thảo .json không.")
             } else {
-                format!("The file is too large ({mb:.1} MB; the limit is {limit} MB), so it was not opened. Check that it is a .json draft file.")
+                format!("The file is too large ({size}; the limit is {limit}), so it was not opened. Check that it is a .json draft file.")
             }
         }
         ImportError::NothingPasted => {
@@ -491,6 +575,69 @@ pub fn page_title(lang: Lang, draft_title: Option<&str>) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbers_and_sizes_are_written_the_way_each_language_writes_them() {
+        assert_eq!(format_number(Lang::Vi, 1234567.0, 0), "1.234.567");
+        assert_eq!(format_number(Lang::En, 1234567.0, 0), "1,234,567");
+        assert_eq!(format_number(Lang::Vi, 0.5, 1), "0,5");
+        assert_eq!(format_number(Lang::En, 0.5, 1), "0.5");
+        assert_eq!(format_number(Lang::Vi, 1234.56, 1), "1.234,6");
+        assert_eq!(format_number(Lang::Vi, 10.0, 1), "10");
+        assert_eq!(format_number(Lang::Vi, 999.0, 0), "999");
+        assert_eq!(format_size(Lang::Vi, 0), "0 KB");
+        assert_eq!(format_size(Lang::Vi, 512), "0,5 KB");
+        assert_eq!(format_size(Lang::En, 512), "0.5 KB");
+        assert_eq!(format_size(Lang::Vi, 13_000), "13 KB");
+        assert_eq!(format_size(Lang::Vi, 1_258_291), "1,2 MB");
+        assert_eq!(format_size(Lang::En, 1_258_291), "1.2 MB");
+        assert_eq!(format_size(Lang::Vi, 10 * 1024 * 1024), "10 MB");
+        assert_eq!(format_size(Lang::Vi, 8_800_000), "8,4 MB");
+        assert_eq!(format_size(Lang::Vi, 10 * 1024 * 1024 * 1024), "10 GB");
+        assert_eq!(
+            storage_sentence(Lang::Vi, 1_258_291, 10 * 1024 * 1024, 12),
+            "Các bản thảo đang dùng 1,2 MB trong khoảng 10 MB trình duyệt dành cho trang này (12 %)."
+        );
+        assert!(storage_sentence(Lang::En, 512, 10 * 1024 * 1024, 0).contains("0.5 KB"));
+    }
+
+    #[test]
+    fn each_ruleset_shows_examples_of_its_own_bodies() {
+        use crate::model::Ruleset;
+        for lang in [Lang::Vi, Lang::En] {
+            let text = |hints: ExampleHints| {
+                [
+                    hints.superior_body,
+                    hints.issuing_body,
+                    hints.number,
+                    hints.signing_authority,
+                ]
+                .map(|msg| t(lang, msg))
+                .join(" | ")
+            };
+            let party = text(example_hints(Ruleset::Party));
+            let state = text(example_hints(Ruleset::State));
+            assert!(
+                party.contains("ĐẢNG BỘ TỈNH") && party.contains("ĐẢNG ỦY XÃ"),
+                "{party}"
+            );
+            assert!(
+                !party.contains("UBND") && !party.contains("ỦY BAN"),
+                "{party}"
+            );
+            assert!(
+                state.contains("UBND XÃ") && state.contains("TRƯỜNG THCS"),
+                "{state}"
+            );
+            assert!(state.contains("BC-UBND"), "{state}");
+            assert!(!state.contains("ĐẢNG"), "{state}");
+            // Districts are gone since 1 July 2025.
+            assert!(
+                !party.contains("HUYỆN") && !state.contains("HUYỆN"),
+                "{party} {state}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -44,6 +44,20 @@ pub enum Command {
     DeleteIfEmpty,
 }
 
+/// Whether `press` would change the text of the field it is typed in: a
+/// letter, digit, space or sign, Backspace or Delete, or a paste or cut.
+/// Typed into a locked heading, such a key is refused, and the interface
+/// says how to unlock it.
+pub fn would_change_text(press: &KeyPress) -> bool {
+    let ctrl = press.ctrl || press.meta;
+    let key = press.key.as_str();
+    match key {
+        "Backspace" | "Delete" => !press.alt,
+        "v" | "V" | "x" | "X" if ctrl => !press.alt,
+        _ => !ctrl && !press.alt && key.chars().count() == 1,
+    }
+}
+
 /// The command `press` means, if any. `field_is_empty` tells whether the
 /// focused field holds no text (Backspace deletes only then).
 pub fn command(press: &KeyPress, field_is_empty: bool) -> Option<Command> {
@@ -187,6 +201,31 @@ mod tests {
             key: key.into(),
             ..KeyPress::default()
         }
+    }
+
+    #[test]
+    fn letters_deletions_and_pastes_would_change_text_and_moves_would_not() {
+        for key in ["a", "Ư", " ", "1", ".", "Backspace", "Delete"] {
+            assert!(would_change_text(&press(key)), "{key}");
+        }
+        let shifted = KeyPress {
+            shift: true,
+            ..press("A")
+        };
+        assert!(would_change_text(&shifted));
+        let paste = KeyPress {
+            ctrl: true,
+            ..press("v")
+        };
+        assert!(would_change_text(&paste));
+        for key in ["ArrowLeft", "Home", "End", "Tab", "Shift", "Escape", "F5"] {
+            assert!(!would_change_text(&press(key)), "{key}");
+        }
+        let copy = KeyPress {
+            ctrl: true,
+            ..press("c")
+        };
+        assert!(!would_change_text(&copy));
     }
 
     #[test]

@@ -90,6 +90,23 @@ pub struct OutlineEntry {
     /// run-in item the opening words of its first paragraph, or the
     /// template's guidance.
     pub summary: String,
+    /// The number and summary as the outline panel shows them on one line:
+    /// cut at a word boundary with "…" when longer than the panel holds
+    /// (`OUTLINE_LABEL_CHARS`). The whole label is the entry's title.
+    pub short_label: String,
+}
+
+/// How many characters of an outline label (number, space, summary) fit on
+/// one line of the outline panel at its narrowest (13rem), by depth: a
+/// deeper entry is indented, a part's label is bold.
+pub const OUTLINE_LABEL_CHARS: [usize; 3] = [24, 26, 24];
+
+/// The outline's one-line label for an entry at `depth`: `number` and
+/// `summary`, cut at a word boundary with "…" when too long.
+pub fn outline_label(depth: usize, number: &str, summary: &str) -> String {
+    let budget = OUTLINE_LABEL_CHARS[depth.min(OUTLINE_LABEL_CHARS.len() - 1)];
+    let room = budget.saturating_sub(number.chars().count() + 1).max(4);
+    format!("{number} {}", opening_words(summary, room))
 }
 
 /// The opening words of `text` within about `max` characters, cut at a word
@@ -131,13 +148,16 @@ pub fn outline(document: &Document) -> Vec<OutlineEntry> {
             } else {
                 format!("{parent}.{own}")
             };
+            let summary = summary(section);
+            let short_label = outline_label(depth, &number, &summary);
             out.push(OutlineEntry {
                 id: section.id,
                 depth,
                 number,
                 reference: reference.clone(),
                 heading: section.heading.clone(),
-                summary: summary(section),
+                short_label,
+                summary,
             });
             walk(&section.children, depth + 1, &reference, out);
         }
@@ -149,6 +169,27 @@ pub fn outline(document: &Document) -> Vec<OutlineEntry> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_long_outline_label_is_cut_at_a_word_boundary_with_an_ellipsis() {
+        let label = outline_label(
+            1,
+            "1.",
+            "Về lãnh đạo, chỉ đạo, triển khai tổ chức thực hiện",
+        );
+        assert_eq!(label, "1. Về lãnh đạo, chỉ đạo,…");
+        assert!(label.chars().count() <= OUTLINE_LABEL_CHARS[1] + 1);
+        assert_eq!(outline_label(0, "I.", "KẾT QUẢ"), "I. KẾT QUẢ");
+        // Every cut ends a word: what precedes "…" is a whole word of the
+        // summary.
+        let summary = "Đảng ủy chịu sự lãnh đạo trực tiếp của Ban Thường vụ Tỉnh ủy";
+        for depth in 0..4 {
+            let label = outline_label(depth, "a)", summary);
+            let shown = label.trim_start_matches("a) ").trim_end_matches('…');
+            assert!(summary.starts_with(shown), "{label}");
+            assert!(summary[shown.len()..].starts_with(' '), "{label}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -277,10 +277,65 @@ pub fn item_before(document: &Document, id: NodeId) -> Option<NodeId> {
         .map(|item| item.id)
 }
 
+/// The node whose field takes the caret when `node` has just been added: a
+/// list's first bullet, an assessment's first block (its label when it has
+/// none), otherwise `node` itself.
+pub fn field_of(document: &Document, node: NodeId) -> NodeId {
+    match document.find_block(node) {
+        Some(Block::List(list)) => list.items.first().map_or(node, |item| item.id),
+        Some(Block::Assessment(assessment)) => assessment
+            .blocks
+            .first()
+            .map_or(node, |block| field_of(document, block.id())),
+        _ => node,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::template::seed_sample;
+
+    #[test]
+    fn the_caret_goes_into_the_first_field_of_an_added_block() {
+        use crate::edit::{apply, BlockKind, Edit};
+        use crate::model::AssessmentLabel;
+        let sample = seed_sample();
+        let section = sample.sections[0].children[0].id;
+        for kind in [
+            BlockKind::List,
+            BlockKind::Assessment(AssessmentLabel::Strengths),
+            BlockKind::Paragraph,
+            BlockKind::Figure,
+        ] {
+            let applied = apply(
+                &sample,
+                &Edit::InsertBlock {
+                    container: Container::Section(section),
+                    index: 0,
+                    kind: kind.clone(),
+                },
+            )
+            .unwrap();
+            let block = applied.created.unwrap();
+            let field = field_of(&applied.document, block);
+            let document = &applied.document;
+            match kind {
+                BlockKind::List => {
+                    let (item, _) = document.find_item(field).expect("a bullet");
+                    assert!(item.text.is_empty());
+                }
+                BlockKind::Assessment(_) => {
+                    assert!(matches!(
+                        document.find_block(field),
+                        Some(Block::Paragraph(_))
+                    ));
+                    assert_ne!(field, block);
+                }
+                _ => assert_eq!(field, block),
+            }
+        }
+    }
 
     #[test]
     fn a_new_section_goes_after_the_picked_one() {

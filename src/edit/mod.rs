@@ -255,11 +255,16 @@ fn new_block(document: &mut Document, kind: &BlockKind) -> Block {
                 }],
             })
         }
+        // An assessment comes with the paragraph that runs in after its
+        // label, where the caret goes next.
         BlockKind::Assessment(label) => Block::Assessment(Assessment {
             id,
             label: label.clone(),
             nothing_to_report: false,
-            blocks: Vec::new(),
+            blocks: vec![Block::Paragraph(Paragraph {
+                id: document.fresh_id(),
+                ..Paragraph::default()
+            })],
         }),
         BlockKind::Figure => Block::Figure(Figure {
             id,

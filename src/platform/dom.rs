@@ -16,16 +16,29 @@ fn element(id: &str) -> Option<web_sys::HtmlElement> {
 /// Focuses the element with `id`, puts the caret at the end of its text and
 /// scrolls it into view. Returns false when there is no such element.
 pub fn focus(id: &str) -> bool {
+    focus_with(id, false)
+}
+
+/// Focuses the element with `id` with its whole text selected (a name to
+/// retype), and scrolls it into view. Returns false when there is no such
+/// element.
+pub fn focus_selected(id: &str) -> bool {
+    focus_with(id, true)
+}
+
+fn focus_with(id: &str, select_all: bool) -> bool {
     let Some(target) = element(id) else {
         return false;
     };
     let _ = target.focus();
     if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
         let end = input.value().encode_utf16().count() as u32;
-        let _ = input.set_selection_range(end, end);
+        let start = if select_all { 0 } else { end };
+        let _ = input.set_selection_range(start, end);
     } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
         let end = area.value().encode_utf16().count() as u32;
-        let _ = area.set_selection_range(end, end);
+        let start = if select_all { 0 } else { end };
+        let _ = area.set_selection_range(start, end);
     }
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -125,4 +138,43 @@ pub fn page_rules_text() -> String {
             .collect::<Vec<_>>()
             .join("\n")
     })
+}
+
+thread_local! {
+    static FIELD_SIZING: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+}
+
+/// Whether the browser sizes text boxes to their content from the
+/// stylesheet (`field-sizing: content`, Chrome 123 and later).
+fn sizes_fields_itself(area: &web_sys::HtmlTextAreaElement) -> bool {
+    if let Some(known) = FIELD_SIZING.with(std::cell::Cell::get) {
+        return known;
+    }
+    let supported = web_sys::window()
+        .and_then(|window| window.get_computed_style(area).ok().flatten())
+        .and_then(|style| style.get_property_value("field-sizing").ok())
+        .is_some_and(|value| value == "content");
+    FIELD_SIZING.with(|cell| cell.set(Some(supported)));
+    supported
+}
+
+/// Grows the text box an event came from to hold its whole text, where
+/// the browser does not do it from the stylesheet (Chrome 109 on Windows
+/// 7 has no `field-sizing`): its height is set from its scroll height.
+/// Only that one box is measured, so a keystroke stays cheap.
+pub fn fit_to_content(event: &web_sys::Event) {
+    let Some(area) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    if sizes_fields_itself(&area) {
+        return;
+    }
+    let style = area.style();
+    let _ = style.set_property("height", "auto");
+    let borders = area.offset_height() - area.client_height();
+    let height = area.scroll_height() + borders;
+    let _ = style.set_property("height", &format!("{height}px"));
 }

@@ -31,8 +31,10 @@ impl Store {
         self.library.set(drafts);
         self.set_aside.set(set_aside);
         self.user_templates.set(templates);
-        let estimate = self.estimate;
-        page::storage_persist_and_estimate(move |usage, quota| estimate.set(Some((usage, quota))));
+        // Asks the browser to keep the site's storage. Its estimate of usage
+        // and quota (gigabytes, for other stores) is not shown: the library's
+        // storage line counts local storage against its own limit.
+        page::storage_persist_and_estimate(|_, _| {});
     }
 
     /// What the app's entries and the whole site's take in storage.

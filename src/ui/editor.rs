@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::edit::{BlockKind, Container, Direction, Edit, Field};
 use crate::i18n::Msg;
-use crate::keymap::{command, edit_for, Command};
+use crate::keymap::{command, edit_for, would_change_text, Command};
 use crate::model::{AssessmentLabel, Block, DocDate, Document, NodeId, Ruleset};
-use crate::platform::events;
+use crate::platform::{dom, events};
 use crate::rules::{check_date, check_number_symbol};
 
 use crate::index::SectionSnapshot;
@@ -106,7 +106,7 @@ fn TextField(
     field: Field,
     label: Msg,
     frame: Memo<Option<Document>>,
-    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional, into)] hint: Option<Signal<Msg>>,
     #[prop(optional)] problem: Option<Signal<Option<Msg>>>,
 ) -> impl IntoView {
     let store = use_store();
@@ -148,7 +148,7 @@ fn TextField(
                     let _ = store.dispatch(Edit::SetField { field, text: events::input_value(&event) });
                 }
             />
-            <p class="hint" id=hint_id.clone()>{move || hint.map(|hint| store.t(hint))}</p>
+            <p class="hint" id=hint_id.clone()>{move || hint.map(|hint| store.t(hint.get()))}</p>
             <p class="problem" id=problem_id.clone() role="alert">{move || problem.get().map(|msg| store.t(msg))}</p>
         </div>
     }
@@ -253,10 +253,12 @@ fn DetailsForm() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let number_hint = Memo::new(move |_| match ruleset.get() {
-        Ruleset::Party => Msg::FieldNumberHintParty,
-        Ruleset::State => Msg::FieldNumberHintState,
-    });
+    // The examples under the fields are of the draft's own ruleset.
+    let hints = Memo::new(move |_| crate::i18n::example_hints(ruleset.get()));
+    let superior_hint = Signal::derive(move || hints.get().superior_body);
+    let issuing_hint = Signal::derive(move || hints.get().issuing_body);
+    let number_hint = Signal::derive(move || hints.get().number);
+    let signing_hint = Signal::derive(move || hints.get().signing_authority);
 
     view! {
         <details class="details-form" open data-testid="details-form">
@@ -280,12 +282,9 @@ fn DetailsForm() -> impl IntoView {
                     </option>
                 </select>
             </div>
-            <TextField field=Field::SuperiorBody label=Msg::FieldSuperiorBody frame=frame hint=Msg::FieldSuperiorBodyHint />
-            <TextField field=Field::IssuingBody label=Msg::FieldIssuingBody frame=frame hint=Msg::FieldIssuingBodyHint />
-            {move || {
-                let hint = number_hint.get();
-                view! { <TextField field=Field::NumberSymbol label=Msg::FieldNumber frame=frame hint=hint problem=number_problem /> }
-            }}
+            <TextField field=Field::SuperiorBody label=Msg::FieldSuperiorBody frame=frame hint=superior_hint />
+            <TextField field=Field::IssuingBody label=Msg::FieldIssuingBody frame=frame hint=issuing_hint />
+            <TextField field=Field::NumberSymbol label=Msg::FieldNumber frame=frame hint=number_hint problem=number_problem />
             <TextField field=Field::Place label=Msg::FieldPlace frame=frame />
             <div class="form-row date-row" class:invalid=move || date_problem.get().is_some()>
                 {date_field(DatePart::Day, Msg::FieldDay, "narrow")}
@@ -298,7 +297,7 @@ fn DetailsForm() -> impl IntoView {
             </div>
             <TextField field=Field::DocType label=Msg::FieldDocType frame=frame />
             <TextField field=Field::Subject label=Msg::FieldSubject frame=frame hint=Msg::FieldSubjectHint problem=subject_problem />
-            <TextField field=Field::SigningAuthority label=Msg::FieldSigningAuthority frame=frame hint=Msg::FieldSigningAuthorityHint />
+            <TextField field=Field::SigningAuthority label=Msg::FieldSigningAuthority frame=frame hint=signing_hint />
             <TextField field=Field::Position label=Msg::FieldPosition frame=frame />
             <TextField field=Field::SignerName label=Msg::FieldSignerName frame=frame />
             <div class="form-row">
@@ -333,6 +332,7 @@ fn AddBlockBar(container: Container) -> impl IntoView {
         });
     };
     let is_assessment = matches!(container, Container::Assessment(_));
+    let picked = RwSignal::new(String::new());
     view! {
         <div class="add-block-bar" role="group">
             <button type="button" data-testid="add-paragraph" on:click=move |_| add(BlockKind::Paragraph)>
@@ -348,13 +348,17 @@ fn AddBlockBar(container: Container) -> impl IntoView {
                     aria-label=move || store.t(Msg::AddAssessment)
                     on:change=move |event| {
                         let value = event_target_value(&event);
+                        // The list goes back to its "+ Đánh giá" line once
+                        // the assessment is added.
+                        picked.set(value.clone());
                         if let Ok(index) = value.parse::<usize>() {
                             if let Some(label) = AssessmentLabel::STANDARD.get(index) {
                                 add(BlockKind::Assessment(label.clone()));
                             }
                         }
+                        picked.set(String::new());
                     }
-                    prop:value=""
+                    prop:value=move || picked.get()
                 >
                     <option value="" selected>{move || store.t(Msg::AddAssessment)}</option>
                     {AssessmentLabel::STANDARD
@@ -482,7 +486,9 @@ fn paragraph_editor(store: Store, id: NodeId) -> impl IntoView {
                 prop:value=move || text.get().0
                 on:input=move |event| {
                     let _ = store.dispatch(Edit::SetText { node: id, text: events::input_value(&event) });
+                    dom::fit_to_content(&event);
                 }
+                on:focus=move |event| dom::fit_to_content(&event)
                 on:keydown=move |event| {
                     let empty = text.get_untracked().0.is_empty();
                     handle_key(store, id, &event, empty);
@@ -511,7 +517,9 @@ fn figure_editor(store: Store, id: NodeId) -> impl IntoView {
                 prop:value=move || caption.get()
                 on:input=move |event| {
                     let _ = store.dispatch(Edit::SetText { node: id, text: events::input_value(&event) });
+                    dom::fit_to_content(&event);
                 }
+                on:focus=move |event| dom::fit_to_content(&event)
                 on:keydown=move |event| handle_key(store, id, &event, false)
             ></textarea>
             {block_tools(store, id)}
@@ -561,7 +569,9 @@ fn ListItemEditor(id: NodeId) -> AnyView {
                 prop:value=move || item.get().0
                 on:input=move |event| {
                     let _ = store.dispatch(Edit::SetText { node: id, text: events::input_value(&event) });
+                    dom::fit_to_content(&event);
                 }
+                on:focus=move |event| dom::fit_to_content(&event)
                 on:keydown=move |event| {
                     let empty = item.get_untracked().0.is_empty();
                     handle_key(store, id, &event, empty);
@@ -653,6 +663,8 @@ fn SectionEditor(id: NodeId) -> AnyView {
     provide_context(Scope(view));
     let body_ready = RwSignal::new(false);
     store.defer_render(body_ready);
+    // Set when keys are typed into the heading while it is locked.
+    let locked_typing = RwSignal::new(false);
     let head = Memo::new(move |_| {
         view.with(|v| {
             v.as_ref()
@@ -694,11 +706,24 @@ fn SectionEditor(id: NodeId) -> AnyView {
                             if guidance.is_empty() { store.t(Msg::RunInHint).to_owned() } else { guidance }
                         }
                         prop:value=move || head.get().0
-                        on:focus=move |_| store.selected.set(Some(id))
+                        aria-describedby=format!("locked-{id}")
+                        on:focus=move |event| {
+                            store.selected.set(Some(id));
+                            dom::fit_to_content(&event);
+                        }
+                        on:blur=move |_| locked_typing.set(false)
                         on:input=move |event| {
                             let _ = store.dispatch(Edit::SetHeading { section: id, text: events::input_value(&event) });
+                            dom::fit_to_content(&event);
                         }
-                        on:keydown=move |event| handle_key(store, id, &event, false)
+                        on:keydown=move |event| {
+                            // Typing into a locked heading is refused by the
+                            // field; say how to unlock it.
+                            if head.get_untracked().1 && would_change_text(&events::key_press(&event)) {
+                                locked_typing.set(true);
+                            }
+                            handle_key(store, id, &event, false)
+                        }
                     ></textarea>
                     <button
                         type="button"
@@ -709,12 +734,16 @@ fn SectionEditor(id: NodeId) -> AnyView {
                         aria-label=move || if head.get().1 { store.t(Msg::UnlockHeading) } else { store.t(Msg::LockHeading) }
                         title=move || if head.get().1 { store.t(Msg::UnlockHeading) } else { store.t(Msg::LockHeading) }
                         on:click=move |_| {
+                            locked_typing.set(false);
                             let _ = store.dispatch(Edit::SetHeadingLocked { section: id, locked: !head.get_untracked().1 });
                         }
                     >
                         {move || lock_icon(head.get().1)}
                     </button>
                 </div>
+                <p class="locked-hint" id=format!("locked-{id}") role="status" data-testid="heading-locked-hint">
+                    {move || (locked_typing.get() && head.get().1).then(|| store.t(Msg::HeadingLockedTyping))}
+                </p>
                 <Show when=move || { let (heading, _, guidance) = head.get(); !heading.is_empty() && !guidance.is_empty() }>
                     <p class="guidance">{move || head.get().2}</p>
                 </Show>

@@ -108,6 +108,11 @@ pub fn OutlinePanel() -> impl IntoView {
                         let id = entry.id;
                         let label = format!("{} {}", entry.number, entry.summary);
                         let title = label.clone();
+                        // A label too long for one line shows cut at a word
+                        // with "…"; the whole of it is the title (hover), the
+                        // accessible name, and shows when the entry has focus.
+                        let short = (entry.short_label != label).then(|| entry.short_label.clone());
+                        let aria = short.is_some().then(|| label.clone());
                         view! {
                             <li class=format!("outline-entry depth-{}", entry.depth)>
                                 <button
@@ -118,9 +123,8 @@ pub fn OutlinePanel() -> impl IntoView {
                                     aria-current=move || (store.selected.get() == Some(id)).then_some("true")
                                     data-testid="outline-entry"
                                     data-reference=entry.reference.clone()
-                                    // A long label is cut at the panel's edge; the whole
-                                    // of it shows on hover.
                                     title=title
+                                    aria-label=aria
                                     on:click=move |_| {
                                         store.selected.set(Some(id));
                                         // A section not built yet is built first.
@@ -129,7 +133,14 @@ pub fn OutlinePanel() -> impl IntoView {
                                         }
                                     }
                                 >
-                                    {label}
+                                    {match short {
+                                        Some(short) => view! {
+                                            <span class="outline-short" aria-hidden="true">{short}</span>
+                                            <span class="outline-full" aria-hidden="true">{label}</span>
+                                        }
+                                        .into_any(),
+                                        None => label.into_any(),
+                                    }}
                                 </button>
                             </li>
                         }

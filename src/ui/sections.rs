@@ -252,10 +252,20 @@ impl Store {
 
     /// Focuses the element with id `element` once it exists; see `focus`.
     pub fn focus_element(&self, element: String) {
-        async fn focus_soon(element: &str) -> bool {
+        self.focus_element_with(element, crate::platform::dom::focus);
+    }
+
+    /// Focuses the element with id `element` with its text selected, once
+    /// it exists; see `focus`.
+    pub fn focus_element_selected(&self, element: String) {
+        self.focus_element_with(element, crate::platform::dom::focus_selected);
+    }
+
+    fn focus_element_with(&self, element: String, focus: fn(&str) -> bool) {
+        async fn focus_soon(element: &str, focus: fn(&str) -> bool) -> bool {
             for _ in 0..8 {
                 leptos::task::tick().await;
-                if crate::platform::dom::focus(element) {
+                if focus(element) {
                     return true;
                 }
             }
@@ -263,17 +273,17 @@ impl Store {
         }
         let store = *self;
         leptos::task::spawn_local(async move {
-            if focus_soon(&element).await {
+            if focus_soon(&element, focus).await {
                 return;
             }
             // The field may be in a section not built yet: build the rest
             // now, then focus.
             store.build_queued_now();
-            if focus_soon(&element).await {
+            if focus_soon(&element, focus).await {
                 return;
             }
             request_animation_frame(move || {
-                crate::platform::dom::focus(&element);
+                focus(&element);
             });
         });
     }

@@ -83,8 +83,6 @@ pub struct Store {
     pub library: RwSignal<Vec<DraftMeta>>,
     /// Stored entries that could not be read, kept aside: (key, text).
     pub set_aside: RwSignal<Vec<(String, String)>>,
-    /// The browser's estimate of (usage, quota) in bytes.
-    pub estimate: RwSignal<Option<(f64, f64)>>,
     pub versions_open: RwSignal<bool>,
     /// The open draft's local versions, newest first, read when the panel
     /// opens and after each save while it is open.
@@ -162,7 +160,6 @@ impl Store {
             read_only_taken: RwSignal::new(false),
             library: RwSignal::new(Vec::new()),
             set_aside: RwSignal::new(Vec::new()),
-            estimate: RwSignal::new(None),
             versions_open: RwSignal::new(false),
             versions: RwSignal::new(Vec::new()),
             check_open: RwSignal::new(false),
@@ -338,7 +335,14 @@ impl Store {
                 }
                 self.changed();
                 if let Some(id) = created {
-                    self.focus(*id);
+                    // The caret goes into what was added: a new list's
+                    // first bullet, a new assessment's paragraph.
+                    let field = self.document.with_untracked(|document| {
+                        document
+                            .as_ref()
+                            .map_or(*id, |d| crate::edit::locate::field_of(d, *id))
+                    });
+                    self.focus(field);
                 }
             }
             Err(error) => self.report(error),

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Msg;
+use crate::i18n::{format_size, storage_sentence, Msg};
 use crate::model::Ruleset;
 use crate::persist::{
     search, storage_nearly_full, storage_percent, DraftMeta, LOCAL_STORAGE_CAPACITY_BYTES,
@@ -14,16 +14,6 @@ use crate::platform::clock;
 use crate::template::{builtin, instantiate, seed_sample};
 
 use super::store::{use_store, Store};
-
-fn kilobytes(bytes: f64) -> String {
-    if bytes >= 1024.0 * 1024.0 * 1024.0 {
-        format!("{:.1} GB", bytes / 1024.0 / 1024.0 / 1024.0)
-    } else if bytes >= 1024.0 * 1024.0 {
-        format!("{:.1} MB", bytes / 1024.0 / 1024.0)
-    } else {
-        format!("{:.1} KB", bytes / 1024.0)
-    }
-}
 
 fn template_name(store: Store, id: &str) -> String {
     builtin()
@@ -48,6 +38,7 @@ fn draft_row(store: Store, meta: DraftMeta) -> impl IntoView {
             title.clone()
         }
     };
+    let size = meta.size;
     let rename_field = format!("rename-{id}");
     let focus_field = rename_field.clone();
     view! {
@@ -95,7 +86,7 @@ fn draft_row(store: Store, meta: DraftMeta) -> impl IntoView {
             </td>
             <td>{template_name(store, &meta.template_id)}</td>
             <td>{clock::local_date_time(meta.edited_ms)}</td>
-            <td class="number">{kilobytes(meta.size as f64)}</td>
+            <td class="number">{move || format_size(store.lang.get(), size as u64)}</td>
             <td class="library-actions">
                 <button type="button" data-testid="library-open" on:click=move |_| store.open_stored(&open_id)>
                     {move || store.t(Msg::Open)}
@@ -108,7 +99,7 @@ fn draft_row(store: Store, meta: DraftMeta) -> impl IntoView {
                     data-testid="library-rename"
                     on:click=move |_| {
                         renaming.set(true);
-                        store.focus_element(focus_field.clone());
+                        store.focus_element_selected(focus_field.clone());
                     }
                 >
                     {move || store.t(Msg::Rename)}
@@ -216,7 +207,8 @@ pub fn Welcome() -> impl IntoView {
                         <For each=move || store.set_aside.get() key=|(key, _)| key.clone() let:entry>
                             {
                                 let (key, text) = entry;
-                                let size = kilobytes(text.len() as f64);
+                                let bytes = text.len() as u64;
+                                let size = move || format_size(store.lang.get(), bytes);
                                 let label = key.clone();
                                 let remove_key = key.clone();
                                 view! {
@@ -243,19 +235,13 @@ pub fn Welcome() -> impl IntoView {
                 {move || {
                     store.library.track();
                     let usage = store.storage_usage();
-                    let (app, site) = (usage.app, usage.site);
+                    let site = usage.site;
                     let percent = storage_percent(site);
                     let nearly_full = storage_nearly_full(site);
-                    let line = format!(
-                        "{}: {} {}; {} {} {} {} {} ({} %).",
-                        store.t(Msg::StorageMeter),
-                        store.t(Msg::StorageMeterApp),
-                        kilobytes(app as f64),
-                        store.t(Msg::StorageMeterSite),
-                        kilobytes(site as f64),
-                        store.t(Msg::StorageMeterOfAbout),
-                        kilobytes(LOCAL_STORAGE_CAPACITY_BYTES as f64),
-                        store.t(Msg::StorageMeterAllowed),
+                    let line = storage_sentence(
+                        store.lang.get(),
+                        site as u64,
+                        LOCAL_STORAGE_CAPACITY_BYTES as u64,
                         percent,
                     );
                     view! {
@@ -276,17 +262,6 @@ pub fn Welcome() -> impl IntoView {
                         })}
                     }
                 }}
-                {move || store.estimate.get().map(|(usage, quota)| view! {
-                    <p class="storage-estimate">
-                        {format!(
-                            "{} {}, {} {}.",
-                            store.t(Msg::StorageMeterBrowser),
-                            kilobytes(usage),
-                            store.t(Msg::StorageMeterBrowserAllowed),
-                            kilobytes(quota),
-                        )}
-                    </p>
-                })}
             </div>
             <h2>{move || store.t(Msg::TemplatesHeading)}</h2>
             <ul class="template-grid">
