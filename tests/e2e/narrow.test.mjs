@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
+import { catchFileChoosers, openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, acceptDownloads: true };
@@ -190,6 +190,52 @@ test("at 390 px the menu opens from the keyboard and closes with Escape or a tap
     await page.getByTestId("check-panel").waitFor({ state: "visible" });
     assert.equal(await page.getByTestId("view-preview").getAttribute("aria-selected"), "true");
     await page.screenshot({ path: join(OUTPUT, "narrow-check.png") });
+    // A finding goes to its field, in the form.
+    await page.getByTestId("check-item").first().click();
+    assert.equal(await page.getByTestId("view-form").getAttribute("aria-selected"), "true");
+    assert.deepEqual(await columnsShown(page), { outline: false, form: true, preview: false });
+    const focused = await page.evaluate(() => {
+      const field = document.activeElement;
+      const box = field.getBoundingClientRect();
+      return { tag: field.tagName, inView: box.width > 0 && box.top >= 0 && box.bottom <= window.innerHeight };
+    });
+    assert.equal(focused.tag, "INPUT");
+    assert.ok(focused.inView, "the finding's field is not on screen");
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a draft file opens from the phone's library, and a phone on its side shows the whole sheet", async () => {
+  const context = await suite.browser.newContext(PHONE);
+  try {
+    const page = await openApp(context, suite.server.url);
+    const choosers = await catchFileChoosers(page);
+    // A .baocao.json file received through Zalo, opened with "Mở tệp…".
+    await page.getByTestId("open-file").click();
+    await (await choosers.next()).setFiles(new URL("../fixtures/drafts/v2-envelope.json", import.meta.url).pathname);
+    const dialog = page.getByTestId("import-dialog");
+    await dialog.waitFor();
+    const box = await dialog.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, `the dialog is cut off: ${JSON.stringify(box)}`);
+    assert.ok((await pageWidth(page)) <= 390, `the dialog scrolls sideways: ${await pageWidth(page)} px`);
+    assert.deepEqual(await smallTargets(page, "[data-testid=import-dialog] button"), []);
+    await page.screenshot({ path: join(OUTPUT, "narrow-import.png") });
+    await page.getByTestId("import-as-new").click();
+    await page.getByTestId("view-switch").waitFor();
+    assert.deepEqual(await columnsShown(page), { outline: false, form: true, preview: false });
+    assert.ok((await pageWidth(page)) <= 390);
+
+    // On its side (844 × 390) the phone shows one column too, and the
+    // preview's sheet is whole, not cut at the right edge.
+    await page.setViewportSize({ width: 844, height: 390 });
+    await page.getByTestId("view-preview").click();
+    assert.deepEqual(await columnsShown(page), { outline: false, form: false, preview: true });
+    const sheet = await page.locator("#preview-sheet").boundingBox();
+    assert.ok(sheet.x >= 0 && sheet.x + sheet.width <= 844, `the sheet is cut off: ${JSON.stringify(sheet)}`);
+    assert.ok((await pageWidth(page)) <= 844);
+    await page.screenshot({ path: join(OUTPUT, "narrow-landscape.png") });
     assert.deepEqual(page.problems, []);
   } finally {
     await context.close();
