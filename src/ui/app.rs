@@ -40,6 +40,24 @@ impl View {
         }
     }
 
+    /// The tab that chooses this view.
+    fn tab_id(self) -> String {
+        format!("view-tab-{}", self.name())
+    }
+
+    /// The tab to the right, and to the left, wrapping around.
+    fn next(self) -> View {
+        match self {
+            View::Outline => View::Form,
+            View::Form => View::Preview,
+            View::Preview => View::Outline,
+        }
+    }
+
+    fn previous(self) -> View {
+        self.next().next()
+    }
+
     fn label(self) -> Msg {
         match self {
             View::Outline => Msg::ViewOutline,
@@ -75,6 +93,8 @@ impl ViewChoice {
 /// The menu button of a narrow screen, and the toolbar's actions it opens.
 const MENU_TOGGLE_ID: &str = "menu-toggle";
 const TOOLBAR_ACTIONS_ID: &str = "toolbar-actions";
+/// The editing screen's columns, which the narrow screen's tabs choose.
+const EDITOR_LAYOUT_ID: &str = "editor-layout";
 
 /// The whole app, over the browser's local storage.
 #[component]
@@ -480,7 +500,25 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
             {move || store.message.get().unwrap_or_default()}
         </p>
         <Show when=move || has_document.get()>
-            <div class="view-switch" role="tablist" data-testid="view-switch" aria-label=move || store.t(Msg::ViewSwitchLabel)>
+            <div
+                class="view-switch"
+                role="tablist"
+                data-testid="view-switch"
+                aria-label=move || store.t(Msg::ViewSwitchLabel)
+                // The arrow keys move between the tabs, as in any tab bar.
+                on:keydown=move |event| {
+                    let next = match events::key_press(&event).key.as_str() {
+                        "ArrowRight" => view.get_untracked().next(),
+                        "ArrowLeft" => view.get_untracked().previous(),
+                        "Home" => View::Outline,
+                        "End" => View::Preview,
+                        _ => return,
+                    };
+                    events::prevent_default(&event);
+                    view.set(next);
+                    dom::focus(&next.tab_id());
+                }
+            >
                 {View::ALL
                     .into_iter()
                     .map(|choice| {
@@ -488,8 +526,11 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
                             <button
                                 type="button"
                                 role="tab"
+                                id=choice.tab_id()
                                 data-testid=format!("view-{}", choice.name())
+                                aria-controls=EDITOR_LAYOUT_ID
                                 aria-selected=move || if view.get() == choice { "true" } else { "false" }
+                                tabindex=move || if view.get() == choice { "0" } else { "-1" }
                                 on:click=move |_| view.set(choice)
                             >
                                 {move || store.t(choice.label())}
@@ -504,6 +545,7 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
         <main id="workspace" class="workspace" data-testid="workspace">
             <Show when=move || has_document.get() fallback=|| view! { <Welcome /> }>
                 <div
+                    id=EDITOR_LAYOUT_ID
                     class="editor-layout"
                     class:read-only=move || store.read_only.get()
                     data-view=move || view.get().name()
