@@ -530,7 +530,6 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
                                 data-testid=format!("view-{}", choice.name())
                                 aria-controls=EDITOR_LAYOUT_ID
                                 aria-selected=move || if view.get() == choice { "true" } else { "false" }
-                                tabindex=move || if view.get() == choice { "0" } else { "-1" }
                                 on:click=move |_| view.set(choice)
                             >
                                 {move || store.t(choice.label())}
