@@ -62,6 +62,12 @@ messages! {
     AppName => "Báo cáo", "Báo cáo";
     AppTagline => "Soạn báo cáo tổng kết, sơ kết đúng thể thức", "Write official Vietnamese reports in the correct layout";
     ToolbarLabel => "Thanh công cụ", "Toolbar";
+    Menu => "☰ Menu", "☰ Menu";
+    MenuLabel => "Mở hoặc đóng menu công cụ", "Open or close the toolbar menu";
+    ViewSwitchLabel => "Phần hiển thị trên màn hình hẹp", "What a narrow screen shows";
+    ViewOutline => "Dàn ý", "Outline";
+    ViewForm => "Soạn", "Write";
+    ViewPreview => "Xem trước", "Preview";
     EmptyWorkspaceTitle => "Chưa có bản thảo nào", "No drafts yet";
     EmptyWorkspaceBody => "Chọn một mẫu báo cáo để bắt đầu. Mọi nội dung chỉ lưu trên máy này.", "Pick a report outline to begin. Everything stays on this computer.";
     SwitchLanguage => "English", "Tiếng Việt";

@@ -18,6 +18,84 @@ use super::versions::VersionsPanel;
 use super::welcome::Welcome;
 use crate::persist::library::{KeyValue, StoreError};
 
+/// Which column a narrow screen (a phone) shows: the outline, the form or
+/// the preview. Wide screens show all three whatever is chosen; the choice
+/// is made with the tab bar and kept while the draft is open.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum View {
+    Outline,
+    Form,
+    Preview,
+}
+
+impl View {
+    const ALL: [View; 3] = [View::Outline, View::Form, View::Preview];
+
+    /// The name the stylesheet reads (`data-view`) and tests click.
+    fn name(self) -> &'static str {
+        match self {
+            View::Outline => "outline",
+            View::Form => "form",
+            View::Preview => "preview",
+        }
+    }
+
+    /// The tab that chooses this view.
+    fn tab_id(self) -> String {
+        format!("view-tab-{}", self.name())
+    }
+
+    /// The tab to the right, and to the left, wrapping around.
+    fn next(self) -> View {
+        match self {
+            View::Outline => View::Form,
+            View::Form => View::Preview,
+            View::Preview => View::Outline,
+        }
+    }
+
+    fn previous(self) -> View {
+        self.next().next()
+    }
+
+    fn label(self) -> Msg {
+        match self {
+            View::Outline => Msg::ViewOutline,
+            View::Form => Msg::ViewForm,
+            View::Preview => Msg::ViewPreview,
+        }
+    }
+}
+
+/// The narrow screen's chosen view, given to the panels through context.
+#[derive(Clone, Copy)]
+pub struct ViewChoice(pub RwSignal<View>);
+
+impl ViewChoice {
+    /// The choice the app provides, if any (component tests may mount a
+    /// panel alone).
+    pub fn of_context() -> Option<Self> {
+        use_context::<Self>()
+    }
+
+    /// Shows the form, where a jump to a field lands (from the outline or
+    /// the check panel). True when another view was chosen: the field is
+    /// then shown only at the next render, so it is focused then.
+    pub fn show_form(self) -> bool {
+        let other = self.0.get_untracked() != View::Form;
+        if other {
+            self.0.set(View::Form);
+        }
+        other
+    }
+}
+
+/// The menu button of a narrow screen, and the toolbar's actions it opens.
+const MENU_TOGGLE_ID: &str = "menu-toggle";
+const TOOLBAR_ACTIONS_ID: &str = "toolbar-actions";
+/// The editing screen's columns, which the narrow screen's tabs choose.
+const EDITOR_LAYOUT_ID: &str = "editor-layout";
+
 /// The whole app, over the browser's local storage.
 #[component]
 pub fn App() -> impl IntoView {
@@ -30,6 +108,8 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
     crate::platform::text::install();
     let store = Store::new(kv);
     provide_context(store);
+    let view = RwSignal::new(View::Form);
+    provide_context(ViewChoice(view));
 
     // The tab, and the file name "Save as PDF" suggests, name the open
     // draft. The memo follows typing in the name field, but the title is
@@ -53,6 +133,8 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
             .with(|meta| meta.as_ref().map(|meta| meta.id.clone()));
         if previous.is_some_and(|previous| previous != id) {
             page::scroll_to_top();
+            // A draft opened on a phone starts on its form.
+            view.set(View::Form);
         }
         id
     });
@@ -180,14 +262,70 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
         export_open.set(false);
         store.export(format);
     };
+    // On a narrow screen the toolbar's actions fold into a menu: a choice
+    // in it closes it (but the one that opens the export formats), and so
+    // do Escape and a click outside it.
+    let menu_open = RwSignal::new(false);
+    let keep_menu = StoredValue::new(false);
+    let close_menu = move || {
+        menu_open.set(false);
+        export_open.set(false);
+    };
+    // The check and versions panels sit above the preview: opening one on
+    // a phone shows them.
+    let show_side = move |open: bool| {
+        if open {
+            view.set(View::Preview);
+        }
+    };
 
     view! {
-        <header class="toolbar">
+        <header
+            class="toolbar"
+            on:keydown=move |event| {
+                if menu_open.get_untracked() && events::key_press(&event).key == "Escape" {
+                    close_menu();
+                    dom::focus(MENU_TOGGLE_ID);
+                }
+            }
+        >
             <div class="brand">
                 <span class="brand-name">{move || store.t(Msg::AppName)}</span>
                 <span class="brand-tagline">{move || store.t(Msg::AppTagline)}</span>
             </div>
-            <nav class="toolbar-actions" aria-label=move || store.t(Msg::ToolbarLabel)>
+            <Show when=move || has_document.get()>
+                <button
+                    type="button"
+                    id=MENU_TOGGLE_ID
+                    class="menu-toggle"
+                    data-testid="menu-toggle"
+                    aria-controls=TOOLBAR_ACTIONS_ID
+                    aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                    aria-label=move || store.t(Msg::MenuLabel)
+                    on:click=move |_| {
+                        if menu_open.get_untracked() { close_menu() } else { menu_open.set(true) }
+                    }
+                >
+                    {move || store.t(Msg::Menu)}
+                </button>
+            </Show>
+            <Show when=move || menu_open.get()>
+                <div class="menu-backdrop" data-testid="menu-backdrop" on:click=move |_| close_menu()></div>
+            </Show>
+            <nav
+                id=TOOLBAR_ACTIONS_ID
+                class="toolbar-actions"
+                class:open=move || menu_open.get()
+                data-testid="toolbar-actions"
+                aria-label=move || store.t(Msg::ToolbarLabel)
+                on:click=move |_| {
+                    if keep_menu.get_value() {
+                        keep_menu.set_value(false);
+                    } else if menu_open.get_untracked() {
+                        close_menu();
+                    }
+                }
+            >
                 <Show when=move || has_document.get()>
                     <span class="save-status" data-testid="save-status" role="status" aria-live="polite">
                         {move || match store.save_status.get() {
@@ -239,6 +377,7 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
                             data-testid="export-toggle"
                             aria-expanded=move || if export_open.get() { "true" } else { "false" }
                             on:click=move |_| {
+                                keep_menu.set_value(true);
                                 export_open.update(|open| *open = !*open);
                                 if export_open.get_untracked() {
                                     store.check_open.set(true);
@@ -268,7 +407,10 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
                         type="button"
                         data-testid="check-toggle"
                         aria-pressed=move || if store.check_open.get() { "true" } else { "false" }
-                        on:click=move |_| store.check_open.update(|open| *open = !*open)
+                        on:click=move |_| {
+                            store.check_open.update(|open| *open = !*open);
+                            show_side(store.check_open.get_untracked());
+                        }
                     >
                         {move || {
                             format!("{} ({})", store.t(Msg::Check), problem_count())
@@ -279,7 +421,10 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
                         data-testid="versions-toggle"
                         aria-pressed=move || if store.versions_open.get() { "true" } else { "false" }
                         aria-label=move || store.t(Msg::VersionsLabel)
-                        on:click=move |_| store.versions_open.update(|open| *open = !*open)
+                        on:click=move |_| {
+                            store.versions_open.update(|open| *open = !*open);
+                            show_side(store.versions_open.get_untracked());
+                        }
                     >
                         {move || store.t(Msg::Versions)}
                     </button>
@@ -354,11 +499,56 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
         <p class="status-line" role="status" aria-live="polite" data-testid="status">
             {move || store.message.get().unwrap_or_default()}
         </p>
+        <Show when=move || has_document.get()>
+            <div
+                class="view-switch"
+                role="tablist"
+                data-testid="view-switch"
+                aria-label=move || store.t(Msg::ViewSwitchLabel)
+                // The arrow keys move between the tabs, as in any tab bar.
+                on:keydown=move |event| {
+                    let next = match events::key_press(&event).key.as_str() {
+                        "ArrowRight" => view.get_untracked().next(),
+                        "ArrowLeft" => view.get_untracked().previous(),
+                        "Home" => View::Outline,
+                        "End" => View::Preview,
+                        _ => return,
+                    };
+                    events::prevent_default(&event);
+                    view.set(next);
+                    dom::focus(&next.tab_id());
+                }
+            >
+                {View::ALL
+                    .into_iter()
+                    .map(|choice| {
+                        view! {
+                            <button
+                                type="button"
+                                role="tab"
+                                id=choice.tab_id()
+                                data-testid=format!("view-{}", choice.name())
+                                aria-controls=EDITOR_LAYOUT_ID
+                                aria-selected=move || if view.get() == choice { "true" } else { "false" }
+                                on:click=move |_| view.set(choice)
+                            >
+                                {move || store.t(choice.label())}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </Show>
         <FileInput />
         <ImportDialog />
         <main id="workspace" class="workspace" data-testid="workspace">
             <Show when=move || has_document.get() fallback=|| view! { <Welcome /> }>
-                <div class="editor-layout" class:read-only=move || store.read_only.get()>
+                <div
+                    id=EDITOR_LAYOUT_ID
+                    class="editor-layout"
+                    class:read-only=move || store.read_only.get()
+                    data-view=move || view.get().name()
+                >
                     <fieldset class="editing-area" disabled=move || store.read_only.get()>
                         <OutlinePanel />
                         <Editor />

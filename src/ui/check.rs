@@ -7,6 +7,7 @@ use crate::conformance::{check, Target};
 use crate::i18n::{describe_finding, Msg};
 use crate::platform::dom;
 
+use super::app::ViewChoice;
 use super::store::{field_id, use_store};
 
 /// The DOM id of the field a finding points at.
@@ -22,6 +23,7 @@ fn target_id(target: Target) -> String {
 #[component]
 pub fn CheckPanel() -> impl IntoView {
     let store = use_store();
+    let view_choice = ViewChoice::of_context();
     let issues = Memo::new(move |_| {
         store
             .document
@@ -46,8 +48,10 @@ pub fn CheckPanel() -> impl IntoView {
                                 view! {
                                     <li>
                                         <button type="button" class="check-item" data-testid="check-item" on:click=move |_| {
-                                            // A section not built yet is built first.
-                                            if !dom::focus(&id) {
+                                            // On a phone the form is shown first; a section
+                                            // not built yet is built first.
+                                            let shown = view_choice.is_some_and(ViewChoice::show_form);
+                                            if !dom::focus(&id) || shown {
                                                 store.focus_element(id.clone());
                                             }
                                         }>

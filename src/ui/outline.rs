@@ -9,6 +9,7 @@ use crate::model::NodeId;
 use crate::numbering::MAX_SECTION_DEPTH;
 use crate::platform::dom;
 
+use super::app::ViewChoice;
 use super::store::{field_id, use_store};
 
 /// How many outline entries are listed before the first paint: more than
@@ -18,6 +19,7 @@ const OUTLINE_FIRST_SCREEN: usize = 60;
 #[component]
 pub fn OutlinePanel() -> impl IntoView {
     let store = use_store();
+    let view_choice = ViewChoice::of_context();
     // A long outline is listed in two steps: the entries of the first
     // screen at once, the rest once that screen is painted, so a 300-item
     // report's first screen is not kept waiting for 300 entries nobody sees
@@ -127,8 +129,10 @@ pub fn OutlinePanel() -> impl IntoView {
                                     aria-label=aria
                                     on:click=move |_| {
                                         store.selected.set(Some(id));
-                                        // A section not built yet is built first.
-                                        if !dom::focus(&field_id(id)) {
+                                        // On a phone the form is shown first; a section
+                                        // not built yet is built first.
+                                        let shown = view_choice.is_some_and(ViewChoice::show_form);
+                                        if !dom::focus(&field_id(id)) || shown {
                                             store.focus(id);
                                         }
                                     }
