@@ -280,7 +280,8 @@ fn html_line(line: &Line) -> String {
     }
     let text = escape_html(&line.text);
     let text = match line.rule {
-        None => format!("<span>{text}</span>"),
+        // The standalone page keeps the text of the rule under the subject.
+        None | Some(Rule::Short { .. }) => format!("<span>{text}</span>"),
         Some(Rule::TextWidth) => format!("<span class=\"ruled\">{text}</span>"),
         Some(Rule::Fraction(fraction)) => format!(
             "<span class=\"fraction\" style=\"--rule: {}%\">{text}</span>",

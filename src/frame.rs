@@ -42,6 +42,10 @@ pub enum Rule {
     TextWidth,
     /// This fraction of the text's length.
     Fraction(f32),
+    /// A solid rule this many points long, centred, drawn in place of the
+    /// line's text by the outputs that draw rules (the preview, the print,
+    /// the DOCX); the text ("-----") is for those that do not.
+    Short { length_pt: f32 },
 }
 
 /// What a line is, for outputs that name their pieces (CSS classes) or
@@ -57,7 +61,8 @@ pub enum Role {
     Date,
     Title,
     Subject,
-    /// The "-----" under the subject.
+    /// The rule under the subject: solid in the preview and the DOCX,
+    /// "-----" in text.
     SubjectRule,
     RecipientsHeading,
     Recipient,
@@ -83,6 +88,42 @@ pub struct Line {
     pub size_pt: f32,
     pub align: Align,
     pub rule: Option<Rule>,
+    /// From one baseline to the next, in points (the print's
+    /// `line-height`, the DOCX's exact line spacing): the ruleset's
+    /// `line_pitch_pt` of the size, or the room for the signature.
+    pub pitch_pt: f32,
+    /// Space above and below the line, in points.
+    pub space_before_pt: f32,
+    pub space_after_pt: f32,
+    /// Where outputs that set the header's columns (the preview, the
+    /// print, the DOCX) break a line too long for its column: byte
+    /// offsets into `text`, each just after a space. The lines are
+    /// balanced, so that a long name never leaves one word alone on its
+    /// last line. Empty when the line fits.
+    pub breaks: Vec<usize>,
+}
+
+impl Line {
+    /// The pieces of `text` between `breaks`, each with its trailing
+    /// space.
+    pub fn pieces(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for &at in &self.breaks {
+            out.push(&self.text[start..at]);
+            start = at;
+        }
+        out.push(&self.text[start..]);
+        out
+    }
+
+    /// About how wide the line's longest piece is set, in points.
+    pub fn estimated_width_pt(&self) -> f32 {
+        self.pieces()
+            .iter()
+            .map(|piece| estimated_width_pt(piece.trim_end(), self.size_pt))
+            .fold(0.0, f32::max)
+    }
 }
 
 /// Two columns side by side, each a list of lines from the top.
@@ -134,6 +175,122 @@ fn line(role: Role, column: Column, text: String, size_pt: f32) -> Line {
         size_pt,
         align: Align::Center,
         rule: None,
+        pitch_pt: 0.0,
+        space_before_pt: 0.0,
+        space_after_pt: 0.0,
+        breaks: Vec::new(),
+    }
+}
+
+/// How much of a column a balanced line may fill, at most: the width
+/// estimate is rough, and a line that filled the column would wrap again
+/// wherever the estimate is short.
+const BALANCED_FILL: f32 = 0.9;
+
+/// The longest line of a split into lines, and where it breaks.
+type Split = (f32, Vec<usize>);
+
+/// Where to break `text` of `size_pt` into as few lines as fit in `width_pt`
+/// (to `BALANCED_FILL`), each about as long as the others: the break
+/// offsets, empty when the text fits on one line.
+pub fn balanced_breaks(text: &str, size_pt: f32, width_pt: f32) -> Vec<usize> {
+    let room = width_pt * BALANCED_FILL;
+    if estimated_width_pt(text, size_pt) <= width_pt {
+        return Vec::new();
+    }
+    // Word starts (byte offsets) and the width of each word with its space.
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(at, c)| c != ' ' && (at == 0 || text[..at].ends_with(' ')))
+        .map(|(at, _)| at)
+        .collect();
+    let words = starts.len();
+    let piece = |from: usize, to: usize| -> f32 {
+        let end = if to < words { starts[to] } else { text.len() };
+        estimated_width_pt(text[starts[from]..end].trim_end(), size_pt)
+    };
+    // For each number of lines, the breaks that make the longest line
+    // shortest (few words: every split is tried by dynamic programming).
+    for lines in 2..=words {
+        // best[k][i]: the longest line and the breaks when the first i words
+        // make k lines.
+        let mut best: Vec<Vec<Option<Split>>> = vec![vec![None; words + 1]; lines + 1];
+        best[0][0] = Some((0.0, Vec::new()));
+        for k in 1..=lines {
+            for i in k..=words {
+                let mut choice: Option<Split> = None;
+                for j in (k - 1)..i {
+                    let Some((longest, breaks)) = &best[k - 1][j] else {
+                        continue;
+                    };
+                    let longest = longest.max(piece(j, i));
+                    if choice.as_ref().is_none_or(|(best, _)| longest < *best) {
+                        let mut breaks = breaks.clone();
+                        if j > 0 {
+                            breaks.push(starts[j]);
+                        }
+                        choice = Some((longest, breaks));
+                    }
+                }
+                best[k][i] = choice;
+            }
+        }
+        if let Some((longest, breaks)) = &best[lines][words] {
+            if *longest <= room || lines == words {
+                return breaks.clone();
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// How tall a rule's own line is, in points, under a line whose rule is
+/// shorter than its text (the issuing body in State documents) and under
+/// the subject.
+pub const RULE_LINE_PT: f32 = 6.0;
+
+/// About how wide `text` is set in `size_pt`, in points: Times New Roman
+/// averages a little over half an em a letter, capitals about two thirds.
+pub fn estimated_width_pt(text: &str, size_pt: f32) -> f32 {
+    let em = if text.chars().any(char::is_lowercase) {
+        0.5
+    } else {
+        0.68
+    };
+    text.chars().count() as f32 * size_pt * em
+}
+
+/// The width of the text between the margins, in points.
+pub fn text_width_pt(layout: &LayoutRules) -> f32 {
+    let margins = layout.margins_mm;
+    (210.0 - margins.left - margins.right) * 72.0 / 25.4
+}
+
+/// The header's left column's width, in points.
+pub fn header_left_width_pt(layout: &LayoutRules) -> f32 {
+    text_width_pt(layout) * layout.header_left_percent as f32 / 100.0
+}
+
+/// Sets each line's pitch and spacing from the ruleset, and the breaks of
+/// the bodies' names in the header's left column.
+fn space(lines: &mut [Line], layout: &LayoutRules) {
+    for line in lines {
+        if matches!(line.role, Role::SuperiorBody | Role::IssuingBody) {
+            line.breaks = balanced_breaks(&line.text, line.size_pt, header_left_width_pt(layout));
+        }
+        line.pitch_pt = layout.line_pitch_pt(line.size_pt);
+        match line.role {
+            Role::Date => line.space_before_pt = layout.date_space_before_pt,
+            Role::Title => line.space_before_pt = layout.title_space_before_pt,
+            Role::SubjectRule => {
+                line.pitch_pt = RULE_LINE_PT;
+                line.space_after_pt = layout.subject_rule_space_after_pt;
+            }
+            Role::SignatureSpace => {
+                line.pitch_pt *= layout.signature_space_lines as f32;
+            }
+            _ => {}
+        }
     }
 }
 
@@ -264,12 +421,23 @@ fn title(document: &Document, layout: &LayoutRules) -> Vec<Line> {
     if let Some(text) = as_typed(&meta.subject) {
         out.push(line(Role::Subject, Column::Whole, text, layout.subject_pt).bold());
     }
-    out.push(line(
-        Role::SubjectRule,
-        Column::Whole,
-        layout.subject_rule.to_owned(),
-        layout.subject_pt,
-    ));
+    // A solid rule of 1/3 to 1/2 of the subject's length (of the title's
+    // when there is no subject), which is at most the text's width.
+    let above = out.last().map_or(0.0, |line: &Line| {
+        estimated_width_pt(&line.text, line.size_pt).min(text_width_pt(layout))
+    });
+    let length_pt = (above * layout.subject_rule_fraction).max(layout.subject_pt * 3.0);
+    out.push(
+        line(
+            Role::SubjectRule,
+            Column::Whole,
+            layout.subject_rule.to_owned(),
+            layout.subject_pt,
+        )
+        .ruled(Some(Rule::Short {
+            length_pt: length_pt.round(),
+        })),
+    );
     out
 }
 
@@ -315,11 +483,21 @@ fn closing(document: &Document, layout: &LayoutRules) -> Columns {
 /// The frame of `document` in its ruleset.
 pub fn frame(document: &Document) -> Frame {
     let layout = rules(document.meta.ruleset);
-    Frame {
+    let mut frame = Frame {
         header: header(document, layout),
         title: title(document, layout),
         closing: closing(document, layout),
+    };
+    for lines in [
+        &mut frame.header.left,
+        &mut frame.header.right,
+        &mut frame.title,
+        &mut frame.closing.left,
+        &mut frame.closing.right,
+    ] {
+        space(lines, layout);
     }
+    frame
 }
 
 #[cfg(test)]

@@ -57,8 +57,11 @@ pub struct LayoutRules {
     /// Whether the signer's position ("BÍ THƯ", "PHÓ CHỦ TỊCH") is bold:
     /// upright in Party documents, bold in State ones.
     pub position_bold: bool,
-    /// The line under the subject.
+    /// The line under the subject in text outputs (Markdown, plain text).
     pub subject_rule: &'static str,
+    /// The solid rule under the subject in the preview, the print and the
+    /// DOCX: this fraction of the subject's length (1/3 to 1/2).
+    pub subject_rule_fraction: f32,
     /// The heading of the recipients list.
     pub recipients_heading: &'static str,
     /// The punctuation that ends every recipient line but the last.
@@ -69,8 +72,38 @@ pub struct LayoutRules {
     pub first_line_indent_mm: f32,
     /// Space after each paragraph, in points.
     pub paragraph_spacing_pt: f32,
-    /// Line spacing as a multiple of single spacing.
+    /// Line spacing as a multiple of the font size; see `line_pitch_pt`.
     pub line_spacing: f32,
+    /// Space above the date line, in points.
+    pub date_space_before_pt: f32,
+    /// Space above the title ("BÁO CÁO"), in points.
+    pub title_space_before_pt: f32,
+    /// Space below the rule under the subject, in points.
+    pub subject_rule_space_after_pt: f32,
+    /// Space above the closing (recipients and signature), in points.
+    pub closing_space_before_pt: f32,
+    /// Room for the signature and seal, in lines of the signature's size.
+    pub signature_space_lines: u32,
+    /// The page number's size, in points.
+    pub page_number_pt: f32,
+}
+
+/// A CSS pixel in points: Chromium sets line boxes on whole pixels when
+/// it prints, so a pitch that is not a whole number of pixels would drift
+/// from the DOCX's by a fraction of a point a line.
+const PIXEL_PT: f32 = 0.75;
+
+impl LayoutRules {
+    /// The distance from one line's baseline to the next for text of
+    /// `size_pt`, in points: `line_spacing` times the size, rounded up to
+    /// a whole CSS pixel. The print sets it as `line-height` in points and
+    /// the DOCX as an exact line spacing, so Chromium and LibreOffice (or
+    /// Word) put as many lines on a page.
+    pub fn line_pitch_pt(&self, size_pt: f32) -> f32 {
+        // The small allowance keeps a product like 13 × 1.15 = 14.95
+        // (14.950001 in f32) from rounding up a whole pixel.
+        ((size_pt * self.line_spacing - 0.001) / PIXEL_PT).ceil() * PIXEL_PT
+    }
 }
 
 /// Hướng dẫn 36-HD/VPTW (2018). Margins and the recipients layout are
@@ -101,12 +134,19 @@ pub const PARTY: LayoutRules = LayoutRules {
     issuer_mark: IssuerMark::Star,
     position_bold: false,
     subject_rule: "-----",
+    subject_rule_fraction: 0.4,
     recipients_heading: "Nơi nhận:",
     recipient_separator: ',',
     recipients_heading_underlined: true,
     first_line_indent_mm: 10.0,
     paragraph_spacing_pt: 6.0,
     line_spacing: 1.15,
+    date_space_before_pt: 6.0,
+    title_space_before_pt: 18.0,
+    subject_rule_space_after_pt: 12.0,
+    closing_space_before_pt: 12.0,
+    signature_space_lines: 4,
+    page_number_pt: 13.0,
 };
 
 /// Nghị định 30/2020/NĐ-CP, Phụ lục I.
@@ -141,12 +181,19 @@ pub const STATE: LayoutRules = LayoutRules {
     issuer_mark: IssuerMark::Rule { fraction: 0.4 },
     position_bold: true,
     subject_rule: "-----",
+    subject_rule_fraction: 0.4,
     recipients_heading: "Nơi nhận:",
     recipient_separator: ';',
     recipients_heading_underlined: false,
     first_line_indent_mm: 10.0,
     paragraph_spacing_pt: 6.0,
     line_spacing: 1.15,
+    date_space_before_pt: 6.0,
+    title_space_before_pt: 18.0,
+    subject_rule_space_after_pt: 12.0,
+    closing_space_before_pt: 12.0,
+    signature_space_lines: 4,
+    page_number_pt: 13.0,
 };
 
 /// What an assessment group says when there is nothing to report.

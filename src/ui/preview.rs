@@ -37,13 +37,14 @@ fn apply_ruleset(ruleset: Ruleset) {
             ("--body-pt", pt(rules.body_pt)),
             ("--indent", mm(rules.first_line_indent_mm)),
             ("--paragraph-gap", pt(rules.paragraph_spacing_pt)),
-            ("--line-spacing", rules.line_spacing.to_string()),
+            ("--line-pitch", pt(rules.line_pitch_pt(rules.body_pt))),
+            ("--closing-gap", pt(rules.closing_space_before_pt)),
         ],
     );
     // Page numbers: centred in the top margin, not on the first page.
     let page = format!(
-        "@page {{ size: A4; margin: {}mm {}mm {}mm {}mm; @top-center {{ content: counter(page); font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: 13pt; }} }}",
-        margins.top, margins.right, margins.bottom, margins.left
+        "@page {{ size: A4; margin: {}mm {}mm {}mm {}mm; @top-center {{ content: counter(page); font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: {}pt; }} }}",
+        margins.top, margins.right, margins.bottom, margins.left, rules.page_number_pt
     );
     dom::set_page_rules(&[&page, "@page :first { @top-center { content: none; } }"]);
 }
@@ -138,17 +139,58 @@ fn line_class(role: Role) -> &'static str {
     }
 }
 
-/// One frame line, set as the frame says. The styles go through the CSSOM
-/// (`style:`), which the page's Content-Security-Policy allows.
+/// One frame line, set as the frame says: its pitch and spacing too, so
+/// that the print lays it out as tall as the DOCX does. The styles go
+/// through the CSSOM (`style:`), which the page's Content-Security-Policy
+/// allows.
 fn line_view(line: Line) -> impl IntoView {
-    let (rule_class, fraction) = match line.rule {
-        None => ("", None),
-        Some(Rule::TextWidth) => ("ruled", None),
+    let (rule_class, fraction, short) = match line.rule {
+        None => ("", None, None),
+        Some(Rule::TextWidth) => ("ruled", None, None),
         Some(Rule::Fraction(fraction)) => (
             "rule-fraction",
             Some(format!("{}%", (fraction * 100.0).round())),
+            None,
         ),
+        Some(Rule::Short { length_pt }) => ("short-rule", None, Some(format!("{length_pt}pt"))),
     };
+    // The line's own height, and the room a rule shorter than the text
+    // takes below it (the DOCX's rule paragraph and its border).
+    let below = match line.rule {
+        Some(Rule::Fraction(_)) => frame::RULE_LINE_PT + RULE_WIDTH_PT,
+        _ => 0.0,
+    };
+    let height = match line.rule {
+        Some(Rule::Short { .. }) => line.pitch_pt + RULE_WIDTH_PT,
+        _ => line.pitch_pt,
+    };
+    // A rule drawn instead of the text leaves the text to text outputs;
+    // a line too long for its column breaks where the frame says.
+    // (The blanks of an unfinished number or date are kept.)
+    let pieces: Vec<String> = if short.is_some() {
+        Vec::new()
+    } else {
+        let pieces = line.pieces();
+        let last = pieces.len() - 1;
+        pieces
+            .iter()
+            .enumerate()
+            .map(|(index, piece)| {
+                if index < last {
+                    piece.trim_end()
+                } else {
+                    piece
+                }
+                .to_owned()
+            })
+            .collect()
+    };
+    let last = pieces.len().saturating_sub(1);
+    let text = pieces
+        .into_iter()
+        .enumerate()
+        .map(|(index, piece)| view! { {piece} {(index < last).then(|| view! { <br /> })} })
+        .collect_view();
     // The signature space and the rule under the subject are decoration.
     let hidden = matches!(line.role, Role::SignatureSpace | Role::SubjectRule).then_some("true");
     view! {
@@ -163,13 +205,26 @@ fn line_view(line: Line) -> impl IntoView {
                 Align::Center => "center",
                 Align::Left => "left",
             }
+            style:line-height=format!("{}pt", line.pitch_pt)
+            style:min-height=format!("{height}pt")
+            style:margin-top=format!("{}pt", line.space_before_pt)
+            style:margin-bottom=format!("{}pt", line.space_after_pt)
+            style:padding-bottom=format!("{below}pt")
         >
-            <span class=rule_class style=("--rule-fraction", fraction.unwrap_or_default())>
-                {line.text}
+            <span
+                class=rule_class
+                style=("--rule-fraction", fraction.unwrap_or_default())
+                style:width=short.unwrap_or_default()
+            >
+                {text}
             </span>
         </p>
     }
 }
+
+/// The width of a rule the DOCX draws as a paragraph border (`w:sz` 6,
+/// 3/4 pt), which LibreOffice adds to the paragraph's height.
+const RULE_WIDTH_PT: f32 = 0.75;
 
 fn lines_view(lines: Vec<Line>) -> impl IntoView {
     lines.into_iter().map(line_view).collect_view()

@@ -1,0 +1,184 @@
+// End-to-end test of one pagination: the app's print (Chromium's
+// print-to-PDF of the preview) and the DOCX export (as LibreOffice lays it
+// out) break pages at the same places. For the seed sample (Party) and for
+// State reports from one page to three, both PDFs are read back with
+// `pdftotext -layout`: they must have as many pages, and each page must
+// start with the same line, give or take one line (Chromium and LibreOffice
+// may wrap a justified line a word apart). A table of what was found is
+// written to OUTPUT/pagination.txt.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openApp, useBrowserAndServer, OUTPUT } from "./support.mjs";
+
+const suite = useBrowserAndServer();
+
+const FIXTURE = new URL("../fixtures/drafts/v2-envelope.json", import.meta.url);
+
+/// Every DOCX in `docxs` converted to PDF beside it by one LibreOffice run
+/// (its own profile); returns the PDFs' paths.
+function convertToPdf(docxs) {
+  return mkdtemp(join(tmpdir(), "lo-")).then((profile) => {
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", OUTPUT, ...docxs],
+      { stdio: "pipe", timeout: 300000 },
+    );
+    return docxs.map((docx) => docx.replace(/\.docx$/, ".pdf"));
+  });
+}
+
+const pageCount = (pdf) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))[1]);
+
+/// The text lines of each page of `pdf`, white space taken out (justified
+/// lines are spaced differently by each program), empty lines and the page
+/// number at a page's top left out.
+function pages(pdf) {
+  return Array.from({ length: pageCount(pdf) }, (_, index) => {
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-layout", "-f", `${index + 1}`, "-l", `${index + 1}`, pdf, "-"], {
+      encoding: "utf8",
+    });
+    const lines = text
+      .normalize("NFC")
+      .split("\n")
+      .map((line) => line.replace(/\s+/g, ""))
+      .filter((line) => line.length > 0);
+    if (index > 0 && lines[0] === `${index + 1}`) lines.shift();
+    return lines;
+  });
+}
+
+/// Where the pages of `a` and `b` disagree: a different number of pages,
+/// or a page of `b` that does not start within one line of where `a`'s
+/// does. Returns a list of sentences, empty when they agree.
+function disagreements(a, b) {
+  const problems = [];
+  if (a.length !== b.length) problems.push(`${a.length} pages against ${b.length}`);
+  const all = b.flat();
+  let start = 0;
+  for (let index = 1; index < Math.min(a.length, b.length); index++) {
+    start += b[index - 1].length;
+    const first = a[index][0] ?? "";
+    // The first characters of `a`'s page, looked for in `b`'s lines from
+    // the one before its page's first to the one after.
+    const near = all.slice(Math.max(0, start - 1), start + 2).join("");
+    const probe = first.slice(0, 12);
+    if (!near.includes(probe)) problems.push(`page ${index + 1} starts with ${first} against ${b[index][0]}`);
+  }
+  return problems;
+}
+
+/// A State report (Nghị định 30) of `items` items, each a paragraph and a
+/// list of one-line bullets, as a draft file.
+async function stateDraft(items) {
+  const envelope = JSON.parse(await readFile(FIXTURE, "utf8"));
+  const document = envelope.document;
+  let id = 1000;
+  document.meta = {
+    ...document.meta,
+    ruleset: "state",
+    superior_body: "UBND XÃ MỸ AN HƯNG",
+    issuing_body: "TRƯỜNG TIỂU HỌC VÀ TRUNG HỌC CƠ SỞ MỸ AN HƯNG",
+    number_symbol: "02/BC-THCS",
+    subject: "tổng kết năm học 2025 - 2026",
+    date: { day: 29, month: 5, year: 2026 },
+  };
+  document.closing = {
+    ...document.closing,
+    signing_authority: "",
+    position: "HIỆU TRƯỞNG",
+    signer_name: "Nguyễn Thị Thu Hà",
+    recipients: ["UBND xã Mỹ An Hưng", "Lưu: VT"],
+  };
+  document.preamble = [];
+  const item = (number) => ({
+    id: id++,
+    heading: `Kết quả thực hiện nhiệm vụ thứ ${number}`,
+    heading_locked: false,
+    guidance: "",
+    children: [],
+    blocks: [
+      {
+        type: "paragraph",
+        id: id++,
+        text:
+          `Trong năm học, nhà trường đã triển khai nhiệm vụ thứ ${number} theo kế hoạch, bám sát hướng dẫn của cấp trên, ` +
+          "phân công cụ thể cho từng tổ chuyên môn, thường xuyên kiểm tra, đánh giá và kịp thời điều chỉnh những nội dung chưa phù hợp.",
+      },
+      {
+        type: "list",
+        id: id++,
+        items: ["Tổ chức hội nghị triển khai;", "Phân công giáo viên phụ trách;", "Kiểm tra, đánh giá định kỳ."].map((text) => ({
+          id: id++,
+          text,
+          blocks: [],
+        })),
+      },
+    ],
+  });
+  const parts = [];
+  for (let number = 1; number <= items; number++) {
+    if (parts.length === 0 || parts.at(-1).children.length === 3) {
+      parts.push({ id: id++, heading: `Phần thứ ${parts.length + 1}`, heading_locked: false, guidance: "", blocks: [], children: [] });
+    }
+    parts.at(-1).children.push(item(number));
+  }
+  document.sections = parts;
+  document.next_id = id;
+  document.title = `Báo cáo ${items} mục`;
+  envelope.meta = { ...envelope.meta, title: document.title };
+  return JSON.stringify(envelope);
+}
+
+/// Opens a fresh app, then either the seed sample or `draft`; prints the
+/// preview to `name`.pdf and exports `name`.docx. Returns both paths.
+async function printAndExport(name, draft) {
+  const context = await suite.browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 } });
+  try {
+    const page = await openApp(context, suite.server.url);
+    if (draft === null) {
+      await page.getByTestId("open-sample").click();
+      await page.getByTestId("preview").waitFor();
+      await page.getByTestId("field-numbersymbol").fill("12-BC/ĐU");
+    } else {
+      await page.getByTestId("file-input").setInputFiles({ name: `${name}.baocao.json`, mimeType: "application/json", buffer: Buffer.from(draft) });
+      await page.getByTestId("import-as-new").click();
+      await page.getByTestId("preview").waitFor();
+    }
+    await page.getByTestId("export-toggle").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
+    const docx = join(OUTPUT, `${name}.docx`);
+    await copyFile(await download.path(), docx);
+    const printed = join(OUTPUT, `${name}.print.pdf`);
+    await page.pdf({ path: printed, preferCSSPageSize: true });
+    assert.deepEqual(page.problems, []);
+    return { name, docx, printed };
+  } finally {
+    await context.close();
+  }
+}
+
+test("the print and the DOCX break pages at the same lines, from one page to three", { timeout: 600000 }, async () => {
+  const runs = [await printAndExport("pagination-party-sample", null)];
+  for (const items of [1, 2, 3, 4, 5, 6, 7, 8, 10, 12]) {
+    runs.push(await printAndExport(`pagination-state-${items}`, await stateDraft(items)));
+  }
+  const converted = await convertToPdf(runs.map((run) => run.docx));
+  const table = [];
+  const failures = [];
+  runs.forEach((run, index) => {
+    const printed = pages(run.printed);
+    const docx = pages(converted[index]);
+    const firsts = (all) => all.slice(1).map((lines) => (lines[0] ?? "").slice(0, 24)).join(" | ");
+    table.push(`${run.name}: print ${printed.length} pages [${firsts(printed)}], DOCX ${docx.length} pages [${firsts(docx)}]`);
+    for (const problem of disagreements(printed, docx)) failures.push(`${run.name}: ${problem}`);
+  });
+  await writeFile(join(OUTPUT, "pagination.txt"), table.join("\n") + "\n");
+  // From one page to three.
+  const counts = runs.map((run) => pageCount(run.printed));
+  assert.ok(counts.includes(1) && Math.max(...counts) >= 3, `${counts}`);
+  assert.deepEqual(failures, [], table.join("\n"));
+});
