@@ -195,8 +195,9 @@ fn paragraph(runs: &[String], align: Align, first_line_indent: u32, spacing: Spa
     )
 }
 
-/// An empty paragraph `height_pt` tall whose top border is a solid rule
-/// `length` twips long, centred in a column `width` twips wide.
+/// An empty paragraph `height_pt` tall whose bottom border is a solid
+/// rule `length` twips long, centred in a column `width` twips wide: the
+/// rule stands `height_pt` below the line above, clear of its descenders.
 fn rule_paragraph(length: u32, width: u32, height_pt: f32, after_pt: f32, keep: bool) -> String {
     let indent = width.saturating_sub(length) / 2;
     let line = twips(height_pt);
@@ -207,7 +208,7 @@ fn rule_paragraph(length: u32, width: u32, height_pt: f32, after_pt: f32, keep: 
         ""
     };
     format!(
-        "<w:p><w:pPr>{keep}<w:widowControl/><w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/></w:pBdr>\
+        "<w:p><w:pPr>{keep}<w:widowControl/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/></w:pBdr>\
 <w:spacing w:before=\"0\" w:after=\"{after}\" w:line=\"{line}\" w:lineRule=\"exact\"/><w:ind w:left=\"{indent}\" w:right=\"{indent}\"/>\
 <w:rPr><w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/></w:rPr></w:pPr></w:p>"
     )

@@ -505,4 +505,27 @@ mod tests {
         ));
         assert_eq!(rules(Ruleset::State).national_heading.len(), 2);
     }
+
+    /// Issue 15: the print (CSS line-height 1.15) and the DOCX (line 276,
+    /// "auto") set 14 pt lines 16.1 and 18.5 pt apart. One pitch, in whole
+    /// CSS pixels, serves both.
+    #[test]
+    fn line_pitches_are_whole_css_pixels_near_1_15_lines() {
+        for (size, pitch) in [
+            (11.0, 12.75),
+            (12.0, 14.25),
+            (13.0, 15.0),
+            (14.0, 16.5),
+            (16.0, 18.75),
+        ] {
+            for layout in [&PARTY, &STATE] {
+                let got = layout.line_pitch_pt(size);
+                assert_eq!(got, pitch, "{size} pt");
+                assert_eq!((got / 0.75).fract(), 0.0);
+                assert!(
+                    got >= size * layout.line_spacing && got < size * layout.line_spacing + 0.75
+                );
+            }
+        }
+    }
 }

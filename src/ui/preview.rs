@@ -39,6 +39,7 @@ fn apply_ruleset(ruleset: Ruleset) {
             ("--paragraph-gap", pt(rules.paragraph_spacing_pt)),
             ("--line-pitch", pt(rules.line_pitch_pt(rules.body_pt))),
             ("--closing-gap", pt(rules.closing_space_before_pt)),
+            ("--rule-line", pt(frame::RULE_LINE_PT)),
         ],
     );
     // Page numbers: centred in the top margin, not on the first page.

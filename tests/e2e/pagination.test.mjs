@@ -133,6 +133,43 @@ async function stateDraft(items) {
   return JSON.stringify(envelope);
 }
 
+/// The seed sample (Party) as a draft file, issued by `issuing` under
+/// `superior`, with `parts` of its parts.
+async function partyDraft(superior, issuing, parts) {
+  const envelope = JSON.parse(await readFile(FIXTURE, "utf8"));
+  const document = envelope.document;
+  document.meta = { ...document.meta, superior_body: superior, issuing_body: issuing, number_symbol: "05-BC/CB" };
+  document.sections = document.sections.slice(0, parts);
+  return JSON.stringify(envelope);
+}
+
+/// The words of `pdf`'s first page with their boxes (pdftotext -bbox).
+function words(pdf) {
+  const html = execFileSync("pdftotext", ["-enc", "UTF-8", "-bbox", "-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" });
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    text: m[5].normalize("NFC"),
+  }));
+}
+
+/// The lines of the header's left column on `pdf`'s first page (the words
+/// above "BÁO CÁO" left of `edge` points), each a list of words.
+function headerLeftLines(pdf, edge) {
+  const all = words(pdf);
+  const title = all.find((word) => word.text === "BÁO");
+  const lines = new Map();
+  for (const word of all.filter((word) => word.yMin < title.yMin && word.xMax <= edge)) {
+    const key = Math.round(word.yMin);
+    lines.set(key, [...(lines.get(key) ?? []), word.text]);
+  }
+  return [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, line]) => line);
+}
+
+/// On which page of `pages` (lines without white space) `text` is last.
+const pageOf = (pages, text) => pages.findLastIndex((lines) => lines.some((line) => line.includes(text.replace(/\s+/g, ""))));
+
 /// Opens a fresh app, then either the seed sample or `draft`; prints the
 /// preview to `name`.pdf and exports `name`.docx. Returns both paths.
 async function printAndExport(name, draft) {
@@ -161,21 +198,52 @@ async function printAndExport(name, draft) {
   }
 }
 
+// Long names of real bodies, which a column too narrow, or broken by
+// the width alone, leaves with one word alone on a line.
+const LONG_NAMES = [
+  ["ĐẢNG BỘ XÃ MỸ AN HƯNG", "CHI BỘ TRƯỜNG TIỂU HỌC VÀ TRUNG HỌC CƠ SỞ XÃ MỸ AN HƯNG", 4],
+  ["ĐẢNG BỘ TỈNH ĐỒNG THÁP", "ĐẢNG ỦY TRƯỜNG TRUNG HỌC PHỔ THÔNG CHUYÊN NGUYỄN QUANG DIÊU", 7],
+];
+
 test("the print and the DOCX break pages at the same lines, from one page to three", { timeout: 600000 }, async () => {
   const runs = [await printAndExport("pagination-party-sample", null)];
-  for (const items of [1, 2, 3, 4, 5, 6, 7, 8, 10, 12]) {
+  for (const [index, [superior, issuing, parts]] of LONG_NAMES.entries()) {
+    runs.push(await printAndExport(`pagination-party-${index + 1}`, await partyDraft(superior, issuing, parts)));
+  }
+  for (const items of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {
     runs.push(await printAndExport(`pagination-state-${items}`, await stateDraft(items)));
   }
   const converted = await convertToPdf(runs.map((run) => run.docx));
   const table = [];
   const failures = [];
   runs.forEach((run, index) => {
-    const printed = pages(run.printed);
-    const docx = pages(converted[index]);
+    const outputs = [
+      ["print", pages(run.printed)],
+      ["DOCX", pages(converted[index])],
+    ];
     const firsts = (all) => all.slice(1).map((lines) => (lines[0] ?? "").slice(0, 24)).join(" | ");
-    table.push(`${run.name}: print ${printed.length} pages [${firsts(printed)}], DOCX ${docx.length} pages [${firsts(docx)}]`);
-    for (const problem of disagreements(printed, docx)) failures.push(`${run.name}: ${problem}`);
+    table.push(`${run.name}: ${outputs.map(([output, all]) => `${output} ${all.length} pages [${firsts(all)}]`).join(", ")}`);
+    for (const problem of disagreements(outputs[0][1], outputs[1][1])) failures.push(`${run.name}: ${problem}`);
+    // The closing is never split: "Nơi nhận:", the position and the
+    // signer's name on one page.
+    const [position, signer] = run.name.startsWith("pagination-state") ? ["HIỆU TRƯỞNG", "Nguyễn Thị Thu Hà"] : ["BÍ THƯ", "Nguyễn Văn Kiệt"];
+    for (const [output, all] of outputs) {
+      const at = [pageOf(all, "Nơi nhận:"), pageOf(all, position), pageOf(all, signer)];
+      if (at.some((page) => page !== at[0] || page < 0)) failures.push(`${run.name}, ${output}: the closing is split over pages ${at.map((page) => page + 1)}`);
+    }
   });
+  // The header's left column: no line of a body's name is one word alone.
+  for (const [index, [superior, issuing]] of LONG_NAMES.entries()) {
+    // The left column is 42 % of the 165 mm between the margins, from 30 mm.
+    const edge = ((30 + 165 * 0.42) * 72) / 25.4;
+    for (const pdf of [runs[index + 1].printed, converted[index + 1]]) {
+      const lines = headerLeftLines(pdf, edge);
+      const names = lines.filter((line) => !(line.length === 1 && line[0] === "*") && line[0] !== "Số");
+      table.push(`${pdf.split("/").at(-1)} header: ${names.map((line) => line.join(" ")).join(" / ")}`);
+      assert.equal(names.flat().join(" "), `${superior} ${issuing}`, `${pdf}: ${JSON.stringify(lines)}`);
+      for (const line of names) if (line.length < 2) failures.push(`${pdf}: a header line of one word: ${JSON.stringify(names)}`);
+    }
+  }
   await writeFile(join(OUTPUT, "pagination.txt"), table.join("\n") + "\n");
   // From one page to three.
   const counts = runs.map((run) => pageCount(run.printed));
