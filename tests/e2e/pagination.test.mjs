@@ -224,6 +224,12 @@ test("the print and the DOCX break pages at the same lines, from one page to thr
     const firsts = (all) => all.slice(1).map((lines) => (lines[0] ?? "").slice(0, 24)).join(" | ");
     table.push(`${run.name}: ${outputs.map(([output, all]) => `${output} ${all.length} pages [${firsts(all)}]`).join(", ")}`);
     for (const problem of disagreements(outputs[0][1], outputs[1][1])) failures.push(`${run.name}: ${problem}`);
+    // Every letter and the page number in Times New Roman's metrics: before,
+    // LibreOffice set the DOCX's page number in DejaVu Sans.
+    for (const pdf of [run.printed, converted[index]]) {
+      const fonts = execFileSync("pdffonts", [pdf], { encoding: "utf8" }).split("\n").slice(2).filter((line) => line.trim() !== "");
+      for (const font of fonts) if (!/^[A-Z]{6}\+(LiberationSerif|TimesNewRoman)/.test(font)) failures.push(`${pdf}: ${font.split(" ")[0]}`);
+    }
     // The closing is never split: "Nơi nhận:", the position and the
     // signer's name on one page.
     const [position, signer] = run.name.startsWith("pagination-state") ? ["HIỆU TRƯỞNG", "Nguyễn Thị Thu Hà"] : ["BÍ THƯ", "Nguyễn Văn Kiệt"];
