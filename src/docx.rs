@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 use crate::frame::{self, Align as FrameAlign, Line, Rule};
 use crate::model::Document;
 use crate::render::{self, Element};
-use crate::rules::{rules, LayoutRules};
+use crate::rules::LayoutRules;
 use crate::text::is_xml_safe;
 
 /// The CRC-32 (IEEE 802.3, reflected) of zip entries, one table lookup
@@ -289,9 +289,15 @@ fn two_columns(left_width: u32, right_width: u32, left: &str, right: &str) -> St
 /// The body of `document.xml` for `document`.
 pub fn document_xml(document: &Document) -> String {
     let meta = &document.meta;
-    let layout = rules(meta.ruleset);
+    let layout = crate::rules::layout(meta);
+    let layout = &layout;
     let margins = layout.margins_mm;
-    let text_width = A4_WIDTH_TWIPS - mm_to_twips(margins.left) - mm_to_twips(margins.right);
+    let (page_width, page_height, orient) = if layout.landscape {
+        (A4_HEIGHT_TWIPS, A4_WIDTH_TWIPS, " w:orient=\"landscape\"")
+    } else {
+        (A4_WIDTH_TWIPS, A4_HEIGHT_TWIPS, "")
+    };
+    let text_width = page_width - mm_to_twips(margins.left) - mm_to_twips(margins.right);
     let left_width = text_width * layout.header_left_percent / 100;
     let right_width = text_width - left_width;
     let indent = mm_to_twips(layout.first_line_indent_mm);
@@ -421,7 +427,7 @@ pub fn document_xml(document: &Document) -> String {
     let _ = write!(
         xml,
         "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>\
-<w:pgSz w:w=\"{A4_WIDTH_TWIPS}\" w:h=\"{A4_HEIGHT_TWIPS}\"/>\
+<w:pgSz w:w=\"{page_width}\" w:h=\"{page_height}\"{orient}/>\
 <w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>\
 <w:titlePg/></w:sectPr>",
         mm_to_twips(margins.top),
@@ -567,9 +573,9 @@ fn zip_stored(entries: &[(&str, &[u8])]) -> Vec<u8> {
 /// The draft as a `.docx` file.
 pub fn docx(document: &Document) -> Vec<u8> {
     let document_xml = document_xml(document);
-    let layout = rules(document.meta.ruleset);
-    let header = header_xml(layout);
-    let styles = styles_xml(layout);
+    let layout = crate::rules::layout(&document.meta);
+    let header = header_xml(&layout);
+    let styles = styles_xml(&layout);
     zip_stored(&[
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         ("_rels/.rels", ROOT_RELS.as_bytes()),
@@ -656,6 +662,39 @@ mod tests {
         assert!(xml.contains("<w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/><w:u w:val=\"single\"/></w:rPr><w:t xml:space=\"preserve\">ĐẢNG CỘNG SẢN VIỆT NAM"));
         assert!(xml.contains("<w:jc w:val=\"both\"/>"));
         assert!(xml.contains("<w:ind w:firstLine=\"567\"/>"));
+    }
+
+    #[test]
+    fn the_draft_s_page_settings_reach_the_docx() {
+        let mut draft = seed_sample();
+        draft.meta.ruleset = crate::model::Ruleset::State;
+        draft.meta.page = crate::model::PageSettings {
+            margin_top_mm: Some(25.0),
+            margin_left_mm: Some(35.0),
+            margin_right_mm: Some(20.0),
+            body_pt: Some(13.0),
+            line_spacing: Some(1.5),
+            landscape: true,
+            ..Default::default()
+        };
+        let xml = document_xml(&draft);
+        assert!(xml.contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"));
+        let margins = format!(
+            "<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"1134\" w:left=\"{}\"",
+            mm_to_twips(25.0),
+            mm_to_twips(20.0),
+            mm_to_twips(35.0)
+        );
+        assert!(xml.contains(&margins), "{}", &xml[xml.len() - 400..]);
+        // Body 13 pt at 1.5 lines: 19.5 pt (26 CSS pixels), 390 twips.
+        assert!(xml.contains("<w:sz w:val=\"26\"/>"));
+        assert!(xml.contains("w:line=\"390\" w:lineRule=\"exact\""));
+        // The header table spans the landscape text width.
+        let width = 16838 - mm_to_twips(35.0) - mm_to_twips(20.0);
+        assert!(xml.contains(&format!("<w:tblW w:w=\"{width}\"")));
+        // The document defaults follow the body size too.
+        let files = unzip(&docx(&draft));
+        assert!(files["word/styles.xml"].contains("<w:sz w:val=\"26\"/>"));
     }
 
     #[test]

@@ -276,7 +276,7 @@ pub fn estimated_width_pt(text: &str, size_pt: f32, bold: bool) -> f32 {
 /// The width of the text between the margins, in points.
 pub fn text_width_pt(layout: &LayoutRules) -> f32 {
     let margins = layout.margins_mm;
-    (210.0 - margins.left - margins.right) * 72.0 / 25.4
+    (layout.page_mm().0 - margins.left - margins.right) * 72.0 / 25.4
 }
 
 /// The header's left column's width, in points.
@@ -500,7 +500,7 @@ fn closing(document: &Document, layout: &LayoutRules) -> Columns {
 
 /// The frame of `document` in its ruleset.
 pub fn frame(document: &Document) -> Frame {
-    let layout = rules(document.meta.ruleset);
+    let layout = &crate::rules::layout(&document.meta);
     let mut frame = Frame {
         header: header(document, layout),
         title: title(document, layout),

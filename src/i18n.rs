@@ -257,6 +257,17 @@ messages! {
     FindingMissingSigningAuthority => "Thiếu thẩm quyền ký (T/M …, TM. …).", "The signing authority is missing.";
     FindingMissingSignerName => "Thiếu họ tên người ký.", "The signer's name is missing.";
     FindingMissingRecipients => "Thiếu nơi nhận.", "The recipients are missing.";
+    PageHeading => "Trang", "Page";
+    PageMarginTop => "Lề trên (mm)", "Top margin (mm)";
+    PageMarginBottom => "Lề dưới (mm)", "Bottom margin (mm)";
+    PageMarginLeft => "Lề trái (mm)", "Left margin (mm)";
+    PageMarginRight => "Lề phải (mm)", "Right margin (mm)";
+    PageBodySize => "Cỡ chữ nội dung (pt)", "Body text size (pt)";
+    PageLineSpacing => "Giãn dòng (lần cỡ chữ)", "Line spacing (times the size)";
+    PageOrientation => "Hướng giấy", "Orientation";
+    PagePortrait => "Khổ dọc", "Portrait";
+    PageLandscape => "Khổ ngang", "Landscape";
+    PageReset => "Về mặc định", "Back to the defaults";
     ExportDocx => "Word (.docx) đúng thể thức", "Word (.docx) in the official layout";
     ExportHtml => "Trang HTML (mở được lại)", "HTML page (opens again)";
     ExportMarkdown => "Markdown (.md)", "Markdown (.md)";
@@ -282,6 +293,19 @@ pub fn date_problem(problem: crate::rules::DateProblem) -> Msg {
         DateProblem::MonthOutOfRange => Msg::ProblemMonthRange,
         DateProblem::YearOutOfRange => Msg::ProblemYearRange,
         DateProblem::NoSuchDay => Msg::ProblemNoSuchDay,
+    }
+}
+
+/// The label of a page setting in the details form.
+pub fn page_setting(setting: crate::rules::PageSetting) -> Msg {
+    use crate::rules::PageSetting;
+    match setting {
+        PageSetting::MarginTop => Msg::PageMarginTop,
+        PageSetting::MarginBottom => Msg::PageMarginBottom,
+        PageSetting::MarginLeft => Msg::PageMarginLeft,
+        PageSetting::MarginRight => Msg::PageMarginRight,
+        PageSetting::BodySize => Msg::PageBodySize,
+        PageSetting::LineSpacing => Msg::PageLineSpacing,
     }
 }
 
@@ -334,6 +358,19 @@ pub fn describe_finding(lang: Lang, finding: &crate::conformance::Finding) -> St
                     "{}: “{label}” is neither filled in nor marked “không có”.",
                     section(reference)
                 )
+            }
+        }
+        Finding::PageOutOfRange {
+            setting,
+            value,
+            min,
+            max,
+        } => {
+            let label = t(lang, page_setting(*setting));
+            if vi {
+                format!("Trang: {label} là {value}, ngoài khoảng {min}–{max} theo quy định.")
+            } else {
+                format!("Page: {label} is {value}, outside the rules' {min}–{max}.")
             }
         }
         Finding::NotNfc { reference } => {

@@ -14,21 +14,24 @@ use crate::index::{SectionView, PREAMBLE};
 use crate::model::{NodeId, Ruleset};
 use crate::platform::dom;
 use crate::render::{self, Element};
-use crate::rules::rules;
+use crate::rules::{layout, LayoutRules};
 
 use super::store::use_store;
 
 const SHEET_ID: &str = "preview-sheet";
 
-/// Sets the sheet's sizes and the printed page from the ruleset's data.
-fn apply_ruleset(ruleset: Ruleset) {
-    let rules = rules(ruleset);
+/// Sets the sheet's sizes and the printed page from the ruleset's data
+/// with the draft's own page settings.
+fn apply_layout(rules: &LayoutRules) {
     let margins = rules.margins_mm;
+    let (page_width, page_height) = rules.page_mm();
     let pt = |value: f32| format!("{value}pt");
     let mm = |value: f32| format!("{value}mm");
     dom::set_css_variables(
         SHEET_ID,
         &[
+            ("--page-width", mm(page_width)),
+            ("--page-height", mm(page_height)),
             ("--margin-top", mm(margins.top)),
             ("--margin-bottom", mm(margins.bottom)),
             ("--margin-left", mm(margins.left)),
@@ -44,8 +47,13 @@ fn apply_ruleset(ruleset: Ruleset) {
     );
     // Page numbers: centred in the top margin, not on the first page.
     let page = format!(
-        "@page {{ size: A4; margin: {}mm {}mm {}mm {}mm; @top-center {{ content: counter(page); font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: {}pt; }} }}",
-        margins.top, margins.right, margins.bottom, margins.left, rules.page_number_pt
+        "@page {{ size: A4{}; margin: {}mm {}mm {}mm {}mm; @top-center {{ content: counter(page); font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: {}pt; }} }}",
+        if rules.landscape { " landscape" } else { "" },
+        margins.top,
+        margins.right,
+        margins.bottom,
+        margins.left,
+        rules.page_number_pt
     );
     dom::set_page_rules(&[&page, "@page :first { @top-center { content: none; } }"]);
 }
@@ -399,7 +407,22 @@ pub fn Preview() -> impl IntoView {
             .frame
             .with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default())
     });
-    Effect::new(move |_| apply_ruleset(ruleset.get()));
+    let page = Memo::new(move |_| {
+        store.frame.with(|d| {
+            d.as_ref()
+                .map(|d| (d.meta.ruleset, d.meta.page.clone()))
+                .unwrap_or_default()
+        })
+    });
+    Effect::new(move |_| {
+        page.with(|(ruleset, page)| {
+            apply_layout(&layout(&crate::model::Meta {
+                ruleset: *ruleset,
+                page: page.clone(),
+                ..Default::default()
+            }))
+        })
+    });
     // The frame's lines (header, title, closing), laid out again only when
     // the frame changes, not at every keystroke in the body.
     let frame = Memo::new(move |_| {
