@@ -170,9 +170,11 @@ function headerLeftLines(pdf, edge) {
 /// On which page of `pages` (lines without white space) `text` is last.
 const pageOf = (pages, text) => pages.findLastIndex((lines) => lines.some((line) => line.includes(text.replace(/\s+/g, ""))));
 
-/// Opens a fresh app, then either the seed sample or `draft`; prints the
-/// preview to `name`.pdf and exports `name`.docx. Returns both paths.
-async function printAndExport(name, draft) {
+/// Opens a fresh app, then either the seed sample or `draft`; runs
+/// `before` on the page if given (to change settings through the form);
+/// prints the preview to `name`.pdf and exports `name`.docx. Returns both
+/// paths.
+async function printAndExport(name, draft, before = null) {
   const context = await suite.browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 } });
   try {
     const page = await openApp(context, suite.server.url);
@@ -185,6 +187,7 @@ async function printAndExport(name, draft) {
       await page.getByTestId("import-as-new").click();
       await page.getByTestId("preview").waitFor();
     }
+    if (before !== null) await before(page);
     await page.getByTestId("export-toggle").click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
     const docx = join(OUTPUT, `${name}.docx`);
@@ -255,4 +258,90 @@ test("the print and the DOCX break pages at the same lines, from one page to thr
   const counts = runs.map((run) => pageCount(run.printed));
   assert.ok(counts.includes(1) && Math.max(...counts) >= 3, `${counts}`);
   assert.deepEqual(failures, [], table.join("\n"));
+});
+
+/// Page width and height of `pdf` in points.
+const pageSize = (pdf) => {
+  const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }));
+  return [Number(width), Number(height)];
+};
+
+/// The size of the body text on `pdf`'s first page, in points: the height
+/// of the word box of "Trong" (which opens each item's paragraph).
+const bodyWordHeight = (pdf) => {
+  const html = execFileSync("pdftotext", ["-enc", "UTF-8", "-bbox", "-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" });
+  const [, yMin, yMax] = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">Trong<\/word>/.exec(html);
+  return Number(yMax) - Number(yMin);
+};
+
+test("page settings chosen in the form reach the print and the DOCX alike", { timeout: 600000 }, async () => {
+  // Typed in the details form: body 13 pt, 1.5 lines, left margin 35 mm,
+  // landscape.
+  const choose = async (page) => {
+    for (const [id, value] of [
+      ["field-page-body-size", "13"],
+      ["field-page-line-spacing", "1.5"],
+      ["field-page-margin-left", "35"],
+    ]) {
+      await page.getByTestId(id).fill(value);
+      await page.getByTestId(id).blur();
+    }
+    await page.getByTestId("field-page-orientation").selectOption("landscape");
+    await page.waitForFunction(() => getComputedStyle(document.getElementById("preview-sheet")).getPropertyValue("--page-width").trim() === "297mm");
+  };
+  // Portrait at 13 pt single spaced, with margins at the other end of
+  // their ranges, over a longer report.
+  const single = async (page) => {
+    for (const [id, value] of [
+      ["field-page-body-size", "13"],
+      ["field-page-line-spacing", "1"],
+      ["field-page-margin-top", "25"],
+      ["field-page-margin-bottom", "25"],
+      ["field-page-margin-right", "20"],
+    ]) {
+      await page.getByTestId(id).fill(value);
+      await page.getByTestId(id).blur();
+    }
+    await page.waitForFunction(() => getComputedStyle(document.getElementById("preview-sheet")).getPropertyValue("--margin-top").trim() === "25mm");
+  };
+  const draft = await stateDraft(6);
+  const runs = [
+    await printAndExport("page-settings-default", draft),
+    await printAndExport("page-settings-chosen", draft, choose),
+    await printAndExport("page-settings-single", await stateDraft(10), single),
+  ];
+  const converted = await convertToPdf(runs.map((run) => run.docx));
+  const table = [];
+  const failures = [];
+  runs.forEach((run, index) => {
+    const outputs = [
+      ["print", run.printed, pages(run.printed)],
+      ["DOCX", converted[index], pages(converted[index])],
+    ];
+    const firsts = (all) => all.slice(1).map((lines) => (lines[0] ?? "").slice(0, 24)).join(" | ");
+    table.push(
+      `${run.name}: ${outputs
+        .map(([output, pdf, all]) => `${output} ${pageSize(pdf).map(Math.round).join("x")} pt, body ${bodyWordHeight(pdf).toFixed(1)}, ${all.length} pages [${firsts(all)}]`)
+        .join(", ")}`,
+    );
+    for (const problem of disagreements(outputs[0][2], outputs[1][2])) failures.push(`${run.name}: ${problem}`);
+    for (const [output, pdf] of outputs) {
+      const [width, height] = pageSize(pdf);
+      const landscape = run.name.endsWith("chosen");
+      if (landscape !== width > height) failures.push(`${run.name}, ${output}: page ${width} x ${height}`);
+    }
+  });
+  await writeFile(join(OUTPUT, "page-settings.txt"), table.join("\n") + "\n");
+  assert.deepEqual(failures, [], table.join("\n"));
+  // The chosen settings change the layout: smaller letters in both, and
+  // more pages (fewer, taller lines on a landscape page).
+  const [portrait, chosen] = runs.map((run) => run.printed);
+  const [portraitDocx, chosenDocx] = converted;
+  for (const [before, after] of [
+    [portrait, chosen],
+    [portraitDocx, chosenDocx],
+  ]) {
+    assert.ok(bodyWordHeight(after) < bodyWordHeight(before) - 0.5, table.join("\n"));
+    assert.ok(pageCount(after) > pageCount(before), table.join("\n"));
+  }
 });
