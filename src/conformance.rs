@@ -5,7 +5,10 @@
 use crate::edit::Field;
 use crate::model::{Block, Document, NodeId, Section};
 use crate::numbering::outline;
-use crate::rules::{check_date, check_number_symbol, DateProblem, NumberProblem};
+use crate::rules::{
+    check_date, check_number_symbol, format_number, page_out_of_range, DateProblem, NumberProblem,
+    PageSetting,
+};
 use crate::text::is_nfc;
 
 /// Where a finding points.
@@ -14,6 +17,8 @@ pub enum Target {
     Field(Field),
     Date,
     Recipients,
+    /// One of the page settings in the details form.
+    Page(PageSetting),
     /// A section or block, by id.
     Node(NodeId),
 }
@@ -46,6 +51,14 @@ pub enum Finding {
     /// differently.
     NotNfc {
         reference: String,
+    },
+    /// A page setting of the draft outside what the rules allow, with the
+    /// value and the range as written in the form.
+    PageOutOfRange {
+        setting: PageSetting,
+        value: String,
+        min: String,
+        max: String,
     },
 }
 
@@ -197,12 +210,66 @@ pub fn check(document: &Document) -> Vec<Issue> {
     if closing.recipients.iter().all(|line| line.trim().is_empty()) {
         push(Finding::MissingRecipients, Target::Recipients);
     }
+    for (setting, value) in page_out_of_range(meta) {
+        let range = setting.range(meta.ruleset);
+        push(
+            Finding::PageOutOfRange {
+                setting,
+                value: format_number(value),
+                min: format_number(range.min),
+                max: format_number(range.max),
+            },
+            Target::Page(setting),
+        );
+    }
     issues
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_setting_outside_the_rules_is_a_finding_that_points_at_it() {
+        let mut draft = crate::template::seed_sample();
+        assert!(!check(&draft)
+            .iter()
+            .any(|issue| matches!(issue.finding, Finding::PageOutOfRange { .. })));
+        draft.meta.page.margin_left_mm = Some(25.0);
+        draft.meta.page.body_pt = Some(14.5);
+        let page: Vec<Issue> = check(&draft)
+            .into_iter()
+            .filter(|issue| matches!(issue.finding, Finding::PageOutOfRange { .. }))
+            .collect();
+        // 14.5 pt is within the Party's 14–15; 25 mm left is not.
+        assert_eq!(
+            page,
+            vec![Issue {
+                finding: Finding::PageOutOfRange {
+                    setting: PageSetting::MarginLeft,
+                    value: "25".into(),
+                    min: "30".into(),
+                    max: "35".into(),
+                },
+                target: Target::Page(PageSetting::MarginLeft),
+            }]
+        );
+        let vi = crate::i18n::describe_finding(crate::i18n::Lang::Vi, &page[0].finding);
+        assert_eq!(
+            vi,
+            "Trang: Lề trái (mm) là 25, ngoài khoảng 30–35 theo quy định."
+        );
+        let en = crate::i18n::describe_finding(crate::i18n::Lang::En, &page[0].finding);
+        assert_eq!(
+            en,
+            "Page: Left margin (mm) is 25, outside the rules' 30–35."
+        );
+        // The same 14.5 pt is outside the State's 13–14.
+        draft.meta.ruleset = crate::model::Ruleset::State;
+        assert!(check(&draft)
+            .iter()
+            .any(|issue| issue.target == Target::Page(PageSetting::BodySize)));
+    }
     use crate::model::DocDate;
     use crate::template::{builtin, instantiate, seed_sample};
 

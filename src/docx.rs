@@ -13,10 +13,10 @@
 
 use std::fmt::Write as _;
 
-use crate::frame::{self, Align as FrameAlign, Line, Role, Rule};
+use crate::frame::{self, Align as FrameAlign, Line, Rule};
 use crate::model::Document;
 use crate::render::{self, Element};
-use crate::rules::{rules, LayoutRules};
+use crate::rules::LayoutRules;
 use crate::text::is_xml_safe;
 
 /// The CRC-32 (IEEE 802.3, reflected) of zip entries, one table lookup
@@ -87,6 +87,11 @@ struct Style {
 }
 
 fn run(text: &str, style: Style) -> String {
+    run_of_pieces(&[text], style)
+}
+
+/// A run of `pieces` with a line break between each and the next.
+fn run_of_pieces(pieces: &[&str], style: Style) -> String {
     let mut props = String::from(
         "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>",
     );
@@ -105,10 +110,12 @@ fn run(text: &str, style: Style) -> String {
     if style.underline {
         props.push_str("<w:u w:val=\"single\"/>");
     }
-    format!(
-        "<w:r><w:rPr>{props}</w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
-        escape_xml(text)
-    )
+    let text = pieces
+        .iter()
+        .map(|piece| format!("<w:t xml:space=\"preserve\">{}</w:t>", escape_xml(piece)))
+        .collect::<Vec<_>>()
+        .join("<w:br/>");
+    format!("<w:r><w:rPr>{props}</w:rPr>{text}</w:r>")
 }
 
 /// Paragraph alignment.
@@ -119,51 +126,100 @@ enum Align {
     Justify,
 }
 
-fn paragraph(
-    runs: &[String],
-    align: Align,
-    first_line_indent: u32,
+/// How a paragraph is spaced and kept, in twips.
+#[derive(Clone, Copy, Default)]
+struct Spacing {
+    before: u32,
     after: u32,
-    layout: &LayoutRules,
-) -> String {
+    /// The exact distance between baselines.
+    line: u32,
+    /// Kept on the page of the next paragraph (headings, the title).
+    keep_next: bool,
+    /// Never split across pages.
+    keep_lines: bool,
+}
+
+impl Spacing {
+    /// Lines `pitch_pt` apart, `after_pt` below.
+    fn pitch(pitch_pt: f32, after_pt: f32) -> Spacing {
+        Spacing {
+            line: twips(pitch_pt),
+            after: twips(after_pt),
+            ..Spacing::default()
+        }
+    }
+
+    fn kept(mut self) -> Spacing {
+        self.keep_next = true;
+        self.keep_lines = true;
+        self
+    }
+}
+
+/// Points in twips.
+fn twips(pt: f32) -> u32 {
+    (pt * 20.0).round() as u32
+}
+
+/// A paragraph: a line alone at a page's top or bottom is never left
+/// (`widowControl`), and the line pitch is exact, as the print's
+/// `line-height` is.
+fn paragraph(runs: &[String], align: Align, first_line_indent: u32, spacing: Spacing) -> String {
     let jc = match align {
         Align::Center => "center",
         Align::Left => "left",
         Align::Justify => "both",
     };
-    let line = (layout.line_spacing * 240.0).round() as u32;
     let indent = if first_line_indent > 0 {
         format!("<w:ind w:firstLine=\"{first_line_indent}\"/>")
     } else {
         String::new()
     };
+    // The schema orders a paragraph's properties: keeps, widow control,
+    // spacing, indent, alignment.
+    let keep = match (spacing.keep_next, spacing.keep_lines) {
+        (true, true) => "<w:keepNext/><w:keepLines/>",
+        (true, false) => "<w:keepNext/>",
+        (false, true) => "<w:keepLines/>",
+        (false, false) => "",
+    };
+    let Spacing {
+        before,
+        after,
+        line,
+        ..
+    } = spacing;
     format!(
-        "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"{after}\" w:line=\"{line}\" w:lineRule=\"auto\"/>{indent}<w:jc w:val=\"{jc}\"/></w:pPr>{}</w:p>",
+        "<w:p><w:pPr>{keep}<w:widowControl/><w:spacing w:before=\"{before}\" w:after=\"{after}\" w:line=\"{line}\" w:lineRule=\"exact\"/>{indent}<w:jc w:val=\"{jc}\"/></w:pPr>{}</w:p>",
         runs.concat()
     )
 }
 
-/// A centred line inside a signature cell, no spacing.
-fn centred(text: &str, style: Style, layout: &LayoutRules) -> String {
-    paragraph(&[run(text, style)], Align::Center, 0, 0, layout)
-}
-
-/// About how wide `line` is set, in twips: Times New Roman averages a
-/// little over half an em a letter, capitals about two thirds.
-fn estimated_width(line: &Line) -> u32 {
-    let em = if line.text.chars().any(char::is_lowercase) {
-        0.5
+/// An empty paragraph `height_pt` tall whose bottom border is a solid
+/// rule `length` twips long, centred in a column `width` twips wide: the
+/// rule stands `height_pt` below the line above, clear of its descenders.
+fn rule_paragraph(length: u32, width: u32, height_pt: f32, after_pt: f32, keep: bool) -> String {
+    let indent = width.saturating_sub(length) / 2;
+    let line = twips(height_pt);
+    let after = twips(after_pt);
+    let keep = if keep {
+        "<w:keepNext/><w:keepLines/>"
     } else {
-        0.68
+        ""
     };
-    (line.text.chars().count() as f32 * line.size_pt * em * 20.0).round() as u32
+    format!(
+        "<w:p><w:pPr>{keep}<w:widowControl/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/></w:pBdr>\
+<w:spacing w:before=\"0\" w:after=\"{after}\" w:line=\"{line}\" w:lineRule=\"exact\"/><w:ind w:left=\"{indent}\" w:right=\"{indent}\"/>\
+<w:rPr><w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/></w:rPr></w:pPr></w:p>"
+    )
 }
 
 /// A frame line as paragraphs, as the frame sets it, in a column
 /// `width` twips wide: a rule as long as the text is the text underlined;
 /// a shorter one is the top border of an empty paragraph below, indented
-/// to its length.
-fn frame_line(line: &Line, width: u32, after: u32, layout: &LayoutRules) -> String {
+/// to its length. Lines of the title block are kept with what follows,
+/// lines of the closing with each other.
+fn frame_line(line: &Line, width: u32) -> String {
     let style = Style {
         bold: line.bold,
         italic: line.italic,
@@ -174,36 +230,47 @@ fn frame_line(line: &Line, width: u32, after: u32, layout: &LayoutRules) -> Stri
         FrameAlign::Center => Align::Center,
         FrameAlign::Left => Align::Left,
     };
-    if line.role == Role::SignatureSpace {
-        return centred("", style, layout).repeat(4);
+    let keep = line.column == frame::Column::Whole;
+    let mut spacing = Spacing::pitch(line.pitch_pt, line.space_after_pt);
+    spacing.before = twips(line.space_before_pt);
+    if keep {
+        spacing = spacing.kept();
     }
-    let mut out = paragraph(&[run(&line.text, style)], align, 0, after, layout);
-    if let Some(Rule::Fraction(fraction)) = line.rule {
-        let length = (estimated_width(line).min(width) as f32 * fraction).round() as u32;
-        let indent = width.saturating_sub(length) / 2;
-        let _ = write!(
-            out,
-            "<w:p><w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>\
-<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"120\" w:lineRule=\"exact\"/><w:ind w:left=\"{indent}\" w:right=\"{indent}\"/>\
-<w:rPr><w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/></w:rPr></w:pPr></w:p>"
+    if let Some(Rule::Short { length_pt }) = line.rule {
+        return rule_paragraph(
+            twips(length_pt),
+            width,
+            line.pitch_pt,
+            line.space_after_pt,
+            keep,
         );
+    }
+    let mut out = paragraph(&[run_of_pieces(&line.pieces(), style)], align, 0, spacing);
+    if let Some(Rule::Fraction(fraction)) = line.rule {
+        let estimated = twips(line.estimated_width_pt());
+        let length = (estimated.min(width) as f32 * fraction).round() as u32;
+        out.push_str(&rule_paragraph(
+            length,
+            width,
+            frame::RULE_LINE_PT,
+            0.0,
+            keep,
+        ));
     }
     out
 }
 
 /// Frame lines in a column `width` twips wide.
-fn frame_lines(lines: &[Line], width: u32, layout: &LayoutRules) -> String {
-    lines
-        .iter()
-        .map(|line| frame_line(line, width, 0, layout))
-        .collect()
+fn frame_lines(lines: &[Line], width: u32) -> String {
+    lines.iter().map(|line| frame_line(line, width)).collect()
 }
 
 fn cell(width: u32, content: &str) -> String {
     format!("<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr>{content}</w:tc>")
 }
 
-/// A borderless two-column table.
+/// A borderless two-column table of one row, which is never split across
+/// pages (the closing: recipients and the whole signature block).
 fn two_columns(left_width: u32, right_width: u32, left: &str, right: &str) -> String {
     let none = ["top", "left", "bottom", "right", "insideH", "insideV"]
         .iter()
@@ -212,7 +279,7 @@ fn two_columns(left_width: u32, right_width: u32, left: &str, right: &str) -> St
     format!(
         "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:tblBorders>{none}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>\
 <w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>\
-<w:tblGrid><w:gridCol w:w=\"{left_width}\"/><w:gridCol w:w=\"{right_width}\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>",
+<w:tblGrid><w:gridCol w:w=\"{left_width}\"/><w:gridCol w:w=\"{right_width}\"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>{}{}</w:tr></w:tbl>",
         left_width + right_width,
         cell(left_width, left),
         cell(right_width, right)
@@ -222,13 +289,25 @@ fn two_columns(left_width: u32, right_width: u32, left: &str, right: &str) -> St
 /// The body of `document.xml` for `document`.
 pub fn document_xml(document: &Document) -> String {
     let meta = &document.meta;
-    let layout = rules(meta.ruleset);
+    let layout = crate::rules::layout(meta);
+    let layout = &layout;
     let margins = layout.margins_mm;
-    let text_width = A4_WIDTH_TWIPS - mm_to_twips(margins.left) - mm_to_twips(margins.right);
+    let (page_width, page_height, orient) = if layout.landscape {
+        (A4_HEIGHT_TWIPS, A4_WIDTH_TWIPS, " w:orient=\"landscape\"")
+    } else {
+        (A4_WIDTH_TWIPS, A4_HEIGHT_TWIPS, "")
+    };
+    let text_width = page_width - mm_to_twips(margins.left) - mm_to_twips(margins.right);
     let left_width = text_width * layout.header_left_percent / 100;
     let right_width = text_width - left_width;
     let indent = mm_to_twips(layout.first_line_indent_mm);
-    let after = (layout.paragraph_spacing_pt * 20.0).round() as u32;
+    // Body paragraphs: lines at the body's pitch, the ruleset's space
+    // after; headings kept with what follows.
+    let body_spacing = Spacing::pitch(
+        layout.line_pitch_pt(layout.body_pt),
+        layout.paragraph_spacing_pt,
+    );
+    let heading_spacing = body_spacing.kept();
     let body = |size: f32| Style {
         size_pt: size,
         ..Style::default()
@@ -245,25 +324,13 @@ pub fn document_xml(document: &Document) -> String {
     xml.push_str(&two_columns(
         left_width,
         right_width,
-        &frame_lines(&frame.header.left, left_width, layout),
-        &frame_lines(&frame.header.right, right_width, layout),
+        &frame_lines(&frame.header.left, left_width),
+        &frame_lines(&frame.header.right, right_width),
     ));
 
-    // Title and subject, the rule under them a little apart from the body.
-    xml.push_str(&paragraph(
-        &[run("", body(layout.body_pt))],
-        Align::Center,
-        0,
-        0,
-        layout,
-    ));
+    // Title, subject and the rule under them, spaced as the frame says.
     for line in &frame.title {
-        let space = if line.role == Role::SubjectRule {
-            after * 2
-        } else {
-            0
-        };
-        xml.push_str(&frame_line(line, text_width, space, layout));
+        xml.push_str(&frame_line(line, text_width));
     }
 
     // Preamble and body.
@@ -291,21 +358,19 @@ pub fn document_xml(document: &Document) -> String {
                 if let Some(text) = element.trailing_text() {
                     runs.push(run(&format!(" {text}"), body(size)));
                 }
-                paragraph(&runs, Align::Justify, indent, after, layout)
+                paragraph(&runs, Align::Justify, indent, heading_spacing)
             }
             Element::Paragraph { text, .. } if !text.trim().is_empty() => paragraph(
                 &[run(text, body(size))],
                 Align::Justify,
                 indent,
-                after,
-                layout,
+                body_spacing,
             ),
             Element::Bullet { marker, text, .. } if !text.trim().is_empty() => paragraph(
                 &[run(&format!("{marker} {text}"), body(size))],
                 Align::Justify,
                 indent,
-                after,
-                layout,
+                body_spacing,
             ),
             Element::Assessment { label, .. } => {
                 let mut runs = vec![run(
@@ -320,7 +385,7 @@ pub fn document_xml(document: &Document) -> String {
                 if let Some(text) = element.trailing_text() {
                     runs.push(run(&format!(" {text}"), body(size)));
                 }
-                paragraph(&runs, Align::Justify, indent, after, layout)
+                paragraph(&runs, Align::Justify, indent, body_spacing)
             }
             Element::Figure { caption, .. } if !caption.trim().is_empty() => paragraph(
                 &[run(
@@ -333,33 +398,36 @@ pub fn document_xml(document: &Document) -> String {
                 )],
                 Align::Center,
                 0,
-                after,
-                layout,
+                body_spacing,
             ),
             _ => String::new(),
         };
         xml.push_str(&p);
     }
 
-    // Recipients left, signature right.
+    // Recipients left, signature right, a little apart from the body and
+    // kept with it.
     xml.push_str(&paragraph(
-        &[run("", body(size))],
+        &[],
         Align::Left,
         0,
-        0,
-        layout,
+        Spacing {
+            line: twips(layout.closing_space_before_pt),
+            keep_next: true,
+            ..Spacing::default()
+        },
     ));
     xml.push_str(&two_columns(
         left_width,
         right_width,
-        &frame_lines(&frame.closing.left, left_width, layout),
-        &frame_lines(&frame.closing.right, right_width, layout),
+        &frame_lines(&frame.closing.left, left_width),
+        &frame_lines(&frame.closing.right, right_width),
     ));
 
     let _ = write!(
         xml,
         "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>\
-<w:pgSz w:w=\"{A4_WIDTH_TWIPS}\" w:h=\"{A4_HEIGHT_TWIPS}\"/>\
+<w:pgSz w:w=\"{page_width}\" w:h=\"{page_height}\"{orient}/>\
 <w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>\
 <w:titlePg/></w:sectPr>",
         mm_to_twips(margins.top),
@@ -374,16 +442,42 @@ xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">
     )
 }
 
-/// The header of pages 2 and on: the page number, centred.
-fn header_xml() -> String {
-    let field = |kind: &str| format!("<w:r><w:fldChar w:fldCharType=\"{kind}\"/></w:r>");
+/// The run properties of Times New Roman text of `size_pt`.
+fn times_run_properties(size_pt: f32) -> String {
+    let half_points = (size_pt * 2.0).round() as u32;
+    format!(
+        "<w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>\
+<w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/></w:rPr>"
+    )
+}
+
+/// The header of pages 2 and on: the page number, centred, in Times New
+/// Roman (each run of the field carries the font: LibreOffice sets the
+/// number in the font of the field's first run).
+fn header_xml(layout: &LayoutRules) -> String {
+    let props = times_run_properties(layout.page_number_pt);
+    let field = |kind: &str| format!("<w:r>{props}<w:fldChar w:fldCharType=\"{kind}\"/></w:r>");
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
-<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>{}<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>{}{}{}</w:p></w:hdr>",
+<w:p><w:pPr><w:jc w:val=\"center\"/>{props}</w:pPr>{}<w:r>{props}<w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>{}{}{}</w:p></w:hdr>",
         field("begin"),
         field("separate"),
-        run("2", Style { size_pt: 13.0, ..Style::default() }),
+        run("2", Style { size_pt: layout.page_number_pt, ..Style::default() }),
         field("end"),
+    )
+}
+
+/// The document defaults: Times New Roman in the body's size, widow and
+/// orphan control, no space between paragraphs, so that whatever a
+/// paragraph does not set is set as the rest of the report.
+fn styles_xml(layout: &LayoutRules) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+<w:docDefaults><w:rPrDefault>{}</w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr></w:pPrDefault></w:docDefaults>\
+<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:pPr><w:widowControl/></w:pPr>{}</w:style>\
+</w:styles>",
+        times_run_properties(layout.body_pt),
+        times_run_properties(layout.body_pt),
     )
 }
 
@@ -392,6 +486,7 @@ const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone
 <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
 <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
 <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
+<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
 <Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>\
 </Types>";
 
@@ -403,6 +498,7 @@ const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"y
 const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
 <Relationship Id=\"rIdHeader\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>\
+<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>\
 </Relationships>";
 
 /// A zip archive with stored (uncompressed) entries.
@@ -477,13 +573,16 @@ fn zip_stored(entries: &[(&str, &[u8])]) -> Vec<u8> {
 /// The draft as a `.docx` file.
 pub fn docx(document: &Document) -> Vec<u8> {
     let document_xml = document_xml(document);
-    let header = header_xml();
+    let layout = crate::rules::layout(&document.meta);
+    let header = header_xml(&layout);
+    let styles = styles_xml(&layout);
     zip_stored(&[
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         ("_rels/.rels", ROOT_RELS.as_bytes()),
         ("word/document.xml", document_xml.as_bytes()),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
         ("word/header1.xml", header.as_bytes()),
+        ("word/styles.xml", styles.as_bytes()),
     ])
 }
 
@@ -536,7 +635,8 @@ mod tests {
                 "_rels/.rels",
                 "word/_rels/document.xml.rels",
                 "word/document.xml",
-                "word/header1.xml"
+                "word/header1.xml",
+                "word/styles.xml"
             ]
         );
         assert!(files["word/header1.xml"].contains(" PAGE "));
@@ -562,6 +662,39 @@ mod tests {
         assert!(xml.contains("<w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/><w:u w:val=\"single\"/></w:rPr><w:t xml:space=\"preserve\">ĐẢNG CỘNG SẢN VIỆT NAM"));
         assert!(xml.contains("<w:jc w:val=\"both\"/>"));
         assert!(xml.contains("<w:ind w:firstLine=\"567\"/>"));
+    }
+
+    #[test]
+    fn the_draft_s_page_settings_reach_the_docx() {
+        let mut draft = seed_sample();
+        draft.meta.ruleset = crate::model::Ruleset::State;
+        draft.meta.page = crate::model::PageSettings {
+            margin_top_mm: Some(25.0),
+            margin_left_mm: Some(35.0),
+            margin_right_mm: Some(20.0),
+            body_pt: Some(13.0),
+            line_spacing: Some(1.5),
+            landscape: true,
+            ..Default::default()
+        };
+        let xml = document_xml(&draft);
+        assert!(xml.contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"));
+        let margins = format!(
+            "<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"1134\" w:left=\"{}\"",
+            mm_to_twips(25.0),
+            mm_to_twips(20.0),
+            mm_to_twips(35.0)
+        );
+        assert!(xml.contains(&margins), "{}", &xml[xml.len() - 400..]);
+        // Body 13 pt at 1.5 lines: 19.5 pt (26 CSS pixels), 390 twips.
+        assert!(xml.contains("<w:sz w:val=\"26\"/>"));
+        assert!(xml.contains("w:line=\"390\" w:lineRule=\"exact\""));
+        // The header table spans the landscape text width.
+        let width = 16838 - mm_to_twips(35.0) - mm_to_twips(20.0);
+        assert!(xml.contains(&format!("<w:tblW w:w=\"{width}\"")));
+        // The document defaults follow the body size too.
+        let files = unzip(&docx(&draft));
+        assert!(files["word/styles.xml"].contains("<w:sz w:val=\"26\"/>"));
     }
 
     #[test]

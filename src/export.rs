@@ -16,7 +16,6 @@ use crate::frame::{self, Align, Column, Line, Role, Rule};
 use crate::model::Document;
 use crate::persist::Envelope;
 use crate::render::{self, element_line, Element};
-use crate::rules::rules;
 use crate::text::is_xml_safe;
 
 /// The id of the script block that carries the draft in an HTML export.
@@ -280,7 +279,8 @@ fn html_line(line: &Line) -> String {
     }
     let text = escape_html(&line.text);
     let text = match line.rule {
-        None => format!("<span>{text}</span>"),
+        // The standalone page keeps the text of the rule under the subject.
+        None | Some(Rule::Short { .. }) => format!("<span>{text}</span>"),
         Some(Rule::TextWidth) => format!("<span class=\"ruled\">{text}</span>"),
         Some(Rule::Fraction(fraction)) => format!(
             "<span class=\"fraction\" style=\"--rule: {}%\">{text}</span>",
@@ -305,17 +305,19 @@ fn html_lines(lines: &[Line]) -> String {
 pub fn html(envelope: &mut Envelope) -> String {
     let document = envelope.document.clone();
     let meta = &document.meta;
-    let layout = rules(meta.ruleset);
+    let layout = crate::rules::layout(meta);
     let margins = layout.margins_mm;
+    let (page_width, page_height) = layout.page_mm();
+    let orientation = if layout.landscape { " landscape" } else { "" };
     let mut out = String::new();
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>\n\
-@page {{ size: A4; margin: {top}mm {right}mm {bottom}mm {left}mm; }}\n\
+@page {{ size: A4{orientation}; margin: {top}mm {right}mm {bottom}mm {left}mm; }}\n\
 body {{ margin: 0; background: #e5e7ea; }}\n\
-.sheet {{ box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 1rem auto; background: #fff; color: #000; \
+.sheet {{ box-sizing: border-box; width: {page_width}mm; min-height: {page_height}mm; margin: 1rem auto; background: #fff; color: #000; \
 padding: {top}mm {right}mm {bottom}mm {left}mm; font-family: 'Times New Roman', 'Liberation Serif', Tinos, serif; \
 font-size: {body}pt; line-height: {spacing}; }}\n\
 .sheet p {{ margin: 0 0 {gap}pt; text-align: justify; text-indent: {indent}mm; }}\n\

@@ -42,6 +42,10 @@ pub enum Rule {
     TextWidth,
     /// This fraction of the text's length.
     Fraction(f32),
+    /// A solid rule this many points long, centred, drawn in place of the
+    /// line's text by the outputs that draw rules (the preview, the print,
+    /// the DOCX); the text ("-----") is for those that do not.
+    Short { length_pt: f32 },
 }
 
 /// What a line is, for outputs that name their pieces (CSS classes) or
@@ -57,7 +61,8 @@ pub enum Role {
     Date,
     Title,
     Subject,
-    /// The "-----" under the subject.
+    /// The rule under the subject: solid in the preview and the DOCX,
+    /// "-----" in text.
     SubjectRule,
     RecipientsHeading,
     Recipient,
@@ -83,6 +88,42 @@ pub struct Line {
     pub size_pt: f32,
     pub align: Align,
     pub rule: Option<Rule>,
+    /// From one baseline to the next, in points (the print's
+    /// `line-height`, the DOCX's exact line spacing): the ruleset's
+    /// `line_pitch_pt` of the size, or the room for the signature.
+    pub pitch_pt: f32,
+    /// Space above and below the line, in points.
+    pub space_before_pt: f32,
+    pub space_after_pt: f32,
+    /// Where outputs that set the header's columns (the preview, the
+    /// print, the DOCX) break a line too long for its column: byte
+    /// offsets into `text`, each just after a space. The lines are
+    /// balanced, so that a long name never leaves one word alone on its
+    /// last line. Empty when the line fits.
+    pub breaks: Vec<usize>,
+}
+
+impl Line {
+    /// The pieces of `text` between `breaks`, each with its trailing
+    /// space.
+    pub fn pieces(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for &at in &self.breaks {
+            out.push(&self.text[start..at]);
+            start = at;
+        }
+        out.push(&self.text[start..]);
+        out
+    }
+
+    /// About how wide the line's longest piece is set, in points.
+    pub fn estimated_width_pt(&self) -> f32 {
+        self.pieces()
+            .iter()
+            .map(|piece| estimated_width_pt(piece.trim_end(), self.size_pt, self.bold))
+            .fold(0.0, f32::max)
+    }
 }
 
 /// Two columns side by side, each a list of lines from the top.
@@ -134,6 +175,140 @@ fn line(role: Role, column: Column, text: String, size_pt: f32) -> Line {
         size_pt,
         align: Align::Center,
         rule: None,
+        pitch_pt: 0.0,
+        space_before_pt: 0.0,
+        space_after_pt: 0.0,
+        breaks: Vec::new(),
+    }
+}
+
+/// How much of a column a balanced line may fill, at most: the width
+/// estimate is rough, and a line that filled the column would wrap again
+/// wherever the estimate is short.
+const BALANCED_FILL: f32 = 0.95;
+
+/// The longest line of a split into lines, and where it breaks.
+type Split = (f32, Vec<usize>);
+
+/// Where to break `text` of `size_pt` into as few lines as fit in `width_pt`
+/// (to `BALANCED_FILL`), each about as long as the others: the break
+/// offsets, empty when the text fits on one line.
+pub fn balanced_breaks(text: &str, size_pt: f32, bold: bool, width_pt: f32) -> Vec<usize> {
+    let room = width_pt * BALANCED_FILL;
+    if estimated_width_pt(text, size_pt, bold) <= width_pt {
+        return Vec::new();
+    }
+    // Word starts (byte offsets) and the width of each word with its space.
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(at, c)| c != ' ' && (at == 0 || text[..at].ends_with(' ')))
+        .map(|(at, _)| at)
+        .collect();
+    let words = starts.len();
+    let piece = |from: usize, to: usize| -> f32 {
+        let end = if to < words { starts[to] } else { text.len() };
+        estimated_width_pt(text[starts[from]..end].trim_end(), size_pt, bold)
+    };
+    // For each number of lines, the breaks that make the longest line
+    // shortest (few words: every split is tried by dynamic programming).
+    for lines in 2..=words {
+        // best[k][i]: the longest line and the breaks when the first i words
+        // make k lines.
+        let mut best: Vec<Vec<Option<Split>>> = vec![vec![None; words + 1]; lines + 1];
+        best[0][0] = Some((0.0, Vec::new()));
+        for k in 1..=lines {
+            for i in k..=words {
+                let mut choice: Option<Split> = None;
+                for j in (k - 1)..i {
+                    let Some((longest, breaks)) = &best[k - 1][j] else {
+                        continue;
+                    };
+                    let longest = longest.max(piece(j, i));
+                    if choice.as_ref().is_none_or(|(best, _)| longest < *best) {
+                        let mut breaks = breaks.clone();
+                        if j > 0 {
+                            breaks.push(starts[j]);
+                        }
+                        choice = Some((longest, breaks));
+                    }
+                }
+                best[k][i] = choice;
+            }
+        }
+        if let Some((longest, breaks)) = &best[lines][words] {
+            if *longest <= room || lines == words {
+                return breaks.clone();
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// How far below its line a rule shorter than the text stands (under the
+/// issuing body in State documents, under the subject), in points: the
+/// height of the rule's own line, which the rule closes.
+pub const RULE_LINE_PT: f32 = 4.0;
+
+/// About how wide `text` is set in `size_pt`, in points, in Times New
+/// Roman's metrics (measured in Liberation Serif 2.1: capitals about 0.69
+/// of an em upright and 0.72 bold, small letters 0.44 to 0.47, a space a
+/// quarter), bold or not. It errs on the wide side, by a few percent, so
+/// that a line it says fits does.
+pub fn estimated_width_pt(text: &str, size_pt: f32, bold: bool) -> f32 {
+    let capital = if bold { 0.75 } else { 0.72 };
+    let ems: f32 = text
+        .chars()
+        .map(|c| match c {
+            ' ' => 0.25,
+            'I' | 'J' => 0.4,
+            'M' | 'W' => 0.95,
+            'i' | 'j' | 'l' | 't' | 'f' | 'r' => 0.34,
+            'm' | 'w' => 0.75,
+            '0'..='9' => 0.5,
+            '.' | ',' | ';' | ':' | '-' | '/' | '(' | ')' | '\'' => 0.33,
+            c if c.is_uppercase() => capital,
+            _ => 0.5,
+        })
+        .sum();
+    ems * size_pt
+}
+
+/// The width of the text between the margins, in points.
+pub fn text_width_pt(layout: &LayoutRules) -> f32 {
+    let margins = layout.margins_mm;
+    (layout.page_mm().0 - margins.left - margins.right) * 72.0 / 25.4
+}
+
+/// The header's left column's width, in points.
+pub fn header_left_width_pt(layout: &LayoutRules) -> f32 {
+    text_width_pt(layout) * layout.header_left_percent as f32 / 100.0
+}
+
+/// Sets each line's pitch and spacing from the ruleset, and the breaks of
+/// the bodies' names in the header's left column.
+fn space(lines: &mut [Line], layout: &LayoutRules) {
+    for line in lines {
+        if matches!(line.role, Role::SuperiorBody | Role::IssuingBody) {
+            line.breaks = balanced_breaks(
+                &line.text,
+                line.size_pt,
+                line.bold,
+                header_left_width_pt(layout),
+            );
+        }
+        line.pitch_pt = layout.line_pitch_pt(line.size_pt);
+        match line.role {
+            Role::Date => line.space_before_pt = layout.date_space_before_pt,
+            Role::Title => line.space_before_pt = layout.title_space_before_pt,
+            Role::SubjectRule => {
+                line.pitch_pt = RULE_LINE_PT;
+                line.space_after_pt = layout.subject_rule_space_after_pt;
+            }
+            Role::SignatureSpace => {
+                line.pitch_pt *= layout.signature_space_lines as f32;
+            }
+            _ => {}
+        }
     }
 }
 
@@ -264,12 +439,23 @@ fn title(document: &Document, layout: &LayoutRules) -> Vec<Line> {
     if let Some(text) = as_typed(&meta.subject) {
         out.push(line(Role::Subject, Column::Whole, text, layout.subject_pt).bold());
     }
-    out.push(line(
-        Role::SubjectRule,
-        Column::Whole,
-        layout.subject_rule.to_owned(),
-        layout.subject_pt,
-    ));
+    // A solid rule of 1/3 to 1/2 of the subject's length (of the title's
+    // when there is no subject), which is at most the text's width.
+    let above = out.last().map_or(0.0, |line: &Line| {
+        line.estimated_width_pt().min(text_width_pt(layout))
+    });
+    let length_pt = (above * layout.subject_rule_fraction).max(layout.subject_pt * 3.0);
+    out.push(
+        line(
+            Role::SubjectRule,
+            Column::Whole,
+            layout.subject_rule.to_owned(),
+            layout.subject_pt,
+        )
+        .ruled(Some(Rule::Short {
+            length_pt: length_pt.round(),
+        })),
+    );
     out
 }
 
@@ -314,12 +500,22 @@ fn closing(document: &Document, layout: &LayoutRules) -> Columns {
 
 /// The frame of `document` in its ruleset.
 pub fn frame(document: &Document) -> Frame {
-    let layout = rules(document.meta.ruleset);
-    Frame {
+    let layout = &crate::rules::layout(&document.meta);
+    let mut frame = Frame {
         header: header(document, layout),
         title: title(document, layout),
         closing: closing(document, layout),
+    };
+    for lines in [
+        &mut frame.header.left,
+        &mut frame.header.right,
+        &mut frame.title,
+        &mut frame.closing.left,
+        &mut frame.closing.right,
+    ] {
+        space(lines, layout);
     }
+    frame
 }
 
 #[cfg(test)]
@@ -463,5 +659,132 @@ mod tests {
         document.meta.ruleset = Ruleset::State;
         document.closing.recipients = vec!["Như trên;".into(), " ".into(), "Lưu: VT".into()];
         assert_eq!(recipient_lines(&document), ["- Như trên;", "- Lưu: VT."]);
+    }
+
+    /// Widths measured in Liberation Serif 2.1 (Times New Roman's
+    /// metrics): the estimate is never short, and not far over.
+    #[test]
+    fn the_width_estimate_errs_a_little_on_the_wide_side() {
+        for (text, size, bold, measured) in [
+            ("ĐẢNG BỘ HUYỆN LẤP VÒ", 14.0, false, 169.6),
+            ("ĐẢNG BỘ XÃ MỸ AN HƯNG", 14.0, false, 181.6),
+            ("UBND XÃ MỸ AN HƯNG", 13.0, false, 146.6),
+            ("ĐẢNG ỦY TRƯỜNG THPT LẤP VÒ 2", 14.0, true, 239.0),
+            (
+                "CHI BỘ TRƯỜNG TIỂU HỌC VÀ TRUNG HỌC CƠ SỞ XÃ MỸ AN HƯNG",
+                14.0,
+                true,
+                469.9,
+            ),
+            (
+                "ĐẢNG ỦY TRƯỜNG TRUNG HỌC PHỔ THÔNG CHUYÊN NGUYỄN QUANG DIÊU",
+                14.0,
+                true,
+                532.3,
+            ),
+            (
+                "TRƯỜNG TIỂU HỌC VÀ TRUNG HỌC CƠ SỞ MỸ AN HƯNG",
+                13.0,
+                true,
+                364.5,
+            ),
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13.0, true, 271.2),
+        ] {
+            let estimated = estimated_width_pt(text, size, bold);
+            assert!(
+                estimated >= measured && estimated <= measured * 1.1,
+                "{text}: {estimated} pt against {measured} pt"
+            );
+        }
+    }
+
+    /// Issue 15: a long body name in the header's left column left one
+    /// word alone on its last line. The frame breaks it into balanced
+    /// lines, each of two words or more and within the column.
+    #[test]
+    fn long_body_names_break_into_balanced_lines_never_one_word_alone() {
+        for ruleset in [Ruleset::Party, Ruleset::State] {
+            let layout = rules(ruleset);
+            let column = header_left_width_pt(layout);
+            for (superior, issuing) in [
+                (
+                    "Đảng bộ xã Mỹ An Hưng",
+                    "Chi bộ Trường Tiểu học và Trung học cơ sở xã Mỹ An Hưng",
+                ),
+                (
+                    "Đảng bộ tỉnh Đồng Tháp",
+                    "Đảng ủy Trường Trung học phổ thông chuyên Nguyễn Quang Diêu",
+                ),
+                (
+                    "UBND xã Mỹ An Hưng",
+                    "Trường Tiểu học và Trung học cơ sở Mỹ An Hưng",
+                ),
+                ("Ủy ban nhân dân tỉnh Đồng Tháp", "Sở Giáo dục và Đào tạo"),
+            ] {
+                let mut document = seed_sample();
+                document.meta.ruleset = ruleset;
+                document.meta.superior_body = superior.into();
+                document.meta.issuing_body = issuing.into();
+                let frame = frame(&document);
+                for line in &frame.header.left[..2] {
+                    let pieces = line.pieces();
+                    assert_eq!(pieces.concat(), line.text);
+                    for piece in &pieces {
+                        let words = piece.split_whitespace().count();
+                        let width = estimated_width_pt(piece.trim_end(), line.size_pt, line.bold);
+                        assert!(
+                            words >= 2 && width <= column,
+                            "{ruleset:?}: {pieces:?} in {column} pt"
+                        );
+                    }
+                    if estimated_width_pt(&line.text, line.size_pt, line.bold) <= column {
+                        assert!(line.breaks.is_empty(), "{ruleset:?}: {pieces:?}");
+                    } else {
+                        // Balanced: no piece more than half again as long as another.
+                        let widths: Vec<f32> = pieces
+                            .iter()
+                            .map(|piece| {
+                                estimated_width_pt(piece.trim_end(), line.size_pt, line.bold)
+                            })
+                            .collect();
+                        let (short, long) = widths
+                            .iter()
+                            .fold((f32::MAX, 0.0f32), |(a, b), w| (a.min(*w), b.max(*w)));
+                        assert!(long <= short * 1.5, "{ruleset:?}: {pieces:?}");
+                    }
+                }
+            }
+        }
+        // A name that fits stays whole; the seed's issuing body (239 pt in
+        // a 196 pt column) left "2" alone before.
+        let frame = frame(&seed_sample());
+        assert!(frame.header.left[0].breaks.is_empty());
+        assert_eq!(
+            frame.header.left[1].pieces(),
+            ["ĐẢNG ỦY TRƯỜNG ", "THPT LẤP VÒ 2"]
+        );
+    }
+
+    #[test]
+    fn the_subject_rule_is_solid_and_a_third_to_a_half_of_the_subject() {
+        for ruleset in [Ruleset::Party, Ruleset::State] {
+            let mut document = seed_sample();
+            document.meta.ruleset = ruleset;
+            document.meta.subject = "tổng kết năm học 2025 - 2026".into();
+            let frame = frame(&document);
+            let subject = &frame.title[1];
+            let rule = frame.title.last().unwrap();
+            assert_eq!(rule.role, Role::SubjectRule);
+            let Some(Rule::Short { length_pt }) = rule.rule else {
+                panic!("{:?}", rule.rule);
+            };
+            let width = subject.estimated_width_pt();
+            assert!(
+                length_pt >= width / 3.0 && length_pt <= width / 2.0,
+                "{length_pt} of {width}"
+            );
+            // Text outputs still read "-----".
+            assert_eq!(rule.text, "-----");
+        }
     }
 }

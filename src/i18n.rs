@@ -260,6 +260,17 @@ messages! {
     FindingMissingSigningAuthority => "Thiếu thẩm quyền ký (T/M …, TM. …).", "The signing authority is missing.";
     FindingMissingSignerName => "Thiếu họ tên người ký.", "The signer's name is missing.";
     FindingMissingRecipients => "Thiếu nơi nhận.", "The recipients are missing.";
+    PageHeading => "Trang", "Page";
+    PageMarginTop => "Lề trên (mm)", "Top margin (mm)";
+    PageMarginBottom => "Lề dưới (mm)", "Bottom margin (mm)";
+    PageMarginLeft => "Lề trái (mm)", "Left margin (mm)";
+    PageMarginRight => "Lề phải (mm)", "Right margin (mm)";
+    PageBodySize => "Cỡ chữ nội dung (pt)", "Body text size (pt)";
+    PageLineSpacing => "Giãn dòng (lần cỡ chữ)", "Line spacing (times the size)";
+    PageOrientation => "Hướng giấy", "Orientation";
+    PagePortrait => "Khổ dọc", "Portrait";
+    PageLandscape => "Khổ ngang", "Landscape";
+    PageReset => "Về mặc định", "Back to the defaults";
     ExportDocx => "Word (.docx) đúng thể thức", "Word (.docx) in the official layout";
     ExportHtml => "Trang HTML (mở được lại)", "HTML page (opens again)";
     ExportMarkdown => "Markdown (.md)", "Markdown (.md)";
@@ -285,6 +296,19 @@ pub fn date_problem(problem: crate::rules::DateProblem) -> Msg {
         DateProblem::MonthOutOfRange => Msg::ProblemMonthRange,
         DateProblem::YearOutOfRange => Msg::ProblemYearRange,
         DateProblem::NoSuchDay => Msg::ProblemNoSuchDay,
+    }
+}
+
+/// The label of a page setting in the details form.
+pub fn page_setting(setting: crate::rules::PageSetting) -> Msg {
+    use crate::rules::PageSetting;
+    match setting {
+        PageSetting::MarginTop => Msg::PageMarginTop,
+        PageSetting::MarginBottom => Msg::PageMarginBottom,
+        PageSetting::MarginLeft => Msg::PageMarginLeft,
+        PageSetting::MarginRight => Msg::PageMarginRight,
+        PageSetting::BodySize => Msg::PageBodySize,
+        PageSetting::LineSpacing => Msg::PageLineSpacing,
     }
 }
 
@@ -337,6 +361,26 @@ pub fn describe_finding(lang: Lang, finding: &crate::conformance::Finding) -> St
                     "{}: “{label}” is neither filled in nor marked “không có”.",
                     section(reference)
                 )
+            }
+        }
+        Finding::PageOutOfRange {
+            setting,
+            value,
+            min,
+            max,
+        } => {
+            let label = t(lang, page_setting(*setting));
+            if vi {
+                // The figures come as the form writes them ("1.15", below
+                // a thousand): Vietnamese writes the decimal with a comma.
+                let (value, min, max) = (
+                    value.replace('.', ","),
+                    min.replace('.', ","),
+                    max.replace('.', ","),
+                );
+                format!("Trang: {label} là {value}, ngoài khoảng {min}–{max} theo quy định.")
+            } else {
+                format!("Page: {label} is {value}, outside the rules' {min}–{max}.")
             }
         }
         Finding::NotNfc { reference } => {
@@ -581,6 +625,22 @@ pub fn page_title(lang: Lang, draft_title: Option<&str>) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A page setting outside the rules is named with the decimal comma in
+    /// Vietnamese ("1,6", not "1.6"), as every other figure in the app.
+    #[test]
+    fn page_findings_write_decimals_the_way_each_language_does() {
+        let finding = crate::conformance::Finding::PageOutOfRange {
+            setting: crate::rules::PageSetting::LineSpacing,
+            value: "1.6".into(),
+            min: "1".into(),
+            max: "1.5".into(),
+        };
+        let vi = super::describe_finding(Lang::Vi, &finding);
+        assert!(vi.contains("là 1,6, ngoài khoảng 1–1,5"), "{vi}");
+        let en = super::describe_finding(Lang::En, &finding);
+        assert!(en.contains("is 1.6, outside the rules' 1–1.5"), "{en}");
+    }
+
     #[test]
     fn numbers_and_sizes_are_written_the_way_each_language_writes_them() {
         assert_eq!(format_number(Lang::Vi, 1234567.0, 0), "1.234.567");

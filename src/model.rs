@@ -140,8 +140,47 @@ pub struct Meta {
     pub doc_type: String,
     /// The subject line (trích yếu), starting lowercase.
     pub subject: String,
+    /// The page settings chosen for this draft (margins, body size, line
+    /// spacing, orientation); the ruleset's own wherever none is chosen.
+    /// Left out of the saved JSON while nothing is chosen.
+    #[serde(skip_serializing_if = "PageSettings::is_default")]
+    pub page: PageSettings,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// A draft's own page settings, each `None` while the ruleset's value
+/// stands (`rules::layout` puts them together). Values outside the
+/// ruleset's ranges are kept as chosen; the format check names them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PageSettings {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin_top_mm: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin_bottom_mm: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin_left_mm: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin_right_mm: Option<f32>,
+    /// The body text's size in points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_pt: Option<f32>,
+    /// Line spacing as a multiple of the font size (1 to 1.5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line_spacing: Option<f32>,
+    /// A4 turned on its side.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub landscape: bool,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl PageSettings {
+    /// True when nothing is chosen: the ruleset's page.
+    pub fn is_default(&self) -> bool {
+        *self == PageSettings::default()
+    }
 }
 
 /// The signature block and the list of recipients.

@@ -7,7 +7,7 @@
 //! Also here: the date line with its padding rule, the number line with its
 //! blank, and the shape check of "Số …" for each ruleset.
 
-use crate::model::{AssessmentLabel, DocDate, Ruleset};
+use crate::model::{AssessmentLabel, DocDate, Meta, PageSettings, Ruleset};
 
 /// Page margins in millimetres.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -57,8 +57,11 @@ pub struct LayoutRules {
     /// Whether the signer's position ("BÍ THƯ", "PHÓ CHỦ TỊCH") is bold:
     /// upright in Party documents, bold in State ones.
     pub position_bold: bool,
-    /// The line under the subject.
+    /// The line under the subject in text outputs (Markdown, plain text).
     pub subject_rule: &'static str,
+    /// The solid rule under the subject in the preview, the print and the
+    /// DOCX: this fraction of the subject's length (1/3 to 1/2).
+    pub subject_rule_fraction: f32,
     /// The heading of the recipients list.
     pub recipients_heading: &'static str,
     /// The punctuation that ends every recipient line but the last.
@@ -69,8 +72,224 @@ pub struct LayoutRules {
     pub first_line_indent_mm: f32,
     /// Space after each paragraph, in points.
     pub paragraph_spacing_pt: f32,
-    /// Line spacing as a multiple of single spacing.
+    /// Line spacing as a multiple of the font size; see `line_pitch_pt`.
     pub line_spacing: f32,
+    /// Space above the date line, in points.
+    pub date_space_before_pt: f32,
+    /// Space above the title ("BÁO CÁO"), in points.
+    pub title_space_before_pt: f32,
+    /// Space below the rule under the subject, in points.
+    pub subject_rule_space_after_pt: f32,
+    /// Space above the closing (recipients and signature), in points.
+    pub closing_space_before_pt: f32,
+    /// Room for the signature and seal, in lines of the signature's size.
+    pub signature_space_lines: u32,
+    /// The page number's size, in points.
+    pub page_number_pt: f32,
+    /// A4 on its side (a draft's choice; both rulesets print portrait).
+    pub landscape: bool,
+}
+
+/// A CSS pixel in points: Chromium sets line boxes on whole pixels when
+/// it prints, so a pitch that is not a whole number of pixels would drift
+/// from the DOCX's by a fraction of a point a line.
+const PIXEL_PT: f32 = 0.75;
+
+impl LayoutRules {
+    /// The distance from one line's baseline to the next for text of
+    /// `size_pt`, in points: `line_spacing` times the size, rounded up to
+    /// a whole CSS pixel. The print sets it as `line-height` in points and
+    /// the DOCX as an exact line spacing, so Chromium and LibreOffice (or
+    /// Word) put as many lines on a page.
+    pub fn line_pitch_pt(&self, size_pt: f32) -> f32 {
+        // The small allowance keeps a product like 13 × 1.15 = 14.95
+        // (14.950001 in f32) from rounding up a whole pixel.
+        ((size_pt * self.line_spacing - 0.001) / PIXEL_PT).ceil() * PIXEL_PT
+    }
+
+    /// The page's width and height in millimetres: A4, turned when
+    /// landscape.
+    pub fn page_mm(&self) -> (f32, f32) {
+        if self.landscape {
+            (297.0, 210.0)
+        } else {
+            (210.0, 297.0)
+        }
+    }
+}
+
+/// The lowest and highest value the rules allow for one page setting.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range {
+    pub min: f32,
+    pub max: f32,
+}
+
+impl Range {
+    pub fn contains(self, value: f32) -> bool {
+        value >= self.min - 0.001 && value <= self.max + 0.001
+    }
+}
+
+/// One of a draft's page settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PageSetting {
+    MarginTop,
+    MarginBottom,
+    MarginLeft,
+    MarginRight,
+    BodySize,
+    LineSpacing,
+}
+
+impl PageSetting {
+    pub const ALL: [PageSetting; 6] = [
+        PageSetting::MarginTop,
+        PageSetting::MarginBottom,
+        PageSetting::MarginLeft,
+        PageSetting::MarginRight,
+        PageSetting::BodySize,
+        PageSetting::LineSpacing,
+    ];
+
+    /// A stable name, for element ids.
+    pub fn name(self) -> &'static str {
+        match self {
+            PageSetting::MarginTop => "margin-top",
+            PageSetting::MarginBottom => "margin-bottom",
+            PageSetting::MarginLeft => "margin-left",
+            PageSetting::MarginRight => "margin-right",
+            PageSetting::BodySize => "body-size",
+            PageSetting::LineSpacing => "line-spacing",
+        }
+    }
+
+    /// The draft's own value, if it chose one.
+    pub fn chosen(self, page: &PageSettings) -> Option<f32> {
+        match self {
+            PageSetting::MarginTop => page.margin_top_mm,
+            PageSetting::MarginBottom => page.margin_bottom_mm,
+            PageSetting::MarginLeft => page.margin_left_mm,
+            PageSetting::MarginRight => page.margin_right_mm,
+            PageSetting::BodySize => page.body_pt,
+            PageSetting::LineSpacing => page.line_spacing,
+        }
+    }
+
+    /// `page` with this setting chosen (`None`: the ruleset's again).
+    pub fn set(self, page: &mut PageSettings, value: Option<f32>) {
+        let slot = match self {
+            PageSetting::MarginTop => &mut page.margin_top_mm,
+            PageSetting::MarginBottom => &mut page.margin_bottom_mm,
+            PageSetting::MarginLeft => &mut page.margin_left_mm,
+            PageSetting::MarginRight => &mut page.margin_right_mm,
+            PageSetting::BodySize => &mut page.body_pt,
+            PageSetting::LineSpacing => &mut page.line_spacing,
+        };
+        *slot = value;
+    }
+
+    /// The ruleset's value of this setting.
+    pub fn default_of(self, rules: &LayoutRules) -> f32 {
+        match self {
+            PageSetting::MarginTop => rules.margins_mm.top,
+            PageSetting::MarginBottom => rules.margins_mm.bottom,
+            PageSetting::MarginLeft => rules.margins_mm.left,
+            PageSetting::MarginRight => rules.margins_mm.right,
+            PageSetting::BodySize => rules.body_pt,
+            PageSetting::LineSpacing => rules.line_spacing,
+        }
+    }
+
+    /// What the rules of `ruleset` allow. State (Nghị định 30/2020):
+    /// margins top and bottom 20–25, left 30–35, right 15–20 mm, body
+    /// 13–14 pt. Party (Hướng dẫn 36): body 14–15 pt; its margins are
+    /// known only approximately (20, 20, 30, 15 mm), so the State ranges
+    /// around them stand. Line spacing single to 1.5 lines in both.
+    pub fn range(self, ruleset: Ruleset) -> Range {
+        let (min, max) = match self {
+            PageSetting::MarginTop | PageSetting::MarginBottom => (20.0, 25.0),
+            PageSetting::MarginLeft => (30.0, 35.0),
+            PageSetting::MarginRight => (15.0, 20.0),
+            PageSetting::BodySize => match ruleset {
+                Ruleset::Party => (14.0, 15.0),
+                Ruleset::State => (13.0, 14.0),
+            },
+            PageSetting::LineSpacing => (1.0, 1.5),
+        };
+        Range { min, max }
+    }
+
+    /// The step of the form's input.
+    pub fn step(self) -> f32 {
+        match self {
+            PageSetting::BodySize => 0.5,
+            PageSetting::LineSpacing => 0.05,
+            _ => 1.0,
+        }
+    }
+
+    /// The widest value a draft may hold at all, whatever the rules say:
+    /// a typed value is brought inside it (the rules' range is only
+    /// checked, never forced).
+    fn physical(self) -> Range {
+        let (min, max) = match self {
+            PageSetting::BodySize => (8.0, 24.0),
+            PageSetting::LineSpacing => (0.8, 3.0),
+            _ => (0.0, 60.0),
+        };
+        Range { min, max }
+    }
+
+    /// A typed value as the draft keeps it: a number brought within what
+    /// a page can hold, nothing for what is not a number.
+    pub fn sanitize(self, value: f32) -> Option<f32> {
+        if !value.is_finite() {
+            return None;
+        }
+        let range = self.physical();
+        Some(value.clamp(range.min, range.max))
+    }
+}
+
+/// A number as the form and the check write it: at most two decimals,
+/// without trailing zeros.
+pub fn format_number(value: f32) -> String {
+    let text = format!("{:.2}", value);
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// The rules of the draft's ruleset with the draft's own page settings
+/// in place: what the preview, the print and every export lay out with.
+pub fn layout(meta: &Meta) -> LayoutRules {
+    let mut layout = rules(meta.ruleset).clone();
+    let page = &meta.page;
+    let pick = |setting: PageSetting, default: f32| {
+        setting
+            .chosen(page)
+            .and_then(|value| setting.sanitize(value))
+            .unwrap_or(default)
+    };
+    layout.margins_mm = Margins {
+        top: pick(PageSetting::MarginTop, layout.margins_mm.top),
+        bottom: pick(PageSetting::MarginBottom, layout.margins_mm.bottom),
+        left: pick(PageSetting::MarginLeft, layout.margins_mm.left),
+        right: pick(PageSetting::MarginRight, layout.margins_mm.right),
+    };
+    layout.body_pt = pick(PageSetting::BodySize, layout.body_pt);
+    layout.line_spacing = pick(PageSetting::LineSpacing, layout.line_spacing);
+    layout.landscape = page.landscape;
+    layout
+}
+
+/// The draft's page settings the rules do not allow, each with its value.
+pub fn page_out_of_range(meta: &Meta) -> Vec<(PageSetting, f32)> {
+    let layout = layout(meta);
+    PageSetting::ALL
+        .into_iter()
+        .map(|setting| (setting, setting.default_of(&layout)))
+        .filter(|(setting, value)| !setting.range(meta.ruleset).contains(*value))
+        .collect()
 }
 
 /// Hướng dẫn 36-HD/VPTW (2018). Margins and the recipients layout are
@@ -101,12 +320,20 @@ pub const PARTY: LayoutRules = LayoutRules {
     issuer_mark: IssuerMark::Star,
     position_bold: false,
     subject_rule: "-----",
+    subject_rule_fraction: 0.4,
     recipients_heading: "Nơi nhận:",
     recipient_separator: ',',
     recipients_heading_underlined: true,
     first_line_indent_mm: 10.0,
     paragraph_spacing_pt: 6.0,
     line_spacing: 1.15,
+    date_space_before_pt: 6.0,
+    title_space_before_pt: 18.0,
+    subject_rule_space_after_pt: 12.0,
+    closing_space_before_pt: 12.0,
+    signature_space_lines: 4,
+    page_number_pt: 13.0,
+    landscape: false,
 };
 
 /// Nghị định 30/2020/NĐ-CP, Phụ lục I.
@@ -141,12 +368,20 @@ pub const STATE: LayoutRules = LayoutRules {
     issuer_mark: IssuerMark::Rule { fraction: 0.4 },
     position_bold: true,
     subject_rule: "-----",
+    subject_rule_fraction: 0.4,
     recipients_heading: "Nơi nhận:",
     recipient_separator: ';',
     recipients_heading_underlined: false,
     first_line_indent_mm: 10.0,
     paragraph_spacing_pt: 6.0,
     line_spacing: 1.15,
+    date_space_before_pt: 6.0,
+    title_space_before_pt: 18.0,
+    subject_rule_space_after_pt: 12.0,
+    closing_space_before_pt: 12.0,
+    signature_space_lines: 4,
+    page_number_pt: 13.0,
+    landscape: false,
 };
 
 /// What an assessment group says when there is nothing to report.
@@ -335,6 +570,108 @@ pub fn check_number_symbol(ruleset: Ruleset, value: &str) -> Result<(), NumberPr
 
 #[cfg(test)]
 mod tests {
+    use crate::model::{Meta, PageSettings};
+
+    #[test]
+    fn a_draft_without_page_settings_lays_out_with_the_ruleset_s_values() {
+        for ruleset in [Ruleset::Party, Ruleset::State] {
+            let meta = Meta {
+                ruleset,
+                ..Meta::default()
+            };
+            assert_eq!(&layout(&meta), rules(ruleset));
+            assert!(page_out_of_range(&meta).is_empty(), "{ruleset:?}");
+            // Every default is inside its own range.
+            for setting in PageSetting::ALL {
+                let value = setting.default_of(rules(ruleset));
+                assert!(setting.range(ruleset).contains(value), "{setting:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_ranges_are_the_rules() {
+        use PageSetting::*;
+        let state = |s: PageSetting| {
+            let r = s.range(Ruleset::State);
+            (r.min, r.max)
+        };
+        assert_eq!(state(MarginTop), (20.0, 25.0));
+        assert_eq!(state(MarginBottom), (20.0, 25.0));
+        assert_eq!(state(MarginLeft), (30.0, 35.0));
+        assert_eq!(state(MarginRight), (15.0, 20.0));
+        assert_eq!(state(BodySize), (13.0, 14.0));
+        assert_eq!(state(LineSpacing), (1.0, 1.5));
+        let party = BodySize.range(Ruleset::Party);
+        assert_eq!((party.min, party.max), (14.0, 15.0));
+    }
+
+    #[test]
+    fn a_draft_s_page_settings_change_the_layout_and_its_pitch() {
+        let meta = Meta {
+            ruleset: Ruleset::State,
+            page: PageSettings {
+                margin_left_mm: Some(35.0),
+                body_pt: Some(13.0),
+                line_spacing: Some(1.5),
+                landscape: true,
+                ..PageSettings::default()
+            },
+            ..Meta::default()
+        };
+        let got = layout(&meta);
+        assert_eq!(got.margins_mm.left, 35.0);
+        assert_eq!(got.margins_mm.right, STATE.margins_mm.right);
+        assert_eq!(got.body_pt, 13.0);
+        assert_eq!(got.page_mm(), (297.0, 210.0));
+        // 13 × 1.5 = 19.5 pt, 26 whole CSS pixels; 14 × 1.5 = 21 pt, 28.
+        assert_eq!(got.line_pitch_pt(got.body_pt), 19.5);
+        assert_eq!(got.line_pitch_pt(14.0), 21.0);
+        // Single spacing: 13 pt is 17.33 px, rounded up to 18 px.
+        let single = layout(&Meta {
+            page: PageSettings {
+                line_spacing: Some(1.0),
+                ..meta.page.clone()
+            },
+            ..meta.clone()
+        });
+        assert_eq!(single.line_pitch_pt(13.0), 13.5);
+        assert!(page_out_of_range(&meta).is_empty());
+    }
+
+    #[test]
+    fn values_outside_the_rules_are_named_and_absurd_ones_bounded() {
+        let meta = Meta {
+            ruleset: Ruleset::State,
+            page: PageSettings {
+                margin_top_mm: Some(10.0),
+                body_pt: Some(15.0),
+                line_spacing: Some(1000.0),
+                ..PageSettings::default()
+            },
+            ..Meta::default()
+        };
+        assert_eq!(
+            page_out_of_range(&meta),
+            vec![
+                (PageSetting::MarginTop, 10.0),
+                (PageSetting::BodySize, 15.0),
+                (PageSetting::LineSpacing, 3.0),
+            ]
+        );
+        // 15 pt is inside the Party range.
+        let party = Meta {
+            ruleset: Ruleset::Party,
+            ..meta.clone()
+        };
+        assert!(!page_out_of_range(&party).contains(&(PageSetting::BodySize, 15.0)));
+        assert_eq!(PageSetting::MarginLeft.sanitize(f32::NAN), None);
+        assert_eq!(PageSetting::BodySize.sanitize(2.0), Some(8.0));
+        assert_eq!(format_number(1.15), "1.15");
+        assert_eq!(format_number(20.0), "20");
+        assert_eq!(format_number(13.5), "13.5");
+    }
+
     use super::*;
 
     fn date(day: Option<u8>, month: Option<u8>, year: Option<u16>) -> DocDate {
@@ -457,5 +794,28 @@ mod tests {
             IssuerMark::Rule { fraction } if (1.0 / 3.0..=0.5).contains(&fraction)
         ));
         assert_eq!(rules(Ruleset::State).national_heading.len(), 2);
+    }
+
+    /// Issue 15: the print (CSS line-height 1.15) and the DOCX (line 276,
+    /// "auto") set 14 pt lines 16.1 and 18.5 pt apart. One pitch, in whole
+    /// CSS pixels, serves both.
+    #[test]
+    fn line_pitches_are_whole_css_pixels_near_1_15_lines() {
+        for (size, pitch) in [
+            (11.0, 12.75),
+            (12.0, 14.25),
+            (13.0, 15.0),
+            (14.0, 16.5),
+            (16.0, 18.75),
+        ] {
+            for layout in [&PARTY, &STATE] {
+                let got = layout.line_pitch_pt(size);
+                assert_eq!(got, pitch, "{size} pt");
+                assert_eq!((got / 0.75).fract(), 0.0);
+                assert!(
+                    got >= size * layout.line_spacing && got < size * layout.line_spacing + 0.75
+                );
+            }
+        }
     }
 }

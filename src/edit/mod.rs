@@ -14,9 +14,10 @@ pub use locate::Container;
 
 use crate::model::{
     Assessment, AssessmentLabel, Block, DocDate, Document, Figure, List, ListItem, NodeId,
-    Paragraph, Ruleset, Section,
+    PageSettings, Paragraph, Ruleset, Section,
 };
 use crate::numbering::MAX_SECTION_DEPTH;
+use crate::rules::PageSetting;
 use crate::text::clean_input;
 use locate::{blocks_mut, index, list_mut, section_mut, sections_of_mut, subtree_height, Location};
 
@@ -82,6 +83,9 @@ pub enum Edit {
     },
     SetRuleset(Ruleset),
     SetDate(DocDate),
+    /// The draft's page settings, all at once (a value outside what a
+    /// page can hold is brought inside it; see `PageSetting::sanitize`).
+    SetPage(PageSettings),
     SetRecipients(Vec<String>),
     SetHeading {
         section: NodeId,
@@ -175,6 +179,7 @@ impl Edit {
         match self {
             Edit::SetField { .. }
             | Edit::SetRuleset(_)
+            | Edit::SetPage(_)
             | Edit::SetDate(_)
             | Edit::SetRecipients(_)
             | Edit::SetHeading { .. }
@@ -334,6 +339,16 @@ fn apply_in_place(
         }
         Edit::SetRuleset(ruleset) => document.meta.ruleset = *ruleset,
         Edit::SetDate(date) => document.meta.date = *date,
+        Edit::SetPage(page) => {
+            let mut page = page.clone();
+            for setting in PageSetting::ALL {
+                let value = setting
+                    .chosen(&page)
+                    .and_then(|value| setting.sanitize(value));
+                setting.set(&mut page, value);
+            }
+            document.meta.page = page;
+        }
         Edit::SetRecipients(recipients) => {
             document.closing.recipients = recipients.iter().map(|line| clean_input(line)).collect();
         }

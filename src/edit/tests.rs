@@ -579,7 +579,7 @@ fn pick(document: &Document, kind: u8, n: usize) -> NodeId {
 }
 
 /// How many kinds of edit `make_edit` makes: one per `Edit` variant.
-const EDIT_KINDS: u8 = 22;
+const EDIT_KINDS: u8 = 23;
 
 /// Which kind of edit `edit` is, as `make_edit` numbers them. The match
 /// has no wildcard arm: a new `Edit` variant does not compile until it has
@@ -609,6 +609,7 @@ fn kind_of(edit: &Edit) -> u8 {
         Edit::SetAssessmentLabel { .. } => 19,
         Edit::SetDate(_) => 20,
         Edit::SetRecipients(_) => 21,
+        Edit::SetPage(_) => 22,
     }
 }
 
@@ -718,6 +719,13 @@ fn make_edit(document: &Document, op: u8, n: usize, m: usize, text: &str) -> Edi
             year: (n % 5 != 0).then_some(2000 + (m % 40) as u16),
         }),
         21 => Edit::SetRecipients(text.split(' ').take(m % 4).map(str::to_owned).collect()),
+        22 => Edit::SetPage(crate::model::PageSettings {
+            margin_left_mm: (n % 3 != 0).then_some(25.0 + (n % 15) as f32),
+            body_pt: (m % 3 != 0).then_some(12.0 + (m % 5) as f32 * 0.5),
+            line_spacing: (n % 4 == 1).then_some(1.0 + (m % 6) as f32 * 0.1),
+            landscape: m % 2 == 0,
+            ..Default::default()
+        }),
         _ => unreachable!("op % EDIT_KINDS is below EDIT_KINDS"),
     }
 }

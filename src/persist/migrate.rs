@@ -6,6 +6,11 @@
 //! | --- | --- |
 //! | 1 | the bare document (what the first editor stored per draft) |
 //! | 2 | `{"format": "baocao-draft", "version": 2, "meta": {…}, "document": {…}}` |
+//!
+//! Optional fields added since, without a new version because a draft
+//! without them means what it meant before and a reader without them keeps
+//! them as unknown fields: `document.meta.page`, the draft's page settings
+//! (fixture `v2-page-settings.json`).
 
 use serde_json::{json, Map, Value};
 

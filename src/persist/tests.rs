@@ -36,6 +36,37 @@ fn unknown_fields_survive_load_and_save_at_every_level() {
     assert_eq!(saved["document"]["sections"][0]["note"], 7);
 }
 
+const V2_PAGE_SETTINGS: &str = include_str!("../../tests/fixtures/drafts/v2-page-settings.json");
+
+#[test]
+fn page_settings_are_optional_and_survive_a_round_trip() {
+    // Drafts saved before page settings existed load with the ruleset's.
+    for text in [V1_FIXTURE, V2_FIXTURE, V2_UNKNOWN_FIELDS] {
+        let envelope = Envelope::from_json(text).unwrap();
+        assert!(envelope.document.meta.page.is_default());
+        assert_eq!(
+            crate::rules::layout(&envelope.document.meta),
+            *crate::rules::rules(envelope.document.meta.ruleset)
+        );
+    }
+    // Nothing chosen writes nothing: the saved JSON is as before.
+    let mut plain = Envelope::from_json(V2_FIXTURE).unwrap();
+    let saved: Value = serde_json::from_str(&plain.to_json()).unwrap();
+    assert!(saved["document"]["meta"].get("page").is_none());
+    // A draft with settings (and a field of a later version) keeps them.
+    let mut envelope = Envelope::from_json(V2_PAGE_SETTINGS).unwrap();
+    let page = &envelope.document.meta.page;
+    assert_eq!(page.margin_left_mm, Some(35.0));
+    assert_eq!(page.body_pt, Some(13.0));
+    assert_eq!(page.line_spacing, Some(1.5));
+    assert!(page.landscape);
+    assert_eq!(page.margin_top_mm, None);
+    let saved: Value = serde_json::from_str(&envelope.to_json()).unwrap();
+    assert_eq!(saved["document"]["meta"]["page"]["paper"], "A4");
+    let again = Envelope::from_json(&envelope.to_json()).unwrap();
+    assert_eq!(again.document, envelope.document);
+}
+
 #[test]
 fn a_draft_from_a_newer_version_is_refused() {
     let text = r#"{"format":"baocao-draft","version":99,"meta":{},"document":{}}"#;

@@ -16,6 +16,7 @@ fn target_id(target: Target) -> String {
         Target::Field(field) => format!("field-{}", field.name()),
         Target::Date => "field-day".to_owned(),
         Target::Recipients => "field-recipients".to_owned(),
+        Target::Page(setting) => format!("field-page-{}", setting.name()),
         Target::Node(id) => field_id(id),
     }
 }

@@ -8,9 +8,11 @@ use leptos::prelude::*;
 use crate::edit::{BlockKind, Container, Direction, Edit, Field};
 use crate::i18n::Msg;
 use crate::keymap::{command, edit_for, would_change_text, Command};
-use crate::model::{AssessmentLabel, Block, DocDate, Document, NodeId, Ruleset};
+use crate::model::{
+    AssessmentLabel, Block, DocDate, Document, Meta, NodeId, PageSettings, Ruleset,
+};
 use crate::platform::{dom, events};
-use crate::rules::{check_date, check_number_symbol};
+use crate::rules::{self as rules, check_date, check_number_symbol, format_number, PageSetting};
 
 use crate::index::SectionSnapshot;
 
@@ -314,7 +316,105 @@ fn DetailsForm() -> impl IntoView {
                 ></textarea>
             </div>
             <TextField field=Field::Author label=Msg::FieldAuthor frame=frame />
+            <PageForm />
         </details>
+    }
+}
+
+/// The draft's page settings: margins, body size, line spacing and
+/// orientation, each input bounded to the ruleset's range and showing the
+/// ruleset's value until one is chosen. Every change is an undoable edit.
+#[component]
+fn PageForm() -> impl IntoView {
+    let store = use_store();
+    let frame = store.frame;
+    let meta = Memo::new(move |_| {
+        frame.with(|d| {
+            d.as_ref()
+                .map(|d| (d.meta.ruleset, d.meta.page.clone()))
+                .unwrap_or_default()
+        })
+    });
+    let set = move |change: &dyn Fn(&mut PageSettings)| {
+        let mut page = meta.with_untracked(|(_, page)| page.clone());
+        change(&mut page);
+        let _ = store.dispatch(Edit::SetPage(page));
+    };
+    let number = move |setting: PageSetting| {
+        let id = format!("field-page-{}", setting.name());
+        let range = Memo::new(move |_| setting.range(meta.with(|(ruleset, _)| *ruleset)));
+        let shown = Memo::new(move |_| {
+            meta.with(|(ruleset, page)| {
+                let layout = rules::layout(&Meta {
+                    ruleset: *ruleset,
+                    page: page.clone(),
+                    ..Default::default()
+                });
+                format_number(setting.default_of(&layout))
+            })
+        });
+        let out_of_range = Memo::new(move |_| {
+            meta.with(|(ruleset, page)| {
+                setting
+                    .chosen(page)
+                    .is_some_and(|value| !setting.range(*ruleset).contains(value))
+            })
+        });
+        view! {
+            <span class="page-part" class:invalid=move || out_of_range.get()>
+                <label for=id.clone()>{move || store.t(crate::i18n::page_setting(setting))}</label>
+                <input
+                    id=id.clone()
+                    data-testid=id
+                    type="number"
+                    class="narrow"
+                    min=move || format_number(range.get().min)
+                    max=move || format_number(range.get().max)
+                    step=format_number(setting.step())
+                    prop:value=move || shown.get()
+                    on:change=move |event| {
+                        let raw = event_target_value(&event).trim().replace(',', ".");
+                        let value = raw.parse::<f32>().ok();
+                        set(&|page| setting.set(page, value));
+                    }
+                />
+            </span>
+        }
+    };
+    let landscape = Memo::new(move |_| meta.with(|(_, page)| page.landscape));
+    view! {
+        <fieldset class="form-row page-row" data-testid="page-form">
+            <legend>{move || store.t(Msg::PageHeading)}</legend>
+            {PageSetting::ALL.into_iter().map(number).collect_view()}
+            <span class="page-part">
+                <label for="field-page-orientation">{move || store.t(Msg::PageOrientation)}</label>
+                <select
+                    id="field-page-orientation"
+                    data-testid="field-page-orientation"
+                    on:change=move |event| {
+                        let landscape = event_target_value(&event) == "landscape";
+                        set(&|page| page.landscape = landscape);
+                    }
+                >
+                    <option value="portrait" selected=move || !landscape.get()>
+                        {move || store.t(Msg::PagePortrait)}
+                    </option>
+                    <option value="landscape" selected=move || landscape.get()>
+                        {move || store.t(Msg::PageLandscape)}
+                    </option>
+                </select>
+            </span>
+            <button
+                type="button"
+                data-testid="page-reset"
+                disabled=move || meta.with(|(_, page)| page.is_default())
+                on:click=move |_| {
+                    let _ = store.dispatch(Edit::SetPage(PageSettings::default()));
+                }
+            >
+                {move || store.t(Msg::PageReset)}
+            </button>
+        </fieldset>
     }
 }
 

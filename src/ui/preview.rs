@@ -14,21 +14,24 @@ use crate::index::{SectionView, PREAMBLE};
 use crate::model::{NodeId, Ruleset};
 use crate::platform::dom;
 use crate::render::{self, Element};
-use crate::rules::rules;
+use crate::rules::{layout, LayoutRules};
 
 use super::store::use_store;
 
 const SHEET_ID: &str = "preview-sheet";
 
-/// Sets the sheet's sizes and the printed page from the ruleset's data.
-fn apply_ruleset(ruleset: Ruleset) {
-    let rules = rules(ruleset);
+/// Sets the sheet's sizes and the printed page from the ruleset's data
+/// with the draft's own page settings.
+fn apply_layout(rules: &LayoutRules) {
     let margins = rules.margins_mm;
+    let (page_width, page_height) = rules.page_mm();
     let pt = |value: f32| format!("{value}pt");
     let mm = |value: f32| format!("{value}mm");
     dom::set_css_variables(
         SHEET_ID,
         &[
+            ("--page-width", mm(page_width)),
+            ("--page-height", mm(page_height)),
             ("--margin-top", mm(margins.top)),
             ("--margin-bottom", mm(margins.bottom)),
             ("--margin-left", mm(margins.left)),
@@ -37,13 +40,20 @@ fn apply_ruleset(ruleset: Ruleset) {
             ("--body-pt", pt(rules.body_pt)),
             ("--indent", mm(rules.first_line_indent_mm)),
             ("--paragraph-gap", pt(rules.paragraph_spacing_pt)),
-            ("--line-spacing", rules.line_spacing.to_string()),
+            ("--line-pitch", pt(rules.line_pitch_pt(rules.body_pt))),
+            ("--closing-gap", pt(rules.closing_space_before_pt)),
+            ("--rule-line", pt(frame::RULE_LINE_PT)),
         ],
     );
     // Page numbers: centred in the top margin, not on the first page.
     let page = format!(
-        "@page {{ size: A4; margin: {}mm {}mm {}mm {}mm; @top-center {{ content: counter(page); font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: 13pt; }} }}",
-        margins.top, margins.right, margins.bottom, margins.left
+        "@page {{ size: A4{}; margin: {}mm {}mm {}mm {}mm; @top-center {{ content: counter(page); font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: {}pt; }} }}",
+        if rules.landscape { " landscape" } else { "" },
+        margins.top,
+        margins.right,
+        margins.bottom,
+        margins.left,
+        rules.page_number_pt
     );
     dom::set_page_rules(&[&page, "@page :first { @top-center { content: none; } }"]);
 }
@@ -138,17 +148,58 @@ fn line_class(role: Role) -> &'static str {
     }
 }
 
-/// One frame line, set as the frame says. The styles go through the CSSOM
-/// (`style:`), which the page's Content-Security-Policy allows.
+/// One frame line, set as the frame says: its pitch and spacing too, so
+/// that the print lays it out as tall as the DOCX does. The styles go
+/// through the CSSOM (`style:`), which the page's Content-Security-Policy
+/// allows.
 fn line_view(line: Line) -> impl IntoView {
-    let (rule_class, fraction) = match line.rule {
-        None => ("", None),
-        Some(Rule::TextWidth) => ("ruled", None),
+    let (rule_class, fraction, short) = match line.rule {
+        None => ("", None, None),
+        Some(Rule::TextWidth) => ("ruled", None, None),
         Some(Rule::Fraction(fraction)) => (
             "rule-fraction",
             Some(format!("{}%", (fraction * 100.0).round())),
+            None,
         ),
+        Some(Rule::Short { length_pt }) => ("short-rule", None, Some(format!("{length_pt}pt"))),
     };
+    // The line's own height, and the room a rule shorter than the text
+    // takes below it (the DOCX's rule paragraph and its border).
+    let below = match line.rule {
+        Some(Rule::Fraction(_)) => frame::RULE_LINE_PT + RULE_WIDTH_PT,
+        _ => 0.0,
+    };
+    let height = match line.rule {
+        Some(Rule::Short { .. }) => line.pitch_pt + RULE_WIDTH_PT,
+        _ => line.pitch_pt,
+    };
+    // A rule drawn instead of the text leaves the text to text outputs;
+    // a line too long for its column breaks where the frame says.
+    // (The blanks of an unfinished number or date are kept.)
+    let pieces: Vec<String> = if short.is_some() {
+        Vec::new()
+    } else {
+        let pieces = line.pieces();
+        let last = pieces.len() - 1;
+        pieces
+            .iter()
+            .enumerate()
+            .map(|(index, piece)| {
+                if index < last {
+                    piece.trim_end()
+                } else {
+                    piece
+                }
+                .to_owned()
+            })
+            .collect()
+    };
+    let last = pieces.len().saturating_sub(1);
+    let text = pieces
+        .into_iter()
+        .enumerate()
+        .map(|(index, piece)| view! { {piece} {(index < last).then(|| view! { <br /> })} })
+        .collect_view();
     // The signature space and the rule under the subject are decoration.
     let hidden = matches!(line.role, Role::SignatureSpace | Role::SubjectRule).then_some("true");
     view! {
@@ -163,13 +214,26 @@ fn line_view(line: Line) -> impl IntoView {
                 Align::Center => "center",
                 Align::Left => "left",
             }
+            style:line-height=format!("{}pt", line.pitch_pt)
+            style:min-height=format!("{height}pt")
+            style:margin-top=format!("{}pt", line.space_before_pt)
+            style:margin-bottom=format!("{}pt", line.space_after_pt)
+            style:padding-bottom=format!("{below}pt")
         >
-            <span class=rule_class style=("--rule-fraction", fraction.unwrap_or_default())>
-                {line.text}
+            <span
+                class=rule_class
+                style=("--rule-fraction", fraction.unwrap_or_default())
+                style:width=short.unwrap_or_default()
+            >
+                {text}
             </span>
         </p>
     }
 }
+
+/// The width of a rule the DOCX draws as a paragraph border (`w:sz` 6,
+/// 3/4 pt), which LibreOffice adds to the paragraph's height.
+const RULE_WIDTH_PT: f32 = 0.75;
 
 fn lines_view(lines: Vec<Line>) -> impl IntoView {
     lines.into_iter().map(line_view).collect_view()
@@ -343,7 +407,22 @@ pub fn Preview() -> impl IntoView {
             .frame
             .with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default())
     });
-    Effect::new(move |_| apply_ruleset(ruleset.get()));
+    let page = Memo::new(move |_| {
+        store.frame.with(|d| {
+            d.as_ref()
+                .map(|d| (d.meta.ruleset, d.meta.page.clone()))
+                .unwrap_or_default()
+        })
+    });
+    Effect::new(move |_| {
+        page.with(|(ruleset, page)| {
+            apply_layout(&layout(&crate::model::Meta {
+                ruleset: *ruleset,
+                page: page.clone(),
+                ..Default::default()
+            }))
+        })
+    });
     // The frame's lines (header, title, closing), laid out again only when
     // the frame changes, not at every keystroke in the body.
     let frame = Memo::new(move |_| {
