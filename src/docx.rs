@@ -59,22 +59,18 @@ pub const A4_WIDTH_TWIPS: u32 = 11906;
 pub const A4_HEIGHT_TWIPS: u32 = 16838;
 
 fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            // Characters XML 1.0 cannot carry at all, and noncharacters
-            // (drafts stored by older versions may hold them). A carriage
-            // return is a line break Word would not show either.
-            '\r' => {}
-            c if !is_xml_safe(c) => {}
-            other => out.push(other),
-        }
-    }
-    out
+    crate::text::replace_chars(text, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        // Characters XML 1.0 cannot carry at all, and noncharacters
+        // (drafts stored by older versions may hold them). A carriage
+        // return is a line break Word would not show either.
+        '\r' => Some(""),
+        c if !is_xml_safe(c) => Some(""),
+        _ => None,
+    })
 }
 
 /// How a run of text looks.

@@ -24,21 +24,17 @@ pub const EMBEDDED_DRAFT_ID: &str = "baocao-draft";
 /// Escapes text for HTML element content and attribute values, leaving out
 /// control characters and noncharacters.
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Not text, and not allowed in HTML: drafts stored by older
-            // versions may still hold them.
-            c if !is_xml_safe(c) => {}
-            other => out.push(other),
-        }
-    }
-    out
+    crate::text::replace_chars(text, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        // Not text, and not allowed in HTML: drafts stored by older
+        // versions may still hold them.
+        c if !is_xml_safe(c) => Some(""),
+        _ => None,
+    })
 }
 
 /// Escapes text so that Markdown shows it as typed: no emphasis, links,

@@ -22,7 +22,9 @@ for (let round = 1; round <= rounds; round++) {
   runs.other.push(await load(`against-${round}`));
   runs.this.push(await load(`this-${round}`));
 }
-const key = (figure) => `${figure.group} — ${figure.name}`;
+// Counts in a name ("21 lần") vary from run to run and between builds.
+const key = (figure) => `${figure.group} — ${figure.name}`.replace(/\d+ lần/g, "N lần");
+const show = (value) => (Number.isFinite(value) ? Math.round(value * 10) / 10 : value);
 const values = (list, name) => list.map((r) => r.figures.find((f) => key(f) === name)?.value);
 const rows = runs.this[0].figures
   .filter((figure) => !figure.group.startsWith("Lõi"))
@@ -35,7 +37,7 @@ const rows = runs.this[0].figures
       const v = values(list, name).filter(Number.isFinite);
       return v.length ? `${Math.min(...v)}–${Math.max(...v)}` : "";
     };
-    return `| ${name} | ${mine} ${figure.unit} (${spread(runs.this)}) | ${theirs} ${figure.unit} (${spread(runs.other)}) | ${ratio} |`;
+    return `| ${name} | ${show(mine)} ${figure.unit} (${spread(runs.this)}) | ${show(theirs)} ${figure.unit} (${spread(runs.other)}) | ${ratio} |`;
   });
 const table = [
   `${rounds} vòng xen kẽ; trung vị (khoảng) của mỗi bản dựng.`,
