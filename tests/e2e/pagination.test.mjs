@@ -431,7 +431,10 @@ async function previewAndPrint(name, draft) {
 
 test("the preview shows the printed pages: as many, each starting at the same line, numbered from page 2", { timeout: 600000 }, async () => {
   const runs = [await previewAndPrint("preview-pages-party-sample", null)];
-  for (const items of [1, 3, 5, 7, 9, 12]) runs.push(await previewAndPrint(`preview-pages-state-${items}`, await stateDraft(items)));
+  for (const [index, [superior, issuing, parts]] of LONG_NAMES.entries()) {
+    runs.push(await previewAndPrint(`preview-pages-party-${index + 1}`, await partyDraft(superior, issuing, parts)));
+  }
+  for (const items of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 16]) runs.push(await previewAndPrint(`preview-pages-state-${items}`, await stateDraft(items)));
   const table = [];
   const failures = [];
   for (const run of runs) {
@@ -466,6 +469,7 @@ test("typing in a long draft works the pages out once it pauses, not at each key
     await page.keyboard.type(words, { delay: 40 });
     const during = Number(await page.getByTestId("page-marks").getAttribute("data-measures"));
     const after = await pagesSettled(page);
+    await writeFile(join(OUTPUT, "preview-typing.txt"), `measures: ${before} before, ${during} after ${words.length} keys, ${after} once settled\n`);
     // No measure while the keys came; one or two after (the last change,
     // and the one its own outcome may make).
     assert.ok(during - before <= 1, `${before} then ${during} while typing`);
