@@ -197,7 +197,8 @@ pub struct MeasuredBlock {
 /// class `measuring`, which the style sheet uses to lay out every part of
 /// the sheet (parts far from the screen otherwise keep a guessed size).
 /// Each call is one layout read (counted in the `data-measures` attribute
-/// of the element `counter_id`, for the tests).
+/// of the element `counter_id`, for the tests). `None` when the element is
+/// missing or not shown.
 pub fn measure_blocks(
     id: &str,
     selector: &str,
@@ -205,10 +206,11 @@ pub fn measure_blocks(
     inset_px: f32,
     wrapper_id: &str,
     counter_id: &str,
-) -> Vec<MeasuredBlock> {
-    let Some(sheet) = element(id) else {
-        return Vec::new();
-    };
+) -> Option<Vec<MeasuredBlock>> {
+    let sheet = element(id)?;
+    if sheet.get_bounding_client_rect().width() <= 0.0 {
+        return None;
+    }
     let wrapper = element(wrapper_id);
     let class = wrapper.as_ref().map(|wrapper| wrapper.class_name());
     if let (Some(wrapper), Some(class)) = (&wrapper, &class) {
@@ -225,7 +227,7 @@ pub fn measure_blocks(
             .unwrap_or(0);
         let _ = counter.set_attribute("data-measures", &(count + 1).to_string());
     }
-    blocks
+    Some(blocks)
 }
 
 fn measure(

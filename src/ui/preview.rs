@@ -13,6 +13,7 @@ use crate::frame::{self, Align, Line, Role, Rule};
 use crate::index::{SectionView, PREAMBLE};
 use crate::model::{NodeId, Ruleset};
 use crate::pagination::{self, Block};
+use crate::platform::clock;
 use crate::platform::dom::{self, MeasuredBlock};
 use crate::render::{self, Element};
 use crate::rules::{layout, LayoutRules};
@@ -69,7 +70,8 @@ fn block_of(measured: &MeasuredBlock, pitch: f32) -> Block {
 /// Where the printed pages start on the sheet (pages 2 and after), in CSS
 /// pixels from the sheet's top at 100 %: the sheet's blocks measured and
 /// paginated as Chromium prints them.
-fn page_starts(rules: &LayoutRules) -> Vec<f32> {
+/// `None` while the sheet is not shown (another tab on a narrow screen).
+fn page_starts(rules: &LayoutRules) -> Option<Vec<f32>> {
     let (width, height) = rules.page_mm();
     let margins = rules.margins_mm;
     let pitch = rules.line_pitch_pt(rules.body_pt) * PX_PER_PT;
@@ -80,15 +82,42 @@ fn page_starts(rules: &LayoutRules) -> Vec<f32> {
         margins.top * PX_PER_MM,
         FRAME_ID,
         MARKS_ID,
-    )
+    )?
     .iter()
     .map(|measured| block_of(measured, pitch))
     .collect();
     let page_height = (height - margins.top - margins.bottom) * PX_PER_MM;
-    pagination::page_breaks(&blocks, page_height)
-        .iter()
-        .map(|page_break| page_break.at + margins.top * PX_PER_MM)
-        .collect()
+    Some(
+        pagination::page_breaks(&blocks, page_height)
+            .iter()
+            .map(|page_break| page_break.at + margins.top * PX_PER_MM)
+            .collect(),
+    )
+}
+
+/// How often the pages are tried again while the sheet is not shown.
+const HIDDEN_RETRY_MS: u64 = 1000;
+
+/// Runs `repaginate` `delay_ms` after the last call, unless another call
+/// came since; while it cannot (the sheet is not shown), tries again
+/// every `HIDDEN_RETRY_MS`.
+fn schedule_repaginate(
+    generation: StoredValue<u64>,
+    delay_ms: u64,
+    repaginate: impl Fn() -> bool + Copy + 'static,
+) {
+    let Some(next) = generation.try_get_value().map(|value| value + 1) else {
+        return;
+    };
+    generation.set_value(next);
+    set_timeout(
+        move || {
+            if generation.try_get_value() == Some(next) && !repaginate() {
+                schedule_repaginate(generation, HIDDEN_RETRY_MS, repaginate);
+            }
+        },
+        std::time::Duration::from_millis(delay_ms),
+    );
 }
 
 /// Sets the sheet's sizes and the printed page from the ruleset's data
@@ -514,25 +543,15 @@ pub fn Preview() -> impl IntoView {
                 ..Default::default()
             })
         });
-        let found = page_starts(&rules);
+        let Some(found) = clock::measure("baocao-repaginate", || page_starts(&rules)) else {
+            return false;
+        };
         if starts.with_untracked(|starts| *starts != found) {
             starts.set(found);
         }
+        true
     };
-    let schedule = move || {
-        let Some(next) = generation.try_get_value().map(|value| value + 1) else {
-            return;
-        };
-        generation.set_value(next);
-        set_timeout(
-            move || {
-                if generation.try_get_value() == Some(next) {
-                    repaginate();
-                }
-            },
-            std::time::Duration::from_millis(REPAGINATE_MS),
-        );
-    };
+    let schedule = move || schedule_repaginate(generation, REPAGINATE_MS, repaginate);
     Effect::new(move |observing: Option<bool>| {
         if observing != Some(true) {
             let observing = dom::observe_changes(SHEET_ID, schedule);
