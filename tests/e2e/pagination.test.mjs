@@ -274,36 +274,37 @@ const bodyWordHeight = (pdf) => {
   return Number(yMax) - Number(yMin);
 };
 
+// Typed in the details form: body 13 pt, 1.5 lines, left margin 35 mm,
+// landscape.
+const choose = async (page) => {
+  for (const [id, value] of [
+    ["field-page-body-size", "13"],
+    ["field-page-line-spacing", "1.5"],
+    ["field-page-margin-left", "35"],
+  ]) {
+    await page.getByTestId(id).fill(value);
+    await page.getByTestId(id).blur();
+  }
+  await page.getByTestId("field-page-orientation").selectOption("landscape");
+  await page.waitForFunction(() => getComputedStyle(document.getElementById("preview-sheet")).getPropertyValue("--page-width").trim() === "297mm");
+};
+// Portrait at 13 pt single spaced, with margins at the other end of
+// their ranges, over a longer report.
+const single = async (page) => {
+  for (const [id, value] of [
+    ["field-page-body-size", "13"],
+    ["field-page-line-spacing", "1"],
+    ["field-page-margin-top", "25"],
+    ["field-page-margin-bottom", "25"],
+    ["field-page-margin-right", "20"],
+  ]) {
+    await page.getByTestId(id).fill(value);
+    await page.getByTestId(id).blur();
+  }
+  await page.waitForFunction(() => getComputedStyle(document.getElementById("preview-sheet")).getPropertyValue("--margin-top").trim() === "25mm");
+};
+
 test("page settings chosen in the form reach the print and the DOCX alike", { timeout: 600000 }, async () => {
-  // Typed in the details form: body 13 pt, 1.5 lines, left margin 35 mm,
-  // landscape.
-  const choose = async (page) => {
-    for (const [id, value] of [
-      ["field-page-body-size", "13"],
-      ["field-page-line-spacing", "1.5"],
-      ["field-page-margin-left", "35"],
-    ]) {
-      await page.getByTestId(id).fill(value);
-      await page.getByTestId(id).blur();
-    }
-    await page.getByTestId("field-page-orientation").selectOption("landscape");
-    await page.waitForFunction(() => getComputedStyle(document.getElementById("preview-sheet")).getPropertyValue("--page-width").trim() === "297mm");
-  };
-  // Portrait at 13 pt single spaced, with margins at the other end of
-  // their ranges, over a longer report.
-  const single = async (page) => {
-    for (const [id, value] of [
-      ["field-page-body-size", "13"],
-      ["field-page-line-spacing", "1"],
-      ["field-page-margin-top", "25"],
-      ["field-page-margin-bottom", "25"],
-      ["field-page-margin-right", "20"],
-    ]) {
-      await page.getByTestId(id).fill(value);
-      await page.getByTestId(id).blur();
-    }
-    await page.waitForFunction(() => getComputedStyle(document.getElementById("preview-sheet")).getPropertyValue("--margin-top").trim() === "25mm");
-  };
   const draft = await stateDraft(6);
   const runs = [
     await printAndExport("page-settings-default", draft),
@@ -404,7 +405,7 @@ function previewPages(page) {
 
 /// Opens `draft` (or the sample when null) at 100 %, reads the preview's
 /// pages, then prints it. Returns both.
-async function previewAndPrint(name, draft) {
+async function previewAndPrint(name, draft, before = null) {
   const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {
     const page = await openApp(context, suite.server.url);
@@ -417,6 +418,7 @@ async function previewAndPrint(name, draft) {
       await page.getByTestId("import-as-new").click();
       await page.getByTestId("preview").waitFor();
     }
+    if (before !== null) await before(page);
     await page.getByTestId("zoom-full").click();
     await pagesSettled(page);
     const preview = await previewPages(page);
@@ -435,6 +437,10 @@ test("the preview shows the printed pages: as many, each starting at the same li
     runs.push(await previewAndPrint(`preview-pages-party-${index + 1}`, await partyDraft(superior, issuing, parts)));
   }
   for (const items of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 16]) runs.push(await previewAndPrint(`preview-pages-state-${items}`, await stateDraft(items)));
+  // The draft's page settings: landscape at 13 pt and 1.5 lines, and
+  // portrait single spaced with other margins.
+  runs.push(await previewAndPrint("preview-pages-settings-chosen", await stateDraft(6), choose));
+  runs.push(await previewAndPrint("preview-pages-settings-single", await stateDraft(10), single));
   const table = [];
   const failures = [];
   for (const run of runs) {
