@@ -162,6 +162,10 @@ messages! {
     MoveBlockDown => "Chuyển khối xuống", "Move block down";
     DeleteBlock => "Xóa khối", "Delete block";
     PreviewHeading => "Xem trước (A4)", "Preview (A4)";
+    PreviewZoomLabel => "Cỡ xem trước", "Preview size";
+    PreviewZoomFit => "Vừa khung", "Fit";
+    PreviewZoomFull => "100 %", "100%";
+    PreviewPage => "Trang", "Page";
     PreviewLabel => "Bản xem trước khổ A4 theo thể thức đã chọn", "A4 preview in the chosen layout";
     EditErrorNotFound => "Không tìm thấy phần cần sửa; có thể nó vừa bị xóa.", "That part could not be found; it may have just been deleted.";
     EditErrorLocked => "Tiêu đề này theo mẫu và đang khóa. Bấm nút khóa để mở nếu cần sửa.", "This heading comes from the template and is locked. Use the lock button to unlock it.";

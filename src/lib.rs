@@ -18,6 +18,7 @@ pub mod large_report;
 pub mod legacy_encoding;
 pub mod model;
 pub mod numbering;
+pub mod pagination;
 pub mod persist;
 pub mod render;
 pub mod rules;

@@ -178,3 +178,109 @@ pub fn fit_to_content(event: &web_sys::Event) {
     let height = area.scroll_height() + borders;
     let _ = style.set_property("height", &format!("{height}px"));
 }
+
+/// A block of the sheet as measured: its top and height in CSS pixels at
+/// 100 % scale from the top of the sheet's text area, its class and
+/// whether it is a table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasuredBlock {
+    pub top: f32,
+    pub height: f32,
+    pub class: String,
+    pub table: bool,
+}
+
+/// The blocks of the element `id` that `selector` picks, in document
+/// order, measured from the element's top less `inset_px` (its top
+/// padding), divided by its scale: its drawn width over `width_px`, its
+/// width at 100 %. While it measures, the element `wrapper_id` carries the
+/// class `measuring`, which the style sheet uses to lay out every part of
+/// the sheet (parts far from the screen otherwise keep a guessed size).
+/// Each call is one layout read (counted in the `data-measures` attribute
+/// of the element `counter_id`, for the tests). `None` when the element is
+/// missing or not shown.
+pub fn measure_blocks(
+    id: &str,
+    selector: &str,
+    width_px: f32,
+    inset_px: f32,
+    wrapper_id: &str,
+    counter_id: &str,
+) -> Option<Vec<MeasuredBlock>> {
+    let sheet = element(id)?;
+    if sheet.get_bounding_client_rect().width() <= 0.0 {
+        return None;
+    }
+    let wrapper = element(wrapper_id);
+    let class = wrapper.as_ref().map(|wrapper| wrapper.class_name());
+    if let (Some(wrapper), Some(class)) = (&wrapper, &class) {
+        wrapper.set_class_name(&format!("{class} measuring"));
+    }
+    let blocks = measure(&sheet, selector, width_px, inset_px);
+    if let (Some(wrapper), Some(class)) = (&wrapper, &class) {
+        wrapper.set_class_name(class);
+    }
+    if let Some(counter) = element(counter_id) {
+        let count = counter
+            .get_attribute("data-measures")
+            .and_then(|value| value.parse::<u64>().ok())
+            .unwrap_or(0);
+        let _ = counter.set_attribute("data-measures", &(count + 1).to_string());
+    }
+    Some(blocks)
+}
+
+fn measure(
+    sheet: &web_sys::HtmlElement,
+    selector: &str,
+    width_px: f32,
+    inset_px: f32,
+) -> Vec<MeasuredBlock> {
+    let frame = sheet.get_bounding_client_rect();
+    let scale = if width_px > 0.0 && frame.width() > 0.0 {
+        frame.width() as f32 / width_px
+    } else {
+        1.0
+    };
+    let Ok(nodes) = sheet.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..nodes.length())
+        .filter_map(|index| nodes.item(index)?.dyn_into::<web_sys::Element>().ok())
+        .map(|block| {
+            let rect = block.get_bounding_client_rect();
+            MeasuredBlock {
+                top: (rect.top() - frame.top()) as f32 / scale - inset_px,
+                height: rect.height() as f32 / scale,
+                class: block.class_name(),
+                table: block.tag_name().eq_ignore_ascii_case("table"),
+            }
+        })
+        .collect()
+}
+
+/// Calls `changed` after any change to the text, the children or the
+/// attributes under the element `id` (a `MutationObserver`; the callback
+/// does no layout work itself). Returns false when there is no such
+/// element.
+pub fn observe_changes(id: &str, changed: impl Fn() + 'static) -> bool {
+    use wasm_bindgen::closure::Closure;
+    let Some(target) = element(id) else {
+        return false;
+    };
+    let callback = Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(move |_records| changed());
+    let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else {
+        return false;
+    };
+    let options = web_sys::MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    options.set_character_data(true);
+    options.set_attributes(true);
+    let observing = observer.observe_with_options(&target, &options).is_ok();
+    // Both live as long as the page; the element goes with the preview,
+    // and the observer with it.
+    callback.forget();
+    std::mem::forget(observer);
+    observing
+}

@@ -12,13 +12,113 @@ use std::collections::VecDeque;
 use crate::frame::{self, Align, Line, Role, Rule};
 use crate::index::{SectionView, PREAMBLE};
 use crate::model::{NodeId, Ruleset};
-use crate::platform::dom;
+use crate::pagination::{self, Block};
+use crate::platform::clock;
+use crate::platform::dom::{self, MeasuredBlock};
 use crate::render::{self, Element};
 use crate::rules::{layout, LayoutRules};
 
 use super::store::use_store;
 
 const SHEET_ID: &str = "preview-sheet";
+const MARKS_ID: &str = "page-marks";
+const FRAME_ID: &str = "sheet-frame";
+
+/// The sheet's blocks, in the order they are printed: the header and
+/// closing tables and the title lines, and every line of the body.
+const BLOCKS: &str = ":scope > table, :scope > p, .sheet-section p";
+
+/// How long after the last change the pages are worked out again: the
+/// autosave's pause, so that typing never waits for a layout read.
+const REPAGINATE_MS: u64 = super::store::SAVE_DEBOUNCE_MS;
+
+const PX_PER_MM: f32 = 96.0 / 25.4;
+const PX_PER_PT: f32 = 96.0 / 72.0;
+
+/// A measured block as the pagination sees it: headings and the title
+/// lines kept with what follows and never split (`break-after: avoid`,
+/// `break-inside: avoid` in the style sheet), the header and closing
+/// tables and the other frame lines never split, a body line split
+/// between any of its lines of `pitch`.
+fn block_of(measured: &MeasuredBlock, pitch: f32) -> Block {
+    let has = |name: &str| measured.class.split_whitespace().any(|class| class == name);
+    let kept = [
+        "doc-part",
+        "doc-item",
+        "doc-point",
+        "doc-type",
+        "doc-subject",
+        "doc-subject-rule",
+    ]
+    .iter()
+    .any(|name| has(name));
+    let whole = kept || measured.table || has("doc-frame");
+    Block {
+        top: measured.top,
+        height: measured.height,
+        lines: if whole {
+            1
+        } else {
+            ((measured.height / pitch).round() as u32).max(1)
+        },
+        pitch,
+        keep_with_next: kept,
+        no_split: whole,
+    }
+}
+
+/// Where the printed pages start on the sheet (pages 2 and after), in CSS
+/// pixels from the sheet's top at 100 %: the sheet's blocks measured and
+/// paginated as Chromium prints them.
+/// `None` while the sheet is not shown (another tab on a narrow screen).
+fn page_starts(rules: &LayoutRules) -> Option<Vec<f32>> {
+    let (width, height) = rules.page_mm();
+    let margins = rules.margins_mm;
+    let pitch = rules.line_pitch_pt(rules.body_pt) * PX_PER_PT;
+    let blocks: Vec<Block> = dom::measure_blocks(
+        SHEET_ID,
+        BLOCKS,
+        width * PX_PER_MM,
+        margins.top * PX_PER_MM,
+        FRAME_ID,
+        MARKS_ID,
+    )?
+    .iter()
+    .map(|measured| block_of(measured, pitch))
+    .collect();
+    let page_height = (height - margins.top - margins.bottom) * PX_PER_MM;
+    Some(
+        pagination::page_breaks(&blocks, page_height)
+            .iter()
+            .map(|page_break| page_break.at + margins.top * PX_PER_MM)
+            .collect(),
+    )
+}
+
+/// How often the pages are tried again while the sheet is not shown.
+const HIDDEN_RETRY_MS: u64 = 1000;
+
+/// Runs `repaginate` `delay_ms` after the last call, unless another call
+/// came since; while it cannot (the sheet is not shown), tries again
+/// every `HIDDEN_RETRY_MS`.
+fn schedule_repaginate(
+    generation: StoredValue<u64>,
+    delay_ms: u64,
+    repaginate: impl Fn() -> bool + Copy + 'static,
+) {
+    let Some(next) = generation.try_get_value().map(|value| value + 1) else {
+        return;
+    };
+    generation.set_value(next);
+    set_timeout(
+        move || {
+            if generation.try_get_value() == Some(next) && !repaginate() {
+                schedule_repaginate(generation, HIDDEN_RETRY_MS, repaginate);
+            }
+        },
+        std::time::Duration::from_millis(delay_ms),
+    );
+}
 
 /// Sets the sheet's sizes and the printed page from the ruleset's data
 /// with the draft's own page settings.
@@ -431,9 +531,66 @@ pub fn Preview() -> impl IntoView {
             .with(|document| document.as_ref().map(frame::frame))
     });
     provide_context(LineBudget::new());
+    // The printed pages, worked out again once changes to the sheet pause
+    // (never at each keystroke: a change only restarts the wait).
+    let starts = RwSignal::new(Vec::<f32>::new());
+    let generation = StoredValue::new(0u64);
+    let repaginate = move || {
+        let rules = page.with_untracked(|(ruleset, page)| {
+            layout(&crate::model::Meta {
+                ruleset: *ruleset,
+                page: page.clone(),
+                ..Default::default()
+            })
+        });
+        let Some(found) = clock::measure("baocao-repaginate", || page_starts(&rules)) else {
+            return false;
+        };
+        if starts.with_untracked(|starts| *starts != found) {
+            starts.set(found);
+        }
+        true
+    };
+    let schedule = move || schedule_repaginate(generation, REPAGINATE_MS, repaginate);
+    Effect::new(move |observing: Option<bool>| {
+        if observing != Some(true) {
+            let observing = dom::observe_changes(SHEET_ID, schedule);
+            schedule();
+            observing
+        } else {
+            true
+        }
+    });
+    let numbered = move || -> Vec<(usize, f32)> { starts.get().into_iter().enumerate().collect() };
+    let zoom = store.preview_zoom;
+    let zoom_button = move |value: Option<f32>, label: Msg, test_id: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="zoom-button"
+                data-testid=test_id
+                aria-pressed=move || if zoom.get() == value { "true" } else { "false" }
+                on:click=move |_| zoom.set(value)
+            >
+                {move || store.t(label)}
+            </button>
+        }
+    };
     view! {
         <aside class="preview-column">
-            <h2 class="column-heading">{move || store.t(Msg::PreviewHeading)}</h2>
+            <div class="preview-heading">
+                <h2 class="column-heading">{move || store.t(Msg::PreviewHeading)}</h2>
+                <div class="zoom-buttons" role="group" aria-label=move || store.t(Msg::PreviewZoomLabel)>
+                    {zoom_button(None, Msg::PreviewZoomFit, "zoom-fit")}
+                    {zoom_button(Some(1.0), Msg::PreviewZoomFull, "zoom-full")}
+                </div>
+            </div>
+            <div
+                id=FRAME_ID
+                class="sheet-frame"
+                data-testid="sheet-frame"
+                style:zoom=move || zoom.get().map(|value| value.to_string()).unwrap_or_default()
+            >
             <article
                 id=SHEET_ID
                 class=move || match ruleset.get() {
@@ -467,6 +624,24 @@ pub fn Preview() -> impl IntoView {
                     })
                 }}
             </article>
+            // Where each printed page after the first starts, with its
+            // number; drawn over the sheet, so the text's own layout does
+            // not change, and never printed.
+            <div id=MARKS_ID class="page-marks" aria-hidden="true" data-testid="page-marks">
+                <For each=numbered key=|(index, at)| (*index, at.to_bits()) let:start>
+                    <div
+                        class="page-mark"
+                        data-testid="page-mark"
+                        data-page=start.0 + 2
+                        style:top=format!("{}px", start.1)
+                    >
+                        <span class="page-mark-number">
+                            {move || format!("{} {}", store.t(Msg::PreviewPage), start.0 + 2)}
+                        </span>
+                    </div>
+                </For>
+            </div>
+            </div>
         </aside>
     }
 }

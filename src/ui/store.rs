@@ -88,6 +88,10 @@ pub struct Store {
     /// opens and after each save while it is open.
     pub versions: RwSignal<Vec<Snapshot>>,
     pub check_open: RwSignal<bool>,
+    /// The preview's scale while the app is open: `None` fits the sheet to
+    /// the window (the stylesheet's scale for its width), `Some(1.0)` is
+    /// 100 %.
+    pub preview_zoom: RwSignal<Option<f32>>,
     /// A checked file waiting for the user to confirm the import.
     pub incoming: RwSignal<Option<Incoming>>,
     /// Why the last file could not be imported.
@@ -163,6 +167,7 @@ impl Store {
             versions_open: RwSignal::new(false),
             versions: RwSignal::new(Vec::new()),
             check_open: RwSignal::new(false),
+            preview_zoom: RwSignal::new(None),
             incoming: RwSignal::new(None),
             import_error: RwSignal::new(None),
             user_templates: RwSignal::new(Vec::new()),

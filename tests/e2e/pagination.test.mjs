@@ -274,36 +274,37 @@ const bodyWordHeight = (pdf) => {
   return Number(yMax) - Number(yMin);
 };
 
+// Typed in the details form: body 13 pt, 1.5 lines, left margin 35 mm,
+// landscape.
+const choose = async (page) => {
+  for (const [id, value] of [
+    ["field-page-body-size", "13"],
+    ["field-page-line-spacing", "1.5"],
+    ["field-page-margin-left", "35"],
+  ]) {
+    await page.getByTestId(id).fill(value);
+    await page.getByTestId(id).blur();
+  }
+  await page.getByTestId("field-page-orientation").selectOption("landscape");
+  await page.waitForFunction(() => getComputedStyle(document.getElementById("preview-sheet")).getPropertyValue("--page-width").trim() === "297mm");
+};
+// Portrait at 13 pt single spaced, with margins at the other end of
+// their ranges, over a longer report.
+const single = async (page) => {
+  for (const [id, value] of [
+    ["field-page-body-size", "13"],
+    ["field-page-line-spacing", "1"],
+    ["field-page-margin-top", "25"],
+    ["field-page-margin-bottom", "25"],
+    ["field-page-margin-right", "20"],
+  ]) {
+    await page.getByTestId(id).fill(value);
+    await page.getByTestId(id).blur();
+  }
+  await page.waitForFunction(() => getComputedStyle(document.getElementById("preview-sheet")).getPropertyValue("--margin-top").trim() === "25mm");
+};
+
 test("page settings chosen in the form reach the print and the DOCX alike", { timeout: 600000 }, async () => {
-  // Typed in the details form: body 13 pt, 1.5 lines, left margin 35 mm,
-  // landscape.
-  const choose = async (page) => {
-    for (const [id, value] of [
-      ["field-page-body-size", "13"],
-      ["field-page-line-spacing", "1.5"],
-      ["field-page-margin-left", "35"],
-    ]) {
-      await page.getByTestId(id).fill(value);
-      await page.getByTestId(id).blur();
-    }
-    await page.getByTestId("field-page-orientation").selectOption("landscape");
-    await page.waitForFunction(() => getComputedStyle(document.getElementById("preview-sheet")).getPropertyValue("--page-width").trim() === "297mm");
-  };
-  // Portrait at 13 pt single spaced, with margins at the other end of
-  // their ranges, over a longer report.
-  const single = async (page) => {
-    for (const [id, value] of [
-      ["field-page-body-size", "13"],
-      ["field-page-line-spacing", "1"],
-      ["field-page-margin-top", "25"],
-      ["field-page-margin-bottom", "25"],
-      ["field-page-margin-right", "20"],
-    ]) {
-      await page.getByTestId(id).fill(value);
-      await page.getByTestId(id).blur();
-    }
-    await page.waitForFunction(() => getComputedStyle(document.getElementById("preview-sheet")).getPropertyValue("--margin-top").trim() === "25mm");
-  };
   const draft = await stateDraft(6);
   const runs = [
     await printAndExport("page-settings-default", draft),
@@ -343,5 +344,182 @@ test("page settings chosen in the form reach the print and the DOCX alike", { ti
   ]) {
     assert.ok(bodyWordHeight(after) < bodyWordHeight(before) - 0.5, table.join("\n"));
     assert.ok(pageCount(after) > pageCount(before), table.join("\n"));
+  }
+});
+
+/// Waits until the preview's pages are worked out and stay so: the count
+/// of measures (`data-measures` on the page marks) at least one and the
+/// same for a second.
+async function pagesSettled(page) {
+  const marks = page.getByTestId("page-marks");
+  let last = null;
+  for (let round = 0; round < 40; round++) {
+    const now = await marks.getAttribute("data-measures");
+    if (now !== null && now === last) return Number(now);
+    last = now;
+    await page.waitForTimeout(1000);
+  }
+  throw new Error(`the preview's pages never settled (${last} measures)`);
+}
+
+/// The preview's pages as a reader sees them: the sheet's words, read
+/// through ranges, put into lines by where they are drawn, white space
+/// taken out, and split into pages at the page marks; with the page
+/// numbers the marks show. The sheet must be at 100 %. Every part of the
+/// sheet is laid out for the reading (parts far from the screen otherwise
+/// keep a guessed size), as the app does when it measures.
+function previewPages(page) {
+  return page.evaluate(() => {
+    const sheet = document.getElementById("preview-sheet");
+    for (const section of sheet.querySelectorAll(".sheet-section")) section.style.contentVisibility = "visible";
+    const top = sheet.getBoundingClientRect().top;
+    const words = [];
+    const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const rect = range.getClientRects()[0];
+        if (rect !== undefined) words.push({ y: rect.top - top, x: rect.left, text: match[0] });
+      }
+    }
+    words.sort((a, b) => a.y - b.y || a.x - b.x);
+    const lines = [];
+    for (const word of words) {
+      const line = lines.at(-1);
+      if (line !== undefined && Math.abs(word.y - line.y) < 4) line.words.push(word);
+      else lines.push({ y: word.y, words: [word] });
+    }
+    for (const line of lines) line.words.sort((a, b) => a.x - b.x);
+    const marks = [...document.querySelectorAll("[data-testid=page-mark]")];
+    const starts = marks.map((mark) => mark.getBoundingClientRect().top - top);
+    const pages = [[]];
+    for (const line of lines) {
+      while (pages.length <= starts.length && line.y >= starts[pages.length - 1] - 2) pages.push([]);
+      pages.at(-1).push(line.words.map((word) => word.text).join("").normalize("NFC"));
+    }
+    return { pages, numbers: marks.map((mark) => mark.textContent.trim()) };
+  });
+}
+
+/// Opens `draft` (or the sample when null) at 100 %, reads the preview's
+/// pages, then prints it. Returns both.
+async function previewAndPrint(name, draft, before = null) {
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  try {
+    const page = await openApp(context, suite.server.url);
+    if (draft === null) {
+      await page.getByTestId("open-sample").click();
+      await page.getByTestId("preview").waitFor();
+      await page.getByTestId("field-numbersymbol").fill("12-BC/ĐU");
+    } else {
+      await page.getByTestId("file-input").setInputFiles({ name: `${name}.baocao.json`, mimeType: "application/json", buffer: Buffer.from(draft) });
+      await page.getByTestId("import-as-new").click();
+      await page.getByTestId("preview").waitFor();
+    }
+    if (before !== null) await before(page);
+    await page.getByTestId("zoom-full").click();
+    await pagesSettled(page);
+    const preview = await previewPages(page);
+    const printed = join(OUTPUT, `${name}.print.pdf`);
+    await page.pdf({ path: printed, preferCSSPageSize: true });
+    assert.deepEqual(page.problems, []);
+    return { name, preview, printed };
+  } finally {
+    await context.close();
+  }
+}
+
+test("the preview shows the printed pages: as many, each starting at the same line, numbered from page 2", { timeout: 600000 }, async () => {
+  const runs = [await previewAndPrint("preview-pages-party-sample", null)];
+  for (const [index, [superior, issuing, parts]] of LONG_NAMES.entries()) {
+    runs.push(await previewAndPrint(`preview-pages-party-${index + 1}`, await partyDraft(superior, issuing, parts)));
+  }
+  for (const items of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 16]) runs.push(await previewAndPrint(`preview-pages-state-${items}`, await stateDraft(items)));
+  // The draft's page settings: landscape at 13 pt and 1.5 lines, and
+  // portrait single spaced with other margins.
+  runs.push(await previewAndPrint("preview-pages-settings-chosen", await stateDraft(6), choose));
+  runs.push(await previewAndPrint("preview-pages-settings-single", await stateDraft(10), single));
+  const table = [];
+  const failures = [];
+  for (const run of runs) {
+    const printed = pages(run.printed);
+    const firsts = (all) => all.slice(1).map((lines) => (lines[0] ?? "").slice(0, 24)).join(" | ");
+    table.push(`${run.name}: preview ${run.preview.pages.length} pages [${firsts(run.preview.pages)}], print ${printed.length} pages [${firsts(printed)}]`);
+    for (const problem of disagreements(run.preview.pages, printed)) failures.push(`${run.name}: ${problem}`);
+    const expected = run.preview.pages.slice(1).map((_, index) => `Trang ${index + 2}`);
+    if (JSON.stringify(run.preview.numbers) !== JSON.stringify(expected)) failures.push(`${run.name}: page numbers ${run.preview.numbers}`);
+  }
+  await writeFile(join(OUTPUT, "preview-pages.txt"), table.join("\n") + "\n");
+  // From one page to three.
+  const counts = runs.map((run) => run.preview.pages.length);
+  assert.ok(counts.includes(1) && Math.max(...counts) >= 3, `${counts}\n${table.join("\n")}`);
+  assert.deepEqual(failures, [], table.join("\n"));
+});
+
+test("typing in a long draft works the pages out once it pauses, not at each key", { timeout: 120000 }, async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await page.getByTestId("file-input").setInputFiles({ name: "typing.baocao.json", mimeType: "application/json", buffer: Buffer.from(await stateDraft(12)) });
+    await page.getByTestId("import-as-new").click();
+    await page.getByTestId("preview").waitFor();
+    const before = await pagesSettled(page);
+    const marksBefore = await page.getByTestId("page-mark").count();
+    const field = page.getByTestId("section-editor").nth(1).getByTestId("paragraph").first();
+    await field.click();
+    await field.press("End");
+    // Forty keys, 40 ms apart: a burst with no pause as long as the wait.
+    const words = " thêm một câu dài để trang sau dời xuống";
+    await page.keyboard.type(words, { delay: 40 });
+    const during = Number(await page.getByTestId("page-marks").getAttribute("data-measures"));
+    const after = await pagesSettled(page);
+    await writeFile(join(OUTPUT, "preview-typing.txt"), `measures: ${before} before, ${during} after ${words.length} keys, ${after} once settled\n`);
+    // No measure while the keys came; one or two after (the last change,
+    // and the one its own outcome may make).
+    assert.ok(during - before <= 1, `${before} then ${during} while typing`);
+    assert.ok(after - before >= 1 && after - before <= 2, `${before} then ${after} after typing ${words.length} keys`);
+    assert.equal(await page.getByTestId("page-mark").count(), marksBefore);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the preview's size: fitted to the window, or 100 %, and the page marks follow", { timeout: 120000 }, async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await page.getByTestId("file-input").setInputFiles({ name: "zoom.baocao.json", mimeType: "application/json", buffer: Buffer.from(await stateDraft(7)) });
+    await page.getByTestId("import-as-new").click();
+    await page.getByTestId("preview").waitFor();
+    await pagesSettled(page);
+    const fit = page.getByTestId("zoom-fit");
+    const full = page.getByTestId("zoom-full");
+    assert.equal(await fit.textContent(), "Vừa khung");
+    assert.equal(await full.textContent(), "100 %");
+    const sizes = () =>
+      page.evaluate(() => {
+        const sheet = document.getElementById("preview-sheet").getBoundingClientRect();
+        const mark = document.querySelector("[data-testid=page-mark]").getBoundingClientRect();
+        return { width: sheet.width, mark: mark.top - sheet.top };
+      });
+    // 210 mm is 793.7 px at 100 %; the window fits it to two thirds.
+    const fitted = await sizes();
+    assert.equal(await fit.getAttribute("aria-pressed"), "true");
+    assert.ok(fitted.width < 600, JSON.stringify(fitted));
+    await full.click();
+    assert.equal(await full.getAttribute("aria-pressed"), "true");
+    assert.equal(await fit.getAttribute("aria-pressed"), "false");
+    const whole = await sizes();
+    assert.ok(Math.abs(whole.width - 793.7) < 1, JSON.stringify(whole));
+    // The marks scale with the sheet.
+    assert.ok(Math.abs(whole.mark / fitted.mark - whole.width / fitted.width) < 0.01, JSON.stringify([fitted, whole]));
+    await fit.click();
+    assert.ok(Math.abs((await sizes()).width - fitted.width) < 1);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
   }
 });

@@ -105,11 +105,17 @@ test("the sheet's page lines and shadow sit on a layer of their own under the te
     // then drift while the sizes of parts not yet shown are worked out (the
     // long-report test's scroll to the last line fails).
     assert.equal(screen.anchor, "none");
-    assert.match(screen.background, /^repeating-linear-gradient/);
+    // No lines at fixed intervals: the page marks show where the print
+    // breaks pages (pagination.test.mjs).
+    assert.equal(screen.background, "none");
     assert.notEqual(screen.shadow, "none");
+
+    const marks = await page.getByTestId("page-marks").evaluate((element) => getComputedStyle(element).willChange);
+    assert.equal(marks, "transform");
 
     await page.emulateMedia({ media: "print" });
     assert.equal((await styles()).display, "none");
+    assert.equal(await page.getByTestId("page-marks").evaluate((element) => getComputedStyle(element).display), "none");
   } finally {
     await context.close();
   }
