@@ -173,20 +173,27 @@ const pageOf = (pages, text) => pages.findLastIndex((lines) => lines.some((line)
 /// Opens a fresh app, then either the seed sample or `draft`; runs
 /// `before` on the page if given (to change settings through the form);
 /// prints the preview to `name`.pdf and exports `name`.docx. Returns both
+
+/// Opens the sample (with a number) when `draft` is null, or imports
+/// `draft` as `name`.baocao.json, and waits for the preview.
+async function openDraft(page, name, draft) {
+  if (draft === null) {
+    await page.getByTestId("open-sample").click();
+    await page.getByTestId("preview").waitFor();
+    await page.getByTestId("field-numbersymbol").fill("12-BC/ĐU");
+  } else {
+    await page.getByTestId("file-input").setInputFiles({ name: `${name}.baocao.json`, mimeType: "application/json", buffer: Buffer.from(draft) });
+    await page.getByTestId("import-as-new").click();
+    await page.getByTestId("preview").waitFor();
+  }
+}
+
 /// paths.
 async function printAndExport(name, draft, before = null) {
   const context = await suite.browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 } });
   try {
     const page = await openApp(context, suite.server.url);
-    if (draft === null) {
-      await page.getByTestId("open-sample").click();
-      await page.getByTestId("preview").waitFor();
-      await page.getByTestId("field-numbersymbol").fill("12-BC/ĐU");
-    } else {
-      await page.getByTestId("file-input").setInputFiles({ name: `${name}.baocao.json`, mimeType: "application/json", buffer: Buffer.from(draft) });
-      await page.getByTestId("import-as-new").click();
-      await page.getByTestId("preview").waitFor();
-    }
+    await openDraft(page, name, draft);
     if (before !== null) await before(page);
     await page.getByTestId("export-toggle").click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
@@ -409,15 +416,7 @@ async function previewAndPrint(name, draft, before = null) {
   const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {
     const page = await openApp(context, suite.server.url);
-    if (draft === null) {
-      await page.getByTestId("open-sample").click();
-      await page.getByTestId("preview").waitFor();
-      await page.getByTestId("field-numbersymbol").fill("12-BC/ĐU");
-    } else {
-      await page.getByTestId("file-input").setInputFiles({ name: `${name}.baocao.json`, mimeType: "application/json", buffer: Buffer.from(draft) });
-      await page.getByTestId("import-as-new").click();
-      await page.getByTestId("preview").waitFor();
-    }
+    await openDraft(page, name, draft);
     if (before !== null) await before(page);
     await page.getByTestId("zoom-full").click();
     await pagesSettled(page);
