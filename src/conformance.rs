@@ -81,6 +81,16 @@ fn text_of_blocks(blocks: &[Block], out: &mut Vec<String>) {
             }
             Block::Assessment(assessment) => text_of_blocks(&assessment.blocks, out),
             Block::Figure(figure) => out.push(figure.caption.clone()),
+            Block::Table(table) => {
+                out.push(table.caption.clone());
+                out.extend(table.header.iter().flatten().cloned());
+                out.extend(
+                    table
+                        .rows
+                        .iter()
+                        .flat_map(|row| row.cells.iter().map(|cell| cell.text.clone())),
+                );
+            }
         }
     }
 }
@@ -105,7 +115,7 @@ fn empty_assessments(blocks: &[Block], reference: &str, out: &mut Vec<Issue>) {
                     empty_assessments(&item.blocks, reference, out);
                 }
             }
-            Block::Paragraph(_) | Block::Figure(_) => {}
+            Block::Paragraph(_) | Block::Figure(_) | Block::Table(_) => {}
         }
     }
 }

@@ -226,6 +226,17 @@ fn html_element(element: &Element) -> String {
         {
             String::new()
         }
+        Element::Division { number, text, .. } | Element::Appendix { number, text, .. } => {
+            format!(
+                "<p class=\"division\"><b>{}</b></p>\n<p class=\"division\"><b>{}</b></p>\n",
+                escape_html(number),
+                escape_html(text)
+            )
+        }
+        Element::Table { view, .. } => format!(
+            "<pre>{}</pre>\n",
+            escape_html(&crate::table::plain_lines(view).join("\n"))
+        ),
         Element::Bullet { .. } | Element::Paragraph { .. } => {
             format!("<p>{}</p>\n", escape_html(&element_line(element)))
         }

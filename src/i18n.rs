@@ -173,6 +173,11 @@ messages! {
     EditErrorTooDeep => "Báo cáo chỉ có ba cấp: phần (I.), mục (1.), điểm (a).", "Reports have three levels only: part (I.), item (1.), point (a).";
     EditErrorNoPlace => "Không có chỗ để thụt vào hay lùi ra ở đây.", "There is nowhere to indent or outdent to here.";
     EditErrorBadIndex => "Vị trí chèn không hợp lệ.", "That position is not valid.";
+    EditErrorWrongPlace => "Phần (PHẦN THỨ …) và phụ lục chỉ đứng ở cấp ngoài cùng; phụ lục luôn ở sau cùng.", "Divisions (PHẦN THỨ …) and appendices stand at the top level only; appendices always come last.";
+    TableErrorComputed => "Ô này được tính tự động. Chọn “Nhập tay” nếu muốn gõ số của mình vào đây.", "This cell is computed. Choose “Type it in” to enter your own figure here.";
+    TableErrorBadMerge => "Không gộp được: vùng chọn chồng lên ô đã gộp hoặc vượt ra ngoài phần tiêu đề bảng.", "Cannot merge: the selection overlaps a merged cell or goes past the table's header.";
+    TableErrorTooBig => "Bảng đã quá lớn (tối đa 40 cột và 20.000 ô). Hãy tách thành nhiều bảng.", "The table is too large (at most 40 columns and 20,000 cells). Split it into several tables.";
+    TableErrorLastOne => "Bảng phải còn ít nhất một hàng và một cột.", "A table keeps at least one row and one column.";
     Deleted => "Đã xóa. Bấm Ctrl+Z để hoàn tác.", "Deleted. Press Ctrl+Z to undo.";
     SavePending => "Đang lưu…", "Saving…";
     SavedAt => "Đã lưu lúc", "Saved at";
@@ -496,6 +501,7 @@ pub fn describe_session_error(lang: Lang, error: &crate::session::SessionError) 
     use crate::edit::EditError;
     use crate::persist::library::StoreError;
     use crate::session::SessionError;
+    use crate::table::TableError;
     let msg = match error {
         SessionError::Storage(StoreError::QuotaExceeded) => Msg::BannerStorageFull,
         SessionError::Storage(StoreError::Unavailable) => Msg::BannerStorageUnavailable,
@@ -513,6 +519,15 @@ pub fn describe_session_error(lang: Lang, error: &crate::session::SessionError) 
             EditError::TooDeep => Msg::EditErrorTooDeep,
             EditError::NoPlaceToGo => Msg::EditErrorNoPlace,
             EditError::BadIndex(_) => Msg::EditErrorBadIndex,
+            EditError::WrongPlace => Msg::EditErrorWrongPlace,
+            EditError::Table(error) => match error {
+                TableError::NotFound => Msg::EditErrorNotFound,
+                TableError::AtEdge => Msg::EditErrorAtEdge,
+                TableError::Computed => Msg::TableErrorComputed,
+                TableError::BadMerge => Msg::TableErrorBadMerge,
+                TableError::TooBig => Msg::TableErrorTooBig,
+                TableError::LastOne => Msg::TableErrorLastOne,
+            },
         },
     };
     t(lang, msg).to_owned()

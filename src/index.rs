@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Block, Document, ListItem, NodeId, Section, Shared};
+use crate::model::{Block, Document, ListItem, NodeId, Section, SectionKind, Shared};
 use crate::numbering::OutlineEntry;
 
 /// One step down the tree.
@@ -91,7 +91,7 @@ impl NodeIndex {
                 Block::Assessment(assessment) => {
                     self.blocks(&assessment.blocks, in_preamble, steps, depth)
                 }
-                Block::Paragraph(_) | Block::Figure(_) => {}
+                Block::Paragraph(_) | Block::Figure(_) | Block::Table(_) => {}
             }
             steps.pop();
         }
@@ -162,6 +162,8 @@ pub struct SectionSnapshot {
     pub guidance: String,
     pub children: Vec<NodeId>,
     pub blocks: Shared<Vec<Block>>,
+    pub kind: SectionKind,
+    pub landscape: bool,
 }
 
 impl SectionSnapshot {
@@ -172,6 +174,8 @@ impl SectionSnapshot {
             guidance: section.guidance.clone(),
             children: section.children.iter().map(|child| child.id).collect(),
             blocks: section.blocks.clone(),
+            kind: section.kind,
+            landscape: section.landscape,
         }
     }
 
@@ -188,6 +192,8 @@ impl SectionSnapshot {
                 .zip(&section.children)
                 .all(|(id, child)| *id == child.id)
             && self.blocks == section.blocks
+            && self.kind == section.kind
+            && self.landscape == section.landscape
     }
 
     pub fn of_preamble(document: &Document) -> SectionSnapshot {

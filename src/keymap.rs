@@ -176,7 +176,7 @@ fn visit_containers<'d>(document: &'d Document, f: &mut dyn FnMut(Container, &'d
                 Block::Assessment(assessment) => {
                     blocks(Container::Assessment(assessment.id), &assessment.blocks, f)
                 }
-                Block::Paragraph(_) | Block::Figure(_) => {}
+                Block::Paragraph(_) | Block::Figure(_) | Block::Table(_) => {}
             }
         }
     }

@@ -23,6 +23,7 @@ pub mod persist;
 pub mod render;
 pub mod rules;
 pub mod session;
+pub mod table;
 pub mod template;
 pub mod text;
 pub mod transfer;

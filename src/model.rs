@@ -18,6 +18,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
+pub use crate::table::Table;
+
 /// Identifies a node (section, block or list item) within one document.
 pub type NodeId = u64;
 
@@ -145,6 +147,9 @@ pub struct Meta {
     /// Left out of the saved JSON while nothing is chosen.
     #[serde(skip_serializing_if = "PageSettings::is_default")]
     pub page: PageSettings,
+    /// How divisions ("PHẦN THỨ NHẤT") are numbered, when there are any.
+    #[serde(skip_serializing_if = "DivisionStyle::is_default")]
+    pub division_style: DivisionStyle,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -218,8 +223,56 @@ pub struct Section {
     /// Shared between versions of the document: see `Shared`.
     pub blocks: Shared<Vec<Block>>,
     pub children: Vec<Section>,
+    /// A part, a division above parts ("PHẦN THỨ NHẤT") or an appendix.
+    /// Divisions and appendices stand only at the top of the tree, and
+    /// appendices after everything else; a part's level follows from its
+    /// depth (one less under a division).
+    #[serde(skip_serializing_if = "SectionKind::is_numbered")]
+    pub kind: SectionKind,
+    /// An appendix printed on A4 turned on its side (for wide tables).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub landscape: bool,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// What a section is. Saved only when it is not `Numbered`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// A part ("I."), an item ("1.") or a point ("a)"), by depth.
+    #[default]
+    Numbered,
+    /// "PHẦN THỨ NHẤT …": a level above parts, whose parts are numbered
+    /// from I again.
+    Division,
+    /// "PHỤ LỤC": after the closing, numbered when there is more than one.
+    Appendix,
+}
+
+impl SectionKind {
+    pub fn is_numbered(&self) -> bool {
+        *self == SectionKind::Numbered
+    }
+}
+
+/// How divisions are numbered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DivisionStyle {
+    /// "PHẦN THỨ NHẤT", "PHẦN THỨ HAI".
+    #[default]
+    Ordinal,
+    /// "PHẦN I", "PHẦN II".
+    Roman,
+    /// "PHẦN 1", "PHẦN 2".
+    Arabic,
+}
+
+impl DivisionStyle {
+    pub fn is_default(&self) -> bool {
+        *self == DivisionStyle::Ordinal
+    }
 }
 
 /// A piece of content inside a section, a list item or an assessment.
@@ -230,6 +283,7 @@ pub enum Block {
     List(List),
     Assessment(Assessment),
     Figure(Figure),
+    Table(Table),
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -355,6 +409,7 @@ impl Block {
             Block::List(block) => block.id,
             Block::Assessment(block) => block.id,
             Block::Figure(block) => block.id,
+            Block::Table(block) => block.id,
         }
     }
 
@@ -370,6 +425,7 @@ impl Block {
                 !assessment.nothing_to_report && assessment.blocks.iter().all(Block::is_empty)
             }
             Block::Figure(figure) => figure.caption.trim().is_empty() && figure.image.is_none(),
+            Block::Table(table) => table.is_empty(),
         }
     }
 }
@@ -394,7 +450,7 @@ pub fn find_block_in(blocks: &[Block], id: NodeId) -> Option<&Block> {
                 .iter()
                 .find_map(|item| find_block_in(&item.blocks, id)),
             Block::Assessment(assessment) => find_block_in(&assessment.blocks, id),
-            Block::Paragraph(_) | Block::Figure(_) => None,
+            Block::Paragraph(_) | Block::Figure(_) | Block::Table(_) => None,
         }
     })
 }
@@ -412,7 +468,7 @@ pub fn find_item_in(blocks: &[Block], id: NodeId) -> Option<(&ListItem, usize)> 
                 }
             }),
             Block::Assessment(assessment) => walk(&assessment.blocks, id, depth),
-            Block::Paragraph(_) | Block::Figure(_) => None,
+            Block::Paragraph(_) | Block::Figure(_) | Block::Table(_) => None,
         })
     }
     walk(blocks, id, 0)
@@ -505,6 +561,7 @@ impl Document {
                         blocks(&mut assessment.blocks);
                     }
                     Block::Figure(figure) => figure.caption = clean_input(&figure.caption),
+                    Block::Table(table) => table.clean_all_text(),
                 }
             }
         }
@@ -558,6 +615,7 @@ impl Document {
                         }
                     }
                     Block::Assessment(assessment) => blocks(&assessment.blocks, ids),
+                    Block::Table(table) => ids.extend(table.node_ids()),
                     Block::Paragraph(_) | Block::Figure(_) => {}
                 }
             }
@@ -606,6 +664,7 @@ impl Document {
                         walk_blocks(&mut assessment.blocks, take);
                     }
                     Block::Figure(figure) => figure.id = take(),
+                    Block::Table(table) => table.assign_ids(take),
                 }
             }
         }

@@ -3,7 +3,8 @@
 //! insert, move and delete renumbers by construction, because numbers are
 //! derived from positions each time they are shown.
 
-use crate::model::{Document, NodeId, Section};
+use crate::model::{DivisionStyle, Document, NodeId, Section, SectionKind};
+use crate::rules::{APPENDIX_WORD, DIVISION_ORDINALS, DIVISION_REFERENCE_WORD, DIVISION_WORD};
 
 /// The deepest section level: parts (0), items (1), points (2).
 pub const MAX_SECTION_DEPTH: usize = 2;
@@ -80,7 +81,12 @@ pub fn bullet_marker(list_depth: usize) -> &'static str {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutlineEntry {
     pub id: NodeId,
+    /// The numbering level: 0 for parts ("I."), 1 for items, 2 for points;
+    /// 0 for divisions and appendices too (see `kind`).
     pub depth: usize,
+    /// How far the outline indents the entry: its depth in the tree.
+    pub indent: usize,
+    pub kind: SectionKind,
     /// The number shown before the heading: "II.", "2.", "b)".
     pub number: String,
     /// The full reference used in messages: "II", "II.2", "II.2.b".
@@ -138,13 +144,23 @@ fn summary(section: &Section) -> String {
 }
 
 /// Lists every section in document order with its computed number.
+/// Divisions are numbered among divisions, appendices among appendices,
+/// and the parts of each division from I again.
 pub fn outline(document: &Document) -> Vec<OutlineEntry> {
-    fn walk(sections: &[Section], depth: usize, parent: &str, out: &mut Vec<OutlineEntry>) {
+    fn walk(
+        sections: &[Section],
+        depth: usize,
+        indent: usize,
+        parent: &str,
+        out: &mut Vec<OutlineEntry>,
+    ) {
         for (index, section) in sections.iter().enumerate() {
             let number = section_number(depth, index);
             let own = number.trim_end_matches(['.', ')']).to_owned();
             let reference = if parent.is_empty() {
                 own
+            } else if depth == 0 {
+                format!("{parent}, {own}")
             } else {
                 format!("{parent}.{own}")
             };
@@ -153,18 +169,120 @@ pub fn outline(document: &Document) -> Vec<OutlineEntry> {
             out.push(OutlineEntry {
                 id: section.id,
                 depth,
+                indent,
+                kind: SectionKind::Numbered,
                 number,
                 reference: reference.clone(),
                 heading: section.heading.clone(),
                 short_label,
                 summary,
             });
-            walk(&section.children, depth + 1, &reference, out);
+            walk(&section.children, depth + 1, indent + 1, &reference, out);
         }
     }
     let mut out = Vec::new();
-    walk(&document.sections, 0, "", &mut out);
+    let appendices = document
+        .sections
+        .iter()
+        .filter(|section| section.kind == SectionKind::Appendix)
+        .count();
+    let (mut divisions, mut parts, mut appendix) = (0, 0, 0);
+    for section in &document.sections {
+        match section.kind {
+            SectionKind::Numbered => {
+                // Numbered among the top-level parts only.
+                let mut own = Vec::new();
+                walk(std::slice::from_ref(section), 0, 0, "", &mut own);
+                renumber_top(&mut own, parts);
+                out.extend(own);
+                parts += 1;
+            }
+            SectionKind::Division => {
+                let number = division_number(document.meta.division_style, divisions);
+                let reference = division_reference(divisions);
+                let summary = summary(section);
+                out.push(OutlineEntry {
+                    id: section.id,
+                    depth: 0,
+                    indent: 0,
+                    kind: SectionKind::Division,
+                    short_label: outline_label(0, &number, &summary),
+                    number,
+                    reference: reference.clone(),
+                    heading: section.heading.clone(),
+                    summary,
+                });
+                walk(&section.children, 0, 1, &reference, &mut out);
+                divisions += 1;
+            }
+            SectionKind::Appendix => {
+                let number = appendix_number(appendix, appendices);
+                let summary = summary(section);
+                out.push(OutlineEntry {
+                    id: section.id,
+                    depth: 0,
+                    indent: 0,
+                    kind: SectionKind::Appendix,
+                    short_label: outline_label(0, &number, &summary),
+                    reference: number.clone(),
+                    number,
+                    heading: section.heading.clone(),
+                    summary,
+                });
+                appendix += 1;
+            }
+        }
+    }
     out
+}
+
+/// Gives a top-level part walked alone (numbered "I.") its number among
+/// the top-level parts, `index`, in its own entry and its children's
+/// references.
+fn renumber_top(entries: &mut [OutlineEntry], index: usize) {
+    if index == 0 {
+        return;
+    }
+    let number = section_number(0, index);
+    let own = number.trim_end_matches('.').to_owned();
+    for entry in entries.iter_mut() {
+        if entry.depth == 0 {
+            entry.short_label = outline_label(0, &number, &entry.summary);
+            entry.number = number.clone();
+            entry.reference = own.clone();
+        } else {
+            entry.reference = format!("{own}{}", &entry.reference[1..]);
+        }
+    }
+}
+
+/// The heading number of the `index`-th division (from 0): "PHẦN THỨ
+/// NHẤT", "PHẦN II", "PHẦN 3".
+pub fn division_number(style: DivisionStyle, index: usize) -> String {
+    let number = match style {
+        DivisionStyle::Ordinal => match DIVISION_ORDINALS.get(index) {
+            Some(ordinal) => (*ordinal).to_owned(),
+            None => format!("THỨ {}", index + 1),
+        },
+        DivisionStyle::Roman => roman(index + 1),
+        DivisionStyle::Arabic => (index + 1).to_string(),
+    };
+    format!("{DIVISION_WORD} {number}")
+}
+
+/// How messages name the `index`-th division: "Phần 1".
+fn division_reference(index: usize) -> String {
+    format!("{DIVISION_REFERENCE_WORD} {}", index + 1)
+}
+
+/// The title line of the `index`-th of `count` appendices: "PHỤ LỤC" for
+/// a single one, "PHỤ LỤC I", "PHỤ LỤC II" when there are more.
+pub fn appendix_number(index: usize, count: usize) -> String {
+    if count <= 1 {
+        APPENDIX_WORD.to_owned()
+    } else {
+        format!("{APPENDIX_WORD} {}", roman(index + 1))
+    }
 }
 
 #[cfg(test)]

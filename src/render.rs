@@ -4,8 +4,10 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Block, Document, NodeId, Section};
+use crate::index::SectionSnapshot;
+use crate::model::{Block, Document, NodeId, Section, SectionKind};
 use crate::numbering::{bullet_marker, section_number};
+use crate::table::TableView;
 use crate::text::to_display_uppercase;
 
 use crate::rules::{AUTHOR_LINE_PREFIX, NOTHING_TO_REPORT};
@@ -50,6 +52,28 @@ pub enum Element {
         id: NodeId,
         caption: String,
     },
+    /// A division's heading: its number on one line ("PHẦN THỨ NHẤT") and
+    /// its title in capitals on the next, both centred.
+    Division {
+        id: NodeId,
+        number: String,
+        text: String,
+        guidance: String,
+    },
+    /// An appendix's title block ("PHỤ LỤC II" and its title), which
+    /// starts a new page, turned on its side when `landscape`.
+    Appendix {
+        id: NodeId,
+        number: String,
+        text: String,
+        guidance: String,
+        landscape: bool,
+    },
+    /// A statistics table, computed.
+    Table {
+        id: NodeId,
+        view: Box<TableView>,
+    },
 }
 
 impl Element {
@@ -66,7 +90,12 @@ impl Element {
                 .as_ref()
                 .map(|(_, text)| text.as_str())
                 .filter(|text| !text.trim().is_empty()),
-            Element::Paragraph { .. } | Element::Bullet { .. } | Element::Figure { .. } => None,
+            Element::Paragraph { .. }
+            | Element::Bullet { .. }
+            | Element::Figure { .. }
+            | Element::Division { .. }
+            | Element::Appendix { .. }
+            | Element::Table { .. } => None,
         }
     }
 }
@@ -111,6 +140,10 @@ fn push_blocks(blocks: &[Block], list_depth: usize, out: &mut Vec<Element>) {
                 id: figure.id,
                 caption: figure.caption.clone(),
             }),
+            Block::Table(table) => out.push(Element::Table {
+                id: table.id,
+                view: Box::new(crate::table::view(table)),
+            }),
         }
     }
 }
@@ -127,6 +160,48 @@ fn push_sections(sections: &[Section], depth: usize, out: &mut Vec<Element>) {
             out,
         );
         push_sections(&section.children, depth + 1, out);
+    }
+}
+
+/// The top of the tree with each section numbered as `numbering::outline`
+/// numbers it; appendices only when `appendices`, and only them then.
+fn push_top(document: &Document, appendices: bool, out: &mut Vec<Element>) {
+    let numbers: std::collections::HashMap<NodeId, String> = crate::numbering::outline(document)
+        .into_iter()
+        .filter(|entry| entry.indent == 0)
+        .map(|entry| (entry.id, entry.number))
+        .collect();
+    for section in &document.sections {
+        let number = numbers.get(&section.id).cloned().unwrap_or_default();
+        match (section.kind, appendices) {
+            (SectionKind::Appendix, true) => {
+                out.extend(section_elements(
+                    section.id,
+                    &SectionSnapshot::of(section),
+                    0,
+                    &number,
+                ));
+            }
+            (SectionKind::Division, false) => {
+                out.extend(section_elements(
+                    section.id,
+                    &SectionSnapshot::of(section),
+                    0,
+                    &number,
+                ));
+                push_sections(&section.children, 0, out);
+            }
+            (SectionKind::Numbered, false) => {
+                out.extend(section_elements(
+                    section.id,
+                    &SectionSnapshot::of(section),
+                    0,
+                    &number,
+                ));
+                push_sections(&section.children, 1, out);
+            }
+            _ => {}
+        }
     }
 }
 
@@ -164,27 +239,47 @@ fn push_section_own(
 
 /// The lines of one section without those of its children: the preview
 /// builds each section from its own view, so a keystroke re-renders the
-/// lines of the section typed in and no others. Section `id` at `depth`,
-/// numbered `number`, with its heading, guidance and blocks; the preamble
-/// (no heading) is `preamble_elements`.
+/// lines of the section typed in and no others. A numbered section at
+/// `depth` (its level: 0 for parts), numbered `number`, or a division or
+/// appendix, whose `number` is its title line; the preamble (no heading) is
+/// `preamble_elements`.
 pub fn section_elements(
     id: NodeId,
-    heading: &str,
-    guidance: &str,
-    blocks: &[Block],
+    section: &SectionSnapshot,
     depth: usize,
     number: &str,
 ) -> Vec<Element> {
     let mut out = Vec::new();
-    push_section_own(
-        id,
-        heading,
-        guidance,
-        blocks,
-        depth,
-        number.to_owned(),
-        &mut out,
-    );
+    match section.kind {
+        SectionKind::Numbered => push_section_own(
+            id,
+            &section.heading,
+            &section.guidance,
+            &section.blocks,
+            depth,
+            number.to_owned(),
+            &mut out,
+        ),
+        SectionKind::Division => {
+            out.push(Element::Division {
+                id,
+                number: number.to_owned(),
+                text: to_display_uppercase(&section.heading),
+                guidance: section.guidance.clone(),
+            });
+            push_blocks(&section.blocks, 0, &mut out);
+        }
+        SectionKind::Appendix => {
+            out.push(Element::Appendix {
+                id,
+                number: number.to_owned(),
+                text: to_display_uppercase(&section.heading),
+                guidance: section.guidance.clone(),
+                landscape: section.landscape,
+            });
+            push_blocks(&section.blocks, 0, &mut out);
+        }
+    }
     out
 }
 
@@ -202,10 +297,19 @@ pub fn preamble(document: &Document) -> Vec<Element> {
     out
 }
 
-/// The numbered body (parts, items, points and their content) as elements.
+/// The numbered body (divisions, parts, items, points and their content)
+/// as elements, without the appendices.
 pub fn body(document: &Document) -> Vec<Element> {
     let mut out = Vec::new();
-    push_sections(&document.sections, 0, &mut out);
+    push_top(document, false, &mut out);
+    out
+}
+
+/// The appendices, printed after the closing: each an `Element::Appendix`
+/// followed by its content.
+pub fn appendices(document: &Document) -> Vec<Element> {
+    let mut out = Vec::new();
+    push_top(document, true, &mut out);
     out
 }
 
@@ -241,6 +345,14 @@ pub fn element_line(element: &Element) -> String {
             None => format!("{label}:"),
         },
         Element::Figure { caption, .. } => caption.clone(),
+        Element::Division { number, text, .. } | Element::Appendix { number, text, .. } => {
+            if text.trim().is_empty() {
+                number.clone()
+            } else {
+                format!("{number}\n{text}")
+            }
+        }
+        Element::Table { view, .. } => crate::table::plain_lines(view).join("\n"),
     }
 }
 
@@ -270,7 +382,11 @@ pub fn body_text(document: &Document) -> String {
                 text.trim().is_empty()
             }
             Element::Figure { caption, .. } => caption.trim().is_empty(),
-            Element::Heading { .. } | Element::Assessment { .. } => false,
+            Element::Heading { .. }
+            | Element::Assessment { .. }
+            | Element::Division { .. }
+            | Element::Appendix { .. }
+            | Element::Table { .. } => false,
         };
         if !empty {
             let _ = writeln!(out, "{line}\n");
@@ -300,14 +416,7 @@ mod tests {
             for id in ids {
                 let view = SectionView::of(document, index, numbers, *id).unwrap();
                 let snapshot = &view.snapshot;
-                out.extend(section_elements(
-                    *id,
-                    &snapshot.heading,
-                    &snapshot.guidance,
-                    &snapshot.blocks,
-                    view.depth,
-                    &view.number,
-                ));
+                out.extend(section_elements(*id, snapshot, view.depth, &view.number));
                 walk(&snapshot.children, document, index, numbers, out);
             }
         }

@@ -387,6 +387,33 @@ pub const STATE: LayoutRules = LayoutRules {
 /// What an assessment group says when there is nothing to report.
 pub const NOTHING_TO_REPORT: &str = "không có.";
 
+/// What a table's unit line starts with: "Đvt: Người".
+pub const TABLE_UNIT_PREFIX: &str = "Đvt: ";
+
+/// The word before a division's number: "PHẦN THỨ NHẤT".
+pub const DIVISION_WORD: &str = "PHẦN";
+
+/// How messages name a division: "Phần 1, II.2".
+pub const DIVISION_REFERENCE_WORD: &str = "Phần";
+
+/// The ordinals of divisions: "THỨ NHẤT" … "THỨ MƯỜI".
+pub const DIVISION_ORDINALS: [&str; 10] = [
+    "THỨ NHẤT",
+    "THỨ HAI",
+    "THỨ BA",
+    "THỨ TƯ",
+    "THỨ NĂM",
+    "THỨ SÁU",
+    "THỨ BẢY",
+    "THỨ TÁM",
+    "THỨ CHÍN",
+    "THỨ MƯỜI",
+];
+
+/// The title of an appendix (Nghị định 30, Điều 8): "PHỤ LỤC", followed by
+/// its Roman number when there is more than one.
+pub const APPENDIX_WORD: &str = "PHỤ LỤC";
+
 /// What opens the author line at the end of a web post.
 pub const AUTHOR_LINE_PREFIX: &str = "Tác giả bài viết: ";
 

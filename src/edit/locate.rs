@@ -54,7 +54,7 @@ pub fn index(document: &Document) -> HashMap<NodeId, Location> {
                     Container::Assessment(assessment.id),
                     out,
                 ),
-                Block::Paragraph(_) | Block::Figure(_) => {}
+                Block::Paragraph(_) | Block::Figure(_) | Block::Table(_) => {}
             }
         }
     }
@@ -117,7 +117,7 @@ fn block_in_mut(blocks: &mut [Block], id: NodeId) -> Option<&mut Block> {
                 .iter_mut()
                 .find_map(|item| block_in_mut(&mut item.blocks, id)),
             Block::Assessment(assessment) => block_in_mut(&mut assessment.blocks, id),
-            Block::Paragraph(_) | Block::Figure(_) => None,
+            Block::Paragraph(_) | Block::Figure(_) | Block::Table(_) => None,
         };
         if found.is_some() {
             return found;
@@ -176,7 +176,7 @@ pub fn text_mut(document: &mut Document, id: NodeId) -> Option<&mut String> {
                         return Some(found);
                     }
                 }
-                Block::Paragraph(_) | Block::Figure(_) => {}
+                Block::Paragraph(_) | Block::Figure(_) | Block::Table(_) => {}
             }
         }
         None

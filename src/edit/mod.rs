@@ -13,11 +13,12 @@ pub use history::{History, SharedDocument};
 pub use locate::Container;
 
 use crate::model::{
-    Assessment, AssessmentLabel, Block, DocDate, Document, Figure, List, ListItem, NodeId,
-    PageSettings, Paragraph, Ruleset, Section,
+    Assessment, AssessmentLabel, Block, DivisionStyle, DocDate, Document, Figure, List, ListItem,
+    NodeId, PageSettings, Paragraph, Ruleset, Section, SectionKind, Table,
 };
 use crate::numbering::MAX_SECTION_DEPTH;
 use crate::rules::PageSetting;
+use crate::table::{TableError, TableOp, TableSlot};
 use crate::text::clean_input;
 use locate::{blocks_mut, index, list_mut, section_mut, sections_of_mut, subtree_height, Location};
 
@@ -72,6 +73,9 @@ pub enum BlockKind {
     List,
     Assessment(AssessmentLabel),
     Figure,
+    /// A ready table (a preset, or cells pasted as a new table); it gets
+    /// fresh ids on the way in.
+    Table(Box<Table>),
 }
 
 /// One change to a document.
@@ -156,6 +160,33 @@ pub enum Edit {
         assessment: NodeId,
         label: AssessmentLabel,
     },
+    /// Typing in a table: its caption, unit, a header place or a cell.
+    SetTableText {
+        table: NodeId,
+        slot: TableSlot,
+        text: String,
+    },
+    /// A change of a table's shape or kinds (`table::TableOp`).
+    EditTable {
+        table: NodeId,
+        op: TableOp,
+    },
+    /// A division ("PHẦN THỨ …") at top-level position `index`, which takes
+    /// in the parts that follow it up to the next division or appendix.
+    InsertDivision {
+        index: usize,
+        heading: String,
+    },
+    /// An appendix after the others.
+    InsertAppendix {
+        heading: String,
+    },
+    /// An appendix printed on its side, or upright.
+    SetLandscape {
+        section: NodeId,
+        landscape: bool,
+    },
+    SetDivisionStyle(DivisionStyle),
 }
 
 impl Edit {
@@ -167,6 +198,15 @@ impl Edit {
             Edit::SetHeading { section, .. } => Some((1, *section)),
             Edit::SetText { node, .. } => Some((2, *node)),
             Edit::SetRecipients(_) => Some((3, 0)),
+            Edit::SetTableText { table, slot, .. } => Some(match slot {
+                TableSlot::Caption => (4, *table),
+                TableSlot::Unit => (5, *table),
+                TableSlot::Header { row, col } => (
+                    6,
+                    table.wrapping_mul(1 << 16) ^ ((*row as u64) << 8) ^ *col as u64,
+                ),
+                TableSlot::Cell { row, column } => (7, row.wrapping_mul(1 << 20) ^ column),
+            }),
             _ => None,
         }
     }
@@ -186,7 +226,11 @@ impl Edit {
             | Edit::SetHeadingLocked { .. }
             | Edit::SetText { .. }
             | Edit::SetNothingToReport { .. }
-            | Edit::SetAssessmentLabel { .. } => true,
+            | Edit::SetAssessmentLabel { .. }
+            | Edit::SetTableText { .. }
+            | Edit::EditTable { .. }
+            | Edit::SetLandscape { .. }
+            | Edit::SetDivisionStyle(_) => true,
             Edit::InsertSection { .. }
             | Edit::DeleteSection { .. }
             | Edit::MoveSection { .. }
@@ -199,7 +243,9 @@ impl Edit {
             | Edit::DeleteListItem { .. }
             | Edit::MoveListItem { .. }
             | Edit::IndentListItem { .. }
-            | Edit::OutdentListItem { .. } => false,
+            | Edit::OutdentListItem { .. }
+            | Edit::InsertDivision { .. }
+            | Edit::InsertAppendix { .. } => false,
         }
     }
 }
@@ -219,6 +265,11 @@ pub enum EditError {
     NoPlaceToGo,
     /// The position is outside the list it names.
     BadIndex(usize),
+    /// A table edit that could not be made (`table::TableError`).
+    Table(TableError),
+    /// Divisions and appendices stand at the top of the report, appendices
+    /// after everything else; this move or insert would break that.
+    WrongPlace,
 }
 
 /// The result of a successful edit.
@@ -275,6 +326,13 @@ fn new_block(document: &mut Document, kind: &BlockKind) -> Block {
             id,
             ..Figure::default()
         }),
+        BlockKind::Table(table) => {
+            let mut table = (**table).clone();
+            table.clean_all_text();
+            let mut take = || document.fresh_id();
+            table.assign_ids(&mut take);
+            Block::Table(table)
+        }
     }
 }
 
@@ -375,15 +433,22 @@ fn apply_in_place(
             index,
             heading,
         } => {
-            let depth = match parent {
+            let level = match parent {
                 None => 0,
-                Some(id) => match locate(*id)? {
-                    Location::Section { depth, .. } => depth + 1,
-                    _ => return Err(EditError::NotFound(*id)),
-                },
+                Some(id) => child_level(document, &locations, *id)?,
             };
-            if depth > MAX_SECTION_DEPTH {
+            if level > MAX_SECTION_DEPTH {
                 return Err(EditError::TooDeep);
+            }
+            if parent.is_some_and(|id| {
+                document
+                    .find_section(id)
+                    .is_some_and(|section| section.kind == SectionKind::Appendix)
+            }) {
+                return Err(EditError::WrongPlace);
+            }
+            if parent.is_none() && *index > first_appendix(document) {
+                return Err(EditError::WrongPlace);
             }
             let id = document.fresh_id();
             let siblings = sections_of_mut(document, *parent)
@@ -415,6 +480,18 @@ fn apply_in_place(
             };
             let siblings =
                 sections_of_mut(document, parent).ok_or(EditError::NotFound(*section))?;
+            let other = match direction {
+                Direction::Up => index.checked_sub(1),
+                Direction::Down => Some(index + 1),
+            };
+            // Appendices stay after everything else.
+            if let Some(other) = other.and_then(|other| siblings.get(other)) {
+                if (other.kind == SectionKind::Appendix)
+                    != (siblings[index].kind == SectionKind::Appendix)
+                {
+                    return Err(EditError::AtEdge);
+                }
+            }
             swap_neighbour(siblings, index, *direction)?;
         }
         Edit::IndentSection { section } => {
@@ -429,15 +506,44 @@ fn apply_in_place(
             if index == 0 {
                 return Err(EditError::NoPlaceToGo);
             }
+            let top_division = under_division(document, &locations, *section);
             let siblings =
                 sections_of_mut(document, parent).ok_or(EditError::NotFound(*section))?;
-            if depth + 1 + subtree_height(&siblings[index]) > MAX_SECTION_DEPTH {
+            let (previous, this) = (&siblings[index - 1], &siblings[index]);
+            if previous.kind == SectionKind::Appendix || this.kind == SectionKind::Appendix {
+                return Err(EditError::NoPlaceToGo);
+            }
+            // Its new level: one below the previous sibling's (a part
+            // under a division is at level 0). A division moved under
+            // another becomes one of its parts, and its parts items.
+            let new_level = if depth == 0 {
+                usize::from(previous.kind != SectionKind::Division)
+            } else {
+                level_of_depth(depth, top_division) + 1
+            };
+            if new_level + subtree_height(this) > MAX_SECTION_DEPTH {
                 return Err(EditError::TooDeep);
             }
-            let moved = siblings.remove(index);
+            let mut moved = siblings.remove(index);
+            moved.kind = SectionKind::Numbered;
             siblings[index - 1].children.push(moved);
         }
         Edit::OutdentSection { section } => {
+            if let Location::Section {
+                parent: None,
+                index,
+                ..
+            } = locate(*section)?
+            {
+                // A part at the top becomes a division: its items become
+                // its parts.
+                let top = &mut document.sections[index];
+                if top.kind != SectionKind::Numbered {
+                    return Err(EditError::NoPlaceToGo);
+                }
+                top.kind = SectionKind::Division;
+                return Ok(None);
+            }
             let Location::Section {
                 parent: Some(parent),
                 index,
@@ -596,8 +702,138 @@ fn apply_in_place(
                 .ok_or(EditError::NotFound(*assessment))?
                 .label = label;
         }
+        Edit::SetTableText { table, slot, text } => {
+            let text = clean_input(text);
+            let target = table_mut(document, *table)?;
+            *text_changed =
+                Some(crate::table::set_text(target, *slot, text).map_err(EditError::Table)?);
+        }
+        Edit::EditTable { table, op } => {
+            let op = match op {
+                TableOp::Paste { row, col, cells } => TableOp::Paste {
+                    row: *row,
+                    col: *col,
+                    cells: cells
+                        .iter()
+                        .map(|line| line.iter().map(|text| clean_input(text)).collect())
+                        .collect(),
+                },
+                other => other.clone(),
+            };
+            let mut next_id = document.next_id;
+            let target = table_mut(document, *table)?;
+            let mut fresh = || {
+                next_id += 1;
+                next_id
+            };
+            crate::table::apply_op(target, &op, &mut fresh).map_err(EditError::Table)?;
+            document.next_id = next_id;
+        }
+        Edit::InsertDivision { index, heading } => {
+            if *index > first_appendix(document) {
+                return Err(EditError::WrongPlace);
+            }
+            let id = document.fresh_id();
+            // It takes in the parts that follow, up to the next division
+            // or appendix.
+            let taken = document.sections[*index..]
+                .iter()
+                .take_while(|section| section.kind == SectionKind::Numbered)
+                .count();
+            let children: Vec<Section> = document.sections.drain(*index..*index + taken).collect();
+            document.sections.insert(
+                *index,
+                Section {
+                    id,
+                    heading: clean_input(heading),
+                    kind: SectionKind::Division,
+                    children,
+                    ..Section::default()
+                },
+            );
+            return Ok(Some(id));
+        }
+        Edit::InsertAppendix { heading } => {
+            let id = document.fresh_id();
+            document.sections.push(Section {
+                id,
+                heading: clean_input(heading),
+                kind: SectionKind::Appendix,
+                ..Section::default()
+            });
+            return Ok(Some(id));
+        }
+        Edit::SetLandscape { section, landscape } => {
+            let target = document
+                .sections
+                .iter_mut()
+                .find(|top| top.id == *section && top.kind == SectionKind::Appendix)
+                .ok_or(EditError::NotFound(*section))?;
+            target.landscape = *landscape;
+        }
+        Edit::SetDivisionStyle(style) => document.meta.division_style = *style,
     }
     Ok(None)
+}
+
+/// The table `id`.
+fn table_mut(document: &mut Document, id: NodeId) -> Result<&mut Table, EditError> {
+    match locate::block_mut(document, id) {
+        Some(Block::Table(table)) => Ok(table),
+        _ => Err(EditError::NotFound(id)),
+    }
+}
+
+/// Where the appendices start among the top-level sections (their count
+/// when there is none).
+fn first_appendix(document: &Document) -> usize {
+    document
+        .sections
+        .iter()
+        .position(|section| section.kind == SectionKind::Appendix)
+        .unwrap_or(document.sections.len())
+}
+
+/// True when section `id` stands under a division.
+fn under_division(
+    document: &Document,
+    locations: &std::collections::HashMap<NodeId, Location>,
+    id: NodeId,
+) -> bool {
+    let mut current = id;
+    while let Some(Location::Section {
+        parent: Some(parent),
+        ..
+    }) = locations.get(&current)
+    {
+        current = *parent;
+    }
+    document
+        .sections
+        .iter()
+        .any(|top| top.id == current && top.id != id && top.kind == SectionKind::Division)
+}
+
+/// The numbering level (0 parts, 1 items, 2 points) of a numbered section
+/// at tree `depth`.
+fn level_of_depth(depth: usize, under_division: bool) -> usize {
+    depth - usize::from(under_division && depth > 0)
+}
+
+/// The level a child of section `parent` has.
+fn child_level(
+    document: &Document,
+    locations: &std::collections::HashMap<NodeId, Location>,
+    parent: NodeId,
+) -> Result<usize, EditError> {
+    let Some(Location::Section { depth, .. }) = locations.get(&parent) else {
+        return Err(EditError::NotFound(parent));
+    };
+    let top = document.sections.iter().find(|top| top.id == parent);
+    if top.is_some_and(|top| top.kind == SectionKind::Division) {
+        return Ok(0);
+    }
+    Ok(level_of_depth(*depth, under_division(document, locations, parent)) + 1)
 }
 
 // The tests use proptest, which is a native-only dev-dependency.

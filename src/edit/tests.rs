@@ -9,6 +9,7 @@ use crate::model::{
     Shared,
 };
 use crate::numbering::outline;
+use crate::table::{ColumnKind, Merge, RowKind};
 use proptest::prelude::*;
 
 fn paragraph(text: &str) -> Block {
@@ -206,9 +207,33 @@ fn indent_and_outdent_sections_respect_the_depth_limit() {
         apply(&document, &Edit::IndentSection { section: first }),
         Err(EditError::NoPlaceToGo)
     );
+    // Outdenting a part at the top makes it a division: its items become
+    // its parts, numbered from I; outdenting it again goes nowhere.
+    let divided = run(&document, Edit::OutdentSection { section: first });
+    let entries = outline(&divided);
+    assert_eq!(entries[0].kind, SectionKind::Division);
+    assert_eq!(entries[0].number, "PHẦN THỨ NHẤT");
+    assert_eq!((entries[1].depth, entries[1].number.as_str()), (0, "I."));
+    assert_eq!(entries[1].reference, "Phần 1, I");
     assert_eq!(
-        apply(&document, &Edit::OutdentSection { section: first }),
+        apply(&divided, &Edit::OutdentSection { section: first }),
         Err(EditError::NoPlaceToGo)
+    );
+    // Indenting it under nothing is refused; the next part indents under
+    // it as its last part.
+    let second = divided.sections[1].id;
+    let joined = run(&divided, Edit::IndentSection { section: second });
+    assert_eq!(joined.sections.len(), 1);
+    let last = outline(&joined)
+        .into_iter()
+        .rfind(|e| e.indent == 1)
+        .unwrap();
+    assert_eq!(
+        last.reference,
+        format!(
+            "Phần 1, {}",
+            crate::numbering::roman(document.sections[0].children.len() + 1)
+        )
     );
 }
 
@@ -578,8 +603,54 @@ fn pick(document: &Document, kind: u8, n: usize) -> NodeId {
     matching[n % matching.len()]
 }
 
+/// A table of the document picked from `n` (a missing id when there is
+/// none, or sometimes).
+fn pick_table(document: &Document, n: usize) -> NodeId {
+    let mut ids: Vec<NodeId> = index(document)
+        .into_keys()
+        .filter(|id| matches!(document.find_block(*id), Some(Block::Table(_))))
+        .collect();
+    ids.sort_unstable();
+    if ids.is_empty() || n % 17 == 16 {
+        return 424242;
+    }
+    ids[n % ids.len()]
+}
+
+fn table_of(document: &Document, id: NodeId) -> Option<&crate::table::Table> {
+    match document.find_block(id) {
+        Some(Block::Table(table)) => Some(table),
+        _ => None,
+    }
+}
+
+/// Divisions and appendices only at the top, appendices last, and no
+/// numbered section deeper than a point.
+fn shape_is_sound(document: &Document) -> bool {
+    fn below(list: &[Section], level: usize) -> bool {
+        list.iter().all(|section| {
+            section.kind == SectionKind::Numbered
+                && level <= 2
+                && below(&section.children, level + 1)
+        })
+    }
+    let first_appendix = document
+        .sections
+        .iter()
+        .position(|section| section.kind == SectionKind::Appendix)
+        .unwrap_or(document.sections.len());
+    document.sections.iter().enumerate().all(|(at, section)| {
+        (section.kind == SectionKind::Appendix) == (at >= first_appendix)
+            && match section.kind {
+                SectionKind::Numbered => below(&section.children, 1),
+                SectionKind::Division => below(&section.children, 0),
+                SectionKind::Appendix => section.children.is_empty(),
+            }
+    })
+}
+
 /// How many kinds of edit `make_edit` makes: one per `Edit` variant.
-const EDIT_KINDS: u8 = 23;
+const EDIT_KINDS: u8 = 29;
 
 /// Which kind of edit `edit` is, as `make_edit` numbers them. The match
 /// has no wildcard arm: a new `Edit` variant does not compile until it has
@@ -610,6 +681,12 @@ fn kind_of(edit: &Edit) -> u8 {
         Edit::SetDate(_) => 20,
         Edit::SetRecipients(_) => 21,
         Edit::SetPage(_) => 22,
+        Edit::SetTableText { .. } => 23,
+        Edit::EditTable { .. } => 24,
+        Edit::InsertDivision { .. } => 25,
+        Edit::InsertAppendix { .. } => 26,
+        Edit::SetLandscape { .. } => 27,
+        Edit::SetDivisionStyle(_) => 28,
     }
 }
 
@@ -668,7 +745,8 @@ fn make_edit(document: &Document, op: u8, n: usize, m: usize, text: &str) -> Edi
                 BlockKind::List,
                 BlockKind::Figure,
                 BlockKind::Assessment(AssessmentLabel::Causes),
-            ][m % 4]
+                BlockKind::Table(Box::new(crate::table::presets::blank(2, 3))),
+            ][m % 5]
                 .clone(),
         },
         9 => Edit::DeleteBlock {
@@ -726,6 +804,95 @@ fn make_edit(document: &Document, op: u8, n: usize, m: usize, text: &str) -> Edi
             landscape: m % 2 == 0,
             ..Default::default()
         }),
+        23 => {
+            let table = pick_table(document, n);
+            let slot = match (table_of(document, table), m % 4) {
+                (_, 0) => TableSlot::Caption,
+                (_, 1) => TableSlot::Unit,
+                (Some(found), 2) if !found.header.is_empty() => TableSlot::Header {
+                    row: n % found.header.len(),
+                    col: m % found.columns.len().max(1),
+                },
+                (Some(found), _) if !found.rows.is_empty() && !found.columns.is_empty() => {
+                    TableSlot::Cell {
+                        row: found.rows[n % found.rows.len()].id,
+                        column: found.columns[m % found.columns.len()].id,
+                    }
+                }
+                _ => TableSlot::Cell { row: 1, column: 1 },
+            };
+            Edit::SetTableText {
+                table,
+                slot,
+                text: format!("{}", n % 1000),
+            }
+        }
+        24 => {
+            let table = pick_table(document, n);
+            let found = table_of(document, table);
+            let row = found
+                .and_then(|found| found.rows.get(n % found.rows.len().max(1)))
+                .map_or(1, |row| row.id);
+            let column = found
+                .and_then(|found| found.columns.get(m % found.columns.len().max(1)))
+                .map_or(1, |column| column.id);
+            let op = match m % 10 {
+                0 => TableOp::InsertRow {
+                    index: n % 3,
+                    kind: [RowKind::Data, RowKind::Group, RowKind::Total][n % 3],
+                },
+                1 => TableOp::DeleteRow { row },
+                2 => TableOp::MoveRow {
+                    row,
+                    up: n % 2 == 0,
+                },
+                3 => TableOp::InsertColumn {
+                    index: n % 3,
+                    kind: ColumnKind::Number { decimals: 0 },
+                },
+                4 => TableOp::DeleteColumn { column },
+                5 => TableOp::MoveColumn {
+                    column,
+                    left: n % 2 == 0,
+                },
+                6 => TableOp::Merge(Merge {
+                    row: 0,
+                    col: n % 2,
+                    rows: 1,
+                    cols: 2,
+                }),
+                7 => TableOp::Split { row: 0, col: n % 3 },
+                8 => TableOp::SetTyped {
+                    row,
+                    column,
+                    typed: n % 2 == 0,
+                },
+                _ => TableOp::Paste {
+                    row: n % 3,
+                    col: 0,
+                    cells: vec![vec!["1".into(), "2,5".into()], vec!["x".into()]],
+                },
+            };
+            Edit::EditTable { table, op }
+        }
+        25 => Edit::InsertDivision {
+            index: m % 3,
+            heading: text.into(),
+        },
+        26 => Edit::InsertAppendix {
+            heading: text.into(),
+        },
+        27 => Edit::SetLandscape {
+            section: pick(document, 0, n),
+            landscape: m % 2 == 0,
+        },
+        28 => Edit::SetDivisionStyle(
+            [
+                DivisionStyle::Ordinal,
+                DivisionStyle::Roman,
+                DivisionStyle::Arabic,
+            ][m % 3],
+        ),
         _ => unreachable!("op % EDIT_KINDS is below EDIT_KINDS"),
     }
 }
@@ -890,6 +1057,7 @@ proptest! {
             // Ids stay unique and numbering stays within parts, items, points.
             let ids = index(history.document());
             prop_assert!(outline(history.document()).iter().all(|e| e.depth <= 2));
+            prop_assert!(shape_is_sound(history.document()), "{:?}", edit);
             prop_assert!(ids.keys().all(|id| *id <= history.document().next_id));
         }
         let final_document = history.document().clone();

@@ -6,6 +6,12 @@
 //! | --- | --- |
 //! | 1 | the bare document (what the first editor stored per draft) |
 //! | 2 | `{"format": "baocao-draft", "version": 2, "meta": {…}, "document": {…}}` |
+//! | 3 | as 2; the document may hold tables (`"type": "table"` blocks), divisions and appendices (`"kind"` on top-level sections) and `meta.division_style` |
+//!
+//! Version 3 changes no field of version 2, so its migration only raises
+//! the number; it exists so that a build that knows only version 2 says
+//! "made by a newer version" about a draft with tables instead of failing
+//! on a block type it does not know.
 //!
 //! Optional fields added since, without a new version because a draft
 //! without them means what it meant before and a reader without them keeps
@@ -18,7 +24,7 @@ use serde_json::{json, Map, Value};
 pub const FORMAT: &str = "baocao-draft";
 
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Why a stored or shared draft could not be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,7 +43,7 @@ pub enum LoadError {
 type Step = fn(Value) -> Result<Value, LoadError>;
 
 /// `STEPS[i]` upgrades version `i + 1`.
-const STEPS: [Step; 1] = [v1_to_v2];
+const STEPS: [Step; 2] = [v1_to_v2, v2_to_v3];
 
 /// Version 1 stored the bare document; version 2 wraps it in an envelope
 /// with the library details.
@@ -50,6 +56,14 @@ fn v1_to_v2(document: Value) -> Result<Value, LoadError> {
         "meta": { "title": title, "template_id": template_id },
         "document": document,
     }))
+}
+
+/// Version 3 may hold tables, divisions and appendices; a version 2 draft
+/// has none and means the same.
+fn v2_to_v3(mut envelope: Value) -> Result<Value, LoadError> {
+    let object = envelope.as_object_mut().ok_or(LoadError::NotADraft)?;
+    object.insert("version".into(), json!(3));
+    Ok(envelope)
 }
 
 /// The version of a draft's JSON, or why it is not a draft.

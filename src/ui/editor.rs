@@ -523,6 +523,7 @@ enum BlockShape {
     List,
     Assessment,
     Figure,
+    Table,
 }
 
 /// The list of blocks in `container`.
@@ -553,6 +554,7 @@ fn BlockEditor(id: NodeId) -> AnyView {
                 Block::List(_) => BlockShape::List,
                 Block::Assessment(_) => BlockShape::Assessment,
                 Block::Figure(_) => BlockShape::Figure,
+                Block::Table(_) => BlockShape::Table,
             })
         })
     });
@@ -561,6 +563,15 @@ fn BlockEditor(id: NodeId) -> AnyView {
         Some(BlockShape::List) => list_editor(id).into_any(),
         Some(BlockShape::Assessment) => assessment_editor(store, id).into_any(),
         Some(BlockShape::Figure) => figure_editor(store, id).into_any(),
+        Some(BlockShape::Table) => {
+            let table = Memo::new(move |_| {
+                scope.with_block(id, |block| match block {
+                    Some(Block::Table(table)) => Some(table.clone()),
+                    _ => None,
+                })
+            });
+            super::table::table_editor(store, id, table).into_any()
+        }
         None => ().into_any(),
     })
     .into_any()

@@ -10,6 +10,7 @@ mod outline;
 mod preview;
 mod sections;
 pub mod store;
+mod table;
 mod tabs;
 mod versions;
 mod welcome;

@@ -223,6 +223,15 @@ fn element_view(element: Element) -> AnyView {
                 view! { <p class="doc-figure">{caption}</p> }.into_any()
             }
         }
+        Element::Division { number, text, .. } | Element::Appendix { number, text, .. } => view! {
+            <p class="doc-division">{number}</p>
+            <p class="doc-division">{text}</p>
+        }
+        .into_any(),
+        Element::Table { view, .. } => {
+            let lines = crate::table::plain_lines(&view).join("\n");
+            view! { <pre class="doc-table">{lines}</pre> }.into_any()
+        }
     }
 }
 
@@ -464,14 +473,7 @@ fn SectionLines(id: NodeId) -> AnyView {
             if id == PREAMBLE {
                 render::preamble_elements(&snapshot.blocks)
             } else {
-                render::section_elements(
-                    id,
-                    &snapshot.heading,
-                    &snapshot.guidance,
-                    &snapshot.blocks,
-                    view.depth,
-                    &view.number,
-                )
+                render::section_elements(id, snapshot, view.depth, &view.number)
             }
         })
     });
