@@ -178,6 +178,10 @@ messages! {
     TableErrorBadMerge => "Không gộp được: vùng chọn chồng lên ô đã gộp hoặc vượt ra ngoài phần tiêu đề bảng.", "Cannot merge: the selection overlaps a merged cell or goes past the table's header.";
     TableErrorTooBig => "Bảng đã quá lớn (tối đa 40 cột và 20.000 ô). Hãy tách thành nhiều bảng.", "The table is too large (at most 40 columns and 20,000 cells). Split it into several tables.";
     TableErrorLastOne => "Bảng phải còn ít nhất một hàng và một cột.", "A table keeps at least one row and one column.";
+    // Issue 16, table core (presets, checks, stored tables): add below.
+    // Issue 16, outputs (preview, print, exports): add below.
+    // Issue 16, table editor, outline and appendices in the interface: add below.
+    // Issue 16, import and templates: add below.
     Deleted => "Đã xóa. Bấm Ctrl+Z để hoàn tác.", "Deleted. Press Ctrl+Z to undo.";
     SavePending => "Đang lưu…", "Saving…";
     SavedAt => "Đã lưu lúc", "Saved at";
