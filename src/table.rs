@@ -16,9 +16,11 @@ use serde_json::{Map, Value};
 use crate::model::NodeId;
 
 pub mod clipboard;
+mod incoming;
 mod ops;
 pub mod presets;
 
+pub use incoming::{make_tables_sane, tables_in, tables_of, Trouble, MAX_CELL_CHARS};
 pub use ops::MAX_INDENT;
 
 // The tests of table changes use proptest, a native-only dev-dependency.
