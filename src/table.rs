@@ -25,6 +25,8 @@ pub use ops::MAX_INDENT;
 
 // The tests of table changes use proptest, a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod incoming_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod ops_tests;
 
 /// A statistics table.
@@ -536,7 +538,10 @@ pub fn parse_number(text: &str) -> Option<f64> {
     if normalized.is_empty() || normalized.starts_with('.') && normalized.len() == 1 {
         return None;
     }
-    let value: f64 = normalized.parse().ok()?;
+    let value: f64 = normalized
+        .parse()
+        .ok()
+        .filter(|value: &f64| value.is_finite())?;
     Some(if negative { -value } else { value })
 }
 
@@ -912,7 +917,10 @@ fn column_positions(table: &Table) -> std::collections::HashMap<NodeId, usize> {
 fn sum(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
     values
         .flatten()
-        .fold(None, |total, value| Some(total.unwrap_or(0.0) + value))
+        .fold(None, |total: Option<f64>, value| {
+            Some(total.unwrap_or(0.0) + value)
+        })
+        .filter(|total| total.is_finite())
 }
 
 /// The columns a formula reads.
@@ -988,6 +996,8 @@ mod tests {
             ("", None),
             ("abc", None),
             ("1,2,3", None),
+            // Too many digits for a number: none rather than infinity.
+            (&"9".repeat(400), None),
         ];
         for (text, expected) in cases {
             assert_eq!(parse_number(text), expected, "{text}");
