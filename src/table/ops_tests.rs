@@ -843,3 +843,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn deleting_the_first_column_or_row_of_a_merged_cell_keeps_its_text() {
+    let mut table = presets::pupil_results();
+    // "Tốt" over columns 3 and 4: delete its first column.
+    let first = table.columns[2].id;
+    apply(&mut table, TableOp::DeleteColumn { column: first }).unwrap();
+    assert_eq!(table.header[0][2], "Tốt");
+    assert_eq!(view(&table).header[0][2].text, "Tốt");
+    // "Khối" over both header rows: delete the first row.
+    apply(&mut table, TableOp::DeleteHeaderRow { index: 0 }).unwrap();
+    assert_eq!(table.header[0][0], "Khối");
+    assert_eq!(table.header[0][1], "Sĩ số");
+}

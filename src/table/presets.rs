@@ -305,6 +305,11 @@ mod tests {
                 ["Không hoàn thành nhiệm vụ", "2", "5,00"],
             ]
         );
+        table.number_row = true;
+        assert_eq!(view(&table).number_row.unwrap(), ["1", "2", "3=2/\u{3a3}"]);
+        // Without a total row there is nothing to take a share of.
+        table.rows.remove(0);
+        assert_eq!(view(&table).rows[0].cells[2].text, "");
     }
 
     #[test]
