@@ -357,3 +357,26 @@ fn total_row_labels_are_recognised_in_any_case() {
         assert!(!is_total_label(no), "{no}");
     }
 }
+
+#[test]
+fn a_column_number_row_may_letter_its_word_columns() {
+    let table = table_from_grid(
+        strings(&[
+            &["Chỉ tiêu", "Đơn vị", "Kỳ này", "Cùng kỳ", "%"],
+            &["A", "B", "1", "2", "(3)=1:2"],
+            &["Kết nạp", "người", "12", "10", "120"],
+        ]),
+        None,
+    )
+    .unwrap();
+    assert!(table.number_row);
+    assert_eq!(table.header.len(), 1);
+    assert_eq!(table.rows.len(), 1);
+    // Neither a row of letters alone nor words are a number row.
+    assert!(!is_number_row(&strings(&[&["A", "B"]])[0]));
+    assert!(!is_number_row(&strings(&[&["1", "3"]])[0]));
+    assert_eq!(
+        decode_entities("a&ndash;b&hellip;&ldquo;x&rdquo;"),
+        "a–b…“x”"
+    );
+}
