@@ -36,6 +36,17 @@ impl From<Vec<Vec<String>>> for Grid {
 /// cut short.
 const GRID_LIMIT: usize = MAX_CELLS + 1;
 
+/// Reads what a paste carries: the HTML table when there is one (it keeps
+/// merged cells and line breaks exactly), else the plain text as
+/// tab-separated cells. `None` when neither holds a cell.
+pub fn read_clipboard(plain: &str, html: Option<&str>) -> Option<Grid> {
+    if let Some(grid) = html.and_then(from_html) {
+        return Some(grid);
+    }
+    let rows = from_tsv(plain);
+    (!rows.is_empty()).then(|| Grid::from(rows))
+}
+
 /// Reads tab-separated text: rows end with CRLF, LF or CR (a last empty
 /// line is dropped); a cell that starts with `"` and ends with `"` before a
 /// tab or line end is quoted as Excel writes cells holding line breaks or

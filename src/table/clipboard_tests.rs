@@ -380,3 +380,12 @@ fn a_column_number_row_may_letter_its_word_columns() {
         "a–b…“x”"
     );
 }
+
+#[test]
+fn a_paste_prefers_the_html_table_and_falls_back_to_the_text() {
+    let grid = read_clipboard("Khối lớp\tTốt\r\n", Some(EXCEL_HTML)).unwrap();
+    assert_eq!(grid.merges.len(), 3);
+    let grid = read_clipboard("a\tb\r\n", Some("<p>no table</p>")).unwrap();
+    assert_eq!(grid.rows, strings(&[&["a", "b"]]));
+    assert_eq!(read_clipboard("", None), None);
+}
