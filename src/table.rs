@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 
 use crate::model::NodeId;
 
+pub mod nav;
 pub mod presets;
 
 /// A statistics table.
