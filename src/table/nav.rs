@@ -8,7 +8,7 @@ use crate::edit::locate::{index, Container, Location};
 use crate::keymap::KeyPress;
 use crate::model::{Document, NodeId};
 
-use super::{ColumnKind, Formula, Table};
+use super::{ColumnKind, Formula, Merge, Table};
 
 /// A place of the table editor that holds a field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -201,6 +201,46 @@ pub fn navigate(table: &Table, from: Place, step: Step) -> Outcome {
             }
         }
     }
+}
+
+/// The header rectangle of the cell at (`row`, `col`): its merge, or the
+/// one place.
+fn header_rect(table: &Table, row: usize, col: usize) -> Merge {
+    table.merge_at(row, col).copied().unwrap_or(Merge {
+        row,
+        col,
+        rows: 1,
+        cols: 1,
+    })
+}
+
+/// The merge that joins the header cell at (`row`, `col`) with the one to
+/// its right (`down` false) or below it: the rectangle covering both.
+/// `None` at the header's edge.
+pub fn merge_with(table: &Table, row: usize, col: usize, down: bool) -> Option<Merge> {
+    if row >= table.header.len() || col >= table.width() {
+        return None;
+    }
+    let own = header_rect(table, row, col);
+    let (next_row, next_col) = if down {
+        (own.row + own.rows, col)
+    } else {
+        (row, own.col + own.cols)
+    };
+    if next_row >= table.header.len() || next_col >= table.width() {
+        return None;
+    }
+    let other = header_rect(table, next_row, next_col);
+    let top = own.row.min(other.row);
+    let left = own.col.min(other.col);
+    let bottom = (own.row + own.rows).max(other.row + other.rows);
+    let right = (own.col + own.cols).max(other.col + other.cols);
+    Some(Merge {
+        row: top,
+        col: left,
+        rows: bottom - top,
+        cols: right - left,
+    })
 }
 
 /// What a column holds, as the editor's picker offers it.
@@ -429,7 +469,7 @@ pub fn is_table_grid(grid: &[Vec<String>]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::table::{presets::blank, Merge};
+    use crate::table::presets::blank;
 
     fn table() -> Table {
         let mut table = blank(2, 3);
@@ -562,6 +602,27 @@ mod tests {
             navigate(&table, Place::Header { row: 0, col: 1 }, Step::Right),
             Outcome::Stay
         );
+    }
+
+    #[test]
+    fn merging_joins_the_neighbour_rectangles() {
+        let mut table = table();
+        table.header.push(vec![String::new(); 3]);
+        assert_eq!(
+            merge_with(&table, 0, 0, false),
+            Some(Merge { row: 0, col: 0, rows: 1, cols: 2 })
+        );
+        table.merges.push(Merge { row: 0, col: 0, rows: 1, cols: 2 });
+        assert_eq!(
+            merge_with(&table, 0, 0, false),
+            Some(Merge { row: 0, col: 0, rows: 1, cols: 3 })
+        );
+        assert_eq!(
+            merge_with(&table, 0, 0, true),
+            Some(Merge { row: 0, col: 0, rows: 2, cols: 2 })
+        );
+        assert_eq!(merge_with(&table, 1, 0, true), None);
+        assert_eq!(merge_with(&table, 0, 2, false), None);
     }
 
     #[test]

@@ -476,7 +476,7 @@ fn AddBlockBar(container: Container) -> impl IntoView {
 }
 
 /// Move and delete buttons of a block.
-fn block_tools(store: Store, id: NodeId) -> impl IntoView {
+pub(super) fn block_tools(store: Store, id: NodeId) -> impl IntoView {
     view! {
         <span class="block-tools">
             <button
@@ -604,6 +604,7 @@ fn paragraph_editor(store: Store, id: NodeId) -> impl IntoView {
                     let empty = text.get_untracked().0.is_empty();
                     handle_key(store, id, &event, empty);
                 }
+                on:paste=move |event| super::table::paste_into_text(store, id, &event)
             ></textarea>
             {block_tools(store, id)}
         </div>
@@ -687,6 +688,7 @@ fn ListItemEditor(id: NodeId) -> AnyView {
                     let empty = item.get_untracked().0.is_empty();
                     handle_key(store, id, &event, empty);
                 }
+                on:paste=move |event| super::table::paste_into_text(store, id, &event)
             ></textarea>
             <div class="nested">{block_list(store, Container::ListItem(id))}</div>
         </li>
