@@ -286,7 +286,11 @@ pub fn division_slot(document: &Document, selected: Option<NodeId>) -> usize {
     {
         top = *parent;
     }
-    match document.sections.iter().position(|section| section.id == top) {
+    match document
+        .sections
+        .iter()
+        .position(|section| section.id == top)
+    {
         Some(at) => match document.sections[at].kind {
             SectionKind::Numbered => at,
             SectionKind::Division => at + 1,

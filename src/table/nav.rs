@@ -358,10 +358,7 @@ pub fn kind_for(table: &Table, col: usize, choice: ColumnChoice, decimals: u8) -
         numbers_before
     };
     let last = pool.last().copied().unwrap_or(0);
-    let before_last = pool
-        .len()
-        .checked_sub(2)
-        .map_or(last, |index| pool[index]);
+    let before_last = pool.len().checked_sub(2).map_or(last, |index| pool[index]);
     let first = pool.first().copied().unwrap_or(0);
     let formula = match choice {
         ColumnChoice::Text => return ColumnKind::Text,
@@ -498,11 +495,23 @@ mod tests {
 
     #[test]
     fn keys_mean_steps_only_without_ctrl_and_at_the_edges_of_the_text() {
-        assert_eq!(step_for(&press("Tab", false), false, false), Some(Step::Next));
-        assert_eq!(step_for(&press("Tab", true), false, false), Some(Step::Previous));
+        assert_eq!(
+            step_for(&press("Tab", false), false, false),
+            Some(Step::Next)
+        );
+        assert_eq!(
+            step_for(&press("Tab", true), false, false),
+            Some(Step::Previous)
+        );
         assert_eq!(step_for(&press("ArrowLeft", false), false, true), None);
-        assert_eq!(step_for(&press("ArrowLeft", false), true, false), Some(Step::Left));
-        assert_eq!(step_for(&press("ArrowRight", false), false, true), Some(Step::Right));
+        assert_eq!(
+            step_for(&press("ArrowLeft", false), true, false),
+            Some(Step::Left)
+        );
+        assert_eq!(
+            step_for(&press("ArrowRight", false), false, true),
+            Some(Step::Right)
+        );
         assert_eq!(step_for(&press("Enter", true), true, true), None);
         let mut undo = press("z", false);
         undo.ctrl = true;
@@ -554,7 +563,10 @@ mod tests {
             }
         );
         // Down on the last row stays.
-        assert_eq!(navigate(&table, cell(&table, 1, 1), Step::Down), Outcome::Stay);
+        assert_eq!(
+            navigate(&table, cell(&table, 1, 1), Step::Down),
+            Outcome::Stay
+        );
     }
 
     #[test]
@@ -610,16 +622,36 @@ mod tests {
         table.header.push(vec![String::new(); 3]);
         assert_eq!(
             merge_with(&table, 0, 0, false),
-            Some(Merge { row: 0, col: 0, rows: 1, cols: 2 })
+            Some(Merge {
+                row: 0,
+                col: 0,
+                rows: 1,
+                cols: 2
+            })
         );
-        table.merges.push(Merge { row: 0, col: 0, rows: 1, cols: 2 });
+        table.merges.push(Merge {
+            row: 0,
+            col: 0,
+            rows: 1,
+            cols: 2,
+        });
         assert_eq!(
             merge_with(&table, 0, 0, false),
-            Some(Merge { row: 0, col: 0, rows: 1, cols: 3 })
+            Some(Merge {
+                row: 0,
+                col: 0,
+                rows: 1,
+                cols: 3
+            })
         );
         assert_eq!(
             merge_with(&table, 0, 0, true),
-            Some(Merge { row: 0, col: 0, rows: 2, cols: 2 })
+            Some(Merge {
+                row: 0,
+                col: 0,
+                rows: 2,
+                cols: 2
+            })
         );
         assert_eq!(merge_with(&table, 1, 0, true), None);
         assert_eq!(merge_with(&table, 0, 2, false), None);
@@ -684,10 +716,13 @@ mod tests {
                 decimals: 0
             }
         );
-        assert_eq!(with_operand(&more, false, 2), ColumnKind::Computed {
-            formula: Formula::Sum { columns: vec![3] },
-            decimals: 0
-        });
+        assert_eq!(
+            with_operand(&more, false, 2),
+            ColumnKind::Computed {
+                formula: Formula::Sum { columns: vec![3] },
+                decimals: 0
+            }
+        );
     }
 
     #[test]

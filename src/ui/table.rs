@@ -76,6 +76,33 @@ fn choice_msg(choice: ColumnChoice) -> Msg {
     }
 }
 
+/// The blank tables the insert menu offers: (value, rows, columns, label).
+const BLANK_TABLES: [(&str, usize, usize, Msg); 3] = [
+    ("blank-3x4", 3, 4, Msg::AddTableBlank),
+    ("blank-2x3", 2, 3, Msg::AddTableSmall),
+    ("blank-5x6", 5, 6, Msg::AddTableLarge),
+];
+
+/// The options of the insert menu's table list: blank tables, then the
+/// ready ones.
+pub fn table_choices(store: Store) -> impl IntoView {
+    BLANK_TABLES
+        .iter()
+        .map(|(value, _, _, msg)| {
+            let msg = *msg;
+            view! { <option value=*value>{move || store.t(msg)}</option> }
+        })
+        .collect_view()
+}
+
+/// The table an option of the insert menu stands for.
+pub fn table_choice(value: &str) -> Option<Table> {
+    BLANK_TABLES
+        .iter()
+        .find(|(name, ..)| *name == value)
+        .map(|(_, rows, cols, _)| crate::table::presets::blank(*rows, *cols))
+}
+
 /// The rows of cells a paste carries, read from its HTML table when it has
 /// one (Excel, Calc and Word put one there) or from its tab-separated text.
 pub fn pasted_grid(text: &str, html: Option<&str>) -> Vec<Vec<String>> {
@@ -105,7 +132,8 @@ pub fn paste_into_text(store: Store, node: NodeId, event: &ClipboardEvent) {
         return;
     };
     events::prevent_default(event);
-    let mut table = crate::table::presets::blank(grid.len(), grid.iter().map(Vec::len).max().unwrap_or(1));
+    let mut table =
+        crate::table::presets::blank(grid.len(), grid.iter().map(Vec::len).max().unwrap_or(1));
     for (line, row) in grid.iter().zip(table.rows.iter_mut()) {
         for (text, cell) in line.iter().zip(row.cells.iter_mut()) {
             cell.text = text.clone();
@@ -141,9 +169,7 @@ fn focus_place(store: Store, table: NodeId, place: Place) {
 
 /// Applies `op` to the table; true when it was made.
 fn apply(store: Store, table: NodeId, op: TableOp) -> bool {
-    store
-        .dispatch(Edit::EditTable { table, op })
-        .is_ok()
+    store.dispatch(Edit::EditTable { table, op }).is_ok()
 }
 
 /// Adds a data row at `index` and puts the caret in its cell of `column`.
@@ -376,7 +402,10 @@ fn selection(table: &Table, active: Option<Place>) -> Selection {
                     .find_map(|line| line.get(index).filter(|text| !text.trim().is_empty()))
                     .cloned()
                     .unwrap_or_default();
-                (column.id, format!("{} {}", index + 1, text).trim().to_owned())
+                (
+                    column.id,
+                    format!("{} {}", index + 1, text).trim().to_owned(),
+                )
             })
             .collect(),
         header_rows: table.header.len(),
@@ -391,9 +420,7 @@ fn selection(table: &Table, active: Option<Place>) -> Selection {
     };
     match active {
         Some(Place::Cell { row, column }) => {
-            out.row = table
-                .row_index(row)
-                .map(|r| (row, r, table.rows[r].kind));
+            out.row = table.row_index(row).map(|r| (row, r, table.rows[r].kind));
             out.column = table.column_index(column).and_then(column_at);
         }
         Some(Place::Header { row, col }) if row < table.header.len() => {
@@ -489,10 +516,14 @@ fn toolbar(store: Store, ctx: TableCtx) -> impl IntoView {
                 },
             ) {
                 // The caret goes to the new column, in the same row.
-                let new_column = with_stored(store, id, |table| table.columns.get(index).map(|c| c.id)).flatten();
+                let new_column =
+                    with_stored(store, id, |table| table.columns.get(index).map(|c| c.id))
+                        .flatten();
                 let row = sel.with_untracked(|s| s.row.map(|r| r.0));
                 match (row, new_column) {
-                    (Some(row), Some(column)) => focus_place(store, id, Place::Cell { row, column }),
+                    (Some(row), Some(column)) => {
+                        focus_place(store, id, Place::Cell { row, column })
+                    }
                     _ => refocus(),
                 }
             }
@@ -586,13 +617,7 @@ fn toolbar(store: Store, ctx: TableCtx) -> impl IntoView {
                 .unwrap_or(0)
         })
     };
-    let choice = move || {
-        sel.with(|s| {
-            s.column
-                .as_ref()
-                .map(|(_, _, kind)| ColumnChoice::of(kind))
-        })
-    };
+    let choice = move || sel.with(|s| s.column.as_ref().map(|(_, _, kind)| ColumnChoice::of(kind)));
     // The operand pickers of a two-column formula.
     let operand_picker = move |second: bool, label: Msg, testid: &'static str| {
         view! {
@@ -853,7 +878,11 @@ pub fn table_editor(store: Store, id: NodeId, table: Memo<Option<Table>>) -> imp
         active: RwSignal::new(None),
     };
     let caption = Memo::new(move |_| {
-        table.with(|t| t.as_ref().map(|t| (t.caption.clone(), t.unit.clone())).unwrap_or_default())
+        table.with(|t| {
+            t.as_ref()
+                .map(|t| (t.caption.clone(), t.unit.clone()))
+                .unwrap_or_default()
+        })
     });
     let set = move |slot: TableSlot, text: String| {
         let _ = store.dispatch(Edit::SetTableText {
