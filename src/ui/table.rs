@@ -382,7 +382,8 @@ struct Selection {
     header: Option<(usize, usize)>,
     /// Whether the header place is a merged cell.
     merged: bool,
-    /// (id, number and header text) of the columns, for the operand pickers.
+    /// (id, number and header text) of the number columns, for the operand
+    /// pickers.
     columns: Vec<(NodeId, String)>,
     header_rows: usize,
     number_row: bool,
@@ -394,6 +395,7 @@ fn selection(table: &Table, active: Option<Place>) -> Selection {
             .columns
             .iter()
             .enumerate()
+            .filter(|(_, column)| !matches!(column.kind, ColumnKind::Text))
             .map(|(index, column)| {
                 let text = table
                     .header
