@@ -179,6 +179,9 @@ messages! {
     TableErrorTooBig => "Bảng đã quá lớn (tối đa 40 cột và 20.000 ô). Hãy tách thành nhiều bảng.", "The table is too large (at most 40 columns and 20,000 cells). Split it into several tables.";
     TableErrorLastOne => "Bảng phải còn ít nhất một hàng và một cột.", "A table keeps at least one row and one column.";
     // Issue 16, table core (presets, checks, stored tables): add below.
+    PresetPartyRating => "Xếp loại chất lượng đảng viên (Quy định 124-QĐ/TW)", "Party members' quality rating (Regulation 124-QĐ/TW)";
+    PresetPartyMembership => "Tăng, giảm đảng viên (Biểu 1-TCTW)", "Party members joining and leaving (Form 1-TCTW)";
+    PresetPupilResults => "Kết quả học tập theo khối (Thông tư 22/2021)", "Pupils' results by grade (Circular 22/2021)";
     // Issue 16, outputs (preview, print, exports): add below.
     // Issue 16, table editor, outline and appendices in the interface: add below.
     AddTable => "+ Bảng", "+ Table";
@@ -226,6 +229,7 @@ messages! {
     ColumnKindPercent => "Tỷ lệ % (cột này trên cột kia)", "Percentage (one column of another)";
     ColumnKindDifference => "Tăng, giảm (hiệu hai cột)", "Change (difference of two columns)";
     ColumnKindRatio => "So với cùng kỳ (%)", "Against the same period (%)";
+    ColumnKindShare => "Tỷ lệ % trên tổng cộng", "Share of the total (%)";
     ColumnDecimals => "Số lẻ", "Decimals";
     ColumnOperandFirst => "Lấy cột", "Take column";
     ColumnOperandSecond => "so với cột", "against column";

@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 
 use crate::model::NodeId;
 
+pub mod clipboard;
 pub mod nav;
 mod ops;
 pub mod presets;
@@ -89,6 +90,10 @@ pub enum Formula {
     Difference { a: NodeId, b: NodeId },
     /// `a ÷ b × 100`: "kỳ này so với cùng kỳ (%)", the "4=2:3" column.
     Ratio { a: NodeId, b: NodeId },
+    /// The row's share of the table's total in column `part`, in percent:
+    /// `part ÷ part of the first total row × 100` ("Tỉ lệ (%)" beside a
+    /// count by level). Empty when the table has no total row.
+    Share { part: NodeId },
 }
 
 /// A merged header cell: the rectangle from (`row`, `col`) spanning
@@ -443,6 +448,7 @@ impl Table {
                         rename(a);
                         rename(b);
                     }
+                    Formula::Share { part } => rename(part),
                 }
             }
         }
@@ -720,6 +726,8 @@ fn number_row(table: &Table) -> Vec<String> {
                         }
                         Formula::Difference { a, b } => format!("{}-{}", number(*a), number(*b)),
                         Formula::Ratio { a, b } => format!("{}:{}", number(*a), number(*b)),
+                        // "3=2/Σ": column 2 over its total.
+                        Formula::Share { part } => format!("{}/\u{3a3}", number(*part)),
                     };
                     format!("{own}={expression}")
                 }
@@ -848,11 +856,19 @@ pub fn compute(table: &Table) -> Vec<Vec<Option<f64>>> {
     // Computed columns, in an order where every column comes after those it
     // reads; a cycle leaves its columns without values.
     let index = column_positions(table);
+    let total_row = table.rows.iter().position(|row| row.kind == RowKind::Total);
     for c in computed_order(table) {
         let ColumnKind::Computed { formula, .. } = &table.columns[c].kind else {
             continue;
         };
         let position = |id: NodeId| index.get(&id).copied();
+        // The total a share is of, read before this column changes it.
+        let share_of = match formula {
+            Formula::Share { part } => position(*part)
+                .zip(total_row)
+                .and_then(|(at, total)| values[total][at]),
+            _ => None,
+        };
         for (r, row) in table.rows.iter().enumerate() {
             if overridden(r, c) || row.kind == RowKind::Label {
                 continue;
@@ -869,6 +885,10 @@ pub fn compute(table: &Table) -> Vec<Vec<Option<f64>>> {
                 }
                 Formula::Difference { a, b } => match (get(*a), get(*b)) {
                     (Some(a), Some(b)) => Some(a - b),
+                    _ => None,
+                },
+                Formula::Share { part } => match (get(*part), share_of) {
+                    (Some(part), Some(whole)) if whole != 0.0 => Some(part / whole * 100.0),
                     _ => None,
                 },
             };
@@ -900,6 +920,7 @@ pub fn formula_inputs(formula: &Formula) -> Vec<NodeId> {
         Formula::Sum { columns } => columns.clone(),
         Formula::Percent { part, whole } => vec![*part, *whole],
         Formula::Difference { a, b } | Formula::Ratio { a, b } => vec![*a, *b],
+        Formula::Share { part } => vec![*part],
     }
 }
 

@@ -256,16 +256,19 @@ pub enum ColumnChoice {
     Difference,
     /// This period against the same period last year ("cùng kỳ"), in %.
     Ratio,
+    /// Each row's share of the total row, in %.
+    Share,
 }
 
 impl ColumnChoice {
-    pub const ALL: [ColumnChoice; 6] = [
+    pub const ALL: [ColumnChoice; 7] = [
         ColumnChoice::Text,
         ColumnChoice::Number,
         ColumnChoice::Sum,
         ColumnChoice::Percent,
         ColumnChoice::Difference,
         ColumnChoice::Ratio,
+        ColumnChoice::Share,
     ];
 
     /// The choice's name in the picker's values and in tests.
@@ -277,6 +280,7 @@ impl ColumnChoice {
             ColumnChoice::Percent => "percent",
             ColumnChoice::Difference => "difference",
             ColumnChoice::Ratio => "ratio",
+            ColumnChoice::Share => "share",
         }
     }
 
@@ -296,6 +300,7 @@ impl ColumnChoice {
                 Formula::Percent { .. } => ColumnChoice::Percent,
                 Formula::Difference { .. } => ColumnChoice::Difference,
                 Formula::Ratio { .. } => ColumnChoice::Ratio,
+                Formula::Share { .. } => ColumnChoice::Share,
             },
         }
     }
@@ -376,10 +381,14 @@ pub fn kind_for(table: &Table, col: usize, choice: ColumnChoice, decimals: u8) -
             a: before_last,
             b: last,
         },
+        ColumnChoice::Share => Formula::Share { part: last },
     };
     // A ratio or percentage reads best with one decimal.
-    let decimals = if decimals == 0 && matches!(choice, ColumnChoice::Percent | ColumnChoice::Ratio)
-    {
+    let decimals = if decimals == 0
+        && matches!(
+            choice,
+            ColumnChoice::Percent | ColumnChoice::Ratio | ColumnChoice::Share
+        ) {
         1
     } else {
         decimals
@@ -432,6 +441,7 @@ pub fn with_operand(kind: &ColumnKind, second: bool, column: NodeId) -> ColumnKi
             let (a, b) = if second { (a, column) } else { (column, b) };
             Formula::Ratio { a, b }
         }
+        Formula::Share { .. } => Formula::Share { part: column },
     };
     ColumnKind::Computed {
         formula,

@@ -14,6 +14,7 @@ use crate::edit::{BlockKind, Edit};
 use crate::i18n::Msg;
 use crate::model::{Block, NodeId, Table};
 use crate::platform::{dom, events};
+use crate::table::clipboard::Grid;
 use crate::table::nav::{self, ColumnChoice, Outcome, Place};
 use crate::table::{ColumnKind, RowKind, TableOp, TableSlot, TableView};
 
@@ -73,6 +74,7 @@ fn choice_msg(choice: ColumnChoice) -> Msg {
         ColumnChoice::Percent => Msg::ColumnKindPercent,
         ColumnChoice::Difference => Msg::ColumnKindDifference,
         ColumnChoice::Ratio => Msg::ColumnKindRatio,
+        ColumnChoice::Share => Msg::ColumnKindShare,
     }
 }
 
@@ -86,13 +88,21 @@ const BLANK_TABLES: [(&str, usize, usize, Msg); 3] = [
 /// The options of the insert menu's table list: blank tables, then the
 /// ready ones.
 pub fn table_choices(store: Store) -> impl IntoView {
-    BLANK_TABLES
+    let blank = BLANK_TABLES
         .iter()
         .map(|(value, _, _, msg)| {
             let msg = *msg;
             view! { <option value=*value>{move || store.t(msg)}</option> }
         })
-        .collect_view()
+        .collect_view();
+    let ready = crate::table::presets::ALL
+        .iter()
+        .map(|preset| {
+            let name = preset.name;
+            view! { <option value=preset.id>{move || store.t(name)}</option> }
+        })
+        .collect_view();
+    (blank, ready)
 }
 
 /// The table an option of the insert menu stands for.
@@ -101,17 +111,21 @@ pub fn table_choice(value: &str) -> Option<Table> {
         .iter()
         .find(|(name, ..)| *name == value)
         .map(|(_, rows, cols, _)| crate::table::presets::blank(*rows, *cols))
+        .or_else(|| {
+            crate::table::presets::ALL
+                .iter()
+                .find(|preset| preset.id == value)
+                .map(|preset| (preset.make)())
+        })
 }
 
-/// The rows of cells a paste carries, read from its HTML table when it has
-/// one (Excel, Calc and Word put one there) or from its tab-separated text.
-pub fn pasted_grid(text: &str, html: Option<&str>) -> Vec<Vec<String>> {
-    // Until the table core's clipboard readers arrive.
-    let _ = html;
-    text.lines()
-        .filter(|line| !line.is_empty())
-        .map(|line| line.split('\t').map(str::to_owned).collect())
-        .collect()
+/// The cells a paste carries, read from its HTML table when it has one
+/// (Excel, Calc and Word put one there, with merged cells) or from its
+/// tab-separated text.
+pub fn pasted_grid(text: &str, html: Option<&str>) -> Grid {
+    html.and_then(crate::table::clipboard::from_html)
+        .filter(|grid| !grid.rows.is_empty())
+        .unwrap_or_else(|| crate::table::clipboard::from_tsv(text).into())
 }
 
 /// A paste into a paragraph, bullet or caption: a copied table (several
@@ -120,7 +134,7 @@ pub fn pasted_grid(text: &str, html: Option<&str>) -> Vec<Vec<String>> {
 pub fn paste_into_text(store: Store, node: NodeId, event: &ClipboardEvent) {
     let (text, html) = events::clipboard_contents(event);
     let grid = pasted_grid(&text, html.as_deref());
-    if !nav::is_table_grid(&grid) {
+    if !nav::is_table_grid(&grid.rows) {
         return;
     }
     let slot = store.document.with_untracked(|document| {
@@ -132,13 +146,15 @@ pub fn paste_into_text(store: Store, node: NodeId, event: &ClipboardEvent) {
         return;
     };
     events::prevent_default(event);
-    let mut table =
-        crate::table::presets::blank(grid.len(), grid.iter().map(Vec::len).max().unwrap_or(1));
-    for (line, row) in grid.iter().zip(table.rows.iter_mut()) {
-        for (text, cell) in line.iter().zip(row.cells.iter_mut()) {
-            cell.text = text.clone();
+    let table = match crate::table::clipboard::table_from_grid(grid, None) {
+        Ok(table) => table,
+        Err(error) => {
+            store.report(&crate::session::SessionError::Edit(
+                crate::edit::EditError::Table(error),
+            ));
+            return;
         }
-    }
+    };
     if store
         .dispatch(Edit::InsertBlock {
             container,
@@ -221,7 +237,7 @@ fn on_key(store: Store, ctx: TableCtx, place: Place, event: &KeyboardEvent) {
 /// A paste into a cell: several cells fill the table from there.
 fn on_cell_paste(store: Store, ctx: TableCtx, row: NodeId, column: NodeId, event: &ClipboardEvent) {
     let (text, html) = events::clipboard_contents(event);
-    let grid = pasted_grid(&text, html.as_deref());
+    let grid = pasted_grid(&text, html.as_deref()).rows;
     if grid.len() < 2 && grid.first().is_none_or(|line| line.len() < 2) {
         return;
     }
