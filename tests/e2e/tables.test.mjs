@@ -196,6 +196,46 @@ test("a table typed with Tab and Enter, a total row and a computed column, undo,
     assert.equal(await cell(table, 2, 1).inputValue(), "16");
     assert.ok(await cell(table, 2, 1).evaluate((input) => input.classList.contains("computed")));
 
+    // An input method composing (Telex, IME): its Enter and arrows are its
+    // own, and the composed Vietnamese text lands in the cell.
+    await cell(table, 0, 0).click();
+    await page.keyboard.press("End");
+    const moved = await page.evaluate(() => {
+      const input = document.activeElement;
+      for (const key of ["Enter", "Tab", "ArrowDown"]) {
+        input.dispatchEvent(new KeyboardEvent("keydown", { key, isComposing: true, bubbles: true, cancelable: true }));
+      }
+      return document.activeElement === input;
+    });
+    assert.ok(moved, "a key of the input method moved the caret out of the cell");
+    assert.equal((await grid(table)).length, 3);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Input.imeSetComposition", { text: " v", selectionStart: 2, selectionEnd: 2 });
+    await cdp.send("Input.imeSetComposition", { text: " việ", selectionStart: 4, selectionEnd: 4 });
+    await cdp.send("Input.insertText", { text: " việt" });
+    assert.equal(await cell(table, 0, 0).inputValue(), "Chi bộ 1 việt");
+    await page.keyboard.press("Tab");
+    assert.deepEqual(await focusedCell(page), [0, 1]);
+    await page.keyboard.press("Control+z");
+    assert.equal(await cell(table, 0, 0).inputValue(), "Chi bộ 1");
+
+    // Typing in a cell against typing in a bullet: the figures go to the
+    // log (the bench measures them properly).
+    const timeTyping = async (locator) => {
+      await locator.click();
+      await page.keyboard.press("End");
+      const start = Date.now();
+      await page.keyboard.type("1234567890", { delay: 0 });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      return Date.now() - start;
+    };
+    const inCell = await timeTyping(cell(table, 1, 0));
+    const bullet = (await sectionEditor(page, "I.3")).getByTestId("bullet").first();
+    const inBullet = await timeTyping(bullet);
+    console.log(`typing 10 keys: ${inCell} ms in a table cell, ${inBullet} ms in a bullet`);
+    await page.keyboard.press("Control+z");
+    await page.keyboard.press("Control+z");
+
     // Screenshots of the table being edited, wide and on a phone.
     await cell(table, 1, 1).click();
     await table.scrollIntoViewIfNeeded();
@@ -456,6 +496,32 @@ test("a division added from the outline takes in the parts after it, numbered fr
     await page.getByTestId("add-appendix").click();
     entries = await outlineEntries(page);
     assert.deepEqual(entries.filter((line) => line.startsWith("appendix:")).map((line) => line.split(":")[2]), ["PHỤ LỤC I", "PHỤ LỤC II"]);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the ready tables of the insert menu come with their header, rows and computed places", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await newDraft(page);
+    const options = await page.getByTestId("add-table").first().locator("option").evaluateAll((options) => options.map((o) => o.value));
+    assert.deepEqual(options, ["", "blank-3x4", "blank-2x3", "blank-5x6", "party-rating", "party-membership", "pupil-results"]);
+    for (const preset of ["party-rating", "party-membership", "pupil-results"]) {
+      const table = await insertTable(page, "I.4", preset);
+      const heads = await table.locator("input.table-head").evaluateAll((inputs) => inputs.map((input) => input.value));
+      assert.ok(heads.filter(Boolean).length >= 3, `${preset}: ${heads}`);
+      assert.ok((await table.locator("input.table-cell").count()) >= 6, preset);
+      assert.ok((await table.locator("input.table-cell.computed").count()) >= 1, `${preset} has no computed place`);
+      assert.ok((await table.getByTestId("table-caption").inputValue()).length > 0, `${preset} has no caption`);
+    }
+    // The pupils' table has a merged two-row header.
+    const pupils = page.locator(".table-block").last();
+    assert.ok(await pupils.locator("th[rowspan='2'], th[colspan]:not([colspan='1'])").count() >= 1);
+    await pupils.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUTPUT, "table-preset-pupils.png") });
     assert.deepEqual(page.problems, []);
   } finally {
     await context.close();
