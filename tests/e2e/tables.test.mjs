@@ -527,3 +527,39 @@ test("the ready tables of the insert menu come with their header, rows and compu
     await context.close();
   }
 });
+
+test("a finding about a table cell goes to that cell", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await newDraft(page);
+    const table = await insertTable(page, "I.2", "blank-3x4");
+    await table.locator('input.table-head[data-row="0"][data-col="0"]').click();
+    for (const text of ["Chi bộ", "Kỳ này", "Cùng kỳ", "Ghi chú"]) {
+      await page.keyboard.type(text);
+      await page.keyboard.press("Tab");
+    }
+    for (const text of ["Chi bộ 1", "10", "8", "x", "Chi bộ 2", "5", "4", "y", "Cộng"]) {
+      await page.keyboard.type(text);
+      await page.keyboard.press("Tab");
+    }
+    await table.getByTestId("table-row-kind").selectOption("total");
+    assert.equal(await cell(table, 2, 1).inputValue(), "15");
+    // A total typed over with a figure the rows do not give.
+    page.once("dialog", (dialog) => dialog.accept());
+    await cell(table, 2, 1).click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("20");
+    await page.getByTestId("check-toggle").click();
+    const finding = page.getByTestId("check-item").filter({ hasText: "20" });
+    await finding.first().waitFor();
+    // Focus elsewhere, then follow the finding.
+    await page.getByTestId("field-title").focus();
+    await finding.first().click();
+    assert.deepEqual(await focusedCell(page), [2, 1]);
+    assert.equal(await page.evaluate(() => document.activeElement.closest(".table-block") !== null), true);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
