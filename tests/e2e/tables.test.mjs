@@ -378,6 +378,18 @@ const EXCEL_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmln
 <!--EndFragment-->
 </table></body></html>`;
 
+const CALC_HTML = `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN"><html><head><meta name="generator" content="LibreOffice"/></head><body>
+<table cellspacing="0" border="0"><colgroup width="85"></colgroup><colgroup span="2" width="64"></colgroup>
+<tr><td height="17" align="left">Chi bộ 3</td><td align="right" sdval="7" sdnum="1066;">7</td><td align="right" sdval="6" sdnum="1066;">6</td></tr>
+</table></body></html>`;
+
+const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta name=Generator content="Microsoft Word 15"></head><body lang=VI>
+<!--StartFragment--><table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none'>
+ <tr><td width=200 valign=top><p class=MsoNormal><span lang=VI>Chỉ tiêu</span></p></td><td width=200 colspan=2 valign=top><p class=MsoNormal align=center style='text-align:center'><span lang=VI>Số lượng</span></p></td></tr>
+ <tr><td width=200 valign=top><p class=MsoNormal><span lang=VI>Kết nạp</span></p></td><td><p class=MsoNormal>12</p></td><td><p class=MsoNormal>10</p></td></tr>
+ <tr><td width=200 valign=top><p class=MsoNormal><span lang=VI>Chuyển đến</span></p></td><td><p class=MsoNormal>3</p></td><td><p class=MsoNormal>2</p></td></tr>
+</table><!--EndFragment--></body></html>`;
+
 test("pasting from Excel fills the cells; a table pasted into a paragraph becomes a new table", async () => {
   const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {
@@ -406,6 +418,26 @@ test("pasting from Excel fills the cells; a table pasted into a paragraph become
       ["", "3", "4", ""],
       ["", "5", "6", ""],
     ]);
+
+    // One row from LibreOffice Calc, with its HTML.
+    await cell(table, 0, 0).click();
+    assert.equal(await paste(page, "Chi bộ 3\t7\t6\n", CALC_HTML), true);
+    assert.deepEqual((await grid(table))[0], ["Chi bộ 3", "7", "6", ""]);
+
+    // A table from Word pasted into a bullet comes after its list, with
+    // Word's merged header cell.
+    const listSection = await sectionEditor(page, "I.3");
+    await listSection.getByTestId("bullet").first().click();
+    const before = await listSection.locator(".table-block").count();
+    assert.equal(await paste(page, "Chỉ tiêu\tSố lượng\r\nKết nạp\t12\t10\r\nChuyển đến\t3\t2\r\n", WORD_HTML), true);
+    const fromWord = listSection.locator(".table-block").nth(before);
+    await fromWord.waitFor();
+    assert.equal(await fromWord.locator("th[colspan='2'] input.table-head").inputValue(), "Số lượng");
+    assert.deepEqual(await grid(fromWord), [
+      ["Kết nạp", "12", "10"],
+      ["Chuyển đến", "3", "2"],
+    ]);
+    assert.match(await page.getByTestId("status").innerText(), /Đã tạo bảng mới/);
 
     // A table pasted into a paragraph of I.2 comes after it as a table.
     const section = await sectionEditor(page, "I.2");
