@@ -214,6 +214,20 @@ fn on_key(store: Store, ctx: TableCtx, place: Place, event: &KeyboardEvent) {
     }
     let (at_start, at_end) = events::caret_at_edges(event);
     let Some(step) = nav::step_for(&events::key_press(event), at_start, at_end) else {
+        // Alt+↑ / Alt+↓ move the table among the blocks, as they move any
+        // block; the caret stays in its cell.
+        let command = crate::keymap::command(&events::key_press(event), false);
+        let direction = match command {
+            Some(crate::keymap::Command::MoveUp) => crate::edit::Direction::Up,
+            Some(crate::keymap::Command::MoveDown) => crate::edit::Direction::Down,
+            _ => return,
+        };
+        events::prevent_default(event);
+        let _ = store.dispatch(Edit::MoveBlock {
+            block: ctx.id,
+            direction,
+        });
+        store.focus_element(place_id(ctx.id, place));
         return;
     };
     let outcome = ctx.table.with_untracked(|table| {

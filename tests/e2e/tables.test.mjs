@@ -236,6 +236,17 @@ test("a table typed with Tab and Enter, a total row and a computed column, undo,
     await page.keyboard.press("Control+z");
     await page.keyboard.press("Control+z");
 
+    // Alt+↑ moves the table above the paragraph before it, the caret
+    // staying in its cell; undo moves it back.
+    const place = () => table.evaluate((block) => Array.from(block.parentElement.children).indexOf(block));
+    const at = await place();
+    await cell(table, 1, 1).click();
+    await page.keyboard.press("Alt+ArrowUp");
+    assert.equal(await place(), at - 1);
+    assert.deepEqual(await focusedCell(page), [1, 1]);
+    await page.keyboard.press("Control+z");
+    assert.equal(await place(), at);
+
     // Screenshots of the table being edited, wide and on a phone.
     await cell(table, 1, 1).click();
     await table.scrollIntoViewIfNeeded();
