@@ -232,7 +232,7 @@ pub fn check(document: &Document) -> Vec<Issue> {
         .any(|section| section.kind == SectionKind::Division);
     let mut table_issues = Vec::new();
     let mut preamble_tables = Vec::new();
-    tables::tables_in(&document.preamble, &mut preamble_tables);
+    crate::table::tables_in(&document.preamble, &mut preamble_tables);
     for table in preamble_tables {
         tables::check_table(table, "", &mut table_issues);
     }
@@ -264,7 +264,7 @@ pub fn check(document: &Document) -> Vec<Issue> {
             _ => {}
         }
         let mut tables = Vec::new();
-        tables::tables_in(&section.blocks, &mut tables);
+        crate::table::tables_in(&section.blocks, &mut tables);
         for table in tables {
             tables::check_table(table, &entry.reference, &mut table_issues);
         }

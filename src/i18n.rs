@@ -789,6 +789,10 @@ pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -
                     (ProblemKind::MissingHeading, false) => "missing heading",
                     (ProblemKind::TooDeep, true) => "dàn ý sâu quá ba cấp (phần, mục, điểm)",
                     (ProblemKind::TooDeep, false) => "the outline is deeper than three levels",
+                    (ProblemKind::TableTooLarge, true) => "có bảng quá lớn (tối đa 40 cột và 20.000 ô) — hãy tách thành nhiều bảng trong tệp gốc",
+                    (ProblemKind::TableTooLarge, false) => "a table is too large (at most 40 columns and 20,000 cells) — split it into several tables in the original",
+                    (ProblemKind::TableTextTooLong, true) => "có ô bảng chứa đoạn chữ quá dài (quá 10.000 ký tự) — hãy chuyển đoạn đó ra ngoài bảng",
+                    (ProblemKind::TableTextTooLong, false) => "a table cell holds a text over 10,000 characters — move it out of the table",
                 };
                 format!("{place}{what}")
             })

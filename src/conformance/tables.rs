@@ -4,24 +4,7 @@
 //! cannot give one. Each points at its cell.
 
 use super::{CellPlace, EmptyAlong, Finding, Issue, Target};
-use crate::model::Block;
 use crate::table::{compute, format_number, parse_number, ColumnKind, Formula, RowKind, Table};
-
-/// Every table in `blocks`, nested ones too.
-pub(super) fn tables_in<'b>(blocks: &'b [Block], out: &mut Vec<&'b Table>) {
-    for block in blocks {
-        match block {
-            Block::Table(table) => out.push(table),
-            Block::List(list) => {
-                for item in &list.items {
-                    tables_in(&item.blocks, out);
-                }
-            }
-            Block::Assessment(assessment) => tables_in(&assessment.blocks, out),
-            Block::Paragraph(_) | Block::Figure(_) => {}
-        }
-    }
-}
 
 /// The most findings one table gives: past them, the table needs a look
 /// as a whole, and the list stays readable.

@@ -36,6 +36,17 @@ impl From<Vec<Vec<String>>> for Grid {
 /// cut short.
 const GRID_LIMIT: usize = MAX_CELLS + 1;
 
+/// Reads what a paste carries: the HTML table when there is one (it keeps
+/// merged cells and line breaks exactly), else the plain text as
+/// tab-separated cells. `None` when neither holds a cell.
+pub fn read_clipboard(plain: &str, html: Option<&str>) -> Option<Grid> {
+    if let Some(grid) = html.and_then(from_html) {
+        return Some(grid);
+    }
+    let rows = from_tsv(plain);
+    (!rows.is_empty()).then(|| Grid::from(rows))
+}
+
 /// Reads tab-separated text: rows end with CRLF, LF or CR (a last empty
 /// line is dropped); a cell that starts with `"` and ends with `"` before a
 /// tab or line end is quoted as Excel writes cells holding line breaks or
@@ -340,6 +351,15 @@ pub fn decode_entities(text: &str) -> String {
                 "quot" => Some('"'),
                 "apos" => Some('\''),
                 "nbsp" => Some('\u{a0}'),
+                "ndash" => Some('\u{2013}'),
+                "mdash" => Some('\u{2014}'),
+                "hellip" => Some('\u{2026}'),
+                "lsquo" => Some('\u{2018}'),
+                "rsquo" => Some('\u{2019}'),
+                "ldquo" => Some('\u{201c}'),
+                "rdquo" => Some('\u{201d}'),
+                "laquo" => Some('\u{ab}'),
+                "raquo" => Some('\u{bb}'),
                 _ => {
                     let number = if let Some(hex) =
                         name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
@@ -577,19 +597,33 @@ fn tidy_cell_text(raw: &str) -> String {
 }
 
 /// True when `row` is a column number row: "1", "2", "3", … in order, a
-/// cell possibly with its formula ("4=2:3", "(4)").
+/// cell possibly with its formula ("4=2:3", "(4)"), after letters "A",
+/// "B", … for the first columns as statistical forms number their word
+/// columns.
 fn is_number_row(row: &[String]) -> bool {
-    let filled: Vec<&String> = row.iter().filter(|text| !text.trim().is_empty()).collect();
-    filled.len() >= 2
-        && row.iter().enumerate().all(|(c, text)| {
-            let text = text.trim();
-            let text = text
-                .strip_prefix('(')
-                .and_then(|inner| inner.strip_suffix(')'))
-                .unwrap_or(text);
+    let cells: Vec<&str> = row
+        .iter()
+        .map(|text| {
+            // The column's own number, before its formula ("(3)=1:2").
             let own = text.split('=').next().unwrap_or("").trim();
-            text.is_empty() || own == (c + 1).to_string()
+            own.strip_prefix('(')
+                .and_then(|inner| inner.strip_suffix(')'))
+                .unwrap_or(own)
         })
+        .collect();
+    let letters = cells
+        .iter()
+        .enumerate()
+        .take_while(|(c, text)| text.len() == 1 && text.as_bytes()[0] == b'A' + (*c as u8).min(25))
+        .count();
+    let filled = cells.iter().filter(|text| !text.is_empty()).count();
+    filled >= 2
+        && filled > letters
+        && cells
+            .iter()
+            .enumerate()
+            .skip(letters)
+            .all(|(c, own)| own.is_empty() || *own == (c - letters + 1).to_string())
 }
 
 fn has_number(row: &[String]) -> bool {

@@ -357,3 +357,35 @@ fn total_row_labels_are_recognised_in_any_case() {
         assert!(!is_total_label(no), "{no}");
     }
 }
+
+#[test]
+fn a_column_number_row_may_letter_its_word_columns() {
+    let table = table_from_grid(
+        strings(&[
+            &["Chỉ tiêu", "Đơn vị", "Kỳ này", "Cùng kỳ", "%"],
+            &["A", "B", "1", "2", "(3)=1:2"],
+            &["Kết nạp", "người", "12", "10", "120"],
+        ]),
+        None,
+    )
+    .unwrap();
+    assert!(table.number_row);
+    assert_eq!(table.header.len(), 1);
+    assert_eq!(table.rows.len(), 1);
+    // Neither a row of letters alone nor words are a number row.
+    assert!(!is_number_row(&strings(&[&["A", "B"]])[0]));
+    assert!(!is_number_row(&strings(&[&["1", "3"]])[0]));
+    assert_eq!(
+        decode_entities("a&ndash;b&hellip;&ldquo;x&rdquo;"),
+        "a–b…“x”"
+    );
+}
+
+#[test]
+fn a_paste_prefers_the_html_table_and_falls_back_to_the_text() {
+    let grid = read_clipboard("Khối lớp\tTốt\r\n", Some(EXCEL_HTML)).unwrap();
+    assert_eq!(grid.merges.len(), 3);
+    let grid = read_clipboard("a\tb\r\n", Some("<p>no table</p>")).unwrap();
+    assert_eq!(grid.rows, strings(&[&["a", "b"]]));
+    assert_eq!(read_clipboard("", None), None);
+}

@@ -111,21 +111,14 @@ pub fn table_choice(value: &str) -> Option<Table> {
         .iter()
         .find(|(name, ..)| *name == value)
         .map(|(_, rows, cols, _)| crate::table::presets::blank(*rows, *cols))
-        .or_else(|| {
-            crate::table::presets::ALL
-                .iter()
-                .find(|preset| preset.id == value)
-                .map(|preset| (preset.make)())
-        })
+        .or_else(|| crate::table::presets::find(value).map(|preset| (preset.make)()))
 }
 
-/// The cells a paste carries, read from its HTML table when it has one
-/// (Excel, Calc and Word put one there, with merged cells) or from its
-/// tab-separated text.
-pub fn pasted_grid(text: &str, html: Option<&str>) -> Grid {
-    html.and_then(crate::table::clipboard::from_html)
-        .filter(|grid| !grid.rows.is_empty())
-        .unwrap_or_else(|| crate::table::clipboard::from_tsv(text).into())
+/// The cells a paste carries (`table::clipboard::read_clipboard`: the HTML
+/// table Excel, Calc and Word put there, with merged cells, else the
+/// tab-separated text).
+fn pasted_grid(text: &str, html: Option<&str>) -> Grid {
+    crate::table::clipboard::read_clipboard(text, html).unwrap_or_default()
 }
 
 /// A paste into a paragraph, bullet or caption: a copied table (several
