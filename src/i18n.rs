@@ -210,6 +210,8 @@ messages! {
     RowDelete => "Xóa hàng", "Delete row";
     RowUp => "Chuyển hàng lên", "Move row up";
     RowDown => "Chuyển hàng xuống", "Move row down";
+    RowIndent => "Thụt ô đầu hàng vào (ý con: Chia ra: - …)", "Indent the row's first cell (a sub-item)";
+    RowOutdent => "Lùi ô đầu hàng ra", "Outdent the row's first cell";
     RowKindLabel => "Loại hàng", "Row kind";
     RowKindData => "Số liệu", "Figures";
     RowKindGroup => "Nhóm (cộng các hàng dưới)", "Group (sums the rows below)";

@@ -34,7 +34,8 @@ pub fn place_id(table: NodeId, place: Place) -> String {
 struct Shape {
     /// Column ids, with whether they hold numbers.
     columns: Vec<(NodeId, bool)>,
-    rows: Vec<(NodeId, RowKind)>,
+    /// Row ids, with their kinds and indents.
+    rows: Vec<(NodeId, RowKind, u8)>,
     /// Per header row: (row, col, row span, col span) of each cell.
     header: Vec<Vec<(usize, usize, usize, usize)>>,
     number_row: Option<Vec<String>>,
@@ -399,6 +400,8 @@ fn header_cell(
 struct Selection {
     /// (id, index, kind) of the body row.
     row: Option<(NodeId, usize, RowKind)>,
+    /// Its indent.
+    indent: u8,
     /// (id, index, kind) of the column.
     column: Option<(NodeId, usize, ColumnKind)>,
     /// The header place.
@@ -446,6 +449,7 @@ fn selection(table: &Table, active: Option<Place>) -> Selection {
     match active {
         Some(Place::Cell { row, column }) => {
             out.row = table.row_index(row).map(|r| (row, r, table.rows[r].kind));
+            out.indent = table.row_index(row).map_or(0, |r| table.rows[r].indent);
             out.column = table.column_index(column).and_then(column_at);
         }
         Some(Place::Header { row, col }) if row < table.header.len() => {
@@ -525,6 +529,18 @@ fn toolbar(store: Store, ctx: TableCtx) -> impl IntoView {
     let move_row = move |up: bool| {
         if let Some((row, _, _)) = sel.with_untracked(|s| s.row) {
             if apply(store, id, TableOp::MoveRow { row, up }) {
+                refocus();
+            }
+        }
+    };
+    let indent_row = move |deeper: bool| {
+        if let Some(((row, _, _), indent)) = sel.with_untracked(|s| s.row.map(|r| (r, s.indent))) {
+            let indent = if deeper {
+                indent.saturating_add(1)
+            } else {
+                indent.saturating_sub(1)
+            };
+            if apply(store, id, TableOp::SetRowIndent { row, indent }) {
                 refocus();
             }
         }
@@ -688,6 +704,12 @@ fn toolbar(store: Store, ctx: TableCtx) -> impl IntoView {
                     disabled=no_row on:mousedown=|e| events::prevent_default(&e) on:click=move |_| move_row(true)>"↑"</button>
                 <button type="button" class="icon" data-testid="table-row-down" title=move || store.t(Msg::RowDown) aria-label=move || store.t(Msg::RowDown)
                     disabled=no_row on:mousedown=|e| events::prevent_default(&e) on:click=move |_| move_row(false)>"↓"</button>
+                <button type="button" class="icon" data-testid="table-row-indent" title=move || store.t(Msg::RowIndent) aria-label=move || store.t(Msg::RowIndent)
+                    disabled=move || no_row() || sel.with(|s| s.indent >= crate::table::MAX_INDENT)
+                    on:mousedown=|e| events::prevent_default(&e) on:click=move |_| indent_row(true)>"⇥"</button>
+                <button type="button" class="icon" data-testid="table-row-outdent" title=move || store.t(Msg::RowOutdent) aria-label=move || store.t(Msg::RowOutdent)
+                    disabled=move || no_row() || sel.with(|s| s.indent == 0)
+                    on:mousedown=|e| events::prevent_default(&e) on:click=move |_| indent_row(false)>"⇤"</button>
                 {tool(store, Msg::RowDelete, Msg::RowDelete, "table-row-delete", no_row, delete_row)}
                 <select
                     data-testid="table-row-kind"
@@ -881,7 +903,7 @@ pub fn table_editor(store: Store, id: NodeId, table: Memo<Option<Table>>) -> imp
             view.as_ref()
                 .map(|view| Shape {
                     columns: view.columns.iter().map(|c| (c.id, c.numeric)).collect(),
-                    rows: view.rows.iter().map(|r| (r.id, r.kind)).collect(),
+                    rows: view.rows.iter().map(|r| (r.id, r.kind, r.indent)).collect(),
                     header: view
                         .header
                         .iter()
@@ -970,7 +992,7 @@ pub fn table_editor(store: Store, id: NodeId, table: Memo<Option<Table>>) -> imp
                             key=|row| *row
                             let:row
                         >
-                            <tr class=format!("table-row row-{}", row_kind_name(row.1)) data-row=row.0.to_string()>
+                            <tr class=format!("table-row row-{} indent-{}", row_kind_name(row.1), row.2.min(3)) data-row=row.0.to_string()>
                                 <For
                                     each=move || shape.with(|s| s.columns.clone())
                                     key=|column| *column

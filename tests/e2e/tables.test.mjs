@@ -295,6 +295,14 @@ test("the table toolbar adds, moves and deletes rows and columns, merges header 
     await page.keyboard.press("Control+z");
     assert.equal((await grid(table)).length, 3);
 
+    // A row's first cell indented as a sub-item ("Chia ra: - …").
+    await cell(table, 1, 0).click();
+    await table.getByTestId("table-row-indent").click();
+    assert.match(await table.locator("tbody tr").nth(1).getAttribute("class"), /indent-1/);
+    assert.ok(await table.getByTestId("table-row-outdent").isEnabled());
+    await page.keyboard.press("Control+z");
+    assert.match(await table.locator("tbody tr").nth(1).getAttribute("class"), /indent-0/);
+
     // Columns.
     await cell(table, 0, 1).click();
     await page.keyboard.type("7");
