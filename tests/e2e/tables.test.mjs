@@ -149,13 +149,17 @@ test("a table typed with Tab and Enter, a total row and a computed column, undo,
     assert.equal(look.mark, "ƒ");
     assert.equal(look.align, "right");
 
-    // Typing a figure updates the total and the ratio; undo puts it back
-    // in one step.
+    // Typing a figure updates the total and the ratio, and rebuilds no
+    // field of the grid (each keeps its element); undo puts it back in one
+    // step.
+    await table.locator("input").evaluateAll((inputs) => inputs.forEach((input) => (input.dataset.kept = "1")));
     await cell(table, 0, 1).click();
     await page.keyboard.press("Control+a");
     await page.keyboard.type("12");
     assert.equal(await cell(table, 2, 1).inputValue(), "17");
     assert.equal(await cell(table, 0, 3).inputValue(), "150,0");
+    const kept = await table.locator("input").evaluateAll((inputs) => inputs.map((input) => input.dataset.kept ?? "new"));
+    assert.ok(kept.every((mark) => mark === "1"), `fields rebuilt while typing: ${kept}`);
     await page.keyboard.press("Control+z");
     assert.equal(await cell(table, 0, 1).inputValue(), "10");
     assert.equal(await cell(table, 2, 1).inputValue(), "15");
