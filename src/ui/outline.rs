@@ -123,6 +123,16 @@ pub fn OutlinePanel() -> impl IntoView {
                 .with(|numbers| numbers.get(&id).map(|entry| entry.depth))
         })
     });
+    // An appendix holds blocks, not sections.
+    let appendix_selected = Memo::new(move |_| {
+        store.selected.get().is_some_and(|id| {
+            store.numbers.with(|numbers| {
+                numbers
+                    .get(&id)
+                    .is_some_and(|entry| entry.kind == SectionKind::Appendix)
+            })
+        })
+    });
 
     view! {
         <nav class="outline-panel" aria-label=move || store.t(Msg::OutlineLabel) data-testid="outline">
@@ -193,7 +203,9 @@ pub fn OutlinePanel() -> impl IntoView {
                 <button
                     type="button"
                     data-testid="add-child-section"
-                    disabled=move || selected_depth.get().is_none_or(|depth| depth >= MAX_SECTION_DEPTH)
+                    disabled=move || {
+                        appendix_selected.get() || selected_depth.get().is_none_or(|depth| depth >= MAX_SECTION_DEPTH)
+                    }
                     on:click=add_child
                 >
                     {move || store.t(Msg::AddChildSection)}

@@ -537,6 +537,8 @@ test("a division added from the outline takes in the parts after it, numbered fr
     const appendix = page.locator('[data-testid=section-editor][data-kind="appendix"]');
     assert.match(await appendix.getByTestId("section-number").textContent(), /PHỤ LỤC/);
     assert.equal(await appendix.getByTestId("heading").inputValue(), "Biểu số liệu");
+    // An appendix holds blocks, not sections.
+    assert.ok(await page.getByTestId("add-child-section").isDisabled());
     const landscape = appendix.getByTestId("appendix-landscape");
     assert.equal(await landscape.isChecked(), false);
     await landscape.check();
@@ -547,6 +549,8 @@ test("a division added from the outline takes in the parts after it, numbered fr
     // A table in the appendix.
     await appendix.getByTestId("add-table").selectOption("blank-3x4");
     assert.equal(await appendix.locator(".table-block").count(), 1);
+    await appendix.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUTPUT, "appendix-and-division.png") });
     // A second appendix numbers both.
     await page.getByTestId("add-appendix").click();
     entries = await outlineEntries(page);
