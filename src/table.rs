@@ -17,6 +17,7 @@ use crate::model::NodeId;
 
 pub mod clipboard;
 mod incoming;
+pub mod nav;
 mod ops;
 pub mod presets;
 

@@ -462,3 +462,73 @@ async fn a_week_without_a_backup_file_shows_a_reminder() {
         .is_none());
     host.remove();
 }
+
+/// A `paste` event as Excel puts it on the clipboard: text and HTML.
+fn paste_event(text: &str, html: Option<&str>) -> web_sys::ClipboardEvent {
+    let data = web_sys::DataTransfer::new().unwrap();
+    data.set_data("text/plain", text).unwrap();
+    if let Some(html) = html {
+        data.set_data("text/html", html).unwrap();
+    }
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"clipboardData".into(), &data).unwrap();
+    let window = web_sys::window().unwrap();
+    let class: js_sys::Function = js_sys::Reflect::get(&window, &"ClipboardEvent".into())
+        .unwrap()
+        .unchecked_into();
+    let args = js_sys::Array::of2(&"paste".into(), &init);
+    js_sys::Reflect::construct(&class, &args)
+        .unwrap()
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn a_paste_gives_its_text_and_its_html_table() {
+    use baocao::platform::events::clipboard_contents;
+    let html = "<table><tr><td>Chi bộ 1</td><td>12</td></tr></table>";
+    assert_eq!(
+        clipboard_contents(&paste_event("Chi bộ 1\t12\r\n", Some(html))),
+        ("Chi bộ 1\t12\r\n".to_owned(), Some(html.to_owned()))
+    );
+    // Plain text only (a text editor): no HTML.
+    assert_eq!(
+        clipboard_contents(&paste_event("một dòng", None)),
+        ("một dòng".to_owned(), None)
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_caret_is_at_the_edges_of_a_field_only_with_nothing_selected() {
+    use baocao::platform::events::caret_at_edges;
+    use wasm_bindgen::closure::Closure;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let input: web_sys::HtmlInputElement =
+        document.create_element("input").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&input).unwrap();
+    input.set_value("Kỳ này");
+    let seen: Rc<RefCell<Vec<(bool, bool)>>> = Rc::default();
+    let record = seen.clone();
+    let listener =
+        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+            record.borrow_mut().push(caret_at_edges(&event));
+        });
+    input
+        .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref())
+        .unwrap();
+    let press = |start: u32, end: u32| {
+        input.set_selection_range(start, end).unwrap();
+        input
+            .dispatch_event(&web_sys::KeyboardEvent::new("keydown").unwrap())
+            .unwrap();
+    };
+    let length = "Kỳ này".encode_utf16().count() as u32;
+    press(0, 0);
+    press(length, length);
+    press(2, 2);
+    press(0, length);
+    assert_eq!(
+        *seen.borrow(),
+        vec![(true, false), (false, true), (false, false), (false, false)]
+    );
+    input.remove();
+}

@@ -262,6 +262,44 @@ pub fn slot_after_section(document: &Document, id: NodeId) -> Option<(Option<Nod
     }
 }
 
+/// Where a division added from the outline goes among the top-level
+/// sections (`Edit::InsertDivision`'s index): before the part that holds
+/// the picked section, so that it takes in that part and those after it;
+/// after a picked division; before the appendices when an appendix is
+/// picked; first when nothing is.
+pub fn division_slot(document: &Document, selected: Option<NodeId>) -> usize {
+    use crate::model::SectionKind;
+    let appendices = document
+        .sections
+        .iter()
+        .position(|section| section.kind == SectionKind::Appendix)
+        .unwrap_or(document.sections.len());
+    let Some(selected) = selected else {
+        return 0;
+    };
+    let locations = index(document);
+    let mut top = selected;
+    while let Some(Location::Section {
+        parent: Some(parent),
+        ..
+    }) = locations.get(&top)
+    {
+        top = *parent;
+    }
+    match document
+        .sections
+        .iter()
+        .position(|section| section.id == top)
+    {
+        Some(at) => match document.sections[at].kind {
+            SectionKind::Numbered => at,
+            SectionKind::Division => at + 1,
+            SectionKind::Appendix => appendices,
+        },
+        None => 0,
+    }
+}
+
 /// The list item before item `id` in its list, which takes the focus when
 /// `id` is deleted.
 pub fn item_before(document: &Document, id: NodeId) -> Option<NodeId> {
@@ -295,6 +333,25 @@ pub fn field_of(document: &Document, node: NodeId) -> NodeId {
 mod tests {
     use super::*;
     use crate::template::seed_sample;
+
+    #[test]
+    fn a_division_goes_before_the_part_of_the_picked_section() {
+        use crate::model::SectionKind;
+        let mut sample = seed_sample();
+        let second = sample.sections[1].id;
+        let item = sample.sections[1].children[0].id;
+        assert_eq!(division_slot(&sample, None), 0);
+        assert_eq!(division_slot(&sample, Some(second)), 1);
+        assert_eq!(division_slot(&sample, Some(item)), 1);
+        sample.sections[1].kind = SectionKind::Division;
+        assert_eq!(division_slot(&sample, Some(item)), 2);
+        sample.sections.push(crate::model::Section {
+            id: 9999,
+            kind: SectionKind::Appendix,
+            ..Default::default()
+        });
+        assert_eq!(division_slot(&sample, Some(9999)), 2);
+    }
 
     #[test]
     fn the_caret_goes_into_the_first_field_of_an_added_block() {

@@ -130,3 +130,48 @@ fn normalise_with_caret(value: &str, caret: Option<u32>) -> (String, Option<u32>
 pub fn storage_key(event: &web_sys::StorageEvent) -> Option<String> {
     event.key()
 }
+
+/// What a `paste` event carries: its plain text and, when the program it
+/// came from put one there (Excel, LibreOffice Calc, Word), its HTML.
+pub fn clipboard_contents(event: &web_sys::ClipboardEvent) -> (String, Option<String>) {
+    let Some(data) = event.clipboard_data() else {
+        return (String::new(), None);
+    };
+    let text = data.get_data("text/plain").unwrap_or_default();
+    let html = data
+        .get_data("text/html")
+        .ok()
+        .filter(|html| !html.trim().is_empty());
+    (text, html)
+}
+
+/// Whether the caret of the text field a key event came from stands at the
+/// start and at the end of its text (with nothing selected).
+pub fn caret_at_edges(event: &web_sys::KeyboardEvent) -> (bool, bool) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return (false, false);
+    };
+    let start = input.selection_start().ok().flatten();
+    let end = input.selection_end().ok().flatten();
+    let length = input.value().encode_utf16().count() as u32;
+    match (start, end) {
+        (Some(start), Some(end)) if start == end => (start == 0, end == length),
+        _ => (false, false),
+    }
+}
+
+/// Puts `value` back into the field an event came from (a change the
+/// document refused, such as typing into a computed cell).
+pub fn restore_value(event: &web_sys::Event, value: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.set_value(value);
+    }
+}

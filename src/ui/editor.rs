@@ -9,7 +9,8 @@ use crate::edit::{BlockKind, Container, Direction, Edit, Field};
 use crate::i18n::Msg;
 use crate::keymap::{command, edit_for, would_change_text, Command};
 use crate::model::{
-    AssessmentLabel, Block, DocDate, Document, Meta, NodeId, PageSettings, Ruleset,
+    AssessmentLabel, Block, DivisionStyle, DocDate, Document, Meta, NodeId, PageSettings, Ruleset,
+    SectionKind,
 };
 use crate::platform::{dom, events};
 use crate::rules::{self as rules, check_date, check_number_symbol, format_number, PageSetting};
@@ -175,6 +176,13 @@ fn DetailsForm() -> impl IntoView {
         Memo::new(move |_| frame.with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default()));
     let date =
         Memo::new(move |_| frame.with(|d| d.as_ref().map(|d| d.meta.date).unwrap_or_default()));
+    let division_style = Memo::new(move |_| {
+        frame.with(|d| {
+            d.as_ref()
+                .map(|d| d.meta.division_style)
+                .unwrap_or_default()
+        })
+    });
     let number_problem = Signal::derive(move || {
         frame.with(|d| {
             d.as_ref()
@@ -282,6 +290,33 @@ fn DetailsForm() -> impl IntoView {
                     <option value="state" selected=move || ruleset.get() == Ruleset::State>
                         {move || store.t(Msg::StateRuleset)}
                     </option>
+                </select>
+            </div>
+            <div class="form-row">
+                <label for="field-division-style">{move || store.t(Msg::DivisionStyleLabel)}</label>
+                <select
+                    id="field-division-style"
+                    data-testid="field-division-style"
+                    on:change=move |event| {
+                        let style = match event_target_value(&event).as_str() {
+                            "roman" => DivisionStyle::Roman,
+                            "arabic" => DivisionStyle::Arabic,
+                            _ => DivisionStyle::Ordinal,
+                        };
+                        let _ = store.dispatch(Edit::SetDivisionStyle(style));
+                    }
+                >
+                    {[(DivisionStyle::Ordinal, "ordinal"), (DivisionStyle::Roman, "roman"), (DivisionStyle::Arabic, "arabic")]
+                        .into_iter()
+                        .map(|(style, value)| {
+                            let example = format!(
+                                "{}, {}",
+                                crate::numbering::division_number(style, 0),
+                                crate::numbering::division_number(style, 1)
+                            );
+                            view! { <option value=value selected=move || division_style.get() == style>{example}</option> }
+                        })
+                        .collect_view()}
                 </select>
             </div>
             <TextField field=Field::SuperiorBody label=Msg::FieldSuperiorBody frame=frame hint=superior_hint />
@@ -433,6 +468,7 @@ fn AddBlockBar(container: Container) -> impl IntoView {
     };
     let is_assessment = matches!(container, Container::Assessment(_));
     let picked = RwSignal::new(String::new());
+    let picked_table = RwSignal::new(String::new());
     view! {
         <div class="add-block-bar" role="group">
             <button type="button" data-testid="add-paragraph" on:click=move |_| add(BlockKind::Paragraph)>
@@ -471,12 +507,29 @@ fn AddBlockBar(container: Container) -> impl IntoView {
                     {move || store.t(Msg::AddFigure)}
                 </button>
             </Show>
+            <select
+                class="add-table"
+                data-testid="add-table"
+                aria-label=move || store.t(Msg::AddTable)
+                on:change=move |event| {
+                    let value = event_target_value(&event);
+                    picked_table.set(value.clone());
+                    if let Some(table) = super::table::table_choice(&value) {
+                        add(BlockKind::Table(Box::new(table)));
+                    }
+                    picked_table.set(String::new());
+                }
+                prop:value=move || picked_table.get()
+            >
+                <option value="" selected>{move || store.t(Msg::AddTable)}</option>
+                {super::table::table_choices(store)}
+            </select>
         </div>
     }
 }
 
 /// Move and delete buttons of a block.
-fn block_tools(store: Store, id: NodeId) -> impl IntoView {
+pub(super) fn block_tools(store: Store, id: NodeId) -> impl IntoView {
     view! {
         <span class="block-tools">
             <button
@@ -604,6 +657,7 @@ fn paragraph_editor(store: Store, id: NodeId) -> impl IntoView {
                     let empty = text.get_untracked().0.is_empty();
                     handle_key(store, id, &event, empty);
                 }
+                on:paste=move |event| super::table::paste_into_text(store, id, &event)
             ></textarea>
             {block_tools(store, id)}
         </div>
@@ -687,6 +741,7 @@ fn ListItemEditor(id: NodeId) -> AnyView {
                     let empty = item.get_untracked().0.is_empty();
                     handle_key(store, id, &event, empty);
                 }
+                on:paste=move |event| super::table::paste_into_text(store, id, &event)
             ></textarea>
             <div class="nested">{block_list(store, Container::ListItem(id))}</div>
         </li>
@@ -786,13 +841,35 @@ fn SectionEditor(id: NodeId) -> AnyView {
                 .unwrap_or_default()
         })
     });
+    let kind = Memo::new(move |_| {
+        view.with(|v| {
+            v.as_ref()
+                .map(|v| (v.snapshot.kind, v.snapshot.landscape))
+                .unwrap_or_default()
+        })
+    });
+    let kind_class = move || match kind.get().0 {
+        SectionKind::Numbered => "",
+        SectionKind::Division => " kind-division",
+        SectionKind::Appendix => " kind-appendix",
+    };
+    let heading_label = move || match kind.get().0 {
+        SectionKind::Numbered => store.t(Msg::SectionHeadingLabel),
+        SectionKind::Division => store.t(Msg::DivisionHeadingLabel),
+        SectionKind::Appendix => store.t(Msg::AppendixHeadingLabel),
+    };
     let children = Memo::new(move |_| view.with(|v| SectionView::child_ids(v.as_ref())));
     let entry = Memo::new(move |_| view.with(|v| v.as_ref().map(|v| (v.number.clone(), v.depth))));
     let number = move || entry.get().map(|e| e.0).unwrap_or_default();
     let depth = move || entry.get().map(|e| e.1).unwrap_or_default();
     view! {
         <section
-            class=move || format!("section-editor depth-{}", depth())
+            class=move || format!("section-editor depth-{}{}", depth(), kind_class())
+            data-kind=move || match kind.get().0 {
+                SectionKind::Numbered => "part",
+                SectionKind::Division => "division",
+                SectionKind::Appendix => "appendix",
+            }
             class:selected=move || store.selected.get() == Some(id)
             data-testid="section-editor"
         >
@@ -810,11 +887,17 @@ fn SectionEditor(id: NodeId) -> AnyView {
                         readonly=move || head.get().1
                         aria-label=move || {
                             let locked = if head.get().1 { format!(" — {}", store.t(Msg::HeadingLocked)) } else { String::new() };
-                            format!("{} {}{}", store.t(Msg::SectionHeadingLabel), number(), locked)
+                            format!("{} {}{}", heading_label(), number(), locked)
                         }
                         placeholder=move || {
                             let (_, _, guidance) = head.get();
-                            if guidance.is_empty() { store.t(Msg::RunInHint).to_owned() } else { guidance }
+                            if !guidance.is_empty() {
+                                guidance
+                            } else if kind.get().0 == SectionKind::Numbered {
+                                store.t(Msg::RunInHint).to_owned()
+                            } else {
+                                heading_label().to_owned()
+                            }
                         }
                         prop:value=move || head.get().0
                         aria-describedby=format!("locked-{id}")
@@ -852,6 +935,19 @@ fn SectionEditor(id: NodeId) -> AnyView {
                         {move || lock_icon(head.get().1)}
                     </button>
                 </div>
+                <Show when=move || kind.get().0 == SectionKind::Appendix>
+                    <label class="appendix-landscape" title=move || store.t(Msg::AppendixLandscapeHint)>
+                        <input
+                            type="checkbox"
+                            data-testid="appendix-landscape"
+                            prop:checked=move || kind.get().1
+                            on:change=move |event| {
+                                let _ = store.dispatch(Edit::SetLandscape { section: id, landscape: event_target_checked(&event) });
+                            }
+                        />
+                        <span>{move || store.t(Msg::AppendixLandscape)}</span>
+                    </label>
+                </Show>
                 <p class="locked-hint" id=format!("locked-{id}") role="status" data-testid="heading-locked-hint">
                     {move || (locked_typing.get() && head.get().1).then(|| store.t(Msg::HeadingLockedTyping))}
                 </p>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::edit::{Direction, Edit};
 use crate::i18n::Msg;
-use crate::model::NodeId;
+use crate::model::{NodeId, SectionKind};
 use crate::numbering::MAX_SECTION_DEPTH;
 use crate::platform::dom;
 
@@ -15,6 +15,15 @@ use super::store::{field_id, use_store};
 /// How many outline entries are listed before the first paint: more than
 /// the outline panel shows on a tall screen.
 const OUTLINE_FIRST_SCREEN: usize = 60;
+
+/// The kind's name in class names and tests.
+fn kind_name(kind: SectionKind) -> &'static str {
+    match kind {
+        SectionKind::Numbered => "part",
+        SectionKind::Division => "division",
+        SectionKind::Appendix => "appendix",
+    }
+}
 
 #[component]
 pub fn OutlinePanel() -> impl IntoView {
@@ -86,11 +95,42 @@ pub fn OutlinePanel() -> impl IntoView {
             }
         }
     };
+    // A division takes in the part picked and those after it.
+    let add_division = move |_| {
+        let index = store.document.with_untracked(|d| {
+            d.as_ref().map_or(0, |d| {
+                crate::edit::locate::division_slot(d, store.selected.get_untracked())
+            })
+        });
+        if let Ok(Some(new)) = store.dispatch(Edit::InsertDivision {
+            index,
+            heading: String::new(),
+        }) {
+            store.selected.set(Some(new));
+        }
+    };
+    let add_appendix = move |_| {
+        if let Ok(Some(new)) = store.dispatch(Edit::InsertAppendix {
+            heading: String::new(),
+        }) {
+            store.selected.set(Some(new));
+        }
+    };
     let selected_depth = Memo::new(move |_| {
         store.selected.get().and_then(|id| {
             store
                 .numbers
                 .with(|numbers| numbers.get(&id).map(|entry| entry.depth))
+        })
+    });
+    // An appendix holds blocks, not sections.
+    let appendix_selected = Memo::new(move |_| {
+        store.selected.get().is_some_and(|id| {
+            store.numbers.with(|numbers| {
+                numbers
+                    .get(&id)
+                    .is_some_and(|entry| entry.kind == SectionKind::Appendix)
+            })
         })
     });
 
@@ -103,7 +143,7 @@ pub fn OutlinePanel() -> impl IntoView {
                         let limit = listed.get();
                         store.outline.with(|entries| entries.iter().take(limit).cloned().collect::<Vec<_>>())
                     }
-                    key=|entry| (entry.id, entry.number.clone(), entry.summary.clone(), entry.depth)
+                    key=|entry| (entry.id, entry.number.clone(), entry.summary.clone(), entry.depth, entry.indent)
                     let:entry
                 >
                     {
@@ -116,7 +156,10 @@ pub fn OutlinePanel() -> impl IntoView {
                         let short = (entry.short_label != label).then(|| entry.short_label.clone());
                         let aria = short.is_some().then(|| label.clone());
                         view! {
-                            <li class=format!("outline-entry depth-{}", entry.depth)>
+                            <li
+                                class=format!("outline-entry depth-{} indent-{} kind-{}", entry.depth, entry.indent, kind_name(entry.kind))
+                                data-kind=kind_name(entry.kind)
+                            >
                                 <button
                                     type="button"
                                     id=format!("outline-{id}")
@@ -160,7 +203,9 @@ pub fn OutlinePanel() -> impl IntoView {
                 <button
                     type="button"
                     data-testid="add-child-section"
-                    disabled=move || selected_depth.get().is_none_or(|depth| depth >= MAX_SECTION_DEPTH)
+                    disabled=move || {
+                        appendix_selected.get() || selected_depth.get().is_none_or(|depth| depth >= MAX_SECTION_DEPTH)
+                    }
                     on:click=add_child
                 >
                     {move || store.t(Msg::AddChildSection)}
@@ -204,6 +249,24 @@ pub fn OutlinePanel() -> impl IntoView {
                     on:click=move |_| act(|id| Edit::OutdentSection { section: id })
                 >
                     "← "{move || store.t(Msg::Outdent)}
+                </button>
+                <button
+                    type="button"
+                    data-testid="add-division"
+                    title=move || store.t(Msg::AddDivisionLabel)
+                    aria-label=move || store.t(Msg::AddDivisionLabel)
+                    on:click=add_division
+                >
+                    {move || store.t(Msg::AddDivision)}
+                </button>
+                <button
+                    type="button"
+                    data-testid="add-appendix"
+                    title=move || store.t(Msg::AddAppendixLabel)
+                    aria-label=move || store.t(Msg::AddAppendixLabel)
+                    on:click=add_appendix
+                >
+                    {move || store.t(Msg::AddAppendix)}
                 </button>
                 <button
                     type="button"
