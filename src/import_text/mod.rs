@@ -9,12 +9,22 @@
 //! leftovers, and joins lines hard-wrapped mid-sentence. The header and
 //! signature block are read into metadata by `frame` first; TCVN3 text is
 //! converted by `legacy_encoding` before anything else.
+//!
+//! Divisions ("PHẦN THỨ NHẤT …", every common spelling: `division`) hold
+//! the parts that follow them, numbered from I again; appendices ("PHỤ
+//! LỤC …" after the signature) hold what follows them. Tables pasted with
+//! tabs or aligned with spaces become table blocks (`grid`).
 
 use crate::legacy_encoding::{self, LegacyEncoding};
-use crate::model::{Assessment, AssessmentLabel, Block, Document, List, ListItem, Section};
+use crate::model::{
+    Assessment, AssessmentLabel, Block, DivisionStyle, Document, List, ListItem, Section,
+    SectionKind,
+};
 use crate::text::clean_input;
 
+mod division;
 mod frame;
+mod grid;
 
 /// Lines that websites add around a post; left out and listed.
 const WEBSITE_LEFTOVERS: [&str; 4] = [
@@ -37,6 +47,11 @@ pub struct TextImport {
 /// What one logical line is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Line {
+    Division {
+        style: DivisionStyle,
+        heading: String,
+    },
+    Appendix(String),
     Part(String),
     Item(String),
     Point(String),
@@ -69,18 +84,9 @@ fn roman_value(text: &str) -> Option<usize> {
     (1..=50).find(|&n| crate::numbering::roman(n) == text)
 }
 
-/// Splits "II/. VỀ …", "I- Về …", "PHẦN I: …", "Phần thứ nhất" into a part
-/// heading.
+/// Splits "II/. VỀ …", "I- Về …" into a part heading. ("PHẦN I" is a
+/// division: `division::division_line`.)
 fn part_heading(line: &str) -> Option<String> {
-    let upper = line.to_uppercase();
-    if let Some(rest) = upper.strip_prefix("PHẦN ") {
-        let heading = line[line.len() - rest.len()..].trim_start();
-        let after = heading
-            .split_once([':', '.', '-'])
-            .map_or("", |(_, after)| after)
-            .trim();
-        return Some(after.to_owned());
-    }
     let end = line.find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))?;
     roman_value(&line[..end])?;
     let rest = &line[end..];
@@ -185,6 +191,15 @@ fn classify(line: &str) -> Line {
     if is_header_line(line) {
         return Line::Header(line.to_owned());
     }
+    if let Some(found) = division::division_line(line) {
+        return Line::Division {
+            style: found.style,
+            heading: found.heading,
+        };
+    }
+    if let Some(heading) = division::appendix_line(line) {
+        return Line::Appendix(heading);
+    }
     if let Some(heading) = part_heading(line) {
         return Line::Part(heading);
     }
@@ -272,12 +287,46 @@ fn paragraph(text: String) -> Block {
 struct Builder {
     document: Document,
     unplaced: Vec<String>,
+    /// Whether a division's or appendix's heading may still come on the
+    /// lines after its title line.
+    heading_pending: bool,
+    /// For each division, whether a Roman-numbered part was read under it.
+    roman_parts: Vec<bool>,
+    /// Whether the division style has been read.
+    style_read: bool,
 }
 
 impl Builder {
+    /// The top-level section content now goes into: the last division or
+    /// appendix, if the body has reached one.
+    fn top_kind(&self) -> SectionKind {
+        self.document
+            .sections
+            .last()
+            .map_or(SectionKind::Numbered, |section| section.kind)
+    }
+
+    /// Where parts go: the last division's parts, or the document's.
+    fn parts(&mut self) -> &mut Vec<Section> {
+        let sections = &mut self.document.sections;
+        match sections.last().map(|section| section.kind) {
+            Some(SectionKind::Division) => {
+                let last = sections.len() - 1;
+                &mut sections[last].children
+            }
+            _ => sections,
+        }
+    }
+
     /// The deepest open section, if any.
     fn current_section(&mut self) -> Option<&mut Section> {
-        let part = self.document.sections.last_mut()?;
+        let top = self.document.sections.last_mut()?;
+        let part = match top.kind {
+            SectionKind::Appendix => return Some(top),
+            SectionKind::Division if top.children.is_empty() => return Some(top),
+            SectionKind::Division => top.children.last_mut()?,
+            SectionKind::Numbered => top,
+        };
         if part.children.is_empty() {
             return Some(part);
         }
@@ -288,7 +337,6 @@ impl Builder {
             item.children.last_mut()
         }
     }
-
     /// Hands `f` the blocks new content joins: the last assessment group of
     /// the current section (or of its last bullet), else the section, else
     /// the preamble.
@@ -417,20 +465,150 @@ pub fn read_text(text: &str) -> TextImport {
     let mut builder = Builder {
         document,
         unplaced: framed.unplaced,
+        heading_pending: false,
+        roman_parts: Vec::new(),
+        style_read: false,
     };
-    let lines = logical_lines(&framed.body);
-    let mut title_taken = false;
-    let mut subject_expected = false;
-    for line in lines {
-        match classify(&line) {
-            Line::Part(heading) => builder.document.sections.push(Section {
-                heading,
-                ..Section::default()
-            }),
+    let mut reading = Reading::default();
+    for chunk in grid::split_tables(&framed.body) {
+        match chunk {
+            grid::Chunk::Text(lines) => {
+                for line in logical_lines(&lines.join("\n")) {
+                    builder.line(line, &mut reading);
+                }
+            }
+            grid::Chunk::Table(table) => {
+                builder.heading_pending = false;
+                builder.with_blocks(|blocks| blocks.push(Block::Table(table)));
+            }
+        }
+    }
+    let mut document = builder.document;
+    if !builder.roman_parts.is_empty() && builder.roman_parts.iter().all(|roman| !roman) {
+        flatten_divisions(&mut document);
+    }
+    if document.meta.doc_type.is_empty() {
+        document.meta.doc_type = "BÁO CÁO".into();
+    }
+    document.assign_ids();
+    TextImport {
+        document,
+        unplaced: builder.unplaced,
+        converted_from,
+    }
+}
+
+/// "PHẦN I", "PHẦN II" with items "1.", "2." right under them and no
+/// part "I." anywhere: the report's own parts, spelled with the word
+/// "PHẦN". They become parts again, their items items.
+fn flatten_divisions(document: &mut Document) {
+    for section in &mut document.sections {
+        if section.kind == SectionKind::Division {
+            section.kind = SectionKind::Numbered;
+        }
+    }
+    document.meta.division_style = DivisionStyle::default();
+}
+
+/// What the title lines at the top have given so far.
+#[derive(Default)]
+struct Reading {
+    title_taken: bool,
+    subject_expected: bool,
+}
+
+impl Builder {
+    /// True inside a division whose parts are numbered "1." (no "I."
+    /// read under it yet): its items are its parts, its points their items.
+    fn flat_division(&self) -> bool {
+        self.top_kind() == SectionKind::Division && self.roman_parts.last() == Some(&false)
+    }
+
+    /// Opens a division or an appendix.
+    fn open_top(&mut self, kind: SectionKind, heading: String) {
+        self.heading_pending = heading.is_empty();
+        if kind == SectionKind::Division {
+            self.roman_parts.push(false);
+        }
+        self.document.sections.push(Section {
+            heading,
+            kind,
+            ..Section::default()
+        });
+    }
+
+    /// Adds a line to the heading still awaited under a division or
+    /// appendix title ("PHẦN THỨ HAI" then "PHƯƠNG HƯỚNG, NHIỆM VỤ" on
+    /// the next line, maybe over two lines); false when it is not one.
+    fn pending_heading(&mut self, text: &str) -> bool {
+        if !self.heading_pending {
+            return false;
+        }
+        let Some(top) = self.document.sections.last_mut() else {
+            return false;
+        };
+        let caps = frame::is_all_caps(text);
+        let fits = if top.heading.is_empty() {
+            caps || (text.chars().count() < 150 && !text.ends_with(['.', ':', ';']))
+        } else {
+            caps && frame::is_all_caps(&top.heading)
+        };
+        if !fits || !top.blocks.is_empty() || !top.children.is_empty() {
+            self.heading_pending = false;
+            return false;
+        }
+        if !top.heading.is_empty() {
+            top.heading.push(' ');
+        }
+        top.heading.push_str(text);
+        true
+    }
+
+    fn line(&mut self, line: String, reading: &mut Reading) {
+        let in_appendix = self.top_kind() == SectionKind::Appendix;
+        let kind = classify(&line);
+        if !matches!(kind, Line::Text(_)) {
+            self.heading_pending = false;
+        }
+        match kind {
+            // Inside an appendix, numbered lines are its text as written.
+            Line::Division { .. } | Line::Part(_) | Line::Item(_) | Line::Point(_)
+                if in_appendix =>
+            {
+                self.with_blocks(|blocks| blocks.push(paragraph(line)));
+            }
+            Line::Division { style, heading } => {
+                if !self.style_read {
+                    self.document.meta.division_style = style;
+                    self.style_read = true;
+                }
+                self.open_top(SectionKind::Division, heading);
+            }
+            Line::Appendix(heading) => self.open_top(SectionKind::Appendix, heading),
+            Line::Part(heading) => {
+                if self.top_kind() == SectionKind::Division {
+                    if let Some(roman) = self.roman_parts.last_mut() {
+                        *roman = true;
+                    }
+                }
+                self.parts().push(Section {
+                    heading,
+                    ..Section::default()
+                });
+            }
             Line::Item(text) => {
-                let Some(part) = builder.document.sections.last_mut() else {
-                    builder.unplaced.push(line);
-                    continue;
+                // Right under a division with no part "I." yet, "1." numbers
+                // the division's parts ("PHẦN I" then "1. …").
+                if self.flat_division() {
+                    self.parts().push(Section {
+                        heading: text,
+                        ..Section::default()
+                    });
+                    return;
+                }
+                let Some(part) = self.parts().last_mut() else {
+                    self.unplaced.push(line);
+                    return;
                 };
                 // "1. Heading." alone is a heading; "1. Long text …" with more
                 // than one sentence, or one sentence too long for a heading,
@@ -453,60 +631,64 @@ pub fn read_text(text: &str) -> TextImport {
                     ..Section::default()
                 });
             }
-            Line::Point(text) => match builder
-                .document
-                .sections
-                .last_mut()
-                .and_then(|p| p.children.last_mut())
-            {
-                Some(item) => item.children.push(Section {
-                    heading: text,
-                    ..Section::default()
-                }),
-                None => builder.unplaced.push(line),
-            },
-            Line::Bullet { depth, text } => builder.push_bullet(depth, text),
-            Line::Assessment { label, rest } => builder.push_assessment(label, rest),
-            Line::Author(name) => builder.document.closing.author = name,
-            Line::Leftover(text) | Line::Header(text) => builder.unplaced.push(text),
+            Line::Point(text) => {
+                let flat = self.flat_division();
+                let parts = self.parts();
+                let target = if flat {
+                    parts.last_mut()
+                } else {
+                    parts.last_mut().and_then(|p| p.children.last_mut())
+                };
+                match target {
+                    Some(section) => section.children.push(Section {
+                        heading: text,
+                        ..Section::default()
+                    }),
+                    None => self.unplaced.push(line),
+                }
+            }
+            Line::Bullet { depth, text } => self.push_bullet(depth, text),
+            Line::Assessment { label, rest } => self.push_assessment(label, rest),
+            Line::Author(name) => self.document.closing.author = name,
+            Line::Leftover(text) | Line::Header(text) => self.unplaced.push(text),
             Line::Text(text) if frame::is_rule(&text) => {
                 // "-----" under the subject line, "***" between parts: the
                 // export draws its own.
             }
+            Line::Text(text) if self.pending_heading(&text) => {}
             Line::Text(text)
                 if text == "BÁO CÁO"
-                    && builder.document.sections.is_empty()
-                    && builder.document.preamble.is_empty()
-                    && builder.document.meta.subject.is_empty() =>
+                    && self.document.sections.is_empty()
+                    && self.document.preamble.is_empty()
+                    && self.document.meta.subject.is_empty() =>
             {
-                builder.document.meta.doc_type = text;
-                subject_expected = true;
+                self.document.meta.doc_type = text;
+                reading.subject_expected = true;
             }
-            Line::Text(text) if subject_expected && text.chars().count() < 300 => {
-                subject_expected = false;
-                if builder.document.title.is_empty() {
-                    builder.document.title = format!("Báo cáo {text}");
-                    title_taken = true;
+            Line::Text(text) if reading.subject_expected && text.chars().count() < 300 => {
+                reading.subject_expected = false;
+                if self.document.title.is_empty() {
+                    self.document.title = format!("Báo cáo {text}");
+                    reading.title_taken = true;
                 }
-                builder.document.meta.subject = text;
+                self.document.meta.subject = text;
             }
             Line::Text(text) => {
                 let all_caps = text.chars().any(char::is_alphabetic) && text == text.to_uppercase();
-                if !title_taken
+                if !reading.title_taken
                     && all_caps
-                    && builder.document.sections.is_empty()
-                    && builder.document.preamble.is_empty()
+                    && self.document.sections.is_empty()
+                    && self.document.preamble.is_empty()
                 {
-                    builder.document.title = text;
-                    title_taken = true;
-                } else if builder.document.sections.is_empty()
-                    && builder.document.preamble.len() == 1
+                    self.document.title = text;
+                    reading.title_taken = true;
+                } else if self.document.sections.is_empty()
+                    && self.document.preamble.len() == 1
                     && text.len() < 400
                     && !text.starts_with("Thực hiện")
                     && !text.starts_with("Căn cứ")
                 {
-                    builder
-                        .document
+                    self.document
                         .preamble
                         .push(Block::Figure(crate::model::Figure {
                             id: 0,
@@ -514,20 +696,10 @@ pub fn read_text(text: &str) -> TextImport {
                             image: None,
                         }));
                 } else {
-                    builder.with_blocks(|blocks| blocks.push(paragraph(text)));
+                    self.with_blocks(|blocks| blocks.push(paragraph(text)));
                 }
             }
         }
-    }
-    let mut document = builder.document;
-    if document.meta.doc_type.is_empty() {
-        document.meta.doc_type = "BÁO CÁO".into();
-    }
-    document.assign_ids();
-    TextImport {
-        document,
-        unplaced: builder.unplaced,
-        converted_from,
     }
 }
 
@@ -578,7 +750,14 @@ mod tests {
         assert_eq!(part_heading("I- VỀ CÔNG TÁC"), Some("VỀ CÔNG TÁC".into()));
         assert_eq!(part_heading("II/. VỀ BỘ MÁY."), Some("VỀ BỘ MÁY.".into()));
         assert_eq!(part_heading("IV. KIẾN NGHỊ"), Some("KIẾN NGHỊ".into()));
-        assert_eq!(part_heading("PHẦN I: KẾT QUẢ"), Some("KẾT QUẢ".into()));
+        assert_eq!(part_heading("PHẦN I: KẾT QUẢ"), None);
+        assert_eq!(
+            classify("PHẦN I: KẾT QUẢ"),
+            Line::Division {
+                style: DivisionStyle::Roman,
+                heading: "KẾT QUẢ".into()
+            }
+        );
         assert_eq!(part_heading("Ít khi"), None);
         assert_eq!(item_text("1.Về nhận thức"), Some("Về nhận thức".into()));
         assert_eq!(item_text("12. Kết quả"), Some("Kết quả".into()));

@@ -1,0 +1,680 @@
+//! Tables in pasted text: rows of cells separated by tabs (as Word and
+//! Excel put a table on the clipboard or into a .txt), or columns aligned
+//! with runs of spaces (as `pdftotext -layout` gives), with the unit line
+//! ("Đvt: Người") and caption ("Bảng 1: …", "Biểu …") just above.
+//!
+//! Prose must never become a table: tab rows need at least two filled
+//! cells and are told apart from Word's "1.<tab>Heading" list lines; space
+//! aligned rows need three lines or more that split into the same number
+//! (three or more) of columns at the same places, with figures in them.
+
+use crate::table::{parse_number, Cell, Column, ColumnKind, Row, RowKind, Table};
+
+/// A run of body lines: text to read line by line, or a table.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Chunk {
+    Text(Vec<String>),
+    Table(Table),
+}
+
+/// Collapses runs of whitespace inside a cell.
+fn tidy(cell: &str) -> String {
+    cell.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What numbers a list line ("I.", "1.", "a)", "•", "-") before a tab.
+fn is_list_marker(cell: &str) -> bool {
+    let cell = cell.trim();
+    if cell.is_empty() || cell.chars().count() > 6 {
+        return false;
+    }
+    let body = cell.trim_end_matches(['.', ')', '/', '-', ':']);
+    let marker_chars = ["•", "o", "§", "-", "–", "+", "*", "▪", "◦", "●"];
+    marker_chars.contains(&cell)
+        || (body.len() < cell.len()
+            && !body.is_empty()
+            && (body.chars().all(|c| c.is_ascii_digit())
+                || body.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+                || (body.chars().count() == 1 && body.chars().all(char::is_lowercase))))
+        || cell.starts_with(|c: char| ('\u{f000}'..='\u{f0ff}').contains(&c))
+}
+
+/// The cells of a line with tabs, unless it is a list line copied from
+/// Word ("1.<tab>Heading").
+fn tab_cells(line: &str) -> Option<Vec<String>> {
+    if !line.contains('\t') {
+        return None;
+    }
+    let mut cells: Vec<String> = line.split('\t').map(tidy).collect();
+    while cells.last().is_some_and(String::is_empty) {
+        cells.pop();
+    }
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+    if filled.is_empty() {
+        return None;
+    }
+    if filled.len() <= 2 && is_list_marker(filled[0]) {
+        return None;
+    }
+    Some(cells)
+}
+
+fn filled(cells: &[String]) -> usize {
+    cells.iter().filter(|c| !c.is_empty()).count()
+}
+
+/// A cell that holds a figure: "12", "1.234", "95,5", "95,5%", "-".
+fn is_figure(cell: &str) -> bool {
+    parse_number(cell).is_some()
+}
+
+/// The unit in a unit line: "Đvt: Người", "ĐVT: người", "(Đơn vị tính:
+/// người)".
+pub(super) fn unit_of(line: &str) -> Option<String> {
+    let line = line.trim().trim_start_matches('(').trim_end_matches(')');
+    let lower = line.to_lowercase();
+    for prefix in ["đvt", "đơn vị tính", "đơn vị"] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let rest = rest.trim_start();
+            if let Some(value) = rest.strip_prefix(':') {
+                let at = line.len() - value.len();
+                let unit = line[at..].trim();
+                return (!unit.is_empty() && unit.chars().count() < 40).then(|| unit.to_owned());
+            }
+        }
+    }
+    None
+}
+
+/// A caption line: "Bảng 1: …", "Bảng 2. …", "BIỂU SỐ 01 …", "Biểu 1-TCTW".
+pub(super) fn is_caption(line: &str) -> bool {
+    let line = line.trim();
+    let lower = line.to_lowercase();
+    ["bảng ", "biểu ", "bảng:", "biểu:"]
+        .iter()
+        .any(|start| lower.starts_with(start))
+        && line.chars().count() < 200
+        && lower.split_whitespace().nth(1).is_some_and(|word| {
+            word.starts_with(|c: char| c.is_ascii_digit()) || word == "số" || word.ends_with(':')
+        })
+}
+
+/// Header texts that name a running number column.
+fn is_number_heading(text: &str) -> bool {
+    matches!(
+        text.to_uppercase().trim_end_matches('.'),
+        "STT" | "TT" | "SỐ TT" | "S TT"
+    )
+}
+
+/// The column number row under a header: "1 2 3 4=2:3", "(1) (2) (3)",
+/// "A B 1 2".
+fn is_number_row(cells: &[String]) -> bool {
+    let mut expected = 1;
+    let mut seen = 0;
+    for cell in cells.iter().filter(|c| !c.is_empty()) {
+        let bare = cell.trim_start_matches('(').trim_end_matches(')');
+        let digits: String = bare.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &bare[digits.len()..];
+        if digits.is_empty() {
+            if bare.chars().count() == 1 && bare.chars().all(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            return false;
+        }
+        if digits.parse::<usize>().ok() != Some(expected)
+            || !(rest.is_empty() || rest.starts_with('='))
+        {
+            return false;
+        }
+        expected += 1;
+        seen += 1;
+    }
+    seen >= 2 && seen * 2 >= cells.len()
+}
+
+fn is_total(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["tổng", "cộng", "toàn "]
+        .iter()
+        .any(|start| lower.starts_with(start))
+}
+
+/// How many decimals a figure is written with ("95,5" → 1).
+fn decimals(cell: &str) -> u8 {
+    let cell = cell.trim().trim_end_matches('%');
+    match cell.rsplit_once(',') {
+        Some((_, after)) if after.len() != 3 || cell.contains('.') => after.len().min(6) as u8,
+        _ => match cell.rsplit_once('.') {
+            Some((_, after)) if after.len() != 3 => after.len().min(6) as u8,
+            _ => 0,
+        },
+    }
+}
+
+/// Makes a table of the rows of cells read (`grid`), with the header rows
+/// at its top (`header_rows` when known; otherwise the leading rows
+/// without figures), the column number row, totals, labels and unit.
+fn build(
+    mut grid: Vec<Vec<String>>,
+    header_rows: Option<usize>,
+    mut unit: String,
+) -> Option<Table> {
+    // A unit written in a row of its own at the top ("\t\tĐvt: người").
+    while let Some(first) = grid.first() {
+        let only: Vec<&String> = first.iter().filter(|c| !c.is_empty()).collect();
+        match (only.as_slice(), only.first().and_then(|c| unit_of(c))) {
+            ([_], Some(found)) => {
+                unit = found;
+                grid.remove(0);
+            }
+            _ => break,
+        }
+    }
+    let width = grid.iter().map(Vec::len).max()?;
+    if width < 2 || grid.len() < 2 {
+        return None;
+    }
+    for row in &mut grid {
+        row.resize(width, String::new());
+    }
+    let figures = |row: &[String]| row.iter().skip(1).filter(|c| is_figure(c)).count();
+    let any_figures = grid.iter().any(|row| figures(row) > 0);
+    let header_count = header_rows.unwrap_or_else(|| {
+        if !any_figures {
+            return 1;
+        }
+        let mut count = 0;
+        for (index, row) in grid.iter().enumerate().take(3) {
+            let label_only = filled(row) == 1 && !row[0].is_empty();
+            if figures(row) > 0 || is_number_row(row) || (index > 0 && label_only) {
+                break;
+            }
+            count += 1;
+        }
+        count
+    });
+    let header_count = header_count.min(grid.len() - 1);
+    let mut body: Vec<Vec<String>> = grid.split_off(header_count);
+    let header = grid;
+    let number_row = body.first().is_some_and(|row| is_number_row(row));
+    if number_row {
+        body.remove(0);
+    }
+    if body.is_empty() {
+        return None;
+    }
+    let first_header = |col: usize| {
+        header
+            .iter()
+            .map(|row| row[col].as_str())
+            .find(|t| !t.is_empty())
+            .unwrap_or("")
+    };
+    let kinds: Vec<RowKind> = body
+        .iter()
+        .map(|row| {
+            let first_text = row.iter().take(2).find(|c| !c.is_empty() && !is_figure(c));
+            if first_text.is_some_and(|t| is_total(t)) {
+                RowKind::Total
+            } else if filled(row) == 1 && first_text.is_some() {
+                RowKind::Label
+            } else {
+                RowKind::Data
+            }
+        })
+        .collect();
+    let columns: Vec<Column> = (0..width)
+        .map(|col| {
+            let cells: Vec<&str> = body
+                .iter()
+                .zip(&kinds)
+                .filter(|(_, kind)| **kind != RowKind::Label)
+                .map(|(row, _)| row[col].as_str())
+                .filter(|c| !c.is_empty())
+                .collect();
+            let numeric = col > 0
+                && !is_number_heading(first_header(col))
+                && !cells.is_empty()
+                && cells.iter().all(|c| is_figure(c));
+            Column {
+                id: col as u64 + 1,
+                kind: if numeric {
+                    ColumnKind::Number {
+                        decimals: cells.iter().map(|c| decimals(c)).max().unwrap_or(0),
+                    }
+                } else {
+                    ColumnKind::Text
+                },
+                ..Column::default()
+            }
+        })
+        .collect();
+    let rows = body
+        .into_iter()
+        .zip(kinds)
+        .map(|(cells, kind)| Row {
+            kind,
+            cells: cells
+                .into_iter()
+                .zip(&columns)
+                .map(|(text, column)| Cell {
+                    // A total typed in the text stays as typed; the format
+                    // check compares it with its rows.
+                    typed: kind == RowKind::Total
+                        && matches!(column.kind, ColumnKind::Number { .. })
+                        && !text.is_empty(),
+                    text,
+                })
+                .collect(),
+            ..Row::default()
+        })
+        .collect();
+    Some(Table {
+        unit,
+        columns,
+        header,
+        number_row,
+        rows,
+        ..Table::default()
+    })
+}
+
+/// A cell of a space-aligned line: its text and where it stands, in
+/// characters from the line's start.
+#[derive(Clone, Debug)]
+struct Span {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+/// Cuts a line at runs of two or more spaces, keeping where each cell is.
+fn spans(line: &str) -> Vec<Span> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < chars.len() {
+        if chars[at].is_whitespace() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        let mut end = at;
+        while end < chars.len() {
+            if chars[end].is_whitespace() {
+                let gap = chars[end..]
+                    .iter()
+                    .take_while(|c| c.is_whitespace())
+                    .count();
+                if gap >= 2 || end + gap == chars.len() || chars[end] == '\t' {
+                    break;
+                }
+                end += gap;
+            } else {
+                end += 1;
+            }
+        }
+        out.push(Span {
+            start,
+            end,
+            text: chars[start..end].iter().collect(),
+        });
+        at = end;
+    }
+    out
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// True when `line`'s cells stand in the columns `zones` one to a column.
+fn fits(line: &[Span], zones: &[(usize, usize)]) -> Option<Vec<usize>> {
+    let mut taken = Vec::new();
+    for span in line {
+        let hits: Vec<usize> = (0..zones.len())
+            .filter(|&z| overlaps((span.start, span.end), zones[z]))
+            .collect();
+        let [zone] = hits[..] else { return None };
+        if taken.last().is_some_and(|&last| last >= zone) {
+            return None;
+        }
+        taken.push(zone);
+    }
+    Some(taken)
+}
+
+/// The aligned table whose core starts at line `start` of `lines`, if
+/// any: its first and last line (the header lines above included) and
+/// the table.
+fn aligned_table(all: &[Vec<Span>], start: usize) -> Option<(usize, usize, Table)> {
+    let lines = all;
+    let count = all[start].len();
+    if count < 3 {
+        return None;
+    }
+    // The core: lines with the same number of cells, each column's cells
+    // overlapping the line above's.
+    let mut end = start + 1;
+    while end < lines.len()
+        && all[end].len() == count
+        && (0..count).all(|k| {
+            let (a, b) = (&all[end - 1][k], &all[end][k]);
+            overlaps((a.start, a.end), (b.start, b.end))
+                && (k + 1 >= count || b.end <= all[end - 1][k + 1].start)
+                && (k == 0 || b.start >= all[end - 1][k - 1].end)
+        })
+    {
+        end += 1;
+    }
+    if end - start < 3 {
+        return None;
+    }
+    let with_figures = all[start..end]
+        .iter()
+        .filter(|line| line.iter().skip(1).filter(|s| is_figure(&s.text)).count() >= 2)
+        .count();
+    if with_figures < 2 {
+        return None;
+    }
+    let mut zones: Vec<(usize, usize)> = (0..count)
+        .map(|k| {
+            let lo = all[start..end]
+                .iter()
+                .map(|l| l[k].start)
+                .min()
+                .unwrap_or(0);
+            let hi = all[start..end].iter().map(|l| l[k].end).max().unwrap_or(0);
+            (lo, hi)
+        })
+        .collect();
+    // The first column reaches back to the line's start (labels indent).
+    zones[0].0 = 0;
+    let place = |line: &[Span], at: &[usize]| {
+        let mut row = vec![String::new(); count];
+        for (span, &zone) in line.iter().zip(at) {
+            row[zone] = span.text.clone();
+        }
+        row
+    };
+    let mut grid: Vec<Vec<String>> = all[start..end]
+        .iter()
+        .map(|line| place(line, &(0..count).collect::<Vec<_>>()))
+        .collect();
+    // Rows below with empty cells, and "Chia ra:" lines between rows.
+    let mut last = end;
+    while last < lines.len() {
+        match fits(&all[last], &zones) {
+            Some(at) if at.len() >= 2 => {
+                grid.push(place(&all[last], &at));
+                last += 1;
+            }
+            Some(at)
+                if at.len() == 1
+                    && last + 1 < lines.len()
+                    && fits(&all[last + 1], &zones).is_some_and(|next| next.len() >= 2) =>
+            {
+                grid.push(place(&all[last], &at));
+                last += 1;
+            }
+            _ => break,
+        }
+    }
+    // Header lines above: cells in the columns' places, a header cell
+    // wrapped over several lines joined.
+    let mut first = start;
+    let mut header = vec![String::new(); count];
+    let mut header_lines = 0;
+    while first > 0 && header_lines < 4 {
+        let line = &all[first - 1];
+        if line.is_empty() {
+            break;
+        }
+        let mut at = Vec::new();
+        for span in line {
+            let best = (0..count)
+                .filter(|&z| overlaps((span.start, span.end.max(span.start + 1)), zones[z]))
+                .min();
+            match best {
+                Some(zone) if !at.contains(&zone) => at.push(zone),
+                _ => {
+                    at.clear();
+                    break;
+                }
+            }
+        }
+        if at.len() < 2 && !(header_lines > 0 && at.len() == 1) {
+            break;
+        }
+        for (span, zone) in line.iter().zip(at) {
+            let cell = &mut header[zone];
+            *cell = if cell.is_empty() {
+                span.text.clone()
+            } else {
+                format!("{} {cell}", span.text)
+            };
+        }
+        header_lines += 1;
+        first -= 1;
+    }
+    let header_rows = (header_lines > 0).then(|| {
+        grid.insert(0, header);
+        1
+    });
+    let table = build(grid, header_rows, String::new())?;
+    Some((first, last, table))
+}
+
+/// Cuts the body's lines into text and tables, taking each table's caption
+/// and unit line from just above it.
+pub(super) fn split_tables(text: &str) -> Vec<Chunk> {
+    let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    let all: Vec<Vec<Span>> = lines.iter().map(|line| spans(line)).collect();
+    let mut chunks = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        // Tab rows.
+        let mut end = at;
+        let mut rows = Vec::new();
+        loop {
+            if let Some(cells) = lines.get(end).and_then(|line| tab_cells(line)) {
+                rows.push(cells);
+                end += 1;
+                continue;
+            }
+            // "Chia ra:" typed without a tab between two rows.
+            let label = lines.get(end).map_or("", |line| line.trim());
+            let next_is_row = lines
+                .get(end + 1)
+                .and_then(|line| tab_cells(line))
+                .is_some();
+            if !rows.is_empty() && next_is_row && !label.is_empty() && label.chars().count() < 60 {
+                rows.push(vec![tidy(label)]);
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        let table = if rows.iter().filter(|row| filled(row) >= 2).count() >= 2 {
+            build(rows, None, String::new()).map(|table| (at, end, table))
+        } else {
+            None
+        };
+        let table = table.or_else(|| {
+            (!lines[at].contains('\t'))
+                .then(|| aligned_table(&all, at))
+                .flatten()
+        });
+        match table {
+            Some((first, last, mut table)) => {
+                // Header lines of an aligned table were already kept as text.
+                let keep = pending.len() - (at - first).min(pending.len());
+                pending.truncate(keep);
+                take_caption(&mut pending, &mut table);
+                if !pending.is_empty() {
+                    chunks.push(Chunk::Text(std::mem::take(&mut pending)));
+                }
+                chunks.push(Chunk::Table(table));
+                at = last.max(at + 1);
+            }
+            None => {
+                pending.push(lines[at].to_owned());
+                at += 1;
+            }
+        }
+    }
+    if !pending.is_empty() {
+        chunks.push(Chunk::Text(pending));
+    }
+    chunks
+}
+
+/// Takes the unit line and the caption from the end of `lines` (blank
+/// lines between them allowed) into `table`.
+fn take_caption(lines: &mut Vec<String>, table: &mut Table) {
+    let last_filled = |lines: &Vec<String>| lines.iter().rposition(|line| !line.trim().is_empty());
+    for _ in 0..2 {
+        let Some(index) = last_filled(lines) else {
+            return;
+        };
+        let line = lines[index].trim().to_owned();
+        if table.unit.is_empty() {
+            if let Some(unit) = unit_of(&line) {
+                table.unit = unit;
+                lines.truncate(index);
+                continue;
+            }
+            // "Bảng 1: …        Đvt: người" on one line.
+            let cells = spans(&lines[index]);
+            if let [caption, unit] = &cells[..] {
+                if let (true, Some(unit)) = (is_caption(&caption.text), unit_of(&unit.text)) {
+                    table.unit = unit;
+                    table.caption = caption.text.clone();
+                    lines.truncate(index);
+                    return;
+                }
+            }
+        }
+        if table.caption.is_empty() && is_caption(&line) {
+            table.caption = tidy(&line);
+            lines.truncate(index);
+            continue;
+        }
+        return;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(text: &str) -> Vec<Table> {
+        split_tables(text)
+            .into_iter()
+            .filter_map(|chunk| match chunk {
+                Chunk::Table(table) => Some(table),
+                Chunk::Text(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tab_rows_with_caption_unit_number_row_and_total() {
+        let text = "Trước bảng.\nBảng 1: Kết quả xếp loại đảng viên\nĐvt: Người\nChỉ tiêu\tKỳ này\tCùng kỳ\tTỷ lệ (%)\n1\t2\t3\t4=2:3\nTổng số đảng viên\t45\t43\t104,65\nChia ra:\n- Nam\t20\t19\t105,26\n- Nữ\t25\t24\t104,17\nSau bảng.";
+        let chunks = split_tables(text);
+        assert_eq!(chunks.len(), 3, "{chunks:#?}");
+        assert_eq!(chunks[0], Chunk::Text(vec!["Trước bảng.".into()]));
+        let Chunk::Table(table) = &chunks[1] else {
+            panic!()
+        };
+        assert_eq!(table.caption, "Bảng 1: Kết quả xếp loại đảng viên");
+        assert_eq!(table.unit, "Người");
+        assert_eq!(
+            table.header,
+            vec![vec!["Chỉ tiêu", "Kỳ này", "Cùng kỳ", "Tỷ lệ (%)"]]
+        );
+        assert!(table.number_row);
+        assert_eq!(table.rows.len(), 4);
+        assert_eq!(table.rows[0].kind, RowKind::Total);
+        assert!(table.rows[0].cells[1].typed);
+        assert_eq!(table.rows[1].kind, RowKind::Label);
+        assert_eq!(table.rows[3].cells[0].text, "- Nữ");
+        assert_eq!(table.columns[3].kind, ColumnKind::Number { decimals: 2 });
+        assert_eq!(chunks[2], Chunk::Text(vec!["Sau bảng.".into()]));
+    }
+
+    #[test]
+    fn word_list_lines_with_a_tab_are_not_a_table() {
+        let text = "I.\tKẾT QUẢ\n1.\tThuận lợi\n•\tCơ sở vật chất.\no\tPhòng học mới.\na)\tĐiểm a";
+        assert!(tables(text).is_empty());
+    }
+
+    #[test]
+    fn a_stt_column_stays_text_and_text_tables_read() {
+        let text = "STT\tHọ và tên\tChức vụ\tXếp loại\n1\tNguyễn Văn An\tBí thư\tHoàn thành tốt\n2\tTrần Thị Bình\tPhó Bí thư\tHoàn thành xuất sắc";
+        let [table] = &tables(text)[..] else { panic!() };
+        assert_eq!(table.header.len(), 1);
+        assert_eq!(table.rows.len(), 2);
+        assert!(table.columns.iter().all(|c| c.kind == ColumnKind::Text));
+    }
+
+    #[test]
+    fn space_aligned_columns_as_pdftotext_layout_gives() {
+        let text = "Bảng 2. Kết quả học tập theo khối\n                                                   Đvt: học sinh\n  Khối        Tổng số     Tốt      Khá     Đạt   Chưa đạt\n  Khối 10        420       98      201     110        11\n  Khối 11        398      105      187      99         7\n  Khối 12        376      121      170      82         3\n  Cộng         1.194      324      558     291        21\nSau bảng là một câu văn bình thường.";
+        let chunks = split_tables(text);
+        let tables: Vec<&Table> = chunks
+            .iter()
+            .filter_map(|c| match c {
+                Chunk::Table(t) => Some(t),
+                Chunk::Text(_) => None,
+            })
+            .collect();
+        let [table] = tables[..] else {
+            panic!("{chunks:#?}")
+        };
+        assert_eq!(table.caption, "Bảng 2. Kết quả học tập theo khối");
+        assert_eq!(table.unit, "học sinh");
+        assert_eq!(
+            table.header,
+            vec![vec!["Khối", "Tổng số", "Tốt", "Khá", "Đạt", "Chưa đạt"]]
+        );
+        assert_eq!(table.rows.len(), 4);
+        assert_eq!(table.rows[3].kind, RowKind::Total);
+        assert_eq!(table.rows[3].cells[1].text, "1.194");
+        assert_eq!(
+            chunks.last(),
+            Some(&Chunk::Text(vec![
+                "Sau bảng là một câu văn bình thường.".into()
+            ]))
+        );
+    }
+
+    #[test]
+    fn justified_prose_with_double_spaces_is_not_a_table() {
+        let text = "Đảng  ủy  trường  luôn  quan  tâm  lãnh  đạo  thực  hiện  nhiệm  vụ\nchính  trị  của  nhà  trường,  đạt  nhiều  kết  quả  quan  trọng  trong\nnăm  học  2023  -  2024,  tỷ  lệ  tốt  nghiệp  đạt  99,5  %  và  12  giải\ncấp  tỉnh  được  trao  cho  học  sinh  của  trường  trong  năm  qua.";
+        assert!(tables(text).is_empty());
+    }
+
+    #[test]
+    fn the_seed_has_no_tables() {
+        let seed = include_str!("../../tests/fixtures/bao-cao-tong-ket-thpt-lap-vo-2.txt");
+        assert!(tables(seed).is_empty());
+    }
+
+    #[test]
+    fn units_and_captions() {
+        assert_eq!(unit_of("Đvt: Người"), Some("Người".into()));
+        assert_eq!(unit_of("ĐVT: người"), Some("người".into()));
+        assert_eq!(
+            unit_of("(Đơn vị tính: đảng viên)"),
+            Some("đảng viên".into())
+        );
+        assert_eq!(unit_of("Đơn vị tổ chức tốt"), None);
+        assert!(is_caption("Bảng 1: Kết quả"));
+        assert!(is_caption("Biểu số 1-TCTW"));
+        assert!(is_caption("BẢNG 3. XẾP LOẠI"));
+        assert!(!is_caption("Bảng tin của trường được cập nhật."));
+    }
+}
