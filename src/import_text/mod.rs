@@ -887,6 +887,195 @@ mod tests {
         }
     }
 
+    fn outline_lines(document: &Document) -> Vec<String> {
+        crate::numbering::outline(document)
+            .into_iter()
+            .map(|entry| {
+                format!("{} {}", entry.number, entry.heading)
+                    .trim()
+                    .to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn regression_phan_thu_nhat_without_separator_lost_its_heading_on_import() {
+        let text = "BÁO CÁO\ntổng kết năm 2024\nPHẦN THỨ NHẤT KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024\nI. CÔNG TÁC CHÍNH TRỊ\n1. Học tập nghị quyết\nNội dung.\nII. CÔNG TÁC TỔ CHỨC\nPHẦN THỨ HAI PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025\nI. MỤC TIÊU\nII. GIẢI PHÁP\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            outline_lines(&document),
+            [
+                "PHẦN THỨ NHẤT KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024",
+                "I. CÔNG TÁC CHÍNH TRỊ",
+                "1. Học tập nghị quyết",
+                "II. CÔNG TÁC TỔ CHỨC",
+                "PHẦN THỨ HAI PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025",
+                "I. MỤC TIÊU",
+                "II. GIẢI PHÁP",
+            ]
+        );
+        assert_eq!(document.sections[0].kind, SectionKind::Division);
+        assert_eq!(document.meta.division_style, DivisionStyle::Ordinal);
+    }
+
+    #[test]
+    fn a_division_heading_on_the_next_line_over_two_lines() {
+        let text = "PHẦN THỨ HAI\nPHƯƠNG HƯỚNG, NHIỆM VỤ\nNĂM HỌC 2024 - 2025\nI. NHIỆM VỤ CHUNG\nThực hiện tốt.\nPhần thứ ba\nTổ chức thực hiện\nĐề nghị các tổ thực hiện.\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            document.sections[0].heading,
+            "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM HỌC 2024 - 2025"
+        );
+        assert_eq!(document.sections[0].children[0].heading, "NHIỆM VỤ CHUNG");
+        assert_eq!(document.sections[1].heading, "Tổ chức thực hiện");
+        let [Block::Paragraph(paragraph)] = &document.sections[1].blocks[..] else {
+            panic!("{:#?}", document.sections[1])
+        };
+        assert_eq!(paragraph.text, "Đề nghị các tổ thực hiện.");
+    }
+
+    #[test]
+    fn the_division_style_is_read_from_the_text() {
+        for (text, style) in [
+            (
+                "PHẦN I: KẾT QUẢ\nI. MỘT\nPHẦN II: PHƯƠNG HƯỚNG\nI. HAI",
+                DivisionStyle::Roman,
+            ),
+            (
+                "PHẦN 1. KẾT QUẢ\nI. MỘT\nPHẦN 2. PHƯƠNG HƯỚNG\nI. HAI",
+                DivisionStyle::Arabic,
+            ),
+            (
+                "Phần thứ nhất: Kết quả\nI. MỘT\nPhần thứ hai: Phương hướng\nI. HAI",
+                DivisionStyle::Ordinal,
+            ),
+        ] {
+            let document = read_text(text).document;
+            assert_eq!(document.meta.division_style, style, "{text}");
+            assert_eq!(document.sections.len(), 2, "{text}");
+            assert!(document
+                .sections
+                .iter()
+                .all(|s| s.kind == SectionKind::Division && s.children.len() == 1));
+        }
+    }
+
+    #[test]
+    fn parts_restarting_at_i_without_a_phan_line_are_not_divisions() {
+        let text = "I. KẾT QUẢ\n1. Một\nII. HẠN CHẾ\nI. PHƯƠNG HƯỚNG\n1. Hai\nII. GIẢI PHÁP\n";
+        let document = read_text(text).document;
+        assert!(document
+            .sections
+            .iter()
+            .all(|s| s.kind == SectionKind::Numbered));
+        assert_eq!(document.sections.len(), 4);
+    }
+
+    #[test]
+    fn phan_lines_with_items_right_under_them_stay_parts() {
+        // "PHẦN I" numbering the report's own parts, items "1." under them:
+        // no division level is invented.
+        let text = "PHẦN I: KẾT QUẢ\n1. Công tác chính trị\na) Học tập\nb) Quán triệt\n2. Công tác tổ chức\nPHẦN II: PHƯƠNG HƯỚNG\n1. Mục tiêu\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            outline_lines(&document),
+            [
+                "I. KẾT QUẢ",
+                "1. Công tác chính trị",
+                "a) Học tập",
+                "b) Quán triệt",
+                "2. Công tác tổ chức",
+                "II. PHƯƠNG HƯỚNG",
+                "1. Mục tiêu",
+            ]
+        );
+    }
+
+    #[test]
+    fn regression_a_sentence_starting_with_phan_became_an_empty_part() {
+        let text = "I. KẾT QUẢ\nPhần lớn học sinh đạt yêu cầu.\n";
+        let document = read_text(text).document;
+        assert_eq!(document.sections.len(), 1);
+        let [Block::Paragraph(paragraph)] = &document.sections[0].blocks[..] else {
+            panic!("{:#?}", document.sections)
+        };
+        assert_eq!(paragraph.text, "Phần lớn học sinh đạt yêu cầu.");
+    }
+
+    #[test]
+    fn appendices_after_the_signature_keep_their_content() {
+        let text = "BÁO CÁO\nkết quả năm 2024\nI. KẾT QUẢ\n1. Một việc.\nNơi nhận:\t\tT/M CHI BỘ\n- Đảng ủy xã,\t\tBÍ THƯ\n- Lưu.\n\t\tNguyễn Văn An\nPHỤ LỤC I\nKẾT QUẢ XẾP LOẠI ĐẢNG VIÊN\n(Kèm theo Báo cáo số 05-BC/CB)\nĐvt: Người\nXếp loại\tSố lượng\tTỷ lệ (%)\nHoàn thành xuất sắc\t3\t15,0\nHoàn thành tốt\t15\t75,0\nHoàn thành\t2\t10,0\nTổng cộng\t20\t100\nPHỤ LỤC II: DANH SÁCH KHEN THƯỞNG\n1. Nguyễn Văn An\n2. Trần Thị Bình\n";
+        let imported = read_text(text);
+        let document = &imported.document;
+        assert_eq!(document.closing.signing_authority, "T/M CHI BỘ");
+        assert_eq!(document.closing.signer_name, "Nguyễn Văn An");
+        assert_eq!(document.sections.len(), 3, "{:#?}", document.sections);
+        let appendix = &document.sections[1];
+        assert_eq!(appendix.kind, SectionKind::Appendix);
+        assert_eq!(appendix.heading, "KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN");
+        let Some(Block::Table(table)) = appendix.blocks.get(1) else {
+            panic!("{:#?}", appendix.blocks)
+        };
+        assert_eq!(table.unit, "Người");
+        assert_eq!(table.rows.len(), 4);
+        assert_eq!(table.columns.len(), 3);
+        let second = &document.sections[2];
+        assert_eq!(second.heading, "DANH SÁCH KHEN THƯỞNG");
+        let texts: Vec<String> = second
+            .blocks
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph(p) => p.text.clone(),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(texts, ["1. Nguyễn Văn An", "2. Trần Thị Bình"]);
+        let numbers: Vec<String> = crate::numbering::outline(document)
+            .into_iter()
+            .map(|e| e.number)
+            .collect();
+        assert_eq!(numbers, ["I.", "1.", "PHỤ LỤC I", "PHỤ LỤC II"]);
+    }
+
+    #[test]
+    fn a_table_pasted_from_word_becomes_a_table_block_in_its_item() {
+        let text = "I. KẾT QUẢ\n1. Chất lượng giáo dục\nKết quả như sau:\nBảng 1: Kết quả học tập\nKhối\tTốt\tKhá\tĐạt\n10\t120\t200\t80\n11\t110\t190\t90\nCộng\t230\t390\t170\nNhận xét sau bảng.\n";
+        let document = read_text(text).document;
+        let item = &document.sections[0].children[0];
+        let kinds: Vec<&str> = item
+            .blocks
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph(_) => "paragraph",
+                Block::Table(_) => "table",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(kinds, ["paragraph", "table", "paragraph"]);
+        let Block::Table(table) = &item.blocks[1] else {
+            panic!()
+        };
+        assert_eq!(table.caption, "Bảng 1: Kết quả học tập");
+        assert_eq!(table.rows[2].kind, crate::table::RowKind::Total);
+        // The first column holds the grades "10", "11": words here.
+        assert_eq!(table.rows[0].cells[0].text, "10");
+    }
+
+    #[test]
+    fn the_seed_has_no_divisions_tables_or_appendices() {
+        let document = read_text(SEED).document;
+        assert!(document
+            .sections
+            .iter()
+            .all(|s| s.kind == SectionKind::Numbered));
+        fn no_tables(sections: &[Section]) -> bool {
+            sections.iter().all(|s| {
+                s.blocks.iter().all(|b| !matches!(b, Block::Table(_))) && no_tables(&s.children)
+            })
+        }
+        assert!(no_tables(&document.sections));
+    }
+
     #[test]
     fn decomposed_text_comes_in_as_nfc() {
         use unicode_normalization::UnicodeNormalization;
