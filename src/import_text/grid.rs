@@ -329,6 +329,40 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
+/// `line` with a cell that runs over two columns cut before its last
+/// word when that word is a figure: "Toàn trường 1.046", where the text
+/// left one space before the number.
+fn split_runs(line: &[Span], zones: &[(usize, usize)]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for span in line {
+        let covered = zones
+            .iter()
+            .filter(|&&zone| overlaps((span.start, span.end), zone))
+            .count();
+        let cut = span
+            .text
+            .rsplit_once(' ')
+            .filter(|(before, word)| covered > 1 && is_figure(word) && !is_figure(before));
+        match cut {
+            Some((before, word)) => {
+                let before_chars = before.chars().count();
+                out.push(Span {
+                    start: span.start,
+                    end: span.start + before_chars,
+                    text: before.to_owned(),
+                });
+                out.push(Span {
+                    start: span.end - word.chars().count(),
+                    end: span.end,
+                    text: word.to_owned(),
+                });
+            }
+            None => out.push(span.clone()),
+        }
+    }
+    out
+}
+
 /// True when `line`'s cells stand in the columns `zones` one to a column.
 fn fits(line: &[Span], zones: &[(usize, usize)]) -> Option<Vec<usize>> {
     let mut taken = Vec::new();
@@ -405,64 +439,70 @@ fn aligned_table(all: &[Vec<Span>], start: usize) -> Option<(usize, usize, Table
     // Rows below with empty cells, and "Chia ra:" lines between rows.
     let mut last = end;
     while last < lines.len() {
-        match fits(&all[last], &zones) {
+        let line = split_runs(&all[last], &zones);
+        match fits(&line, &zones) {
             Some(at) if at.len() >= 2 => {
-                grid.push(place(&all[last], &at));
+                grid.push(place(&line, &at));
                 last += 1;
             }
             Some(at)
                 if at.len() == 1
                     && last + 1 < lines.len()
-                    && fits(&all[last + 1], &zones).is_some_and(|next| next.len() >= 2) =>
+                    && fits(&split_runs(&all[last + 1], &zones), &zones)
+                        .is_some_and(|next| next.len() >= 2) =>
             {
-                grid.push(place(&all[last], &at));
+                grid.push(place(&line, &at));
                 last += 1;
             }
             _ => break,
         }
     }
     // Header lines above: cells in the columns' places, a header cell
-    // wrapped over several lines joined.
-    let mut first = start;
-    let mut header = vec![String::new(); count];
-    let mut header_lines = 0;
-    while first > 0 && header_lines < 4 {
-        let line = &all[first - 1];
-        if line.is_empty() {
-            break;
-        }
-        let mut at = Vec::new();
+    // wrapped over several lines joined ("Chưa" over "đạt"). A unit line
+    // standing in the last column's place is not one.
+    let zone_of = |line: &[Span]| -> Option<Vec<usize>> {
+        let mut at: Vec<usize> = Vec::new();
         for span in line {
-            let best = (0..count)
+            let zone = (0..count)
                 .filter(|&z| overlaps((span.start, span.end.max(span.start + 1)), zones[z]))
-                .min();
-            match best {
-                Some(zone) if !at.contains(&zone) => at.push(zone),
-                _ => {
-                    at.clear();
-                    break;
-                }
+                .min()?;
+            if at.contains(&zone) {
+                return None;
             }
+            at.push(zone);
         }
-        if at.len() < 2 && !(header_lines > 0 && at.len() == 1) {
+        (!at.is_empty()).then_some(at)
+    };
+    let mut above: Vec<(usize, Vec<usize>)> = Vec::new();
+    while above.len() < 4 {
+        let index = start - above.len();
+        if index == 0 {
             break;
         }
-        for (span, zone) in line.iter().zip(at) {
-            let cell = &mut header[zone];
-            *cell = if cell.is_empty() {
-                span.text.clone()
-            } else {
-                format!("{} {cell}", span.text)
-            };
+        match zone_of(&all[index - 1]) {
+            Some(at) => above.push((index - 1, at)),
+            None => break,
         }
-        header_lines += 1;
-        first -= 1;
     }
-    let header_rows = (header_lines > 0).then(|| {
+    while above.last().is_some_and(|(_, at)| at.len() < 2) {
+        above.pop();
+    }
+    let first = above.last().map_or(start, |(index, _)| *index);
+    let header_lines = above.len();
+    let mut header = vec![String::new(); count];
+    for (index, at) in above.iter().rev() {
+        for (span, &zone) in all[*index].iter().zip(at) {
+            let cell = &mut header[zone];
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(&span.text);
+        }
+    }
+    if header_lines > 0 {
         grid.insert(0, header);
-        1
-    });
-    let table = build(grid, header_rows, String::new())?;
+    }
+    let table = build(grid, None, String::new())?;
     Some((first, last, table))
 }
 

@@ -294,6 +294,8 @@ struct Builder {
     roman_parts: Vec<bool>,
     /// Whether the division style has been read.
     style_read: bool,
+    /// How many lines the pending heading has taken.
+    heading_lines: usize,
 }
 
 impl Builder {
@@ -468,6 +470,7 @@ pub fn read_text(text: &str) -> TextImport {
         heading_pending: false,
         roman_parts: Vec::new(),
         style_read: false,
+        heading_lines: 0,
     };
     let mut reading = Reading::default();
     for chunk in grid::split_tables(&framed.body) {
@@ -527,6 +530,7 @@ impl Builder {
     /// Opens a division or an appendix.
     fn open_top(&mut self, kind: SectionKind, heading: String) {
         self.heading_pending = heading.is_empty();
+        self.heading_lines = 0;
         if kind == SectionKind::Division {
             self.roman_parts.push(false);
         }
@@ -548,10 +552,22 @@ impl Builder {
             return false;
         };
         let caps = frame::is_all_caps(text);
+        // A second line continues a title wrapped in two: after a long
+        // first line, or with the year or term it ends with ("NĂM HỌC
+        // 2024 - 2025"). A third is a heading of its own ("ĐẶC ĐIỂM TÌNH
+        // HÌNH").
+        let continues = |first: &str| {
+            let digits = text.chars().filter(char::is_ascii_digit).count();
+            first.chars().count() >= 30
+                || digits >= 4
+                || ["NĂM", "NHIỆM KỲ", "GIAI ĐOẠN"]
+                    .iter()
+                    .any(|start| text.starts_with(start))
+        };
         let fits = if top.heading.is_empty() {
             caps || (text.chars().count() < 150 && !text.ends_with(['.', ':', ';']))
         } else {
-            caps && frame::is_all_caps(&top.heading)
+            caps && frame::is_all_caps(&top.heading) && self.heading_lines < 2 && continues(&top.heading)
         };
         if !fits || !top.blocks.is_empty() || !top.children.is_empty() {
             self.heading_pending = false;
@@ -561,6 +577,7 @@ impl Builder {
             top.heading.push(' ');
         }
         top.heading.push_str(text);
+        self.heading_lines += 1;
         true
     }
 
