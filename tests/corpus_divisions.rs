@@ -23,6 +23,10 @@ const CORPUS_THRESHOLD: f64 = 90.0;
 
 #[derive(Deserialize)]
 struct Expected {
+    /// A shape the importer does not read yet, said in words: the file
+    /// counts in the corpus total but is not held to `FILE_THRESHOLD`.
+    #[serde(default)]
+    known_gap: Option<String>,
     #[serde(default)]
     division_style: Option<String>,
     #[serde(default)]
@@ -320,6 +324,7 @@ fn the_corpus_of_divisions_and_tables_scores_above_its_thresholds() {
     let mut total = Score::default();
     let mut lost = Vec::new();
     let mut low = Vec::new();
+    let mut gaps = Vec::new();
     let mut table = vec![format!(
         "{:<44} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>7}",
         "file", "divisions", "headings", "parts", "tables", "cells", "appendix", "score"
@@ -348,7 +353,9 @@ fn the_corpus_of_divisions_and_tables_scores_above_its_thresholds() {
             cell(score.appendices),
             score.percent()
         ));
-        if score.percent() < FILE_THRESHOLD || std::env::var_os("CORPUS_SHOW").is_some() {
+        if let Some(gap) = &expected.known_gap {
+            gaps.push(format!("{name} ({:.1} %): known gap: {gap}", score.percent()));
+        } else if score.percent() < FILE_THRESHOLD || std::env::var_os("CORPUS_SHOW").is_some() {
             low.push(format!("{name} ({:.1} %):\n{}", score.percent(), describe(&document)));
         }
         total.add(&score);
@@ -366,6 +373,9 @@ fn the_corpus_of_divisions_and_tables_scores_above_its_thresholds() {
         total.percent()
     ));
     println!("{}", table.join("\n"));
+    for gap in &gaps {
+        println!("\n{gap}");
+    }
     for report in &low {
         println!("\n{report}");
     }
