@@ -18,12 +18,13 @@ pub const TEMPLATE_FORMAT: &str = "baocao-template";
 pub const TEMPLATE_VERSION: u32 = 1;
 
 /// The built-in templates, in the order the template picker lists them.
-const BUILTIN_TEMPLATES: [&str; 5] = [
+const BUILTIN_TEMPLATES: [&str; 6] = [
     include_str!("../templates/tong-ket-phuong-thuc-lanh-dao.json"),
     include_str!("../templates/tong-ket-nam-hoc.json"),
     include_str!("../templates/so-ket.json"),
     include_str!("../templates/bao-cao-dang-trong.json"),
     include_str!("../templates/bao-cao-nha-nuoc-trong.json"),
+    include_str!("../templates/tong-ket-nam-hoc-hai-phan.json"),
 ];
 
 /// The seed report as a filled sample draft on the first template.
@@ -131,7 +132,8 @@ mod tests {
                 "tong-ket-nam-hoc",
                 "so-ket",
                 "bao-cao-dang-trong",
-                "bao-cao-nha-nuoc-trong"
+                "bao-cao-nha-nuoc-trong",
+                "tong-ket-nam-hoc-hai-phan"
             ]
         );
     }
@@ -191,6 +193,92 @@ mod tests {
         let other = r#"{"format":"other","version":1,"id":"x","name":"x","document":{}}"#;
         assert_eq!(parse(other), Err(TemplateError::NotATemplate));
         assert!(matches!(parse("{"), Err(TemplateError::Malformed(_))));
+    }
+
+    #[test]
+    fn every_template_instantiates_numbers_parts_from_i_under_each_division_and_round_trips() {
+        use crate::model::SectionKind;
+        for template in builtin() {
+            let document = instantiate(&template);
+            assert!(!document.has_repeated_ids(), "{}", template.id);
+            // Parts are numbered from I at the top and again under each
+            // division.
+            let entries = outline(&document);
+            let mut expected_part = 0;
+            for entry in &entries {
+                match entry.kind {
+                    SectionKind::Division | SectionKind::Appendix => expected_part = 0,
+                    SectionKind::Numbered if entry.depth == 0 => {
+                        expected_part += 1;
+                        assert_eq!(
+                            entry.number,
+                            format!("{}.", crate::numbering::roman(expected_part)),
+                            "{}: {}",
+                            template.id,
+                            entry.heading
+                        );
+                    }
+                    SectionKind::Numbered => {}
+                }
+            }
+            // Through JSON and back, as a stored draft.
+            let json = serde_json::to_string(&document).unwrap();
+            let back: Document = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, document, "{}", template.id);
+        }
+    }
+
+    #[test]
+    fn the_two_part_school_year_template_has_divisions_and_computed_tables() {
+        use crate::model::{Block, SectionKind};
+        let template = builtin()
+            .into_iter()
+            .find(|t| t.id == "tong-ket-nam-hoc-hai-phan")
+            .unwrap();
+        let document = instantiate(&template);
+        let numbers: Vec<String> = outline(&document)
+            .into_iter()
+            .filter(|e| e.depth == 0)
+            .map(|e| e.number)
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                "PHẦN THỨ NHẤT",
+                "I.",
+                "II.",
+                "III.",
+                "PHẦN THỨ HAI",
+                "I.",
+                "II.",
+                "III.",
+                "IV."
+            ]
+        );
+        assert!(document
+            .sections
+            .iter()
+            .all(|s| s.kind == SectionKind::Division && s.heading_locked));
+        let quality = &document.sections[0].children[1].children[2];
+        let Some(Block::Table(pupils)) = quality.blocks.get(1) else {
+            panic!("{:#?}", quality.blocks)
+        };
+        // Typing the grades' figures gives the totals and the percentage.
+        let mut pupils = pupils.clone();
+        for (col, text) in [(2, "30"), (3, "60"), (4, "50"), (5, "10")] {
+            pupils.rows[0].cells[col].text = text.into();
+        }
+        let view = crate::table::view(&pupils);
+        assert_eq!(view.rows[0].cells[1].text, "150");
+        assert!(view.rows[0].cells[1].computed);
+        assert_eq!(view.rows[0].cells[6].text, "20,0");
+        assert_eq!(view.rows[4].cells[2].text, "30");
+        let staff = &document.sections[0].children[1].children[3];
+        let Some(Block::Table(members)) = staff.blocks.get(1) else {
+            panic!("{:#?}", staff.blocks)
+        };
+        assert_eq!(members.columns.len(), 6);
+        assert_eq!(members.header[0][2], "Hoàn thành xuất sắc nhiệm vụ");
     }
 
     #[test]

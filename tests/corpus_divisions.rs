@@ -203,7 +203,11 @@ fn score(name: &str, document: &Document, expected: &Expected) -> (Score, Vec<St
         }
         score.parts.1 += want.parts.len().max(1);
         if let Some(division) = found {
-            let headings: Vec<&str> = division.children.iter().map(|p| p.heading.as_str()).collect();
+            let headings: Vec<&str> = division
+                .children
+                .iter()
+                .map(|p| p.heading.as_str())
+                .collect();
             if want.parts.is_empty() {
                 score.parts.0 += usize::from(headings.is_empty());
             } else {
@@ -275,7 +279,8 @@ fn score(name: &str, document: &Document, expected: &Expected) -> (Score, Vec<St
         };
         let mut found = Vec::new();
         tables_in(&appendix.blocks, &mut found);
-        score.appendices.0 += usize::from(appendix.heading == want.heading && found.len() == want.tables);
+        score.appendices.0 +=
+            usize::from(appendix.heading == want.heading && found.len() == want.tables);
     }
     (score, lost)
 }
@@ -290,7 +295,11 @@ fn describe(document: &Document) -> String {
         }
     }
     let mut tables = body_tables(document);
-    for appendix in document.sections.iter().filter(|s| s.kind == SectionKind::Appendix) {
+    for appendix in document
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Appendix)
+    {
         tables_in(&appendix.blocks, &mut tables);
     }
     for table in tables {
@@ -354,9 +363,16 @@ fn the_corpus_of_divisions_and_tables_scores_above_its_thresholds() {
             score.percent()
         ));
         if let Some(gap) = &expected.known_gap {
-            gaps.push(format!("{name} ({:.1} %): known gap: {gap}", score.percent()));
+            gaps.push(format!(
+                "{name} ({:.1} %): known gap: {gap}",
+                score.percent()
+            ));
         } else if score.percent() < FILE_THRESHOLD || std::env::var_os("CORPUS_SHOW").is_some() {
-            low.push(format!("{name} ({:.1} %):\n{}", score.percent(), describe(&document)));
+            low.push(format!(
+                "{name} ({:.1} %):\n{}",
+                score.percent(),
+                describe(&document)
+            ));
         }
         total.add(&score);
     }
@@ -392,7 +408,10 @@ fn the_corpus_of_divisions_and_tables_scores_above_its_thresholds() {
             percent < FILE_THRESHOLD
         })
         .collect();
-    assert!(failing.is_empty(), "files below {FILE_THRESHOLD} %: {failing:#?}");
+    assert!(
+        failing.is_empty(),
+        "files below {FILE_THRESHOLD} %: {failing:#?}"
+    );
     assert!(
         total.percent() >= CORPUS_THRESHOLD,
         "the corpus scores {:.1} %, below {CORPUS_THRESHOLD} %",

@@ -567,7 +567,9 @@ impl Builder {
         let fits = if top.heading.is_empty() {
             caps || (text.chars().count() < 150 && !text.ends_with(['.', ':', ';']))
         } else {
-            caps && frame::is_all_caps(&top.heading) && self.heading_lines < 2 && continues(&top.heading)
+            caps && frame::is_all_caps(&top.heading)
+                && self.heading_lines < 2
+                && continues(&top.heading)
         };
         if !fits || !top.blocks.is_empty() || !top.children.is_empty() {
             self.heading_pending = false;
