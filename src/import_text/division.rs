@@ -9,9 +9,9 @@
 use crate::model::DivisionStyle;
 use crate::rules::{APPENDIX_WORD, DIVISION_ORDINALS, DIVISION_WORD};
 
-/// A division's title line as read: how it is numbered, its number (from
-/// 1) and the heading written on the same line (maybe empty: it then
-/// follows on the next line).
+/// A division's title line as read: how it is numbered, its number
+/// counted from one, and the heading written on the same line, maybe
+/// empty, when the heading follows on the next line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct DivisionLine {
     pub style: DivisionStyle,
@@ -186,7 +186,7 @@ pub(super) fn appendix_line(line: &str) -> Option<String> {
     // the middle of a caps heading without a separator: a title line in
     // capitals, or a separator, is wanted.
     let separated = separated || rest.trim_start().starts_with(SEPARATORS);
-    if !separated && !(caps_word && is_caps(rest)) {
+    if !(separated || caps_word && is_caps(rest)) {
         return None;
     }
     heading_after(rest, true, caps_word)
