@@ -8,7 +8,9 @@
 //! aligned rows need three lines or more that split into the same number
 //! (three or more) of columns at the same places, with figures in them.
 
-use crate::table::{parse_number, Cell, Column, ColumnKind, Row, RowKind, Table};
+use crate::table::{
+    parse_number, Cell, Column, ColumnKind, Row, RowKind, Table, MAX_CELLS, MAX_COLUMNS,
+};
 
 /// A run of body lines: text to read line by line, or a table.
 #[derive(Clone, Debug, PartialEq)]
@@ -172,7 +174,8 @@ fn build(
         }
     }
     let width = grid.iter().map(Vec::len).max()?;
-    if width < 2 || grid.len() < 2 {
+    // Too wide or too big for a table of the editor: left as text.
+    if width < 2 || grid.len() < 2 || width > MAX_COLUMNS || width * grid.len() > MAX_CELLS {
         return None;
     }
     for row in &mut grid {
@@ -279,6 +282,10 @@ fn build(
         ..Table::default()
     })
 }
+
+/// The most lines an aligned table's core is looked for over, so that a
+/// long run of lines alike is read in linear time.
+const MAX_ALIGNED_ROWS: usize = 1000;
 
 /// A cell of a space-aligned line: its text and where it stands, in
 /// characters from the line's start.
@@ -392,6 +399,7 @@ fn aligned_table(all: &[Vec<Span>], start: usize) -> Option<(usize, usize, Table
     // overlapping the line above's.
     let mut end = start + 1;
     while end < lines.len()
+        && end - start < MAX_ALIGNED_ROWS
         && all[end].len() == count
         && (0..count).all(|k| {
             let (a, b) = (&all[end - 1][k], &all[end][k]);
@@ -514,11 +522,14 @@ pub(super) fn split_tables(text: &str) -> Vec<Chunk> {
     let mut chunks = Vec::new();
     let mut pending: Vec<String> = Vec::new();
     let mut at = 0;
+    // The end of the last run of tab lines that made no table: a run
+    // starting inside it makes none either (it has no more filled rows).
+    let mut no_table_before = 0;
     while at < lines.len() {
         // Tab rows.
         let mut end = at;
         let mut rows = Vec::new();
-        loop {
+        while at >= no_table_before {
             if let Some(cells) = lines.get(end).and_then(|line| tab_cells(line)) {
                 rows.push(cells);
                 end += 1;
@@ -542,6 +553,9 @@ pub(super) fn split_tables(text: &str) -> Vec<Chunk> {
         } else {
             None
         };
+        if table.is_none() && end > at {
+            no_table_before = end;
+        }
         let table = table.or_else(|| {
             (!lines[at].contains('\t'))
                 .then(|| aligned_table(&all, at))
@@ -701,6 +715,54 @@ mod tests {
     fn the_seed_has_no_tables() {
         let seed = include_str!("../../tests/fixtures/bao-cao-tong-ket-thpt-lap-vo-2.txt");
         assert!(tables(seed).is_empty());
+    }
+
+    #[test]
+    fn paragraphs_indented_with_a_tab_are_not_a_table() {
+        let text = "\tNăm học qua, nhà trường đạt nhiều kết quả.\n\tĐội ngũ ổn định, đủ về số lượng.\n\tCơ sở vật chất được bổ sung.";
+        assert!(tables(text).is_empty());
+        // Many of them are read in linear time.
+        let long = "\tMột đoạn văn thụt đầu dòng.\n".repeat(20_000);
+        let started = std::time::Instant::now();
+        assert!(tables(&long).is_empty());
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn a_paste_too_wide_for_a_table_stays_text() {
+        let row = vec!["1"; crate::table::MAX_COLUMNS + 5].join("\t");
+        let text = format!("{row}\n{row}\n{row}");
+        assert!(tables(&text).is_empty());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn any_grid_of_cells_gives_sane_tables_or_text(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[A-Za-zđ0-9,.%: -]{0,8}", 1..8),
+                0..12,
+            ),
+            tabs in proptest::bool::ANY,
+        ) {
+            let sep = if tabs { "\t" } else { "   " };
+            let text: String = rows.iter().map(|row| row.join(sep)).collect::<Vec<_>>().join("\n");
+            let mut lines_out = 0;
+            for chunk in split_tables(&text) {
+                match chunk {
+                    Chunk::Text(lines) => lines_out += lines.len(),
+                    Chunk::Table(table) => {
+                        let width = table.columns.len();
+                        proptest::prop_assert!(width >= 2);
+                        proptest::prop_assert!(table.rows.iter().all(|row| row.cells.len() == width));
+                        proptest::prop_assert!(table.header.iter().all(|row| row.len() == width));
+                        lines_out += 1;
+                    }
+                }
+            }
+            proptest::prop_assert!(lines_out <= rows.len().max(1));
+        }
     }
 
     #[test]

@@ -296,6 +296,8 @@ struct Builder {
     style_read: bool,
     /// How many lines the pending heading has taken.
     heading_lines: usize,
+    /// Whether an item "1." was read as a division's part.
+    item_parts: bool,
 }
 
 impl Builder {
@@ -471,6 +473,7 @@ pub fn read_text(text: &str) -> TextImport {
         roman_parts: Vec::new(),
         style_read: false,
         heading_lines: 0,
+        item_parts: false,
     };
     let mut reading = Reading::default();
     for chunk in grid::split_tables(&framed.body) {
@@ -487,7 +490,7 @@ pub fn read_text(text: &str) -> TextImport {
         }
     }
     let mut document = builder.document;
-    if !builder.roman_parts.is_empty() && builder.roman_parts.iter().all(|roman| !roman) {
+    if builder.item_parts && builder.roman_parts.iter().all(|roman| !roman) {
         flatten_divisions(&mut document);
     }
     if document.meta.doc_type.is_empty() {
@@ -503,7 +506,8 @@ pub fn read_text(text: &str) -> TextImport {
 
 /// "PHẦN I", "PHẦN II" with items "1.", "2." right under them and no
 /// part "I." anywhere: the report's own parts, spelled with the word
-/// "PHẦN". They become parts again, their items items.
+/// "PHẦN". They become parts again, their items items. (Divisions with
+/// text only, no numbered line under any, stay divisions.)
 fn flatten_divisions(document: &mut Document) {
     for section in &mut document.sections {
         if section.kind == SectionKind::Division {
@@ -619,6 +623,7 @@ impl Builder {
                 // Right under a division with no part "I." yet, "1." numbers
                 // the division's parts ("PHẦN I" then "1. …").
                 if self.flat_division() {
+                    self.item_parts = true;
                     self.parts().push(Section {
                         heading: text,
                         ..Section::default()
@@ -1008,6 +1013,20 @@ mod tests {
                 "1. Mục tiêu",
             ]
         );
+    }
+
+    #[test]
+    fn divisions_with_text_only_stay_divisions() {
+        let text = "PHẦN THỨ NHẤT: KẾT QUẢ\n- Hoàn thành các chỉ tiêu.\nPHẦN THỨ HAI: PHƯƠNG HƯỚNG\n- Giữ vững kết quả.\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            outline_lines(&document),
+            ["PHẦN THỨ NHẤT KẾT QUẢ", "PHẦN THỨ HAI PHƯƠNG HƯỚNG"]
+        );
+        let [Block::List(list)] = &document.sections[1].blocks[..] else {
+            panic!("{:#?}", document.sections[1])
+        };
+        assert_eq!(list.items[0].text, "Giữ vững kết quả.");
     }
 
     #[test]
