@@ -13,7 +13,7 @@ use std::path::Path;
 
 use baocao::import_text::read_text;
 use baocao::model::{Block, Document, Section, SectionKind};
-use baocao::table::Table;
+use baocao::table::{RowKind, Table};
 use serde::Deserialize;
 
 /// The lowest score a file may have, in percent of its points.
@@ -58,6 +58,10 @@ struct ExpectedTable {
     header_rows: usize,
     #[serde(default)]
     number_row: bool,
+    /// Whether the last row is read as the table's total (a total typed in
+    /// the text, which the format check compares with the rows).
+    #[serde(default)]
+    total_row: Option<bool>,
     /// (body row, column, text).
     #[serde(default)]
     cells: Vec<(usize, usize, String)>,
@@ -257,7 +261,10 @@ fn score(name: &str, document: &Document, expected: &Expected) -> (Score, Vec<St
             && table.header.len() == want.header_rows
             && table.number_row == want.number_row
             && table.caption == want.caption
-            && table.unit == want.unit;
+            && table.unit == want.unit
+            && want.total_row.is_none_or(|total| {
+                (table.rows.last().map(|row| row.kind) == Some(RowKind::Total)) == total
+            });
         score.tables.0 += usize::from(shape);
         for (row, col, text) in &want.cells {
             let found = table

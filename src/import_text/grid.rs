@@ -135,11 +135,21 @@ fn is_number_row(cells: &[String]) -> bool {
     seen >= 2 && seen * 2 >= cells.len()
 }
 
+/// A total row's label: "Tổng", "Tổng số …", "Tổng cộng", "Cộng",
+/// "Toàn trường", "Toàn xã"; not "Tổng đàn heo" or "Tổng giá trị sản
+/// xuất", figures of their own.
 fn is_total(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["tổng", "cộng", "toàn "]
-        .iter()
-        .any(|start| lower.starts_with(start))
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        ["tổng"] | ["cộng"] => true,
+        ["tổng", "số" | "cộng", ..] => true,
+        ["toàn", rest @ ..] => !rest.is_empty() && rest.len() <= 2,
+        _ => false,
+    }
 }
 
 /// How many decimals a figure is written with ("95,5" → 1).
@@ -214,11 +224,16 @@ fn build(
             .find(|t| !t.is_empty())
             .unwrap_or("")
     };
+    // "Tổng số" as the last row sums the rows above; as the first row of a
+    // breakdown ("Tổng số đảng viên", then "Trong đó: nữ") it does not,
+    // and stays a row of figures, so that no check compares it with them.
+    let last = body.len() - 1;
     let kinds: Vec<RowKind> = body
         .iter()
-        .map(|row| {
+        .enumerate()
+        .map(|(index, row)| {
             let first_text = row.iter().take(2).find(|c| !c.is_empty() && !is_figure(c));
-            if first_text.is_some_and(|t| is_total(t)) {
+            if index == last && first_text.is_some_and(|t| is_total(t)) {
                 RowKind::Total
             } else if filled(row) == 1 && first_text.is_some() {
                 RowKind::Label
@@ -514,6 +529,57 @@ fn aligned_table(all: &[Vec<Span>], start: usize) -> Option<(usize, usize, Table
     Some((first, last, table))
 }
 
+/// The longest line a table pasted one cell per line holds.
+const MAX_CELL_LINE_CHARS: usize = 50;
+/// The most lines such a table is looked for over.
+const MAX_CELL_LINES: usize = 2000;
+
+/// A table that came out of Word with one cell per line (the header's `k`
+/// cells, then each row's `k`): lines from `start`, when some `k` from 3 to
+/// 12 makes a header without figures and two rows or more whose figures
+/// stand in the same places, two or more of them. Gives its last line and
+/// the table. Short lines of prose have no figures in fixed places, so they
+/// never fit.
+fn cell_per_line_table(lines: &[&str], start: usize) -> Option<(usize, Table)> {
+    let short = |line: &str| {
+        let line = line.trim();
+        !line.is_empty()
+            && line.chars().count() <= MAX_CELL_LINE_CHARS
+            && !line.ends_with(['.', ';', ':', ','])
+            && !line.contains('\t')
+    };
+    let run = lines[start..].iter().take_while(|line| short(line)).count();
+    let mut best: Option<(usize, usize)> = None;
+    for k in 3..=12 {
+        if run < 3 * k {
+            break;
+        }
+        let cells = &lines[start..start + run];
+        if cells[..k].iter().any(|c| is_figure(c)) {
+            continue;
+        }
+        let pattern = |chunk: &[&str]| chunk.iter().map(|c| is_figure(c)).collect::<Vec<bool>>();
+        let first = pattern(&cells[k..2 * k]);
+        if first.iter().skip(1).filter(|f| **f).count() < 2 {
+            continue;
+        }
+        let rows = cells[k..]
+            .chunks_exact(k)
+            .take_while(|chunk| pattern(chunk) == first)
+            .count();
+        if rows >= 2 && best.is_none_or(|(_, covered)| rows * k + k > covered) {
+            best = Some((k, rows * k + k));
+        }
+    }
+    let (k, covered) = best?;
+    let grid: Vec<Vec<String>> = lines[start..start + covered]
+        .chunks_exact(k)
+        .map(|chunk| chunk.iter().map(|c| tidy(c)).collect())
+        .collect();
+    let table = build(grid, Some(1), String::new())?;
+    Some((start + covered, table))
+}
+
 /// Cuts the body's lines into text and tables, taking each table's caption
 /// and unit line from just above it.
 pub(super) fn split_tables(text: &str) -> Vec<Chunk> {
@@ -556,11 +622,13 @@ pub(super) fn split_tables(text: &str) -> Vec<Chunk> {
         if table.is_none() && end > at {
             no_table_before = end;
         }
-        let table = table.or_else(|| {
-            (!lines[at].contains('\t'))
-                .then(|| aligned_table(&all, at))
-                .flatten()
-        });
+        let table = table
+            .or_else(|| {
+                (!lines[at].contains('\t'))
+                    .then(|| aligned_table(&all, at))
+                    .flatten()
+            })
+            .or_else(|| cell_per_line_table(&lines, at).map(|(last, table)| (at, last, table)));
         match table {
             Some((first, last, mut table)) => {
                 // Header lines of an aligned table were already kept as text.
@@ -651,8 +719,9 @@ mod tests {
         );
         assert!(table.number_row);
         assert_eq!(table.rows.len(), 4);
-        assert_eq!(table.rows[0].kind, RowKind::Total);
-        assert!(table.rows[0].cells[1].typed);
+        // A total at the top of a breakdown is a row of figures.
+        assert_eq!(table.rows[0].kind, RowKind::Data);
+        assert!(!table.rows[0].cells[1].typed);
         assert_eq!(table.rows[1].kind, RowKind::Label);
         assert_eq!(table.rows[3].cells[0].text, "- Nữ");
         assert_eq!(table.columns[3].kind, ColumnKind::Number { decimals: 2 });
@@ -696,6 +765,7 @@ mod tests {
         );
         assert_eq!(table.rows.len(), 4);
         assert_eq!(table.rows[3].kind, RowKind::Total);
+        assert!(table.rows[3].cells[1].typed);
         assert_eq!(table.rows[3].cells[1].text, "1.194");
         assert_eq!(
             chunks.last(),
@@ -726,6 +796,26 @@ mod tests {
         let started = std::time::Instant::now();
         assert!(tables(&long).is_empty());
         assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn a_word_table_pasted_one_cell_per_line() {
+        let text = "Kết quả như sau:\nSTT\nNội dung\nTổng số\nNam\nNữ\n1\nĐảng viên\n27\n15\n12\n2\nQuần chúng ưu tú\n4\n1\n3\nNăm tới chi bộ phấn đấu kết nạp thêm.";
+        let chunks = split_tables(text);
+        let [Chunk::Text(before), Chunk::Table(table), Chunk::Text(after)] = &chunks[..] else {
+            panic!("{chunks:#?}")
+        };
+        assert_eq!(before, &["Kết quả như sau:"]);
+        assert_eq!(
+            table.header,
+            vec![vec!["STT", "Nội dung", "Tổng số", "Nam", "Nữ"]]
+        );
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[1].cells[1].text, "Quần chúng ưu tú");
+        assert_eq!(after, &["Năm tới chi bộ phấn đấu kết nạp thêm."]);
+        // Short lines without figures in fixed places stay text.
+        let list = "Thuận lợi\nĐội ngũ trẻ\nCơ sở vật chất tốt\nKhó khăn\nHọc sinh ở xa\nThiếu phòng học\nĐề xuất\nXây thêm 2 phòng\nCấp 10 máy tính";
+        assert!(tables(list).is_empty());
     }
 
     #[test]
@@ -762,6 +852,32 @@ mod tests {
                 }
             }
             proptest::prop_assert!(lines_out <= rows.len().max(1));
+        }
+    }
+
+    #[test]
+    fn totals_are_told_from_figures_named_tong() {
+        for total in [
+            "Tổng",
+            "Tổng số",
+            "Tổng cộng",
+            "Cộng",
+            "Cộng:",
+            "TỔNG CỘNG",
+            "Toàn trường",
+            "Toàn xã",
+            "Tổng số đảng viên",
+        ] {
+            assert!(is_total(total), "{total}");
+        }
+        for figure in [
+            "Tổng đàn heo",
+            "Tổng giá trị sản xuất",
+            "Toàn",
+            "Cộng đồng dân cư tham gia",
+            "Khối 6",
+        ] {
+            assert!(!is_total(figure), "{figure}");
         }
     }
 
