@@ -1115,6 +1115,41 @@ mod tests {
     }
 
     #[test]
+    fn the_benchmark_reports_plain_text_comes_back_with_its_30_tables() {
+        // The plain-text export sets tables in columns aligned with spaces;
+        // reading it back finds every table, its caption, unit and total.
+        let document = crate::large_report::benchmark_report();
+        let text = crate::export::plain_text(&document);
+        let started = std::time::Instant::now();
+        let imported = read_text(&text).document;
+        let elapsed = started.elapsed();
+        let tables: Vec<&crate::table::Table> = imported
+            .sections
+            .iter()
+            .flat_map(|part| part.children.iter())
+            .flat_map(|item| item.blocks.iter())
+            .filter_map(|block| match block {
+                Block::Table(table) => Some(table),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 30);
+        for table in tables {
+            assert_eq!(table.rows.len(), crate::large_report::TABLE_ROWS);
+            assert_eq!(table.columns.len(), crate::large_report::TABLE_COLUMNS);
+            assert_eq!(table.unit, "Người");
+            assert!(table.caption.starts_with("Bảng "), "{}", table.caption);
+            assert_eq!(
+                table.rows.last().map(|row| row.kind),
+                Some(crate::table::RowKind::Total)
+            );
+        }
+        // 430,000 characters in well under the time of a page load, even
+        // unoptimised.
+        assert!(elapsed.as_secs() < 10, "{elapsed:?}");
+    }
+
+    #[test]
     fn decomposed_text_comes_in_as_nfc() {
         use unicode_normalization::UnicodeNormalization;
         let nfd: String = "I. VỀ ĐẢNG\n- Đảng ủy".nfd().collect();
