@@ -298,6 +298,8 @@ struct Builder {
     heading_lines: usize,
     /// Whether an item "1." was read as a division's part.
     item_parts: bool,
+    /// Whether the pending heading began on the title line itself.
+    title_line_heading: bool,
 }
 
 impl Builder {
@@ -474,6 +476,7 @@ pub fn read_text(text: &str) -> TextImport {
         style_read: false,
         heading_lines: 0,
         item_parts: false,
+        title_line_heading: false,
     };
     let mut reading = Reading::default();
     for chunk in grid::split_tables(&framed.body) {
@@ -533,8 +536,12 @@ impl Builder {
 
     /// Opens a division or an appendix.
     fn open_top(&mut self, kind: SectionKind, heading: String) {
-        self.heading_pending = heading.is_empty();
-        self.heading_lines = 0;
+        // A heading on the title line may still wrap onto the next line
+        // ("PHẦN THỨ NHẤT: KẾT QUẢ THỰC HIỆN NHIỆM VỤ" / "NĂM HỌC 2023 -
+        // 2024").
+        self.heading_pending = true;
+        self.title_line_heading = !heading.is_empty();
+        self.heading_lines = usize::from(!heading.is_empty());
         if kind == SectionKind::Division {
             self.roman_parts.push(false);
         }
@@ -562,7 +569,7 @@ impl Builder {
         // HÌNH").
         let continues = |first: &str| {
             let digits = text.chars().filter(char::is_ascii_digit).count();
-            first.chars().count() >= 30
+            (first.chars().count() >= 30 && !self.title_line_heading)
                 || digits >= 4
                 || ["NĂM", "NHIỆM KỲ", "GIAI ĐOẠN"]
                     .iter()
@@ -956,6 +963,25 @@ mod tests {
             panic!("{:#?}", document.sections[1])
         };
         assert_eq!(paragraph.text, "Đề nghị các tổ thực hiện.");
+    }
+
+    #[test]
+    fn a_division_heading_on_its_title_line_wrapped_onto_the_next() {
+        let text = "PHẦN THỨ NHẤT: KẾT QUẢ THỰC HIỆN NHIỆM VỤ\nNĂM HỌC 2023 - 2024\nI. MỘT\nPHẦN THỨ HAI: PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM\nĐẶC ĐIỂM TÌNH HÌNH\nI. HAI\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            document.sections[0].heading,
+            "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM HỌC 2023 - 2024"
+        );
+        // A capitals line of its own under a complete heading stays text.
+        assert_eq!(
+            document.sections[1].heading,
+            "PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM"
+        );
+        let [Block::Paragraph(paragraph)] = &document.sections[1].blocks[..] else {
+            panic!("{:#?}", document.sections[1])
+        };
+        assert_eq!(paragraph.text, "ĐẶC ĐIỂM TÌNH HÌNH");
     }
 
     #[test]
