@@ -548,7 +548,11 @@ fn cell_per_line_table(lines: &[&str], start: usize) -> Option<(usize, Table)> {
             && !line.ends_with(['.', ';', ':', ','])
             && !line.contains('\t')
     };
-    let run = lines[start..].iter().take_while(|line| short(line)).count();
+    let run = lines[start..]
+        .iter()
+        .take(MAX_CELL_LINES)
+        .take_while(|line| short(line))
+        .count();
     let mut best: Option<(usize, usize)> = None;
     for k in 3..=12 {
         if run < 3 * k {
@@ -580,6 +584,31 @@ fn cell_per_line_table(lines: &[&str], start: usize) -> Option<(usize, Table)> {
     Some((start + covered, table))
 }
 
+/// The lines with tabs from `at` (and "Chia ra:" lines between them, typed
+/// without a tab), as rows of cells, and where they end.
+fn tab_run(lines: &[&str], at: usize) -> (usize, Vec<Vec<String>>) {
+    let mut end = at;
+    let mut rows = Vec::new();
+    loop {
+        if let Some(cells) = lines.get(end).and_then(|line| tab_cells(line)) {
+            rows.push(cells);
+            end += 1;
+            continue;
+        }
+        let label = lines.get(end).map_or("", |line| line.trim());
+        let next_is_row = lines
+            .get(end + 1)
+            .and_then(|line| tab_cells(line))
+            .is_some();
+        if !rows.is_empty() && next_is_row && !label.is_empty() && label.chars().count() < 60 {
+            rows.push(vec![tidy(label)]);
+            end += 1;
+            continue;
+        }
+        return (end, rows);
+    }
+}
+
 /// Cuts the body's lines into text and tables, taking each table's caption
 /// and unit line from just above it.
 pub(super) fn split_tables(text: &str) -> Vec<Chunk> {
@@ -593,27 +622,11 @@ pub(super) fn split_tables(text: &str) -> Vec<Chunk> {
     let mut no_table_before = 0;
     while at < lines.len() {
         // Tab rows.
-        let mut end = at;
-        let mut rows = Vec::new();
-        while at >= no_table_before {
-            if let Some(cells) = lines.get(end).and_then(|line| tab_cells(line)) {
-                rows.push(cells);
-                end += 1;
-                continue;
-            }
-            // "Chia ra:" typed without a tab between two rows.
-            let label = lines.get(end).map_or("", |line| line.trim());
-            let next_is_row = lines
-                .get(end + 1)
-                .and_then(|line| tab_cells(line))
-                .is_some();
-            if !rows.is_empty() && next_is_row && !label.is_empty() && label.chars().count() < 60 {
-                rows.push(vec![tidy(label)]);
-                end += 1;
-                continue;
-            }
-            break;
-        }
+        let (end, rows) = if at >= no_table_before {
+            tab_run(&lines, at)
+        } else {
+            (at, Vec::new())
+        };
         let table = if rows.iter().filter(|row| filled(row) >= 2).count() >= 2 {
             build(rows, None, String::new()).map(|table| (at, end, table))
         } else {
