@@ -3,13 +3,15 @@
 //! Export is never blocked by it; it only tells.
 
 use crate::edit::Field;
-use crate::model::{Block, Document, NodeId, Section};
+use crate::model::{Block, Document, NodeId, Section, SectionKind};
 use crate::numbering::outline;
 use crate::rules::{
     check_date, check_number_symbol, format_number, page_out_of_range, DateProblem, NumberProblem,
     PageSetting,
 };
 use crate::text::is_nfc;
+
+mod tables;
 
 /// Where a finding points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +23,36 @@ pub enum Target {
     Page(PageSetting),
     /// A section or block, by id.
     Node(NodeId),
+    /// A body cell of a table, by the table's, the row's and the column's
+    /// ids.
+    Cell {
+        table: NodeId,
+        row: NodeId,
+        column: NodeId,
+    },
+}
+
+/// Where a table cell is, in words a finding can say: the section's
+/// reference (empty for the opening before the parts), the table's caption
+/// (may be empty), the row and column by number from 1 and by label (the
+/// row's first cell, the header texts over the column; either may be
+/// empty).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellPlace {
+    pub reference: String,
+    pub caption: String,
+    pub row: usize,
+    pub row_label: String,
+    pub column: usize,
+    pub column_label: String,
+}
+
+/// Which neighbours of an empty cell are filled in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmptyAlong {
+    Row,
+    Column,
+    Both,
 }
 
 /// What is missing or off.
@@ -50,6 +82,37 @@ pub enum Finding {
     /// Text that is not in NFC (decomposed), which searches and exports
     /// differently.
     NotNfc {
+        reference: String,
+    },
+    /// A figure typed over a computed place (a total, a percentage, as
+    /// imported tables have) that differs from what the rows give by more
+    /// than its rounding.
+    TypedDisagrees {
+        place: CellPlace,
+        typed: String,
+        computed: String,
+    },
+    /// An empty cell whose row or column is otherwise filled in.
+    EmptyCell {
+        place: CellPlace,
+        along: EmptyAlong,
+    },
+    /// A percentage above 100 in a column that holds a part of a whole
+    /// (`value` as written, without "%").
+    PercentOver100 {
+        place: CellPlace,
+        value: String,
+    },
+    /// A division ("PHẦN THỨ NHẤT") without its heading text.
+    DivisionWithoutHeading {
+        reference: String,
+    },
+    /// A part standing outside the divisions of a report that has them.
+    PartOutsideDivisions {
+        reference: String,
+    },
+    /// An appendix with nothing in it.
+    EmptyAppendix {
         reference: String,
     },
     /// A page setting of the draft outside what the rules allow, with the
@@ -163,12 +226,49 @@ pub fn check(document: &Document) -> Vec<Issue> {
     }
 
     let entries = outline(document);
+    let has_divisions = document
+        .sections
+        .iter()
+        .any(|section| section.kind == SectionKind::Division);
+    let mut table_issues = Vec::new();
+    let mut preamble_tables = Vec::new();
+    crate::table::tables_in(&document.preamble, &mut preamble_tables);
+    for table in preamble_tables {
+        tables::check_table(table, "", &mut table_issues);
+    }
     for entry in &entries {
         let Some(section) = document.find_section(entry.id) else {
             continue;
         };
         let has_children = !section.children.is_empty();
-        if !has_children && section.blocks.iter().all(Block::is_empty) {
+        let empty = !has_children && section.blocks.iter().all(Block::is_empty);
+        match entry.kind {
+            SectionKind::Division if section.heading.trim().is_empty() => push(
+                Finding::DivisionWithoutHeading {
+                    reference: entry.number.clone(),
+                },
+                Target::Node(section.id),
+            ),
+            SectionKind::Appendix if empty => push(
+                Finding::EmptyAppendix {
+                    reference: entry.number.clone(),
+                },
+                Target::Node(section.id),
+            ),
+            SectionKind::Numbered if has_divisions && entry.indent == 0 => push(
+                Finding::PartOutsideDivisions {
+                    reference: entry.reference.clone(),
+                },
+                Target::Node(section.id),
+            ),
+            _ => {}
+        }
+        let mut tables = Vec::new();
+        crate::table::tables_in(&section.blocks, &mut tables);
+        for table in tables {
+            tables::check_table(table, &entry.reference, &mut table_issues);
+        }
+        if empty && entry.kind != SectionKind::Appendix {
             push(
                 Finding::EmptySection {
                     reference: entry.reference.clone(),
@@ -204,7 +304,7 @@ pub fn check(document: &Document) -> Vec<Issue> {
         }
     }
     walk(&document.sections, &entries, &mut assessment_issues);
-    for issue in assessment_issues {
+    for issue in assessment_issues.into_iter().chain(table_issues) {
         push(issue.finding, issue.target);
     }
 
@@ -378,3 +478,7 @@ mod tests {
         assert_eq!(issue.target, Target::Node(id));
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "conformance/tables_tests.rs"]
+mod tables_tests;

@@ -179,6 +179,9 @@ messages! {
     TableErrorTooBig => "Bảng đã quá lớn (tối đa 40 cột và 20.000 ô). Hãy tách thành nhiều bảng.", "The table is too large (at most 40 columns and 20,000 cells). Split it into several tables.";
     TableErrorLastOne => "Bảng phải còn ít nhất một hàng và một cột.", "A table keeps at least one row and one column.";
     // Issue 16, table core (presets, checks, stored tables): add below.
+    PresetPartyRating => "Xếp loại chất lượng đảng viên (Quy định 124-QĐ/TW)", "Party members' quality rating (Regulation 124-QĐ/TW)";
+    PresetPartyMembership => "Tăng, giảm đảng viên (Biểu 1-TCTW)", "Party members joining and leaving (Form 1-TCTW)";
+    PresetPupilResults => "Kết quả học tập theo khối (Thông tư 22/2021)", "Pupils' results by grade (Circular 22/2021)";
     // Issue 16, outputs (preview, print, exports): add below.
     // Issue 16, table editor, outline and appendices in the interface: add below.
     // Issue 16, import and templates: add below.
@@ -409,7 +412,98 @@ pub fn describe_finding(lang: Lang, finding: &crate::conformance::Finding) -> St
                 )
             }
         }
+        Finding::TypedDisagrees {
+            place,
+            typed,
+            computed,
+        } => {
+            let place = cell_place(lang, place);
+            if vi {
+                format!("{place}: số gõ tay {typed} khác với số tính từ các hàng ({computed}). Sửa lại, hoặc trả ô về tính tự động.")
+            } else {
+                format!("{place}: the typed figure {typed} differs from what the rows give ({computed}). Correct it, or let the cell be computed again.")
+            }
+        }
+        Finding::EmptyCell { place, along } => {
+            use crate::conformance::EmptyAlong;
+            let place = cell_place(lang, place);
+            let (vi_along, en_along) = match along {
+                EmptyAlong::Row => ("cùng hàng", "in its row"),
+                EmptyAlong::Column => ("cùng cột", "in its column"),
+                EmptyAlong::Both => ("cùng hàng và cùng cột", "in its row and column"),
+            };
+            if vi {
+                format!("{place}: ô còn trống trong khi các ô khác {vi_along} đã có số liệu. Ghi 0 nếu không có.")
+            } else {
+                format!("{place}: empty while the other cells {en_along} are filled in. Write 0 if there is none.")
+            }
+        }
+        Finding::PercentOver100 { place, value } => {
+            let place = cell_place(lang, place);
+            if vi {
+                format!("{place}: tỉ lệ {value}% vượt quá 100% — phần lớn hơn tổng; hãy kiểm tra lại số liệu.")
+            } else {
+                format!("{place}: {value}% is above 100% — the part exceeds the whole; check the figures.")
+            }
+        }
+        Finding::DivisionWithoutHeading { reference } => {
+            if vi {
+                format!("{reference}: chưa có tên phần — ghi nội dung của phần sau số phần.")
+            } else {
+                format!("{reference}: the division has no heading — write what it is about after its number.")
+            }
+        }
+        Finding::PartOutsideDivisions { reference } => {
+            if vi {
+                format!("{}: đứng ngoài các phần (PHẦN) trong khi báo cáo đã chia phần — đưa mục này vào một phần.", section(reference))
+            } else {
+                format!("{}: stands outside the divisions (PHẦN) of a report divided into them — move it into a division.", section(reference))
+            }
+        }
+        Finding::EmptyAppendix { reference } => {
+            if vi {
+                format!(
+                    "{reference}: phụ lục chưa có nội dung — thêm bảng, nội dung hoặc xóa phụ lục."
+                )
+            } else {
+                format!("{reference}: the appendix is empty — add a table or text, or delete it.")
+            }
+        }
     }
+}
+
+/// Where a table cell is, for a finding: "Mục II.1, bảng “Kết quả …”,
+/// hàng “Kết nạp”, cột “Kỳ này”" (numbers where a label is empty).
+fn cell_place(lang: Lang, place: &crate::conformance::CellPlace) -> String {
+    let vi = lang == Lang::Vi;
+    let mut out = match (place.reference.is_empty(), vi) {
+        (true, true) => "Phần mở đầu".to_owned(),
+        (true, false) => "Opening".to_owned(),
+        (false, true) => format!("Mục {}", place.reference),
+        (false, false) => format!("Section {}", place.reference),
+    };
+    let table = if vi { "bảng" } else { "table" };
+    if place.caption.is_empty() {
+        out.push_str(&format!(", {table}"));
+    } else {
+        out.push_str(&format!(", {table} “{}”", place.caption));
+    }
+    let (row, column) = if vi {
+        ("hàng", "cột")
+    } else {
+        ("row", "column")
+    };
+    if place.row_label.is_empty() {
+        out.push_str(&format!(", {row} {}", place.row));
+    } else {
+        out.push_str(&format!(", {row} “{}”", place.row_label));
+    }
+    if place.column_label.is_empty() {
+        out.push_str(&format!(", {column} {}", place.column));
+    } else {
+        out.push_str(&format!(", {column} “{}”", place.column_label));
+    }
+    out
 }
 
 /// The examples under the header and signature fields, from the ruleset
@@ -623,6 +717,10 @@ pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -
                     (ProblemKind::MissingHeading, false) => "missing heading",
                     (ProblemKind::TooDeep, true) => "dàn ý sâu quá ba cấp (phần, mục, điểm)",
                     (ProblemKind::TooDeep, false) => "the outline is deeper than three levels",
+                    (ProblemKind::TableTooLarge, true) => "có bảng quá lớn (tối đa 40 cột và 20.000 ô) — hãy tách thành nhiều bảng trong tệp gốc",
+                    (ProblemKind::TableTooLarge, false) => "a table is too large (at most 40 columns and 20,000 cells) — split it into several tables in the original",
+                    (ProblemKind::TableTextTooLong, true) => "có ô bảng chứa đoạn chữ quá dài (quá 10.000 ký tự) — hãy chuyển đoạn đó ra ngoài bảng",
+                    (ProblemKind::TableTextTooLong, false) => "a table cell holds a text over 10,000 characters — move it out of the table",
                 };
                 format!("{place}{what}")
             })

@@ -390,6 +390,24 @@ pub const NOTHING_TO_REPORT: &str = "không có.";
 /// What a table's unit line starts with: "Đvt: Người".
 pub const TABLE_UNIT_PREFIX: &str = "Đvt: ";
 
+/// What the first cell of a table's total row says, in lowercase, as
+/// tables pasted from spreadsheets and Word write it.
+pub const TOTAL_ROW_LABELS: [&str; 5] = ["tổng cộng", "tổng số", "cộng", "tổng", "total"];
+
+/// True when `text`, a row's first cell, names the table's total row:
+/// "Tổng cộng", "TỔNG SỐ:", "Cộng", "Tổng số đảng viên".
+pub fn is_total_label(text: &str) -> bool {
+    let folded =
+        crate::text::to_nfc(text.trim().trim_end_matches([':', '.']).trim()).to_lowercase();
+    TOTAL_ROW_LABELS.iter().any(|label| {
+        folded == *label
+            || (label.contains(' ')
+                && folded
+                    .strip_prefix(label)
+                    .is_some_and(|rest| rest.starts_with(' ')))
+    })
+}
+
 /// The word before a division's number: "PHẦN THỨ NHẤT".
 pub const DIVISION_WORD: &str = "PHẦN";
 

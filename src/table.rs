@@ -15,7 +15,19 @@ use serde_json::{Map, Value};
 
 use crate::model::NodeId;
 
+pub mod clipboard;
+mod incoming;
+mod ops;
 pub mod presets;
+
+pub use incoming::{make_tables_sane, tables_in, tables_of, Trouble, MAX_CELL_CHARS};
+pub use ops::MAX_INDENT;
+
+// The tests of table changes use proptest, a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod incoming_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod ops_tests;
 
 /// A statistics table.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -81,6 +93,10 @@ pub enum Formula {
     Difference { a: NodeId, b: NodeId },
     /// `a ÷ b × 100`: "kỳ này so với cùng kỳ (%)", the "4=2:3" column.
     Ratio { a: NodeId, b: NodeId },
+    /// The row's share of the table's total in column `part`, in percent:
+    /// `part ÷ part of the first total row × 100` ("Tỉ lệ (%)" beside a
+    /// count by level). Empty when the table has no total row.
+    Share { part: NodeId },
 }
 
 /// A merged header cell: the rectangle from (`row`, `col`) spanning
@@ -255,13 +271,16 @@ pub const MAX_COLUMNS: usize = 40;
 pub const MAX_CELLS: usize = 20_000;
 
 /// Applies `op` to `table`; new rows and columns get ids from `fresh`.
+/// On an error the table is unchanged. A table that came in ragged (rows
+/// of the wrong width, merges past the edge) is repaired as part of any
+/// change (`Table::repair`); see `ops` for what deleting a column does to
+/// the formulas that read it.
 pub fn apply_op(
     table: &mut Table,
     op: &TableOp,
     fresh: &mut dyn FnMut() -> NodeId,
 ) -> Result<(), TableError> {
-    let _ = (table, op, fresh);
-    Err(TableError::NotFound)
+    ops::apply(table, op, fresh)
 }
 
 /// Puts `text` (already cleaned) into `slot`; tells whether it changed.
@@ -376,9 +395,9 @@ impl Table {
     pub fn merge_at(&self, row: usize, col: usize) -> Option<&Merge> {
         self.merges.iter().find(|merge| {
             row >= merge.row
-                && row < merge.row + merge.rows
+                && row < merge.row.saturating_add(merge.rows)
                 && col >= merge.col
-                && col < merge.col + merge.cols
+                && col < merge.col.saturating_add(merge.cols)
         })
     }
 
@@ -432,6 +451,7 @@ impl Table {
                         rename(a);
                         rename(b);
                     }
+                    Formula::Share { part } => rename(part),
                 }
             }
         }
@@ -518,7 +538,10 @@ pub fn parse_number(text: &str) -> Option<f64> {
     if normalized.is_empty() || normalized.starts_with('.') && normalized.len() == 1 {
         return None;
     }
-    let value: f64 = normalized.parse().ok()?;
+    let value: f64 = normalized
+        .parse()
+        .ok()
+        .filter(|value: &f64| value.is_finite())?;
     Some(if negative { -value } else { value })
 }
 
@@ -581,10 +604,9 @@ pub fn view(table: &Table) -> TableView {
             id: column.id,
             numeric: !matches!(column.kind, ColumnKind::Text),
             computed: matches!(column.kind, ColumnKind::Computed { .. }),
-            width_permille: if total_width == 0 {
-                (1000 / width.max(1)) as u16
-            } else {
-                (u32::from(column.width) * 1000 / total_width) as u16
+            width_permille: match (u32::from(column.width) * 1000).checked_div(total_width) {
+                Some(share) => share as u16,
+                None => (1000 / width.max(1)) as u16,
             },
         })
         .collect();
@@ -710,6 +732,8 @@ fn number_row(table: &Table) -> Vec<String> {
                         }
                         Formula::Difference { a, b } => format!("{}-{}", number(*a), number(*b)),
                         Formula::Ratio { a, b } => format!("{}:{}", number(*a), number(*b)),
+                        // "3=2/Σ": column 2 over its total.
+                        Formula::Share { part } => format!("{}/\u{3a3}", number(*part)),
                     };
                     format!("{own}={expression}")
                 }
@@ -781,6 +805,9 @@ pub fn plain_lines(view: &TableView) -> Vec<String> {
 /// The numeric value of every body place after computation (`None` for
 /// text, empty cells and what cannot be worked out: a division by zero, a
 /// formula that names a missing column or goes round in a cycle).
+///
+/// Linear in the table's places (times a formula's inputs), so that even a
+/// hostile table from a file is shown quickly.
 pub fn compute(table: &Table) -> Vec<Vec<Option<f64>>> {
     let width = table.width();
     let height = table.rows.len();
@@ -789,9 +816,12 @@ pub fn compute(table: &Table) -> Vec<Vec<Option<f64>>> {
         .rows
         .iter()
         .map(|row| {
-            (0..width)
-                .map(|c| {
-                    if matches!(table.columns[c].kind, ColumnKind::Text) {
+            table
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(c, column)| {
+                    if matches!(column.kind, ColumnKind::Text) {
                         None
                     } else {
                         row.cells.get(c).and_then(|cell| parse_number(&cell.text))
@@ -800,52 +830,58 @@ pub fn compute(table: &Table) -> Vec<Vec<Option<f64>>> {
                 .collect()
         })
         .collect();
-    let overridden = |r: usize, c: usize| {
-        table.rows[r]
-            .cells
-            .get(c)
-            .map(|cell| cell.typed)
-            .unwrap_or(false)
-    };
+    let overridden = |r: usize, c: usize| table.rows[r].cells.get(c).is_some_and(|cell| cell.typed);
     // Group and total rows sum the data rows, column by column (typed
     // number columns; computed columns are worked out per row after).
-    for c in 0..width {
-        if !matches!(table.columns[c].kind, ColumnKind::Number { .. }) {
-            continue;
-        }
-        for r in 0..height {
-            if overridden(r, c) {
-                continue;
-            }
-            match table.rows[r].kind {
-                RowKind::Group => {
-                    let rows = (r + 1..height)
-                        .take_while(|&next| table.rows[next].kind == RowKind::Data)
-                        .map(|next| values[next][c]);
-                    values[r][c] = sum(rows);
+    let number_columns: Vec<usize> = (0..width)
+        .filter(|&c| matches!(table.columns[c].kind, ColumnKind::Number { .. }))
+        .collect();
+    for &c in &number_columns {
+        let total = sum((0..height)
+            .filter(|&r| table.rows[r].kind == RowKind::Data)
+            .map(|r| values[r][c]));
+        // Walking up, the sum of the data rows from here to the next row
+        // that is not data.
+        let mut below: Option<f64> = None;
+        for r in (0..height).rev() {
+            let kind = table.rows[r].kind;
+            let own = values[r][c];
+            if !overridden(r, c) {
+                match kind {
+                    RowKind::Group => values[r][c] = below,
+                    RowKind::Total => values[r][c] = total,
+                    RowKind::Data | RowKind::Label => {}
                 }
-                RowKind::Total => {
-                    let rows = (0..height)
-                        .filter(|&other| table.rows[other].kind == RowKind::Data)
-                        .map(|other| values[other][c]);
-                    values[r][c] = sum(rows);
-                }
-                RowKind::Data | RowKind::Label => {}
             }
+            below = match kind {
+                RowKind::Data => sum([below, own].into_iter()),
+                _ => None,
+            };
         }
     }
     // Computed columns, in an order where every column comes after those it
     // reads; a cycle leaves its columns without values.
+    let index = column_positions(table);
+    let total_row = table.rows.iter().position(|row| row.kind == RowKind::Total);
     for c in computed_order(table) {
         let ColumnKind::Computed { formula, .. } = &table.columns[c].kind else {
             continue;
         };
-        for r in 0..height {
-            if overridden(r, c) || table.rows[r].kind == RowKind::Label {
+        let position = |id: NodeId| index.get(&id).copied();
+        // The total a share is of, read before this column changes it.
+        let share_of = match formula {
+            Formula::Share { part } => position(*part)
+                .zip(total_row)
+                .and_then(|(at, total)| values[total][at]),
+            _ => None,
+        };
+        for (r, row) in table.rows.iter().enumerate() {
+            if overridden(r, c) || row.kind == RowKind::Label {
                 continue;
             }
-            let get = |id: NodeId| table.column_index(id).and_then(|index| values[r][index]);
-            values[r][c] = match formula {
+            let line = &values[r];
+            let get = |id: NodeId| position(id).and_then(|at| line[at]);
+            let value = match formula {
                 Formula::Sum { columns } => sum(columns.iter().map(|id| get(*id))),
                 Formula::Percent { part, whole } | Formula::Ratio { a: part, b: whole } => {
                     match (get(*part), get(*whole)) {
@@ -857,17 +893,34 @@ pub fn compute(table: &Table) -> Vec<Vec<Option<f64>>> {
                     (Some(a), Some(b)) => Some(a - b),
                     _ => None,
                 },
+                Formula::Share { part } => match (get(*part), share_of) {
+                    (Some(part), Some(whole)) if whole != 0.0 => Some(part / whole * 100.0),
+                    _ => None,
+                },
             };
+            values[r][c] = value.filter(|value| value.is_finite());
         }
     }
     values
+}
+
+/// Each column id's index (the first column with it, should ids repeat).
+fn column_positions(table: &Table) -> std::collections::HashMap<NodeId, usize> {
+    let mut index = std::collections::HashMap::with_capacity(table.width());
+    for (at, column) in table.columns.iter().enumerate() {
+        index.entry(column.id).or_insert(at);
+    }
+    index
 }
 
 /// The sum of the values present; `None` when none is.
 fn sum(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
     values
         .flatten()
-        .fold(None, |total, value| Some(total.unwrap_or(0.0) + value))
+        .fold(None, |total: Option<f64>, value| {
+            Some(total.unwrap_or(0.0) + value)
+        })
+        .filter(|total| total.is_finite())
 }
 
 /// The columns a formula reads.
@@ -876,41 +929,51 @@ pub fn formula_inputs(formula: &Formula) -> Vec<NodeId> {
         Formula::Sum { columns } => columns.clone(),
         Formula::Percent { part, whole } => vec![*part, *whole],
         Formula::Difference { a, b } | Formula::Ratio { a, b } => vec![*a, *b],
+        Formula::Share { part } => vec![*part],
     }
 }
 
 /// The computed columns' indices in an order where each comes after the
-/// computed columns it reads. Columns in a cycle are left out.
+/// computed columns it reads. Columns in a cycle, or reading one, are left
+/// out.
 pub fn computed_order(table: &Table) -> Vec<usize> {
-    let computed: Vec<usize> = (0..table.width())
-        .filter(|&c| matches!(table.columns[c].kind, ColumnKind::Computed { .. }))
-        .collect();
-    let mut done: Vec<usize> = Vec::new();
-    let mut pending = computed;
-    loop {
-        let before = pending.len();
-        pending.retain(|&c| {
-            let ColumnKind::Computed { formula, .. } = &table.columns[c].kind else {
-                return false;
-            };
-            let ready = formula_inputs(formula)
-                .iter()
-                .all(|id| match table.column_index(*id) {
-                    Some(input) => {
-                        !matches!(table.columns[input].kind, ColumnKind::Computed { .. })
-                            || done.contains(&input)
-                    }
-                    None => true,
-                });
-            if ready {
-                done.push(c);
-            }
-            !ready
-        });
-        if pending.is_empty() || pending.len() == before {
-            return done;
+    let index = column_positions(table);
+    let width = table.width();
+    // For each computed column, how many computed inputs it still waits
+    // for, and who reads each column.
+    let mut waiting = vec![0usize; width];
+    let mut readers: Vec<Vec<usize>> = vec![Vec::new(); width];
+    let mut ready = Vec::new();
+    for (c, column) in table.columns.iter().enumerate() {
+        let ColumnKind::Computed { formula, .. } = &column.kind else {
+            continue;
+        };
+        let mut inputs: Vec<usize> = formula_inputs(formula)
+            .iter()
+            .filter_map(|id| index.get(id).copied())
+            .filter(|&input| matches!(table.columns[input].kind, ColumnKind::Computed { .. }))
+            .collect();
+        inputs.sort_unstable();
+        inputs.dedup();
+        waiting[c] = inputs.len();
+        for input in inputs {
+            readers[input].push(c);
+        }
+        if waiting[c] == 0 {
+            ready.push(c);
         }
     }
+    let mut done = Vec::new();
+    while let Some(c) = ready.pop() {
+        done.push(c);
+        for &reader in &readers[c] {
+            waiting[reader] -= 1;
+            if waiting[reader] == 0 {
+                ready.push(reader);
+            }
+        }
+    }
+    done
 }
 
 #[cfg(test)]
@@ -933,6 +996,8 @@ mod tests {
             ("", None),
             ("abc", None),
             ("1,2,3", None),
+            // Too many digits for a number: none rather than infinity.
+            (&"9".repeat(400), None),
         ];
         for (text, expected) in cases {
             assert_eq!(parse_number(text), expected, "{text}");

@@ -59,6 +59,10 @@ pub enum ProblemKind {
     MissingHeading,
     /// Deeper than parts, items and points.
     TooDeep,
+    /// A table with more columns or cells than a table may have.
+    TableTooLarge,
+    /// A table with a text longer than a cell holds.
+    TableTextTooLong,
 }
 
 /// Files of other programs recognised by their first bytes, so that the
@@ -134,8 +138,24 @@ pub fn too_deep(document: &Document) -> bool {
         .any(|part| depth_of(part) > MAX_SECTION_DEPTH)
 }
 
+/// The tables of `document` that cannot be taken in, by place.
+fn table_problems(document: &Document) -> Vec<Problem> {
+    crate::table::tables_of(document)
+        .into_iter()
+        .filter_map(|(place, table)| {
+            table.trouble().map(|trouble| Problem {
+                place,
+                kind: match trouble {
+                    crate::table::Trouble::TooLarge => ProblemKind::TableTooLarge,
+                    crate::table::Trouble::TextTooLong => ProblemKind::TableTextTooLong,
+                },
+            })
+        })
+        .collect()
+}
+
 fn check_structure(document: &Document) -> Vec<Problem> {
-    let mut problems = Vec::new();
+    let mut problems = table_problems(document);
     if too_deep(document) {
         problems.push(Problem {
             place: String::new(),
@@ -198,7 +218,12 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
             TemplateError::NotATemplate => ImportError::NotADraft,
             TemplateError::Malformed(message) => ImportError::Shape(message),
         })?;
-        let document = template::instantiate(&template);
+        let mut document = template::instantiate(&template);
+        let problems = table_problems(&document);
+        if !problems.is_empty() {
+            return Err(ImportError::Problems(problems));
+        }
+        crate::table::make_tables_sane(&mut document);
         return Ok(Incoming {
             title: template.name.clone(),
             sections: outline(&document).len(),
@@ -227,6 +252,9 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
     // the file's text first would miss characters written as JSON escapes,
     // such as "\u0000".)
     document.clean_all_text();
+    // Tables with spans past their edges, ragged rows, formulas naming
+    // missing columns or going round in a cycle are repaired.
+    crate::table::make_tables_sane(&mut document);
     // Ids in a shared file may repeat or be missing: give every node a
     // fresh one.
     document.assign_ids();

@@ -390,3 +390,201 @@ fn script_payloads_in_every_text_field_come_out_escaped() {
         .any(|(at, c)| c == '<' && !markdown[..at].ends_with('\\'));
     assert!(!raw_angle, "{markdown}");
 }
+
+/// A draft with tables (two divisions, a merged header, an appendix).
+const V3_TABLES: &str = include_str!("fixtures/drafts/v3-tables.json");
+/// Where the fixture's first table is.
+const TABLE: &str = "/document/sections/0/children/0/blocks/1";
+
+/// Checks that every table of a draft that came in is sane and can be
+/// shown and exported.
+fn tables_are_sane(name: &str, document: &baocao::model::Document) {
+    for (_, table) in baocao::table::tables_of(document) {
+        assert_eq!(table.invariant_problem(), None, "{name}");
+        assert!(table.is_sane(), "{name}");
+        let shown = baocao::table::view(table);
+        assert_eq!(shown.rows.len(), table.rows.len(), "{name}");
+    }
+    let _ = baocao::conformance::check(document);
+    let _ = export::markdown(document);
+    let _ = export::plain_text(document);
+}
+
+#[test]
+fn hostile_tables_give_a_clear_error_or_a_sane_table() {
+    use baocao::transfer::ProblemKind;
+    use serde_json::json;
+    let base: serde_json::Value = serde_json::from_str(V3_TABLES).unwrap();
+    let table = base.pointer(TABLE).unwrap().clone();
+    let column = table["columns"][1].clone();
+    let row = table["rows"][0].clone();
+    let with = |change: &dyn Fn(&mut serde_json::Value)| {
+        let mut value = base.clone();
+        change(value.pointer_mut(TABLE).unwrap());
+        serde_json::to_string(&value).unwrap()
+    };
+    let big_rows = with(&|t| {
+        t["rows"] = json!(vec![
+            json!({"cells": vec![json!({"text": "1"}); 10]});
+            10_000
+        ])
+    });
+    let wide = with(&|t| {
+        t["columns"] = json!((0..1000)
+            .map(|id| json!({"id": id, "kind": {"kind": "number", "decimals": 0}}))
+            .collect::<Vec<_>>())
+    });
+    let long_row = with(&|t| t["rows"][0]["cells"] = json!(vec![json!({"text": "1"}); 100_000]));
+    let huge_cell =
+        with(&|t| t["rows"][0]["cells"][0]["text"] = json!("Đảng viên ".repeat(100_000)));
+    let refused: [(&str, String, ProblemKind); 4] = [
+        ("100,000 cells", big_rows, ProblemKind::TableTooLarge),
+        ("1,000 columns", wide, ProblemKind::TableTooLarge),
+        (
+            "a row of 100,000 cells",
+            long_row,
+            ProblemKind::TableTooLarge,
+        ),
+        ("1 MB in a cell", huge_cell, ProblemKind::TableTextTooLong),
+    ];
+    let mut tally = Tally::default();
+    for (name, text, kind) in &refused {
+        match read_file(text.as_bytes()) {
+            Err(ImportError::Problems(problems)) => {
+                assert_eq!(problems.len(), 1, "{name}");
+                assert_eq!(problems[0].kind, *kind, "{name}");
+                // Named by the section the table stands in.
+                assert_eq!(problems[0].place, "Phần 1, I", "{name}");
+                let sentence = baocao::i18n::describe_import_error(
+                    baocao::i18n::Lang::Vi,
+                    &ImportError::Problems(problems),
+                );
+                assert!(sentence.contains("bảng"), "{name}: {sentence}");
+            }
+            other => panic!("{name}: {other:?}"),
+        }
+        open_case(name, text.as_bytes(), &mut tally);
+    }
+    let repaired: Vec<(&str, String)> = vec![
+        (
+            "a merge past the edge",
+            with(&|t| t["merges"] = json!([{"row": 0, "col": 8, "rows": 5, "cols": 9}])),
+        ),
+        (
+            "overlapping merges",
+            with(
+                &|t| t["merges"] = json!([{"row": 0, "col": 0, "rows": 2, "cols": 2}, {"row": 1, "col": 1, "rows": 1, "cols": 3}]),
+            ),
+        ),
+        (
+            "a merge at the end of numbers",
+            with(&|t| {
+                t["merges"] =
+                    json!([{"row": u64::MAX, "col": u64::MAX, "rows": u64::MAX, "cols": 2}])
+            }),
+        ),
+        (
+            "short and long rows",
+            with(&|t| {
+                t["rows"][0]["cells"] = json!([{"text": "a"}]);
+                t["rows"][1]["cells"] = json!(vec![json!({"text": "9"}); 15]);
+            }),
+        ),
+        (
+            "header rows of the wrong width",
+            with(&|t| t["header"] = json!([["a"], vec!["b"; 20], []])),
+        ),
+        (
+            "a formula naming a missing column",
+            with(&|t| t["columns"][3]["kind"]["formula"]["part"] = json!(999)),
+        ),
+        (
+            "a formula naming itself",
+            with(&|t| t["columns"][3]["kind"]["formula"] = json!({"op": "sum", "columns": [8]})),
+        ),
+        (
+            "a cycle",
+            with(&|t| {
+                t["columns"][3]["kind"]["formula"] = json!({"op": "sum", "columns": [10]});
+                t["columns"][5]["kind"]["formula"] = json!({"op": "difference", "a": 8, "b": 6});
+            }),
+        ),
+        (
+            "repeated column ids",
+            with(&|t| {
+                t["columns"][2] = column.clone();
+            }),
+        ),
+        (
+            "no columns, rows or header",
+            with(&|t| {
+                t["columns"] = json!([]);
+                t["rows"] = json!([]);
+                t["header"] = json!([]);
+                t["merges"] = json!([]);
+            }),
+        ),
+        (
+            "an indent of 200 and a typed label row",
+            with(&|t| {
+                let mut odd = row.clone();
+                odd["indent"] = json!(200);
+                odd["kind"] = json!("label");
+                odd["cells"][1] = json!({"text": "5", "typed": true});
+                t["rows"] = json!([odd]);
+            }),
+        ),
+    ];
+    for (name, text) in &repaired {
+        let incoming = match read_file(text.as_bytes()) {
+            Ok(incoming) => incoming,
+            Err(error) => panic!("{name}: {error:?}"),
+        };
+        tables_are_sane(name, &incoming.document);
+        assert_eq!(
+            baocao::table::tables_of(&incoming.document).len(),
+            2,
+            "{name}"
+        );
+        open_case(name, text.as_bytes(), &mut tally);
+    }
+    // The cycle's columns are typed numbers now; the others still compute.
+    let incoming = read_file(repaired[7].1.as_bytes()).unwrap();
+    let (_, table) = baocao::table::tables_of(&incoming.document)[0];
+    let shown = baocao::table::view(table);
+    assert!(!shown.columns[3].computed && !shown.columns[5].computed);
+    assert!(shown.columns[7].computed);
+    assert_eq!(tally.cases, refused.len() + repaired.len());
+}
+
+#[test]
+fn hostile_tables_in_a_stored_draft_load_repaired_and_the_stored_text_stays() {
+    use serde_json::json;
+    let base: serde_json::Value = serde_json::from_str(V3_TABLES).unwrap();
+    let cases: Vec<(&str, serde_json::Value)> = vec![
+        (
+            "ragged",
+            json!({"columns": [{"id": 1}, {"id": 2, "kind": {"kind": "computed", "formula": {"op": "sum", "columns": [2]}, "decimals": 0}}], "header": [[], ["a", "b", "c"]], "merges": [{"row": 9, "col": 0, "rows": 1, "cols": 2}], "rows": [{"cells": []}, {"kind": "total", "cells": [{"text": "x"}, {"text": "1", "typed": true}, {"text": "9"}]}]}),
+        ),
+        (
+            "large",
+            json!({"columns": (0..100).map(|id| json!({"id": id})).collect::<Vec<_>>(), "rows": vec![json!({"cells": vec![json!({"text": "1"}); 100]}); 300]}),
+        ),
+        ("empty", json!({})),
+    ];
+    for (name, table) in cases {
+        let mut value = base.clone();
+        let mut table = table;
+        table["type"] = json!("table");
+        *value.pointer_mut(TABLE).unwrap() = table;
+        let text = serde_json::to_string(&value).unwrap();
+        let (mut kv, mut before) = library_with_drafts();
+        let key = baocao::persist::keys::draft("1796000000001");
+        kv.items.insert(key.clone(), text.clone());
+        before.insert(key.clone(), text);
+        let loaded = library::load(&mut kv, "1796000000001")
+            .unwrap_or_else(|error| panic!("{name}: {error:?}"));
+        tables_are_sane(name, &loaded.document);
+        assert_eq!(kv.items, before, "{name}: loading changed the store");
+    }
+}

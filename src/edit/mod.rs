@@ -329,6 +329,9 @@ fn new_block(document: &mut Document, kind: &BlockKind) -> Block {
         BlockKind::Table(table) => {
             let mut table = (**table).clone();
             table.clean_all_text();
+            // Whatever shape it came in (a paste, a preset), it keeps the
+            // table's invariants from here on.
+            table.make_sane();
             let mut take = || document.fresh_id();
             table.assign_ids(&mut take);
             Block::Table(table)

@@ -400,7 +400,7 @@ pub fn load_with_parts(
 
 /// The structure check a stored draft passes on loading, as an imported
 /// one does (`transfer`): cleaned text, unique node ids, a tree no deeper
-/// than the editor handles.
+/// than the editor handles, sane tables.
 fn check_stored(document: &mut Document, unclean: bool) -> Result<(), LoadError> {
     if crate::transfer::too_deep(document) {
         return Err(LoadError::Shape("the outline is too deep".into()));
@@ -411,6 +411,10 @@ fn check_stored(document: &mut Document, unclean: bool) -> Result<(), LoadError>
     if unclean {
         document.clean_all_text();
     }
+    // A table stored ragged or with formulas that cannot be worked out (by
+    // hand, or a version with another idea of tables) is repaired in the
+    // loaded copy; the stored text is left as it is.
+    crate::table::make_tables_sane(document);
     Ok(())
 }
 

@@ -318,3 +318,107 @@ fn the_storage_meter_rounds_up_and_warns_from_four_fifths() {
     // the meter counts) are near the limit.
     assert!(storage_nearly_full(2 * 4_300_000));
 }
+
+const V3_TABLES: &str = include_str!("../../tests/fixtures/drafts/v3-tables.json");
+
+/// The table of the v3 fixture's first division and its appendix's.
+fn fixture_tables(document: &crate::model::Document) -> Vec<crate::table::Table> {
+    crate::table::tables_of(document)
+        .into_iter()
+        .map(|(_, table)| table.clone())
+        .collect()
+}
+
+#[test]
+fn a_version_3_draft_with_tables_divisions_and_an_appendix_loads() {
+    use crate::model::SectionKind;
+    let envelope = Envelope::from_json(V3_TABLES).unwrap();
+    assert_eq!(envelope.version, 3);
+    let document = &envelope.document;
+    let kinds: Vec<SectionKind> = document.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SectionKind::Division,
+            SectionKind::Division,
+            SectionKind::Appendix
+        ]
+    );
+    assert!(document.sections[2].landscape);
+    let entries = crate::numbering::outline(document);
+    assert_eq!(entries[0].number, "PHẦN THỨ NHẤT");
+    assert_eq!(entries[1].number, "I.");
+    assert_eq!(entries.last().unwrap().number, "PHỤ LỤC");
+    let tables = fixture_tables(document);
+    assert_eq!(tables.len(), 2);
+    let pupils = &tables[0];
+    assert_eq!(pupils.header.len(), 2);
+    assert_eq!(pupils.merges.len(), 6);
+    let shown = crate::table::view(pupils);
+    // The total's typed-over "Sĩ số", and the rest computed.
+    let total = &shown.rows[3].cells;
+    assert_eq!(
+        (total[1].text.as_str(), total[1].typed_over),
+        ("1.131", true)
+    );
+    assert_eq!(total[2].text, "370");
+    assert_eq!(shown.rows[0].cells[3].text, "30,00");
+    // The format check points at the typed total: the rows give 1.130.
+    let typed: Vec<_> = crate::conformance::check(document)
+        .into_iter()
+        .filter(|issue| {
+            matches!(
+                issue.finding,
+                crate::conformance::Finding::TypedDisagrees { .. }
+            )
+        })
+        .collect();
+    assert_eq!(typed.len(), 1);
+    assert_eq!(
+        typed[0].target,
+        crate::conformance::Target::Cell {
+            table: pupils.id,
+            row: pupils.rows[3].id,
+            column: pupils.columns[1].id,
+        }
+    );
+    // The appendix's table gives each level its share.
+    let rating = crate::table::view(&tables[1]);
+    assert_eq!(rating.rows[0].cells[2].text, "100,00");
+    assert_eq!(rating.rows[2].cells[2].text, "50,00");
+}
+
+#[test]
+fn unknown_fields_in_a_table_a_column_and_a_row_survive_a_round_trip() {
+    let mut envelope = Envelope::from_json(V3_TABLES).unwrap();
+    let saved: Value = serde_json::from_str(&envelope.to_json()).unwrap();
+    let table = &saved["document"]["sections"][0]["children"][0]["blocks"][1];
+    assert_eq!(table["type"], "table");
+    assert_eq!(table["source"]["program"], "Excel");
+    assert_eq!(table["columns"][1]["note"], "sĩ số đầu năm");
+    assert_eq!(table["rows"][0]["flag"], "đã đối chiếu");
+}
+
+#[test]
+fn tables_and_divisions_round_trip_through_json() {
+    let mut envelope = Envelope::from_json(V3_TABLES).unwrap();
+    let text = envelope.to_json();
+    let again = Envelope::from_json(&text).unwrap();
+    assert_eq!(again.document, envelope.document);
+    // And the stored text is the fixture's, field for field (its size
+    // aside, which counts the text's bytes).
+    let mut fixture: Value = serde_json::from_str(V3_TABLES).unwrap();
+    let mut saved: Value = serde_json::from_str(&text).unwrap();
+    fixture["meta"]["size"] = Value::Null;
+    saved["meta"]["size"] = Value::Null;
+    assert_eq!(saved, fixture);
+}
+
+#[test]
+fn a_version_2_build_s_fixtures_have_no_tables_and_load_as_version_3() {
+    for text in [V1_FIXTURE, V2_FIXTURE, V2_UNKNOWN_FIELDS, V2_PAGE_SETTINGS] {
+        let envelope = Envelope::from_json(text).unwrap();
+        assert_eq!(envelope.version, CURRENT_VERSION);
+        assert!(fixture_tables(&envelope.document).is_empty());
+    }
+}

@@ -18,6 +18,8 @@ fn target_id(target: Target) -> String {
         Target::Recipients => "field-recipients".to_owned(),
         Target::Page(setting) => format!("field-page-{}", setting.name()),
         Target::Node(id) => field_id(id),
+        // Until the table editor gives cells their own ids: the table.
+        Target::Cell { table, .. } => field_id(table),
     }
 }
 
