@@ -288,14 +288,62 @@ fn build(
             ..Row::default()
         })
         .collect();
-    Some(Table {
+    let mut table = Table {
         unit,
         columns,
         header,
         number_row,
         rows,
         ..Table::default()
-    })
+    };
+    follow_agreeing_totals(&mut table);
+    table.repair();
+    Some(table)
+}
+
+/// A typed total that agrees with the rows above it is cleared, so that it
+/// is computed from them from now on; one that disagrees stays typed, and
+/// the format check points at it.
+fn follow_agreeing_totals(table: &mut Table) {
+    let numeric: Vec<Option<u8>> = table
+        .columns
+        .iter()
+        .map(|column| match column.kind {
+            ColumnKind::Number { decimals } => Some(decimals),
+            _ => None,
+        })
+        .collect();
+    let sums: Vec<Option<f64>> = numeric
+        .iter()
+        .enumerate()
+        .map(|(col, kind)| {
+            kind.map(|_| {
+                table
+                    .rows
+                    .iter()
+                    .filter(|row| row.kind == RowKind::Data)
+                    .filter_map(|row| row.cells.get(col).and_then(|c| parse_number(&c.text)))
+                    .sum()
+            })
+        })
+        .collect();
+    for row in table
+        .rows
+        .iter_mut()
+        .filter(|row| row.kind == RowKind::Total)
+    {
+        for (cell, (sum, kind)) in row.cells.iter_mut().zip(sums.iter().zip(&numeric)) {
+            let (Some(sum), Some(_)) = (sum, kind) else {
+                continue;
+            };
+            let agrees = parse_number(&cell.text).is_some_and(|typed| {
+                (typed - sum).abs() <= 0.5 * 10f64.powi(-i32::from(decimals(&cell.text))) + 1e-9
+            });
+            if agrees || cell.text.trim().is_empty() {
+                *cell = Cell::default();
+            }
+        }
+    }
 }
 
 /// The most lines an aligned table's core is looked for over, so that a
@@ -758,7 +806,7 @@ mod tests {
 
     #[test]
     fn space_aligned_columns_as_pdftotext_layout_gives() {
-        let text = "Bảng 2. Kết quả học tập theo khối\n                                                   Đvt: học sinh\n  Khối        Tổng số     Tốt      Khá     Đạt   Chưa đạt\n  Khối 10        420       98      201     110        11\n  Khối 11        398      105      187      99         7\n  Khối 12        376      121      170      82         3\n  Cộng         1.194      324      558     291        21\nSau bảng là một câu văn bình thường.";
+        let text = "Bảng 2. Kết quả học tập theo khối\n                                                   Đvt: học sinh\n  Khối        Tổng số     Tốt      Khá     Đạt   Chưa đạt\n  Khối 10        420       98      201     110        11\n  Khối 11        398      105      187      99         7\n  Khối 12        376      121      170      82         3\n  Cộng         1.194      324      558     291         9\nSau bảng là một câu văn bình thường.";
         let chunks = split_tables(text);
         let tables: Vec<&Table> = chunks
             .iter()
@@ -778,8 +826,13 @@ mod tests {
         );
         assert_eq!(table.rows.len(), 4);
         assert_eq!(table.rows[3].kind, RowKind::Total);
-        assert!(table.rows[3].cells[1].typed);
-        assert_eq!(table.rows[3].cells[1].text, "1.194");
+        // 420 + 398 + 376: the typed total agrees, so it is computed now.
+        assert!(!table.rows[3].cells[1].typed);
+        assert_eq!(table.rows[3].cells[1].text, "");
+        assert_eq!(crate::table::view(table).rows[3].cells[1].text, "1.194");
+        // 11 + 7 + 3 is 21, not 9 as typed: kept as typed, for the check.
+        assert!(table.rows[3].cells[5].typed);
+        assert_eq!(table.rows[3].cells[5].text, "9");
         assert_eq!(
             chunks.last(),
             Some(&Chunk::Text(vec![
