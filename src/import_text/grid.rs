@@ -9,7 +9,7 @@
 //! (three or more) of columns at the same places, with figures in them.
 
 use crate::table::{
-    parse_number, Cell, Column, ColumnKind, Row, RowKind, Table, MAX_CELLS, MAX_COLUMNS,
+    parse_number, Cell, Column, ColumnKind, Formula, Row, RowKind, Table, MAX_CELLS, MAX_COLUMNS,
 };
 
 /// A run of body lines: text to read line by line, or a table.
@@ -224,16 +224,29 @@ fn build(
             .find(|t| !t.is_empty())
             .unwrap_or("")
     };
-    // "Tổng số" as the last row sums the rows above; as the first row of a
-    // breakdown ("Tổng số đảng viên", then "Trong đó: nữ") it does not,
-    // and stays a row of figures, so that no check compares it with them.
+    // "Tổng số" as the last row sums the rows above. As the first row it
+    // is the total when the rows below add up to it (the Biểu shape, total
+    // first); a breakdown ("Tổng số đảng viên", then "Trong đó: nữ") does
+    // not, and it stays a row of figures, so that no check compares it
+    // with them.
     let last = body.len() - 1;
+    let shares: Vec<bool> = (0..width)
+        .map(|col| {
+            let heading = header
+                .iter()
+                .map(|row| row[col].to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            heading.contains('%') || heading.contains("tỷ lệ") || heading.contains("tỉ lệ")
+        })
+        .collect();
     let kinds: Vec<RowKind> = body
         .iter()
         .enumerate()
         .map(|(index, row)| {
             let first_text = row.iter().take(2).find(|c| !c.is_empty() && !is_figure(c));
-            if index == last && first_text.is_some_and(|t| is_total(t)) {
+            let total_label = first_text.is_some_and(|t| is_total(t));
+            if total_label && (index == last || index == 0 && last > 0 && adds_up(&body, &shares)) {
                 RowKind::Total
             } else if filled(row) == 1 && first_text.is_some() {
                 RowKind::Label
@@ -296,9 +309,125 @@ fn build(
         rows,
         ..Table::default()
     };
+    infer_formulas(&mut table, &shares);
     follow_agreeing_totals(&mut table);
     table.repair();
     Some(table)
+}
+
+/// The formula a column of figures follows, when every row's figure agrees
+/// with it: a "Tổng số" column the sum of the other figures (those to its
+/// right, or all others); a column of shares ("Tỷ lệ (%)", "So với cùng kỳ
+/// (%)") a percentage of two columns, or each row's share of the total
+/// row. The column becomes computed, its agreeing figures cleared and the
+/// others kept as typed.
+fn infer_formulas(table: &mut Table, shares: &[bool]) {
+    let numbers: Vec<usize> = (1..table.width())
+        .filter(|&c| matches!(table.columns[c].kind, ColumnKind::Number { .. }))
+        .collect();
+    let id = |table: &Table, c: usize| table.columns[c].id;
+    for &c in &numbers {
+        let ColumnKind::Number { decimals } = table.columns[c].kind else {
+            continue;
+        };
+        let heading = table
+            .header
+            .iter()
+            .map(|row| row[c].to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut candidates = Vec::new();
+        if shares[c] {
+            let compares = heading.contains("so với") || heading.contains("so sánh");
+            for &a in numbers.iter().filter(|&&a| a != c && !shares[a]) {
+                for &b in numbers.iter().filter(|&&b| b != c && b != a && !shares[b]) {
+                    let (a, b) = (id(table, a), id(table, b));
+                    candidates.push(if compares {
+                        Formula::Ratio { a, b }
+                    } else {
+                        Formula::Percent { part: a, whole: b }
+                    });
+                }
+            }
+            for &a in numbers.iter().filter(|&&a| a != c && !shares[a]) {
+                candidates.push(Formula::Share { part: id(table, a) });
+            }
+        } else if ["tổng", "cộng", "sĩ số"]
+            .iter()
+            .any(|w| heading.trim_start().starts_with(w))
+        {
+            let others = |keep: &dyn Fn(usize) -> bool| -> Vec<u64> {
+                numbers
+                    .iter()
+                    .filter(|&&o| o != c && !shares[o] && keep(o))
+                    .map(|&o| id(table, o))
+                    .collect()
+            };
+            for columns in [others(&|o| o > c), others(&|_| true)] {
+                if columns.len() >= 2 {
+                    candidates.push(Formula::Sum { columns });
+                }
+            }
+        }
+        for formula in candidates {
+            let mut trial = table.clone();
+            trial.columns[c].kind = ColumnKind::Computed {
+                formula: formula.clone(),
+                decimals,
+            };
+            for row in &mut trial.rows {
+                if let Some(cell) = row.cells.get_mut(c) {
+                    *cell = Cell::default();
+                }
+            }
+            let values = crate::table::compute(&trial);
+            let mut compared = 0;
+            let agrees = table.rows.iter().enumerate().all(|(r, row)| {
+                let Some(typed) = row.cells.get(c).and_then(|cell| parse_number(&cell.text)) else {
+                    return true;
+                };
+                compared += 1;
+                let tolerance = 0.5 * 10f64.powi(-i32::from(decimals)) + 1e-6;
+                values[r][c].is_some_and(|value| (value - typed).abs() <= tolerance)
+            });
+            if agrees && compared >= 2 {
+                table.columns[c].kind = ColumnKind::Computed { formula, decimals };
+                for row in &mut table.rows {
+                    if let Some(cell) = row.cells.get_mut(c) {
+                        *cell = Cell::default();
+                    }
+                }
+                break;
+            }
+        }
+    }
+}
+
+/// True when the first row's figures are the sums of the rows below it,
+/// column by column, wherever it has a figure (and it has one), leaving
+/// out columns of shares and ratios (`shares`), which do not add up.
+fn adds_up(body: &[Vec<String>], shares: &[bool]) -> bool {
+    let Some((first, rest)) = body.split_first() else {
+        return false;
+    };
+    let mut compared = 0;
+    for (col, text) in first.iter().enumerate().skip(1) {
+        if shares.get(col).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(total) = parse_number(text) else {
+            continue;
+        };
+        let sum: f64 = rest
+            .iter()
+            .filter_map(|row| row.get(col).and_then(|c| parse_number(c)))
+            .sum();
+        if (total - sum).abs() > 0.5 * 10f64.powi(-i32::from(decimals(text))) + 1e-9 {
+            return false;
+        }
+        compared += 1;
+    }
+    compared > 0
 }
 
 /// A typed total that agrees with the rows above it is cleared, so that it
@@ -780,13 +909,93 @@ mod tests {
         );
         assert!(table.number_row);
         assert_eq!(table.rows.len(), 4);
-        // A total at the top of a breakdown is a row of figures.
-        assert_eq!(table.rows[0].kind, RowKind::Data);
-        assert!(!table.rows[0].cells[1].typed);
+        // A total first, which the rows below add up to (the share column
+        // left out): computed from them.
+        assert_eq!(table.rows[0].kind, RowKind::Total);
+        assert_eq!(crate::table::view(table).rows[0].cells[1].text, "45");
         assert_eq!(table.rows[1].kind, RowKind::Label);
         assert_eq!(table.rows[3].cells[0].text, "- Nữ");
-        assert_eq!(table.columns[3].kind, ColumnKind::Number { decimals: 2 });
+        // "Tỷ lệ (%)" is "Kỳ này" over "Cùng kỳ" in every row: computed.
+        assert_eq!(
+            table.columns[3].kind,
+            ColumnKind::Computed {
+                formula: Formula::Percent { part: 2, whole: 3 },
+                decimals: 2
+            }
+        );
         assert_eq!(chunks[2], Chunk::Text(vec!["Sau bảng.".into()]));
+    }
+
+    #[test]
+    fn a_total_first_is_the_total_when_the_rows_below_add_up_to_it() {
+        let rating = "Xếp loại\tSố lượng\nTổng số đảng viên\t27\nHoàn thành xuất sắc\t4\nHoàn thành tốt\t19\nHoàn thành\t4";
+        let [table] = &tables(rating)[..] else {
+            panic!()
+        };
+        assert_eq!(table.rows[0].kind, RowKind::Total);
+        assert_eq!(table.rows[0].cells[1].text, "");
+        assert_eq!(crate::table::view(table).rows[0].cells[1].text, "27");
+        let breakdown = "Chỉ tiêu\tSố lượng\nTổng số đảng viên\t418\nTrong đó: nữ\t131\nDự bị\t14";
+        let [table] = &tables(breakdown)[..] else {
+            panic!()
+        };
+        assert_eq!(table.rows[0].kind, RowKind::Data);
+        assert_eq!(table.rows[0].cells[1].text, "418");
+    }
+
+    #[test]
+    fn sums_percentages_ratios_and_shares_become_computed_columns() {
+        let kind = |table: &Table, c: usize| table.columns[c].kind.clone();
+        // Biểu 1-TCTW: "kỳ này so với cùng kỳ (%)" is column 2 ÷ column 3.
+        let text = "Chỉ tiêu\tKỳ này\tCùng kỳ\tKỳ này so với cùng kỳ (%)\nĐầu kỳ\t26\t25\t104,0\nKết nạp\t2\t1\t200,0\nCuối kỳ\t27\t26\t103,8";
+        let [table] = &tables(text)[..] else { panic!() };
+        let (a, b) = (table.columns[1].id, table.columns[2].id);
+        assert_eq!(
+            kind(table, 3),
+            ColumnKind::Computed {
+                formula: Formula::Ratio { a, b },
+                decimals: 1
+            }
+        );
+        let view = crate::table::view(table);
+        assert_eq!(view.rows[2].cells[3].text, "103,8");
+        assert!(view.rows[2].cells[3].computed);
+        // A rating: each level's share of the total row.
+        let text = "Xếp loại\tSố lượng\tTỷ lệ (%)\nXuất sắc\t4\t14,8\nTốt\t19\t70,4\nHoàn thành\t4\t14,8\nTổng số\t27\t100";
+        let [table] = &tables(text)[..] else { panic!() };
+        let part = table.columns[1].id;
+        assert_eq!(
+            kind(table, 2),
+            ColumnKind::Computed {
+                formula: Formula::Share { part },
+                decimals: 1
+            }
+        );
+        // A "Tổng số" column: the sum of the levels to its right; a share
+        // of it.
+        let text = "Khối\tTổng số\tTốt\tKhá\tĐạt\tTỷ lệ tốt (%)\n6\t100\t20\t50\t30\t20,0\n7\t90\t30\t40\t20\t33,3";
+        let [table] = &tables(text)[..] else { panic!() };
+        let ids: Vec<u64> = table.columns.iter().map(|c| c.id).collect();
+        assert_eq!(
+            kind(table, 1),
+            ColumnKind::Computed {
+                formula: Formula::Sum {
+                    columns: vec![ids[2], ids[3], ids[4]]
+                },
+                decimals: 0
+            }
+        );
+        assert!(matches!(
+            kind(table, 5),
+            ColumnKind::Computed {
+                formula: Formula::Percent { .. },
+                ..
+            }
+        ));
+        // A figure that fits no formula leaves its column typed.
+        let text = "Khối\tTổng số\tTốt\tKhá\n6\t100\t20\t50\n7\t90\t30\t60";
+        let [table] = &tables(text)[..] else { panic!() };
+        assert_eq!(kind(table, 1), ColumnKind::Number { decimals: 0 });
     }
 
     #[test]
