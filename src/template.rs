@@ -259,26 +259,52 @@ mod tests {
             .sections
             .iter()
             .all(|s| s.kind == SectionKind::Division && s.heading_locked));
-        let quality = &document.sections[0].children[1].children[2];
-        let Some(Block::Table(pupils)) = quality.blocks.get(1) else {
-            panic!("{:#?}", quality.blocks)
+        // Its tables are the presets: pupils' results under Thông tư 22
+        // and the Party members' rating, totals and shares computed.
+        let table_of = |section: &crate::model::Section| match section.blocks.get(1) {
+            Some(Block::Table(table)) => table.clone(),
+            other => panic!("{other:#?}"),
         };
-        // Typing the grades' figures gives the totals and the percentage.
-        let mut pupils = pupils.clone();
-        for (col, text) in [(2, "30"), (3, "60"), (4, "50"), (5, "10")] {
-            pupils.rows[0].cells[col].text = text.into();
+        let results = &document.sections[0].children[1];
+        for (table, preset) in [
+            (
+                table_of(&results.children[2]),
+                crate::table::presets::pupil_results(),
+            ),
+            (
+                table_of(&results.children[3]),
+                crate::table::presets::party_rating(),
+            ),
+        ] {
+            assert_eq!(table.caption, preset.caption);
+            assert_eq!(table.header, preset.header);
+            assert_eq!(table.merges, preset.merges);
+            assert_eq!(table.columns.len(), preset.columns.len());
+            let kinds = |t: &crate::table::Table| -> Vec<(crate::table::RowKind, String)> {
+                t.rows
+                    .iter()
+                    .map(|row| (row.kind, row.cells[0].text.clone()))
+                    .collect()
+            };
+            assert_eq!(kinds(&table), kinds(&preset));
+            let computed = |t: &crate::table::Table| -> Vec<bool> {
+                crate::table::view(t)
+                    .columns
+                    .iter()
+                    .map(|c| c.computed)
+                    .collect()
+            };
+            assert_eq!(computed(&table), computed(&preset));
         }
-        let view = crate::table::view(&pupils);
-        assert_eq!(view.rows[0].cells[1].text, "150");
+        // Typing the figures of the rating gives its total and shares.
+        let mut rating = table_of(&results.children[3]);
+        for (row, text) in [(1, "4"), (2, "19"), (3, "4"), (4, "0")] {
+            rating.rows[row].cells[1].text = text.into();
+        }
+        let view = crate::table::view(&rating);
+        assert_eq!(view.rows[0].cells[1].text, "27");
         assert!(view.rows[0].cells[1].computed);
-        assert_eq!(view.rows[0].cells[6].text, "20,0");
-        assert_eq!(view.rows[4].cells[2].text, "30");
-        let staff = &document.sections[0].children[1].children[3];
-        let Some(Block::Table(members)) = staff.blocks.get(1) else {
-            panic!("{:#?}", staff.blocks)
-        };
-        assert_eq!(members.columns.len(), 6);
-        assert_eq!(members.header[0][2], "Hoàn thành xuất sắc nhiệm vụ");
+        assert_eq!(view.rows[2].cells[2].text, "70,37");
     }
 
     #[test]
