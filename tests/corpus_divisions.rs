@@ -62,6 +62,9 @@ struct ExpectedTable {
     /// the text, which the format check compares with the rows).
     #[serde(default)]
     total_row: Option<bool>,
+    /// How many merged header cells, when said.
+    #[serde(default)]
+    merges: Option<usize>,
     /// (body row, column, text).
     #[serde(default)]
     cells: Vec<(usize, usize, String)>,
@@ -262,6 +265,9 @@ fn score(name: &str, document: &Document, expected: &Expected) -> (Score, Vec<St
             && table.number_row == want.number_row
             && table.caption == want.caption
             && table.unit == want.unit
+            && want
+                .merges
+                .is_none_or(|merges| table.merges.len() == merges)
             && want.total_row.is_none_or(|total| {
                 (table.rows.last().map(|row| row.kind) == Some(RowKind::Total)) == total
             });

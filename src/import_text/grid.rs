@@ -9,7 +9,8 @@
 //! (three or more) of columns at the same places, with figures in them.
 
 use crate::table::{
-    parse_number, Cell, Column, ColumnKind, Formula, Row, RowKind, Table, MAX_CELLS, MAX_COLUMNS,
+    parse_number, Cell, Column, ColumnKind, Formula, Merge, Row, RowKind, Table, MAX_CELLS,
+    MAX_COLUMNS,
 };
 
 /// A run of body lines: text to read line by line, or a table.
@@ -309,10 +310,52 @@ fn build(
         rows,
         ..Table::default()
     };
+    table.merges = header_merges(&table.header);
     infer_formulas(&mut table, &shares);
     follow_agreeing_totals(&mut table);
     table.repair();
     Some(table)
+}
+
+/// The merged cells of a header of two rows or more, as Word's text shows
+/// them: a heading followed by empty places over headings below it spans
+/// those columns ("Kết quả học tập" over "Tốt | Khá | Đạt"); a heading with
+/// nothing under it spans down ("Khối").
+fn header_merges(header: &[Vec<String>]) -> Vec<Merge> {
+    let mut merges = Vec::new();
+    let height = header.len();
+    if height < 2 {
+        return merges;
+    }
+    let below_has_text = |r: usize, c: usize| (r + 1..height).any(|b| !header[b][c].is_empty());
+    for r in 0..height - 1 {
+        let width = header[r].len();
+        for c in 0..width {
+            if header[r][c].is_empty() {
+                continue;
+            }
+            let cols = 1
+                + (c + 1..width)
+                    .take_while(|&k| header[r][k].is_empty() && below_has_text(r, k))
+                    .count();
+            let rows = if cols == 1 {
+                1 + (r + 1..height)
+                    .take_while(|&b| header[b][c].is_empty())
+                    .count()
+            } else {
+                1
+            };
+            if cols > 1 || rows > 1 {
+                merges.push(Merge {
+                    row: r,
+                    col: c,
+                    rows,
+                    cols,
+                });
+            }
+        }
+    }
+    merges
 }
 
 /// The formula a column of figures follows, when every row's figure agrees
@@ -996,6 +1039,26 @@ mod tests {
         let text = "Khối\tTổng số\tTốt\tKhá\n6\t100\t20\t50\n7\t90\t30\t60";
         let [table] = &tables(text)[..] else { panic!() };
         assert_eq!(kind(table, 1), ColumnKind::Number { decimals: 0 });
+    }
+
+    #[test]
+    fn a_two_row_header_from_word_keeps_its_merged_cells() {
+        let text = "Khối\tTổng số\tKết quả học tập\t\t\t\n\t\tTốt\tKhá\tĐạt\tChưa đạt\n6\t98\t20\t41\t35\t2\n7\t95\t19\t40\t34\t2";
+        let [table] = &tables(text)[..] else { panic!() };
+        assert_eq!(table.header.len(), 2);
+        let merge = |row, col, rows, cols| Merge {
+            row,
+            col,
+            rows,
+            cols,
+        };
+        assert_eq!(
+            table.merges,
+            [merge(0, 0, 2, 1), merge(0, 1, 2, 1), merge(0, 2, 1, 4)]
+        );
+        let view = crate::table::view(table);
+        assert_eq!(view.header[0].len(), 3);
+        assert_eq!(view.header[0][2].col_span, 4);
     }
 
     #[test]
