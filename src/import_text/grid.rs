@@ -520,7 +520,7 @@ fn follow_agreeing_totals(table: &mut Table) {
 
 /// The most lines an aligned table's core is looked for over, so that a
 /// long run of lines alike is read in linear time.
-const MAX_ALIGNED_ROWS: usize = 1000;
+const MAX_ALIGNED_ROWS: usize = 500;
 
 /// A cell of a space-aligned line: its text and where it stands, in
 /// characters from the line's start.
@@ -627,7 +627,7 @@ fn fits(line: &[Span], zones: &[(usize, usize)]) -> Option<Vec<usize>> {
 fn aligned_table(all: &[Vec<Span>], start: usize) -> Option<(usize, usize, Table)> {
     let lines = all;
     let count = all[start].len();
-    if count < 3 {
+    if !(3..=MAX_COLUMNS).contains(&count) {
         return None;
     }
     // The core: lines with the same number of cells, each column's cells
@@ -681,7 +681,7 @@ fn aligned_table(all: &[Vec<Span>], start: usize) -> Option<(usize, usize, Table
         .collect();
     // Rows below with empty cells, and "Chia ra:" lines between rows.
     let mut last = end;
-    while last < lines.len() {
+    while last < lines.len() && last - start < MAX_ALIGNED_ROWS {
         let line = split_runs(&all[last], &zones);
         match fits(&line, &zones) {
             Some(at) if at.len() >= 2 => {
@@ -752,44 +752,53 @@ fn aligned_table(all: &[Vec<Span>], start: usize) -> Option<(usize, usize, Table
 /// The longest line a table pasted one cell per line holds.
 const MAX_CELL_LINE_CHARS: usize = 50;
 /// The most lines such a table is looked for over.
-const MAX_CELL_LINES: usize = 2000;
+const MAX_CELL_LINES: usize = 600;
+
+/// A line that may be a cell of a table pasted one cell per line: short,
+/// not a sentence, without tabs.
+fn is_cell_line(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && line.chars().count() <= MAX_CELL_LINE_CHARS
+        && !line.ends_with(['.', ';', ':', ','])
+        && !line.contains('\t')
+}
 
 /// A table that came out of Word with one cell per line (the header's `k`
 /// cells, then each row's `k`): lines from `start`, when some `k` from 3 to
 /// 12 makes a header without figures and two rows or more whose figures
-/// stand in the same places, two or more of them. Gives its last line and
-/// the table. Short lines of prose have no figures in fixed places, so they
+/// stand in the same places, two or more of them. `figures` tells which
+/// lines are figures; `short_end` is where the
+/// run of cell lines from `start` ends (`is_cell_line`). Gives its last
+/// line and the table. Short lines of prose have no figures in fixed places, so they
 /// never fit.
-fn cell_per_line_table(lines: &[&str], start: usize) -> Option<(usize, Table)> {
-    let short = |line: &str| {
-        let line = line.trim();
-        !line.is_empty()
-            && line.chars().count() <= MAX_CELL_LINE_CHARS
-            && !line.ends_with(['.', ';', ':', ','])
-            && !line.contains('\t')
-    };
-    let run = lines[start..]
-        .iter()
-        .take(MAX_CELL_LINES)
-        .take_while(|line| short(line))
-        .count();
+fn cell_per_line_table(
+    lines: &[&str],
+    figures: &[bool],
+    start: usize,
+    short_end: usize,
+) -> Option<(usize, Table)> {
+    // A header's first cell is words.
+    if short_end <= start || figures[start] {
+        return None;
+    }
+    let run = (short_end - start).min(MAX_CELL_LINES);
+    let cells = &figures[start..start + run];
     let mut best: Option<(usize, usize)> = None;
     for k in 3..=12 {
         if run < 3 * k {
             break;
         }
-        let cells = &lines[start..start + run];
-        if cells[..k].iter().any(|c| is_figure(c)) {
+        if cells[..k].iter().any(|figure| *figure) {
             continue;
         }
-        let pattern = |chunk: &[&str]| chunk.iter().map(|c| is_figure(c)).collect::<Vec<bool>>();
-        let first = pattern(&cells[k..2 * k]);
+        let first = &cells[k..2 * k];
         if first.iter().skip(1).filter(|f| **f).count() < 2 {
             continue;
         }
         let rows = cells[k..]
             .chunks_exact(k)
-            .take_while(|chunk| pattern(chunk) == first)
+            .take_while(|chunk| *chunk == first)
             .count();
         if rows >= 2 && best.is_none_or(|(_, covered)| rows * k + k > covered) {
             best = Some((k, rows * k + k));
@@ -834,12 +843,15 @@ fn tab_run(lines: &[&str], at: usize) -> (usize, Vec<Vec<String>>) {
 pub(super) fn split_tables(text: &str) -> Vec<Chunk> {
     let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
     let all: Vec<Vec<Span>> = lines.iter().map(|line| spans(line)).collect();
+    let figures: Vec<bool> = lines.iter().map(|line| is_figure(line)).collect();
     let mut chunks = Vec::new();
     let mut pending: Vec<String> = Vec::new();
     let mut at = 0;
     // The end of the last run of tab lines that made no table: a run
     // starting inside it makes none either (it has no more filled rows).
     let mut no_table_before = 0;
+    // Where the run of short lines from `at` ends, once looked for.
+    let mut short_end = 0;
     while at < lines.len() {
         // Tab rows.
         let (end, rows) = if at >= no_table_before {
@@ -861,7 +873,17 @@ pub(super) fn split_tables(text: &str) -> Vec<Chunk> {
                     .then(|| aligned_table(&all, at))
                     .flatten()
             })
-            .or_else(|| cell_per_line_table(&lines, at).map(|(last, table)| (at, last, table)));
+            .or_else(|| {
+                if short_end <= at {
+                    short_end = at
+                        + lines[at..]
+                            .iter()
+                            .take_while(|line| is_cell_line(line))
+                            .count();
+                }
+                cell_per_line_table(&lines, &figures, at, short_end)
+                    .map(|(last, table)| (at, last, table))
+            });
         match table {
             Some((first, last, mut table)) => {
                 // Header lines of an aligned table were already kept as text.
@@ -1154,6 +1176,27 @@ mod tests {
         // Short lines without figures in fixed places stay text.
         let list = "Thuận lợi\nĐội ngũ trẻ\nCơ sở vật chất tốt\nKhó khăn\nHọc sinh ở xa\nThiếu phòng học\nĐề xuất\nXây thêm 2 phòng\nCấp 10 máy tính";
         assert!(tables(list).is_empty());
+    }
+
+    #[test]
+    fn long_runs_of_lines_alike_are_read_in_linear_time() {
+        let cases = [
+            "Một dòng ngắn\n".repeat(20_000),
+            "  Chi bộ 1        12        34        56\n".repeat(20_000),
+            format!("{}\n", ["12"; 60].join("   ")).repeat(5_000),
+            "Khối\nTốt\nKhá\n6\n12\n13\n".repeat(5_000),
+        ];
+        for text in cases {
+            let started = std::time::Instant::now();
+            let chunks = split_tables(&text);
+            assert!(!chunks.is_empty());
+            assert!(
+                started.elapsed().as_secs() < 10,
+                "{:?} for {}…",
+                started.elapsed(),
+                &text[..40]
+            );
+        }
     }
 
     #[test]
