@@ -4,7 +4,7 @@
 //! placed is listed, never dropped silently.
 //!
 //! It recognises the numbering and bullet styles of real reports ("I." and
-//! "I-" and "II/.", "PHẦN I", "1." and "1.Về", "a)", "-", "–", "*", "+"),
+//! "I-" and "II/.", "1." and "1.Về", "a)", "-", "–", "*", "+"),
 //! the assessment labels, "BÁO CÁO" with its subject line, website
 //! leftovers, and joins lines hard-wrapped mid-sentence. The header and
 //! signature block are read into metadata by `frame` first; TCVN3 text is
@@ -552,6 +552,19 @@ impl Builder {
         });
     }
 
+    /// True for the line that ties an appendix to its report, "(Kèm theo
+    /// Báo cáo số …)", right under the appendix's title.
+    fn attachment_line(&self, text: &str) -> bool {
+        let Some(top) = self.document.sections.last() else {
+            return false;
+        };
+        let lower = text.to_lowercase();
+        top.kind == SectionKind::Appendix
+            && top.blocks.is_empty()
+            && (lower.starts_with("(kèm theo") || lower.starts_with("kèm theo"))
+            && text.chars().count() < 250
+    }
+
     /// Adds a line to the heading still awaited under a division or
     /// appendix title ("PHẦN THỨ HAI" then "PHƯƠNG HƯỚNG, NHIỆM VỤ" on
     /// the next line, maybe over two lines); false when it is not one.
@@ -687,6 +700,11 @@ impl Builder {
                 // export draws its own.
             }
             Line::Text(text) if self.pending_heading(&text) => {}
+            Line::Text(text) if self.attachment_line(&text) => {
+                // "(Kèm theo Báo cáo số … ngày … của …)" under an
+                // appendix's title: the outputs write it from the draft's
+                // number, date and body.
+            }
             Line::Text(text)
                 if text == "BÁO CÁO"
                     && self.document.sections.is_empty()
@@ -1077,7 +1095,9 @@ mod tests {
         let appendix = &document.sections[1];
         assert_eq!(appendix.kind, SectionKind::Appendix);
         assert_eq!(appendix.heading, "KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN");
-        let Some(Block::Table(table)) = appendix.blocks.get(1) else {
+        // "(Kèm theo Báo cáo số …)" is written by the outputs from the
+        // draft's number and date, so it is not kept as a paragraph.
+        let Some(Block::Table(table)) = appendix.blocks.first() else {
             panic!("{:#?}", appendix.blocks)
         };
         assert_eq!(table.unit, "Người");
