@@ -496,6 +496,38 @@ pub fn date_line(place: &str, date: &DocDate) -> String {
     format!("{place}, ngày {day} tháng {month} năm {year}")
 }
 
+/// The line under an appendix's title that ties it to its report
+/// (Nghị định 30, Phụ lục I, mẫu phụ lục): "(Kèm theo Báo cáo số 12-BC/ĐU
+/// ngày 05 tháng 12 năm 2026 của Đảng ủy Trường THPT Lấp Vò 2)". What is
+/// not known yet stays blank, as on the date line; the body's name is
+/// written as typed.
+pub fn appendix_attachment_line(meta: &Meta) -> String {
+    let doc_type = {
+        let lower = meta.doc_type.trim().to_lowercase();
+        let lower = if lower.is_empty() {
+            "báo cáo".to_owned()
+        } else {
+            lower
+        };
+        let mut chars = lower.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+            None => lower,
+        }
+    };
+    let number = meta.number_symbol.trim();
+    let number = if number.is_empty() {
+        format!("{BLANK}{BLANK}")
+    } else {
+        number.to_owned()
+    };
+    let date = date_line("", &meta.date);
+    let date = date.trim_start_matches("…, ");
+    let body = meta.issuing_body.trim();
+    let body = if body.is_empty() { "…" } else { body };
+    format!("(Kèm theo {doc_type} số {number} {date} của {body})")
+}
+
 /// What is wrong with a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateProblem {
@@ -862,5 +894,40 @@ mod tests {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod appendix_tests {
+    use super::*;
+
+    #[test]
+    fn an_appendix_names_its_report_with_blanks_for_what_is_not_known() {
+        let meta = Meta {
+            doc_type: "BÁO CÁO".into(),
+            number_symbol: "12-BC/ĐU".into(),
+            issuing_body: "Đảng ủy Trường THPT Lấp Vò 2".into(),
+            date: DocDate {
+                day: Some(5),
+                month: Some(12),
+                year: Some(2026),
+            },
+            ..Meta::default()
+        };
+        assert_eq!(
+            appendix_attachment_line(&meta),
+            "(Kèm theo Báo cáo số 12-BC/ĐU ngày 05 tháng 12 năm 2026 của Đảng ủy Trường THPT Lấp Vò 2)"
+        );
+        let draft = Meta {
+            date: DocDate {
+                year: Some(2026),
+                ..DocDate::default()
+            },
+            ..Meta::default()
+        };
+        assert_eq!(
+            appendix_attachment_line(&draft),
+            "(Kèm theo Báo cáo số          ngày      tháng      năm 2026 của …)"
+        );
     }
 }

@@ -21,7 +21,7 @@ mod ops;
 pub mod presets;
 
 pub use incoming::{make_tables_sane, tables_in, tables_of, Trouble, MAX_CELL_CHARS};
-pub use ops::MAX_INDENT;
+pub use ops::{MAX_INDENT, MAX_MERGES};
 
 // The tests of table changes use proptest, a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -670,9 +670,23 @@ fn decimals_of(table: &Table, col: usize) -> u8 {
     }
 }
 
-/// The header cells that start at a place, with their spans.
+/// The header cells that start at a place, with their spans. Which merge
+/// covers a place is worked out once for the whole header (the first in
+/// the list, as `Table::merge_at` says), so this is linear in the header's
+/// places for a sane table.
 fn header_cells(table: &Table) -> Vec<Vec<HeaderCellView>> {
     let width = table.width();
+    let height = table.header.len();
+    let mut owner: Vec<Option<usize>> = vec![None; width.saturating_mul(height)];
+    for (index, merge) in table.merges.iter().enumerate() {
+        let rows = merge.row.min(height)..merge.row.saturating_add(merge.rows).min(height);
+        let cols = merge.col.min(width)..merge.col.saturating_add(merge.cols).min(width);
+        for r in rows {
+            for place in &mut owner[r * width + cols.start..r * width + cols.end] {
+                place.get_or_insert(index);
+            }
+        }
+    }
     table
         .header
         .iter()
@@ -681,11 +695,11 @@ fn header_cells(table: &Table) -> Vec<Vec<HeaderCellView>> {
             (0..width)
                 .filter_map(|c| {
                     let text = texts.get(c).cloned().unwrap_or_default();
-                    match table.merge_at(r, c) {
+                    match owner[r * width + c].map(|index| &table.merges[index]) {
                         Some(merge) if merge.row == r && merge.col == c => Some(HeaderCellView {
                             row: r,
                             col: c,
-                            row_span: merge.rows.min(table.header.len() - r).max(1),
+                            row_span: merge.rows.min(height - r).max(1),
                             col_span: merge.cols.min(width - c).max(1),
                             text,
                         }),

@@ -2,6 +2,10 @@
 //! before anything is stored, with a preview to confirm and problems named
 //! by place ("Mục II.2: thiếu tiêu đề").
 //!
+//! Tables in a file are refused when larger than a table may be or holding
+//! a text longer than a cell holds, and otherwise made sane (merges, row
+//! widths, formulas that name missing columns or go round in a cycle).
+//!
 //! Checking never changes a stored draft: it returns a new document (with
 //! fresh ids) for the caller to store as a new draft, or to put in place of
 //! an open one after a snapshot.

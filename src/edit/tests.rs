@@ -1069,3 +1069,189 @@ proptest! {
         prop_assert_eq!(history.document(), &final_document);
     }
 }
+
+#[test]
+fn a_division_takes_in_the_parts_that_follow_and_they_restart_at_one() {
+    let document = sample();
+    let parts = document.sections.len();
+    let divided = run(
+        &document,
+        Edit::InsertDivision {
+            index: 0,
+            heading: "Kết quả".into(),
+        },
+    );
+    assert_eq!(divided.sections.len(), 1);
+    assert_eq!(divided.sections[0].kind, SectionKind::Division);
+    assert_eq!(divided.sections[0].children.len(), parts);
+    // A second division before the last part takes that part in.
+    let last = divided.sections[0].children.len() - 1;
+    let mut split = divided.clone();
+    let moved = split.sections[0].children.remove(last);
+    split.sections.push(moved);
+    let split = run(
+        &split,
+        Edit::InsertDivision {
+            index: 1,
+            heading: "Phương hướng".into(),
+        },
+    );
+    let numbers: Vec<(usize, String)> = outline(&split)
+        .into_iter()
+        .filter(|entry| entry.depth == 0)
+        .map(|entry| (entry.indent, entry.number))
+        .collect();
+    assert_eq!(numbers.first().unwrap(), &(0, "PHẦN THỨ NHẤT".to_owned()));
+    assert_eq!(numbers[1], (1, "I.".to_owned()));
+    let second = numbers
+        .iter()
+        .rposition(|(indent, _)| *indent == 0)
+        .unwrap();
+    assert_eq!(numbers[second].1, "PHẦN THỨ HAI");
+    assert_eq!(numbers[second + 1], (1, "I.".to_owned()));
+    let roman = run(&split, Edit::SetDivisionStyle(DivisionStyle::Roman));
+    assert_eq!(outline(&roman)[0].number, "PHẦN I");
+}
+
+#[test]
+fn appendices_stay_after_everything_else() {
+    let document = sample();
+    let with = run(
+        &document,
+        Edit::InsertAppendix {
+            heading: "Biểu thống kê".into(),
+        },
+    );
+    let appendix = with.sections.last().unwrap().id;
+    assert_eq!(with.sections.last().unwrap().kind, SectionKind::Appendix);
+    // Nothing moves past it, it moves past nothing, and nothing goes in or
+    // under it.
+    let last_part = with.sections[with.sections.len() - 2].id;
+    for edit in [
+        Edit::MoveSection {
+            section: last_part,
+            direction: Direction::Down,
+        },
+        Edit::MoveSection {
+            section: appendix,
+            direction: Direction::Up,
+        },
+    ] {
+        assert_eq!(apply(&with, &edit), Err(EditError::AtEdge), "{edit:?}");
+    }
+    assert_eq!(
+        apply(
+            &with,
+            &Edit::InsertSection {
+                parent: None,
+                index: with.sections.len(),
+                heading: String::new(),
+            }
+        ),
+        Err(EditError::WrongPlace)
+    );
+    assert_eq!(
+        apply(
+            &with,
+            &Edit::InsertSection {
+                parent: Some(appendix),
+                index: 0,
+                heading: String::new(),
+            }
+        ),
+        Err(EditError::WrongPlace)
+    );
+    assert_eq!(
+        apply(&with, &Edit::IndentSection { section: appendix }),
+        Err(EditError::NoPlaceToGo)
+    );
+    assert_eq!(
+        apply(&with, &Edit::OutdentSection { section: appendix }),
+        Err(EditError::NoPlaceToGo)
+    );
+    // A part can still be added just before the appendices.
+    let added = run(
+        &with,
+        Edit::InsertSection {
+            parent: None,
+            index: with.sections.len() - 1,
+            heading: "Mới".into(),
+        },
+    );
+    assert_eq!(added.sections.last().unwrap().id, appendix);
+    let turned = run(
+        &with,
+        Edit::SetLandscape {
+            section: appendix,
+            landscape: true,
+        },
+    );
+    assert!(turned.sections.last().unwrap().landscape);
+    assert_eq!(
+        apply(
+            &with,
+            &Edit::SetLandscape {
+                section: last_part,
+                landscape: true,
+            }
+        ),
+        Err(EditError::NotFound(last_part))
+    );
+    // Two appendices are numbered; one is not.
+    assert_eq!(outline(&with).last().unwrap().number, "PHỤ LỤC");
+    let two = run(
+        &with,
+        Edit::InsertAppendix {
+            heading: String::new(),
+        },
+    );
+    let numbers: Vec<String> = outline(&two)
+        .into_iter()
+        .filter(|entry| entry.kind == SectionKind::Appendix)
+        .map(|entry| entry.number)
+        .collect();
+    assert_eq!(numbers, ["PHỤ LỤC I", "PHỤ LỤC II"]);
+}
+
+#[test]
+fn a_division_indented_under_another_brings_its_parts_down_a_level() {
+    let document = sample();
+    let divided = run(
+        &document,
+        Edit::InsertDivision {
+            index: 0,
+            heading: "Một".into(),
+        },
+    );
+    let second = run(
+        &divided,
+        Edit::InsertDivision {
+            index: 1,
+            heading: "Hai".into(),
+        },
+    );
+    let inner = second.sections[1].id;
+    let part = run(
+        &second,
+        Edit::InsertSection {
+            parent: Some(inner),
+            index: 0,
+            heading: "Nhiệm vụ".into(),
+        },
+    );
+    let merged = run(&part, Edit::IndentSection { section: inner });
+    let entry = outline(&merged)
+        .into_iter()
+        .find(|entry| entry.heading == "Nhiệm vụ")
+        .unwrap();
+    // "Hai" is now a part of "Một"; its part "Nhiệm vụ" is an item.
+    assert_eq!(entry.depth, 1);
+    assert_eq!(merged.sections.len(), 1);
+    // A part with items and points cannot go under a part.
+    let deep = id_of(&document, "Về tổ chức bộ máy");
+    let twice = run(&document, Edit::IndentSection { section: deep });
+    assert_eq!(
+        apply(&twice, &Edit::IndentSection { section: deep }),
+        Err(EditError::TooDeep)
+    );
+}

@@ -411,6 +411,15 @@ fn check_stored(document: &mut Document, unclean: bool) -> Result<(), LoadError>
     if unclean {
         document.clean_all_text();
     }
+    // A table larger than any the app makes was not made by it: the draft
+    // is set aside rather than laid out (its header and rows would be
+    // filled out to its width).
+    if crate::table::tables_of(document)
+        .iter()
+        .any(|(_, table)| table.trouble() == Some(crate::table::Trouble::TooLarge))
+    {
+        return Err(LoadError::Shape("a table is too large".into()));
+    }
     // A table stored ragged or with formulas that cannot be worked out (by
     // hand, or a version with another idea of tables) is repaired in the
     // loaded copy; the stored text is left as it is.

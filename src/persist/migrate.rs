@@ -6,7 +6,7 @@
 //! | --- | --- |
 //! | 1 | the bare document (what the first editor stored per draft) |
 //! | 2 | `{"format": "baocao-draft", "version": 2, "meta": {…}, "document": {…}}` |
-//! | 3 | as 2; the document may hold tables (`"type": "table"` blocks), divisions and appendices (`"kind"` on top-level sections) and `meta.division_style` |
+//! | 3 | as 2; the document may hold tables (`"type": "table"` blocks), divisions and appendices (`"kind"` on top-level sections) and `meta.division_style` (fixture `v3-tables.json`) |
 //!
 //! Version 3 changes no field of version 2, so its migration only raises
 //! the number; it exists so that a build that knows only version 2 says

@@ -36,6 +36,17 @@ impl From<Vec<Vec<String>>> for Grid {
 /// cut short.
 const GRID_LIMIT: usize = MAX_CELLS + 1;
 
+/// Reads what a paste carries: the HTML table when there is one (it keeps
+/// merged cells and line breaks exactly), else the plain text as
+/// tab-separated cells. `None` when neither holds a cell.
+pub fn read_clipboard(plain: &str, html: Option<&str>) -> Option<Grid> {
+    if let Some(grid) = html.and_then(from_html) {
+        return Some(grid);
+    }
+    let rows = from_tsv(plain);
+    (!rows.is_empty()).then(|| Grid::from(rows))
+}
+
 /// Reads tab-separated text: rows end with CRLF, LF or CR (a last empty
 /// line is dropped); a cell that starts with `"` and ends with `"` before a
 /// tab or line end is quoted as Excel writes cells holding line breaks or
@@ -619,6 +630,25 @@ fn has_number(row: &[String]) -> bool {
     row.iter().skip(1).any(|text| parse_number(text).is_some())
 }
 
+/// True when the numbers of `row` are years heading columns ("2023",
+/// "2024"): at least two, written as four digits from 1900 to 2100, in
+/// ascending order.
+fn is_year_row(row: &[String]) -> bool {
+    let numbers: Vec<&str> = row
+        .iter()
+        .skip(1)
+        .map(|text| text.trim())
+        .filter(|text| parse_number(text).is_some())
+        .collect();
+    numbers.len() >= 2
+        && numbers.iter().all(|text| {
+            text.len() == 4
+                && text.bytes().all(|b| b.is_ascii_digit())
+                && ("1900"..="2100").contains(text)
+        })
+        && numbers.windows(2).all(|pair| pair[0] < pair[1])
+}
+
 /// The decimals `text` is written with (0 to 3).
 fn decimals_in(text: &str) -> u8 {
     let Some(value) = parse_number(text) else {
@@ -634,7 +664,8 @@ fn decimals_in(text: &str) -> u8 {
 
 /// Makes a table of `grid` for "paste as a new table". `header_rows` says
 /// how many leading rows are the header; `None` guesses: the leading rows
-/// with no number after their first cell (and at least as many as the
+/// with no number after their first cell but years heading columns (and at
+/// least as many as the
 /// merges that start in them reach), or the first row when no row holds a
 /// number. A column number row ("1 2 3 4=2:3") after the header becomes
 /// `number_row`. A column is a number column when every body cell in it is
@@ -670,7 +701,7 @@ pub fn table_from_grid(
         None => {
             let numeric = rows
                 .iter()
-                .position(|row| is_number_row(row) || has_number(row))
+                .position(|row| is_number_row(row) || (has_number(row) && !is_year_row(row)))
                 .unwrap_or(1.min(rows.len() - 1));
             let mut count = numeric;
             for merge in &grid.merges {

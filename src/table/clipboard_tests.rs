@@ -380,3 +380,31 @@ fn a_column_number_row_may_letter_its_word_columns() {
         "a–b…“x”"
     );
 }
+
+#[test]
+fn a_paste_prefers_the_html_table_and_falls_back_to_the_text() {
+    let grid = read_clipboard("Khối lớp\tTốt\r\n", Some(EXCEL_HTML)).unwrap();
+    assert_eq!(grid.merges.len(), 3);
+    let grid = read_clipboard("a\tb\r\n", Some("<p>no table</p>")).unwrap();
+    assert_eq!(grid.rows, strings(&[&["a", "b"]]));
+    assert_eq!(read_clipboard("", None), None);
+}
+
+#[test]
+fn years_heading_the_columns_are_header() {
+    let table = table_from_grid(
+        strings(&[
+            &["Chỉ tiêu", "2023", "2024"],
+            &["Kết nạp", "12", "15"],
+            &["Chuyển đến", "2025", "2030"],
+        ]),
+        None,
+    )
+    .unwrap();
+    assert_eq!(table.header, strings(&[&["Chỉ tiêu", "2023", "2024"]]));
+    assert_eq!(table.rows.len(), 2);
+    assert_eq!(table.columns[1].kind, ColumnKind::Number { decimals: 0 });
+    // Figures that only look like years, in a data row: still data.
+    assert!(!is_year_row(&strings(&[&["x", "2024", "2023"]])[0]));
+    assert!(!is_year_row(&strings(&[&["x", "2.024", "2.025"]])[0]));
+}

@@ -17,6 +17,10 @@ use crate::model::NodeId;
 /// The deepest indent of a row's first cell.
 pub const MAX_INDENT: u8 = 3;
 
+/// The most merged cells a table's header has: far more than any form's,
+/// few enough that checking them against each other stays quick.
+pub const MAX_MERGES: usize = 1000;
+
 /// Applies `op` to `table`; see `super::apply_op`.
 pub(super) fn apply(
     table: &mut Table,
@@ -362,6 +366,7 @@ fn inside(merge: &Merge, rows: usize, width: usize) -> bool {
 
 fn merge_places(table: &mut Table, merge: Merge) -> Result<(), TableError> {
     if !inside(&merge, table.header.len(), table.width())
+        || table.merges.len() >= MAX_MERGES
         || table.merges.iter().any(|other| overlap(other, &merge))
     {
         return Err(TableError::BadMerge);
@@ -437,7 +442,8 @@ impl Table {
     /// Brings a table from anywhere (a file, an old draft, a hand-edited
     /// JSON) to one that keeps the invariants: header rows and body rows
     /// cut or filled to the columns' number, merges outside the header or
-    /// overlapping an earlier one dropped, indents at most 3. Tells whether
+    /// overlapping an earlier one dropped (and those past `MAX_MERGES`),
+    /// indents at most 3. Tells whether
     /// anything changed.
     pub fn repair(&mut self) -> bool {
         let width = self.width();
@@ -461,6 +467,9 @@ impl Table {
         let height = self.header.len();
         let mut kept: Vec<Merge> = Vec::with_capacity(self.merges.len());
         for merge in &self.merges {
+            if kept.len() == MAX_MERGES {
+                break;
+            }
             if inside(merge, height, width) && !kept.iter().any(|other| overlap(other, merge)) {
                 kept.push(*merge);
             }
@@ -483,6 +492,9 @@ impl Table {
         }
         if let Some(r) = self.rows.iter().position(|row| row.indent > MAX_INDENT) {
             return Some(format!("body row {r} is indented past {MAX_INDENT}"));
+        }
+        if self.merges.len() > MAX_MERGES {
+            return Some(format!("more than {MAX_MERGES} merges"));
         }
         for (at, merge) in self.merges.iter().enumerate() {
             if !inside(merge, self.header.len(), width) {

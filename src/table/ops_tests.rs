@@ -857,3 +857,33 @@ fn deleting_the_first_column_or_row_of_a_merged_cell_keeps_its_text() {
     assert_eq!(table.header[0][0], "Khối");
     assert_eq!(table.header[0][1], "Sĩ số");
 }
+
+#[test]
+fn merges_stop_at_the_most_a_header_holds_and_repair_keeps_the_first() {
+    let mut table = presets::blank(1, 2);
+    table.header = vec![vec![String::new(); 2]; 1001];
+    table.merges = (0..1500)
+        .map(|r| Merge {
+            row: r,
+            col: 0,
+            rows: 1,
+            cols: 2,
+        })
+        .collect();
+    assert!(table.invariant_problem().is_some());
+    assert!(table.repair());
+    assert_eq!(table.merges.len(), MAX_MERGES);
+    assert_eq!(table.invariant_problem(), None);
+    assert_eq!(
+        apply(
+            &mut table,
+            TableOp::Merge(Merge {
+                row: 1000,
+                col: 0,
+                rows: 1,
+                cols: 2
+            })
+        ),
+        Err(TableError::BadMerge)
+    );
+}

@@ -46,6 +46,11 @@ pub const ALL: [Preset; 3] = [
     },
 ];
 
+/// The ready table named `id` (`Preset::id`).
+pub fn find(id: &str) -> Option<&'static Preset> {
+    ALL.iter().find(|preset| preset.id == id)
+}
+
 /// A blank table of `rows` data rows and `cols` columns: the first column
 /// for words, the others for numbers, one header row. Ids are given when
 /// it is inserted.
@@ -275,6 +280,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for preset in ALL {
             assert!(seen.insert(preset.id), "{}", preset.id);
+            assert_eq!(find(preset.id).map(|found| found.name), Some(preset.name));
             let table = (preset.make)();
             assert_eq!(table.invariant_problem(), None, "{}", preset.id);
             assert!(!crate::i18n::t(crate::i18n::Lang::Vi, preset.name).is_empty());
