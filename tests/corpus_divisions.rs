@@ -27,6 +27,10 @@ struct Expected {
     /// counts in the corpus total but is not held to `FILE_THRESHOLD`.
     #[serde(default)]
     known_gap: Option<String>,
+    /// The text has a typed total that disagrees with its rows, which the
+    /// format check is to point at.
+    #[serde(default)]
+    typed_disagreements: bool,
     #[serde(default)]
     division_style: Option<String>,
     #[serde(default)]
@@ -349,6 +353,7 @@ fn the_corpus_of_divisions_and_tables_scores_above_its_thresholds() {
     let mut lost = Vec::new();
     let mut low = Vec::new();
     let mut gaps = Vec::new();
+    let mut mistakes = Vec::new();
     let mut table = vec![format!(
         "{:<44} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>7}",
         "file", "divisions", "headings", "parts", "tables", "cells", "appendix", "score"
@@ -364,7 +369,31 @@ fn the_corpus_of_divisions_and_tables_scores_above_its_thresholds() {
         .unwrap_or_else(|error| panic!("{}: {error}", expected_path.display()));
         let document = read_text(&text).document;
         let (score, file_lost) = score(name, &document, &expected);
+        // What the format check says of the tables and divisions read: a
+        // share above 100 or a division without heading is the importer's
+        // mistake; a typed total that disagrees must be one the text has.
+        let mut disagreements = 0;
+        for issue in baocao::conformance::check(&document) {
+            use baocao::conformance::Finding;
+            match &issue.finding {
+                Finding::PercentOver100 { .. } | Finding::DivisionWithoutHeading { .. } => {
+                    mistakes.push(format!("{name}: {:?}", issue.finding));
+                }
+                Finding::TypedDisagrees { .. } => {
+                    disagreements += 1;
+                    if !expected.typed_disagreements {
+                        mistakes.push(format!("{name}: {:?}", issue.finding));
+                    }
+                }
+                _ => {}
+            }
+        }
         lost.extend(file_lost);
+        if expected.typed_disagreements && disagreements == 0 {
+            mistakes.push(format!(
+                "{name}: the typed total that disagrees was not pointed at"
+            ));
+        }
         let cell = |(won, possible): (usize, usize)| format!("{won}/{possible}");
         table.push(format!(
             "{:<44} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>6.1}%",
@@ -411,6 +440,10 @@ fn the_corpus_of_divisions_and_tables_scores_above_its_thresholds() {
         println!("\n{report}");
     }
     assert!(lost.is_empty(), "division headings lost: {lost:#?}");
+    assert!(
+        mistakes.is_empty(),
+        "format-check findings on what was read: {mistakes:#?}"
+    );
     let failing: Vec<&String> = low
         .iter()
         .filter(|report| {

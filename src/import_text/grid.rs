@@ -412,6 +412,7 @@ fn infer_formulas(table: &mut Table, shares: &[bool]) {
                 }
             }
         }
+        let mut found = false;
         for formula in candidates {
             let mut trial = table.clone();
             trial.columns[c].kind = ColumnKind::Computed {
@@ -434,13 +435,42 @@ fn infer_formulas(table: &mut Table, shares: &[bool]) {
                 values[r][c].is_some_and(|value| (value - typed).abs() <= tolerance)
             });
             if agrees && compared >= 2 {
+                // A "percentage" above 100 is a ratio against another
+                // figure ("kỳ này so với cùng kỳ"), not a share.
+                let above_hundred = table.rows.iter().any(|row| {
+                    row.cells
+                        .get(c)
+                        .and_then(|cell| parse_number(&cell.text))
+                        .is_some_and(|value| value > 100.0 + 1e-9)
+                });
+                let formula = match formula {
+                    Formula::Percent { part, whole } if above_hundred => {
+                        Formula::Ratio { a: part, b: whole }
+                    }
+                    other => other,
+                };
                 table.columns[c].kind = ColumnKind::Computed { formula, decimals };
                 for row in &mut table.rows {
                     if let Some(cell) = row.cells.get_mut(c) {
                         *cell = Cell::default();
                     }
                 }
+                found = true;
                 break;
+            }
+        }
+        // Shares no formula gives ("Tỷ lệ hoàn thành (%)" of two columns
+        // together) do not add up: their total row would be worked out as
+        // their sum. They are kept as written, as words.
+        let in_total = table.rows.iter().any(|row| {
+            row.kind == RowKind::Total && row.cells.get(c).is_some_and(|cell| !cell.text.is_empty())
+        });
+        if shares[c] && !found && in_total {
+            table.columns[c].kind = ColumnKind::Text;
+            for row in &mut table.rows {
+                if let Some(cell) = row.cells.get_mut(c) {
+                    cell.typed = false;
+                }
             }
         }
     }
@@ -980,11 +1010,12 @@ mod tests {
         assert_eq!(crate::table::view(table).rows[0].cells[1].text, "45");
         assert_eq!(table.rows[1].kind, RowKind::Label);
         assert_eq!(table.rows[3].cells[0].text, "- Nữ");
-        // "Tỷ lệ (%)" is "Kỳ này" over "Cùng kỳ" in every row: computed.
+        // "Tỷ lệ (%)" is "Kỳ này" over "Cùng kỳ" in every row: computed,
+        // as a ratio since it goes above 100.
         assert_eq!(
             table.columns[3].kind,
             ColumnKind::Computed {
-                formula: Formula::Percent { part: 2, whole: 3 },
+                formula: Formula::Ratio { a: 2, b: 3 },
                 decimals: 2
             }
         );
@@ -1057,6 +1088,12 @@ mod tests {
                 ..
             }
         ));
+        // Shares of two columns together, with a total row: kept as
+        // written, not summed.
+        let text = "Lớp\tSĩ số\tTốt\tĐạt\tTỷ lệ đạt trở lên (%)\n1\t30\t10\t17\t90,0\n2\t20\t5\t15\t100,0\nCộng\t50\t15\t32\t94,0";
+        let [table] = &tables(text)[..] else { panic!() };
+        assert_eq!(kind(table, 4), ColumnKind::Text);
+        assert_eq!(crate::table::view(table).rows[2].cells[4].text, "94,0");
         // A figure that fits no formula leaves its column typed.
         let text = "Khối\tTổng số\tTốt\tKhá\n6\t100\t20\t50\n7\t90\t30\t60";
         let [table] = &tables(text)[..] else { panic!() };
