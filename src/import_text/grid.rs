@@ -313,8 +313,9 @@ fn build(
     table.merges = header_merges(&table.header);
     infer_formulas(&mut table, &shares);
     follow_agreeing_totals(&mut table);
-    table.repair();
-    Some(table)
+    table.make_sane();
+    // A cell of pages (a paragraph pasted after a tab) is not a table's.
+    table.trouble().is_none().then_some(table)
 }
 
 /// The merged cells of a header of two rows or more, as Word's text shows
@@ -1234,6 +1235,13 @@ mod tests {
                 &text[..40]
             );
         }
+    }
+
+    #[test]
+    fn a_cell_of_pages_stays_text() {
+        let long = "chữ ".repeat(5_000);
+        let text = format!("Mục\tNội dung\nMột\t{long}\nHai\t{long}");
+        assert!(tables(&text).is_empty());
     }
 
     #[test]
