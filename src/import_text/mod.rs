@@ -283,6 +283,29 @@ fn paragraph(text: String) -> Block {
     Block::paragraph(text)
 }
 
+/// The section an item line "1. …" opens. "1. Heading." alone is a
+/// heading; "1. Long text …" with more than one sentence, or one sentence
+/// too long for a heading, runs in after its number; "1. Label: text" is a
+/// heading with its paragraph.
+fn item_section(text: String) -> Section {
+    let runs_in = text.matches(". ").count() >= 1 || text.chars().count() > ITEM_HEADING_MAX_CHARS;
+    let (heading, blocks) = if runs_in && !text.ends_with(':') {
+        (String::new(), vec![paragraph(text)])
+    } else if let Some((head, rest)) = text
+        .split_once(": ")
+        .filter(|(head, _)| head.chars().count() < 60)
+    {
+        (format!("{head}:"), vec![paragraph(rest.to_owned())])
+    } else {
+        (text, Vec::new())
+    };
+    Section {
+        heading,
+        blocks: blocks.into(),
+        ..Section::default()
+    }
+}
+
 /// Where new content goes while reading.
 struct Builder {
     document: Document,
@@ -644,36 +667,14 @@ impl Builder {
                 // the division's parts ("PHẦN I" then "1. …").
                 if self.flat_division() {
                     self.item_parts = true;
-                    self.parts().push(Section {
-                        heading: text,
-                        ..Section::default()
-                    });
+                    self.parts().push(item_section(text));
                     return;
                 }
                 let Some(part) = self.parts().last_mut() else {
                     self.unplaced.push(line);
                     return;
                 };
-                // "1. Heading." alone is a heading; "1. Long text …" with more
-                // than one sentence, or one sentence too long for a heading,
-                // runs in after its number.
-                let runs_in = text.matches(". ").count() >= 1
-                    || text.chars().count() > ITEM_HEADING_MAX_CHARS;
-                let (heading, blocks) = if runs_in && !text.ends_with(':') {
-                    (String::new(), vec![paragraph(text)])
-                } else if let Some((head, rest)) = text
-                    .split_once(": ")
-                    .filter(|(head, _)| head.chars().count() < 60)
-                {
-                    (format!("{head}:"), vec![paragraph(rest.to_owned())])
-                } else {
-                    (text, Vec::new())
-                };
-                part.children.push(Section {
-                    heading,
-                    blocks: blocks.into(),
-                    ..Section::default()
-                });
+                part.children.push(item_section(text));
             }
             Line::Point(text) => {
                 let flat = self.flat_division();
