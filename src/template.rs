@@ -18,13 +18,14 @@ pub const TEMPLATE_FORMAT: &str = "baocao-template";
 pub const TEMPLATE_VERSION: u32 = 1;
 
 /// The built-in templates, in the order the template picker lists them.
-const BUILTIN_TEMPLATES: [&str; 6] = [
+const BUILTIN_TEMPLATES: [&str; 7] = [
     include_str!("../templates/tong-ket-phuong-thuc-lanh-dao.json"),
     include_str!("../templates/tong-ket-nam-hoc.json"),
     include_str!("../templates/so-ket.json"),
     include_str!("../templates/bao-cao-dang-trong.json"),
     include_str!("../templates/bao-cao-nha-nuoc-trong.json"),
     include_str!("../templates/tong-ket-nam-hoc-hai-phan.json"),
+    include_str!("../templates/tong-ket-xay-dung-dang-hai-phan.json"),
 ];
 
 /// The seed report as a filled sample draft on the first template.
@@ -133,7 +134,8 @@ mod tests {
                 "so-ket",
                 "bao-cao-dang-trong",
                 "bao-cao-nha-nuoc-trong",
-                "tong-ket-nam-hoc-hai-phan"
+                "tong-ket-nam-hoc-hai-phan",
+                "tong-ket-xay-dung-dang-hai-phan"
             ]
         );
     }
@@ -305,6 +307,46 @@ mod tests {
         assert_eq!(view.rows[0].cells[1].text, "27");
         assert!(view.rows[0].cells[1].computed);
         assert_eq!(view.rows[2].cells[2].text, "70,37");
+    }
+
+    #[test]
+    fn the_two_part_party_template_has_a_rating_table_and_a_membership_appendix() {
+        use crate::model::{Block, SectionKind};
+        let template = builtin()
+            .into_iter()
+            .find(|t| t.id == "tong-ket-xay-dung-dang-hai-phan")
+            .unwrap();
+        let document = instantiate(&template);
+        let numbers: Vec<String> = outline(&document)
+            .into_iter()
+            .filter(|e| e.depth == 0)
+            .map(|e| e.number)
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                "PHẦN THỨ NHẤT",
+                "I.",
+                "II.",
+                "III.",
+                "PHẦN THỨ HAI",
+                "I.",
+                "II.",
+                "III.",
+                "PHỤ LỤC"
+            ]
+        );
+        let appendix = document.sections.last().unwrap();
+        assert_eq!(appendix.kind, SectionKind::Appendix);
+        let [Block::Table(members)] = &appendix.blocks[..] else {
+            panic!("{:#?}", appendix.blocks)
+        };
+        let preset = crate::table::presets::party_membership();
+        assert_eq!(members.header, preset.header);
+        assert!(members.number_row);
+        assert_eq!(members.rows.len(), preset.rows.len());
+        let party = &document.sections[0].children[1].children[1];
+        assert!(matches!(party.blocks.get(1), Some(Block::Table(_))));
     }
 
     #[test]
