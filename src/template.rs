@@ -18,12 +18,14 @@ pub const TEMPLATE_FORMAT: &str = "baocao-template";
 pub const TEMPLATE_VERSION: u32 = 1;
 
 /// The built-in templates, in the order the template picker lists them.
-const BUILTIN_TEMPLATES: [&str; 5] = [
+const BUILTIN_TEMPLATES: [&str; 7] = [
     include_str!("../templates/tong-ket-phuong-thuc-lanh-dao.json"),
     include_str!("../templates/tong-ket-nam-hoc.json"),
     include_str!("../templates/so-ket.json"),
     include_str!("../templates/bao-cao-dang-trong.json"),
     include_str!("../templates/bao-cao-nha-nuoc-trong.json"),
+    include_str!("../templates/tong-ket-nam-hoc-hai-phan.json"),
+    include_str!("../templates/tong-ket-xay-dung-dang-hai-phan.json"),
 ];
 
 /// The seed report as a filled sample draft on the first template.
@@ -131,7 +133,9 @@ mod tests {
                 "tong-ket-nam-hoc",
                 "so-ket",
                 "bao-cao-dang-trong",
-                "bao-cao-nha-nuoc-trong"
+                "bao-cao-nha-nuoc-trong",
+                "tong-ket-nam-hoc-hai-phan",
+                "tong-ket-xay-dung-dang-hai-phan"
             ]
         );
     }
@@ -191,6 +195,158 @@ mod tests {
         let other = r#"{"format":"other","version":1,"id":"x","name":"x","document":{}}"#;
         assert_eq!(parse(other), Err(TemplateError::NotATemplate));
         assert!(matches!(parse("{"), Err(TemplateError::Malformed(_))));
+    }
+
+    #[test]
+    fn every_template_instantiates_numbers_parts_from_i_under_each_division_and_round_trips() {
+        use crate::model::SectionKind;
+        for template in builtin() {
+            let document = instantiate(&template);
+            assert!(!document.has_repeated_ids(), "{}", template.id);
+            // Parts are numbered from I at the top and again under each
+            // division.
+            let entries = outline(&document);
+            let mut expected_part = 0;
+            for entry in &entries {
+                match entry.kind {
+                    SectionKind::Division | SectionKind::Appendix => expected_part = 0,
+                    SectionKind::Numbered if entry.depth == 0 => {
+                        expected_part += 1;
+                        assert_eq!(
+                            entry.number,
+                            format!("{}.", crate::numbering::roman(expected_part)),
+                            "{}: {}",
+                            template.id,
+                            entry.heading
+                        );
+                    }
+                    SectionKind::Numbered => {}
+                }
+            }
+            // Through JSON and back, as a stored draft.
+            let json = serde_json::to_string(&document).unwrap();
+            let back: Document = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, document, "{}", template.id);
+        }
+    }
+
+    #[test]
+    fn the_two_part_school_year_template_has_divisions_and_computed_tables() {
+        use crate::model::{Block, SectionKind};
+        let template = builtin()
+            .into_iter()
+            .find(|t| t.id == "tong-ket-nam-hoc-hai-phan")
+            .unwrap();
+        let document = instantiate(&template);
+        let numbers: Vec<String> = outline(&document)
+            .into_iter()
+            .filter(|e| e.depth == 0)
+            .map(|e| e.number)
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                "PHẦN THỨ NHẤT",
+                "I.",
+                "II.",
+                "III.",
+                "PHẦN THỨ HAI",
+                "I.",
+                "II.",
+                "III.",
+                "IV."
+            ]
+        );
+        assert!(document
+            .sections
+            .iter()
+            .all(|s| s.kind == SectionKind::Division && s.heading_locked));
+        // Its tables are the presets: pupils' results under Thông tư 22
+        // and the Party members' rating, totals and shares computed.
+        let table_of = |section: &crate::model::Section| match section.blocks.get(1) {
+            Some(Block::Table(table)) => table.clone(),
+            other => panic!("{other:#?}"),
+        };
+        let results = &document.sections[0].children[1];
+        for (table, preset) in [
+            (
+                table_of(&results.children[2]),
+                crate::table::presets::pupil_results(),
+            ),
+            (
+                table_of(&results.children[3]),
+                crate::table::presets::party_rating(),
+            ),
+        ] {
+            assert_eq!(table.caption, preset.caption);
+            assert_eq!(table.header, preset.header);
+            assert_eq!(table.merges, preset.merges);
+            assert_eq!(table.columns.len(), preset.columns.len());
+            let kinds = |t: &crate::table::Table| -> Vec<(crate::table::RowKind, String)> {
+                t.rows
+                    .iter()
+                    .map(|row| (row.kind, row.cells[0].text.clone()))
+                    .collect()
+            };
+            assert_eq!(kinds(&table), kinds(&preset));
+            let computed = |t: &crate::table::Table| -> Vec<bool> {
+                crate::table::view(t)
+                    .columns
+                    .iter()
+                    .map(|c| c.computed)
+                    .collect()
+            };
+            assert_eq!(computed(&table), computed(&preset));
+        }
+        // Typing the figures of the rating gives its total and shares.
+        let mut rating = table_of(&results.children[3]);
+        for (row, text) in [(1, "4"), (2, "19"), (3, "4"), (4, "0")] {
+            rating.rows[row].cells[1].text = text.into();
+        }
+        let view = crate::table::view(&rating);
+        assert_eq!(view.rows[0].cells[1].text, "27");
+        assert!(view.rows[0].cells[1].computed);
+        assert_eq!(view.rows[2].cells[2].text, "70,37");
+    }
+
+    #[test]
+    fn the_two_part_party_template_has_a_rating_table_and_a_membership_appendix() {
+        use crate::model::{Block, SectionKind};
+        let template = builtin()
+            .into_iter()
+            .find(|t| t.id == "tong-ket-xay-dung-dang-hai-phan")
+            .unwrap();
+        let document = instantiate(&template);
+        let numbers: Vec<String> = outline(&document)
+            .into_iter()
+            .filter(|e| e.depth == 0)
+            .map(|e| e.number)
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                "PHẦN THỨ NHẤT",
+                "I.",
+                "II.",
+                "III.",
+                "PHẦN THỨ HAI",
+                "I.",
+                "II.",
+                "III.",
+                "PHỤ LỤC"
+            ]
+        );
+        let appendix = document.sections.last().unwrap();
+        assert_eq!(appendix.kind, SectionKind::Appendix);
+        let [Block::Table(members)] = &appendix.blocks[..] else {
+            panic!("{:#?}", appendix.blocks)
+        };
+        let preset = crate::table::presets::party_membership();
+        assert_eq!(members.header, preset.header);
+        assert!(members.number_row);
+        assert_eq!(members.rows.len(), preset.rows.len());
+        let party = &document.sections[0].children[1].children[1];
+        assert!(matches!(party.blocks.get(1), Some(Block::Table(_))));
     }
 
     #[test]

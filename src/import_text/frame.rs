@@ -419,25 +419,32 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
         let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
         matches!(
             super::classify(&line),
-            super::Line::Part(_) | super::Line::Item(_)
+            super::Line::Part(_) | super::Line::Item(_) | super::Line::Division { .. }
         )
     };
-    let after_last_heading = (header_end..lines.len())
+    let opens_closing = |line: &str| {
+        padded_cells(line).iter().any(|cell| {
+            let mut cells = Vec::new();
+            split_closing_cell(cell, &mut cells);
+            cells.iter().any(|cell| {
+                signing_prefix(&capitals_font(cell).unwrap_or_else(|| cell.clone()))
+                    || is_recipients_label(cell)
+            })
+        })
+    };
+    // Appendices after the signature ("PHỤ LỤC …") are read with the body,
+    // after it; the closing ends where the first one starts.
+    let appendix_start = (header_end..lines.len())
+        .filter(|&i| super::division::appendix_line(lines[i]).is_some())
+        .find(|&i| (header_end..i).any(|j| opens_closing(lines[j])))
+        .unwrap_or(lines.len());
+    let after_last_heading = (header_end..appendix_start)
         .rev()
         .find(|&i| is_heading(lines[i]))
         .map_or(header_end, |i| i + 1);
-    let closing_start = (after_last_heading..lines.len())
-        .find(|&i| {
-            padded_cells(lines[i]).iter().any(|cell| {
-                let mut cells = Vec::new();
-                split_closing_cell(cell, &mut cells);
-                cells.iter().any(|cell| {
-                    signing_prefix(&capitals_font(cell).unwrap_or_else(|| cell.clone()))
-                        || is_recipients_label(cell)
-                })
-            })
-        })
-        .unwrap_or(lines.len());
+    let closing_start = (after_last_heading..appendix_start)
+        .find(|&i| opens_closing(lines[i]))
+        .unwrap_or(appendix_start);
 
     let mut body: Vec<String> = lines[header_end..closing_start]
         .iter()
@@ -445,7 +452,7 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
         .collect();
     let closing = &mut document.closing;
     let mut in_recipients = false;
-    for line in &lines[closing_start..] {
+    for line in &lines[closing_start..appendix_start] {
         let mut cells = Vec::new();
         for cell in padded_cells(line) {
             split_closing_cell(&cell, &mut cells);
@@ -497,6 +504,11 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
             }
         }
     }
+    body.extend(
+        lines[appendix_start..]
+            .iter()
+            .map(|line| (*line).to_owned()),
+    );
     Framed {
         body: body.join("\n"),
         unplaced,

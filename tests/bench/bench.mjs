@@ -3,7 +3,9 @@
 // of that size in storage. It measures first-load transfer, navigation to an
 // editable document, keystroke-to-next-paint latency, autosave main-thread
 // time, export and import times and memory, folds in the native criterion
-// figures, and writes results.json and results.md.
+// figures, and writes results.json and results.md. Typing is measured in a
+// paragraph, a bullet and a table cell (`tools/bench-keys.mjs` holds the
+// keys and the table editor's selector).
 //
 // Usage: node tests/bench/bench.mjs <draft.json> <criterion-log> <out-dir>
 import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
@@ -11,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import { join, basename } from "node:path";
 import os from "node:os";
 import { serveDist, launchBrowser, DIST } from "../e2e/support.mjs";
+import { keySequence, lastFigureIndex, ratio, TABLE_SELECTOR, CELL_IN_TABLE, TABLE_CELL_SELECTOR } from "../../tools/bench-keys.mjs";
 
 const [draftPath, criterionLog, outDir] = process.argv.slice(2);
 if (!draftPath || !criterionLog || !outDir) {
@@ -35,8 +38,9 @@ async function clearMeasures(page) {
   await page.evaluate(() => performance.clearMeasures());
 }
 
-/// Types 200 keys in 20 bursts of 10 (25 ms apart, then a pause long enough
-/// for an autosave) into the focused field of `page`. For each key:
+/// Types 200 keys (`keys`, letters unless told) in 20 bursts of 10 (25 ms
+/// apart, then a pause long enough for an autosave) into the focused field
+/// of `page`. For each key:
 ///
 /// - the browser's own key-to-next-paint time (Event Timing, the measure
 ///   behind Interaction to Next Paint): from the key's hardware time stamp
@@ -48,7 +52,7 @@ async function clearMeasures(page) {
 /// - the page's own work: handling the events up to the end of the input
 ///   event, plus the frame from its animation callbacks to the paint. The
 ///   difference is time spent waiting for the frame.
-async function typeAndMeasure(page) {
+async function typeAndMeasure(page, keys = keySequence("letters", 200)) {
   await page.evaluate(() => {
     window.__keys = [];
     window.__presented = new Map();
@@ -85,22 +89,21 @@ async function typeAndMeasure(page) {
       if (current) current.handled = performance.now();
     });
   });
-  const letters = "abcdeghiklmnopqrstuvxy";
-  for (let burst = 0; burst < 20; burst++) {
+  for (let burst = 0; burst < keys.length / 10; burst++) {
     for (let key = 0; key < 10; key++) {
-      await page.keyboard.press(letters[(burst * 10 + key) % letters.length]);
+      await page.keyboard.press(keys[burst * 10 + key]);
       await page.waitForTimeout(25);
     }
     await page.waitForTimeout(600);
   }
   await page.waitForTimeout(300);
-  const keys = await page.evaluate(() => window.__keys);
+  const timed = await page.evaluate(() => window.__keys);
   const reported = await page.evaluate(() => [...window.__presented.values()]);
-  const typed = 200;
+  const typed = keys.length;
   return {
     presented: [...reported, ...Array(Math.max(0, typed - reported.length)).fill(8)],
-    latencies: keys.map((key) => key.painted - key.start),
-    work: keys.map((key) => (key.handled ?? key.start) - key.start + (key.painted - key.frame)),
+    latencies: timed.map((key) => key.painted - key.start),
+    work: timed.map((key) => (key.handled ?? key.start) - key.start + (key.painted - key.frame)),
   };
 }
 
@@ -272,6 +275,39 @@ try {
     add("Gõ phím", "sàn 2, phím hiện ra trong 16 ms (Event Timing)", withinFrame(stillTyped.presented), "%");
     await still.close();
     await context.unroute(copyUrl);
+  }
+  // Typing in a bullet and in a table cell, side by side (issue 16: a
+  // table cell costs no more per key than a bullet). Both in the last
+  // part, with the preview back at its top as for the first rows. They run
+  // after the rows above, which are measured as before they existed.
+  {
+    await page.locator(".side-column").evaluate((column) => column.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    const bullet = page.locator('[data-testid="section-editor"]').last().locator('[data-testid="bullet"]').first();
+    await bullet.click();
+    await bullet.press("End");
+    const inBullet = await typeAndMeasure(page);
+    add("Gõ phím", `gõ vào gạch đầu dòng: việc của ứng dụng mỗi phím, trung vị (${inBullet.work.length} phím)`, round(median(inBullet.work)), "ms");
+    add("Gõ phím", "gõ vào gạch đầu dòng: việc của ứng dụng mỗi phím, phân vị 95", round(percentile(inBullet.work, 95)), "ms");
+    add("Gõ phím", "gõ vào gạch đầu dòng: phím hiện ra trong 16 ms (Event Timing)", withinFrame(inBullet.presented), "%");
+    add("Gõ phím", "gõ vào gạch đầu dòng: Event Timing, phân vị 95", percentile(inBullet.presented, 95), "ms", 16);
+    // The last table's last typed figure: a digit, then Backspace, in
+    // turn; each key recomputes its row's sum and share and the total row.
+    const cells = page.locator(TABLE_SELECTOR).last().locator(CELL_IN_TABLE);
+    if ((await cells.count()) === 0) {
+      console.error(`bench: no table cell (${TABLE_CELL_SELECTOR}) on the page; the table rows are left out`);
+    } else {
+      const at = lastFigureIndex(await cells.evaluateAll((inputs) => inputs.map((input) => input.value)));
+      const cell = at >= 0 ? cells.nth(at) : cells.last();
+      await cell.click();
+      await cell.press("End");
+      const inCell = await typeAndMeasure(page, keySequence("figures", 200));
+      add("Gõ phím", `gõ vào ô bảng (chữ số, xen phím xóa): việc của ứng dụng mỗi phím, trung vị (${inCell.work.length} phím)`, round(median(inCell.work)), "ms");
+      add("Gõ phím", "gõ vào ô bảng: việc của ứng dụng mỗi phím, phân vị 95", round(percentile(inCell.work, 95)), "ms");
+      add("Gõ phím", "gõ vào ô bảng: phím hiện ra trong 16 ms (Event Timing)", withinFrame(inCell.presented), "%");
+      add("Gõ phím", "gõ vào ô bảng: Event Timing, phân vị 95", percentile(inCell.presented, 95), "ms", 16);
+      add("Gõ phím", "ô bảng so với gạch đầu dòng: việc mỗi phím, tỉ lệ trung vị", ratio(median(inCell.work), median(inBullet.work)), "×", 1.1);
+    }
   }
   add("Tự lưu", `thời gian luồng chính mỗi lần tự lưu, trung vị (${autosaves.length} lần)`, round(median(autosaves)), "ms");
   add("Tự lưu", "thời gian luồng chính mỗi lần tự lưu, phân vị 95", round(percentile(autosaves, 95)), "ms", 8);
