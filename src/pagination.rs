@@ -2,8 +2,9 @@
 //! blocks with the rules Chromium applies when it prints the same sheet:
 //! no line of a paragraph alone at a page's top or bottom (`orphans` and
 //! `widows` 2), headings and the title block kept with what follows
-//! (`break-after: avoid`), and blocks that are never split (the header,
-//! the closing; `break-inside: avoid`). The shell measures, this decides,
+//! (`break-after: avoid`), blocks that are never split (the header,
+//! the closing, a table's row; `break-inside: avoid`), and blocks that
+//! start a new page (an appendix; `break-before: page`). The shell measures, this decides,
 //! and the preview draws the page marks where it says.
 
 /// One block of the sheet, measured at 100 % scale from the top of the
@@ -19,6 +20,8 @@ pub struct Block {
     pub keep_with_next: bool,
     /// Never split over two pages.
     pub no_split: bool,
+    /// Starts a new page (an appendix).
+    pub break_before: bool,
 }
 
 /// A page break: the next page starts with line `lines_before` of block
@@ -48,6 +51,14 @@ pub fn page_breaks(blocks: &[Block], page_height: f32) -> Vec<Break> {
     let mut index = 0;
     while index < blocks.len() {
         let block = blocks[index];
+        if block.break_before && index > 0 && block.top > page_start + SLACK {
+            breaks.push(Break {
+                block: index,
+                lines_before: 0,
+                at: block.top,
+            });
+            page_start = block.top;
+        }
         let page_end = page_start + page_height;
         if block.top + block.height <= page_end + SLACK {
             index += 1;
@@ -147,6 +158,7 @@ mod tests {
             pitch: PITCH,
             keep_with_next: false,
             no_split: false,
+            break_before: false,
         }
     }
 
@@ -265,6 +277,62 @@ mod tests {
                 lines_before: 0,
                 at: 9.0 * PITCH
             }]
+        );
+    }
+
+    #[test]
+    fn an_appendix_starts_a_new_page() {
+        let appendix = Block {
+            break_before: true,
+            ..heading(0.0)
+        };
+        let blocks = stack(vec![paragraph(0.0, 2), appendix, paragraph(0.0, 2)], 0.0);
+        assert_eq!(
+            page_breaks(&blocks, 10.0 * PITCH),
+            vec![Break {
+                block: 1,
+                lines_before: 0,
+                at: 2.0 * PITCH
+            }]
+        );
+        // Already at a page's top: no empty page.
+        let blocks = stack(vec![appendix, paragraph(0.0, 2)], 0.0);
+        assert_eq!(page_breaks(&blocks, 10.0 * PITCH), vec![]);
+    }
+
+    #[test]
+    fn a_table_breaks_between_rows_with_its_header_kept_on() {
+        // Caption and header rows kept with the first row; rows never
+        // split: a 2-line row that does not fit moves whole.
+        let caption = heading(0.0);
+        let head = heading(0.0);
+        let row = |lines| Block {
+            no_split: true,
+            ..paragraph(0.0, lines)
+        };
+        let blocks = stack(
+            vec![paragraph(0.0, 5), caption, head, row(1), row(2), row(1)],
+            0.0,
+        );
+        // Page of 9 lines: 5 + caption + head + row = 8, the 2-line row
+        // does not fit and moves.
+        assert_eq!(
+            page_breaks(&blocks, 9.0 * PITCH),
+            vec![Break {
+                block: 4,
+                lines_before: 0,
+                at: 8.0 * PITCH
+            }]
+        );
+        // Page of 7: the first row does not fit; it moves with the
+        // caption and header.
+        assert_eq!(
+            page_breaks(&blocks, 7.5 * PITCH)[0],
+            Break {
+                block: 1,
+                lines_before: 0,
+                at: 5.0 * PITCH
+            }
         );
     }
 

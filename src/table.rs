@@ -742,8 +742,9 @@ pub fn header_grid(view: &TableView) -> Vec<Vec<HeaderPlace<'_>>> {
             continue;
         }
         grid[cell.row][cell.col] = HeaderPlace::Start(cell);
-        for row in cell.row + 1..(cell.row + cell.row_span).min(height) {
-            grid[row][cell.col] = HeaderPlace::Below(cell);
+        let below = (cell.row + cell.row_span).min(height);
+        for places in grid.iter_mut().take(below).skip(cell.row + 1) {
+            places[cell.col] = HeaderPlace::Below(cell);
         }
     }
     grid
