@@ -582,7 +582,7 @@ table.data td.indent-3 {{ padding-left: calc(1mm + 15mm); }}\n\
 .sheet.appendix {{ break-before: page; page-break-before: always; }}\n\
 .sheet.landscape {{ width: {page_height}mm; min-height: {page_width}mm; page: landscape; }}\n\
 @page landscape {{ size: A4 landscape; }}\n\
-@media print {{ body {{ background: #fff; }} .sheet, .sheet.landscape {{ margin: 0; padding: 0; width: auto; min-height: 0; }} .sheet.landscape {{ padding-right: 2pt; }} }}\n\
+@media print {{ body {{ background: #fff; }} .sheet, .sheet.landscape {{ margin: 0; padding: 0; width: auto; min-height: 0; }} }}\n\
 </style>\n</head>\n<body>\n<article class=\"sheet\">\n",
         title = escape_html(&document.title),
         top = margins.top,
