@@ -1191,6 +1191,52 @@ mod tests {
         }
     }
 
+    /// A table whose cells hold markup, with a header cell merged over
+    /// two rows and two columns, in a landscape appendix and in the body:
+    /// `document.xml` stays well-formed, the text escaped, the merged
+    /// cell written once with its continuation below it.
+    #[test]
+    fn a_table_with_merged_cells_and_markup_is_well_formed() {
+        use crate::model::{Block, Section, SectionKind, Shared};
+        use crate::table::{presets, Merge};
+        let mut table = presets::blank(2, 3);
+        table.header = vec![
+            vec!["<b>&".into(), String::new(), "c".into()],
+            vec![String::new(), String::new(), "d".into()],
+        ];
+        table.merges = vec![Merge {
+            row: 0,
+            col: 0,
+            rows: 2,
+            cols: 2,
+        }];
+        table.rows[0].cells[0].text = "</w:t>\u{1}x".into();
+        let mut sample = seed_sample();
+        sample.sections[0].blocks.push(Block::Table(table.clone()));
+        sample.sections.push(Section {
+            kind: SectionKind::Appendix,
+            landscape: true,
+            heading: "Phụ lục".into(),
+            blocks: Shared::new(vec![Block::Table(table)]),
+            ..Section::default()
+        });
+        sample.assign_ids();
+        let xml = document_xml(&sample);
+        assert_eq!(xml_problem(&xml), None);
+        assert!(xml.contains("&lt;b&gt;&amp;"));
+        assert!(xml.contains("&lt;/w:t&gt;x"));
+        assert_eq!(
+            xml.matches("<w:gridSpan w:val=\"2\"/><w:vMerge w:val=\"restart\"/>")
+                .count(),
+            2
+        );
+        assert_eq!(
+            xml.matches("<w:gridSpan w:val=\"2\"/><w:vMerge/>").count(),
+            2
+        );
+        assert!(xml.contains("w:orient=\"landscape\""));
+    }
+
     #[test]
     fn seed_sample_document_xml_matches_its_golden_file() {
         let actual = document_xml(&seed_sample());

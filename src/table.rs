@@ -1040,6 +1040,53 @@ mod tests {
     }
 
     #[test]
+    fn a_merged_header_cell_is_centred_over_its_columns_in_plain_text() {
+        let mut table = presets::blank(1, 3);
+        table.header = vec![
+            vec!["Name".into(), "Together".into(), String::new()],
+            vec![String::new(), "a".into(), "b".into()],
+        ];
+        table.merges = vec![
+            Merge {
+                row: 0,
+                col: 0,
+                rows: 2,
+                cols: 1,
+            },
+            Merge {
+                row: 0,
+                col: 1,
+                rows: 1,
+                cols: 2,
+            },
+        ];
+        table.rows[0].cells = vec![
+            Cell {
+                text: "x".into(),
+                typed: false,
+            },
+            Cell {
+                text: "1".into(),
+                typed: false,
+            },
+            Cell {
+                text: "22".into(),
+                typed: false,
+            },
+        ];
+        let view = view(&table);
+        let grid = header_grid(&view);
+        assert!(matches!(grid[1][0], HeaderPlace::Below(cell) if cell.text == "Name"));
+        assert_eq!(grid[0][2], HeaderPlace::Covered);
+        // "Together" is wider than "a" and "b" with the gap: the last
+        // column it spans grows to hold it.
+        assert_eq!(
+            plain_lines(&view),
+            ["Name  Together", "      a    b", "x     1     22"]
+        );
+    }
+
+    #[test]
     fn numbers_written_in_vietnamese_style() {
         assert_eq!(format_number(1234.5, 1), "1.234,5");
         assert_eq!(format_number(1_234_567.0, 0), "1.234.567");

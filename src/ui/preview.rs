@@ -136,6 +136,15 @@ fn apply_layout(rules: &LayoutRules) {
     let margins = rules.margins_mm;
     let (page_width, page_height) = rules.page_mm();
     let pt = |value: f32| format!("{value}pt");
+    // A landscape appendix shown on the sheet: as wide as its printed
+    // text, scaled down to the sheet's text column.
+    let text_width = page_width - margins.left - margins.right;
+    let landscape_width = page_width.max(page_height) - margins.left - margins.right;
+    let landscape_zoom = if landscape_width > 0.0 {
+        (text_width / landscape_width).min(1.0)
+    } else {
+        1.0
+    };
     let mm = |value: f32| format!("{value}mm");
     dom::set_css_variables(
         SHEET_ID,
@@ -151,6 +160,8 @@ fn apply_layout(rules: &LayoutRules) {
             ("--indent", mm(rules.first_line_indent_mm)),
             ("--paragraph-gap", pt(rules.paragraph_spacing_pt)),
             ("--line-pitch", pt(rules.line_pitch_pt(rules.body_pt))),
+            ("--landscape-width", mm(landscape_width)),
+            ("--landscape-zoom", landscape_zoom.to_string()),
             ("--table-pt", pt(rules.table_pt())),
             ("--table-pitch", pt(rules.line_pitch_pt(rules.table_pt()))),
             ("--closing-gap", pt(rules.closing_space_before_pt)),

@@ -156,7 +156,7 @@ function checkLong(name, pdf) {
 
 /// Imports `draft`, exports the DOCX and prints the sheet; returns both
 /// files' paths and the preview's text.
-async function printAndExport(name, draft) {
+async function printAndExport(name, draft, inspect = null) {
   const context = await suite.browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 } });
   try {
     const page = await openApp(context, suite.server.url);
@@ -165,6 +165,7 @@ async function printAndExport(name, draft) {
     await page.getByTestId("preview").waitFor();
     await page.locator("#preview-sheet table.doc-table").first().waitFor();
     const preview = await sheetText(page);
+    if (inspect !== null) await inspect(page);
     await page.getByTestId("export-toggle").click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
     await mkdir(OUTPUT, { recursive: true });
@@ -173,7 +174,7 @@ async function printAndExport(name, draft) {
     const printed = join(OUTPUT, `${name}.print.pdf`);
     await page.pdf({ path: printed, preferCSSPageSize: true });
     assert.deepEqual(page.problems, []);
-    return { docx, printed, preview, page: null };
+    return { docx, printed, preview };
   } finally {
     await context.close();
   }
@@ -181,7 +182,43 @@ async function printAndExport(name, draft) {
 
 test("tables, divisions and a landscape appendix: every cell in its place in the print and the DOCX", { timeout: 300000 }, async () => {
   const profile = await mkdtemp(join(tmpdir(), "lo-"));
-  const run = await printAndExport("tables-sample", await sampleDraft());
+  const run = await printAndExport("tables-sample", await sampleDraft(), async (page) => {
+    // The preview's table: header rows in thead with their spans, the
+    // number row, numbers to the right, computed cells tinted on screen.
+    const table = page.locator("#preview-sheet table.doc-table").first();
+    await table.scrollIntoViewIfNeeded();
+    await table.screenshot({ path: join(OUTPUT, "tables-sample.preview-table.png") });
+    const shape = await table.evaluate((table) => ({
+      head: [...table.tHead.rows].map((row) => [...row.cells].map((cell) => [cell.textContent, cell.rowSpan, cell.colSpan])),
+      right: getComputedStyle(table.tBodies[0].rows[1].cells[1]).textAlign,
+      tint: getComputedStyle(table.tBodies[0].rows[1].cells[3]).backgroundColor,
+      typed: getComputedStyle(table.tBodies[0].rows[6].cells[2]).backgroundColor,
+      bold: getComputedStyle(table.tBodies[0].rows[6].cells[0]).fontWeight,
+      width: table.getBoundingClientRect().width / table.parentElement.getBoundingClientRect().width,
+    }));
+    assert.deepEqual(shape.head, [
+      [["Chỉ tiêu", 2, 1], ["Số lượng", 1, 2], ["Kỳ này so với cùng kỳ (%)", 2, 1]],
+      [["Kỳ này", 1, 1], ["Cùng kỳ năm trước", 1, 1]],
+      [["1", 1, 1], ["2", 1, 1], ["3", 1, 1], ["4=2:3", 1, 1]],
+    ]);
+    assert.equal(shape.right, "right");
+    assert.notEqual(shape.tint, shape.typed, "computed cells are not tinted");
+    assert.equal(shape.bold, "700");
+    assert.ok(Math.abs(shape.width - 1) < 0.01, `the table is ${shape.width} of the text width`);
+    const appendix = page.locator("#preview-sheet .sheet-appendix");
+    await appendix.scrollIntoViewIfNeeded();
+    await appendix.screenshot({ path: join(OUTPUT, "tables-sample.preview-appendix.png") });
+    // The page marks: the closing's page, then the appendix's, which
+    // starts at its title.
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=page-mark]").length === 2, null, { timeout: 10000 });
+    const marks = await page.evaluate(() => {
+      const sheet = document.getElementById("preview-sheet").getBoundingClientRect();
+      const title = document.querySelector("#preview-sheet .doc-appendix").getBoundingClientRect();
+      const zoom = sheet.width / document.getElementById("preview-sheet").offsetWidth;
+      return { last: Number(document.querySelectorAll("[data-testid=page-mark]")[1].style.top.replace("px", "")), title: (title.top - sheet.top) / zoom };
+    });
+    assert.ok(marks.last <= marks.title + 1 && marks.last > marks.title - 80, `the appendix's page mark at ${marks.last}, its title at ${marks.title}`);
+  });
   // The preview: the appendix after the signature block.
   const preview = run.preview.normalize("NFC");
   assert.ok(preview.indexOf("Nguyễn Văn Kiệt") < preview.indexOf("PHỤ LỤC"), "the preview's appendix is not after the closing");
