@@ -524,7 +524,7 @@ fn table_xml(view: &crate::table::TableView, style: &BodyStyle, width: u32) -> S
     let border = ["top", "left", "bottom", "right", "insideH", "insideV"]
         .iter()
         .map(|side| {
-            format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>")
+            format!("<w:{side} w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/>")
         })
         .collect::<String>();
     let _ = write!(

@@ -568,7 +568,7 @@ font-size: {body}pt; line-height: {spacing}; }}\n\
 .sheet p.table-caption {{ text-align: center; text-indent: 0; font-weight: bold; margin: 0 0 {half_gap}pt; break-after: avoid; page-break-after: avoid; }}\n\
 .sheet p.table-unit {{ text-align: right; text-indent: 0; font-style: italic; font-size: {table}pt; margin: 0; break-after: avoid; page-break-after: avoid; }}\n\
 table.data {{ width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 {gap}pt; font-size: {table}pt; line-height: {table_pitch}pt; }}\n\
-table.data th, table.data td {{ border: 0.5pt solid #000; padding: 0 1mm; vertical-align: middle; overflow-wrap: break-word; }}\n\
+table.data th, table.data td {{ border: 0.75pt solid #000; padding: 0 1mm; vertical-align: middle; overflow-wrap: break-word; }}\n\
 table.data thead {{ display: table-header-group; }}\n\
 table.data th {{ font-weight: bold; text-align: center; }}\n\
 table.data tr.numbers th {{ font-weight: normal; font-style: italic; }}\n\

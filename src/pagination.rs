@@ -22,6 +22,10 @@ pub struct Block {
     pub no_split: bool,
     /// Starts a new page (an appendix).
     pub break_before: bool,
+    /// The height of the header rows the print repeats above this block
+    /// when it opens a page (a table's body row; `thead` is a header
+    /// group): that page has this much less room. 0 for other blocks.
+    pub repeat_height: f32,
 }
 
 /// A page break: the next page starts with line `lines_before` of block
@@ -48,6 +52,9 @@ pub fn page_breaks(blocks: &[Block], page_height: f32) -> Vec<Break> {
         return breaks;
     }
     let mut page_start = blocks.first().map_or(0.0, |block| block.top);
+    // The room the repeated header of a table takes at the current
+    // page's top.
+    let mut reserved = 0.0;
     let mut index = 0;
     while index < blocks.len() {
         let block = blocks[index];
@@ -57,9 +64,10 @@ pub fn page_breaks(blocks: &[Block], page_height: f32) -> Vec<Break> {
                 lines_before: 0,
                 at: block.top,
             });
+            reserved = blocks[index].repeat_height;
             page_start = block.top;
         }
-        let page_end = page_start + page_height;
+        let page_end = page_start + page_height - reserved;
         if block.top + block.height <= page_end + SLACK {
             index += 1;
             continue;
@@ -93,6 +101,7 @@ pub fn page_breaks(blocks: &[Block], page_height: f32) -> Vec<Break> {
                     lines_before: cut,
                     at,
                 });
+                reserved = 0.0;
                 page_start = at;
                 continue;
             }
@@ -106,6 +115,7 @@ pub fn page_breaks(blocks: &[Block], page_height: f32) -> Vec<Break> {
                     lines_before: cut,
                     at,
                 });
+                reserved = 0.0;
                 page_start = at;
                 continue;
             }
@@ -120,6 +130,7 @@ pub fn page_breaks(blocks: &[Block], page_height: f32) -> Vec<Break> {
                     lines_before: 0,
                     at: next.top,
                 });
+                reserved = blocks[index].repeat_height;
                 page_start = next.top;
             }
             continue;
@@ -138,6 +149,7 @@ pub fn page_breaks(blocks: &[Block], page_height: f32) -> Vec<Break> {
             lines_before: 0,
             at,
         });
+        reserved = blocks[start].repeat_height;
         page_start = at;
         index = start;
     }
@@ -159,6 +171,7 @@ mod tests {
             keep_with_next: false,
             no_split: false,
             break_before: false,
+            repeat_height: 0.0,
         }
     }
 
@@ -334,6 +347,25 @@ mod tests {
                 at: 5.0 * PITCH
             }
         );
+    }
+
+    #[test]
+    fn a_table_s_repeated_header_takes_room_on_the_pages_it_goes_on_to() {
+        // A header of 2 lines, then rows of 1 line each that repeat it.
+        let head = heading(0.0);
+        let row = Block {
+            no_split: true,
+            repeat_height: 2.0 * PITCH,
+            ..paragraph(0.0, 1)
+        };
+        let mut blocks = vec![head, head];
+        blocks.extend(std::iter::repeat_n(row, 20));
+        let blocks = stack(blocks, 0.0);
+        let breaks = page_breaks(&blocks, 10.0 * PITCH);
+        // Page 1: the header and 8 rows; then 8 rows under the repeated
+        // header on each page.
+        let firsts: Vec<usize> = breaks.iter().map(|b| b.block).collect();
+        assert_eq!(firsts, vec![10, 18]);
     }
 
     #[test]

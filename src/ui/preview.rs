@@ -74,7 +74,36 @@ fn block_of(measured: &MeasuredBlock, pitch: f32) -> Block {
         no_split: whole,
         // An appendix starts a new page.
         break_before: has("doc-appendix"),
+        repeat_height: 0.0,
     }
+}
+
+/// The blocks of the sheet, each table's body rows carrying the height of
+/// the header rows above them, which the print repeats on each page the
+/// table goes on to.
+fn blocks_of(measured: &[MeasuredBlock], pitch: f32) -> Vec<Block> {
+    let mut blocks = Vec::with_capacity(measured.len());
+    let mut header: Option<(f32, f32)> = None;
+    let mut in_header = false;
+    for one in measured {
+        let mut block = block_of(one, pitch);
+        let has = |name: &str| one.class.split_whitespace().any(|class| class == name);
+        if has("doc-head-row") {
+            header = match header {
+                Some((top, _)) if in_header => Some((top, one.top + one.height)),
+                _ => Some((one.top, one.top + one.height)),
+            };
+            in_header = true;
+        } else if has("doc-row") {
+            in_header = false;
+            block.repeat_height = header.map_or(0.0, |(top, bottom)| bottom - top);
+        } else {
+            in_header = false;
+            header = None;
+        }
+        blocks.push(block);
+    }
+    blocks
 }
 
 /// Where the printed pages start on the sheet (pages 2 and after), in CSS
@@ -85,17 +114,15 @@ fn page_starts(rules: &LayoutRules) -> Option<Vec<f32>> {
     let (width, height) = rules.page_mm();
     let margins = rules.margins_mm;
     let pitch = rules.line_pitch_pt(rules.body_pt) * PX_PER_PT;
-    let blocks: Vec<Block> = dom::measure_blocks(
+    let measured = dom::measure_blocks(
         SHEET_ID,
         BLOCKS,
         width * PX_PER_MM,
         margins.top * PX_PER_MM,
         FRAME_ID,
         MARKS_ID,
-    )?
-    .iter()
-    .map(|measured| block_of(measured, pitch))
-    .collect();
+    )?;
+    let blocks = blocks_of(&measured, pitch);
     let page_height = (height - margins.top - margins.bottom) * PX_PER_MM;
     Some(
         pagination::page_breaks(&blocks, page_height)

@@ -230,11 +230,31 @@ test("tables, divisions and a landscape appendix: every cell in its place in the
 
 test("a table of 60 rows repeats its header on the next page, in the print and the DOCX", { timeout: 300000 }, async () => {
   const profile = await mkdtemp(join(tmpdir(), "lo-"));
-  const run = await printAndExport("tables-long", await sampleDraft(60));
+  // The preview's first page mark: at the row the print's second page
+  // starts with (the header repeated there takes its room).
+  let marked = null;
+  const run = await printAndExport("tables-long", await sampleDraft(60), async (page) => {
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=page-mark]").length >= 3, null, { timeout: 10000 });
+    marked = await page.evaluate(() => {
+      const sheet = document.getElementById("preview-sheet");
+      const frame = sheet.getBoundingClientRect();
+      const zoom = frame.width / sheet.offsetWidth;
+      const marks = [...document.querySelectorAll("[data-testid=page-mark]")].map((mark) => Number(mark.style.top.replace("px", "")));
+      const rows = [...sheet.querySelectorAll("tr.doc-row")].map((row) => [(row.getBoundingClientRect().top - frame.top) / zoom, row.cells[0].textContent.trim()]);
+      return marks.map((at) => rows.reduce((best, row) => (Math.abs(row[0] - at) < Math.abs(best[0] - at) ? row : best), [Infinity, ""])[1]);
+    });
+  });
   const converted = convertToPdf(run.docx, profile);
   for (const pdf of [run.printed, converted]) drawPng(pdf);
   checkLong("print", run.printed);
   checkLong("DOCX", converted);
+  const firstRows = (pdf) =>
+    layoutPages(pdf).map((lines) => (lines.find((line) => /- Chi bộ số \d+\s/.test(line)) ?? "").trim().split(/\s{2,}/)[0]);
+  const printed = firstRows(run.printed);
+  const docx = firstRows(converted);
+  // Pages 2 and 3 open inside the table, at the same row in all three.
+  assert.deepEqual(marked.slice(0, 2), printed.slice(1, 3), `the preview's marks ${JSON.stringify(marked)}, the print's pages ${JSON.stringify(printed)}`);
+  assert.deepEqual(docx.slice(1, 3), printed.slice(1, 3), `the DOCX's pages ${JSON.stringify(docx)}, the print's ${JSON.stringify(printed)}`);
   // The appendix still on its own landscape page.
   for (const pdf of [run.printed, converted]) {
     const sizes = pageSizes(pdf);
