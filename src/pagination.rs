@@ -22,6 +22,10 @@ pub struct Block {
     pub no_split: bool,
     /// Starts a new page (an appendix).
     pub break_before: bool,
+    /// With `break_before`: the height of the pages from here on, when
+    /// they are not the others' (a landscape appendix); 0 keeps the
+    /// document's.
+    pub page_height: f32,
     /// The height of the header rows the print repeats above this block
     /// when it opens a page (a table's body row; `thead` is a header
     /// group): that page has this much less room. 0 for other blocks.
@@ -46,11 +50,12 @@ const SLACK: f32 = 0.1;
 
 /// The page breaks of `blocks` (in document order) on pages whose text
 /// area is `page_height` tall.
-pub fn page_breaks(blocks: &[Block], page_height: f32) -> Vec<Break> {
+pub fn page_breaks(blocks: &[Block], document_page_height: f32) -> Vec<Break> {
     let mut breaks = Vec::new();
-    if page_height <= 0.0 {
+    if document_page_height <= 0.0 {
         return breaks;
     }
+    let mut page_height = document_page_height;
     let mut page_start = blocks.first().map_or(0.0, |block| block.top);
     // The room the repeated header of a table takes at the current
     // page's top.
@@ -58,14 +63,21 @@ pub fn page_breaks(blocks: &[Block], page_height: f32) -> Vec<Break> {
     let mut index = 0;
     while index < blocks.len() {
         let block = blocks[index];
-        if block.break_before && index > 0 && block.top > page_start + SLACK {
-            breaks.push(Break {
-                block: index,
-                lines_before: 0,
-                at: block.top,
-            });
-            reserved = blocks[index].repeat_height;
-            page_start = block.top;
+        if block.break_before {
+            page_height = if block.page_height > 0.0 {
+                block.page_height
+            } else {
+                document_page_height
+            };
+            if index > 0 && block.top > page_start + SLACK {
+                breaks.push(Break {
+                    block: index,
+                    lines_before: 0,
+                    at: block.top,
+                });
+                reserved = blocks[index].repeat_height;
+                page_start = block.top;
+            }
         }
         let page_end = page_start + page_height - reserved;
         if block.top + block.height <= page_end + SLACK {
@@ -171,6 +183,7 @@ mod tests {
             keep_with_next: false,
             no_split: false,
             break_before: false,
+            page_height: 0.0,
             repeat_height: 0.0,
         }
     }
@@ -311,6 +324,21 @@ mod tests {
         // Already at a page's top: no empty page.
         let blocks = stack(vec![appendix, paragraph(0.0, 2)], 0.0);
         assert_eq!(page_breaks(&blocks, 10.0 * PITCH), vec![]);
+        // A landscape appendix's pages are 6 lines tall, then a portrait
+        // one's 10 again.
+        let landscape = Block {
+            page_height: 6.0 * PITCH,
+            ..appendix
+        };
+        let blocks = stack(
+            vec![landscape, paragraph(0.0, 9), appendix, paragraph(0.0, 9)],
+            0.0,
+        );
+        let at: Vec<f32> = page_breaks(&blocks, 10.0 * PITCH)
+            .iter()
+            .map(|b| b.at / PITCH)
+            .collect();
+        assert_eq!(at, vec![6.0, 10.0]);
     }
 
     #[test]

@@ -184,3 +184,60 @@ fn markdown_tables_escape_pipes_and_keep_one_line_per_row() {
     // 2 header + rule + numbers + 7 rows; 2 + rule + numbers + 4 rows.
     assert_eq!(rows, 11 + 8);
 }
+
+/// A portrait appendix after a landscape one: three sections (the body,
+/// each appendix), numbered "PHỤ LỤC I" and "PHỤ LỤC II", the last one
+/// back on an upright page; the HTML and Markdown keep them in order.
+#[test]
+fn a_portrait_appendix_after_a_landscape_one_returns_to_portrait() {
+    use baocao::model::{Block, Section, SectionKind, Shared};
+    let mut document = tables_sample();
+    document.sections.push(Section {
+        kind: SectionKind::Appendix,
+        heading: "Danh sách chi bộ".into(),
+        blocks: Shared::new(vec![Block::paragraph("Chi bộ Giáo viên.".into())]),
+        ..Section::default()
+    });
+    document.assign_ids();
+    let xml = document_xml(&document);
+    let sizes: Vec<&str> = xml
+        .match_indices("<w:pgSz ")
+        .map(|(at, _)| &xml[at..at + xml[at..].find("/>").unwrap()])
+        .collect();
+    assert_eq!(
+        sizes,
+        [
+            "<w:pgSz w:w=\"11906\" w:h=\"16838\"",
+            "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"",
+            "<w:pgSz w:w=\"11906\" w:h=\"16838\"",
+        ]
+    );
+    let text = docx_text(&xml);
+    in_order(
+        "DOCX",
+        &text,
+        &[
+            "Nguyễn Văn Kiệt",
+            "PHỤ LỤC I\n",
+            "Chi bộ Giáo viên",
+            "PHỤ LỤC II\n",
+            "DANH SÁCH CHI BỘ",
+        ],
+    );
+    let page = html(&mut Envelope::new("1", document.clone(), 0.0));
+    in_order(
+        "HTML",
+        &page,
+        &[
+            "<article class=\"sheet appendix landscape\">",
+            "PHỤ LỤC I<",
+            "<article class=\"sheet appendix\">",
+            "PHỤ LỤC II<",
+        ],
+    );
+    in_order(
+        "Markdown",
+        &markdown(&document),
+        &["## PHỤ LỤC I\n", "## PHỤ LỤC II\n"],
+    );
+}

@@ -44,7 +44,7 @@ const PX_PER_PT: f32 = 96.0 / 72.0;
 /// `break-inside: avoid` in the style sheet), the header and closing
 /// tables and the other frame lines never split, a body line split
 /// between any of its lines of `pitch`.
-fn block_of(measured: &MeasuredBlock, pitch: f32) -> Block {
+fn block_of(measured: &MeasuredBlock, pitch: f32, landscape_height: f32) -> Block {
     let has = |name: &str| measured.class.split_whitespace().any(|class| class == name);
     let kept = [
         "doc-part",
@@ -72,8 +72,13 @@ fn block_of(measured: &MeasuredBlock, pitch: f32) -> Block {
         pitch,
         keep_with_next: kept,
         no_split: whole,
-        // An appendix starts a new page.
+        // An appendix starts a new page; a landscape one's are shorter.
         break_before: has("doc-appendix"),
+        page_height: if has("doc-appendix-landscape") {
+            landscape_height
+        } else {
+            0.0
+        },
         repeat_height: 0.0,
     }
 }
@@ -81,12 +86,12 @@ fn block_of(measured: &MeasuredBlock, pitch: f32) -> Block {
 /// The blocks of the sheet, each table's body rows carrying the height of
 /// the header rows above them, which the print repeats on each page the
 /// table goes on to.
-fn blocks_of(measured: &[MeasuredBlock], pitch: f32) -> Vec<Block> {
+fn blocks_of(measured: &[MeasuredBlock], pitch: f32, landscape_height: f32) -> Vec<Block> {
     let mut blocks = Vec::with_capacity(measured.len());
     let mut header: Option<(f32, f32)> = None;
     let mut in_header = false;
     for one in measured {
-        let mut block = block_of(one, pitch);
+        let mut block = block_of(one, pitch, landscape_height);
         let has = |name: &str| one.class.split_whitespace().any(|class| class == name);
         if has("doc-head-row") {
             header = match header {
@@ -122,8 +127,15 @@ fn page_starts(rules: &LayoutRules) -> Option<Vec<f32>> {
         FRAME_ID,
         MARKS_ID,
     )?;
-    let blocks = blocks_of(&measured, pitch);
     let page_height = (height - margins.top - margins.bottom) * PX_PER_MM;
+    // A landscape appendix's page, as tall as the sheet shows it (scaled
+    // to the text column: `landscape_zoom`).
+    let landscape_height = if rules.landscape {
+        0.0
+    } else {
+        (width - margins.top - margins.bottom) * PX_PER_MM * landscape_zoom(rules)
+    };
+    let blocks = blocks_of(&measured, pitch, landscape_height);
     Some(
         pagination::page_breaks(&blocks, page_height)
             .iter()
@@ -157,21 +169,28 @@ fn schedule_repaginate(
     );
 }
 
+/// How much a landscape appendix is scaled down on the sheet: as wide as
+/// its printed text, it fits the sheet's text column.
+fn landscape_zoom(rules: &LayoutRules) -> f32 {
+    let (page_width, page_height) = rules.page_mm();
+    let margins = rules.margins_mm;
+    let text_width = page_width - margins.left - margins.right;
+    let landscape_width = page_width.max(page_height) - margins.left - margins.right;
+    if landscape_width > 0.0 {
+        (text_width / landscape_width).min(1.0)
+    } else {
+        1.0
+    }
+}
+
 /// Sets the sheet's sizes and the printed page from the ruleset's data
 /// with the draft's own page settings.
 fn apply_layout(rules: &LayoutRules) {
     let margins = rules.margins_mm;
     let (page_width, page_height) = rules.page_mm();
     let pt = |value: f32| format!("{value}pt");
-    // A landscape appendix shown on the sheet: as wide as its printed
-    // text, scaled down to the sheet's text column.
-    let text_width = page_width - margins.left - margins.right;
     let landscape_width = page_width.max(page_height) - margins.left - margins.right;
-    let landscape_zoom = if landscape_width > 0.0 {
-        (text_width / landscape_width).min(1.0)
-    } else {
-        1.0
-    };
+    let landscape_zoom = landscape_zoom(rules);
     let mm = |value: f32| format!("{value}mm");
     dom::set_css_variables(
         SHEET_ID,
@@ -284,9 +303,20 @@ fn element_view(element: Element) -> AnyView {
             }
         }
         Element::Division { number, text, .. } => division_view(number, text, "doc-division"),
-        Element::Appendix { number, text, .. } => {
-            division_view(number, text, "doc-division doc-appendix")
-        }
+        Element::Appendix {
+            number,
+            text,
+            landscape,
+            ..
+        } => division_view(
+            number,
+            text,
+            if landscape {
+                "doc-division doc-appendix doc-appendix-landscape"
+            } else {
+                "doc-division doc-appendix"
+            },
+        ),
         Element::Table { view, .. } => table_view(*view).into_any(),
     }
 }
