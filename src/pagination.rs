@@ -168,6 +168,36 @@ pub fn page_breaks(blocks: &[Block], document_page_height: f32) -> Vec<Break> {
     breaks
 }
 
+/// Where `at`, a place on the sheet as measured with every part at its
+/// printed size, stands on the sheet as shown, where each landscape
+/// appendix (from a block with its own `page_height` up to the next
+/// block that starts a page) is scaled by `zoom` to fit the text column.
+pub fn shown_at(blocks: &[Block], at: f32, zoom: f32) -> f32 {
+    let mut shift = 0.0;
+    let mut index = 0;
+    while index < blocks.len() {
+        let block = blocks[index];
+        index += 1;
+        if !(block.break_before && block.page_height > 0.0) {
+            continue;
+        }
+        let start = block.top;
+        let mut end = block.top + block.height;
+        while index < blocks.len() && !blocks[index].break_before {
+            end = end.max(blocks[index].top + blocks[index].height);
+            index += 1;
+        }
+        if at <= start {
+            break;
+        }
+        if at < end {
+            return start - shift + (at - start) * zoom;
+        }
+        shift += (end - start) * (1.0 - zoom);
+    }
+    at - shift
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,6 +369,36 @@ mod tests {
             .map(|b| b.at / PITCH)
             .collect();
         assert_eq!(at, vec![6.0, 10.0]);
+    }
+
+    #[test]
+    fn a_landscape_appendix_s_marks_are_scaled_with_it() {
+        let appendix = Block {
+            break_before: true,
+            ..heading(0.0)
+        };
+        let landscape = Block {
+            page_height: 6.0 * PITCH,
+            ..appendix
+        };
+        // Body 0–2, a landscape appendix 2–12 (shown at half size, 2–7),
+        // a portrait one 12–14 (shown at 7–9).
+        let blocks = stack(
+            vec![
+                paragraph(0.0, 2),
+                landscape,
+                paragraph(0.0, 9),
+                appendix,
+                paragraph(0.0, 1),
+            ],
+            0.0,
+        );
+        let shown = |at: f32| shown_at(&blocks, at * PITCH, 0.5) / PITCH;
+        assert_eq!(shown(1.0), 1.0);
+        assert_eq!(shown(2.0), 2.0);
+        assert_eq!(shown(8.0), 5.0);
+        assert_eq!(shown(12.0), 7.0);
+        assert_eq!(shown(13.0), 8.0);
     }
 
     #[test]

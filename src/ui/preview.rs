@@ -128,18 +128,23 @@ fn page_starts(rules: &LayoutRules) -> Option<Vec<f32>> {
         MARKS_ID,
     )?;
     let page_height = (height - margins.top - margins.bottom) * PX_PER_MM;
-    // A landscape appendix's page, as tall as the sheet shows it (scaled
-    // to the text column: `landscape_zoom`).
+    // A landscape appendix's page. While the sheet is measured, the
+    // appendix is at its printed size (`.measuring` in the style sheet:
+    // scaled down, its rows' borders stay a whole pixel and the rows come
+    // out taller than printed); its marks are then scaled as it is shown.
     let landscape_height = if rules.landscape {
         0.0
     } else {
-        (width - margins.top - margins.bottom) * PX_PER_MM * landscape_zoom(rules)
+        (width - margins.top - margins.bottom) * PX_PER_MM
     };
     let blocks = blocks_of(&measured, pitch, landscape_height);
+    let zoom = landscape_zoom(rules);
     Some(
         pagination::page_breaks(&blocks, page_height)
             .iter()
-            .map(|page_break| page_break.at + margins.top * PX_PER_MM)
+            .map(|page_break| {
+                pagination::shown_at(&blocks, page_break.at, zoom) + margins.top * PX_PER_MM
+            })
             .collect(),
     )
 }

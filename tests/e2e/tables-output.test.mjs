@@ -19,9 +19,22 @@ const suite = useBrowserAndServer();
 const FIXTURE = new URL("../fixtures/tables-sample.json", import.meta.url);
 
 /// The sample draft, or with `extraRows` more data rows in its first
-/// table (before its total row).
-async function sampleDraft(extraRows = 0) {
+/// table (before its total row) and `appendixRows` more in the
+/// appendix's.
+async function sampleDraft(extraRows = 0, appendixRows = 0) {
   const draft = JSON.parse(await readFile(FIXTURE, "utf8"));
+  if (appendixRows > 0) {
+    const document = draft.document;
+    const table = document.sections[2].blocks[0];
+    assert.equal(table.type, "table");
+    const total = table.rows.pop();
+    for (let index = 1; index <= appendixRows; index += 1) {
+      document.next_id += 1;
+      const cells = [`Chi bộ thôn ${index}`, "10", "2", "", "5", "", "2", "", "1", ""].map((text) => ({ text }));
+      table.rows.push({ id: document.next_id, kind: "data", cells });
+    }
+    table.rows.push(total);
+  }
   if (extraRows > 0) {
     const document = draft.document;
     const table = document.sections[0].children[1].blocks[1];
@@ -233,11 +246,11 @@ test("a table of 60 rows repeats its header on the next page, in the print and t
   // The preview's first page mark: at the row the print's second page
   // starts with (the header repeated there takes its room).
   let marked = null;
-  const run = await printAndExport("tables-long", await sampleDraft(60), async (page) => {
+  const run = await printAndExport("tables-long", await sampleDraft(60, 40), async (page) => {
     // At 100 %: scaled down, the rows' heights are rounded to the screen's
     // pixels, 21.25 px instead of 21, and the marks drift.
     await page.getByTestId("zoom-full").click();
-    await page.waitForFunction(() => document.querySelectorAll("[data-testid=page-mark]").length >= 3, null, { timeout: 10000 });
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=page-mark]").length >= 4, null, { timeout: 10000 });
     marked = await page.evaluate(() => {
       const sheet = document.getElementById("preview-sheet");
       const frame = sheet.getBoundingClientRect();
@@ -258,11 +271,19 @@ test("a table of 60 rows repeats its header on the next page, in the print and t
   // Pages 2 and 3 open inside the table, at the same row in all three.
   assert.deepEqual(marked.slice(0, 2), printed.slice(1, 3), `the preview's marks ${JSON.stringify(marked)}, the print's pages ${JSON.stringify(printed)}`);
   assert.deepEqual(docx.slice(1, 3), printed.slice(1, 3), `the DOCX's pages ${JSON.stringify(docx)}, the print's ${JSON.stringify(printed)}`);
-  // The appendix still on its own landscape page.
+  // The appendix's table goes on to a second landscape page, at the same
+  // row in the print, the DOCX and the preview's last mark (the
+  // preview's landscape pages are as tall as it shows them).
+  const lastRows = (pdf) => layoutPages(pdf).map((lines) => (lines.find((line) => /Chi bộ thôn \d+\s/.test(line)) ?? "").trim().split(/\s{2,}/)[0]);
+  const printedLast = lastRows(run.printed).at(-1);
+  assert.match(printedLast, /^Chi bộ thôn \d+$/);
+  assert.equal(lastRows(converted).at(-1), printedLast);
+  assert.equal(marked.length, layoutPages(run.printed).length - 1, `marks ${JSON.stringify(marked)}`);
+  assert.equal(marked.at(-1), printedLast, `the preview's last mark at ${marked.at(-1)}`);
+  // The appendix on two landscape pages of its own.
   for (const pdf of [run.printed, converted]) {
     const sizes = pageSizes(pdf);
-    const [width, height] = sizes.at(-1);
-    assert.ok(width > height, `${pdf}: the last page is ${width} × ${height}`);
-    assert.ok(sizes.slice(0, -1).every(([w, h]) => w < h), `${pdf}: ${JSON.stringify(sizes)}`);
+    assert.ok(sizes.slice(-2).every(([w, h]) => w > h), `${pdf}: ${JSON.stringify(sizes)}`);
+    assert.ok(sizes.slice(0, -2).every(([w, h]) => w < h), `${pdf}: ${JSON.stringify(sizes)}`);
   }
 });
