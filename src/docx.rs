@@ -119,6 +119,7 @@ fn run_of_pieces(pieces: &[&str], style: Style) -> String {
 enum Align {
     Center,
     Left,
+    Right,
     Justify,
 }
 
@@ -164,6 +165,7 @@ fn paragraph(runs: &[String], align: Align, first_line_indent: u32, spacing: Spa
     let jc = match align {
         Align::Center => "center",
         Align::Left => "left",
+        Align::Right => "right",
         Align::Justify => "both",
     };
     let indent = if first_line_indent > 0 {
@@ -282,28 +284,77 @@ fn two_columns(left_width: u32, right_width: u32, left: &str, right: &str) -> St
     )
 }
 
-/// The body of `document.xml` for `document`.
-pub fn document_xml(document: &Document) -> String {
-    let meta = &document.meta;
-    let layout = crate::rules::layout(meta);
-    let layout = &layout;
-    let margins = layout.margins_mm;
-    let (page_width, page_height, orient) = if layout.landscape {
-        (A4_HEIGHT_TWIPS, A4_WIDTH_TWIPS, " w:orient=\"landscape\"")
-    } else {
-        (A4_WIDTH_TWIPS, A4_HEIGHT_TWIPS, "")
-    };
-    let text_width = page_width - mm_to_twips(margins.left) - mm_to_twips(margins.right);
-    let left_width = text_width * layout.header_left_percent / 100;
-    let right_width = text_width - left_width;
-    let indent = mm_to_twips(layout.first_line_indent_mm);
-    // Body paragraphs: lines at the body's pitch, the ruleset's space
-    // after; headings kept with what follows.
-    let body_spacing = Spacing::pitch(
-        layout.line_pitch_pt(layout.body_pt),
-        layout.paragraph_spacing_pt,
-    );
-    let heading_spacing = body_spacing.kept();
+/// What the body's paragraphs are set with, from the layout.
+struct BodyStyle {
+    size: f32,
+    indent: u32,
+    body_spacing: Spacing,
+    heading_spacing: Spacing,
+    table_pt: f32,
+    table_pitch: f32,
+    paragraph_gap: f32,
+}
+
+/// A page's size, orientation and text width, for a section.
+#[derive(Clone, Copy)]
+struct Page {
+    width: u32,
+    height: u32,
+    landscape: bool,
+}
+
+impl Page {
+    fn of(landscape: bool) -> Page {
+        if landscape {
+            Page {
+                width: A4_HEIGHT_TWIPS,
+                height: A4_WIDTH_TWIPS,
+                landscape,
+            }
+        } else {
+            Page {
+                width: A4_WIDTH_TWIPS,
+                height: A4_HEIGHT_TWIPS,
+                landscape,
+            }
+        }
+    }
+
+    fn text_width(self, layout: &LayoutRules) -> u32 {
+        let margins = layout.margins_mm;
+        self.width - mm_to_twips(margins.left) - mm_to_twips(margins.right)
+    }
+
+    /// The section properties of a section on this page: the page number
+    /// header, size, orientation and margins; `first_page` leaves the
+    /// number off its first page (the report's first page).
+    fn section_properties(self, layout: &LayoutRules, first_page: bool) -> String {
+        let margins = layout.margins_mm;
+        let orient = if self.landscape {
+            " w:orient=\"landscape\""
+        } else {
+            ""
+        };
+        format!(
+            "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>\
+<w:pgSz w:w=\"{}\" w:h=\"{}\"{orient}/>\
+<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>{}</w:sectPr>",
+            self.width,
+            self.height,
+            mm_to_twips(margins.top),
+            mm_to_twips(margins.right),
+            mm_to_twips(margins.bottom),
+            mm_to_twips(margins.left),
+            if first_page { "<w:titlePg/>" } else { "" },
+        )
+    }
+}
+
+/// The paragraphs and tables of `elements` in a text column `width`
+/// twips wide.
+fn elements_xml(elements: &[Element], style: &BodyStyle, width: u32) -> String {
+    let size = style.size;
+    let indent = style.indent;
     let body = |size: f32| Style {
         size_pt: size,
         ..Style::default()
@@ -313,25 +364,8 @@ pub fn document_xml(document: &Document) -> String {
         size_pt: size,
         ..Style::default()
     };
-
-    let frame = frame::frame(document);
     let mut xml = String::new();
-    // The header: issuing side left, national heading and date right.
-    xml.push_str(&two_columns(
-        left_width,
-        right_width,
-        &frame_lines(&frame.header.left, left_width),
-        &frame_lines(&frame.header.right, right_width),
-    ));
-
-    // Title, subject and the rule under them, spaced as the frame says.
-    for line in &frame.title {
-        xml.push_str(&frame_line(line, text_width));
-    }
-
-    // Preamble and body.
-    let size = layout.body_pt;
-    for element in &render::elements(document) {
+    for element in elements {
         let p = match element {
             Element::Heading {
                 depth,
@@ -354,19 +388,19 @@ pub fn document_xml(document: &Document) -> String {
                 if let Some(text) = element.trailing_text() {
                     runs.push(run(&format!(" {text}"), body(size)));
                 }
-                paragraph(&runs, Align::Justify, indent, heading_spacing)
+                paragraph(&runs, Align::Justify, indent, style.heading_spacing)
             }
             Element::Paragraph { text, .. } if !text.trim().is_empty() => paragraph(
                 &[run(text, body(size))],
                 Align::Justify,
                 indent,
-                body_spacing,
+                style.body_spacing,
             ),
             Element::Bullet { marker, text, .. } if !text.trim().is_empty() => paragraph(
                 &[run(&format!("{marker} {text}"), body(size))],
                 Align::Justify,
                 indent,
-                body_spacing,
+                style.body_spacing,
             ),
             Element::Assessment { label, .. } => {
                 let mut runs = vec![run(
@@ -381,7 +415,7 @@ pub fn document_xml(document: &Document) -> String {
                 if let Some(text) = element.trailing_text() {
                     runs.push(run(&format!(" {text}"), body(size)));
                 }
-                paragraph(&runs, Align::Justify, indent, body_spacing)
+                paragraph(&runs, Align::Justify, indent, style.body_spacing)
             }
             Element::Figure { caption, .. } if !caption.trim().is_empty() => paragraph(
                 &[run(
@@ -394,12 +428,289 @@ pub fn document_xml(document: &Document) -> String {
                 )],
                 Align::Center,
                 0,
-                body_spacing,
+                style.body_spacing,
             ),
+            // The number line, then the title; both centred, bold, kept
+            // with what follows.
+            Element::Division { number, text, .. } | Element::Appendix { number, text, .. } => {
+                let mut out = String::new();
+                let mut first = style.heading_spacing;
+                if !text.trim().is_empty() {
+                    first.after = 0;
+                }
+                out.push_str(&paragraph(
+                    &[run(number, bold(size))],
+                    Align::Center,
+                    0,
+                    first,
+                ));
+                if !text.trim().is_empty() {
+                    out.push_str(&paragraph(
+                        &[run(text, bold(size))],
+                        Align::Center,
+                        0,
+                        style.heading_spacing,
+                    ));
+                }
+                out
+            }
+            Element::Table { view, .. } => table_xml(view, style, width),
             _ => String::new(),
         };
         xml.push_str(&p);
     }
+    xml
+}
+
+/// A statistics table in a column `width` twips wide: its caption (bold,
+/// centred) and unit line (italic, right) kept with it, then the grid:
+/// borders all round, the header rows and the column number row repeated
+/// at the top of every page (`tblHeader`), no row split over two pages
+/// (`cantSplit`), merged header cells as `gridSpan` and `vMerge`, numbers
+/// to the right, group and total rows bold. The text is `table_pt`.
+fn table_xml(view: &crate::table::TableView, style: &BodyStyle, width: u32) -> String {
+    let size = style.table_pt;
+    let mut out = String::new();
+    let kept = Spacing::pitch(style.table_pitch, 0.0).kept();
+    if !view.caption.trim().is_empty() {
+        let mut spacing = kept;
+        spacing.after = twips(style.paragraph_gap / 2.0);
+        out.push_str(&paragraph(
+            &[run(
+                &view.caption,
+                Style {
+                    bold: true,
+                    size_pt: style.size,
+                    ..Style::default()
+                },
+            )],
+            Align::Center,
+            0,
+            Spacing {
+                line: style.body_spacing.line,
+                ..spacing
+            },
+        ));
+    }
+    if !view.unit_line.is_empty() {
+        out.push_str(&paragraph(
+            &[run(
+                &view.unit_line,
+                Style {
+                    italic: true,
+                    size_pt: size,
+                    ..Style::default()
+                },
+            )],
+            Align::Right,
+            0,
+            kept,
+        ));
+    }
+    let columns = view.columns.len();
+    if columns == 0 {
+        return out;
+    }
+    // Column widths from their shares; the last takes what rounding left.
+    let mut grid: Vec<u32> = view
+        .columns
+        .iter()
+        .map(|column| width * u32::from(column.width_permille) / 1000)
+        .collect();
+    let used: u32 = grid[..columns - 1].iter().sum();
+    grid[columns - 1] = width.saturating_sub(used);
+    let span_width =
+        |col: usize, span: usize| -> u32 { grid[col..(col + span).min(columns)].iter().sum() };
+    let border = ["top", "left", "bottom", "right", "insideH", "insideV"]
+        .iter()
+        .map(|side| {
+            format!("<w:{side} w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/>")
+        })
+        .collect::<String>();
+    let _ = write!(
+        out,
+        "<w:tbl><w:tblPr><w:tblW w:w=\"{width}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>\
+<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"57\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>"
+    );
+    for column in &grid {
+        let _ = write!(out, "<w:gridCol w:w=\"{column}\"/>");
+    }
+    out.push_str("</w:tblGrid>");
+    let cell_spacing = Spacing::pitch(style.table_pitch, 0.0);
+    let cell = |width: u32, extra: &str, text: &str, align: Align, look: Style, left: u32| {
+        let pieces: Vec<&str> = text.split('\n').collect();
+        let runs = if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![run_of_pieces(&pieces, look)]
+        };
+        let mut p = paragraph(&runs, align, 0, cell_spacing);
+        if left > 0 {
+            p = p.replacen("<w:jc ", &format!("<w:ind w:left=\"{left}\"/><w:jc "), 1);
+        }
+        format!(
+            "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{extra}<w:vAlign w:val=\"center\"/></w:tcPr>{p}</w:tc>"
+        )
+    };
+    let header_look = Style {
+        bold: true,
+        size_pt: size,
+        ..Style::default()
+    };
+    for row in crate::table::header_grid(view) {
+        out.push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+        for place in row {
+            let (start, merge) = match place {
+                crate::table::HeaderPlace::Start(start) => (
+                    start,
+                    if start.row_span > 1 {
+                        "<w:vMerge w:val=\"restart\"/>"
+                    } else {
+                        ""
+                    },
+                ),
+                crate::table::HeaderPlace::Below(start) => (start, "<w:vMerge/>"),
+                crate::table::HeaderPlace::Covered => continue,
+            };
+            let span = if start.col_span > 1 {
+                format!("<w:gridSpan w:val=\"{}\"/>", start.col_span)
+            } else {
+                String::new()
+            };
+            let text = if merge == "<w:vMerge/>" {
+                ""
+            } else {
+                start.text.as_str()
+            };
+            out.push_str(&cell(
+                span_width(start.col, start.col_span),
+                &format!("{span}{merge}"),
+                text,
+                Align::Center,
+                header_look,
+                0,
+            ));
+        }
+        out.push_str("</w:tr>");
+    }
+    if let Some(numbers) = &view.number_row {
+        out.push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+        for (c, column) in grid.iter().enumerate() {
+            let text = numbers.get(c).map(String::as_str).unwrap_or("");
+            out.push_str(&cell(
+                *column,
+                "",
+                text,
+                Align::Center,
+                Style {
+                    italic: true,
+                    size_pt: size,
+                    ..Style::default()
+                },
+                0,
+            ));
+        }
+        out.push_str("</w:tr>");
+    }
+    for row in &view.rows {
+        let strong = matches!(
+            row.kind,
+            crate::table::RowKind::Group | crate::table::RowKind::Total
+        );
+        out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+        for (c, column) in grid.iter().enumerate() {
+            let Some(body) = row.cells.get(c) else {
+                out.push_str(&cell(*column, "", "", Align::Left, Style::default(), 0));
+                continue;
+            };
+            let align = if body.numeric {
+                Align::Right
+            } else {
+                Align::Left
+            };
+            let left = if c == 0 {
+                u32::from(row.indent.min(3)) * TABLE_INDENT_TWIPS
+            } else {
+                0
+            };
+            out.push_str(&cell(
+                *column,
+                "",
+                &body.text,
+                align,
+                Style {
+                    bold: strong,
+                    size_pt: size,
+                    ..Style::default()
+                },
+                left,
+            ));
+        }
+        out.push_str("</w:tr>");
+    }
+    out.push_str("</w:tbl>");
+    // The space below the table, as below a paragraph.
+    out.push_str(&paragraph(
+        &[],
+        Align::Left,
+        0,
+        Spacing {
+            line: twips(style.paragraph_gap),
+            ..Spacing::default()
+        },
+    ));
+    out
+}
+
+/// How far a row's first cell is indented per level ("- Nam"), 5 mm.
+const TABLE_INDENT_TWIPS: u32 = 283;
+
+/// The body of `document.xml` for `document`.
+pub fn document_xml(document: &Document) -> String {
+    let meta = &document.meta;
+    let layout = crate::rules::layout(meta);
+    let layout = &layout;
+    let page = Page::of(layout.landscape);
+    let text_width = page.text_width(layout);
+    let left_width = text_width * layout.header_left_percent / 100;
+    let right_width = text_width - left_width;
+    // Body paragraphs: lines at the body's pitch, the ruleset's space
+    // after; headings kept with what follows.
+    let body_spacing = Spacing::pitch(
+        layout.line_pitch_pt(layout.body_pt),
+        layout.paragraph_spacing_pt,
+    );
+    let style = BodyStyle {
+        size: layout.body_pt,
+        indent: mm_to_twips(layout.first_line_indent_mm),
+        body_spacing,
+        heading_spacing: body_spacing.kept(),
+        table_pt: layout.table_pt(),
+        table_pitch: layout.line_pitch_pt(layout.table_pt()),
+        paragraph_gap: layout.paragraph_spacing_pt,
+    };
+
+    let frame = frame::frame(document);
+    let mut xml = String::new();
+    // The header: issuing side left, national heading and date right.
+    xml.push_str(&two_columns(
+        left_width,
+        right_width,
+        &frame_lines(&frame.header.left, left_width),
+        &frame_lines(&frame.header.right, right_width),
+    ));
+
+    // Title, subject and the rule under them, spaced as the frame says.
+    for line in &frame.title {
+        xml.push_str(&frame_line(line, text_width));
+    }
+
+    // Preamble and body.
+    xml.push_str(&elements_xml(
+        &render::elements(document),
+        &style,
+        text_width,
+    ));
 
     // Recipients left, signature right, a little apart from the body and
     // kept with it.
@@ -420,17 +731,37 @@ pub fn document_xml(document: &Document) -> String {
         &frame_lines(&frame.closing.right, right_width),
     ));
 
-    let _ = write!(
-        xml,
-        "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>\
-<w:pgSz w:w=\"{page_width}\" w:h=\"{page_height}\"{orient}/>\
-<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>\
-<w:titlePg/></w:sectPr>",
-        mm_to_twips(margins.top),
-        mm_to_twips(margins.right),
-        mm_to_twips(margins.bottom),
-        mm_to_twips(margins.left),
-    );
+    // The appendices, after the closing, each a section of its own that
+    // starts a new page, on its side when it says so. A section ends with
+    // a paragraph carrying its properties; the last one's are the body's.
+    let appendices = render::appendices(document);
+    let mut section = page;
+    let mut first_section = true;
+    let mut at = 0;
+    while at < appendices.len() {
+        let end = appendices[at + 1..]
+            .iter()
+            .position(|element| matches!(element, Element::Appendix { .. }))
+            .map_or(appendices.len(), |next| at + 1 + next);
+        let _ = write!(
+            xml,
+            "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"40\" w:lineRule=\"exact\"/>{}</w:pPr></w:p>",
+            section.section_properties(layout, first_section)
+        );
+        first_section = false;
+        let landscape = match &appendices[at] {
+            Element::Appendix { landscape, .. } => *landscape || layout.landscape,
+            _ => layout.landscape,
+        };
+        section = Page::of(landscape);
+        xml.push_str(&elements_xml(
+            &appendices[at..end],
+            &style,
+            section.text_width(layout),
+        ));
+        at = end;
+    }
+    xml.push_str(&section.section_properties(layout, first_section));
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \
 xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
@@ -858,6 +1189,52 @@ mod tests {
             assert!(text.iter().any(|p| p == "tổng kết"), "{text:?}");
             assert!(text.iter().any(|p| p == "Nguyễn Văn Kiệt"), "{text:?}");
         }
+    }
+
+    /// A table whose cells hold markup, with a header cell merged over
+    /// two rows and two columns, in a landscape appendix and in the body:
+    /// `document.xml` stays well-formed, the text escaped, the merged
+    /// cell written once with its continuation below it.
+    #[test]
+    fn a_table_with_merged_cells_and_markup_is_well_formed() {
+        use crate::model::{Block, Section, SectionKind, Shared};
+        use crate::table::{presets, Merge};
+        let mut table = presets::blank(2, 3);
+        table.header = vec![
+            vec!["<b>&".into(), String::new(), "c".into()],
+            vec![String::new(), String::new(), "d".into()],
+        ];
+        table.merges = vec![Merge {
+            row: 0,
+            col: 0,
+            rows: 2,
+            cols: 2,
+        }];
+        table.rows[0].cells[0].text = "</w:t>\u{1}x".into();
+        let mut sample = seed_sample();
+        sample.sections[0].blocks.push(Block::Table(table.clone()));
+        sample.sections.push(Section {
+            kind: SectionKind::Appendix,
+            landscape: true,
+            heading: "Phụ lục".into(),
+            blocks: Shared::new(vec![Block::Table(table)]),
+            ..Section::default()
+        });
+        sample.assign_ids();
+        let xml = document_xml(&sample);
+        assert_eq!(xml_problem(&xml), None);
+        assert!(xml.contains("&lt;b&gt;&amp;"));
+        assert!(xml.contains("&lt;/w:t&gt;x"));
+        assert_eq!(
+            xml.matches("<w:gridSpan w:val=\"2\"/><w:vMerge w:val=\"restart\"/>")
+                .count(),
+            2
+        );
+        assert_eq!(
+            xml.matches("<w:gridSpan w:val=\"2\"/><w:vMerge/>").count(),
+            2
+        );
+        assert!(xml.contains("w:orient=\"landscape\""));
     }
 
     #[test]

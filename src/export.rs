@@ -40,6 +40,23 @@ pub fn escape_html(text: &str) -> String {
 /// Escapes text so that Markdown shows it as typed: no emphasis, links,
 /// headings, lists or HTML made from the user's characters.
 pub fn escape_markdown(text: &str) -> String {
+    let mut out = escape_markdown_inline(text);
+    // A line that starts like a list item or a numbered item stays text.
+    let starts_like_a_list =
+        out.starts_with("- ") || out.starts_with("+ ") || out.starts_with("= ");
+    let numbered = out
+        .split_once(". ")
+        .is_some_and(|(head, _)| !head.is_empty() && head.chars().all(|c| c.is_ascii_digit()));
+    if starts_like_a_list || numbered {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+/// Escapes the characters Markdown would read as markup inside a line
+/// (emphasis, links, code, HTML, a table's "|"), but not what only counts
+/// at a line's start: a table cell's text.
+fn escape_markdown_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
@@ -49,15 +66,6 @@ pub fn escape_markdown(text: &str) -> String {
             out.push('\\');
         }
         out.push(c);
-    }
-    // A line that starts like a list item or a numbered item stays text.
-    let starts_like_a_list =
-        out.starts_with("- ") || out.starts_with("+ ") || out.starts_with("= ");
-    let numbered = out
-        .split_once(". ")
-        .is_some_and(|(head, _)| !head.is_empty() && head.chars().all(|c| c.is_ascii_digit()));
-    if starts_like_a_list || numbered {
-        out.insert(0, '\\');
     }
     out
 }
@@ -107,14 +115,9 @@ fn markdown_lines(out: &mut String, lines: &[Line]) {
     }
 }
 
-/// The draft as Markdown.
-pub fn markdown(document: &Document) -> String {
-    let frame = frame::frame(document);
-    let mut out = String::new();
-    markdown_lines(&mut out, &frame.header.left);
-    markdown_lines(&mut out, &frame.header.right);
-    markdown_lines(&mut out, &frame.title);
-    for element in &render::elements(document) {
+/// Elements as Markdown.
+fn markdown_elements(out: &mut String, elements: &[Element]) {
+    for element in elements {
         let _ = match element {
             Element::Heading {
                 depth,
@@ -146,11 +149,136 @@ pub fn markdown(document: &Document) -> String {
             Element::Figure { caption, .. } if !caption.trim().is_empty() => {
                 writeln!(out, "*{}*\n", escape_markdown(caption))
             }
+            // The number as a heading, the title in bold under it.
+            Element::Division { number, text, .. } | Element::Appendix { number, text, .. } => {
+                let _ = writeln!(out, "## {}\n", escape_markdown(number));
+                if text.trim().is_empty() {
+                    Ok(())
+                } else {
+                    writeln!(out, "**{}**\n", escape_markdown(text.trim()))
+                }
+            }
+            Element::Table { view, .. } => {
+                markdown_table(out, view);
+                Ok(())
+            }
             _ => Ok(()),
         };
     }
+}
+
+/// A cell's text for a Markdown pipe table: escaped (a "|" too), on one
+/// line, emphasised when `marks` says.
+fn markdown_cell(text: &str, marks: &str) -> String {
+    let text = escape_markdown_inline(text.trim()).replace('\n', " ");
+    if text.is_empty() || marks.is_empty() {
+        text
+    } else {
+        format!("{marks}{text}{marks}")
+    }
+}
+
+/// A statistics table as a Markdown pipe table: the caption in bold and
+/// the unit line in italics above it; the first header row is the pipe
+/// table's header (bold as such) and the other header rows follow in bold (a merged
+/// cell's text in its first place, the places it covers empty), then the
+/// column number row in italics, then the body (numbers aligned right,
+/// group and total rows in bold, an indented first cell led by
+/// no-break spaces).
+fn markdown_table(out: &mut String, view: &crate::table::TableView) {
+    let width = view.columns.len();
+    if width == 0 {
+        return;
+    }
+    if !view.caption.trim().is_empty() {
+        let _ = writeln!(out, "**{}**\n", escape_markdown(view.caption.trim()));
+    }
+    if !view.unit_line.is_empty() {
+        let _ = writeln!(out, "*{}*\n", escape_markdown(&view.unit_line));
+    }
+    let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+    let mut header_rows: Vec<Vec<String>> = view
+        .header
+        .iter()
+        .map(|row| {
+            let mut cells = vec![String::new(); width];
+            for cell in row {
+                if cell.col < width {
+                    cells[cell.col] = cell.text.clone();
+                }
+            }
+            cells
+        })
+        .collect();
+    if header_rows.is_empty() {
+        header_rows.push(vec![String::new(); width]);
+    }
+    let mut rows = header_rows.into_iter();
+    if let Some(first) = rows.next() {
+        // A pipe table's header row is bold as it is.
+        let cells = first.iter().map(|text| markdown_cell(text, "")).collect();
+        let _ = writeln!(out, "{}", line(cells));
+    }
+    let rule = view
+        .columns
+        .iter()
+        .map(|column| if column.numeric { "---:" } else { ":---" }.to_owned())
+        .collect();
+    let _ = writeln!(out, "{}", line(rule));
+    for row in rows {
+        let cells = row.iter().map(|text| markdown_cell(text, "**")).collect();
+        let _ = writeln!(out, "{}", line(cells));
+    }
+    if let Some(numbers) = &view.number_row {
+        let cells = (0..width)
+            .map(|c| markdown_cell(numbers.get(c).map(String::as_str).unwrap_or(""), "*"))
+            .collect();
+        let _ = writeln!(out, "{}", line(cells));
+    }
+    for row in &view.rows {
+        let strong = matches!(
+            row.kind,
+            crate::table::RowKind::Group | crate::table::RowKind::Total
+        );
+        let marks = if strong { "**" } else { "" };
+        let cells = (0..width)
+            .map(|c| {
+                let text = row
+                    .cells
+                    .get(c)
+                    .map(|cell| cell.text.as_str())
+                    .unwrap_or("");
+                let cell = markdown_cell(text, marks);
+                if c == 0 && row.indent > 0 && !cell.is_empty() {
+                    format!(
+                        "{}{cell}",
+                        "\u{a0}\u{a0}".repeat(usize::from(row.indent.min(3)))
+                    )
+                } else {
+                    cell
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "{}", line(cells));
+    }
+    out.push('\n');
+}
+
+/// The draft as Markdown: the frame and body, then the closing, then
+/// each appendix after a rule.
+pub fn markdown(document: &Document) -> String {
+    let frame = frame::frame(document);
+    let mut out = String::new();
+    markdown_lines(&mut out, &frame.header.left);
+    markdown_lines(&mut out, &frame.header.right);
+    markdown_lines(&mut out, &frame.title);
+    markdown_elements(&mut out, &render::elements(document));
     markdown_lines(&mut out, &frame.closing.left);
     markdown_lines(&mut out, &frame.closing.right);
+    for appendix in render::appendix_groups(&render::appendices(document)) {
+        out.push_str("---\n\n");
+        markdown_elements(&mut out, appendix);
+    }
     out
 }
 
@@ -181,6 +309,11 @@ pub fn plain_text(document: &Document) -> String {
     text_lines(&mut out, &frame.closing.left);
     out.push('\n');
     text_lines(&mut out, &frame.closing.right);
+    // Each appendix after the closing, set apart by an empty line.
+    for appendix in render::appendix_groups(&render::appendices(document)) {
+        out.push('\n');
+        out.push_str(&render::elements_text(appendix));
+    }
     out
 }
 
@@ -227,21 +360,110 @@ fn html_element(element: &Element) -> String {
             String::new()
         }
         Element::Division { number, text, .. } | Element::Appendix { number, text, .. } => {
-            format!(
-                "<p class=\"division\"><b>{}</b></p>\n<p class=\"division\"><b>{}</b></p>\n",
-                escape_html(number),
-                escape_html(text)
-            )
+            if text.trim().is_empty() {
+                format!("<p class=\"division end\">{}</p>\n", escape_html(number))
+            } else {
+                format!(
+                    "<p class=\"division\">{}</p>\n<p class=\"division end\">{}</p>\n",
+                    escape_html(number),
+                    escape_html(text)
+                )
+            }
         }
-        Element::Table { view, .. } => format!(
-            "<pre>{}</pre>\n",
-            escape_html(&crate::table::plain_lines(view).join("\n"))
-        ),
+        Element::Table { view, .. } => html_table(view),
         Element::Bullet { .. } | Element::Paragraph { .. } => {
             format!("<p>{}</p>\n", escape_html(&element_line(element)))
         }
         Element::Figure { .. } => String::new(),
     }
+}
+
+/// A statistics table as HTML: the caption and the unit line above it,
+/// then the grid with its widths (`colgroup`), the header rows and the
+/// column number row in `thead` (repeated on each printed page), merged
+/// header cells as `rowspan` and `colspan`, numbers to the right, group
+/// and total rows bold. The style sheet sets the rest.
+pub fn html_table(view: &crate::table::TableView) -> String {
+    let mut out = String::new();
+    if !view.caption.trim().is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"table-caption\">{}</p>",
+            escape_html(&view.caption)
+        );
+    }
+    if !view.unit_line.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"table-unit\">{}</p>",
+            escape_html(&view.unit_line)
+        );
+    }
+    out.push_str("<table class=\"data\">\n<colgroup>");
+    for column in &view.columns {
+        let _ = write!(
+            out,
+            "<col style=\"width: {}%\">",
+            f32::from(column.width_permille) / 10.0
+        );
+    }
+    out.push_str("</colgroup>\n<thead>\n");
+    for row in &view.header {
+        out.push_str("<tr>");
+        for cell in row {
+            let mut spans = String::new();
+            if cell.row_span > 1 {
+                let _ = write!(spans, " rowspan=\"{}\"", cell.row_span);
+            }
+            if cell.col_span > 1 {
+                let _ = write!(spans, " colspan=\"{}\"", cell.col_span);
+            }
+            let _ = write!(out, "<th{spans}>{}</th>", escape_html(&cell.text));
+        }
+        out.push_str("</tr>\n");
+    }
+    if let Some(numbers) = &view.number_row {
+        out.push_str("<tr class=\"numbers\">");
+        for number in numbers {
+            let _ = write!(out, "<th>{}</th>", escape_html(number));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</thead>\n<tbody>\n");
+    for row in &view.rows {
+        let class = match row.kind {
+            crate::table::RowKind::Group => " class=\"group\"",
+            crate::table::RowKind::Total => " class=\"total\"",
+            crate::table::RowKind::Label => " class=\"label\"",
+            crate::table::RowKind::Data => "",
+        };
+        let _ = write!(out, "<tr{class}>");
+        for (c, cell) in row.cells.iter().enumerate() {
+            let mut classes = Vec::new();
+            if cell.numeric {
+                classes.push("num");
+            }
+            if cell.computed {
+                classes.push("computed");
+            }
+            if cell.typed_over {
+                classes.push("typed");
+            }
+            if c == 0 && row.indent > 0 {
+                classes
+                    .push(["", "indent-1", "indent-2", "indent-3"][usize::from(row.indent.min(3))]);
+            }
+            let class = if classes.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{}\"", classes.join(" "))
+            };
+            let _ = write!(out, "<td{class}>{}</td>", escape_html(&cell.text));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
 }
 
 /// The class of a frame line in the HTML export.
@@ -341,7 +563,26 @@ font-size: {body}pt; line-height: {spacing}; }}\n\
 .fraction {{ display: inline-block; position: relative; }}\n\
 .fraction::after {{ content: \"\"; position: absolute; bottom: -2pt; left: calc((100% - var(--rule)) / 2); width: var(--rule); border-bottom: 1px solid #000; }}\n\
 .sheet .figure {{ text-align: center; text-indent: 0; font-style: italic; }}\n\
-@media print {{ body {{ background: #fff; }} .sheet {{ margin: 0; padding: 0; width: auto; min-height: 0; }} }}\n\
+.sheet p.division {{ text-align: center; text-indent: 0; margin: 0; font-weight: bold; break-after: avoid; page-break-after: avoid; }}\n\
+.sheet p.division.end {{ margin-bottom: {gap}pt; }}\n\
+.sheet p.table-caption {{ text-align: center; text-indent: 0; font-weight: bold; margin: 0 0 {half_gap}pt; break-after: avoid; page-break-after: avoid; }}\n\
+.sheet p.table-unit {{ text-align: right; text-indent: 0; font-style: italic; font-size: {table}pt; margin: 0; break-after: avoid; page-break-after: avoid; }}\n\
+table.data {{ width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 {gap}pt; font-size: {table}pt; line-height: {table_pitch}pt; }}\n\
+table.data th, table.data td {{ border: 0.75pt solid #000; padding: 0 1mm; vertical-align: middle; overflow-wrap: break-word; }}\n\
+table.data thead {{ display: table-header-group; }}\n\
+table.data th {{ font-weight: bold; text-align: center; }}\n\
+table.data tr.numbers th {{ font-weight: normal; font-style: italic; }}\n\
+table.data tr {{ break-inside: avoid; page-break-inside: avoid; }}\n\
+table.data td {{ text-align: left; }}\n\
+table.data td.num {{ text-align: right; }}\n\
+table.data tr.group td, table.data tr.total td {{ font-weight: bold; }}\n\
+table.data td.indent-1 {{ padding-left: calc(1mm + 5mm); }}\n\
+table.data td.indent-2 {{ padding-left: calc(1mm + 10mm); }}\n\
+table.data td.indent-3 {{ padding-left: calc(1mm + 15mm); }}\n\
+.sheet.appendix {{ break-before: page; page-break-before: always; }}\n\
+.sheet.landscape {{ width: {page_height}mm; min-height: {page_width}mm; page: landscape; }}\n\
+@page landscape {{ size: A4 landscape; }}\n\
+@media print {{ body {{ background: #fff; }} .sheet, .sheet.landscape {{ margin: 0; padding: 0; width: auto; min-height: 0; }} }}\n\
 </style>\n</head>\n<body>\n<article class=\"sheet\">\n",
         title = escape_html(&document.title),
         top = margins.top,
@@ -353,6 +594,9 @@ font-size: {body}pt; line-height: {spacing}; }}\n\
         gap = layout.paragraph_spacing_pt,
         indent = layout.first_line_indent_mm,
         header_left = layout.header_left_percent,
+        half_gap = layout.paragraph_spacing_pt / 2.0,
+        table = layout.table_pt(),
+        table_pitch = layout.line_pitch_pt(layout.table_pt()),
     );
     let frame = frame::frame(&document);
     let _ = writeln!(
@@ -373,10 +617,32 @@ font-size: {body}pt; line-height: {spacing}; }}\n\
         html_lines(&frame.closing.left),
         html_lines(&frame.closing.right),
     );
+    out.push_str("</article>\n");
+    // Each appendix after the closing on a sheet of its own, which starts
+    // a new printed page (on its side when it says so).
+    for appendix in render::appendix_groups(&render::appendices(&document)) {
+        let landscape = matches!(
+            appendix.first(),
+            Some(Element::Appendix {
+                landscape: true,
+                ..
+            })
+        );
+        let class = if landscape && !layout.landscape {
+            "sheet appendix landscape"
+        } else {
+            "sheet appendix"
+        };
+        let _ = writeln!(out, "<article class=\"{class}\">");
+        for element in appendix {
+            out.push_str(&html_element(element));
+        }
+        out.push_str("</article>\n");
+    }
     let json = embedded_json(&envelope.to_json());
     let _ = write!(
         out,
-        "</article>\n<script type=\"application/json\" id=\"{EMBEDDED_DRAFT_ID}\">{json}</script>\n</body>\n</html>\n"
+        "<script type=\"application/json\" id=\"{EMBEDDED_DRAFT_ID}\">{json}</script>\n</body>\n</html>\n"
     );
     out
 }

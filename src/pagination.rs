@@ -2,8 +2,9 @@
 //! blocks with the rules Chromium applies when it prints the same sheet:
 //! no line of a paragraph alone at a page's top or bottom (`orphans` and
 //! `widows` 2), headings and the title block kept with what follows
-//! (`break-after: avoid`), and blocks that are never split (the header,
-//! the closing; `break-inside: avoid`). The shell measures, this decides,
+//! (`break-after: avoid`), blocks that are never split (the header,
+//! the closing, a table's row; `break-inside: avoid`), and blocks that
+//! start a new page (an appendix; `break-before: page`). The shell measures, this decides,
 //! and the preview draws the page marks where it says.
 
 /// One block of the sheet, measured at 100 % scale from the top of the
@@ -19,6 +20,16 @@ pub struct Block {
     pub keep_with_next: bool,
     /// Never split over two pages.
     pub no_split: bool,
+    /// Starts a new page (an appendix).
+    pub break_before: bool,
+    /// With `break_before`: the height of the pages from here on, when
+    /// they are not the others' (a landscape appendix); 0 keeps the
+    /// document's.
+    pub page_height: f32,
+    /// The height of the header rows the print repeats above this block
+    /// when it opens a page (a table's body row; `thead` is a header
+    /// group): that page has this much less room. 0 for other blocks.
+    pub repeat_height: f32,
 }
 
 /// A page break: the next page starts with line `lines_before` of block
@@ -39,16 +50,36 @@ const SLACK: f32 = 0.1;
 
 /// The page breaks of `blocks` (in document order) on pages whose text
 /// area is `page_height` tall.
-pub fn page_breaks(blocks: &[Block], page_height: f32) -> Vec<Break> {
+pub fn page_breaks(blocks: &[Block], document_page_height: f32) -> Vec<Break> {
     let mut breaks = Vec::new();
-    if page_height <= 0.0 {
+    if document_page_height <= 0.0 {
         return breaks;
     }
+    let mut page_height = document_page_height;
     let mut page_start = blocks.first().map_or(0.0, |block| block.top);
+    // The room the repeated header of a table takes at the current
+    // page's top.
+    let mut reserved = 0.0;
     let mut index = 0;
     while index < blocks.len() {
         let block = blocks[index];
-        let page_end = page_start + page_height;
+        if block.break_before {
+            page_height = if block.page_height > 0.0 {
+                block.page_height
+            } else {
+                document_page_height
+            };
+            if index > 0 && block.top > page_start + SLACK {
+                breaks.push(Break {
+                    block: index,
+                    lines_before: 0,
+                    at: block.top,
+                });
+                reserved = blocks[index].repeat_height;
+                page_start = block.top;
+            }
+        }
+        let page_end = page_start + page_height - reserved;
         if block.top + block.height <= page_end + SLACK {
             index += 1;
             continue;
@@ -82,6 +113,7 @@ pub fn page_breaks(blocks: &[Block], page_height: f32) -> Vec<Break> {
                     lines_before: cut,
                     at,
                 });
+                reserved = 0.0;
                 page_start = at;
                 continue;
             }
@@ -95,6 +127,7 @@ pub fn page_breaks(blocks: &[Block], page_height: f32) -> Vec<Break> {
                     lines_before: cut,
                     at,
                 });
+                reserved = 0.0;
                 page_start = at;
                 continue;
             }
@@ -109,6 +142,7 @@ pub fn page_breaks(blocks: &[Block], page_height: f32) -> Vec<Break> {
                     lines_before: 0,
                     at: next.top,
                 });
+                reserved = blocks[index].repeat_height;
                 page_start = next.top;
             }
             continue;
@@ -127,10 +161,41 @@ pub fn page_breaks(blocks: &[Block], page_height: f32) -> Vec<Break> {
             lines_before: 0,
             at,
         });
+        reserved = blocks[start].repeat_height;
         page_start = at;
         index = start;
     }
     breaks
+}
+
+/// Where `at`, a place on the sheet as measured with every part at its
+/// printed size, stands on the sheet as shown, where each landscape
+/// appendix (from a block with its own `page_height` up to the next
+/// block that starts a page) is scaled by `zoom` to fit the text column.
+pub fn shown_at(blocks: &[Block], at: f32, zoom: f32) -> f32 {
+    let mut shift = 0.0;
+    let mut index = 0;
+    while index < blocks.len() {
+        let block = blocks[index];
+        index += 1;
+        if !(block.break_before && block.page_height > 0.0) {
+            continue;
+        }
+        let start = block.top;
+        let mut end = block.top + block.height;
+        while index < blocks.len() && !blocks[index].break_before {
+            end = end.max(blocks[index].top + blocks[index].height);
+            index += 1;
+        }
+        if at <= start {
+            break;
+        }
+        if at < end {
+            return start - shift + (at - start) * zoom;
+        }
+        shift += (end - start) * (1.0 - zoom);
+    }
+    at - shift
 }
 
 #[cfg(test)]
@@ -147,6 +212,9 @@ mod tests {
             pitch: PITCH,
             keep_with_next: false,
             no_split: false,
+            break_before: false,
+            page_height: 0.0,
+            repeat_height: 0.0,
         }
     }
 
@@ -266,6 +334,126 @@ mod tests {
                 at: 9.0 * PITCH
             }]
         );
+    }
+
+    #[test]
+    fn an_appendix_starts_a_new_page() {
+        let appendix = Block {
+            break_before: true,
+            ..heading(0.0)
+        };
+        let blocks = stack(vec![paragraph(0.0, 2), appendix, paragraph(0.0, 2)], 0.0);
+        assert_eq!(
+            page_breaks(&blocks, 10.0 * PITCH),
+            vec![Break {
+                block: 1,
+                lines_before: 0,
+                at: 2.0 * PITCH
+            }]
+        );
+        // Already at a page's top: no empty page.
+        let blocks = stack(vec![appendix, paragraph(0.0, 2)], 0.0);
+        assert_eq!(page_breaks(&blocks, 10.0 * PITCH), vec![]);
+        // A landscape appendix's pages are 6 lines tall, then a portrait
+        // one's 10 again.
+        let landscape = Block {
+            page_height: 6.0 * PITCH,
+            ..appendix
+        };
+        let blocks = stack(
+            vec![landscape, paragraph(0.0, 9), appendix, paragraph(0.0, 9)],
+            0.0,
+        );
+        let at: Vec<f32> = page_breaks(&blocks, 10.0 * PITCH)
+            .iter()
+            .map(|b| b.at / PITCH)
+            .collect();
+        assert_eq!(at, vec![6.0, 10.0]);
+    }
+
+    #[test]
+    fn a_landscape_appendix_s_marks_are_scaled_with_it() {
+        let appendix = Block {
+            break_before: true,
+            ..heading(0.0)
+        };
+        let landscape = Block {
+            page_height: 6.0 * PITCH,
+            ..appendix
+        };
+        // Body 0–2, a landscape appendix 2–12 (shown at half size, 2–7),
+        // a portrait one 12–14 (shown at 7–9).
+        let blocks = stack(
+            vec![
+                paragraph(0.0, 2),
+                landscape,
+                paragraph(0.0, 9),
+                appendix,
+                paragraph(0.0, 1),
+            ],
+            0.0,
+        );
+        let shown = |at: f32| shown_at(&blocks, at * PITCH, 0.5) / PITCH;
+        assert_eq!(shown(1.0), 1.0);
+        assert_eq!(shown(2.0), 2.0);
+        assert_eq!(shown(8.0), 5.0);
+        assert_eq!(shown(12.0), 7.0);
+        assert_eq!(shown(13.0), 8.0);
+    }
+
+    #[test]
+    fn a_table_breaks_between_rows_with_its_header_kept_on() {
+        // Caption and header rows kept with the first row; rows never
+        // split: a 2-line row that does not fit moves whole.
+        let caption = heading(0.0);
+        let head = heading(0.0);
+        let row = |lines| Block {
+            no_split: true,
+            ..paragraph(0.0, lines)
+        };
+        let blocks = stack(
+            vec![paragraph(0.0, 5), caption, head, row(1), row(2), row(1)],
+            0.0,
+        );
+        // Page of 9 lines: 5 + caption + head + row = 8, the 2-line row
+        // does not fit and moves.
+        assert_eq!(
+            page_breaks(&blocks, 9.0 * PITCH),
+            vec![Break {
+                block: 4,
+                lines_before: 0,
+                at: 8.0 * PITCH
+            }]
+        );
+        // Page of 7: the first row does not fit; it moves with the
+        // caption and header.
+        assert_eq!(
+            page_breaks(&blocks, 7.5 * PITCH)[0],
+            Break {
+                block: 1,
+                lines_before: 0,
+                at: 5.0 * PITCH
+            }
+        );
+    }
+
+    #[test]
+    fn a_table_s_repeated_header_takes_room_on_the_pages_it_goes_on_to() {
+        // A header of 2 lines, then rows of 1 line each that repeat it.
+        let head = heading(0.0);
+        let row = Block {
+            no_split: true,
+            repeat_height: 2.0 * PITCH,
+            ..paragraph(0.0, 1)
+        };
+        let mut blocks = vec![head, head];
+        blocks.extend(std::iter::repeat_n(row, 20));
+        let blocks = stack(blocks, 0.0);
+        let breaks = page_breaks(&blocks, 10.0 * PITCH);
+        // Page 1: the header and 8 rows; then 8 rows under the repeated
+        // header on each page.
+        let firsts: Vec<usize> = breaks.iter().map(|b| b.block).collect();
+        assert_eq!(firsts, vec![10, 18]);
     }
 
     #[test]

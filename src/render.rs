@@ -374,8 +374,32 @@ pub fn plain_text(document: &Document) -> String {
 /// The preamble and the numbered body as plain text, one element a line,
 /// each followed by an empty line; empty elements are left out.
 pub fn body_text(document: &Document) -> String {
+    elements_text(&elements(document))
+}
+
+/// The appendices one by one: each from its `Element::Appendix` to the
+/// next.
+pub fn appendix_groups(elements: &[Element]) -> Vec<&[Element]> {
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for (at, element) in elements.iter().enumerate() {
+        if at > start && matches!(element, Element::Appendix { .. }) {
+            groups.push(&elements[start..at]);
+            start = at;
+        }
+    }
+    if start < elements.len() {
+        groups.push(&elements[start..]);
+    }
+    groups
+}
+
+/// Elements as plain text, one element a line (a table's lines, a
+/// division's two), each followed by an empty line; empty elements are
+/// left out.
+pub fn elements_text(elements: &[Element]) -> String {
     let mut out = String::new();
-    for element in &elements(document) {
+    for element in elements {
         let line = element_line(element);
         let empty = match element {
             Element::Paragraph { text, .. } | Element::Bullet { text, .. } => {

@@ -116,6 +116,15 @@ impl LayoutRules {
             (210.0, 297.0)
         }
     }
+
+    /// The size of a statistics table's text: a point below the body's,
+    /// from 12 to 13 pt (13 pt under a 14 pt body, 12 pt under 13 pt).
+    /// Reports' tables (Biểu 1-TCTW and the like) are set a size smaller
+    /// than the text so that four to ten columns of figures fit the
+    /// width, and never below 12 pt, which stays easy to read in print.
+    pub fn table_pt(&self) -> f32 {
+        (self.body_pt - 1.0).clamp(12.0, 13.0)
+    }
 }
 
 /// The lowest and highest value the rules allow for one page setting.

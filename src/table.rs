@@ -758,61 +758,161 @@ fn number_row(table: &Table) -> Vec<String> {
         .collect()
 }
 
+/// What stands at one place of the header's grid, for outputs that lay
+/// the header out place by place (the DOCX's merged cells, plain text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderPlace<'a> {
+    /// A cell starts here.
+    Start(&'a HeaderCellView),
+    /// The first column of a cell merged down from a row above.
+    Below(&'a HeaderCellView),
+    /// Covered by a cell that starts to the left.
+    Covered,
+}
+
+/// The header as a grid of places, one row per header row and one place
+/// per column.
+pub fn header_grid(view: &TableView) -> Vec<Vec<HeaderPlace<'_>>> {
+    let width = view.columns.len();
+    let height = view.header.len();
+    let mut grid = vec![vec![HeaderPlace::Covered; width]; height];
+    for cell in view.header.iter().flatten() {
+        if cell.row >= height || cell.col >= width {
+            continue;
+        }
+        grid[cell.row][cell.col] = HeaderPlace::Start(cell);
+        let below = (cell.row + cell.row_span).min(height);
+        for places in grid.iter_mut().take(below).skip(cell.row + 1) {
+            places[cell.col] = HeaderPlace::Below(cell);
+        }
+    }
+    grid
+}
+
+/// The characters `text` takes on a line (text in the model is NFC, and
+/// Vietnamese letters are one column each then).
+fn text_width(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// `text` in `width` columns: to the right, left or centred.
+fn pad(text: &str, width: usize, align: PlainAlign) -> String {
+    let room = width.saturating_sub(text_width(text));
+    match align {
+        PlainAlign::Left => format!("{text}{}", " ".repeat(room)),
+        PlainAlign::Right => format!("{}{text}", " ".repeat(room)),
+        PlainAlign::Center => format!(
+            "{}{text}{}",
+            " ".repeat(room / 2),
+            " ".repeat(room - room / 2)
+        ),
+    }
+}
+
+#[derive(Clone, Copy)]
+enum PlainAlign {
+    Left,
+    Right,
+    Center,
+}
+
+/// The gap between two columns in plain text.
+const PLAIN_GAP: usize = 2;
+
 /// The table as lines of plain text with its columns aligned: caption,
-/// unit line, header, column numbers, body. A merged header cell's text
-/// stands in its first column. Numbers are aligned right.
+/// unit line (to the table's right edge), header, column numbers, body.
+/// A merged header cell's text is centred over the columns it spans.
+/// Header and number cells are centred, numbers aligned right.
 pub fn plain_lines(view: &TableView) -> Vec<String> {
     let width = view.columns.len();
-    let mut grid: Vec<(Vec<String>, bool)> = Vec::new();
-    for header in &view.header {
-        let mut line = vec![String::new(); width];
-        for cell in header {
-            if cell.col < width {
-                line[cell.col] = cell.text.clone();
+    let body: Vec<Vec<String>> = view
+        .rows
+        .iter()
+        .map(|row| {
+            let mut line: Vec<String> = row.cells.iter().map(|cell| cell.text.clone()).collect();
+            if let Some(first) = line.first_mut() {
+                *first = format!("{}{first}", "  ".repeat(usize::from(row.indent.min(3))));
             }
-        }
-        grid.push((line, true));
-    }
-    if let Some(numbers) = &view.number_row {
-        grid.push((numbers.clone(), true));
-    }
-    for row in &view.rows {
-        let mut line: Vec<String> = row.cells.iter().map(|cell| cell.text.clone()).collect();
-        if let Some(first) = line.first_mut() {
-            *first = format!("{}{first}", "  ".repeat(usize::from(row.indent.min(3))));
-        }
-        line.resize(width, String::new());
-        grid.push((line, false));
-    }
-    let widths: Vec<usize> = (0..width)
-        .map(|c| {
-            grid.iter()
-                .map(|(line, _)| line[c].chars().count())
-                .max()
-                .unwrap_or(0)
+            line.resize(width, String::new());
+            line
         })
         .collect();
+    let mut widths = vec![0usize; width];
+    for line in body.iter().chain(view.number_row.iter()) {
+        for (c, text) in line.iter().enumerate().take(width) {
+            widths[c] = widths[c].max(text_width(text));
+        }
+    }
+    let cells: Vec<&HeaderCellView> = view.header.iter().flatten().collect();
+    for cell in cells.iter().filter(|cell| cell.col_span == 1) {
+        if cell.col < width {
+            widths[cell.col] = widths[cell.col].max(text_width(&cell.text));
+        }
+    }
+    let span_width = |widths: &[usize], col: usize, span: usize| {
+        let end = (col + span).min(width);
+        widths[col..end].iter().sum::<usize>() + PLAIN_GAP * (end - col).saturating_sub(1)
+    };
+    for cell in cells.iter().filter(|cell| cell.col_span > 1) {
+        if cell.col >= width {
+            continue;
+        }
+        let room = span_width(&widths, cell.col, cell.col_span);
+        let need = text_width(&cell.text);
+        if need > room {
+            let last = (cell.col + cell.col_span).min(width) - 1;
+            widths[last] += need - room;
+        }
+    }
     let mut out = Vec::new();
     if !view.caption.trim().is_empty() {
         out.push(view.caption.clone());
     }
+    let total = span_width(&widths, 0, width);
     if !view.unit_line.is_empty() {
-        out.push(view.unit_line.clone());
+        out.push(pad(&view.unit_line, total, PlainAlign::Right));
     }
-    for (line, header) in grid {
-        let cells: Vec<String> = line
+    let gap = " ".repeat(PLAIN_GAP);
+    for row in header_grid(view) {
+        let mut pieces = Vec::new();
+        for (c, place) in row.iter().enumerate() {
+            match place {
+                HeaderPlace::Start(cell) => pieces.push(pad(
+                    &cell.text,
+                    span_width(&widths, c, cell.col_span),
+                    PlainAlign::Center,
+                )),
+                HeaderPlace::Below(cell) => {
+                    pieces.push(" ".repeat(span_width(&widths, c, cell.col_span)))
+                }
+                HeaderPlace::Covered => {}
+            }
+        }
+        out.push(pieces.join(&gap).trim_end().to_owned());
+    }
+    if let Some(numbers) = &view.number_row {
+        let pieces: Vec<String> = (0..width)
+            .map(|c| {
+                let text = numbers.get(c).map(String::as_str).unwrap_or("");
+                pad(text, widths[c], PlainAlign::Center)
+            })
+            .collect();
+        out.push(pieces.join(&gap).trim_end().to_owned());
+    }
+    for line in &body {
+        let pieces: Vec<String> = line
             .iter()
             .enumerate()
             .map(|(c, text)| {
-                let pad = widths[c].saturating_sub(text.chars().count());
-                if view.columns[c].numeric && !header {
-                    format!("{}{text}", " ".repeat(pad))
+                let align = if view.columns[c].numeric {
+                    PlainAlign::Right
                 } else {
-                    format!("{text}{}", " ".repeat(pad))
-                }
+                    PlainAlign::Left
+                };
+                pad(text, widths[c], align)
             })
             .collect();
-        out.push(cells.join("  ").trim_end().to_owned());
+        out.push(pieces.join(&gap).trim_end().to_owned());
     }
     out
 }
@@ -1017,6 +1117,53 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(parse_number(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_merged_header_cell_is_centred_over_its_columns_in_plain_text() {
+        let mut table = presets::blank(1, 3);
+        table.header = vec![
+            vec!["Name".into(), "Together".into(), String::new()],
+            vec![String::new(), "a".into(), "b".into()],
+        ];
+        table.merges = vec![
+            Merge {
+                row: 0,
+                col: 0,
+                rows: 2,
+                cols: 1,
+            },
+            Merge {
+                row: 0,
+                col: 1,
+                rows: 1,
+                cols: 2,
+            },
+        ];
+        table.rows[0].cells = vec![
+            Cell {
+                text: "x".into(),
+                typed: false,
+            },
+            Cell {
+                text: "1".into(),
+                typed: false,
+            },
+            Cell {
+                text: "22".into(),
+                typed: false,
+            },
+        ];
+        let view = view(&table);
+        let grid = header_grid(&view);
+        assert!(matches!(grid[1][0], HeaderPlace::Below(cell) if cell.text == "Name"));
+        assert_eq!(grid[0][2], HeaderPlace::Covered);
+        // "Together" is wider than "a" and "b" with the gap: the last
+        // column it spans grows to hold it.
+        assert_eq!(
+            plain_lines(&view),
+            ["Name  Together", "      a    b", "x     1     22"]
+        );
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! way a reader would see it (markup, escapes and rules taken off).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod tables_sample;
+
 use baocao::docx::document_xml;
 use baocao::export::{html, markdown, plain_text};
 use baocao::frame::{frame, Rule};
@@ -215,5 +217,50 @@ fn the_plain_text_export_reads_back_with_the_same_frame() {
                 .collect()
         };
         assert_eq!(texts(&back.document), texts(&document), "{name}");
+    }
+}
+
+/// With appendices, the closing is no longer the last thing: each output
+/// carries the closing's lines whole and in order, then the appendices
+/// (`render::appendices`), never the other way round.
+#[test]
+fn the_closing_comes_whole_before_the_appendices_in_every_output() {
+    let document = tables_sample::tables_sample();
+    let frame = frame(&document);
+    let closing = visible(frame.closing.lines().map(|line| line.text.clone()));
+    let mut envelope = Envelope::new("1", document.clone(), 0.0);
+    let page = html(&mut envelope);
+    let html_all: Vec<String> = page
+        .split("<article class=\"")
+        .skip(1)
+        .flat_map(|article| {
+            let article = article.split_once("</article>").map_or(article, |(a, _)| a);
+            tagged_paragraphs(&article.replace("<p>", "<p >"), "<p ", "</p>")
+        })
+        .collect();
+    let outputs = [
+        ("Markdown", markdown_lines(&markdown(&document))),
+        (
+            "plain text",
+            visible(plain_text(&document).lines().map(str::to_owned)),
+        ),
+        ("HTML", html_all),
+        ("DOCX", docx_lines(&document_xml(&document))),
+    ];
+    for (output, lines) in outputs {
+        let start = lines
+            .iter()
+            .position(|line| *line == closing[0])
+            .unwrap_or_else(|| panic!("{output}: no closing in {lines:?}"));
+        assert_eq!(
+            lines[start..start + closing.len()],
+            closing[..],
+            "{output}: the closing"
+        );
+        let appendix = lines
+            .iter()
+            .position(|line| line.trim_start_matches("## ") == "PHỤ LỤC")
+            .unwrap_or_else(|| panic!("{output}: no appendix in {lines:?}"));
+        assert!(appendix >= start + closing.len(), "{output}: {lines:?}");
     }
 }

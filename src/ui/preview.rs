@@ -11,12 +11,14 @@ use std::collections::VecDeque;
 
 use crate::frame::{self, Align, Line, Role, Rule};
 use crate::index::{SectionView, PREAMBLE};
+use crate::model::SectionKind;
 use crate::model::{NodeId, Ruleset};
 use crate::pagination::{self, Block};
 use crate::platform::clock;
 use crate::platform::dom::{self, MeasuredBlock};
 use crate::render::{self, Element};
 use crate::rules::{layout, LayoutRules};
+use crate::table::{RowKind, TableView};
 
 use super::store::use_store;
 
@@ -26,7 +28,9 @@ const FRAME_ID: &str = "sheet-frame";
 
 /// The sheet's blocks, in the order they are printed: the header and
 /// closing tables and the title lines, and every line of the body.
-const BLOCKS: &str = ":scope > table, :scope > p, .sheet-section p";
+/// A statistics table counts row by row (`doc-head-row`, `doc-row`):
+/// the print breaks a table between rows, never inside one.
+const BLOCKS: &str = ":scope > table, :scope > p, .sheet-section p, .sheet-section tr";
 
 /// How long after the last change the pages are worked out again: the
 /// autosave's pause, so that typing never waits for a layout read.
@@ -40,7 +44,7 @@ const PX_PER_PT: f32 = 96.0 / 72.0;
 /// `break-inside: avoid` in the style sheet), the header and closing
 /// tables and the other frame lines never split, a body line split
 /// between any of its lines of `pitch`.
-fn block_of(measured: &MeasuredBlock, pitch: f32) -> Block {
+fn block_of(measured: &MeasuredBlock, pitch: f32, landscape_height: f32) -> Block {
     let has = |name: &str| measured.class.split_whitespace().any(|class| class == name);
     let kept = [
         "doc-part",
@@ -49,10 +53,14 @@ fn block_of(measured: &MeasuredBlock, pitch: f32) -> Block {
         "doc-type",
         "doc-subject",
         "doc-subject-rule",
+        "doc-division",
+        "doc-table-caption",
+        "doc-table-unit",
+        "doc-head-row",
     ]
     .iter()
     .any(|name| has(name));
-    let whole = kept || measured.table || has("doc-frame");
+    let whole = kept || measured.table || has("doc-frame") || has("doc-row");
     Block {
         top: measured.top,
         height: measured.height,
@@ -64,7 +72,43 @@ fn block_of(measured: &MeasuredBlock, pitch: f32) -> Block {
         pitch,
         keep_with_next: kept,
         no_split: whole,
+        // An appendix starts a new page; a landscape one's are shorter.
+        break_before: has("doc-appendix"),
+        page_height: if has("doc-appendix-landscape") {
+            landscape_height
+        } else {
+            0.0
+        },
+        repeat_height: 0.0,
     }
+}
+
+/// The blocks of the sheet, each table's body rows carrying the height of
+/// the header rows above them, which the print repeats on each page the
+/// table goes on to.
+fn blocks_of(measured: &[MeasuredBlock], pitch: f32, landscape_height: f32) -> Vec<Block> {
+    let mut blocks = Vec::with_capacity(measured.len());
+    let mut header: Option<(f32, f32)> = None;
+    let mut in_header = false;
+    for one in measured {
+        let mut block = block_of(one, pitch, landscape_height);
+        let has = |name: &str| one.class.split_whitespace().any(|class| class == name);
+        if has("doc-head-row") {
+            header = match header {
+                Some((top, _)) if in_header => Some((top, one.top + one.height)),
+                _ => Some((one.top, one.top + one.height)),
+            };
+            in_header = true;
+        } else if has("doc-row") {
+            in_header = false;
+            block.repeat_height = header.map_or(0.0, |(top, bottom)| bottom - top);
+        } else {
+            in_header = false;
+            header = None;
+        }
+        blocks.push(block);
+    }
+    blocks
 }
 
 /// Where the printed pages start on the sheet (pages 2 and after), in CSS
@@ -75,22 +119,32 @@ fn page_starts(rules: &LayoutRules) -> Option<Vec<f32>> {
     let (width, height) = rules.page_mm();
     let margins = rules.margins_mm;
     let pitch = rules.line_pitch_pt(rules.body_pt) * PX_PER_PT;
-    let blocks: Vec<Block> = dom::measure_blocks(
+    let measured = dom::measure_blocks(
         SHEET_ID,
         BLOCKS,
         width * PX_PER_MM,
         margins.top * PX_PER_MM,
         FRAME_ID,
         MARKS_ID,
-    )?
-    .iter()
-    .map(|measured| block_of(measured, pitch))
-    .collect();
+    )?;
     let page_height = (height - margins.top - margins.bottom) * PX_PER_MM;
+    // A landscape appendix's page. While the sheet is measured, the
+    // appendix is at its printed size (`.measuring` in the style sheet:
+    // scaled down, its rows' borders stay a whole pixel and the rows come
+    // out taller than printed); its marks are then scaled as it is shown.
+    let landscape_height = if rules.landscape {
+        0.0
+    } else {
+        (width - margins.top - margins.bottom) * PX_PER_MM
+    };
+    let blocks = blocks_of(&measured, pitch, landscape_height);
+    let zoom = landscape_zoom(rules);
     Some(
         pagination::page_breaks(&blocks, page_height)
             .iter()
-            .map(|page_break| page_break.at + margins.top * PX_PER_MM)
+            .map(|page_break| {
+                pagination::shown_at(&blocks, page_break.at, zoom) + margins.top * PX_PER_MM
+            })
             .collect(),
     )
 }
@@ -120,12 +174,28 @@ fn schedule_repaginate(
     );
 }
 
+/// How much a landscape appendix is scaled down on the sheet: as wide as
+/// its printed text, it fits the sheet's text column.
+fn landscape_zoom(rules: &LayoutRules) -> f32 {
+    let (page_width, page_height) = rules.page_mm();
+    let margins = rules.margins_mm;
+    let text_width = page_width - margins.left - margins.right;
+    let landscape_width = page_width.max(page_height) - margins.left - margins.right;
+    if landscape_width > 0.0 {
+        (text_width / landscape_width).min(1.0)
+    } else {
+        1.0
+    }
+}
+
 /// Sets the sheet's sizes and the printed page from the ruleset's data
 /// with the draft's own page settings.
 fn apply_layout(rules: &LayoutRules) {
     let margins = rules.margins_mm;
     let (page_width, page_height) = rules.page_mm();
     let pt = |value: f32| format!("{value}pt");
+    let landscape_width = page_width.max(page_height) - margins.left - margins.right;
+    let landscape_zoom = landscape_zoom(rules);
     let mm = |value: f32| format!("{value}mm");
     dom::set_css_variables(
         SHEET_ID,
@@ -141,6 +211,10 @@ fn apply_layout(rules: &LayoutRules) {
             ("--indent", mm(rules.first_line_indent_mm)),
             ("--paragraph-gap", pt(rules.paragraph_spacing_pt)),
             ("--line-pitch", pt(rules.line_pitch_pt(rules.body_pt))),
+            ("--landscape-width", mm(landscape_width)),
+            ("--landscape-zoom", landscape_zoom.to_string()),
+            ("--table-pt", pt(rules.table_pt())),
+            ("--table-pitch", pt(rules.line_pitch_pt(rules.table_pt()))),
             ("--closing-gap", pt(rules.closing_space_before_pt)),
             ("--rule-line", pt(frame::RULE_LINE_PT)),
         ],
@@ -155,7 +229,17 @@ fn apply_layout(rules: &LayoutRules) {
         margins.left,
         rules.page_number_pt
     );
-    dom::set_page_rules(&[&page, "@page :first { @top-center { content: none; } }"]);
+    // A landscape appendix prints on A4 turned on its side (a named page,
+    // `page: landscape` in the style sheet), with the same margins.
+    let landscape = format!(
+        "@page landscape {{ size: A4 landscape; margin: {}mm {}mm {}mm {}mm; }}",
+        margins.top, margins.right, margins.bottom, margins.left
+    );
+    dom::set_page_rules(&[
+        &page,
+        &landscape,
+        "@page :first { @top-center { content: none; } }",
+    ]);
 }
 
 fn element_view(element: Element) -> AnyView {
@@ -223,15 +307,131 @@ fn element_view(element: Element) -> AnyView {
                 view! { <p class="doc-figure">{caption}</p> }.into_any()
             }
         }
-        Element::Division { number, text, .. } | Element::Appendix { number, text, .. } => view! {
-            <p class="doc-division">{number}</p>
-            <p class="doc-division">{text}</p>
-        }
-        .into_any(),
-        Element::Table { view, .. } => {
-            let lines = crate::table::plain_lines(&view).join("\n");
-            view! { <pre class="doc-table">{lines}</pre> }.into_any()
-        }
+        Element::Division { number, text, .. } => division_view(number, text, "doc-division"),
+        Element::Appendix {
+            number,
+            text,
+            landscape,
+            ..
+        } => division_view(
+            number,
+            text,
+            if landscape {
+                "doc-division doc-appendix doc-appendix-landscape"
+            } else {
+                "doc-division doc-appendix"
+            },
+        ),
+        Element::Table { view, .. } => table_view(*view).into_any(),
+    }
+}
+
+/// A division's or an appendix's number line and title, centred and bold.
+fn division_view(number: String, text: String, class: &'static str) -> AnyView {
+    let titled = !text.trim().is_empty();
+    let class = if titled {
+        class.to_owned()
+    } else {
+        format!("{class} doc-division-end")
+    };
+    let title = titled.then(|| view! { <p class="doc-division doc-division-end">{text}</p> });
+    view! {
+        <p class=class>{number}</p>
+        {title}
+    }
+    .into_any()
+}
+
+/// A statistics table: caption and unit line above it, the header rows and
+/// the column numbers in `thead` (repeated on every printed page), merged
+/// cells spanning, numbers to the right, group and total rows bold, and
+/// computed cells tinted on screen.
+fn table_view(table: TableView) -> impl IntoView {
+    let caption = (!table.caption.trim().is_empty())
+        .then(|| view! { <p class="doc-table-caption">{table.caption.clone()}</p> });
+    let unit = (!table.unit_line.is_empty())
+        .then(|| view! { <p class="doc-table-unit">{table.unit_line.clone()}</p> });
+    let columns = table
+        .columns
+        .iter()
+        .map(|column| {
+            view! { <col style:width=format!("{}%", f32::from(column.width_permille) / 10.0) /> }
+        })
+        .collect_view();
+    let header = table
+        .header
+        .iter()
+        .map(|row| {
+            let cells = row
+                .iter()
+                .map(|cell| {
+                    view! {
+                        <th
+                            rowspan=(cell.row_span > 1).then(|| cell.row_span.to_string())
+                            colspan=(cell.col_span > 1).then(|| cell.col_span.to_string())
+                        >
+                            {cell.text.clone()}
+                        </th>
+                    }
+                })
+                .collect_view();
+            view! { <tr class="doc-head-row">{cells}</tr> }
+        })
+        .collect_view();
+    let numbers = table.number_row.clone().map(|numbers| {
+        let cells = numbers
+            .into_iter()
+            .map(|number| view! { <th>{number}</th> })
+            .collect_view();
+        view! { <tr class="doc-head-row doc-number-row">{cells}</tr> }
+    });
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| {
+            let class = match row.kind {
+                RowKind::Group => "doc-row doc-group-row",
+                RowKind::Total => "doc-row doc-total-row",
+                RowKind::Label => "doc-row doc-label-row",
+                RowKind::Data => "doc-row",
+            };
+            let indent = usize::from(row.indent.min(3));
+            let cells = row
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    let mut class = String::new();
+                    for (on, name) in [
+                        (cell.numeric, "num"),
+                        (cell.computed, "computed"),
+                        (cell.typed_over, "typed"),
+                        (
+                            c == 0 && indent > 0,
+                            ["", "indent-1", "indent-2", "indent-3"][indent],
+                        ),
+                    ] {
+                        if on {
+                            if !class.is_empty() {
+                                class.push(' ');
+                            }
+                            class.push_str(name);
+                        }
+                    }
+                    view! { <td class=class>{cell.text.clone()}</td> }
+                })
+                .collect_view();
+            view! { <tr class=class>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        {caption}
+        {unit}
+        <table class="doc-table">
+            <colgroup>{columns}</colgroup>
+            <thead>{header}{numbers}</thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }
 
@@ -478,6 +678,19 @@ fn SectionLines(id: NodeId) -> AnyView {
         })
     });
     let children = Memo::new(move |_| view.with(|view| SectionView::child_ids(view.as_ref())));
+    // An appendix's box starts a new printed page, on its side when it
+    // says so (`page: landscape`, a named page of `apply_layout`).
+    let class = Memo::new(move |_| {
+        view.with(|view| match view.as_ref().map(|view| &view.snapshot) {
+            Some(snapshot) if snapshot.kind == SectionKind::Appendix && snapshot.landscape => {
+                "sheet-section sheet-appendix landscape"
+            }
+            Some(snapshot) if snapshot.kind == SectionKind::Appendix => {
+                "sheet-section sheet-appendix"
+            }
+            _ => "sheet-section",
+        })
+    });
     let ready = RwSignal::new(false);
     budget.admit(ready, lines.with_untracked(Vec::len));
     // The subsections are created once this section shows, so a long
@@ -487,7 +700,7 @@ fn SectionLines(id: NodeId) -> AnyView {
     // Each section is a box of its own, which the browser lays out and
     // paints only near the screen (see .sheet-section in the style sheet).
     view! {
-        <div class="sheet-section">
+        <div class=move || class.get()>
             <Show when=move || ready.get()>
                 <For each=move || lines.get() key=|element| element.clone() let:element>
                     {element_view(element)}
@@ -533,6 +746,29 @@ pub fn Preview() -> impl IntoView {
             .with(|document| document.as_ref().map(frame::frame))
     });
     provide_context(LineBudget::new());
+    // The body's parts and divisions, then, after the closing, the
+    // appendices.
+    let is_appendix = move |id: &NodeId| {
+        store
+            .numbers
+            .with(|numbers| numbers.get(id).map(|entry| entry.kind) == Some(SectionKind::Appendix))
+    };
+    let body_ids = Memo::new(move |_| {
+        store
+            .part_ids
+            .get()
+            .into_iter()
+            .filter(|id| !is_appendix(id))
+            .collect::<Vec<_>>()
+    });
+    let appendix_ids = Memo::new(move |_| {
+        store
+            .part_ids
+            .get()
+            .into_iter()
+            .filter(is_appendix)
+            .collect::<Vec<_>>()
+    });
     // The printed pages, worked out again once changes to the sheet pause
     // (never at each keystroke: a change only restarts the wait).
     let starts = RwSignal::new(Vec::<f32>::new());
@@ -617,7 +853,7 @@ pub fn Preview() -> impl IntoView {
                     })
                 }}
                 <SectionLines id=PREAMBLE />
-                <For each=move || store.part_ids.get() key=|id| *id let:part>
+                <For each=move || body_ids.get() key=|id| *id let:part>
                     <SectionLines id=part />
                 </For>
                 {move || {
@@ -625,6 +861,9 @@ pub fn Preview() -> impl IntoView {
                         frame.as_ref().map(|frame| columns_view(frame.closing.clone(), "doc-closing"))
                     })
                 }}
+                <For each=move || appendix_ids.get() key=|id| *id let:appendix>
+                    <SectionLines id=appendix />
+                </For>
             </article>
             // Where each printed page after the first starts, with its
             // number; drawn over the sheet, so the text's own layout does
