@@ -433,9 +433,13 @@ fn elements_xml(elements: &[Element], style: &BodyStyle, width: u32) -> String {
             // The number line, then the title; both centred, bold, kept
             // with what follows.
             Element::Division { number, text, .. } | Element::Appendix { number, text, .. } => {
+                let attachment = match element {
+                    Element::Appendix { attachment, .. } => attachment.as_str(),
+                    _ => "",
+                };
                 let mut out = String::new();
                 let mut first = style.heading_spacing;
-                if !text.trim().is_empty() {
+                if !text.trim().is_empty() || !attachment.trim().is_empty() {
                     first.after = 0;
                 }
                 out.push_str(&paragraph(
@@ -445,8 +449,27 @@ fn elements_xml(elements: &[Element], style: &BodyStyle, width: u32) -> String {
                     first,
                 ));
                 if !text.trim().is_empty() {
+                    let mut spacing = style.heading_spacing;
+                    if !attachment.trim().is_empty() {
+                        spacing.after = 0;
+                    }
                     out.push_str(&paragraph(
                         &[run(text, bold(size))],
+                        Align::Center,
+                        0,
+                        spacing,
+                    ));
+                }
+                if !attachment.trim().is_empty() {
+                    out.push_str(&paragraph(
+                        &[run(
+                            attachment,
+                            Style {
+                                italic: true,
+                                size_pt: size,
+                                ..Style::default()
+                            },
+                        )],
                         Align::Center,
                         0,
                         style.heading_spacing,

@@ -152,10 +152,14 @@ fn markdown_elements(out: &mut String, elements: &[Element]) {
             // The number as a heading, the title in bold under it.
             Element::Division { number, text, .. } | Element::Appendix { number, text, .. } => {
                 let _ = writeln!(out, "## {}\n", escape_markdown(number));
-                if text.trim().is_empty() {
-                    Ok(())
-                } else {
-                    writeln!(out, "**{}**\n", escape_markdown(text.trim()))
+                if !text.trim().is_empty() {
+                    let _ = writeln!(out, "**{}**\n", escape_markdown(text.trim()));
+                }
+                match element {
+                    Element::Appendix { attachment, .. } if !attachment.trim().is_empty() => {
+                        writeln!(out, "*{}*\n", escape_markdown(attachment.trim()))
+                    }
+                    _ => Ok(()),
                 }
             }
             Element::Table { view, .. } => {
@@ -360,15 +364,27 @@ fn html_element(element: &Element) -> String {
             String::new()
         }
         Element::Division { number, text, .. } | Element::Appendix { number, text, .. } => {
-            if text.trim().is_empty() {
-                format!("<p class=\"division end\">{}</p>\n", escape_html(number))
-            } else {
-                format!(
-                    "<p class=\"division\">{}</p>\n<p class=\"division end\">{}</p>\n",
-                    escape_html(number),
-                    escape_html(text)
-                )
-            }
+            let attachment = match element {
+                Element::Appendix { attachment, .. } => attachment.as_str(),
+                _ => "",
+            };
+            let lines: Vec<(&str, &str)> = [
+                ("division", number.as_str()),
+                ("division", text.as_str()),
+                ("division attachment", attachment),
+            ]
+            .into_iter()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .collect();
+            let last = lines.len().saturating_sub(1);
+            lines
+                .iter()
+                .enumerate()
+                .map(|(at, (class, line))| {
+                    let end = if at == last { " end" } else { "" };
+                    format!("<p class=\"{class}{end}\">{}</p>\n", escape_html(line))
+                })
+                .collect()
         }
         Element::Table { view, .. } => html_table(view),
         Element::Bullet { .. } | Element::Paragraph { .. } => {
@@ -565,6 +581,7 @@ font-size: {body}pt; line-height: {spacing}; }}\n\
 .sheet .figure {{ text-align: center; text-indent: 0; font-style: italic; }}\n\
 .sheet p.division {{ text-align: center; text-indent: 0; margin: 0; font-weight: bold; break-after: avoid; page-break-after: avoid; }}\n\
 .sheet p.division.end {{ margin-bottom: {gap}pt; }}\n\
+.sheet p.division.attachment {{ font-weight: normal; font-style: italic; }}\n\
 .sheet p.table-caption {{ text-align: center; text-indent: 0; font-weight: bold; margin: 0 0 {half_gap}pt; break-after: avoid; page-break-after: avoid; }}\n\
 .sheet p.table-unit {{ text-align: right; text-indent: 0; font-style: italic; font-size: {table}pt; margin: 0; break-after: avoid; page-break-after: avoid; }}\n\
 table.data {{ width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 {gap}pt; font-size: {table}pt; line-height: {table_pitch}pt; }}\n\

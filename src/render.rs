@@ -68,6 +68,9 @@ pub enum Element {
         text: String,
         guidance: String,
         landscape: bool,
+        /// The line that ties it to its report: "(Kèm theo Báo cáo số …
+        /// ngày … của …)" (`rules::appendix_attachment_line`).
+        attachment: String,
     },
     /// A statistics table, computed.
     Table {
@@ -175,12 +178,10 @@ fn push_top(document: &Document, appendices: bool, out: &mut Vec<Element>) {
         let number = numbers.get(&section.id).cloned().unwrap_or_default();
         match (section.kind, appendices) {
             (SectionKind::Appendix, true) => {
-                out.extend(section_elements(
-                    section.id,
-                    &SectionSnapshot::of(section),
-                    0,
-                    &number,
-                ));
+                let mut elements =
+                    section_elements(section.id, &SectionSnapshot::of(section), 0, &number);
+                set_attachment(&mut elements, &document.meta);
+                out.extend(elements);
             }
             (SectionKind::Division, false) => {
                 out.extend(section_elements(
@@ -276,11 +277,23 @@ pub fn section_elements(
                 text: to_display_uppercase(&section.heading),
                 guidance: section.guidance.clone(),
                 landscape: section.landscape,
+                attachment: String::new(),
             });
             push_blocks(&section.blocks, 0, &mut out);
         }
     }
     out
+}
+
+/// Puts the line that ties an appendix to its report (from `meta`) into
+/// the appendix title among `elements`, which `section_elements` leaves
+/// empty: a section's own lines do not know the document's number and date.
+pub fn set_attachment(elements: &mut [Element], meta: &crate::model::Meta) {
+    for element in elements {
+        if let Element::Appendix { attachment, .. } = element {
+            *attachment = crate::rules::appendix_attachment_line(meta);
+        }
+    }
 }
 
 /// The lines of the preamble's blocks.
@@ -345,13 +358,24 @@ pub fn element_line(element: &Element) -> String {
             None => format!("{label}:"),
         },
         Element::Figure { caption, .. } => caption.clone(),
-        Element::Division { number, text, .. } | Element::Appendix { number, text, .. } => {
+        Element::Division { number, text, .. } => {
             if text.trim().is_empty() {
                 number.clone()
             } else {
                 format!("{number}\n{text}")
             }
         }
+        Element::Appendix {
+            number,
+            text,
+            attachment,
+            ..
+        } => [number, text, attachment]
+            .into_iter()
+            .filter(|line| !line.trim().is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n"),
         Element::Table { view, .. } => crate::table::plain_lines(view).join("\n"),
     }
 }

@@ -1251,6 +1251,7 @@ mod tests {
         assert!(tables(&text).is_empty());
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
 

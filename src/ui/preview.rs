@@ -307,15 +307,19 @@ fn element_view(element: Element) -> AnyView {
                 view! { <p class="doc-figure">{caption}</p> }.into_any()
             }
         }
-        Element::Division { number, text, .. } => division_view(number, text, "doc-division"),
+        Element::Division { number, text, .. } => {
+            division_view(number, text, String::new(), "doc-division")
+        }
         Element::Appendix {
             number,
             text,
             landscape,
+            attachment,
             ..
         } => division_view(
             number,
             text,
+            attachment,
             if landscape {
                 "doc-division doc-appendix doc-appendix-landscape"
             } else {
@@ -327,17 +331,21 @@ fn element_view(element: Element) -> AnyView {
 }
 
 /// A division's or an appendix's number line and title, centred and bold.
-fn division_view(number: String, text: String, class: &'static str) -> AnyView {
+fn division_view(number: String, text: String, attachment: String, class: &'static str) -> AnyView {
     let titled = !text.trim().is_empty();
-    let class = if titled {
-        class.to_owned()
-    } else {
-        format!("{class} doc-division-end")
-    };
-    let title = titled.then(|| view! { <p class="doc-division doc-division-end">{text}</p> });
+    let attached = !attachment.trim().is_empty();
+    let end = |last: bool| if last { " doc-division-end" } else { "" };
+    let class = format!("{class}{}", end(!titled && !attached));
+    let title = titled.then(|| {
+        view! { <p class=format!("doc-division{}", end(!attached))>{text}</p> }
+    });
+    let attachment = attached.then(|| {
+        view! { <p class="doc-division doc-attachment doc-division-end">{attachment}</p> }
+    });
     view! {
         <p class=class>{number}</p>
         {title}
+        {attachment}
     }
     .into_any()
 }
@@ -673,7 +681,16 @@ fn SectionLines(id: NodeId) -> AnyView {
             if id == PREAMBLE {
                 render::preamble_elements(&snapshot.blocks)
             } else {
-                render::section_elements(id, snapshot, view.depth, &view.number)
+                let mut lines = render::section_elements(id, snapshot, view.depth, &view.number);
+                // Only an appendix reads the frame (its number and date).
+                if snapshot.kind == SectionKind::Appendix {
+                    store.frame.with(|frame| {
+                        if let Some(frame) = frame {
+                            render::set_attachment(&mut lines, &frame.meta);
+                        }
+                    });
+                }
+                lines
             }
         })
     });
