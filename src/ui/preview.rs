@@ -326,7 +326,7 @@ fn element_view(element: Element) -> AnyView {
                 "doc-division doc-appendix"
             },
         ),
-        Element::Table { view, .. } => table_view(*view).into_any(),
+        Element::Table { view, .. } => table_view(*view, None).into_any(),
     }
 }
 
@@ -354,7 +354,10 @@ fn division_view(number: String, text: String, attachment: String, class: &'stat
 /// the column numbers in `thead` (repeated on every printed page), merged
 /// cells spanning, numbers to the right, group and total rows bold, and
 /// computed cells tinted on screen.
-fn table_view(table: TableView) -> impl IntoView {
+///
+/// With `live`, the cells' figures follow it (the same table's current
+/// view) and the table is not built again when only they change.
+fn table_view(table: TableView, live: Option<Memo<Option<TableView>>>) -> impl IntoView {
     let caption = (!table.caption.trim().is_empty())
         .then(|| view! { <p class="doc-table-caption">{table.caption.clone()}</p> });
     let unit = (!table.unit_line.is_empty())
@@ -396,7 +399,8 @@ fn table_view(table: TableView) -> impl IntoView {
     let rows = table
         .rows
         .iter()
-        .map(|row| {
+        .enumerate()
+        .map(|(at, row)| {
             let class = match row.kind {
                 RowKind::Group => "doc-row doc-group-row",
                 RowKind::Total => "doc-row doc-total-row",
@@ -426,7 +430,28 @@ fn table_view(table: TableView) -> impl IntoView {
                             class.push_str(name);
                         }
                     }
-                    view! { <td class=class>{cell.text.clone()}</td> }
+                    let cell_text = cell.text.clone();
+                    let r = at;
+                    // The figure itself follows the live view when there
+                    // is one: typing in the table's editor changes this
+                    // text, not the cell.
+                    // A memo per cell, so that a figure typed changes the
+                    // texts of the cells it changes and writes no other.
+                    let text = live.map(|live| {
+                        Memo::new(move |_| {
+                            live.with(|live| {
+                                live.as_ref()
+                                    .and_then(|view| view.rows.get(r)?.cells.get(c))
+                                    .map(|cell| cell.text.clone())
+                                    .unwrap_or_default()
+                            })
+                        })
+                    });
+                    let text = move || match text {
+                        Some(text) => text.get(),
+                        None => cell_text.clone(),
+                    };
+                    view! { <td class=class>{text}</td> }
                 })
                 .collect_view();
             view! { <tr class=class>{cells}</tr> }
@@ -719,8 +744,13 @@ fn SectionLines(id: NodeId) -> AnyView {
     view! {
         <div class=move || class.get()>
             <Show when=move || ready.get()>
-                <For each=move || lines.get() key=|element| element.clone() let:element>
-                    {element_view(element)}
+                <For each=move || lines.get() key=line_key let:element>
+                    {match element {
+                        Element::Table { id, view } => {
+                            table_view(*view, Some(live_table(lines, id))).into_any()
+                        }
+                        other => element_view(other),
+                    }}
                 </For>
                 <For each=move || children.get() key=|id| *id let:child>
                     <SectionLines id=child />
@@ -729,6 +759,41 @@ fn SectionLines(id: NodeId) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// How a line of the sheet is keyed among its section's lines: by its
+/// content, so that a changed line is built again; a table by its id and
+/// everything but its cells' texts, so that typing a figure changes the
+/// texts of the cells it changes instead of building the table again.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum LineKey {
+    Table(NodeId, TableView),
+    Line(Element),
+}
+
+fn line_key(element: &Element) -> LineKey {
+    match element {
+        Element::Table { id, view } => {
+            let mut shape = (**view).clone();
+            for cell in shape.rows.iter_mut().flat_map(|row| row.cells.iter_mut()) {
+                cell.text.clear();
+            }
+            LineKey::Table(*id, shape)
+        }
+        other => LineKey::Line(other.clone()),
+    }
+}
+
+/// The current view of table `id` among `lines`.
+fn live_table(lines: Memo<Vec<Element>>, id: NodeId) -> Memo<Option<TableView>> {
+    Memo::new(move |_| {
+        lines.with(|lines| {
+            lines.iter().find_map(|element| match element {
+                Element::Table { id: found, view } if *found == id => Some((**view).clone()),
+                _ => None,
+            })
+        })
+    })
 }
 
 #[component]
