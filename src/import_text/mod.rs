@@ -40,8 +40,14 @@ pub struct TextImport {
     pub document: Document,
     /// Lines that were not placed in the document ("chưa xếp được").
     pub unplaced: Vec<String>,
-    /// The legacy encoding the text was converted from, if any.
+    /// The legacy encoding the text was converted from, if any (the one
+    /// most converted lines were in).
     pub converted_from: Option<LegacyEncoding>,
+    /// How many lines were converted from a legacy encoding, for "Đã
+    /// chuyển 4 dòng từ TCVN3".
+    pub converted_lines: usize,
+    /// How many lines with text the pasted or opened text had.
+    pub total_lines: usize,
 }
 
 /// What one logical line is.
@@ -488,7 +494,8 @@ fn push_bullet_into(blocks: &mut Vec<Block>, depth: usize, text: String) {
 
 /// Reads `text` into a draft.
 pub fn read_text(text: &str) -> TextImport {
-    let (text, converted_from) = legacy_encoding::to_unicode(&clean_input(text));
+    let conversion = legacy_encoding::convert(&clean_input(text));
+    let text = conversion.text;
     let mut document = Document::default();
     let framed = frame::read_frame(&text, &mut document);
     let mut builder = Builder {
@@ -526,7 +533,9 @@ pub fn read_text(text: &str) -> TextImport {
     TextImport {
         document,
         unplaced: builder.unplaced,
-        converted_from,
+        converted_from: conversion.encoding,
+        converted_lines: conversion.converted_lines,
+        total_lines: conversion.total_lines,
     }
 }
 
