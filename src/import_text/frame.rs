@@ -333,6 +333,11 @@ fn is_name(text: &str) -> bool {
 /// True for a line that cannot be in a header: the title, a numbered
 /// heading or bullet, a sentence.
 fn starts_body(line: &str) -> bool {
+    // "*" under the Party body's name, with the date line beside it, is
+    // not a bullet.
+    if header_cells(line).iter().any(|cell| is_header_anchor(cell)) {
+        return false;
+    }
     let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
     line == "BÁO CÁO"
         || line.chars().count() > MAX_HEADER_CELL_CHARS

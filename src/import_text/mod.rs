@@ -18,13 +18,14 @@
 use crate::legacy_encoding::{self, LegacyEncoding};
 use crate::model::{
     Assessment, AssessmentLabel, Block, DivisionStyle, Document, List, ListItem, Section,
-    SectionKind,
+    SectionKind, Shared,
 };
 use crate::text::clean_input;
 
 mod division;
 mod frame;
 mod grid;
+mod numbers;
 
 /// Lines that websites add around a post; left out and listed.
 const WEBSITE_LEFTOVERS: [&str; 4] = [
@@ -61,6 +62,11 @@ enum Line {
     Part(String),
     Item(String),
     Point(String),
+    /// "1.1. …", "I.2. …": `depth` numbers after the first.
+    Decimal {
+        depth: usize,
+        text: String,
+    },
     Bullet {
         depth: usize,
         text: String,
@@ -99,7 +105,12 @@ fn part_heading(line: &str) -> Option<String> {
     let rest = rest
         .strip_prefix("/.")
         .or_else(|| rest.strip_prefix('.'))
-        .or_else(|| rest.strip_prefix('-'))?;
+        .or_else(|| rest.strip_prefix('-'))
+        // "I/ KẾT QUẢ": a slash alone, before a heading in capitals.
+        .or_else(|| {
+            rest.strip_prefix('/')
+                .filter(|after| after.trim_start().starts_with(char::is_uppercase))
+        })?;
     let heading = rest.trim();
     (!heading.is_empty()).then(|| heading.to_owned())
 }
@@ -113,6 +124,7 @@ fn item_text(line: &str) -> Option<String> {
     let rest = &line[end..];
     let rest = rest
         .strip_prefix('.')
+        .or_else(|| rest.strip_prefix("/."))
         .or_else(|| rest.strip_prefix('/'))
         .or_else(|| rest.strip_prefix("- "))
         .or_else(|| rest.strip_prefix(") "))?;
@@ -123,8 +135,8 @@ fn item_text(line: &str) -> Option<String> {
     Some(rest.trim().to_owned())
 }
 
-/// "a) …", "đ) …", and "b. …" (Word's lettered lists) as a point; "v.v."
-/// has no space after its first dot and stays text.
+/// "a) …", "đ) …", "b. …" (Word's lettered lists), "a/ …" and "a- …" as a
+/// point; "v.v." has no space after its first dot and stays text.
 fn point_text(line: &str) -> Option<String> {
     let mut chars = line.chars();
     let letter = chars.next()?;
@@ -133,7 +145,7 @@ fn point_text(line: &str) -> Option<String> {
     }
     match chars.next()? {
         ')' => {}
-        '.' if chars.as_str().starts_with(' ') => {}
+        '.' | '/' | '-' if chars.as_str().starts_with(' ') => {}
         _ => return None,
     }
     Some(chars.as_str().trim().to_owned())
@@ -159,26 +171,46 @@ fn bullet(line: &str) -> Option<(usize, String)> {
         if let Some(text) = line.strip_prefix(prefix) {
             return Some((depth, text.trim().to_owned()));
         }
+        // "-Ký hợp đồng", "+Sổ kiểm thực": no space, a capital after.
+        if let Some(text) = line.strip_prefix(prefix.trim_end()) {
+            if text.starts_with(char::is_uppercase) && matches!(prefix, "- " | "+ " | "• ") {
+                return Some((depth, text.trim().to_owned()));
+            }
+        }
     }
     None
 }
 
+/// "Ưu điểm: …", "Nguyên nhân, giải pháp: …" (`numbers::assessment_label`
+/// says which wordings), or a label alone on its line, "Hạn chế", with or
+/// without its colon.
 fn assessment(line: &str) -> Option<(AssessmentLabel, String)> {
-    let (label, rest) = line.split_once(':')?;
-    let found = AssessmentLabel::from_text(label);
-    let known = !matches!(found, AssessmentLabel::Custom(_));
-    // Combined labels such as "Nguyên nhân, giải pháp" are kept as written.
-    let combined = label.split(',').count() == 2
-        && label
-            .split(',')
-            .all(|part| !matches!(AssessmentLabel::from_text(part), AssessmentLabel::Custom(_)));
-    (known || combined).then(|| (found, rest.trim().to_owned()))
+    match line.split_once(':') {
+        Some((label, rest)) => {
+            numbers::assessment_label(label).map(|found| (found, rest.trim().to_owned()))
+        }
+        None if !line.ends_with(['.', ';', ',']) => {
+            numbers::assessment_label(line).map(|found| (found, String::new()))
+        }
+        None => None,
+    }
 }
 
 /// A header or signature line met in the body, outside the frame that
 /// `frame` reads: listed, since it has no place in the body.
 fn is_header_line(line: &str) -> bool {
     frame::is_frame_line(line)
+}
+
+/// A part "I.", an item "1." or a point "a)".
+fn classify_numbered(line: &str) -> Option<Line> {
+    if let Some(heading) = part_heading(line) {
+        return Some(Line::Part(heading));
+    }
+    if let Some(text) = item_text(line) {
+        return Some(Line::Item(text));
+    }
+    point_text(line).map(Line::Point)
 }
 
 fn classify(line: &str) -> Line {
@@ -206,16 +238,22 @@ fn classify(line: &str) -> Line {
     if let Some(heading) = division::appendix_line(line) {
         return Line::Appendix(heading);
     }
-    if let Some(heading) = part_heading(line) {
-        return Line::Part(heading);
+    if let Some(rest) = numbers::word_leftover(line) {
+        return classify(rest);
     }
-    if let Some(text) = item_text(line) {
-        return Line::Item(text);
+    if let Some((depth, text)) = numbers::decimal_item(line) {
+        return Line::Decimal { depth, text };
     }
-    if let Some(text) = point_text(line) {
-        return Line::Point(text);
+    if let Some(numbered) = classify_numbered(line) {
+        return numbered;
     }
     if let Some((depth, text)) = bullet(line) {
+        // "* Ưu điểm:", "- Hạn chế, yếu kém: …": a label behind a bullet.
+        if text.contains(':') {
+            if let Some((label, rest)) = assessment(&text) {
+                return Line::Assessment { label, rest };
+            }
+        }
         return Line::Bullet { depth, text };
     }
     if let Some((label, rest)) = assessment(line) {
@@ -305,11 +343,83 @@ fn item_section(text: String) -> Section {
     } else {
         (text, Vec::new())
     };
-    Section {
+    labelled(Section {
         heading,
         blocks: blocks.into(),
         ..Section::default()
+    })
+}
+
+/// The longest run-in head read as a point's heading ("a) Về nông nghiệp:
+/// …"), in words.
+const POINT_HEAD_MAX_WORDS: usize = 6;
+
+/// The section a point line "a) …" opens. "a) Về nông nghiệp: text" is a
+/// short heading with its paragraph; "a) Chi bộ tổ chức … ." — a sentence —
+/// runs in after its letter: heading "" and the sentence as its paragraph,
+/// so the point is not read as empty. A short line is a heading.
+fn point_section(text: String) -> Section {
+    let words = text.split_whitespace().count();
+    let runs_in = text.matches(". ").count() >= 1
+        || text.chars().count() > ITEM_HEADING_MAX_CHARS
+        || (text.ends_with(['.', ';']) && words > 8);
+    let head = text.split_once(": ").filter(|(head, _)| {
+        head.split_whitespace().count() <= POINT_HEAD_MAX_WORDS && !head.contains(',')
+    });
+    let (heading, blocks) = if let Some((head, rest)) = head {
+        (format!("{head}:"), vec![paragraph(rest.to_owned())])
+    } else if runs_in && !text.ends_with(':') {
+        (String::new(), vec![paragraph(text)])
+    } else {
+        (text, Vec::new())
+    };
+    labelled(Section {
+        heading,
+        blocks: blocks.into(),
+        ..Section::default()
+    })
+}
+
+/// A section whose heading is an assessment label ("2. Hạn chế, khuyết
+/// điểm", "IV. ĐỀ XUẤT, KIẾN NGHỊ: không có.", "a) Ưu điểm") keeps its
+/// heading and holds an assessment group with that label, as the seed's
+/// "5. Đề xuất, kiến nghị: không có." does; what the line says after the
+/// label is the group's first paragraph, or "không có".
+fn labelled(mut section: Section) -> Section {
+    // The heading with what follows the label on the same line, if any.
+    let (head, rest) = match (section.heading.is_empty(), &section.blocks[..]) {
+        (false, []) => match section.heading.split_once(':') {
+            Some((head, rest)) => (head.to_owned(), rest.trim().to_owned()),
+            None => (section.heading.clone(), String::new()),
+        },
+        (false, [Block::Paragraph(rest)]) if section.heading.ends_with(':') => (
+            section.heading.trim_end_matches(':').to_owned(),
+            rest.text.clone(),
+        ),
+        (true, [Block::Paragraph(text)]) => match text.text.split_once(':') {
+            Some((head, rest)) => (head.to_owned(), rest.trim().to_owned()),
+            None => return section,
+        },
+        _ => return section,
+    };
+    let Some(label) = numbers::assessment_label(&head) else {
+        return section;
+    };
+    let nothing = numbers::is_nothing(&rest);
+    if section.heading.is_empty() || section.heading.contains(':') {
+        section.heading = format!("{}:", head.trim());
     }
+    section.blocks = Shared::new(vec![Block::Assessment(Assessment {
+        id: 0,
+        label,
+        nothing_to_report: nothing,
+        blocks: if nothing || rest.is_empty() {
+            Vec::new()
+        } else {
+            vec![paragraph(rest)]
+        },
+    })]);
+    section
 }
 
 /// Where new content goes while reading.
@@ -329,6 +439,9 @@ struct Builder {
     item_parts: bool,
     /// Whether the pending heading began on the title line itself.
     title_line_heading: bool,
+    /// Whether the current part has items numbered "1.", "2." (so "1.1."
+    /// under them is a point).
+    plain_items: bool,
 }
 
 impl Builder {
@@ -414,10 +527,7 @@ impl Builder {
     }
 
     fn push_assessment(&mut self, label: AssessmentLabel, rest: String) {
-        let nothing = rest
-            .trim()
-            .trim_end_matches('.')
-            .eq_ignore_ascii_case("không có");
+        let nothing = numbers::is_nothing(&rest);
         let mut group = Assessment {
             id: 0,
             label,
@@ -507,6 +617,7 @@ pub fn read_text(text: &str) -> TextImport {
         heading_lines: 0,
         item_parts: false,
         title_line_heading: false,
+        plain_items: false,
     };
     let mut reading = Reading::default();
     for chunk in grid::split_tables(&framed.body) {
@@ -640,14 +751,40 @@ impl Builder {
     }
 
     fn line(&mut self, line: String, reading: &mut Reading) {
-        let in_appendix = self.top_kind() == SectionKind::Appendix;
         let kind = classify(&line);
+        self.place(line, kind, reading);
+    }
+
+    /// Marks the assessment group just opened with nothing in it ("Hạn
+    /// chế:") as having nothing to report, for a "Không." on the line
+    /// under it; false when there is no such group.
+    fn nothing_under_label(&mut self) -> bool {
+        let Some(section) = self.current_section() else {
+            return false;
+        };
+        match section.blocks.last_mut() {
+            Some(Block::Assessment(group))
+                if group.blocks.is_empty() && !group.nothing_to_report =>
+            {
+                group.nothing_to_report = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn place(&mut self, line: String, kind: Line, reading: &mut Reading) {
+        let in_appendix = self.top_kind() == SectionKind::Appendix;
         if !matches!(kind, Line::Text(_)) {
             self.heading_pending = false;
         }
         match kind {
             // Inside an appendix, numbered lines are its text as written.
-            Line::Division { .. } | Line::Part(_) | Line::Item(_) | Line::Point(_)
+            Line::Division { .. }
+            | Line::Part(_)
+            | Line::Item(_)
+            | Line::Point(_)
+            | Line::Decimal { .. }
                 if in_appendix =>
             {
                 self.with_blocks(|blocks| blocks.push(paragraph(line)));
@@ -666,10 +803,23 @@ impl Builder {
                         *roman = true;
                     }
                 }
-                self.parts().push(Section {
+                self.plain_items = false;
+                self.parts().push(labelled(Section {
                     heading,
                     ..Section::default()
-                });
+                }));
+            }
+            Line::Decimal { depth, text } => {
+                // "1.1." under a part whose items are "1.", "2.": a point
+                // of the last; under a part with none, an item.
+                let kind = if depth == 1 && !self.plain_items {
+                    Line::Item(text)
+                } else {
+                    Line::Point(text)
+                };
+                let plain = self.plain_items;
+                self.place(line, kind, reading);
+                self.plain_items = plain;
             }
             Line::Item(text) => {
                 // Right under a division with no part "I." yet, "1." numbers
@@ -684,9 +834,11 @@ impl Builder {
                     return;
                 };
                 part.children.push(item_section(text));
+                self.plain_items = true;
             }
             Line::Point(text) => {
                 let flat = self.flat_division();
+                let any_section = !self.document.sections.is_empty();
                 let parts = self.parts();
                 let target = if flat {
                     parts.last_mut()
@@ -694,10 +846,12 @@ impl Builder {
                     parts.last_mut().and_then(|p| p.children.last_mut())
                 };
                 match target {
-                    Some(section) => section.children.push(Section {
-                        heading: text,
-                        ..Section::default()
-                    }),
+                    Some(section) => section.children.push(point_section(text)),
+                    // "a) …" right under a part, with no item to hang on:
+                    // kept as written where it stands.
+                    None if any_section => {
+                        self.with_blocks(|blocks| blocks.push(paragraph(line)));
+                    }
                     None => self.unplaced.push(line),
                 }
             }
@@ -710,6 +864,7 @@ impl Builder {
                 // export draws its own.
             }
             Line::Text(text) if self.pending_heading(&text) => {}
+            Line::Text(text) if numbers::is_nothing(&text) && self.nothing_under_label() => {}
             Line::Text(text) if self.attachment_line(&text) => {
                 // "(Kèm theo Báo cáo số … ngày … của …)" under an
                 // appendix's title: the outputs write it from the draft's
