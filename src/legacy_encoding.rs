@@ -259,6 +259,9 @@ struct Evidence {
     tcvn3: usize,
     /// VNI letter-and-mark pairs ("aù", "oä") and "ñ".
     vni: usize,
+    /// Characters either encoding uses, Unicode letters among them ("è",
+    /// "á"): no evidence on their own.
+    shared: usize,
 }
 
 fn evidence(line: &str) -> Evidence {
@@ -270,6 +273,9 @@ fn evidence(line: &str) -> Evidence {
         }
         let tcvn3 = tcvn3_letter(c).is_some();
         let vni = vni_uses(c);
+        if tcvn3 || vni {
+            found.shared += 1;
+        }
         if (tcvn3 || vni) && !is_unicode_vietnamese_letter(c) {
             found.legacy += 1;
         }
@@ -348,13 +354,43 @@ pub fn convert(text: &str) -> Conversion {
     } else {
         LegacyEncoding::Tcvn3
     };
+    // A line of letters both Unicode and the old encodings have ("Sè
+    // 09-BC/CB" is "Số 09-BC/CB" in TCVN3) is converted when the lines with
+    // text on either side of it are.
+    let mut convert_line: Vec<bool> = found.iter().map(candidate).collect();
+    let with_text: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    for window in with_text.windows(3) {
+        let [before, at, after] = [window[0], window[1], window[2]];
+        let e = &found[at];
+        if e.unicode == 0 && e.shared > 0 && candidate(&found[before]) && candidate(&found[after]) {
+            convert_line[at] = true;
+        }
+    }
+    // So is such a row of a table pasted with tabs ("Céng\t246\t343")
+    // whose other rows are in the old encoding.
+    let mut start = 0;
+    while start < lines.len() {
+        let end = (start..lines.len())
+            .find(|&i| !lines[i].contains('\t'))
+            .unwrap_or(lines.len());
+        if end > start && (start..end).any(|i| candidate(&found[i])) {
+            for i in start..end {
+                if found[i].unicode == 0 && found[i].shared > 0 {
+                    convert_line[i] = true;
+                }
+            }
+        }
+        start = end + 1;
+    }
     let mut counts = [0usize; 2];
     let mut out = String::with_capacity(text.len() + text.len() / 2);
     for (index, (line, e)) in lines.iter().zip(&found).enumerate() {
         if index > 0 {
             out.push('\n');
         }
-        if !candidate(e) {
+        if !convert_line[index] {
             out.push_str(line);
             continue;
         }
@@ -552,6 +588,23 @@ mod tests {
         let conversion = convert("Ñaûng boä xaõ\n§¶ng bé x·\nĐảng bộ xã");
         assert_eq!(conversion.text, "Đảng bộ xã\nĐảng bộ xã\nĐảng bộ xã");
         assert_eq!(conversion.converted_lines, 2);
+    }
+
+    #[test]
+    fn regression_a_tcvn3_number_line_of_shared_letters_stayed_unconverted() {
+        // "Sè" has only letters Unicode has too; between two TCVN3 lines it
+        // is TCVN3.
+        let conversion = convert("CHI Bé ÊP B×NH AN\nSè 09-BC/CB\nB¸O C¸O");
+        assert_eq!(conversion.text, "CHI BỘ ẤP BÌNH AN\nSỐ 09-BC/CB\nBÁO CÁO");
+        // A table row pasted with its table.
+        let table = convert("Khèi\tTèt\tKh¸\t§¹t\n6\t62\t88\t1\nCéng\t246\t343\t1\nCộng đồng");
+        assert_eq!(
+            table.text,
+            "Khối\tTốt\tKhá\tĐạt\n6\t62\t88\t1\nCộng\t246\t343\t1\nCộng đồng"
+        );
+        // Alone among Unicode lines it is left as written.
+        let alone = "Đảng bộ\nSè 09-BC/CB\nBáo cáo";
+        assert_eq!(convert(alone).text, alone);
     }
 
     #[test]
