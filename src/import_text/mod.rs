@@ -413,7 +413,9 @@ fn labelled(mut section: Section) -> Section {
         id: 0,
         label,
         nothing_to_report: nothing,
-        blocks: if nothing || rest.is_empty() {
+        // "không có" as the writer put it, which the heading prints after
+        // itself ("3. Đề xuất, kiến nghị: không có").
+        blocks: if rest.is_empty() {
             Vec::new()
         } else {
             vec![paragraph(rest)]
