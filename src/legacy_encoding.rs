@@ -17,6 +17,12 @@
 //! of them uses (TCVN3's "µ", "¸", "®" …) against VNI's letter-and-mark
 //! pairs ("aù", "oä"). A text with fewer than three such characters in all
 //! is left as it is.
+//!
+//! A line made only of letters both have ("Sè 09-BC/CB", TCVN3 for "Số
+//! 09-BC/CB") is converted when the lines on both sides of it are (or the
+//! rows of its table); beside a Unicode line it cannot be told from Unicode
+//! ("heo nãn" is TCVN3 for "heo nón" and Unicode for itself) and is left as
+//! written.
 
 /// TCVN3 characters and the letters they stand for, from the TCVN 5712:1993
 /// VN3 table of the .VnTime fonts. Capitals with tone marks live in the
@@ -282,6 +288,16 @@ fn evidence(line: &str) -> Evidence {
         if tcvn3 && !vni {
             found.tcvn3 += 1;
         }
+        // "bÕn", "ViÖt": a capital with a mark inside a lowercase word is
+        // TCVN3's code for a lowercase letter; Unicode words never change
+        // case so.
+        if tcvn3
+            && ('\u{c0}'..='\u{dd}').contains(&c)
+            && previous.is_some_and(|p| p.is_ascii_lowercase())
+        {
+            found.legacy += 1;
+            found.tcvn3 += 1;
+        }
         let pair = previous.is_some_and(|base| vni_mark(base, c).is_some());
         if matches!(c, 'ñ' | 'Ñ') || pair {
             found.vni += 1;
@@ -361,10 +377,18 @@ pub fn convert(text: &str) -> Conversion {
     let with_text: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].trim().is_empty())
         .collect();
-    for window in with_text.windows(3) {
-        let [before, at, after] = [window[0], window[1], window[2]];
+    // The text's first or last line has one side only.
+    for (position, &at) in with_text.iter().enumerate() {
+        let before = position.checked_sub(1).map(|p| with_text[p]);
+        let after = with_text.get(position + 1).copied();
+        let converted = |line: Option<usize>| line.is_none_or(|i| candidate(&found[i]));
         let e = &found[at];
-        if e.unicode == 0 && e.shared > 0 && candidate(&found[before]) && candidate(&found[after]) {
+        if e.unicode == 0
+            && e.shared > 0
+            && (before.is_some() || after.is_some())
+            && converted(before)
+            && converted(after)
+        {
             convert_line[at] = true;
         }
     }
@@ -499,6 +523,100 @@ pub fn latin1_text(bytes: &[u8]) -> Option<String> {
     (!binary).then(|| bytes.iter().map(|&b| char::from(b)).collect())
 }
 
+/// Writes Unicode text in TCVN3, as .VnTime would hold it (capitals with
+/// marks, which live in .VnTimeH, get the lowercase code): for tests.
+#[cfg(test)]
+pub(crate) fn to_tcvn3(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let code = |letter: char| {
+                TCVN3
+                    .iter()
+                    .find_map(|&(code, l)| (l == letter).then_some(code))
+            };
+            code(c)
+                .or_else(|| {
+                    (!c.is_ascii())
+                        .then(|| c.to_lowercase().next())
+                        .flatten()
+                        .and_then(code)
+                })
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
+/// Writes Unicode text in VNI-Windows: each letter and its marks. For
+/// tests.
+#[cfg(test)]
+pub(crate) fn to_vni(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for c in text.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let upper = c != lower;
+        let parts: Vec<char> = std::iter::once(lower).nfd().collect();
+        let base = parts[0];
+        let marks = &parts[1..];
+        let tone = marks
+            .iter()
+            .find(|m| matches!(m, '\u{301}' | '\u{300}' | '\u{309}' | '\u{303}' | '\u{323}'));
+        let shape = marks
+            .iter()
+            .find(|m| matches!(m, '\u{302}' | '\u{306}' | '\u{31b}'));
+        let tone_index = tone.map(|t| match t {
+            '\u{301}' => 0,
+            '\u{300}' => 1,
+            '\u{309}' => 2,
+            '\u{303}' => 3,
+            _ => 4,
+        });
+        let mark = |index: usize| VNI_MARKS[index].0;
+        let written: String = if lower == 'đ' {
+            "ñ".into()
+        } else if !"aeiouy".contains(base) || marks.is_empty() {
+            c.to_string()
+        } else if base == 'i' {
+            ['í', 'ì', 'æ', 'ó', 'ò'][tone_index.unwrap_or(0)].to_string()
+        } else if base == 'y' && tone_index == Some(4) {
+            "î".into()
+        } else {
+            let mut written = String::new();
+            match shape {
+                Some('\u{302}') => {
+                    written.push(base);
+                    written.push(mark(5 + tone_index.map_or(0, |t| t + 1)));
+                }
+                Some('\u{306}') => {
+                    written.push(base);
+                    written.push(mark(11 + tone_index.map_or(0, |t| t + 1)));
+                }
+                Some(_) => {
+                    written.push(if base == 'o' { 'ô' } else { 'ö' });
+                    if let Some(t) = tone_index {
+                        written.push(mark(t));
+                    }
+                }
+                None => {
+                    written.push(base);
+                    if let Some(t) = tone_index {
+                        written.push(mark(t));
+                    }
+                }
+            }
+            written
+        };
+        if upper && !(lower == 'đ' || marks.is_empty() && !"aeiouy".contains(base)) {
+            out.push_str(&written.to_uppercase());
+        } else if upper && lower == 'đ' {
+            out.push('Ñ');
+        } else {
+            out.push_str(&written);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -568,6 +686,12 @@ mod tests {
         let unicode = "á à ả ã ạ ă ắ ằ ẳ ẵ ặ â ấ ầ ẩ ẫ ậ đ é è ẻ ẽ ẹ ê ế ề ể ễ ệ í ì ỉ ĩ ị ó ò ỏ õ ọ ô ố ồ ổ ỗ ộ ơ ớ ờ ở ỡ ợ ú ù ủ ũ ụ ư ứ ừ ử ữ ự ý ỳ ỷ ỹ ỵ";
         assert_eq!(vni_line(vni), unicode);
         assert_eq!(vni_line(&vni.to_uppercase()), unicode.to_uppercase());
+        // The tests' own writer gives the same letters back.
+        assert_eq!(vni_line(&to_vni(unicode)), unicode);
+        assert_eq!(
+            vni_line(&to_vni(&unicode.to_uppercase())),
+            unicode.to_uppercase()
+        );
     }
 
     #[test]
@@ -596,6 +720,13 @@ mod tests {
         // is TCVN3.
         let conversion = convert("CHI Bé ÊP B×NH AN\nSè 09-BC/CB\nB¸O C¸O");
         assert_eq!(conversion.text, "CHI BỘ ẤP BÌNH AN\nSỐ 09-BC/CB\nBÁO CÁO");
+        // The last line, under a TCVN3 one (found by the nothing-dropped
+        // property test: "dõa bÕn", the subject, stayed as it was).
+        let last = convert("§¶NG Bé\nB¸O C¸O\ndõa bÕn");
+        assert_eq!(last.text, "ĐẢNG BỘ\nBÁO CÁO\ndừa bến");
+        // Over a Unicode line too: "bÕn" is no Unicode word.
+        let over = convert("§¶NG Bé\nB¸O C¸O\ndõa bÕn\nNơi nhận:");
+        assert_eq!(over.text, "ĐẢNG BỘ\nBÁO CÁO\ndừa bến\nNơi nhận:");
         // A table row pasted with its table.
         let table = convert("Khèi\tTèt\tKh¸\t§¹t\n6\t62\t88\t1\nCéng\t246\t343\t1\nCộng đồng");
         assert_eq!(

@@ -25,6 +25,8 @@ use crate::text::clean_input;
 mod division;
 mod frame;
 mod grid;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod nothing_dropped;
 mod numbers;
 
 /// Lines that websites add around a post; left out and listed.
@@ -859,7 +861,11 @@ impl Builder {
             }
             Line::Bullet { depth, text } => self.push_bullet(depth, text),
             Line::Assessment { label, rest } => self.push_assessment(label, rest),
-            Line::Author(name) => self.document.closing.author = name,
+            Line::Author(name) if self.document.closing.author.is_empty() => {
+                self.document.closing.author = name;
+            }
+            // A second author line would overwrite the first: listed.
+            Line::Author(_) => self.unplaced.push(line),
             Line::Leftover(text) | Line::Header(text) => self.unplaced.push(text),
             Line::Text(text) if frame::is_rule(&text) => {
                 // "-----" under the subject line, "***" between parts: the
@@ -1084,6 +1090,13 @@ mod tests {
         let document = &imported.document;
         assert_eq!(document.meta.number_symbol, "12-BC/ĐU");
         assert_eq!(document.closing.signing_authority, "T/M ĐẢNG ỦY");
+    }
+
+    #[test]
+    fn regression_a_second_author_line_overwrote_the_first() {
+        let imported = read_text("I. MỘT\nTác giả: Lê Văn An\nTác giả: Trần Thị Bình\n");
+        assert_eq!(imported.document.closing.author, "Lê Văn An");
+        assert_eq!(imported.unplaced, ["Tác giả: Trần Thị Bình"]);
     }
 
     proptest::proptest! {
