@@ -64,9 +64,11 @@ enum Line {
     Part(String),
     Item(String),
     Point(String),
-    /// "1.1. …", "I.2. …": `depth` numbers after the first.
+    /// "1.1. …", "I.2. …": `depth` numbers after the first, which is
+    /// `roman` or not.
     Decimal {
         depth: usize,
+        roman: bool,
         text: String,
     },
     Bullet {
@@ -243,8 +245,8 @@ fn classify(line: &str) -> Line {
     if let Some(rest) = numbers::word_leftover(line) {
         return classify(rest);
     }
-    if let Some((depth, text)) = numbers::decimal_item(line) {
-        return Line::Decimal { depth, text };
+    if let Some((depth, roman, text)) = numbers::decimal_item(line) {
+        return Line::Decimal { depth, roman, text };
     }
     if let Some(numbered) = classify_numbered(line) {
         return numbered;
@@ -500,7 +502,13 @@ impl Builder {
         let Some(section) = self.current_section() else {
             return;
         };
-        let last_is_assessment = matches!(section.blocks.last(), Some(Block::Assessment(_)));
+        // A group with nothing to report takes nothing more: what follows
+        // "Hạn chế: không có." is the section's, and would not be printed
+        // inside it.
+        let last_is_assessment = matches!(
+            section.blocks.last(),
+            Some(Block::Assessment(group)) if !group.nothing_to_report
+        );
         // An assessment under the last bullet of a list ("- Kết quả …" then
         // "Ưu điểm:") keeps taking that bullet's content.
         let under_bullet = matches!(
@@ -813,10 +821,11 @@ impl Builder {
                     ..Section::default()
                 }));
             }
-            Line::Decimal { depth, text } => {
+            Line::Decimal { depth, roman, text } => {
                 // "1.1." under a part whose items are "1.", "2.": a point
-                // of the last; under a part with none, an item.
-                let kind = if depth == 1 && !self.plain_items {
+                // of the last; under a part with none, an item. "I.2." is
+                // item 2 of part I whatever came before.
+                let kind = if depth == 1 && (roman || !self.plain_items) {
                     Line::Item(text)
                 } else {
                     Line::Point(text)
@@ -1090,6 +1099,128 @@ mod tests {
         let document = &imported.document;
         assert_eq!(document.meta.number_symbol, "12-BC/ĐU");
         assert_eq!(document.closing.signing_authority, "T/M ĐẢNG ỦY");
+    }
+
+    #[test]
+    fn regression_points_whose_text_runs_on_their_line_were_reported_empty() {
+        // "a) …" with its text on the same line: the format check found an
+        // empty point under a heading that was the whole sentence.
+        let text = "I. KẾT QUẢ\n1. Công tác chính trị\na) Chi bộ tổ chức cho 100% đảng viên học tập nghị quyết, viết bài thu hoạch đạt yêu cầu.\nb) Về nông nghiệp: Bà con chuyển đổi 15 ha đất lúa.\nc) Kết nạp 1 đảng viên mới là đoàn viên thanh niên.\nd) Về thu nhập\nThu nhập bình quân đạt 65 triệu đồng.\n";
+        let document = read_text(text).document;
+        let findings: Vec<crate::conformance::Finding> = crate::conformance::check(&document)
+            .into_iter()
+            .map(|issue| issue.finding)
+            .collect();
+        assert!(
+            !findings
+                .iter()
+                .any(|f| matches!(f, crate::conformance::Finding::EmptySection { .. })),
+            "{findings:#?}"
+        );
+        let points = &document.sections[0].children[0].children;
+        let headings: Vec<&str> = points.iter().map(|p| p.heading.as_str()).collect();
+        assert_eq!(headings, ["", "Về nông nghiệp:", "", "Về thu nhập"]);
+        let Block::Paragraph(first) = &points[0].blocks[0] else {
+            panic!("{:#?}", points[0])
+        };
+        assert!(first.text.starts_with("Chi bộ tổ chức cho 100% đảng viên"));
+        // Printed back: the sentence after its letter; a short head with its
+        // text below, as an item "1. Label: text" is.
+        let lines: Vec<String> = body(&document).iter().map(element_line).collect();
+        assert_eq!(
+            lines[2..6],
+            [
+                "a) Chi bộ tổ chức cho 100% đảng viên học tập nghị quyết, viết bài thu hoạch đạt yêu cầu.",
+                "b) Về nông nghiệp:",
+                "Bà con chuyển đổi 15 ha đất lúa.",
+                "c) Kết nạp 1 đảng viên mới là đoàn viên thanh niên.",
+            ]
+        );
+    }
+
+    #[test]
+    fn regression_slash_dash_decimal_and_word_leftover_numbers_were_misread() {
+        // "1/." gave a heading ". Về …", "I/" and "a/" stayed text, "I.1."
+        // became a part "1. …", "1.1." stayed text, "1. I." (Word's own
+        // number before the typed one) was an item with heading "I. …".
+        let text = "I/ KẾT QUẢ\n1/. Về kinh tế\na/ Trồng trọt\nb- Chăn nuôi\n-Ký hợp đồng tiêu thụ.\n+Bao tiêu lúa.\nI.2. Về xã hội\nII. THƯ VIỆN\n2.1. Vốn sách\n2.2 Hoạt động đọc\n3. 3. Kiểm tra\n3.1. Kiểm tra sổ\n2. III. PHƯƠNG HƯỚNG\n2.5 triệu đồng mỗi hộ.\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            outline_lines(&document),
+            [
+                "I. KẾT QUẢ",
+                "1. Về kinh tế",
+                "a) Trồng trọt",
+                "b) Chăn nuôi",
+                "2. Về xã hội",
+                "II. THƯ VIỆN",
+                "1. Vốn sách",
+                "2. Hoạt động đọc",
+                "3. Kiểm tra",
+                "a) Kiểm tra sổ",
+                "III. PHƯƠNG HƯỚNG",
+            ]
+        );
+        let lines: Vec<String> = body(&document).iter().map(element_line).collect();
+        assert!(
+            lines.contains(&"- Ký hợp đồng tiêu thụ.".to_owned()),
+            "{lines:#?}"
+        );
+        assert!(lines.contains(&"+ Bao tiêu lúa.".to_owned()), "{lines:#?}");
+        assert!(
+            lines.contains(&"2.5 triệu đồng mỗi hộ.".to_owned()),
+            "{lines:#?}"
+        );
+    }
+
+    #[test]
+    fn regression_assessment_labels_in_their_wordings_stayed_text() {
+        let text = "I. ĐÁNH GIÁ\n1. Ưu điểm\n- Đoàn kết.\n2. Hạn chế, khuyết điểm\n- Còn chậm.\n3. Nguyên nhân: Không.\n* Hạn chế, tồn tại:\n- Thiếu phòng.\n- Nguyên nhân của hạn chế: thiếu kinh phí.\nBài học kinh nghiệm\nKhông có.\nNhận xét chung:\nII. ĐỀ XUẤT, KIẾN NGHỊ: không có.\n";
+        let document = read_text(text).document;
+        let mut groups = Vec::new();
+        fn walk(sections: &[Section], out: &mut Vec<(String, bool, usize)>) {
+            for section in sections {
+                for block in section.blocks.iter() {
+                    if let Block::Assessment(group) = block {
+                        out.push((
+                            group.label.text().to_owned(),
+                            group.nothing_to_report,
+                            group.blocks.len(),
+                        ));
+                    }
+                }
+                walk(&section.children, out);
+            }
+        }
+        walk(&document.sections, &mut groups);
+        let labels: Vec<(&str, bool)> = groups.iter().map(|(l, n, _)| (l.as_str(), *n)).collect();
+        assert_eq!(
+            labels,
+            [
+                ("Ưu điểm", false),
+                ("Hạn chế, khuyết điểm", false),
+                ("Nguyên nhân", true),
+                ("Hạn chế, tồn tại", false),
+                ("Nguyên nhân của hạn chế", false),
+                ("Bài học kinh nghiệm", true),
+                ("Đề xuất, kiến nghị", true),
+            ]
+        );
+        assert_eq!(
+            outline_lines(&document),
+            [
+                "I. ĐÁNH GIÁ",
+                "1. Ưu điểm",
+                "2. Hạn chế, khuyết điểm",
+                "3. Nguyên nhân:",
+                "II. ĐỀ XUẤT, KIẾN NGHỊ:",
+            ]
+        );
+        // "Nhận xét chung:" is no label; after a group with nothing to
+        // report it is the item's own paragraph, printed (inside the group
+        // it was hidden).
+        let lines: Vec<String> = body(&document).iter().map(element_line).collect();
+        assert!(lines.contains(&"Nhận xét chung:".to_owned()), "{lines:#?}");
     }
 
     #[test]

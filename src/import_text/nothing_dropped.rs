@@ -248,7 +248,11 @@ fn blocks_words(blocks: &[Block], counts: &mut BTreeMap<String, usize>) {
                 if let AssessmentLabel::Custom(label) = &group.label {
                     count_words(label, counts);
                 }
-                blocks_words(&group.blocks, counts);
+                // A group with nothing to report prints "không có", not
+                // its blocks: content there would be hidden.
+                if !group.nothing_to_report {
+                    blocks_words(&group.blocks, counts);
+                }
             }
             Block::Figure(figure) => count_words(&figure.caption, counts),
             Block::Table(table) => {

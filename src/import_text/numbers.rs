@@ -24,15 +24,16 @@ pub(super) fn word_leftover(line: &str) -> Option<&str> {
 }
 
 /// "1.1. Vốn tài liệu", "I.2. Kiện toàn …", "2.1 Thiết bị", "1.2.3. …":
-/// the text and how many numbers come after the first (1 for an item under
-/// its part, 2 for a point). The text must start with a capital, so "2.5
-/// triệu đồng" stays a sentence.
-pub(super) fn decimal_item(line: &str) -> Option<(usize, String)> {
+/// how many numbers come after the first (1 for an item under its part, 2
+/// for a point), whether the first is Roman, and the text. The text must
+/// start with a capital, so "2.5 triệu đồng" stays a sentence.
+pub(super) fn decimal_item(line: &str) -> Option<(usize, bool, String)> {
     let first_end = line.find('.')?;
     let first = &line[..first_end];
+    let roman = super::roman_value(first).is_some();
     let first_ok =
         (!first.is_empty() && first.len() <= 2 && first.chars().all(|c| c.is_ascii_digit()))
-            || super::roman_value(first).is_some();
+            || roman;
     if !first_ok {
         return None;
     }
@@ -61,7 +62,7 @@ pub(super) fn decimal_item(line: &str) -> Option<(usize, String)> {
     }
     let text = rest.trim();
     text.starts_with(char::is_uppercase)
-        .then(|| (depth, text.to_owned()))
+        .then(|| (depth, roman, text.to_owned()))
 }
 
 /// The words an assessment label starts with.
@@ -157,19 +158,19 @@ mod tests {
     fn decimal_items() {
         assert_eq!(
             decimal_item("1.1. Vốn tài liệu"),
-            Some((1, "Vốn tài liệu".into()))
+            Some((1, false, "Vốn tài liệu".into()))
         );
         assert_eq!(
             decimal_item("II.3. Công tác Mặt trận"),
-            Some((1, "Công tác Mặt trận".into()))
+            Some((1, true, "Công tác Mặt trận".into()))
         );
         assert_eq!(
             decimal_item("2.1 Thiết bị hiện có"),
-            Some((1, "Thiết bị hiện có".into()))
+            Some((1, false, "Thiết bị hiện có".into()))
         );
         assert_eq!(
             decimal_item("1.2.3. Chi tiết"),
-            Some((2, "Chi tiết".into()))
+            Some((2, false, "Chi tiết".into()))
         );
         assert_eq!(decimal_item("2.5 triệu đồng mỗi hộ"), None);
         assert_eq!(decimal_item("1.5"), None);
