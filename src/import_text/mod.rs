@@ -763,7 +763,14 @@ impl Builder {
     }
 
     fn line(&mut self, line: String, reading: &mut Reading) {
-        let kind = classify(&line);
+        let kind = match classify(&line) {
+            // "Phần thứ ba" then "Đề xuất, kiến nghị": a label alone under a
+            // division's title is its heading.
+            Line::Assessment { .. } if self.heading_pending && !line.contains(':') => {
+                Line::Text(line.clone())
+            }
+            kind => kind,
+        };
         self.place(line, kind, reading);
     }
 
@@ -1221,6 +1228,14 @@ mod tests {
         // it was hidden).
         let lines: Vec<String> = body(&document).iter().map(element_line).collect();
         assert!(lines.contains(&"Nhận xét chung:".to_owned()), "{lines:#?}");
+    }
+
+    #[test]
+    fn regression_a_label_as_a_divisions_heading_became_an_assessment() {
+        let text = "Phần thứ nhất\nKết quả\nI. MỘT\nPhần thứ ba\nĐề xuất, kiến nghị\nĐề nghị cấp trên đầu tư thêm phòng học.\n";
+        let document = read_text(text).document;
+        assert_eq!(document.sections[1].kind, SectionKind::Division);
+        assert_eq!(document.sections[1].heading, "Đề xuất, kiến nghị");
     }
 
     #[test]
