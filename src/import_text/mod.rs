@@ -553,6 +553,17 @@ impl Builder {
             self.document.preamble.push(Block::Assessment(group));
             return;
         };
+        // "III. HẠN CHẾ, NGUYÊN NHÂN" then "Hạn chế: …": the heading names
+        // the groups below it, and holds none of its own.
+        if let [Block::Assessment(own)] = &section.blocks[..] {
+            let heading = section.heading.trim().trim_end_matches(':').to_lowercase();
+            if own.blocks.is_empty()
+                && !own.nothing_to_report
+                && heading == own.label.text().to_lowercase()
+            {
+                section.blocks = Shared::new(Vec::new());
+            }
+        }
         // Right after a bullet that introduces results ("- Kết quả …"), the
         // group belongs to that bullet, so its own bullets become "+".
         if let Some(Block::List(list)) = section.blocks.last_mut() {
@@ -1236,6 +1247,25 @@ mod tests {
         let document = read_text(text).document;
         assert_eq!(document.sections[1].kind, SectionKind::Division);
         assert_eq!(document.sections[1].heading, "Đề xuất, kiến nghị");
+    }
+
+    #[test]
+    fn regression_a_heading_naming_the_labels_below_it_was_a_group_too() {
+        let text = "I. KẾT QUẢ\n1. Một việc.\nII. HẠN CHẾ, NGUYÊN NHÂN\nHạn chế: còn chậm.\nNguyên nhân: thiếu người.\nIII. TỒN TẠI, HẠN CHẾ\n- Còn chậm.\n";
+        let document = read_text(text).document;
+        let labels = |section: &Section| -> Vec<String> {
+            section
+                .blocks
+                .iter()
+                .filter_map(|block| match block {
+                    Block::Assessment(group) => Some(group.label.text().to_owned()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(labels(&document.sections[1]), ["Hạn chế", "Nguyên nhân"]);
+        // With its own content, the heading's group stays.
+        assert_eq!(labels(&document.sections[2]), ["Tồn tại, hạn chế"]);
     }
 
     #[test]
