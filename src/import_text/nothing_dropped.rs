@@ -1,7 +1,8 @@
 //! Nothing silently dropped: report texts generated from random mixes of
 //! headers, parts, items, points, bullets, assessments, tables, Word's
 //! leftover numbers, divisions, appendices, authors, rules, website
-//! leftovers, blank lines and closings, written in Unicode, TCVN3,
+//! leftovers, stray header lines, capitals lines, blank lines and
+//! closings, written in Unicode, TCVN3,
 //! VNI-Windows or a header in TCVN3 over a Unicode body, are read, and
 //! every content word of the text is found again in the draft (headings,
 //! paragraphs, bullets, labels' groups, cells, metadata, closing) or among
@@ -70,7 +71,7 @@ fn render(piece: &Piece, index: usize) -> String {
     let v = usize::from(piece.variant);
     let n = index % 5 + 1;
     let w = |range| words(piece, range);
-    match piece.kind % 17 {
+    match piece.kind % 21 {
         0 => {
             let sep = [".", "/", "-", "/."][v % 4];
             format!("{}{sep} {}", roman(index), w(0..3).join(" ").to_uppercase())
@@ -155,11 +156,15 @@ fn render(piece: &Piece, index: usize) -> String {
         ),
         14 => format!("Tác giả: {}", capitalised(&w(0..2))),
         15 => format!("-----\n{}", w(0..3).join(" ").to_uppercase()),
-        _ => format!(
+        16 => format!(
             "Tin bài gần đây\n{} {}.",
             capitalised(&w(0..3)),
             w(3..5).join(" ")
         ),
+        17 => format!("Số {n}-BC/CB\n{}.", capitalised(&w(0..3))),
+        18 => w(0..4).join(" ").to_uppercase(),
+        19 => format!("- {}: {}.", capitalised(&w(0..2)), w(2..6).join(" ")),
+        _ => format!("BÁO CÁO\n{} {}", w(0..3).join(" "), w(3..4).join(" ")),
     }
 }
 
@@ -318,7 +323,7 @@ fn kept_words(document: &Document, unplaced: &[String]) -> BTreeMap<String, usiz
 
 fn piece() -> impl Strategy<Value = Piece> {
     (
-        0u8..17,
+        0u8..21,
         proptest::collection::vec(0..POOL.len(), 12),
         0u8..12,
     )
