@@ -112,12 +112,22 @@ const items = JSON.parse(draft.toString("utf8")).document.sections.reduce((sum, 
 const server = await serveDist();
 const browser = await launchBrowser();
 const figures = [];
+// Progress on stderr, with the seconds since the start: where a run is
+// when it stops answering.
+const started = Date.now();
+const step = (what) => console.error(`bench: ${((Date.now() - started) / 1000).toFixed(1)} s: ${what}`);
 const add = (group, name, value, unit, target) =>
   figures.push({ group, name, value, unit, target: target ?? null, met: target == null ? null : value <= target });
 
 try {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
   let page = await context.newPage();
+  page.on("console", (message) => {
+    if (["error", "warning"].includes(message.type())) step(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => step(`pageerror: ${error.message}`));
+  page.on("crash", () => step("the page crashed"));
+  page.on("dialog", (dialog) => step(`dialog ${dialog.type()}: ${dialog.message()}`));
   const requested = new Set();
   page.on("request", (request) => requested.add(new URL(request.url()).pathname));
   await page.goto(server.url);
@@ -202,6 +212,7 @@ try {
 
   // Keystrokes into the last section: 20 bursts of 10 keys, each followed
   // by a pause long enough for the autosave.
+  step("typing into a paragraph");
   const field = page.locator('[data-testid="section-editor"]').last().locator('[data-testid="paragraph"]').first();
   await field.click();
   await field.press("End");
@@ -220,6 +231,7 @@ try {
   // a lone textarea on an empty page. Waiting for the next frame alone
   // costs up to one frame.
   {
+  step("typing into a blank page");
     const blank = await context.newPage();
     await blank.setContent("<textarea></textarea>");
     await blank.locator("textarea").click();
@@ -234,6 +246,7 @@ try {
   // when the user watches the sheet: the part of the sheet in view is laid
   // out and painted on every key.
   {
+  step("typing with the preview scrolled");
     await page.locator(".side-column").evaluate((column) => column.scrollTo(0, column.scrollHeight));
     await page.waitForTimeout(300);
     await page.locator(".side-column").evaluate((column) => column.scrollTo(0, column.scrollHeight));
@@ -250,6 +263,7 @@ try {
   // code running, so that the app's own share of a slow key can be told
   // apart from the browser's.
   // It runs last, so that the rows above are measured as before it existed.
+  step("the static copy");
   const pageCopy = await page.evaluate(() => {
     const copy = document.documentElement.cloneNode(true);
     for (const element of copy.querySelectorAll("script, link[rel=modulepreload], link[rel=preload], meta[http-equiv]")) {
@@ -281,6 +295,7 @@ try {
   // part, with the preview back at its top as for the first rows. They run
   // after the rows above, which are measured as before they existed.
   {
+  step("typing into a bullet");
     await page.locator(".side-column").evaluate((column) => column.scrollTo(0, 0));
     await page.waitForTimeout(300);
     const bullet = page.locator('[data-testid="section-editor"]').last().locator('[data-testid="bullet"]').first();
@@ -301,6 +316,7 @@ try {
       const cell = at >= 0 ? cells.nth(at) : cells.last();
       await cell.click();
       await cell.press("End");
+  step("typing into a table cell");
       const inCell = await typeAndMeasure(page, keySequence("figures", 200));
       add("Gõ phím", `gõ vào ô bảng (chữ số, xen phím xóa): việc của ứng dụng mỗi phím, trung vị (${inCell.work.length} phím)`, round(median(inCell.work)), "ms");
       add("Gõ phím", "gõ vào ô bảng: việc của ứng dụng mỗi phím, phân vị 95", round(percentile(inCell.work, 95)), "ms");
@@ -312,6 +328,7 @@ try {
   add("Tự lưu", `thời gian luồng chính mỗi lần tự lưu, trung vị (${autosaves.length} lần)`, round(median(autosaves)), "ms");
   add("Tự lưu", "thời gian luồng chính mỗi lần tự lưu, phân vị 95", round(percentile(autosaves, 95)), "ms", 8);
 
+  step("exports");
   // Exports, five times each, timed in the app.
   const exportOnce = async (testid) => {
     const button = page.getByTestId(testid);
