@@ -298,11 +298,12 @@ fn continues(previous: &str, next: &str, width: usize) -> bool {
     let previous = previous.trim();
     let next = next.trim();
     let full = previous.chars().count() + 15 >= width;
-    let open = !previous.ends_with(['.', ':', '!', '?'])
-        && !(previous.ends_with(';')
-            && PARAGRAPH_OPENERS
-                .iter()
-                .any(|opener| next.starts_with(opener)));
+    let ends_sentence = previous.ends_with(['.', ':', '!', '?']);
+    let next_opens_paragraph = previous.ends_with(';')
+        && PARAGRAPH_OPENERS
+            .iter()
+            .any(|opener| next.starts_with(opener));
+    let open = !ends_sentence && !next_opens_paragraph;
     let caps_match = !is_all_caps(next) || is_all_caps(previous);
     full && open
         && caps_match
@@ -412,8 +413,7 @@ pub(super) fn clean_body(body: &str) -> Cleaned {
             first_lines
                 .iter()
                 .copied()
-                .filter(|&i| headline_subject(lines[i]).is_some())
-                .last()
+                .rfind(|&i| headline_subject(lines[i]).is_some())
         })
         .flatten();
     if let Some(at) = headline {
