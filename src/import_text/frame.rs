@@ -729,9 +729,10 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
                 && closing.position.is_empty()
                 && closing.signer_name.is_empty()
             {
-                // "TM. ỦY BAN NHÂN DÂN" then "KT. CHỦ TỊCH": both lines
-                // are printed above the position.
-                closing.signing_authority.push('\n');
+                // "TM. ỦY BAN NHÂN DÂN" then "KT. CHỦ TỊCH": both are
+                // printed above the position. The field is one line (an
+                // input), so they are joined with a space.
+                closing.signing_authority.push(' ');
                 closing.signing_authority.push_str(trimmed);
             } else if closing.position.is_empty()
                 && (!closing.signing_authority.is_empty() || is_position(trimmed))
@@ -865,10 +866,11 @@ Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- UBND huyện;\tKT. CHỦ TỊCH\n- Lưu
             }
         );
         let closing = &document.closing;
-        // The second authority line is printed under the first.
+        // The second authority line is kept with the first (the field is
+        // one line).
         assert_eq!(
             closing.signing_authority,
-            "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH"
+            "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"
         );
         assert_eq!(closing.recipients, ["UBND huyện;", "Lưu: VT."]);
         assert_eq!(closing.signer_name, "Trần Thị B");

@@ -289,7 +289,22 @@ fn wrap_width(lines: &[String]) -> Option<usize> {
         .iter()
         .filter(|&&len| len + 15 >= width && len <= width)
         .count();
-    (over <= 1 && width >= 60 && near >= 4).then_some(width)
+    // A copy hard-wrapped mid-sentence has lines that go on in lowercase
+    // after a full line; a report typed line by line has none.
+    let plain: Vec<&str> = lines
+        .iter()
+        .map(|line| line.trim())
+        .filter(|line| !line.is_empty())
+        .collect();
+    let wrapped_in_lowercase = plain
+        .windows(2)
+        .filter(|pair| {
+            pair[0].chars().count() + 15 >= width
+                && !pair[0].ends_with(['.', ':', ';', '!', '?'])
+                && pair[1].starts_with(char::is_lowercase)
+        })
+        .count();
+    (over <= 1 && width >= 60 && near >= 4 && wrapped_in_lowercase >= 3).then_some(width)
 }
 
 /// True when `next` carries on the sentence of `previous` in a text
@@ -602,15 +617,35 @@ Có 8 phòng học bộ môn, 1 nhà đa năng với tổng kinh phí đầu tư
 14,5 tỷ đồng.
 - Một ý ngắn.";
 
+    /// Lines wrapped before lowercase words, as the rest of a PDF copy has.
+    const LOWERCASE_WRAPS: &str = "\
+Tổ chức 24 cuộc tuyên truyền pháp luật với 1.260 lượt hội viên tham dự, phối hợp với
+các ngành tổ chức 6 lớp tập huấn kỹ thuật trồng lúa giảm phát thải cho 420 hội viên ở
+các chi hội, giúp 38 hộ hội viên thoát nghèo và 12 hộ vươn lên khá giả trong năm qua
+nhờ chuyển đổi cây trồng.";
+
     #[test]
     fn regression_pdf_hard_wrap_before_a_capital_or_a_figure() {
-        let cleaned = clean_body(WRAPPED);
+        let cleaned = clean_body(&format!("{WRAPPED}\n{LOWERCASE_WRAPS}"));
         let lines: Vec<&str> = cleaned.body.lines().collect();
-        assert_eq!(lines.len(), 5, "{lines:#?}");
+        assert_eq!(lines.len(), 6, "{lines:#?}");
         assert!(lines[0].ends_with("năm học 2024 - 2025, Trường THPT Nguyễn Trãi báo cáo kết quả thực hiện nhiệm vụ năm học như sau:"));
         assert!(lines[2].contains("dân tộc thiểu số; Tỷ lệ duy trì"));
         assert!(lines[3].ends_with("địa phương là 14,5 tỷ đồng."));
         assert_eq!(lines[4], "- Một ý ngắn.");
+    }
+
+    #[test]
+    fn regression_report_typed_line_by_line_keeps_its_lines() {
+        // Long lines without a full stop, but none goes on in lowercase:
+        // not a hard-wrapped copy.
+        let text = "\
+- Tổ chức 24 cuộc tuyên truyền pháp luật với 1.260 lượt hội viên dự, đạt kế hoạch
+Kết quả đạt được trong năm của các chi hội trên địa bàn xã như sau về các mặt
+- Tổ chức 9 lớp tập huấn kỹ thuật trồng lúa giảm phát thải cho 420 hội viên
+Phong trào nông dân thi đua sản xuất kinh doanh giỏi tiếp tục phát triển mạnh
+- Quỹ Hỗ trợ nông dân xã hiện có 2,46 tỷ đồng, cho 83 hộ vay phát triển sản xuất";
+        assert_eq!(clean_body(text).body, text);
     }
 
     #[test]
