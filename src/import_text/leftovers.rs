@@ -602,6 +602,19 @@ mod tests {
     }
 
     #[test]
+    fn regression_website_post_read_whole() {
+        let text = "Trang chủ > Tin tức > Hoạt động\nBÁO CÁO TỔNG KẾT NĂM 2025\n\
+Thứ hai, 15/12/2025 - 08:30\nLượt xem: 125\n\nI. KẾT QUẢ\nNội dung.\nẢnh: Hội nghị\n\
+Tin liên quan\nBài một (12/12/2025)\n";
+        let imported = crate::import_text::read_text(text);
+        let document = &imported.document;
+        assert_eq!(document.meta.doc_type, "BÁO CÁO");
+        assert_eq!(document.meta.subject, "TỔNG KẾT NĂM 2025");
+        assert_eq!(document.sections.len(), 1);
+        assert_eq!(imported.unplaced.len(), 6, "{:?}", imported.unplaced);
+    }
+
+    #[test]
     fn regression_part_number_left_at_the_bottom_of_a_page() {
         let cleaned = clean_body("Câu.\nII.\n\n- 3 -\n\nKẾT QUẢ\n1. Một");
         assert_eq!(cleaned.body, "Câu.\nII. KẾT QUẢ\n1. Một");

@@ -801,6 +801,29 @@ mod tests {
     }
 
     #[test]
+    fn regression_parts_numbered_1_with_no_roman_part_above() {
+        // A chi bộ's short report or a post: "1.", "2." are its parts.
+        let text = "1. Công tác tư tưởng\nNội dung một.\n2. Công tác tổ chức\n- Kết nạp 2 đảng viên.\na) Điểm một\n";
+        let imported = read_text(text);
+        let sections = &imported.document.sections;
+        assert_eq!(sections.len(), 2, "{sections:#?}");
+        assert_eq!(sections[0].heading, "Công tác tư tưởng");
+        assert_eq!(sections[1].heading, "Công tác tổ chức");
+        assert_eq!(sections[1].children[0].heading, "Điểm một");
+        assert!(imported.unplaced.is_empty(), "{:?}", imported.unplaced);
+        // A part "I." after them takes its items again.
+        let imported = read_text("1. Một\nII. HAI\n1. Ba\n");
+        assert_eq!(imported.document.sections.len(), 2);
+        assert_eq!(imported.document.sections[1].children.len(), 1);
+    }
+
+    #[test]
+    fn regression_part_numbered_roman_slash() {
+        assert_eq!(part_heading("I/ KẾT QUẢ"), Some("KẾT QUẢ".into()));
+        assert_eq!(part_heading("II/. VỀ CÔNG TÁC"), Some("VỀ CÔNG TÁC".into()));
+    }
+
+    #[test]
     fn numbering_styles_of_real_reports() {
         assert_eq!(part_heading("I- VỀ CÔNG TÁC"), Some("VỀ CÔNG TÁC".into()));
         assert_eq!(part_heading("II/. VỀ BỘ MÁY."), Some("VỀ BỘ MÁY.".into()));
