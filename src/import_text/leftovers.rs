@@ -351,12 +351,33 @@ pub(super) fn clean_body(body: &str) -> Cleaned {
         let blank_beside = i == 0 || blank(i - 1) || blank(i + 1);
         furniture[i] = is_page_number(lines[i], blank_beside);
     }
-    let page_numbers: Vec<usize> = (0..count).filter(|&i| furniture[i]).collect();
+    // How many lines with text come before each line, and the page numbers
+    // nearest before and after it: a running header is within three lines
+    // of one. (Linear, for texts of any length.)
+    let mut with_text_before = vec![0usize; count + 1];
+    for i in 0..count {
+        with_text_before[i + 1] = with_text_before[i] + usize::from(!blank(i));
+    }
+    let mut page_before = vec![None; count];
+    let mut last = None;
+    for i in 0..count {
+        page_before[i] = last;
+        if furniture[i] {
+            last = Some(i);
+        }
+    }
+    let mut page_after = vec![None; count];
+    let mut next = None;
+    for i in (0..count).rev() {
+        page_after[i] = next;
+        if furniture[i] {
+            next = Some(i);
+        }
+    }
+    let between = |from: usize, to: usize| with_text_before[to] - with_text_before[from + 1];
     let near_page_number = |i: usize| {
-        page_numbers.iter().any(|&page| {
-            let (from, to) = if page < i { (page, i) } else { (i, page) };
-            (from + 1..to).filter(|&j| !blank(j)).count() < 3
-        })
+        page_before[i].is_some_and(|page| between(page, i) < 3)
+            || page_after[i].is_some_and(|page| between(i, page) < 3)
     };
     let candidates: Vec<usize> = (0..count)
         .filter(|&i| {
@@ -365,19 +386,19 @@ pub(super) fn clean_body(body: &str) -> Cleaned {
                 && !furniture[i]
                 && line != "BÁO CÁO"
                 && line.chars().count() < 120
+                && near_page_number(i)
                 && matches!(
                     classify(&line.split_whitespace().collect::<Vec<_>>().join(" ")),
                     Line::Text(_) | Line::Header(_)
                 )
-                && near_page_number(i)
         })
         .collect();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for &i in &candidates {
-        let repeated = candidates
-            .iter()
-            .filter(|&&j| lines[j].trim() == lines[i].trim())
-            .count();
-        if repeated >= 2 {
+        *seen.entry(lines[i].trim()).or_default() += 1;
+    }
+    for &i in &candidates {
+        if seen[lines[i].trim()] >= 2 {
             furniture[i] = true;
         }
     }
