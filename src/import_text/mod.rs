@@ -25,14 +25,7 @@ use crate::text::clean_input;
 mod division;
 mod frame;
 mod grid;
-
-/// Lines that websites add around a post; left out and listed.
-const WEBSITE_LEFTOVERS: [&str; 4] = [
-    "Tin bài gần đây",
-    "Tin liên quan",
-    "Bài viết liên quan",
-    "Chia sẻ",
-];
+mod leftovers;
 
 /// The outcome of reading a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,7 +86,8 @@ fn part_heading(line: &str) -> Option<String> {
     let rest = rest
         .strip_prefix("/.")
         .or_else(|| rest.strip_prefix('.'))
-        .or_else(|| rest.strip_prefix('-'))?;
+        .or_else(|| rest.strip_prefix('-'))
+        .or_else(|| rest.strip_prefix("/ "))?;
     let heading = rest.trim();
     (!heading.is_empty()).then(|| heading.to_owned())
 }
@@ -176,10 +170,7 @@ fn is_header_line(line: &str) -> bool {
 }
 
 fn classify(line: &str) -> Line {
-    if WEBSITE_LEFTOVERS
-        .iter()
-        .any(|leftover| line.eq_ignore_ascii_case(leftover))
-    {
+    if leftovers::is_web_leftover(line) {
         return Line::Leftover(line.to_owned());
     }
     if let Some(author) = line
@@ -323,6 +314,9 @@ struct Builder {
     item_parts: bool,
     /// Whether the pending heading began on the title line itself.
     title_line_heading: bool,
+    /// Whether the report's parts are numbered "1.", with no "I." above
+    /// them.
+    numbered_parts: bool,
 }
 
 impl Builder {
@@ -490,7 +484,9 @@ fn push_bullet_into(blocks: &mut Vec<Block>, depth: usize, text: String) {
 pub fn read_text(text: &str) -> TextImport {
     let (text, converted_from) = legacy_encoding::to_unicode(&clean_input(text));
     let mut document = Document::default();
-    let framed = frame::read_frame(&text, &mut document);
+    let mut framed = frame::read_frame(&text, &mut document);
+    let cleaned = leftovers::clean_body(&framed.body);
+    framed.unplaced.extend(cleaned.unplaced);
     let mut builder = Builder {
         document,
         unplaced: framed.unplaced,
@@ -500,9 +496,10 @@ pub fn read_text(text: &str) -> TextImport {
         heading_lines: 0,
         item_parts: false,
         title_line_heading: false,
+        numbered_parts: false,
     };
     let mut reading = Reading::default();
-    for chunk in grid::split_tables(&framed.body) {
+    for chunk in grid::split_tables(&cleaned.body) {
         match chunk {
             grid::Chunk::Text(lines) => {
                 for line in logical_lines(&lines.join("\n")) {
@@ -652,6 +649,7 @@ impl Builder {
             }
             Line::Appendix(heading) => self.open_top(SectionKind::Appendix, heading),
             Line::Part(heading) => {
+                self.numbered_parts = false;
                 if self.top_kind() == SectionKind::Division {
                     if let Some(roman) = self.roman_parts.last_mut() {
                         *roman = true;
@@ -670,6 +668,13 @@ impl Builder {
                     self.parts().push(item_section(text));
                     return;
                 }
+                // "1." with no part "I." above it: the report's parts are
+                // numbered "1.", "2." (a chi bộ's short report, a post).
+                if self.numbered_parts || self.parts().is_empty() {
+                    self.numbered_parts = true;
+                    self.parts().push(item_section(text));
+                    return;
+                }
                 let Some(part) = self.parts().last_mut() else {
                     self.unplaced.push(line);
                     return;
@@ -677,7 +682,7 @@ impl Builder {
                 part.children.push(item_section(text));
             }
             Line::Point(text) => {
-                let flat = self.flat_division();
+                let flat = self.flat_division() || self.numbered_parts;
                 let parts = self.parts();
                 let target = if flat {
                     parts.last_mut()
@@ -793,6 +798,29 @@ mod tests {
             "{}",
             figure.caption
         );
+    }
+
+    #[test]
+    fn regression_parts_numbered_1_with_no_roman_part_above() {
+        // A chi bộ's short report or a post: "1.", "2." are its parts.
+        let text = "1. Công tác tư tưởng\nNội dung một.\n2. Công tác tổ chức\n- Kết nạp 2 đảng viên.\na) Điểm một\n";
+        let imported = read_text(text);
+        let sections = &imported.document.sections;
+        assert_eq!(sections.len(), 2, "{sections:#?}");
+        assert_eq!(sections[0].heading, "Công tác tư tưởng");
+        assert_eq!(sections[1].heading, "Công tác tổ chức");
+        assert_eq!(sections[1].children[0].heading, "Điểm một");
+        assert!(imported.unplaced.is_empty(), "{:?}", imported.unplaced);
+        // A part "I." after them takes its items again.
+        let imported = read_text("1. Một\nII. HAI\n1. Ba\n");
+        assert_eq!(imported.document.sections.len(), 2);
+        assert_eq!(imported.document.sections[1].children.len(), 1);
+    }
+
+    #[test]
+    fn regression_part_numbered_roman_slash() {
+        assert_eq!(part_heading("I/ KẾT QUẢ"), Some("KẾT QUẢ".into()));
+        assert_eq!(part_heading("II/. VỀ CÔNG TÁC"), Some("VỀ CÔNG TÁC".into()));
     }
 
     #[test]
