@@ -25,17 +25,10 @@ use crate::text::clean_input;
 mod division;
 mod frame;
 mod grid;
+mod leftovers;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod nothing_dropped;
 mod numbers;
-
-/// Lines that websites add around a post; left out and listed.
-const WEBSITE_LEFTOVERS: [&str; 4] = [
-    "Tin bài gần đây",
-    "Tin liên quan",
-    "Bài viết liên quan",
-    "Chia sẻ",
-];
 
 /// The outcome of reading a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,7 +103,8 @@ fn part_heading(line: &str) -> Option<String> {
         .strip_prefix("/.")
         .or_else(|| rest.strip_prefix('.'))
         .or_else(|| rest.strip_prefix('-'))
-        // "I/ KẾT QUẢ": a slash alone, before a heading in capitals.
+        .or_else(|| rest.strip_prefix("/ "))
+        // "I/KẾT QUẢ": a slash alone, before a heading in capitals.
         .or_else(|| {
             rest.strip_prefix('/')
                 .filter(|after| after.trim_start().starts_with(char::is_uppercase))
@@ -218,10 +212,7 @@ fn classify_numbered(line: &str) -> Option<Line> {
 }
 
 fn classify(line: &str) -> Line {
-    if WEBSITE_LEFTOVERS
-        .iter()
-        .any(|leftover| line.eq_ignore_ascii_case(leftover))
-    {
+    if leftovers::is_web_leftover(line) {
         return Line::Leftover(line.to_owned());
     }
     if let Some(author) = line
@@ -445,6 +436,9 @@ struct Builder {
     item_parts: bool,
     /// Whether the pending heading began on the title line itself.
     title_line_heading: bool,
+    /// Whether the report's parts are numbered "1.", with no "I." above
+    /// them.
+    numbered_parts: bool,
     /// Whether the current part has items numbered "1.", "2." (so "1.1."
     /// under them is a point).
     plain_items: bool,
@@ -630,7 +624,9 @@ pub fn read_text(text: &str) -> TextImport {
     let conversion = legacy_encoding::convert(&clean_input(text));
     let text = conversion.text;
     let mut document = Document::default();
-    let framed = frame::read_frame(&text, &mut document);
+    let mut framed = frame::read_frame(&text, &mut document);
+    let cleaned = leftovers::clean_body(&framed.body);
+    framed.unplaced.extend(cleaned.unplaced);
     let mut builder = Builder {
         document,
         unplaced: framed.unplaced,
@@ -640,10 +636,11 @@ pub fn read_text(text: &str) -> TextImport {
         heading_lines: 0,
         item_parts: false,
         title_line_heading: false,
+        numbered_parts: false,
         plain_items: false,
     };
     let mut reading = Reading::default();
-    for chunk in grid::split_tables(&framed.body) {
+    for chunk in grid::split_tables(&cleaned.body) {
         match chunk {
             grid::Chunk::Text(lines) => {
                 for line in logical_lines(&lines.join("\n")) {
@@ -828,6 +825,7 @@ impl Builder {
             }
             Line::Appendix(heading) => self.open_top(SectionKind::Appendix, heading),
             Line::Part(heading) => {
+                self.numbered_parts = false;
                 if self.top_kind() == SectionKind::Division {
                     if let Some(roman) = self.roman_parts.last_mut() {
                         *roman = true;
@@ -860,6 +858,13 @@ impl Builder {
                     self.parts().push(item_section(text));
                     return;
                 }
+                // "1." with no part "I." above it: the report's parts are
+                // numbered "1.", "2." (a chi bộ's short report, a post).
+                if self.numbered_parts || self.parts().is_empty() {
+                    self.numbered_parts = true;
+                    self.parts().push(item_section(text));
+                    return;
+                }
                 let Some(part) = self.parts().last_mut() else {
                     self.unplaced.push(line);
                     return;
@@ -868,7 +873,7 @@ impl Builder {
                 self.plain_items = true;
             }
             Line::Point(text) => {
-                let flat = self.flat_division();
+                let flat = self.flat_division() || self.numbered_parts;
                 let any_section = !self.document.sections.is_empty();
                 let parts = self.parts();
                 let target = if flat {
@@ -992,6 +997,29 @@ mod tests {
             "{}",
             figure.caption
         );
+    }
+
+    #[test]
+    fn regression_parts_numbered_1_with_no_roman_part_above() {
+        // A chi bộ's short report or a post: "1.", "2." are its parts.
+        let text = "1. Công tác tư tưởng\nNội dung một.\n2. Công tác tổ chức\n- Kết nạp 2 đảng viên.\na) Điểm một\n";
+        let imported = read_text(text);
+        let sections = &imported.document.sections;
+        assert_eq!(sections.len(), 2, "{sections:#?}");
+        assert_eq!(sections[0].heading, "Công tác tư tưởng");
+        assert_eq!(sections[1].heading, "Công tác tổ chức");
+        assert_eq!(sections[1].children[0].heading, "Điểm một");
+        assert!(imported.unplaced.is_empty(), "{:?}", imported.unplaced);
+        // A part "I." after them takes its items again.
+        let imported = read_text("1. Một\nII. HAI\n1. Ba\n");
+        assert_eq!(imported.document.sections.len(), 2);
+        assert_eq!(imported.document.sections[1].children.len(), 1);
+    }
+
+    #[test]
+    fn regression_part_numbered_roman_slash() {
+        assert_eq!(part_heading("I/ KẾT QUẢ"), Some("KẾT QUẢ".into()));
+        assert_eq!(part_heading("II/. VỀ CÔNG TÁC"), Some("VỀ CÔNG TÁC".into()));
     }
 
     #[test]
