@@ -871,7 +871,30 @@ fn tab_run(lines: &[&str], at: usize) -> (usize, Vec<Vec<String>>) {
 
 /// Cuts the body's lines into text and tables, taking each table's caption
 /// and unit line from just above it.
+#[cfg(test)]
 pub(super) fn split_tables(text: &str) -> Vec<Chunk> {
+    split_tables_with(text, &mut [])
+}
+
+/// The line that stands for the table `index` of a list handed in ready
+/// made (a Word file's tables): a private-use character and the index.
+pub(super) fn table_mark(index: usize) -> String {
+    format!("{TABLE_MARK}{index}")
+}
+
+/// The character that starts a ready-made table's line. Text from a file
+/// has it removed first (`super::read_pieces`).
+pub(super) const TABLE_MARK: char = '\u{f8ff}';
+
+/// The ready-made table a line stands for, taken out of `ready`.
+fn ready_table(line: &str, ready: &mut [Option<Table>]) -> Option<Table> {
+    let index: usize = line.trim().strip_prefix(TABLE_MARK)?.parse().ok()?;
+    ready.get_mut(index)?.take()
+}
+
+/// `split_tables`, with the lines `table_mark` wrote standing for the
+/// tables in `ready` (each taking its caption and unit from above it too).
+pub(super) fn split_tables_with(text: &str, ready: &mut [Option<Table>]) -> Vec<Chunk> {
     let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
     let all: Vec<Vec<Span>> = lines.iter().map(|line| spans(line)).collect();
     let figures: Vec<bool> = lines.iter().map(|line| is_figure(line)).collect();
@@ -884,6 +907,15 @@ pub(super) fn split_tables(text: &str) -> Vec<Chunk> {
     // Where the run of short lines from `at` ends, once looked for.
     let mut short_end = 0;
     while at < lines.len() {
+        if let Some(mut table) = ready_table(lines[at], ready) {
+            take_caption(&mut pending, &mut table);
+            if !pending.is_empty() {
+                chunks.push(Chunk::Text(std::mem::take(&mut pending)));
+            }
+            chunks.push(Chunk::Table(table));
+            at += 1;
+            continue;
+        }
         // Tab rows.
         let (end, rows) = if at >= no_table_before {
             tab_run(&lines, at)

@@ -486,8 +486,43 @@ fn push_bullet_into(blocks: &mut Vec<Block>, depth: usize, text: String) {
     }
 }
 
+/// A piece of a report read out of another format (a Word file): a line
+/// of text, or a table already made from the file's own table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Piece {
+    Line(String),
+    Table(crate::table::Table),
+}
+
+/// Reads pieces into a draft exactly as `read_text` reads text: the lines
+/// go through the same frame, division, list and table reading, and each
+/// ready-made table lands where it stood, with the caption and unit line
+/// above it.
+pub fn read_pieces(pieces: Vec<Piece>) -> TextImport {
+    let mut text = String::new();
+    let mut tables = Vec::new();
+    for piece in pieces {
+        match piece {
+            Piece::Line(line) => {
+                text.extend(line.chars().filter(|&c| c != grid::TABLE_MARK));
+            }
+            Piece::Table(table) => {
+                text.push_str(&grid::table_mark(tables.len()));
+                tables.push(Some(table));
+            }
+        }
+        text.push('\n');
+    }
+    read_with_tables(&text, &mut tables)
+}
+
 /// Reads `text` into a draft.
 pub fn read_text(text: &str) -> TextImport {
+    let text: String = text.chars().filter(|&c| c != grid::TABLE_MARK).collect();
+    read_with_tables(&text, &mut [])
+}
+
+fn read_with_tables(text: &str, tables: &mut [Option<crate::table::Table>]) -> TextImport {
     let (text, converted_from) = legacy_encoding::to_unicode(&clean_input(text));
     let mut document = Document::default();
     let framed = frame::read_frame(&text, &mut document);
@@ -502,7 +537,7 @@ pub fn read_text(text: &str) -> TextImport {
         title_line_heading: false,
     };
     let mut reading = Reading::default();
-    for chunk in grid::split_tables(&framed.body) {
+    for chunk in grid::split_tables_with(&framed.body, tables) {
         match chunk {
             grid::Chunk::Text(lines) => {
                 for line in logical_lines(&lines.join("\n")) {

@@ -1,0 +1,635 @@
+//! An existing report as a Word `.docx` file into a draft, in pure Rust:
+//! the same outcome as the text import (`import_text::TextImport`), built
+//! by the same reader, from the file's own paragraphs, list numbers and
+//! tables.
+//!
+//! In three steps, so that the browser inflates and nothing here does:
+//! `plan` reads the zip's directory and checks every limit before a byte
+//! is inflated (the file's size, each needed part's declared size, their
+//! total, the compression ratio); the shell inflates the entries the plan
+//! names (`zip::stored` copies the stored ones), each capped at its
+//! declared size; `read` checks what came back and reads it.
+//! `read_docx_with` does all three with an inflater handed in (tests and
+//! native tools).
+//!
+//! What is read: paragraphs and their runs (`body`), Word's automatic
+//! numbers rebuilt as the reader sees them (`numbering`), heading styles
+//! as structure hints, the borderless two-column tables of the header and
+//! the signature block as the frame's lines, every other table as a
+//! table block with its merged header cells, landscape sections for
+//! appendices, text in .VnTime fonts converted from TCVN3. Pictures are not
+//! placed: each is listed in `unplaced`, as every text that finds no place
+//! is.
+
+use std::collections::BTreeMap;
+
+use crate::import_text::{self, Piece, TextImport};
+use crate::model::SectionKind;
+use crate::table::{clipboard::Grid, Merge};
+
+mod body;
+mod numbering;
+mod xml;
+pub mod zip;
+
+use body::{Node, Para, TableX};
+use numbering::{heading_level, Numbering};
+pub use zip::{stored, ZipEntry, ZipProblem};
+
+/// Word files larger than this are refused before their directory is
+/// read. Only the text parts are inflated (each capped below); the rest
+/// of a file is pictures, which are counted and never decoded, so the
+/// file's size costs only the memory that holds it. Reports with a few
+/// photos from a phone run to 5–15 MB; 25 MB leaves room for them and
+/// refuses the 50 MB hostile files the issue names.
+pub const MAX_DOCX_BYTES: usize = 25 * 1024 * 1024;
+
+/// The most a needed part (document, numbering, styles …) may declare
+/// once inflated. The 300-item benchmark report's `document.xml` is under
+/// 2 MB; 32 MB is sixteen times that.
+pub const MAX_PART_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The most all needed parts together may declare.
+pub const MAX_PARTS_TOTAL_BYTES: u64 = 48 * 1024 * 1024;
+
+/// The highest ratio of inflated to compressed size a part may declare.
+/// Deflate cannot do better than about 1,032 to 1: more is a lie (a bomb
+/// declared as large) or damage.
+pub const MAX_RATIO: u64 = 1_100;
+
+/// Why a Word file cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocxError {
+    /// Larger than `MAX_DOCX_BYTES`, refused before unzipping.
+    TooLarge {
+        bytes: usize,
+    },
+    /// Not a Word document: not a zip, or a zip of something else.
+    NotWord,
+    /// The zip container is damaged.
+    Damaged(ZipProblem),
+    /// Protected with a password.
+    Encrypted,
+    /// A part declares (or inflates to) more than it may: a zip bomb.
+    PartTooLarge {
+        part: String,
+        bytes: u64,
+    },
+    /// A part the document needs is not in the file.
+    MissingPart(String),
+    /// A part's XML is not well formed.
+    NotWellFormed {
+        part: String,
+    },
+    /// A part declares a document type (entities), which Word never does.
+    Doctype,
+    /// Elements nested deeper than `xml::MAX_DEPTH`.
+    TooDeep,
+    /// A Word 97–2003 `.doc` file.
+    OldWord,
+    /// A Rich Text Format `.rtf` file.
+    Rtf,
+    /// A LibreOffice `.odt` file.
+    OpenDocument,
+    Pdf,
+}
+
+/// The entries to inflate and the pictures found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// The text parts to inflate, each capped at its `uncompressed_len`.
+    pub needed: Vec<ZipEntry>,
+    /// The pictures' entries (`word/media/…`), never inflated.
+    pub pictures: Vec<String>,
+}
+
+/// A Word file read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocxImport {
+    pub import: TextImport,
+    /// Pictures in the text (each listed in `import.unplaced`).
+    pub pictures: usize,
+    /// Tables that became table blocks.
+    pub tables: usize,
+    /// The names of the pictures not placed ("image1.png"), in order.
+    pub unplaced_pictures: Vec<String>,
+}
+
+const CONTENT_TYPES: &str = "[Content_Types].xml";
+const PACKAGE_RELS: &str = "_rels/.rels";
+const MAIN_TYPES: [&str; 4] = [
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+];
+
+/// Whether the entry named `name` is a part the reader needs.
+fn is_needed(name: &str) -> bool {
+    if name == CONTENT_TYPES || name == PACKAGE_RELS {
+        return true;
+    }
+    let Some(rest) = name.strip_prefix("word/") else {
+        return false;
+    };
+    if let Some(rels) = rest.strip_prefix("_rels/") {
+        return rels.starts_with("document") && rels.ends_with(".xml.rels") && !rels.contains('/');
+    }
+    !rest.contains('/')
+        && (rest == "numbering.xml"
+            || rest == "styles.xml"
+            || (rest.starts_with("document") && rest.ends_with(".xml")))
+}
+
+/// True when `bytes` hold `text` in UTF-16LE (a name in a compound file).
+fn holds_utf16(bytes: &[u8], text: &str) -> bool {
+    let needle: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(needle.len()).any(|window| window == needle)
+}
+
+/// Reads the zip's directory and checks every limit, before anything is
+/// inflated.
+pub fn plan(bytes: &[u8]) -> Result<Plan, DocxError> {
+    if bytes.len() > MAX_DOCX_BYTES {
+        return Err(DocxError::TooLarge { bytes: bytes.len() });
+    }
+    if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) {
+        // A password-protected .docx is a compound file holding the
+        // encrypted package.
+        return Err(if holds_utf16(bytes, "EncryptedPackage") {
+            DocxError::Encrypted
+        } else {
+            DocxError::OldWord
+        });
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Err(DocxError::Rtf);
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Err(DocxError::Pdf);
+    }
+    if !bytes.starts_with(b"PK") {
+        return Err(DocxError::NotWord);
+    }
+    let entries = zip::entries(bytes).map_err(|problem| match problem {
+        ZipProblem::Encrypted(_) => DocxError::Encrypted,
+        problem => DocxError::Damaged(problem),
+    })?;
+    let odt = entries.iter().any(|entry| {
+        entry.name == "mimetype"
+            && stored(bytes, entry)
+                .is_some_and(|content| content.starts_with(b"application/vnd.oasis.opendocument"))
+    });
+    if odt {
+        return Err(DocxError::OpenDocument);
+    }
+    if !entries.iter().any(|entry| entry.name == CONTENT_TYPES)
+        || !entries.iter().any(|entry| entry.name.starts_with("word/"))
+    {
+        return Err(DocxError::NotWord);
+    }
+    let needed: Vec<ZipEntry> = entries
+        .iter()
+        .filter(|entry| is_needed(&entry.name))
+        .cloned()
+        .collect();
+    let mut total = 0u64;
+    for entry in &needed {
+        let too_large = || DocxError::PartTooLarge {
+            part: entry.name.clone(),
+            bytes: entry.uncompressed_len,
+        };
+        if entry.uncompressed_len > MAX_PART_BYTES {
+            return Err(too_large());
+        }
+        if entry.method == zip::DEFLATED
+            && entry.uncompressed_len > entry.compressed_len.saturating_mul(MAX_RATIO) + 1024
+        {
+            return Err(too_large());
+        }
+        total += entry.uncompressed_len;
+        if total > MAX_PARTS_TOTAL_BYTES {
+            return Err(too_large());
+        }
+    }
+    let pictures = entries
+        .iter()
+        .filter(|entry| entry.name.starts_with("word/media/"))
+        .map(|entry| entry.name.clone())
+        .collect();
+    Ok(Plan { needed, pictures })
+}
+
+/// Relationships of a part: id to (type, target).
+fn read_rels(bytes: &[u8], part: &str) -> Result<BTreeMap<String, (String, String)>, DocxError> {
+    let mut rels = BTreeMap::new();
+    xml::walk(bytes, part, |event| {
+        if let xml::Ev::Open(tag) = event {
+            if tag.name == "Relationship" {
+                if let (Some(id), Some(target)) = (tag.attr("Id"), tag.attr("Target")) {
+                    let kind = tag.attr("Type").unwrap_or("").to_owned();
+                    rels.insert(id.to_owned(), (kind, target.to_owned()));
+                }
+            }
+        }
+    })?;
+    Ok(rels)
+}
+
+/// A relationship's target as a part name, from the folder of the part
+/// that names it ("media/image1.png" from "word/" is
+/// "word/media/image1.png"; "/word/document.xml" is absolute).
+fn resolve(folder: &str, target: &str) -> String {
+    let mut parts: Vec<&str> = if target.starts_with('/') {
+        Vec::new()
+    } else {
+        folder.split('/').filter(|s| !s.is_empty()).collect()
+    };
+    for segment in target.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            segment => parts.push(segment),
+        }
+    }
+    parts.join("/")
+}
+
+/// Checks what the shell inflated against the plan and reads it.
+pub fn read(plan: &Plan, parts: &BTreeMap<String, Vec<u8>>) -> Result<DocxImport, DocxError> {
+    for entry in &plan.needed {
+        let Some(bytes) = parts.get(&entry.name) else {
+            return Err(DocxError::MissingPart(entry.name.clone()));
+        };
+        let got = bytes.len() as u64;
+        if got > entry.uncompressed_len {
+            return Err(DocxError::PartTooLarge {
+                part: entry.name.clone(),
+                bytes: got,
+            });
+        }
+        if got < entry.uncompressed_len {
+            return Err(DocxError::Damaged(ZipProblem::Truncated));
+        }
+    }
+    let part = |name: &str| {
+        plan.needed
+            .iter()
+            .any(|entry| entry.name == name)
+            .then(|| parts.get(name))
+            .flatten()
+    };
+    let types = part(CONTENT_TYPES).ok_or_else(|| DocxError::MissingPart(CONTENT_TYPES.into()))?;
+    let mut overrides: BTreeMap<String, String> = BTreeMap::new();
+    xml::walk(types, CONTENT_TYPES, |event| {
+        if let xml::Ev::Open(tag) = event {
+            if tag.name == "Override" {
+                if let (Some(name), Some(kind)) = (tag.attr("PartName"), tag.attr("ContentType")) {
+                    overrides.insert(resolve("", name), kind.to_owned());
+                }
+            }
+        }
+    })?;
+    // The main part: named by the package's relationships, else by its
+    // content type.
+    let from_rels = match part(PACKAGE_RELS) {
+        Some(bytes) => read_rels(bytes, PACKAGE_RELS)?
+            .into_values()
+            .find(|(kind, _)| kind.ends_with("/officeDocument"))
+            .map(|(_, target)| resolve("", &target)),
+        None => None,
+    };
+    let main = from_rels
+        .or_else(|| {
+            overrides
+                .iter()
+                .find(|(_, kind)| MAIN_TYPES.contains(&kind.as_str()))
+                .map(|(name, _)| name.clone())
+        })
+        .ok_or(DocxError::NotWord)?;
+    if !overrides
+        .get(&main)
+        .is_some_and(|kind| MAIN_TYPES.contains(&kind.as_str()))
+    {
+        return Err(DocxError::NotWord);
+    }
+    let document = part(&main).ok_or_else(|| DocxError::MissingPart(main.clone()))?;
+    let (folder, file) = main.rsplit_once('/').unwrap_or(("", main.as_str()));
+    let rels_name = format!("{folder}/_rels/{file}.rels");
+    let rels = match part(&rels_name) {
+        Some(bytes) => read_rels(bytes, &rels_name)?,
+        None => BTreeMap::new(),
+    };
+    let related = |suffix: &str, fallback: &str| {
+        rels.values()
+            .find(|(kind, _)| kind.ends_with(suffix))
+            .map_or_else(
+                || format!("{folder}/{fallback}"),
+                |(_, target)| resolve(folder, target),
+            )
+    };
+    let mut numbering = match part(&related("/numbering", "numbering.xml")) {
+        Some(bytes) => Numbering::read(bytes, "numbering.xml")?,
+        None => Numbering::default(),
+    };
+    let styles = match part(&related("/styles", "styles.xml")) {
+        Some(bytes) => numbering::read_styles(bytes, "styles.xml")?,
+        None => BTreeMap::new(),
+    };
+    let body = body::read_body(document, &main, &mut numbering, &styles)?;
+    let picture_name = |id: &str| {
+        rels.get(id).map_or_else(
+            || id.to_owned(),
+            |(_, target)| target.rsplit('/').next().unwrap_or(target).to_owned(),
+        )
+    };
+    Ok(assemble(body, &styles, picture_name))
+}
+
+/// Inflates with `inflate` (compressed bytes and the most bytes it may
+/// give) and reads: the whole path, natively.
+pub fn read_docx_with(
+    bytes: &[u8],
+    inflate: impl Fn(&[u8], usize) -> Result<Vec<u8>, ()>,
+) -> Result<DocxImport, DocxError> {
+    let plan = plan(bytes)?;
+    let mut parts = BTreeMap::new();
+    for entry in &plan.needed {
+        let data = match stored(bytes, entry) {
+            Some(data) => data,
+            None => {
+                let compressed = bytes
+                    .get(entry.data.clone())
+                    .ok_or(DocxError::Damaged(ZipProblem::Truncated))?;
+                // One byte over the declared size shows a part that lies.
+                inflate(compressed, entry.uncompressed_len as usize + 1)
+                    .map_err(|()| DocxError::Damaged(ZipProblem::Truncated))?
+            }
+        };
+        parts.insert(entry.name.clone(), data);
+    }
+    read(&plan, &parts)
+}
+
+/// True when `text` starts with a number or letter of its own ("I.",
+/// "1.", "a)", "-"), typed into a paragraph Word also numbers.
+fn starts_with_marker(text: &str) -> bool {
+    let text = text.trim_start();
+    let head: String = text.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let after = text[head.len()..].chars().next();
+    let numeral = !head.is_empty()
+        && (head.chars().all(|c| c.is_ascii_digit())
+            || head.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+            || (head.chars().count() == 1 && head.chars().all(char::is_lowercase)));
+    (numeral && matches!(after, Some('.' | ')' | '/' | '-')))
+        || text.starts_with(['-', '+', '–', '•'])
+        || text.to_uppercase().starts_with("PHẦN ")
+}
+
+/// The number a heading style stands for when the text has none.
+fn heading_marker(level: u8) -> &'static str {
+    match level {
+        0 => "I. ",
+        1 => "1. ",
+        _ => "a) ",
+    }
+}
+
+/// The lines of a paragraph, its label in front.
+fn para_lines(para: &Para, hint: Option<u8>, out: &mut Vec<Piece>) {
+    let text = para.text.trim_end();
+    let prefix = match (&para.label, hint) {
+        (Some(label), _) if !starts_with_marker(text) => format!("{label} "),
+        (None, Some(level)) if !starts_with_marker(text) && !text.trim().is_empty() => {
+            heading_marker(level).to_owned()
+        }
+        _ => String::new(),
+    };
+    let mut lines = text.split('\n');
+    let first = lines.next().unwrap_or("");
+    out.push(Piece::Line(format!("{prefix}{first}")));
+    out.extend(lines.map(|line| Piece::Line(line.to_owned())));
+}
+
+/// A cell's text: its paragraphs (with their labels) one per line.
+fn cell_text(paras: &[Para]) -> String {
+    paras
+        .iter()
+        .map(|para| match &para.label {
+            Some(label) => format!("{label} {}", para.text.trim()),
+            None => para.text.trim().to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
+}
+
+/// A table's cells on the grid, with its merged rectangles.
+fn grid_of(table: &TableX) -> Grid {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut merges: Vec<Merge> = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        let mut texts = vec![String::new(); row.before];
+        for cell in &row.cells {
+            let col = texts.len();
+            let text = cell_text(&cell.paras);
+            match cell.vmerge {
+                Some(false) => {
+                    // Continues the merge above it in the same column.
+                    if let Some(merge) = merges
+                        .iter_mut()
+                        .rev()
+                        .find(|m| m.col == col && m.row + m.rows == r)
+                    {
+                        merge.rows += 1;
+                    }
+                    texts.push(text);
+                }
+                _ => {
+                    if cell.span > 1 || cell.vmerge == Some(true) {
+                        merges.push(Merge {
+                            row: r,
+                            col,
+                            rows: 1,
+                            cols: cell.span,
+                        });
+                    }
+                    texts.push(text);
+                }
+            }
+            texts.extend(std::iter::repeat_n(String::new(), cell.span - 1));
+        }
+        rows.push(texts);
+    }
+    merges.retain(|merge| merge.rows > 1 || merge.cols > 1);
+    Grid { rows, merges }
+}
+
+/// The column number row under a header: "1", "2", "3", "4=2:3", "(1)", "A".
+fn is_number_row(cells: &[String]) -> bool {
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
+    filled.len() >= 2
+        && filled.iter().all(|cell| {
+            let cell = cell.trim();
+            cell.chars().count() <= 8
+                && cell
+                    .trim_start_matches('(')
+                    .starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
+        })
+}
+
+/// A borderless table of at most three columns: the two columns of a
+/// header or signature block, given as the lines a copy of them gives
+/// (cells side by side, separated by a tab).
+fn frame_lines(table: &TableX, out: &mut Vec<Piece>) {
+    for row in &table.rows {
+        let columns: Vec<Vec<String>> = row
+            .cells
+            .iter()
+            .map(|cell| {
+                let mut lines = Vec::new();
+                for para in &cell.paras {
+                    let mut first = true;
+                    for line in para.text.split('\n') {
+                        let line = line.trim();
+                        match (&para.label, first) {
+                            (Some(label), true) if !line.is_empty() => {
+                                lines.push(format!("{label} {line}"));
+                            }
+                            _ => lines.push(line.to_owned()),
+                        }
+                        first = false;
+                    }
+                }
+                lines
+            })
+            .filter(|lines| lines.iter().any(|line| !line.is_empty()))
+            .collect();
+        let height = columns.iter().map(Vec::len).max().unwrap_or(0);
+        for at in 0..height {
+            let cells: Vec<&str> = columns
+                .iter()
+                .map(|lines| lines.get(at).map_or("", String::as_str))
+                .collect();
+            let line = cells.join("\t");
+            out.push(Piece::Line(line.trim_end_matches('\t').to_owned()));
+        }
+    }
+}
+
+/// The paragraph and table nodes as the text import's pieces, then read.
+fn assemble(
+    body: body::Body,
+    styles: &BTreeMap<String, numbering::Style>,
+    picture_name: impl Fn(&str) -> String,
+) -> DocxImport {
+    // The heading level that stands for parts: the highest used by a
+    // heading that is not a division, an appendix or the title.
+    let hint_of = |para: &Para| {
+        let level = heading_level(styles, para.style.as_deref()?)?;
+        let text = para.text.trim().to_uppercase();
+        let special = text.starts_with("PHẦN") || text.starts_with("PHỤ LỤC") || text == "BÁO CÁO";
+        (!special && level <= 4).then_some(level)
+    };
+    let top = body
+        .nodes
+        .iter()
+        .filter_map(|node| match node {
+            Node::Para(para) => hint_of(para),
+            Node::Table(_) => None,
+        })
+        .min();
+    let mut pieces = Vec::new();
+    let mut pictures = Vec::new();
+    let mut converted = false;
+    let mut tables = 0;
+    // Appendix title lines, with whether their section is landscape.
+    let mut appendix_lines: Vec<bool> = Vec::new();
+    let landscape = |section: usize| body.landscape.get(section).copied().unwrap_or(false);
+    let mut note_para = |para: &Para, pictures: &mut Vec<String>| {
+        converted |= para.converted;
+        pictures.extend(para.pictures.iter().map(|id| picture_name(id)));
+    };
+    for node in &body.nodes {
+        match node {
+            Node::Para(para) => {
+                note_para(para, &mut pictures);
+                let hint = hint_of(para)
+                    .zip(top)
+                    .map(|(level, top)| level.saturating_sub(top));
+                if para.text.trim_start().starts_with("PHỤ LỤC") {
+                    appendix_lines.push(landscape(para.section));
+                }
+                para_lines(para, hint, &mut pieces);
+            }
+            Node::Table(table) => {
+                for cell in table.rows.iter().flat_map(|row| &row.cells) {
+                    for para in &cell.paras {
+                        note_para(para, &mut pictures);
+                    }
+                }
+                let grid = grid_of(table);
+                let width = grid.rows.iter().map(Vec::len).max().unwrap_or(0);
+                if width == 0 {
+                    continue;
+                }
+                if !table.bordered && width <= 3 {
+                    frame_lines(table, &mut pieces);
+                    continue;
+                }
+                let mut header = table.rows.iter().take_while(|row| row.header).count();
+                if header > 0
+                    && grid
+                        .rows
+                        .get(header - 1)
+                        .is_some_and(|row| is_number_row(row))
+                {
+                    header -= 1;
+                }
+                let rows = grid.rows.clone();
+                match crate::table::clipboard::table_from_grid(grid, (header > 0).then_some(header))
+                {
+                    Ok(table) => {
+                        tables += 1;
+                        pieces.push(Piece::Table(table));
+                    }
+                    // Too large for a table: its rows as lines, which the
+                    // text reader places or lists.
+                    Err(_) => {
+                        pieces.extend(rows.into_iter().map(|row| Piece::Line(row.join("\t"))))
+                    }
+                }
+            }
+        }
+    }
+    let mut import = import_text::read_pieces(pieces);
+    // Appendices in a landscape section of the file stay landscape.
+    let appendices: Vec<&mut crate::model::Section> = import
+        .document
+        .sections
+        .iter_mut()
+        .filter(|section| section.kind == SectionKind::Appendix)
+        .collect();
+    let skip = appendix_lines.len().saturating_sub(appendices.len());
+    for (section, landscape) in appendices
+        .into_iter()
+        .zip(appendix_lines.into_iter().skip(skip))
+    {
+        section.landscape = landscape;
+    }
+    if converted && import.converted_from.is_none() {
+        import.converted_from = Some(crate::legacy_encoding::LegacyEncoding::Tcvn3);
+    }
+    for name in &pictures {
+        import.unplaced.push(format!("Hình ảnh: {name}"));
+    }
+    DocxImport {
+        import,
+        pictures: pictures.len(),
+        tables,
+        unplaced_pictures: pictures,
+    }
+}
