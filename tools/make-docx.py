@@ -692,8 +692,6 @@ def phu_luc():
             {"heading": "KẾT QUẢ ĐÁNH GIÁ", "items": 2, "points": 0},
             {"heading": "NHẬN XÉT CHUNG", "items": 0, "points": 0},
         ],
-        tables=[{"rows": 4, "columns": 7, "header_rows": 1, "merges": 0, "total_rows": 1,
-                 "cells": [[1, 1, "Chi bộ ấp 2"], [2, 6, "0"]]}],
         appendices=[{"heading": "KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN THEO CHI BỘ", "landscape": True, "tables": 1}],
         signing_authority="T/M ĐẢNG ỦY", position="BÍ THƯ", signer_name="Nguyễn Thanh Tâm", recipients=2,
         pictures=0, unplaced=0,
@@ -713,7 +711,7 @@ def hinh_anh():
         P("Hình 1. Các bé tham gia góc đọc sách", jc="center", italic=True),
         P("ĐÁNH GIÁ CHUNG", num=(PARTS, 0), bold=True),
         label("Ưu điểm:", "Hoạt động thu hút đông đảo phụ huynh tham gia."),
-        label("Tồn tại:", "Số đầu sách dành cho trẻ còn ít."),
+        label("Hạn chế:", "Số đầu sách dành cho trẻ còn ít."),
         signature(["Lưu: VT."], "", "HIỆU TRƯỞNG", "Lâm Thị Thu"),
     ]
     expected = {
@@ -934,7 +932,9 @@ def phan_thu_nhat():
         "bullets": 3,
         "tables": [{"rows": 2, "columns": 4, "header_rows": 2, "merges": 2, "total_rows": 0,
                     "cells": [[1, 3, "75"]]}],
-        "signer_name": "Ngô Thanh Phong", "recipients": 3, "pictures": 0, "unplaced": 0,
+        "signing_authority": "TM. ỦY BAN NHÂN DÂN", "position": "PHÓ CHỦ TỊCH",
+        # "KT. CHỦ TỊCH" has no field of its own in a draft: listed.
+        "signer_name": "Ngô Thanh Phong", "recipients": 3, "pictures": 0, "unplaced": 1,
     }
     return body, {"instances": instances}, expected
 

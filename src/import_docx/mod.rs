@@ -468,23 +468,36 @@ fn grid_of(table: &TableX) -> Grid {
     Grid { rows, merges }
 }
 
-/// The column number row under a header: "1", "2", "3", "4=2:3", "(1)", "A".
+/// The column number row under a header: "1", "2", "3", "4=3:2", "(1)",
+/// "A", "B".
 fn is_number_row(cells: &[String]) -> bool {
     let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
     filled.len() >= 2
         && filled.iter().all(|cell| {
-            let cell = cell.trim();
-            cell.chars().count() <= 8
-                && cell
-                    .trim_start_matches('(')
-                    .starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
+            let bare = cell.trim().trim_start_matches('(').trim_end_matches(')');
+            let digits = bare.chars().take_while(char::is_ascii_digit).count();
+            (digits > 0 && (digits == bare.len() || bare[digits..].starts_with('=')))
+                || (bare.len() == 1 && bare.chars().all(|c| c.is_ascii_uppercase()))
         })
 }
 
-/// A borderless table of at most three columns: the two columns of a
-/// header or signature block, given as the lines a copy of them gives
-/// (cells side by side, separated by a tab).
-fn frame_lines(table: &TableX, out: &mut Vec<Piece>) {
+/// True for a line that only decorates a frame: the star under the
+/// issuing body, a rule under the motto.
+fn is_decoration(line: &str) -> bool {
+    let line = line.trim();
+    line.is_empty()
+        || line
+            .chars()
+            .all(|c| matches!(c, '*' | '-' | '_' | '–' | '—' | '=' | ' '))
+}
+
+/// A borderless table of at most three columns: the columns of a header
+/// or signature block, given as the lines a copy of them gives (cells
+/// side by side, separated by a tab), without their decorations. In the
+/// header (`joined`) a paragraph broken by hand ("ỦY BAN NHÂN DÂN" /
+/// "XÃ TÂN PHÚ") is one cell; in the signature block each line is one
+/// ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
+fn frame_lines(table: &TableX, joined: bool, out: &mut Vec<Piece>) {
     for row in &table.rows {
         let columns: Vec<Vec<String>> = row
             .cells
@@ -492,21 +505,25 @@ fn frame_lines(table: &TableX, out: &mut Vec<Piece>) {
             .map(|cell| {
                 let mut lines = Vec::new();
                 for para in &cell.paras {
-                    let mut first = true;
-                    for line in para.text.split('\n') {
+                    let text = if joined {
+                        para.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                    } else {
+                        para.text.clone()
+                    };
+                    for (at, line) in text.split('\n').enumerate() {
                         let line = line.trim();
-                        match (&para.label, first) {
-                            (Some(label), true) if !line.is_empty() => {
-                                lines.push(format!("{label} {line}"));
-                            }
+                        if is_decoration(line) {
+                            continue;
+                        }
+                        match (&para.label, at) {
+                            (Some(label), 0) => lines.push(format!("{label} {line}")),
                             _ => lines.push(line.to_owned()),
                         }
-                        first = false;
                     }
                 }
                 lines
             })
-            .filter(|lines| lines.iter().any(|line| !line.is_empty()))
+            .filter(|lines| !lines.is_empty())
             .collect();
         let height = columns.iter().map(Vec::len).max().unwrap_or(0);
         for at in 0..height {
@@ -515,8 +532,68 @@ fn frame_lines(table: &TableX, out: &mut Vec<Piece>) {
                 .map(|lines| lines.get(at).map_or("", String::as_str))
                 .collect();
             let line = cells.join("\t");
-            out.push(Piece::Line(line.trim_end_matches('\t').to_owned()));
+            out.push(Piece::Line(line.trim_matches('\t').to_owned()));
         }
+    }
+}
+
+/// The lines of the right column of a two-column table whose left column
+/// opens with "Nơi nhận".
+fn signature_column(table: &TableX) -> Option<Vec<String>> {
+    let row = table.rows.last()?;
+    let [left, right] = &row.cells[..] else {
+        return None;
+    };
+    let opens = left
+        .paras
+        .iter()
+        .find(|para| !para.text.trim().is_empty())?
+        .text
+        .trim_start()
+        .to_lowercase()
+        .starts_with("nơi nhận");
+    let lines: Vec<String> = right
+        .paras
+        .iter()
+        .flat_map(|para| para.text.split('\n'))
+        .map(str::trim)
+        .filter(|line| !is_decoration(line) && !line.starts_with('('))
+        .map(str::to_owned)
+        .collect();
+    opens.then_some(lines)
+}
+
+/// A signature block with no signing authority ("HIỆU TRƯỞNG" over the
+/// name): the text reader cannot tell it from body text and lists it; the
+/// Word table says what it is. Its first line is the position, its last
+/// the signer, taken back out of the unplaced list.
+fn place_signer(import: &mut TextImport, lines: &[String]) {
+    let closing = &mut import.document.closing;
+    if !closing.signing_authority.is_empty()
+        || !closing.position.is_empty()
+        || !closing.signer_name.is_empty()
+    {
+        return;
+    }
+    let (Some(position), Some(name)) = (lines.first(), lines.last()) else {
+        return;
+    };
+    if lines.len() < 2 {
+        return;
+    }
+    let unplaced = &mut import.unplaced;
+    let mut take = |text: &str| match unplaced.iter().position(|line| line == text) {
+        Some(at) => {
+            unplaced.remove(at);
+            true
+        }
+        None => false,
+    };
+    if take(position) {
+        closing.position = position.clone();
+    }
+    if take(name) {
+        closing.signer_name = name.clone();
     }
 }
 
@@ -546,6 +623,12 @@ fn assemble(
     let mut pictures = Vec::new();
     let mut converted = false;
     let mut tables = 0;
+    // Whether a paragraph with text came yet: a frame table before any is
+    // the header.
+    let mut text_seen = false;
+    // The right column of the signature block, when its left one is the
+    // list of recipients.
+    let mut signature: Option<Vec<String>> = None;
     // Appendix title lines, with whether their section is landscape.
     let mut appendix_lines: Vec<bool> = Vec::new();
     let landscape = |section: usize| body.landscape.get(section).copied().unwrap_or(false);
@@ -564,6 +647,7 @@ fn assemble(
                     appendix_lines.push(landscape(para.section));
                 }
                 para_lines(para, hint, &mut pieces);
+                text_seen |= !para.text.trim().is_empty();
             }
             Node::Table(table) => {
                 for cell in table.rows.iter().flat_map(|row| &row.cells) {
@@ -577,7 +661,10 @@ fn assemble(
                     continue;
                 }
                 if !table.bordered && width <= 3 {
-                    frame_lines(table, &mut pieces);
+                    frame_lines(table, !text_seen, &mut pieces);
+                    if text_seen {
+                        signature = signature_column(table).or(signature);
+                    }
                     continue;
                 }
                 let mut header = table.rows.iter().take_while(|row| row.header).count();
@@ -619,6 +706,9 @@ fn assemble(
         .zip(appendix_lines.into_iter().skip(skip))
     {
         section.landscape = landscape;
+    }
+    if let Some(lines) = signature {
+        place_signer(&mut import, &lines);
     }
     if converted && import.converted_from.is_none() {
         import.converted_from = Some(crate::legacy_encoding::LegacyEncoding::Tcvn3);
