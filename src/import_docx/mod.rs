@@ -348,8 +348,13 @@ pub fn read(plan: &Plan, parts: &BTreeMap<String, Vec<u8>>) -> Result<DocxImport
     Ok(assemble(body, &styles, picture_name))
 }
 
-/// Inflates with `inflate` (compressed bytes and the most bytes it may
-/// give) and reads: the whole path, natively.
+/// Inflates with `inflate` and reads: the whole path, natively.
+///
+/// `inflate(compressed, cap)` returns the inflated bytes, stopping at
+/// `cap` bytes: a stream with more may come back cut at `cap` (it is then
+/// refused as too large, since `cap` is one over the declared size), or
+/// as `Err(())`, as may a damaged stream. The browser's inflater is to
+/// behave the same: stop reading past the declared size plus one.
 pub fn read_docx_with(
     bytes: &[u8],
     inflate: impl Fn(&[u8], usize) -> Result<Vec<u8>, ()>,
