@@ -194,11 +194,10 @@ impl Reader<'_> {
                 }
             }
             "top" | "left" | "bottom" | "right" | "insideH" | "insideV" | "start" | "end"
-                if self.parent(0) == Some("tblBorders") =>
+                if self.parent(0) == Some("tblBorders")
+                    && !matches!(tag.attr("val"), Some("none" | "nil") | None) =>
             {
-                if !matches!(tag.attr("val"), Some("none" | "nil") | None) {
-                    self.border_drawn = true;
-                }
+                self.border_drawn = true;
             }
             "tr" => {
                 if let Some(table) = self.tables.last_mut() {

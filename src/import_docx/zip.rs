@@ -130,7 +130,9 @@ pub fn entries(bytes: &[u8]) -> Result<Vec<ZipEntry>, ZipProblem> {
     let mut out = Vec::with_capacity(usize::from(total));
     // Bytes each entry occupies (local header to end of data), to check
     // that none overlap.
-    let mut spans: Vec<Range<usize>> = vec![cd_start..cd_end];
+    let mut spans: Vec<Range<usize>> = Vec::with_capacity(usize::from(total) + 1);
+    spans.push(cd_start..cd_end);
+    let mut names = std::collections::BTreeSet::new();
     let mut at = cd_start;
     for _ in 0..total {
         if at.checked_add(46).is_none_or(|end| end > cd_end) || u32_at(bytes, at) != Some(CENTRAL) {
@@ -187,7 +189,7 @@ pub fn entries(bytes: &[u8]) -> Result<Vec<ZipEntry>, ZipProblem> {
         if method == STORED && compressed != uncompressed {
             return Err(ZipProblem::Truncated);
         }
-        if out.iter().any(|entry: &ZipEntry| entry.name == name) {
+        if !names.insert(name.clone()) {
             return Err(ZipProblem::Duplicate(name));
         }
         spans.push(local..end);
