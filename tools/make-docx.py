@@ -976,7 +976,7 @@ def write_large(path):
         body.append(T(rows, header_rows=1))
     body.append(PIC("rId10", "photo.png"))
     body.append(signature(["Lưu."], "T/M ĐẢNG ỦY", "BÍ THƯ", "Nguyễn Văn Dài"))
-    build_docx(path, body, pictures=[("rId10", "photo.png")], picture_bytes=png(1100, 1100, noise=True))
+    build_docx(path, body, pictures=[("rId10", "photo.png")], picture_bytes=png(1350, 1350, noise=True))
     return path
 
 
