@@ -1246,3 +1246,101 @@ proptest::proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------- the shell's path
+
+/// What the shell does: plan, copy the stored entries, inflate the others
+/// capped at their declared size plus one, then `transfer::read_docx_parts`.
+fn through_transfer(
+    bytes: &[u8],
+) -> Result<baocao::transfer::Incoming, baocao::transfer::ImportError> {
+    use baocao::transfer::ImportError;
+    let plan = baocao::import_docx::plan(bytes).map_err(ImportError::Docx)?;
+    let mut parts = std::collections::BTreeMap::new();
+    for entry in &plan.needed {
+        let data = match baocao::import_docx::stored(bytes, entry) {
+            Some(data) => data,
+            None => inflate(
+                &bytes[entry.data.clone()],
+                entry.uncompressed_len as usize + 1,
+            )
+            .expect("inflates"),
+        };
+        parts.insert(entry.name.clone(), data);
+    }
+    baocao::transfer::read_docx_parts(&plan, &parts, bytes.len())
+}
+
+#[test]
+fn a_word_file_comes_in_through_transfer_with_fresh_ids_and_its_pictures_listed() {
+    let bytes = fs::read(corpus_dir().join("08-hinh-anh.docx")).unwrap();
+    let plan = baocao::import_docx::plan(&bytes).unwrap();
+    assert_eq!(plan.pictures, ["word/media/image1.png"]);
+    assert!(plan
+        .needed
+        .iter()
+        .all(|entry| !entry.name.starts_with("word/media/")));
+    let incoming = through_transfer(&bytes).unwrap();
+    assert_eq!(
+        incoming.title,
+        "Báo cáo kết quả tổ chức ngày hội đọc sách năm 2026"
+    );
+    assert_eq!(incoming.bytes, bytes.len());
+    assert!(!incoming.is_template);
+    assert_eq!(incoming.unplaced, ["Hình ảnh: image1.png"]);
+    assert!(!incoming.document.has_repeated_ids());
+    assert_eq!(incoming.sections, 2);
+}
+
+#[test]
+fn a_part_inflated_past_its_declared_size_is_refused_by_read() {
+    let bytes = corpus_file();
+    let plan = baocao::import_docx::plan(&bytes).unwrap();
+    let mut parts = std::collections::BTreeMap::new();
+    for entry in &plan.needed {
+        let mut data = inflate(
+            &bytes[entry.data.clone()],
+            entry.uncompressed_len as usize + 1,
+        )
+        .unwrap();
+        if entry.name == "word/document.xml" {
+            data.push(b' ');
+        }
+        parts.insert(entry.name.clone(), data);
+    }
+    assert!(matches!(
+        baocao::import_docx::read(&plan, &parts),
+        Err(DocxError::PartTooLarge { .. })
+    ));
+    if let Some(document) = parts.get_mut("word/document.xml") {
+        document.pop();
+    }
+    parts.remove("word/styles.xml");
+    assert_eq!(
+        baocao::transfer::read_docx_parts(&plan, &parts, bytes.len()),
+        Err(baocao::transfer::ImportError::Docx(DocxError::MissingPart(
+            "word/styles.xml".into()
+        )))
+    );
+}
+
+#[test]
+fn a_table_too_wide_for_a_draft_comes_in_as_lines() {
+    // 45 columns: more than a table may have. Its rows stay text (placed
+    // or listed), never a table over the limits.
+    let row: String = (0..45)
+        .map(|c| format!("<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>"))
+        .collect();
+    let body = format!(
+        "<w:p><w:r><w:t>I. PHẦN</w:t></w:r></w:p><w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/></w:tblPr><w:tr>{row}</w:tr><w:tr>{row}</w:tr></w:tbl>"
+    );
+    let incoming = through_transfer(&minimal_docx(document_xml(&body).as_bytes())).unwrap();
+    assert!(baocao::table::tables_of(&incoming.document).is_empty());
+    let mut text = String::new();
+    json_strings(
+        &serde_json::to_value(&incoming.document).unwrap(),
+        &mut text,
+    );
+    text.extend(incoming.unplaced.iter().map(String::as_str));
+    assert!(text.contains("44"), "{text}");
+}

@@ -728,3 +728,72 @@ fn assemble(
         unplaced_pictures: pictures,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relationship_targets_resolve_from_their_folder() {
+        assert_eq!(resolve("word", "media/image1.png"), "word/media/image1.png");
+        assert_eq!(
+            resolve("word", "../customXml/item.xml"),
+            "customXml/item.xml"
+        );
+        assert_eq!(resolve("word", "/word/numbering.xml"), "word/numbering.xml");
+        assert_eq!(resolve("", "word/document.xml"), "word/document.xml");
+        assert_eq!(resolve("word", "../../../../x"), "x");
+    }
+
+    #[test]
+    fn only_the_text_parts_are_needed() {
+        for name in [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "word/document.xml",
+            "word/document2.xml",
+            "word/_rels/document.xml.rels",
+            "word/numbering.xml",
+            "word/styles.xml",
+        ] {
+            assert!(is_needed(name), "{name}");
+        }
+        for name in [
+            "word/media/image1.png",
+            "word/fontTable.xml",
+            "word/theme/theme1.xml",
+            "word/_rels/header1.xml.rels",
+            "docProps/core.xml",
+            "word/sub/document.xml",
+        ] {
+            assert!(!is_needed(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_typed_number_is_told_from_text() {
+        for text in [
+            "I. KẾT QUẢ",
+            "1. Về",
+            "a) Điểm",
+            "- gạch",
+            "+ cộng",
+            "PHẦN THỨ HAI",
+        ] {
+            assert!(starts_with_marker(text), "{text}");
+        }
+        for text in ["Kết quả", "Năm 2026", "Ia. x", "1,5 triệu"] {
+            assert!(!starts_with_marker(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn column_number_rows() {
+        let row = |cells: &[&str]| cells.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+        assert!(is_number_row(&row(&["1", "2", "3", "4=3:2"])));
+        assert!(is_number_row(&row(&["(1)", "(2)", "(3)"])));
+        assert!(is_number_row(&row(&["A", "B", "1", "2"])));
+        assert!(!is_number_row(&row(&["", "Quý I", "Quý II", "Cộng"])));
+        assert!(!is_number_row(&row(&["1"])));
+    }
+}

@@ -321,3 +321,125 @@ pub fn style_list(styles: &BTreeMap<String, Style>, id: &str) -> Option<(String,
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LISTS: &str = r#"<w:numbering xmlns:w="w">
+<w:abstractNum w:abstractNumId="0">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1">
+ <w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="2">
+ <w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#61623;"/></w:lvl>
+ <w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="o"/></w:lvl>
+ <w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>
+ <w:lvl w:ilvl="3"><w:numFmt w:val="bullet"/><w:lvlText w:val=""/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>
+</w:numbering>"#;
+
+    fn labels(steps: &[(&str, u8)]) -> Vec<String> {
+        let mut numbering = Numbering::read(LISTS.as_bytes(), "numbering.xml").unwrap();
+        steps
+            .iter()
+            .map(|(id, level)| numbering.next_label(id, *level).unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn a_higher_level_restarts_the_lower_ones() {
+        assert_eq!(
+            labels(&[
+                ("1", 0),
+                ("1", 1),
+                ("1", 2),
+                ("1", 2),
+                ("1", 1),
+                ("1", 2),
+                ("1", 0),
+                ("1", 1),
+                ("1", 2)
+            ]),
+            ["I.", "1.", "a)", "b)", "2.", "a)", "II.", "1.", "a)"]
+        );
+    }
+
+    #[test]
+    fn an_instance_with_a_start_override_starts_again_where_it_says() {
+        // numId 2 shares the abstract list of numId 1: without its
+        // override it would go on at III.
+        assert_eq!(
+            labels(&[("1", 0), ("1", 0), ("2", 0), ("2", 0), ("1", 0)]),
+            ["I.", "II.", "I.", "II.", "III."]
+        );
+    }
+
+    #[test]
+    fn start_values_and_multi_level_text() {
+        assert_eq!(
+            labels(&[("3", 0), ("3", 1), ("3", 1), ("3", 0), ("3", 1)]),
+            ["3.", "3.1.", "3.2.", "4.", "4.1."]
+        );
+    }
+
+    #[test]
+    fn bullets_become_dashes_and_pluses() {
+        assert_eq!(
+            labels(&[("4", 0), ("4", 1), ("4", 2), ("4", 3)]),
+            ["-", "+", "-", ""]
+        );
+    }
+
+    #[test]
+    fn unknown_lists_give_no_label() {
+        let mut numbering = Numbering::read(LISTS.as_bytes(), "numbering.xml").unwrap();
+        assert_eq!(numbering.next_label("99", 0), None);
+        assert_eq!(numbering.next_label("1", 7), None);
+    }
+
+    #[test]
+    fn numbers_in_each_format() {
+        assert_eq!(format_number(4, "upperRoman"), "IV");
+        assert_eq!(format_number(9, "lowerRoman"), "ix");
+        assert_eq!(format_number(2, "lowerLetter"), "b");
+        assert_eq!(format_number(27, "lowerLetter"), "aa");
+        assert_eq!(format_number(3, "upperLetter"), "C");
+        assert_eq!(format_number(12, "decimal"), "12");
+        assert_eq!(format_number(12, "decimalZero"), "12");
+        assert_eq!(format_number(u32::MAX, "lowerLetter").chars().count(), 10);
+    }
+
+    #[test]
+    fn heading_levels_from_names_outline_levels_and_parents() {
+        let styles = read_styles(
+            r#"<w:styles xmlns:w="w">
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>
+<w:style w:type="paragraph" w:styleId="TD2"><w:name w:val="Tiêu đề 2"/></w:style>
+<w:style w:type="paragraph" w:styleId="Muc"><w:name w:val="Mục lớn"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Con"><w:name w:val="Con"/><w:basedOn w:val="TD2"/></w:style>
+<w:style w:type="paragraph" w:styleId="Body"><w:name w:val="Body Text"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Loop"><w:name w:val="Loop"/><w:basedOn w:val="Loop"/></w:style>
+</w:styles>"#
+                .as_bytes(),
+            "styles.xml",
+        )
+        .unwrap();
+        assert_eq!(heading_level(&styles, "Heading1"), Some(1));
+        assert_eq!(heading_level(&styles, "TD2"), Some(2));
+        assert_eq!(heading_level(&styles, "Muc"), Some(1));
+        assert_eq!(heading_level(&styles, "Con"), Some(2));
+        assert_eq!(heading_level(&styles, "Body"), None);
+        assert_eq!(heading_level(&styles, "Loop"), None);
+        assert_eq!(heading_level(&styles, "Missing"), None);
+    }
+}

@@ -78,6 +78,12 @@ fn tag(start: &BytesStart<'_>, part: &str) -> Result<Tag, DocxError> {
 /// Reads `bytes` (a part named `part`, for errors) and hands each event
 /// to `each`, in document order.
 pub fn walk(bytes: &[u8], part: &str, mut each: impl FnMut(Ev)) -> Result<(), DocxError> {
+    walk_dyn(bytes, part, &mut each)
+}
+
+/// `walk`'s one compiled copy: each reader's closure is called through a
+/// pointer, so the parser's loop is not copied per reader into the wasm.
+fn walk_dyn(bytes: &[u8], part: &str, each: &mut dyn FnMut(Ev)) -> Result<(), DocxError> {
     let bad = || DocxError::NotWellFormed {
         part: part.to_owned(),
     };

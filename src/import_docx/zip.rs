@@ -214,3 +214,48 @@ pub fn stored(bytes: &[u8], entry: &ZipEntry) -> Option<Vec<u8>> {
         .then(|| bytes.get(entry.data.clone()).map(<[u8]>::to_vec))
         .flatten()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_leave_the_archive_are_not_safe() {
+        for name in [
+            "word/document.xml",
+            "[Content_Types].xml",
+            "word/media/image 1.png",
+        ] {
+            assert!(name_is_safe(name), "{name}");
+        }
+        for name in [
+            "", "../a", "a/../b", "/a", "a\\b", "a/./b", "C:/a", "a\0b", "..",
+        ] {
+            assert!(!name_is_safe(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn no_directory_is_found_in_short_or_foreign_bytes() {
+        assert_eq!(entries(b""), Err(ZipProblem::NoDirectory));
+        assert_eq!(entries(&[0; 21]), Err(ZipProblem::NoDirectory));
+        // An end record whose comment runs past the end of the file.
+        let mut bytes = vec![0u8; 22];
+        bytes[..4].copy_from_slice(&EOCD.to_le_bytes());
+        bytes[20] = 5;
+        assert_eq!(entries(&bytes), Err(ZipProblem::NoDirectory));
+        // An empty archive is fine: no entries.
+        bytes[20] = 0;
+        assert_eq!(entries(&bytes), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn a_directory_past_its_end_record_is_truncated() {
+        let mut bytes = vec![0u8; 22];
+        bytes[..4].copy_from_slice(&EOCD.to_le_bytes());
+        bytes[8] = 1;
+        bytes[10] = 1;
+        bytes[12] = 46;
+        assert_eq!(entries(&bytes), Err(ZipProblem::Truncated));
+    }
+}
