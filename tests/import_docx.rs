@@ -1344,3 +1344,24 @@ fn a_table_too_wide_for_a_draft_comes_in_as_lines() {
     text.extend(incoming.unplaced.iter().map(String::as_str));
     assert!(text.contains("44"), "{text}");
 }
+
+#[test]
+fn hidden_text_is_left_out_and_text_boxes_caps_and_fallback_pictures_are_read_once() {
+    let body = r#"<w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>i. phần hoa</w:t></w:r></w:p>
+<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>Nội dung giữ lại</w:t></w:r><w:del><w:r><w:delText>chữ đã xóa</w:delText></w:r></w:del></w:p>
+<w:p><w:r><w:t>Đoạn có ảnh</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><a:blip r:embed="rId5"/><wps:txbx><w:txbxContent><w:p><w:r><w:t>chữ trong hộp</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:imagedata r:id="rId5"/><w:p><w:r><w:t>chữ trong hộp</w:t></w:r></w:p></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#;
+    let read = read_timed(&minimal_docx(document_xml(body).as_bytes())).unwrap();
+    let document = &read.import.document;
+    assert_eq!(document.sections.len(), 1);
+    assert_eq!(document.sections[0].heading, "PHẦN HOA");
+    assert_eq!(read.pictures, 1);
+    let mut text = String::new();
+    json_strings(&serde_json::to_value(document).unwrap(), &mut text);
+    text.extend(read.import.unplaced.iter().map(|line| format!("{line}\n")));
+    assert!(text.contains("Nội dung giữ lại"), "{text}");
+    assert_eq!(text.matches("chữ trong hộp").count(), 1, "{text}");
+    assert!(
+        !text.contains("PAGE") && !text.contains("chữ đã xóa"),
+        "{text}"
+    );
+}

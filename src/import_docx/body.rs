@@ -93,6 +93,8 @@ const SKIPPED: [&str; 8] = [
 struct Run {
     text: String,
     font: Option<String>,
+    /// Shown in capitals whatever was typed (`w:caps`).
+    caps: bool,
 }
 
 struct Reader<'a> {
@@ -106,7 +108,8 @@ struct Reader<'a> {
     /// Paragraphs of text boxes, placed after the paragraph holding them.
     nested: Vec<Para>,
     tables: Vec<TableX>,
-    run: Option<Run>,
+    /// Open runs: a text box's runs sit inside the run of its drawing.
+    runs: Vec<Run>,
     /// The paragraph's own list, from its properties.
     num_id: Option<String>,
     ilvl: Option<u8>,
@@ -162,10 +165,15 @@ impl Reader<'_> {
             "ilvl" if self.parent(0) == Some("numPr") && self.paras.len() == 1 => {
                 self.ilvl = tag.attr("val").and_then(|v| v.parse::<u8>().ok());
             }
-            "r" => self.run = Some(Run::default()),
+            "r" => self.runs.push(Run::default()),
             "rFonts" if self.parent(0) == Some("rPr") => {
-                if let Some(run) = self.run.as_mut() {
+                if let Some(run) = self.runs.last_mut() {
                     run.font = tag.attr("ascii").or(tag.attr("hAnsi")).map(str::to_owned);
+                }
+            }
+            "caps" if self.parent(0) == Some("rPr") => {
+                if let Some(run) = self.runs.last_mut() {
+                    run.caps = tag.is_on();
                 }
             }
             "tab" if self.parent(0) == Some("r") => self.push_text("\t"),
@@ -255,7 +263,7 @@ impl Reader<'_> {
     }
 
     fn push_text(&mut self, text: &str) {
-        if let Some(run) = self.run.as_mut() {
+        if let Some(run) = self.runs.last_mut() {
             run.text.push_str(text);
         }
     }
@@ -276,7 +284,7 @@ impl Reader<'_> {
         }
         match name {
             "r" => {
-                let Some(run) = self.run.take() else { return };
+                let Some(run) = self.runs.pop() else { return };
                 let style_font = self
                     .paras
                     .last()
@@ -297,6 +305,7 @@ impl Reader<'_> {
                         para.converted |= text != run.text;
                         para.text.push_str(&text);
                     }
+                    None if run.caps => para.text.push_str(&run.text.to_uppercase()),
                     None => para.text.push_str(&run.text),
                 }
             }
@@ -403,7 +412,7 @@ pub fn read_body(
         paras: Vec::new(),
         nested: Vec::new(),
         tables: Vec::new(),
-        run: None,
+        runs: Vec::new(),
         num_id: None,
         ilvl: None,
         section: 0,
