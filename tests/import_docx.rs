@@ -1271,11 +1271,7 @@ fn through_transfer(
     for entry in &plan.needed {
         let data = match baocao::import_docx::stored(bytes, entry) {
             Some(data) => data,
-            None => inflate(
-                &bytes[entry.data.clone()],
-                entry.uncompressed_len as usize + 1,
-            )
-            .expect("inflates"),
+            None => inflate(&bytes[entry.data.clone()], entry.inflate_cap()).expect("inflates"),
         };
         parts.insert(entry.name.clone(), data);
     }
@@ -1309,11 +1305,7 @@ fn a_part_inflated_past_its_declared_size_is_refused_by_read() {
     let plan = baocao::import_docx::plan(&bytes).unwrap();
     let mut parts = std::collections::BTreeMap::new();
     for entry in &plan.needed {
-        let mut data = inflate(
-            &bytes[entry.data.clone()],
-            entry.uncompressed_len as usize + 1,
-        )
-        .unwrap();
+        let mut data = inflate(&bytes[entry.data.clone()], entry.inflate_cap()).unwrap();
         if entry.name == "word/document.xml" {
             data.push(b' ');
         }

@@ -369,7 +369,7 @@ pub fn read_docx_with(
                     .get(entry.data.clone())
                     .ok_or(DocxError::Damaged(ZipProblem::Truncated))?;
                 // One byte over the declared size shows a part that lies.
-                inflate(compressed, entry.uncompressed_len as usize + 1)
+                inflate(compressed, entry.inflate_cap())
                     .map_err(|()| DocxError::Damaged(ZipProblem::Truncated))?
             }
         };

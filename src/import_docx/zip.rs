@@ -36,6 +36,17 @@ pub struct ZipEntry {
     pub uncompressed_len: u64,
 }
 
+impl ZipEntry {
+    /// The most bytes an inflater should give for this entry: its
+    /// declared size and one more, so that a stream that runs past what it
+    /// declared shows it (`read` then refuses the part as too large).
+    pub fn inflate_cap(&self) -> usize {
+        usize::try_from(self.uncompressed_len)
+            .unwrap_or(usize::MAX)
+            .saturating_add(1)
+    }
+}
+
 /// What is wrong with an archive.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ZipProblem {
