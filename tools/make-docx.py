@@ -116,10 +116,13 @@ def sect_pr(landscape):
     )
 
 
-def cell_xml(cell, width):
+def cell_xml(cell, width, borders=None):
     if not isinstance(cell, dict):
         cell = {"t": cell}
     props = '<w:tcW w:w="%d" w:type="dxa"/>' % (width * cell.get("span", 1))
+    if borders == "none":
+        props += "<w:tcBorders>%s</w:tcBorders>" % "".join(
+            '<w:%s w:val="nil"/>' % side for side in ("top", "left", "bottom", "right"))
     if cell.get("span", 1) > 1:
         props += '<w:gridSpan w:val="%d"/>' % cell["span"]
     if cell.get("vmerge") == "restart":
@@ -133,12 +136,17 @@ def cell_xml(cell, width):
     return "<w:tc><w:tcPr>%s</w:tcPr>%s</w:tc>" % (props, "".join(paras))
 
 
-def T(rows, header_rows=0, borders=True, widths=None):
+def T(rows, header_rows=0, borders=True, widths=None, style=None, cell_borders=None):
     """A table: rows of cells (a text, or a dict with t, span, vmerge, b,
-    paras)."""
+    paras). `borders` True/False writes the table's own borders, None none
+    (the style decides); `style` names a table style ("TableGrid");
+    `cell_borders` "none" turns every cell's borders off, as Word's "No
+    Border" on selected cells does."""
     columns = max(sum((c.get("span", 1) if isinstance(c, dict) else 1) for c in row) for row in rows)
     widths = widths or [9000 // columns] * columns
-    if borders:
+    if borders is None:
+        border = None
+    elif borders:
         border = "".join(
             '<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>' % side
             for side in ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -148,8 +156,10 @@ def T(rows, header_rows=0, borders=True, widths=None):
             '<w:%s w:val="none" w:sz="0" w:space="0" w:color="auto"/>' % side
             for side in ("top", "left", "bottom", "right", "insideH", "insideV")
         )
-    out = ['<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders>%s</w:tblBorders>'
-           '<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>' % (sum(widths), border)]
+    out = ['<w:tbl><w:tblPr>%s<w:tblW w:w="%d" w:type="dxa"/>%s'
+           '<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>'
+           % ('<w:tblStyle w:val="%s"/>' % style if style else "", sum(widths),
+              "<w:tblBorders>%s</w:tblBorders>" % border if border is not None else "")]
     out.extend('<w:gridCol w:w="%d"/>' % w for w in widths)
     out.append("</w:tblGrid>")
     for r, row in enumerate(rows):
@@ -157,7 +167,7 @@ def T(rows, header_rows=0, borders=True, widths=None):
         if r < header_rows:
             out.append("<w:trPr><w:tblHeader/></w:trPr>")
         for cell in row:
-            out.append(cell_xml(cell, widths[0]))
+            out.append(cell_xml(cell, widths[0], cell_borders))
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
@@ -287,7 +297,14 @@ def styles_xml(numbered_headings=False):
         '<w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
         '<w:style w:type="paragraph" w:styleId="TieuDeNho"><w:name w:val="Tiêu đề nhỏ"/><w:basedOn w:val="Normal"/>'
         '<w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/>'
+        '<w:pPr><w:ind w:left="720"/><w:contextualSpacing/></w:pPr></w:style>'
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/></w:style>'
+        '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/>'
+        '<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+        '<w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+        '<w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+        '<w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr></w:style>'
         "</w:styles>"
         % (
             W_NS,
@@ -937,6 +954,70 @@ def phan_thu_nhat():
         "signer_name": "Ngô Thanh Phong", "recipients": 3, "pictures": 0, "unplaced": 1,
     }
     return body, {"instances": instances}, expected
+
+
+@corpus("14-bang-luoi-khong-vien")
+def bang_luoi():
+    # Word's habits: the header and signature are "Table Grid" tables with
+    # their borders turned off (the header by the table's borders, in
+    # three columns with an empty middle one; the signature cell by cell);
+    # lists through the "List Paragraph" style; a hyperlink and a content
+    # control around runs; a statistics table bordered by its style only.
+    header = T(
+        [[{"paras": [P("ĐẢNG BỘ XÃ NHƠN TRẠCH", jc="center"), P("CHI BỘ KHU PHỐ 3", jc="center", bold=True),
+                     P("*", jc="center"), P("Số 15-BC/CB", jc="center")]},
+          {"paras": [P()]},
+          {"paras": [P("ĐẢNG CỘNG SẢN VIỆT NAM", jc="center", bold=True), P("___________", jc="center"),
+                     P([run("Nhơn Trạch, ngày 09 tháng 10 năm 2026", italic=True)], jc="right")]}]],
+        borders=False, style="TableGrid", widths=[3900, 600, 4600],
+    )
+    stats = T(
+        [
+            [{"t": "Khu vực", "b": True}, {"t": "Số hộ", "b": True}, {"t": "Tỷ lệ (%)", "b": True}],
+            ["Tổ 1", "120", "40,5"],
+            ["Tổ 2", "176", "59,5"],
+            ["Cộng", "296", "100"],
+        ],
+        header_rows=1, borders=None, style="TableGrid",
+    )
+    sign = T(
+        [[{"paras": [P([run("Nơi nhận:", bold=True, italic=True)]), P("- Đảng ủy xã;"), P("- Lưu chi bộ.")]},
+          {"paras": [P("T/M CHI BỘ", jc="center", bold=True), P("BÍ THƯ", jc="center", bold=True), P(), P(),
+                     P("Dương Văn Hải", jc="center", bold=True)]}]],
+        borders=None, style="TableGrid", cell_borders="none",
+    )
+    hyperlink = ('<w:p><w:hyperlink r:id="rId99"><w:r><w:t xml:space="preserve">Theo Kế hoạch của Đảng ủy xã, </w:t></w:r>'
+                 '</w:hyperlink><w:sdt><w:sdtContent><w:r><w:t>chi bộ báo cáo như sau:</w:t></w:r></w:sdtContent></w:sdt></w:p>')
+    body = [
+        header,
+        *title("kết quả lãnh đạo công tác quý III năm 2026"),
+        hyperlink,
+        P("TÌNH HÌNH CHUNG", style="ListParagraph", num=(PARTS, 0), bold=True),
+        P("Tình hình an ninh, trật tự trên địa bàn khu phố ổn định."),
+        P("KẾT QUẢ CỤ THỂ", style="ListParagraph", num=(PARTS, 0), bold=True),
+        P("Công tác vận động", style="ListParagraph", num=(PARTS, 1)),
+        P("Vận động các hộ tham gia giữ gìn vệ sinh môi trường.", num=(SYMBOL_BULLETS, 0)),
+        P("Công tác thống kê", style="ListParagraph", num=(PARTS, 1)),
+        P("Bảng 1: Số hộ theo tổ dân phố", jc="center", bold=True),
+        stats,
+        P(),
+        sign,
+    ]
+    expected = party_expected(
+        title="Báo cáo kết quả lãnh đạo công tác quý III năm 2026",
+        superior_body="ĐẢNG BỘ XÃ NHƠN TRẠCH", issuing_body="CHI BỘ KHU PHỐ 3", number_symbol="15-BC/CB",
+        place="Nhơn Trạch", date=[9, 10, 2026],
+        parts=[
+            {"heading": "TÌNH HÌNH CHUNG", "items": 0, "points": 0},
+            {"heading": "KẾT QUẢ CỤ THỂ", "items": 2, "points": 0},
+        ],
+        bullets=1,
+        tables=[{"caption": "Bảng 1: Số hộ theo tổ dân phố", "rows": 3, "columns": 3, "header_rows": 1,
+                 "merges": 0, "total_rows": 1, "cells": [[1, 2, "59,5"], [0, 0, "Tổ 1"]]}],
+        signing_authority="T/M CHI BỘ", position="BÍ THƯ", signer_name="Dương Văn Hải", recipients=2,
+        pictures=0, unplaced=0,
+    )
+    return body, {}, expected
 
 
 def write_corpus(out_dir):

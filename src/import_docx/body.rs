@@ -57,9 +57,26 @@ pub struct Row {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TableX {
     pub rows: Vec<Row>,
-    /// Some border is drawn (by the table's borders or a grid style).
-    pub bordered: bool,
+    /// A grid table style ("TableGrid", "Lưới bảng").
+    pub grid_style: bool,
+    /// The table's own borders, when it sets them: whether any is drawn.
+    pub borders: Option<bool>,
+    /// Cells whose own borders are all "none".
+    pub bare_cells: usize,
     pub section: usize,
+}
+
+impl TableX {
+    /// Whether a border is drawn: the table's own borders when it sets
+    /// them, else its style's; none when every cell turns its own off (as
+    /// Word's "No Border" on selected cells does).
+    pub fn bordered(&self) -> bool {
+        let cells: usize = self.rows.iter().map(|row| row.cells.len()).sum();
+        if cells > 0 && self.bare_cells >= cells {
+            return false;
+        }
+        self.borders.unwrap_or(self.grid_style)
+    }
 }
 
 /// A body element.
@@ -116,8 +133,10 @@ struct Reader<'a> {
     section: usize,
     /// The orientation of the section properties being read.
     landscape: bool,
-    /// The table border being read is drawn.
+    /// The table or cell borders being read: some side is drawn.
     border_drawn: bool,
+    /// The table or cell borders being read: sides set to "none".
+    border_sides_none: usize,
 }
 
 fn is_tcvn3_font(font: &str) -> bool {
@@ -194,18 +213,31 @@ impl Reader<'_> {
                 ..TableX::default()
             }),
             "tblStyle" => {
-                let grid = tag
-                    .attr("val")
-                    .is_some_and(|style| style.to_lowercase().contains("grid"));
-                if let (Some(table), true) = (self.tables.last_mut(), grid) {
-                    table.bordered = true;
+                let grid = tag.attr("val").is_some_and(|style| {
+                    let style = style.to_lowercase();
+                    style.contains("grid") || style.contains("lưới")
+                });
+                if let Some(table) = self.tables.last_mut() {
+                    table.grid_style = grid;
                 }
             }
+            "tblBorders" | "tcBorders" => {
+                self.border_drawn = false;
+                self.border_sides_none = 0;
+            }
             "top" | "left" | "bottom" | "right" | "insideH" | "insideV" | "start" | "end"
-                if self.parent(0) == Some("tblBorders")
-                    && !matches!(tag.attr("val"), Some("none" | "nil") | None) =>
+                if matches!(self.parent(0), Some("tblBorders" | "tcBorders")) =>
             {
-                self.border_drawn = true;
+                if matches!(tag.attr("val"), Some("none" | "nil")) {
+                    if matches!(
+                        tag.name.as_str(),
+                        "top" | "bottom" | "left" | "right" | "start" | "end"
+                    ) {
+                        self.border_sides_none += 1;
+                    }
+                } else {
+                    self.border_drawn = true;
+                }
             }
             "tr" => {
                 if let Some(table) = self.tables.last_mut() {
@@ -311,10 +343,16 @@ impl Reader<'_> {
             }
             "p" => self.close_paragraph(),
             "tblBorders" => {
-                if let (Some(table), true) = (self.tables.last_mut(), self.border_drawn) {
-                    table.bordered = true;
+                let drawn = self.border_drawn;
+                if let Some(table) = self.tables.last_mut() {
+                    table.borders = Some(drawn);
                 }
-                self.border_drawn = false;
+            }
+            "tcBorders" => {
+                let bare = !self.border_drawn && self.border_sides_none >= 4;
+                if let (Some(table), true) = (self.tables.last_mut(), bare) {
+                    table.bare_cells += 1;
+                }
             }
             "tbl" => {
                 let Some(table) = self.tables.pop() else {
@@ -418,6 +456,7 @@ pub fn read_body(
         section: 0,
         landscape: false,
         border_drawn: false,
+        border_sides_none: 0,
     };
     walk(bytes, part, |event| match event {
         Ev::Open(tag) => reader.open(tag),

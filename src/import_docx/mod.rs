@@ -542,6 +542,28 @@ fn frame_lines(table: &TableX, joined: bool, out: &mut Vec<Piece>) {
     }
 }
 
+/// True for a table whose cells open with the national motto, "Nơi
+/// nhận" or a signing authority: a header or signature block even when its
+/// borders show.
+fn holds_frame(table: &TableX) -> bool {
+    table
+        .rows
+        .iter()
+        .flat_map(|row| &row.cells)
+        .filter_map(|cell| cell.paras.iter().find(|para| !para.text.trim().is_empty()))
+        .any(|para| {
+            let text = para.text.trim_start();
+            let upper = text.to_uppercase();
+            upper.starts_with("CỘNG HÒA XÃ HỘI")
+                || upper.starts_with("CỘNG HOÀ XÃ HỘI")
+                || upper.starts_with("ĐẢNG CỘNG SẢN VIỆT NAM")
+                || upper.starts_with("NƠI NHẬN")
+                || ["T/M ", "TM. ", "KT. ", "K/T ", "TL. ", "T/L "]
+                    .iter()
+                    .any(|prefix| upper.starts_with(prefix))
+        })
+}
+
 /// The lines of the right column of a two-column table whose left column
 /// opens with "Nơi nhận".
 fn signature_column(table: &TableX) -> Option<Vec<String>> {
@@ -665,7 +687,7 @@ fn assemble(
                 if width == 0 {
                     continue;
                 }
-                if !table.bordered && width <= 3 {
+                if width <= 3 && (!table.bordered() || holds_frame(table)) {
                     frame_lines(table, !text_seen, &mut pieces);
                     if text_seen {
                         signature = signature_column(table).or(signature);
