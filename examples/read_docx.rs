@@ -43,6 +43,17 @@ fn main() {
             for line in &read.import.unplaced {
                 println!("  unplaced: {line}");
             }
+            // The same report as pasted text, for comparison: how much of
+            // the time is the text reader both paths share.
+            let text = baocao::export::plain_text(document);
+            let started = Instant::now();
+            let pasted = baocao::import_text::read_text(&text);
+            println!(
+                "as pasted text ({} characters): read in {:?}, {} sections",
+                text.chars().count(),
+                started.elapsed(),
+                baocao::numbering::outline(&pasted.document).len()
+            );
         }
         Err(error) => {
             println!(

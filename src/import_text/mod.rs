@@ -1182,6 +1182,40 @@ mod tests {
     }
 
     #[test]
+    fn ready_made_tables_land_where_they_stood_with_their_caption_and_unit() {
+        let table = crate::table::clipboard::table_from_grid(
+            vec![
+                vec!["Đơn vị".to_owned(), "Số".to_owned()],
+                vec!["Tổ 1".to_owned(), "12".to_owned()],
+            ],
+            None,
+        )
+        .unwrap();
+        let line = |text: &str| Piece::Line(text.to_owned());
+        let read = read_pieces(vec![
+            line("I. KẾT QUẢ"),
+            line("Bảng 1: Số hộ"),
+            line("Đvt: hộ"),
+            Piece::Table(table),
+            line("Nhận xét sau bảng."),
+            // A stray table mark in the text is not a table.
+            line("\u{f8ff}0 chữ"),
+        ]);
+        let blocks = &read.document.sections[0].blocks;
+        let Block::Table(table) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(table.caption, "Bảng 1: Số hộ");
+        assert_eq!(table.unit, "hộ");
+        assert_eq!(table.rows[0].cells[0].text, "Tổ 1");
+        assert!(matches!(&blocks[1], Block::Paragraph(p) if p.text == "Nhận xét sau bảng."));
+        assert!(matches!(&blocks[2], Block::Paragraph(p) if p.text == "0 chữ"));
+        // Pasted text never has ready-made tables: its marks are dropped.
+        let pasted = read_text("I. MỘT\n\u{f8ff}0\nchữ");
+        assert!(crate::table::tables_of(&pasted.document).is_empty());
+    }
+
+    #[test]
     fn the_seed_has_no_divisions_tables_or_appendices() {
         let document = read_text(SEED).document;
         assert!(document
