@@ -1368,3 +1368,19 @@ fn hidden_text_is_left_out_and_text_boxes_caps_and_fallback_pictures_are_read_on
         "{text}"
     );
 }
+
+#[test]
+fn footnotes_are_listed_not_lost() {
+    let notes = r#"<?xml version="1.0"?><w:footnotes xmlns:w="w"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Số liệu tính đến ngày 30/9.</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
+    let body = r#"<w:p><w:r><w:t>I. PHẦN MỘT</w:t></w:r></w:p><w:p><w:r><w:t>Có 12 hộ</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>"#;
+    let bytes = raw_zip(&[
+        RawEntry::stored("[Content_Types].xml", TYPES.as_bytes()),
+        RawEntry::deflated("word/document.xml", document_xml(body).as_bytes()),
+        RawEntry::deflated("word/footnotes.xml", notes.as_bytes()),
+    ]);
+    let read = read_timed(&bytes).unwrap();
+    assert_eq!(
+        read.import.unplaced,
+        ["Chú thích: Số liệu tính đến ngày 30/9."]
+    );
+}

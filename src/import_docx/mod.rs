@@ -138,6 +138,8 @@ fn is_needed(name: &str) -> bool {
     !rest.contains('/')
         && (rest == "numbering.xml"
             || rest == "styles.xml"
+            || rest == "footnotes.xml"
+            || rest == "endnotes.xml"
             || (rest.starts_with("document") && rest.ends_with(".xml")))
 }
 
@@ -234,6 +236,53 @@ fn read_rels(bytes: &[u8], part: &str) -> Result<BTreeMap<String, (String, Strin
         }
     })?;
     Ok(rels)
+}
+
+/// The text of each footnote or endnote (not Word's separator notes):
+/// they have no place in a draft, so they are listed rather than lost.
+fn read_notes(bytes: &[u8], part: &str, out: &mut Vec<String>) -> Result<(), DocxError> {
+    let mut current: Option<String> = None;
+    let mut in_text = false;
+    let mut skipping = 0usize;
+    xml::walk(bytes, part, |event| match event {
+        xml::Ev::Open(tag) => match tag.name.as_str() {
+            "footnote" | "endnote" => {
+                let separator = tag.attr("type").is_some_and(|kind| kind != "normal");
+                current = (!separator).then(String::new);
+            }
+            "instrText" | "delText" | "Fallback" => skipping += 1,
+            "t" => in_text = true,
+            "tab" | "br" => {
+                if let Some(note) = current.as_mut() {
+                    note.push(' ');
+                }
+            }
+            _ => {}
+        },
+        xml::Ev::Close(name) => match name.as_str() {
+            "footnote" | "endnote" => {
+                if let Some(note) = current.take() {
+                    let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !note.is_empty() {
+                        out.push(note);
+                    }
+                }
+            }
+            "instrText" | "delText" | "Fallback" => skipping = skipping.saturating_sub(1),
+            "t" => in_text = false,
+            "p" => {
+                if let Some(note) = current.as_mut() {
+                    note.push(' ');
+                }
+            }
+            _ => {}
+        },
+        xml::Ev::Text(text) => {
+            if let (Some(note), true, 0) = (current.as_mut(), in_text, skipping) {
+                note.push_str(&text);
+            }
+        }
+    })
 }
 
 /// A relationship's target as a part name, from the folder of the part
@@ -345,7 +394,21 @@ pub fn read(plan: &Plan, parts: &BTreeMap<String, Vec<u8>>) -> Result<DocxImport
             |(_, target)| target.rsplit('/').next().unwrap_or(target).to_owned(),
         )
     };
-    Ok(assemble(body, &styles, picture_name))
+    let mut notes = Vec::new();
+    for (kind, fallback) in [
+        ("/footnotes", "footnotes.xml"),
+        ("/endnotes", "endnotes.xml"),
+    ] {
+        let name = related(kind, fallback);
+        if let Some(bytes) = part(&name) {
+            read_notes(bytes, &name, &mut notes)?;
+        }
+    }
+    let mut read = assemble(body, &styles, picture_name);
+    read.import
+        .unplaced
+        .extend(notes.into_iter().map(|note| format!("Chú thích: {note}")));
+    Ok(read)
 }
 
 /// Inflates with `inflate` and reads: the whole path, natively.
@@ -777,6 +840,7 @@ mod tests {
             "word/_rels/document.xml.rels",
             "word/numbering.xml",
             "word/styles.xml",
+            "word/footnotes.xml",
         ] {
             assert!(is_needed(name), "{name}");
         }

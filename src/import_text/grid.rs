@@ -894,7 +894,40 @@ fn ready_table(line: &str, ready: &mut [Option<Table>]) -> Option<Table> {
 
 /// `split_tables`, with the lines `table_mark` wrote standing for the
 /// tables in `ready` (each taking its caption and unit from above it too).
+/// The text between two ready tables is read on its own, so that no table
+/// found in it runs over a ready one.
 pub(super) fn split_tables_with(text: &str, ready: &mut [Option<Table>]) -> Vec<Chunk> {
+    if ready.is_empty() {
+        return split_text(text);
+    }
+    let mut chunks = Vec::new();
+    let mut segment: Vec<&str> = Vec::new();
+    for line in text.split('\n') {
+        let Some(mut table) = ready_table(line, ready) else {
+            segment.push(line);
+            continue;
+        };
+        if !segment.is_empty() {
+            let mut before = split_text(&segment.join("\n"));
+            segment.clear();
+            if let Some(Chunk::Text(lines)) = before.last_mut() {
+                take_caption(lines, &mut table);
+                if lines.is_empty() {
+                    before.pop();
+                }
+            }
+            chunks.extend(before);
+        }
+        chunks.push(Chunk::Table(table));
+    }
+    if !segment.is_empty() {
+        chunks.extend(split_text(&segment.join("\n")));
+    }
+    chunks
+}
+
+/// Cuts lines of text (no ready tables among them) into text and tables.
+fn split_text(text: &str) -> Vec<Chunk> {
     let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
     let all: Vec<Vec<Span>> = lines.iter().map(|line| spans(line)).collect();
     let figures: Vec<bool> = lines.iter().map(|line| is_figure(line)).collect();
@@ -907,15 +940,6 @@ pub(super) fn split_tables_with(text: &str, ready: &mut [Option<Table>]) -> Vec<
     // Where the run of short lines from `at` ends, once looked for.
     let mut short_end = 0;
     while at < lines.len() {
-        if let Some(mut table) = ready_table(lines[at], ready) {
-            take_caption(&mut pending, &mut table);
-            if !pending.is_empty() {
-                chunks.push(Chunk::Text(std::mem::take(&mut pending)));
-            }
-            chunks.push(Chunk::Table(table));
-            at += 1;
-            continue;
-        }
         // Tab rows.
         let (end, rows) = if at >= no_table_before {
             tab_run(&lines, at)

@@ -1216,6 +1216,32 @@ mod tests {
     }
 
     #[test]
+    fn regression_a_ready_table_between_tab_rows_was_read_as_a_label_row() {
+        let table =
+            crate::table::clipboard::table_from_grid(vec![vec!["chỉ một ô".to_owned()]], None)
+                .unwrap();
+        let line = |text: &str| Piece::Line(text.to_owned());
+        let read = read_pieces(vec![
+            line("kết\tquả"),
+            Piece::Table(table),
+            line("công\ttác"),
+        ]);
+        let tables = crate::table::tables_of(&read.document);
+        assert!(
+            tables.iter().any(|(_, table)| table
+                .rows
+                .iter()
+                .any(|row| row.cells[0].text == "chỉ một ô")
+                || table
+                    .header
+                    .iter()
+                    .flatten()
+                    .any(|text| text == "chỉ một ô")),
+            "{read:?}"
+        );
+    }
+
+    #[test]
     fn the_seed_has_no_divisions_tables_or_appendices() {
         let document = read_text(SEED).document;
         assert!(document
