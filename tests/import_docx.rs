@@ -1384,3 +1384,15 @@ fn footnotes_are_listed_not_lost() {
         ["Chú thích: Số liệu tính đến ngày 30/9."]
     );
 }
+
+#[test]
+fn cells_spanning_many_columns_cannot_inflate_memory() {
+    // 10,000 cells each spanning 64 columns: 640,000 places if spans were
+    // taken at their word (a 32 MB part could hold 600,000 such cells).
+    let row: String =
+        "<w:tc><w:tcPr><w:gridSpan w:val=\"64\"/></w:tcPr><w:p/></w:tc>".repeat(1_000);
+    let rows = format!("<w:tr>{row}</w:tr>").repeat(10);
+    let body = format!("<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/></w:tblPr>{rows}</w:tbl>");
+    let read = read_timed(&minimal_docx(document_xml(&body).as_bytes())).unwrap();
+    assert_eq!(read.tables, 0);
+}

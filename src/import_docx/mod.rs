@@ -495,6 +495,11 @@ fn cell_text(paras: &[Para]) -> String {
         .to_owned()
 }
 
+/// The most places a table row is widened to by its cells' spans: far
+/// more than a table may have (it is then refused as too large), few
+/// enough that spans cannot inflate memory.
+const MAX_ROW_PLACES: usize = 1_000;
+
 /// A table's cells on the grid, with its merged rectangles.
 fn grid_of(table: &TableX) -> Grid {
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -528,7 +533,13 @@ fn grid_of(table: &TableX) -> Grid {
                     texts.push(text);
                 }
             }
-            texts.extend(std::iter::repeat_n(String::new(), cell.span - 1));
+            // Spans widen a row only so far: a row of cells each spanning
+            // 64 columns must not multiply the file's size in memory.
+            let room = MAX_ROW_PLACES.saturating_sub(texts.len());
+            texts.extend(std::iter::repeat_n(
+                String::new(),
+                (cell.span - 1).min(room),
+            ));
         }
         rows.push(texts);
     }
@@ -871,6 +882,29 @@ mod tests {
         for text in ["Kết quả", "Năm 2026", "Ia. x", "1,5 triệu"] {
             assert!(!starts_with_marker(text), "{text}");
         }
+    }
+
+    #[test]
+    fn spans_widen_a_row_only_so_far() {
+        let cell = body::Cell {
+            span: 64,
+            ..body::Cell::default()
+        };
+        let table = TableX {
+            rows: vec![body::Row {
+                cells: vec![cell; 100],
+                ..body::Row::default()
+            }],
+            ..TableX::default()
+        };
+        let grid = grid_of(&table);
+        // 6,400 places if spans were taken at their word; each cell past
+        // the limit still keeps its own place (its text).
+        assert!(
+            grid.rows[0].len() <= MAX_ROW_PLACES + 100,
+            "{}",
+            grid.rows[0].len()
+        );
     }
 
     #[test]
