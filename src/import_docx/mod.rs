@@ -388,11 +388,13 @@ pub fn read(plan: &Plan, parts: &BTreeMap<String, Vec<u8>>) -> Result<DocxImport
         None => BTreeMap::new(),
     };
     let body = body::read_body(document, &main, &mut numbering, &styles)?;
+    // A picture's name, cut short: it is listed once per place the
+    // picture is shown.
     let picture_name = |id: &str| {
-        rels.get(id).map_or_else(
-            || id.to_owned(),
-            |(_, target)| target.rsplit('/').next().unwrap_or(target).to_owned(),
-        )
+        let name = rels.get(id).map_or(id, |(_, target)| {
+            target.rsplit('/').next().unwrap_or(target)
+        });
+        name.chars().take(100).collect::<String>()
     };
     let mut notes = Vec::new();
     for (kind, fallback) in [

@@ -11,6 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::xml::{walk, Ev};
 use super::DocxError;
 
+/// The longest level text kept, in characters.
+const MAX_LEVEL_TEXT: usize = 32;
+
 /// One level of an abstract list.
 #[derive(Clone, Debug, Default)]
 struct Level {
@@ -99,7 +102,10 @@ impl Numbering {
                     match tag.name.as_str() {
                         "start" => level.start = number_u32(Some(value)).unwrap_or(1),
                         "numFmt" => level.format = value.to_owned(),
-                        _ => level.text = value.to_owned(),
+                        // Real list texts are a few characters ("%1.",
+                        // "%1.%2."); a long one, repeated on every
+                        // paragraph, would multiply the file in memory.
+                        _ => level.text = value.chars().take(MAX_LEVEL_TEXT).collect(),
                     }
                 }
                 "num" => {
@@ -398,6 +404,17 @@ mod tests {
             labels(&[("4", 0), ("4", 1), ("4", 2), ("4", 3)]),
             ["-", "+", "-", ""]
         );
+    }
+
+    #[test]
+    fn a_long_level_text_is_cut_short() {
+        let long = "x".repeat(10_000);
+        let xml = format!(
+            r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1{long}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+        );
+        let mut numbering = Numbering::read(xml.as_bytes(), "numbering.xml").unwrap();
+        let label = numbering.next_label("1", 0).unwrap();
+        assert!(label.chars().count() <= MAX_LEVEL_TEXT, "{}", label.len());
     }
 
     #[test]
