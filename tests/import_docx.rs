@@ -1406,3 +1406,18 @@ fn cells_spanning_many_columns_cannot_inflate_memory() {
     let read = read_timed(&minimal_docx(document_xml(&body).as_bytes())).unwrap();
     assert_eq!(read.tables, 0);
 }
+
+#[test]
+fn many_vertical_merges_are_read_quickly() {
+    // A first column merged down 20,000 rows beside a second column that
+    // starts a merge on every row: a search through all merges for each
+    // continuing cell of the first column would be quadratic.
+    let cell = |merge: &str| format!("<w:tc><w:tcPr>{merge}</w:tcPr><w:p/></w:tc>");
+    let restart = cell("<w:vMerge w:val=\"restart\"/>");
+    let continued = cell("<w:vMerge/>");
+    let body = format!(
+        "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/></w:tblPr><w:tr>{restart}{restart}</w:tr>{}</w:tbl>",
+        format!("<w:tr>{continued}{restart}</w:tr>").repeat(20_000)
+    );
+    read_timed(&minimal_docx(document_xml(&body).as_bytes())).unwrap();
+}

@@ -506,6 +506,9 @@ const MAX_ROW_PLACES: usize = 1_000;
 fn grid_of(table: &TableX) -> Grid {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut merges: Vec<Merge> = Vec::new();
+    // The merge each column's vertical run belongs to, so that a
+    // continuing cell finds it at once (a search would be quadratic).
+    let mut open: BTreeMap<usize, usize> = BTreeMap::new();
     for (r, row) in table.rows.iter().enumerate() {
         let mut texts = vec![String::new(); row.before];
         for cell in &row.cells {
@@ -514,10 +517,10 @@ fn grid_of(table: &TableX) -> Grid {
             match cell.vmerge {
                 Some(false) => {
                     // Continues the merge above it in the same column.
-                    if let Some(merge) = merges
-                        .iter_mut()
-                        .rev()
-                        .find(|m| m.col == col && m.row + m.rows == r)
+                    if let Some(merge) = open
+                        .get(&col)
+                        .and_then(|&at| merges.get_mut(at))
+                        .filter(|m| m.row + m.rows == r)
                     {
                         merge.rows += 1;
                     }
@@ -525,6 +528,9 @@ fn grid_of(table: &TableX) -> Grid {
                 }
                 _ => {
                     if cell.span > 1 || cell.vmerge == Some(true) {
+                        if cell.vmerge == Some(true) {
+                            open.insert(col, merges.len());
+                        }
                         merges.push(Merge {
                             row: r,
                             col,
