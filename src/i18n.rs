@@ -705,6 +705,93 @@ pub fn describe_session_error(lang: Lang, error: &crate::session::SessionError) 
     t(lang, msg).to_owned()
 }
 
+// -- docx --
+
+/// A sentence for a Word file that could not be read: what happened and
+/// what to do.
+pub fn describe_docx_error(lang: Lang, error: &crate::import_docx::DocxError) -> String {
+    use crate::import_docx::{DocxError, ZipProblem, MAX_DOCX_BYTES};
+    let vi = lang == Lang::Vi;
+    let paste_vi = "Hãy mở tệp trong Word, chọn hết (Ctrl+A), chép (Ctrl+C) rồi dán (Ctrl+V) vào ô “Từ một báo cáo cũ”.";
+    let paste_en = "Open the file in Word, select all (Ctrl+A), copy (Ctrl+C), then paste (Ctrl+V) into the “From an existing report” box.";
+    let (text_vi, text_en): (String, String) = match error {
+        DocxError::TooLarge { bytes } => (
+            format!(
+                "Tệp Word quá lớn ({}; giới hạn {}) nên không mở. Nếu tệp có nhiều ảnh, hãy lưu một bản không có ảnh (hoặc nén ảnh trong Word) rồi mở lại.",
+                format_size(Lang::Vi, *bytes as u64),
+                format_size(Lang::Vi, MAX_DOCX_BYTES as u64)
+            ),
+            format!(
+                "The Word file is too large ({}; the limit is {}), so it was not opened. If it holds many pictures, save a copy without them (or compress them in Word) and open that.",
+                format_size(Lang::En, *bytes as u64),
+                format_size(Lang::En, MAX_DOCX_BYTES as u64)
+            ),
+        ),
+        DocxError::NotWord => (
+            "Tệp này không phải tệp Word (.docx). Hãy chọn đúng tệp báo cáo.".into(),
+            "This file is not a Word file (.docx). Pick the report's file.".into(),
+        ),
+        DocxError::Damaged(problem) => {
+            let detail = match problem {
+                ZipProblem::Method { .. } => "kiểu nén lạ / an unknown compression",
+                ZipProblem::Zip64 => "zip64",
+                ZipProblem::BadName(_) => "tên mục không hợp lệ / an invalid entry name",
+                ZipProblem::Overlapping => "các mục chồng lên nhau / overlapping entries",
+                _ => "không đầy đủ / incomplete",
+            };
+            (
+                format!("Tệp Word bị hỏng ({detail}) nên không đọc được. Hãy mở tệp trong Word và lưu lại thành .docx, hoặc xin người gửi gửi lại tệp."),
+                format!("The Word file is damaged ({detail}), so it cannot be read. Open it in Word and save it again as .docx, or ask the sender for the file again."),
+            )
+        }
+        DocxError::Encrypted => (
+            "Tệp Word có đặt mật khẩu nên không đọc được. Hãy mở tệp trong Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu) rồi lưu lại.".into(),
+            "The Word file is protected with a password, so it cannot be read. Open it in Word, remove the password (File → Info → Protect Document) and save it.".into(),
+        ),
+        DocxError::PartTooLarge { part, bytes } => (
+            format!("Tệp Word có phần “{part}” bung ra quá lớn ({}) nên không mở, để giữ an toàn cho trình duyệt. {paste_vi}", format_size(Lang::Vi, *bytes)),
+            format!("The Word file's part “{part}” unpacks to too much ({}), so it was not opened, to keep the browser safe. {paste_en}", format_size(Lang::En, *bytes)),
+        ),
+        DocxError::MissingPart(part) => (
+            format!("Tệp Word thiếu phần “{part}” nên không đọc được. Hãy mở tệp trong Word và lưu lại thành .docx."),
+            format!("The Word file lacks its part “{part}”, so it cannot be read. Open it in Word and save it again as .docx."),
+        ),
+        DocxError::NotWellFormed { part } => (
+            format!("Phần “{part}” của tệp Word bị hỏng (XML không đúng dạng). Hãy mở tệp trong Word và lưu lại thành .docx. {paste_vi}"),
+            format!("The Word file's part “{part}” is damaged (malformed XML). Open it in Word and save it again as .docx. {paste_en}"),
+        ),
+        DocxError::Doctype => (
+            "Tệp Word có khai báo DOCTYPE, điều Word không bao giờ ghi; tệp không được mở để giữ an toàn. Hãy mở tệp trong Word và lưu lại thành .docx.".into(),
+            "The Word file declares a DOCTYPE, which Word never writes; it was not opened, for safety. Open it in Word and save it again as .docx.".into(),
+        ),
+        DocxError::TooDeep => (
+            format!("Tệp Word lồng nhau quá sâu (bảng trong bảng …) nên không đọc được. {paste_vi}"),
+            format!("The Word file is nested too deeply (tables within tables …), so it cannot be read. {paste_en}"),
+        ),
+        DocxError::OldWord => (
+            format!("Đây là tệp Word đời cũ (.doc). Hãy mở tệp trong Word, chọn Lưu thành (Save As) → Word Document (.docx) rồi mở tệp .docx đó. Hoặc: {paste_vi}"),
+            format!("This is an old Word file (.doc). Open it in Word, Save As → Word Document (.docx), and open that .docx. Or: {paste_en}"),
+        ),
+        DocxError::Rtf => (
+            format!("Đây là tệp RTF (.rtf). Hãy mở tệp trong Word, chọn Lưu thành (Save As) → Word Document (.docx) rồi mở tệp .docx đó. Hoặc: {paste_vi}"),
+            format!("This is an RTF file (.rtf). Open it in Word, Save As → Word Document (.docx), and open that .docx. Or: {paste_en}"),
+        ),
+        DocxError::OpenDocument => (
+            "Đây là tệp LibreOffice (.odt). Hãy mở tệp trong LibreOffice, chọn Lưu thành → Word 2007-365 (.docx) rồi mở tệp .docx đó; hoặc chọn hết, chép rồi dán vào ô “Từ một báo cáo cũ”.".into(),
+            "This is a LibreOffice file (.odt). Open it in LibreOffice, Save As → Word 2007-365 (.docx), and open that .docx; or select all, copy and paste into the “From an existing report” box.".into(),
+        ),
+        DocxError::Pdf => (
+            "Đây là tệp PDF, Báo cáo không đọc được. Nếu có bản Word (.docx) thì dùng bản đó; nếu không, hãy mở PDF, chọn hết, chép rồi dán vào ô “Từ một báo cáo cũ”.".into(),
+            "This is a PDF file, which Báo cáo cannot read. Use the Word version (.docx) if there is one; otherwise open the PDF, select all, copy and paste into the “From an existing report” box.".into(),
+        ),
+    };
+    if vi {
+        text_vi
+    } else {
+        text_en
+    }
+}
+
 /// A sentence for a file that could not be imported: what happened and,
 /// where it helps, what to do.
 pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -> String {
@@ -776,6 +863,7 @@ pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -
                 format!("The file's content is not shaped like a draft ({detail}).")
             }
         }
+        ImportError::Docx(error) => describe_docx_error(lang, error),
         ImportError::Problems(problems) => problems
             .iter()
             .map(|problem| {

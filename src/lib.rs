@@ -11,6 +11,7 @@ pub mod edit;
 pub mod export;
 pub mod frame;
 pub mod i18n;
+pub mod import_docx;
 pub mod import_text;
 pub mod index;
 pub mod keymap;

@@ -47,6 +47,8 @@ pub enum ImportError {
     Shape(String),
     /// A draft whose structure is wrong in named places.
     Problems(Vec<Problem>),
+    /// A Word file that cannot be read, and why.
+    Docx(crate::import_docx::DocxError),
 }
 
 /// A problem found in a named place of an imported draft.
@@ -271,6 +273,43 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
         template: None,
         unplaced: Vec::new(),
         converted_from: None,
+    })
+}
+
+/// Checks a Word file the shell has unzipped: `plan` is
+/// `import_docx::plan` of its bytes, `parts` the needed entries inflated
+/// (each capped at its declared size), `bytes` the file's size. The draft
+/// goes through the same checks as a draft file's: tables refused when
+/// too large, then made sane, text cleaned like typing, fresh ids.
+pub fn read_docx_parts(
+    plan: &crate::import_docx::Plan,
+    parts: &std::collections::BTreeMap<String, Vec<u8>>,
+    bytes: usize,
+) -> Result<Incoming, ImportError> {
+    let read = crate::import_docx::read(plan, parts).map_err(ImportError::Docx)?;
+    let mut document = read.import.document;
+    let mut problems = table_problems(&document);
+    if too_deep(&document) {
+        problems.push(Problem {
+            place: String::new(),
+            kind: ProblemKind::TooDeep,
+        });
+    }
+    if !problems.is_empty() {
+        return Err(ImportError::Problems(problems));
+    }
+    document.clean_all_text();
+    crate::table::make_tables_sane(&mut document);
+    document.assign_ids();
+    Ok(Incoming {
+        title: document.title.clone(),
+        sections: outline(&document).len(),
+        bytes,
+        document,
+        is_template: false,
+        template: None,
+        unplaced: read.import.unplaced,
+        converted_from: read.import.converted_from,
     })
 }
 

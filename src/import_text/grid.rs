@@ -871,7 +871,63 @@ fn tab_run(lines: &[&str], at: usize) -> (usize, Vec<Vec<String>>) {
 
 /// Cuts the body's lines into text and tables, taking each table's caption
 /// and unit line from just above it.
+#[cfg(test)]
 pub(super) fn split_tables(text: &str) -> Vec<Chunk> {
+    split_tables_with(text, &mut [])
+}
+
+/// The line that stands for the table `index` of a list handed in ready
+/// made (a Word file's tables): a private-use character and the index.
+pub(super) fn table_mark(index: usize) -> String {
+    format!("{TABLE_MARK}{index}")
+}
+
+/// The character that starts a ready-made table's line. Text from a file
+/// has it removed first (`super::read_pieces`).
+pub(super) const TABLE_MARK: char = '\u{f8ff}';
+
+/// The ready-made table a line stands for, taken out of `ready`.
+fn ready_table(line: &str, ready: &mut [Option<Table>]) -> Option<Table> {
+    let index: usize = line.trim().strip_prefix(TABLE_MARK)?.parse().ok()?;
+    ready.get_mut(index)?.take()
+}
+
+/// `split_tables`, with the lines `table_mark` wrote standing for the
+/// tables in `ready` (each taking its caption and unit from above it too).
+/// The text between two ready tables is read on its own, so that no table
+/// found in it runs over a ready one.
+pub(super) fn split_tables_with(text: &str, ready: &mut [Option<Table>]) -> Vec<Chunk> {
+    if ready.is_empty() {
+        return split_text(text);
+    }
+    let mut chunks = Vec::new();
+    let mut segment: Vec<&str> = Vec::new();
+    for line in text.split('\n') {
+        let Some(mut table) = ready_table(line, ready) else {
+            segment.push(line);
+            continue;
+        };
+        if !segment.is_empty() {
+            let mut before = split_text(&segment.join("\n"));
+            segment.clear();
+            if let Some(Chunk::Text(lines)) = before.last_mut() {
+                take_caption(lines, &mut table);
+                if lines.is_empty() {
+                    before.pop();
+                }
+            }
+            chunks.extend(before);
+        }
+        chunks.push(Chunk::Table(table));
+    }
+    if !segment.is_empty() {
+        chunks.extend(split_text(&segment.join("\n")));
+    }
+    chunks
+}
+
+/// Cuts lines of text (no ready tables among them) into text and tables.
+fn split_text(text: &str) -> Vec<Chunk> {
     let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
     let all: Vec<Vec<Span>> = lines.iter().map(|line| spans(line)).collect();
     let figures: Vec<bool> = lines.iter().map(|line| is_figure(line)).collect();

@@ -619,8 +619,43 @@ fn push_bullet_into(blocks: &mut Vec<Block>, depth: usize, text: String) {
     }
 }
 
+/// A piece of a report read out of another format (a Word file): a line
+/// of text, or a table already made from the file's own table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Piece {
+    Line(String),
+    Table(crate::table::Table),
+}
+
+/// Reads pieces into a draft exactly as `read_text` reads text: the lines
+/// go through the same frame, division, list and table reading, and each
+/// ready-made table lands where it stood, with the caption and unit line
+/// above it.
+pub fn read_pieces(pieces: Vec<Piece>) -> TextImport {
+    let mut text = String::new();
+    let mut tables = Vec::new();
+    for piece in pieces {
+        match piece {
+            Piece::Line(line) => {
+                text.extend(line.chars().filter(|&c| c != grid::TABLE_MARK));
+            }
+            Piece::Table(table) => {
+                text.push_str(&grid::table_mark(tables.len()));
+                tables.push(Some(table));
+            }
+        }
+        text.push('\n');
+    }
+    read_with_tables(&text, &mut tables)
+}
+
 /// Reads `text` into a draft.
 pub fn read_text(text: &str) -> TextImport {
+    let text: String = text.chars().filter(|&c| c != grid::TABLE_MARK).collect();
+    read_with_tables(&text, &mut [])
+}
+
+fn read_with_tables(text: &str, tables: &mut [Option<crate::table::Table>]) -> TextImport {
     let conversion = legacy_encoding::convert(&clean_input(text));
     let text = conversion.text;
     let mut document = Document::default();
@@ -640,7 +675,7 @@ pub fn read_text(text: &str) -> TextImport {
         plain_items: false,
     };
     let mut reading = Reading::default();
-    for chunk in grid::split_tables(&cleaned.body) {
+    for chunk in grid::split_tables_with(&cleaned.body, tables) {
         match chunk {
             grid::Chunk::Text(lines) => {
                 for line in logical_lines(&lines.join("\n")) {
@@ -1527,6 +1562,66 @@ mod tests {
         assert_eq!(table.rows[2].kind, crate::table::RowKind::Total);
         // The first column holds the grades "10", "11": words here.
         assert_eq!(table.rows[0].cells[0].text, "10");
+    }
+
+    #[test]
+    fn ready_made_tables_land_where_they_stood_with_their_caption_and_unit() {
+        let table = crate::table::clipboard::table_from_grid(
+            vec![
+                vec!["Đơn vị".to_owned(), "Số".to_owned()],
+                vec!["Tổ 1".to_owned(), "12".to_owned()],
+            ],
+            None,
+        )
+        .unwrap();
+        let line = |text: &str| Piece::Line(text.to_owned());
+        let read = read_pieces(vec![
+            line("I. KẾT QUẢ"),
+            line("Bảng 1: Số hộ"),
+            line("Đvt: hộ"),
+            Piece::Table(table),
+            line("Nhận xét sau bảng."),
+            // A stray table mark in the text is not a table.
+            line("\u{f8ff}0 chữ"),
+        ]);
+        let blocks = &read.document.sections[0].blocks;
+        let Block::Table(table) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(table.caption, "Bảng 1: Số hộ");
+        assert_eq!(table.unit, "hộ");
+        assert_eq!(table.rows[0].cells[0].text, "Tổ 1");
+        assert!(matches!(&blocks[1], Block::Paragraph(p) if p.text == "Nhận xét sau bảng."));
+        assert!(matches!(&blocks[2], Block::Paragraph(p) if p.text == "0 chữ"));
+        // Pasted text never has ready-made tables: its marks are dropped.
+        let pasted = read_text("I. MỘT\n\u{f8ff}0\nchữ");
+        assert!(crate::table::tables_of(&pasted.document).is_empty());
+    }
+
+    #[test]
+    fn regression_a_ready_table_between_tab_rows_was_read_as_a_label_row() {
+        let table =
+            crate::table::clipboard::table_from_grid(vec![vec!["chỉ một ô".to_owned()]], None)
+                .unwrap();
+        let line = |text: &str| Piece::Line(text.to_owned());
+        let read = read_pieces(vec![
+            line("kết\tquả"),
+            Piece::Table(table),
+            line("công\ttác"),
+        ]);
+        let tables = crate::table::tables_of(&read.document);
+        assert!(
+            tables.iter().any(|(_, table)| table
+                .rows
+                .iter()
+                .any(|row| row.cells[0].text == "chỉ một ô")
+                || table
+                    .header
+                    .iter()
+                    .flatten()
+                    .any(|text| text == "chỉ một ô")),
+            "{read:?}"
+        );
     }
 
     #[test]

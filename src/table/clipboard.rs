@@ -735,7 +735,13 @@ pub fn table_from_grid(
     let kinds: Vec<RowKind> = body
         .iter()
         .map(|row| {
-            if crate::rules::is_total_label(&row[0]) {
+            // The label is in the first column, or in the second when the
+            // first is a running number column left empty on that row.
+            if crate::rules::is_total_label(&row[0])
+                || (row[0].trim().is_empty()
+                    && row.len() > 1
+                    && crate::rules::is_total_label(&row[1]))
+            {
                 RowKind::Total
             } else {
                 RowKind::Data
