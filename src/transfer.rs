@@ -108,6 +108,12 @@ pub fn sniff_other_program(bytes: &[u8]) -> Option<OtherProgram> {
     None
 }
 
+/// Whether `bytes` are a Word document of today (`.docx`: a zip archive
+/// naming `word/document.xml`), which the DOCX reader takes.
+pub fn is_docx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") && sniff_other_program(bytes) == Some(OtherProgram::Word)
+}
+
 /// What an import would bring in, shown before anything is stored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Incoming {
@@ -597,12 +603,14 @@ mod tests {
             read_file(&word),
             Err(ImportError::OtherProgram(OtherProgram::Word))
         );
+        assert!(is_docx(&word));
         let mut doc = vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
         doc.extend_from_slice(&[0; 504]);
         assert_eq!(
             read_file(&doc),
             Err(ImportError::OtherProgram(OtherProgram::Word))
         );
+        assert!(!is_docx(&doc), "a .doc is not for the DOCX reader");
         assert_eq!(
             read_file(br"{\rtf1\ansi B\'e1o c\'e1o}"),
             Err(ImportError::OtherProgram(OtherProgram::Word))

@@ -20,6 +20,7 @@ try {
   const round = (value) => Math.round(value);
   for (const r of results) {
     console.log(`total ${round(r.total)} ms, reading ${round(r.read)} ms, longest task ${round(r.longestTask)} ms, longest frame gap ${round(r.longestFrameGap)} ms, long tasks ${r.tasks}`);
+    if (process.env.BENCH_DETAIL) console.log(JSON.stringify({ slices: r.slices, finish: r.finish, show: r.show }));
   }
 } finally {
   await browser.close();

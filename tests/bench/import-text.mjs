@@ -55,6 +55,9 @@ export async function importTextOnce(page, text, name = "bao-cao-lon.txt") {
     return {
       total: end - watch.start,
       read: read ? read.duration : NaN,
+      slices: performance.getEntriesByName("baocao-import-slice").map((e) => Math.round(e.duration)),
+      finish: performance.getEntriesByName("baocao-import-finish").map((e) => Math.round(e.duration)),
+      show: performance.getEntriesByName("baocao-import-show").map((e) => Math.round(e.duration)),
       longestTask: Math.max(0, ...tasks.map((task) => task.duration)),
       longestFrameGap: Math.max(0, ...watch.gaps),
       tasks: tasks.length,
