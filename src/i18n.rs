@@ -1023,17 +1023,26 @@ mod tests {
         use crate::legacy_encoding::LegacyEncoding;
         use crate::transfer::Converted;
         assert_eq!(describe_converted(Lang::Vi, None), "Unicode");
-        let whole = Converted { from: LegacyEncoding::Tcvn3, lines: None };
+        let whole = Converted {
+            from: LegacyEncoding::Tcvn3,
+            lines: None,
+        };
         assert_eq!(
             describe_converted(Lang::Vi, Some(whole)),
             "TCVN3 (.VnTime), đã chuyển sang Unicode"
         );
-        let some = Converted { from: LegacyEncoding::Tcvn3, lines: Some(1200) };
+        let some = Converted {
+            from: LegacyEncoding::Tcvn3,
+            lines: Some(1200),
+        };
         assert_eq!(
             describe_converted(Lang::Vi, Some(some)),
             "TCVN3 (.VnTime), đã chuyển sang Unicode (1.200 dòng)"
         );
-        let one = Converted { from: LegacyEncoding::Tcvn3, lines: Some(1) };
+        let one = Converted {
+            from: LegacyEncoding::Tcvn3,
+            lines: Some(1),
+        };
         assert_eq!(
             describe_converted(Lang::En, Some(one)),
             "TCVN3 (.VnTime), converted to Unicode (1 line)"

@@ -511,13 +511,23 @@ pub enum Step {
 enum Stage {
     /// Cleaning the raw text (line breaks, unwanted characters, NFC), a
     /// slice of lines at a time, from this byte.
-    Cleaning { raw: String, at: usize, clean: String },
+    Cleaning {
+        raw: String,
+        at: usize,
+        clean: String,
+    },
     /// The text cleaned, the legacy encoding to detect and convert.
-    Converting { clean: String },
+    Converting {
+        clean: String,
+    },
     /// The text in Unicode, its header and signature block to read.
-    Framing { text: String },
+    Framing {
+        text: String,
+    },
     /// The body, its tables to find.
-    Splitting { body: String },
+    Splitting {
+        body: String,
+    },
     /// The body's chunks, read one slice of lines at a time: the chunk
     /// being read, its logical lines and the next of them.
     Reading {
@@ -593,7 +603,11 @@ impl TextReader {
                 clean.push_str(&clean_input(&raw[at..end]));
                 self.cleaned_lines += self.slice;
                 if end < raw.len() {
-                    Stage::Cleaning { raw, at: end, clean }
+                    Stage::Cleaning {
+                        raw,
+                        at: end,
+                        clean,
+                    }
                 } else {
                     Stage::Converting { clean }
                 }
@@ -936,12 +950,15 @@ mod tests {
         // where slices are cut: cleaning a slice at a time cleans the same.
         let crlf = "ĐẢNG BỘ HUYỆN\r\nĐẢNG ỦY XÃ\r\n\r\nI. KE\u{302}\u{301}T QUẢ\r\n1. Việc\rmột\r\n- Gạch\u{200b} đầu dòng\n";
         let large = crate::export::plain_text(&crate::large_report::large_report(2, 12));
-        let tcvn3 = legacy_encoding::latin1_text(include_bytes!("../../tests/fixtures/tcvn3-bao-cao.txt"))
-            .unwrap();
+        let tcvn3 =
+            legacy_encoding::latin1_text(include_bytes!("../../tests/fixtures/tcvn3-bao-cao.txt"))
+                .unwrap();
         let texts = [
             SEED,
             crlf,
-            include_str!("../../tests/corpus/divisions-tables/03-ubnd-xa-heading-next-line-layout.txt"),
+            include_str!(
+                "../../tests/corpus/divisions-tables/03-ubnd-xa-heading-next-line-layout.txt"
+            ),
             include_str!("../../tests/corpus/divisions-tables/04-dang-uy-roman-appendices.txt"),
             &tcvn3,
             &large,

@@ -25,7 +25,8 @@ pub enum InflateError {
 pub async fn inflate_raw(compressed: &[u8], max_out: usize) -> Result<Vec<u8>, InflateError> {
     let decompressor = decompression_stream()?;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(compressed));
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|_| InflateError::Corrupt)?;
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|_| InflateError::Corrupt)?;
     let output = blob
         .stream()
         .pipe_through(decompressor.unchecked_ref::<web_sys::ReadableWritablePair>());
@@ -44,7 +45,7 @@ pub async fn inflate_raw(compressed: &[u8], max_out: usize) -> Result<Vec<u8>, I
             return Ok(out);
         }
         let Ok(bytes) = js_sys::Reflect::get(&chunk, &JsValue::from_str("value"))
-            .and_then(|value| value.dyn_into::<js_sys::Uint8Array>().map_err(JsValue::from))
+            .and_then(|value| value.dyn_into::<js_sys::Uint8Array>())
         else {
             return Err(InflateError::Corrupt);
         };
@@ -63,11 +64,15 @@ pub async fn inflate_raw(compressed: &[u8], max_out: usize) -> Result<Vec<u8>, I
 /// A new `DecompressionStream("deflate-raw")`, through `Reflect` (web-sys
 /// has it only behind its unstable APIs).
 fn decompression_stream() -> Result<JsValue, InflateError> {
-    let constructor = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("DecompressionStream"))
-        .ok()
-        .and_then(|constructor| constructor.dyn_into::<js_sys::Function>().ok())
-        .ok_or(InflateError::Unsupported)?;
+    let constructor =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("DecompressionStream"))
+            .ok()
+            .and_then(|constructor| constructor.dyn_into::<js_sys::Function>().ok())
+            .ok_or(InflateError::Unsupported)?;
     // An unknown format throws a TypeError.
-    js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(&JsValue::from_str("deflate-raw")))
-        .map_err(|_| InflateError::Unsupported)
+    js_sys::Reflect::construct(
+        &constructor,
+        &js_sys::Array::of1(&JsValue::from_str("deflate-raw")),
+    )
+    .map_err(|_| InflateError::Unsupported)
 }

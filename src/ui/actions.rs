@@ -171,7 +171,7 @@ impl Store {
             Reading::Done(outcome) => {
                 clock::end_measure("baocao-import");
                 self.import_progress.set(None);
-                self.show_incoming(outcome);
+                self.show_incoming(*outcome);
                 return;
             }
             Reading::Text(text) => text,

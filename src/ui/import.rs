@@ -8,8 +8,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
-use crate::platform::files::{self, FileRead};
 use crate::model::Ruleset;
+use crate::platform::files::{self, FileRead};
 use crate::transfer::{Found, HeaderField, ImportError, MAX_FILE_BYTES};
 
 use super::store::{use_store, Store};
