@@ -339,10 +339,10 @@ messages! {
     ImportSubject => "Trích yếu", "Subject";
     ImportRecipients => "Nơi nhận", "Recipients";
     ImportStructure => "Bố cục", "Structure";
-    ImportDivisions => "PHẦN (phần thứ nhất…)", "Divisions (PHẦN THỨ NHẤT…)";
-    ImportParts => "Phần (I, II…)", "Parts (I, II…)";
-    ImportItems => "Mục (1, 2…)", "Items (1, 2…)";
-    ImportPoints => "Điểm (a, b…)", "Points (a, b…)";
+    ImportDivisions => "PHẦN", "Divisions";
+    ImportParts => "Phần (I, II)", "Parts (I, II)";
+    ImportItems => "Mục (1, 2)", "Items (1, 2)";
+    ImportPoints => "Điểm (a, b)", "Points (a, b)";
     ImportTables => "Bảng", "Tables";
     ImportAppendices => "Phụ lục", "Appendices";
     ImportEncoding => "Bảng mã", "Encoding";

@@ -65,9 +65,11 @@ fn field_label(field: HeaderField) -> (Msg, &'static str) {
 /// said so, for the clerk to fill in), the structure's figures, the
 /// encoding, the pictures left out.
 fn found_summary(store: Store, found: &Found) -> impl IntoView {
+    // The title is the summary's first line already.
     let fields = found
         .fields
         .iter()
+        .filter(|field| field.field != HeaderField::Title)
         .map(|field| {
             let (label, testid) = field_label(field.field);
             let missing = field.is_missing();
@@ -87,17 +89,18 @@ fn found_summary(store: Store, found: &Found) -> impl IntoView {
         (Msg::ImportPoints, found.points, "import-points"),
         (Msg::ImportTables, found.tables, "import-tables"),
         (Msg::ImportAppendices, found.appendices, "import-appendices"),
-    ]
-    .into_iter()
-    .map(|(label, count, testid)| {
-        view! {
-            <tr>
-                <th scope="row">{move || store.t(label)}</th>
-                <td data-testid=testid>{count}</td>
-            </tr>
-        }
-    })
-    .collect_view();
+    ];
+    let heads = figures
+        .iter()
+        .map(|(label, _, _)| {
+            let label = *label;
+            view! { <th scope="col">{move || store.t(label)}</th> }
+        })
+        .collect_view();
+    let counts = figures
+        .iter()
+        .map(|(_, count, testid)| view! { <td data-testid=*testid>{*count}</td> })
+        .collect_view();
     let converted = found.converted;
     let pictures = found.pictures_unplaced;
     view! {
@@ -113,7 +116,8 @@ fn found_summary(store: Store, found: &Found) -> impl IntoView {
         </dl>
         <table class="import-figures" data-testid="import-figures">
             <caption>{move || store.t(Msg::ImportStructure)}</caption>
-            <tbody>{figures}</tbody>
+            <thead><tr>{heads}</tr></thead>
+            <tbody><tr>{counts}</tr></tbody>
         </table>
     }
 }
@@ -185,7 +189,17 @@ pub fn ImportDialog() -> impl IntoView {
                             view! {
                                 <dl class="import-preview" data-testid="import-preview">
                                     <dt>{move || store.t(kind)}</dt>
-                                    <dd data-testid="import-title">{incoming.title.clone()}</dd>
+                                    {
+                                        // The title heads the summary; an empty one is named
+                                        // missing like the header fields below.
+                                        let title = incoming.title.trim().to_owned();
+                                        let missing = title.is_empty() && !incoming.is_template;
+                                        view! {
+                                            <dd data-testid="import-title" class:missing=missing data-missing=missing.then_some("true")>
+                                                {move || if missing { store.t(Msg::ImportMissing).to_owned() } else { title.clone() }}
+                                            </dd>
+                                        }
+                                    }
                                     <dt>{move || store.t(Msg::ImportSections)}</dt>
                                     <dd data-testid="import-sections">{incoming.sections}</dd>
                                     <dt>{move || store.t(Msg::ImportSize)}</dt>
