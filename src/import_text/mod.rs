@@ -524,9 +524,18 @@ enum Stage {
     Framing {
         text: String,
     },
+    /// The body, each line's runs of text (for aligned tables) worked out
+    /// a slice of lines at a time, from byte `at` (`None` once the last
+    /// line is done).
+    Spanning {
+        body: String,
+        at: Option<usize>,
+        spans: Vec<Vec<grid::Span>>,
+    },
     /// The body, its tables to find.
     Splitting {
         body: String,
+        spans: Vec<Vec<grid::Span>>,
     },
     /// The body's chunks, read one slice of lines at a time: the chunk
     /// being read, its logical lines and the next of them.
@@ -588,9 +597,9 @@ impl TextReader {
         }
     }
 
-    /// Does one slice of the work: at most a slice of lines cleaned or
-    /// read, or one of the steps over the whole text (the encoding, the
-    /// frame, the tables).
+    /// Does one slice of the work: at most a slice of lines cleaned,
+    /// spanned (for tables) or read, or one of the steps over the whole
+    /// text (the encoding, the frame, the tables from the spans).
     pub fn step(&mut self) -> Step {
         self.stage = match std::mem::replace(&mut self.stage, Stage::Done) {
             Stage::Cleaning { raw, at, mut clean } => {
@@ -620,15 +629,37 @@ impl TextReader {
             Stage::Framing { text } => {
                 let framed = frame::read_frame(&text, &mut self.builder.document);
                 self.builder.unplaced = framed.unplaced;
-                Stage::Splitting { body: framed.body }
-            }
-            Stage::Splitting { body } => {
-                self.body_lines = body.lines().count().max(1);
-                Stage::Reading {
-                    chunks: grid::split_tables(&body).into_iter(),
-                    lines: Vec::new().into_iter(),
+                self.body_lines = framed.body.lines().count().max(1);
+                Stage::Spanning {
+                    body: framed.body,
+                    at: Some(0),
+                    spans: Vec::new(),
                 }
             }
+            Stage::Spanning {
+                body,
+                mut at,
+                mut spans,
+            } => {
+                // One entry for each piece of `body.split('\n')`.
+                for _ in 0..self.slice {
+                    let Some(start) = at else {
+                        break;
+                    };
+                    let end = body[start..].find('\n').map(|index| start + index);
+                    spans.push(grid::line_spans(&body[start..end.unwrap_or(body.len())]));
+                    at = end.map(|end| end + 1);
+                }
+                if at.is_some() {
+                    Stage::Spanning { body, at, spans }
+                } else {
+                    Stage::Splitting { body, spans }
+                }
+            }
+            Stage::Splitting { body, spans } => Stage::Reading {
+                chunks: grid::split_tables_spanned(&body, spans).into_iter(),
+                lines: Vec::new().into_iter(),
+            },
             Stage::Reading {
                 mut chunks,
                 mut lines,
@@ -676,7 +707,8 @@ impl TextReader {
             Stage::Cleaning { .. } => share(self.cleaned_lines, self.raw_lines, 20),
             Stage::Converting { .. } => 20,
             Stage::Framing { .. } => 25,
-            Stage::Splitting { .. } => 30,
+            Stage::Spanning { ref spans, .. } => 25 + share(spans.len(), self.body_lines, 10),
+            Stage::Splitting { .. } => 35,
             Stage::Reading { .. } => 40 + share(self.read_lines, self.body_lines, 59),
             Stage::Done => 100,
         };
