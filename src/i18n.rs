@@ -315,7 +315,7 @@ messages! {
     ReasonBeforeImport => "trước khi nhập", "before an import";
     NoVersions => "Chưa có phiên bản nào.", "No versions yet.";
     OpenFile => "Mở tệp…", "Open file…";
-    OpenFileLabel => "Mở tệp bản thảo hoặc tệp mẫu .json (Ctrl+O); cũng có thể kéo thả tệp vào trang", "Open a .json draft or template file (Ctrl+O); you can also drop a file on the page";
+    OpenFileLabel => "Mở tệp bản thảo hoặc tệp mẫu .json, hay một báo cáo cũ dạng .txt (Ctrl+O); cũng có thể kéo thả tệp vào trang", "Open a .json draft or template file, or an old report as .txt (Ctrl+O); you can also drop a file on the page";
     ImportHeading => "Mở tệp", "Open file";
     ImportDraftKind => "Bản thảo", "Draft";
     ImportTemplateKind => "Mẫu báo cáo", "Report outline";

@@ -223,6 +223,10 @@ impl Store {
     }
 
     pub fn show_import_error(&self, error: &ImportError) {
+        // A text still being read from an earlier file stops.
+        self.import_generation
+            .set_value(self.import_generation.get_value() + 1);
+        self.import_progress.set(None);
         self.incoming.set(None);
         let lang = self.lang.get_untracked();
         let text = crate::i18n::describe_import_error(lang, error);
