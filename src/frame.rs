@@ -484,7 +484,9 @@ fn closing(document: &Document, layout: &LayoutRules) -> Columns {
     let size = layout.signature_pt;
     let mut right = Vec::new();
     if let Some(text) = uppercase(&closing.signing_authority) {
-        right.push(line(Role::SigningAuthority, Right, text, size).bold());
+        for text in authority_lines(&text) {
+            right.push(line(Role::SigningAuthority, Right, text, size).bold());
+        }
     }
     if let Some(text) = uppercase(&closing.position) {
         let mut position = line(Role::Position, Right, text, size);
@@ -496,6 +498,25 @@ fn closing(document: &Document, layout: &LayoutRules) -> Columns {
         right.push(line(Role::Signer, Right, text, size).bold());
     }
     Columns { left, right }
+}
+
+/// The lines of a signing authority held in one field: a line of its own
+/// for each "KT." (ký thay), "TL." (thừa lệnh), "TUQ." (thừa ủy quyền) or
+/// "Q." (quyền) after the first, as Nghị định 30 sets them ("TM. ỦY BAN
+/// NHÂN DÂN" over "KT. CHỦ TỊCH").
+fn authority_lines(text: &str) -> Vec<String> {
+    const MARKERS: [&str; 4] = ["KT.", "TL.", "TUQ.", "Q."];
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(last) if !MARKERS.contains(&word) => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
 }
 
 /// The frame of `document` in its ruleset.
@@ -521,6 +542,20 @@ pub fn frame(document: &Document) -> Frame {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signing_authority_in_one_field_breaks_before_kt_tl_tuq_and_q() {
+        assert_eq!(
+            authority_lines("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
+            ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
+        );
+        assert_eq!(
+            authority_lines("TL. CHỦ TỊCH  TUQ. CHÁNH VĂN PHÒNG"),
+            ["TL. CHỦ TỊCH", "TUQ. CHÁNH VĂN PHÒNG"]
+        );
+        assert_eq!(authority_lines("Q. HIỆU TRƯỞNG"), ["Q. HIỆU TRƯỞNG"]);
+        assert_eq!(authority_lines("T/M CHI BỘ"), ["T/M CHI BỘ"]);
+    }
     use crate::model::{DocDate, Ruleset};
     use crate::template::seed_sample;
 

@@ -736,6 +736,7 @@ pub fn describe_converted(lang: Lang, converted: Option<crate::transfer::Convert
     };
     let from = match converted.from {
         LegacyEncoding::Tcvn3 => "TCVN3 (.VnTime)",
+        LegacyEncoding::Vni => "VNI-Windows (VNI-Times)",
     };
     match (converted.lines, vi) {
         (None, true) => format!("{from}, đã chuyển sang Unicode"),

@@ -220,6 +220,45 @@ fn push_section_own(
         Some((Block::Paragraph(first), rest)) if heading.trim().is_empty() => {
             (Some((first.id, first.text.clone())), rest)
         }
+        // "5. Đề xuất, kiến nghị: không có.": a heading that is the label
+        // of the assessment group under it is printed once, with what the
+        // group says running in after it.
+        Some((Block::Assessment(group), rest)) if heading_is_label(heading, &group.label) => {
+            let mut text = if depth == 0 {
+                to_display_uppercase(heading)
+            } else {
+                heading.to_owned()
+            };
+            // Text runs in after a label with its colon ("3. Nguyên nhân:
+            // do …"); under "1. Ưu điểm" it stands on its own lines.
+            let (run_in, own) = match group.blocks.split_first() {
+                // "không có" as written, or as the rules print it.
+                Some((Block::Paragraph(first), _)) if group.nothing_to_report => {
+                    (Some((first.id, first.text.clone())), &[][..])
+                }
+                _ if group.nothing_to_report => {
+                    (Some((group.id, NOTHING_TO_REPORT.to_owned())), &[][..])
+                }
+                Some((Block::Paragraph(first), own)) if heading.trim_end().ends_with(':') => {
+                    (Some((first.id, first.text.clone())), own)
+                }
+                _ => (None, group.blocks.as_slice()),
+            };
+            if group.nothing_to_report && !text.trim_end().ends_with(':') {
+                text = format!("{}:", text.trim_end());
+            }
+            out.push(Element::Heading {
+                id,
+                depth,
+                number,
+                text,
+                run_in,
+                guidance: guidance.to_owned(),
+            });
+            push_blocks(own, 0, out);
+            push_blocks(rest, 0, out);
+            return;
+        }
         _ => (None, blocks),
     };
     let text = if depth == 0 {
@@ -236,6 +275,13 @@ fn push_section_own(
         guidance: guidance.to_owned(),
     });
     push_blocks(rest, 0, out);
+}
+
+/// True when `heading` is `label` as printed, in any case, with or
+/// without its colon.
+fn heading_is_label(heading: &str, label: &crate::model::AssessmentLabel) -> bool {
+    let heading = heading.trim().trim_end_matches(':').trim().to_lowercase();
+    !heading.is_empty() && heading == label.text().trim().to_lowercase()
 }
 
 /// The lines of one section without those of its children: the preview
@@ -525,6 +571,29 @@ mod tests {
         assert!(!lines
             .iter()
             .any(|line| line.contains("chưa có niều ý kiến")));
+    }
+
+    #[test]
+    fn a_heading_that_is_its_assessment_label_is_printed_once() {
+        let document = crate::import_text::read_text(
+            "I. KẾT QUẢ\n1. Ưu điểm\n- Đoàn kết.\n2. Hạn chế: Không.\n3. Nguyên nhân: do thiếu người.\n4. Bài học kinh nghiệm\nKhông có.\nIV. ĐỀ XUẤT, KIẾN NGHỊ: không có.\nV. KIẾN NGHỊ\nĐề nghị cấp thêm kinh phí.\n",
+        )
+        .document;
+        let lines: Vec<String> = body(&document).iter().map(element_line).collect();
+        assert_eq!(
+            lines,
+            [
+                "I. KẾT QUẢ",
+                "1. Ưu điểm",
+                "- Đoàn kết.",
+                "2. Hạn chế: Không.",
+                "3. Nguyên nhân: do thiếu người.",
+                "4. Bài học kinh nghiệm: không có.",
+                "II. ĐỀ XUẤT, KIẾN NGHỊ: không có.",
+                "III. KIẾN NGHỊ",
+                "Đề nghị cấp thêm kinh phí.",
+            ]
+        );
     }
 
     #[test]

@@ -570,7 +570,23 @@ pub fn format_number(value: f64, decimals: u8) -> String {
         return String::new();
     }
     let decimals = usize::from(decimals.min(6));
-    let fixed = format!("{:.*}", decimals, value.abs());
+    // Rounded half away from zero on the scaled value, as people round
+    // (0,125 to two places is 0,13), and by integer arithmetic: the
+    // formatting of floats with a precision is the slowest step of a
+    // table's view, run for every figure on every key typed in a table.
+    let scale = 10f64.powi(decimals as i32);
+    let scaled = (value.abs() * scale).round();
+    let fixed = if scaled < 1e15 {
+        let scaled = scaled as u64;
+        let unit = 10u64.pow(decimals as u32);
+        if decimals == 0 {
+            scaled.to_string()
+        } else {
+            format!("{}.{:0decimals$}", scaled / unit, scaled % unit)
+        }
+    } else {
+        format!("{:.*}", decimals, value.abs())
+    };
     let (whole, fraction) = match fixed.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
         None => (fixed.as_str(), None),

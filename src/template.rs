@@ -230,19 +230,23 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_two_part_school_year_template_has_divisions_and_computed_tables() {
-        use crate::model::{Block, SectionKind};
-        let template = builtin()
-            .into_iter()
-            .find(|t| t.id == "tong-ket-nam-hoc-hai-phan")
-            .unwrap();
+    /// A built-in template made into a draft, with the numbers of its
+    /// top-level outline entries (divisions, parts, appendices).
+    fn instantiated_with_top_numbers(id: &str) -> (Document, Vec<String>) {
+        let template = builtin().into_iter().find(|t| t.id == id).unwrap();
         let document = instantiate(&template);
-        let numbers: Vec<String> = outline(&document)
+        let numbers = outline(&document)
             .into_iter()
             .filter(|e| e.depth == 0)
             .map(|e| e.number)
             .collect();
+        (document, numbers)
+    }
+
+    #[test]
+    fn the_two_part_school_year_template_has_divisions_and_computed_tables() {
+        use crate::model::{Block, SectionKind};
+        let (document, numbers) = instantiated_with_top_numbers("tong-ket-nam-hoc-hai-phan");
         assert_eq!(
             numbers,
             [
@@ -312,16 +316,7 @@ mod tests {
     #[test]
     fn the_two_part_party_template_has_a_rating_table_and_a_membership_appendix() {
         use crate::model::{Block, SectionKind};
-        let template = builtin()
-            .into_iter()
-            .find(|t| t.id == "tong-ket-xay-dung-dang-hai-phan")
-            .unwrap();
-        let document = instantiate(&template);
-        let numbers: Vec<String> = outline(&document)
-            .into_iter()
-            .filter(|e| e.depth == 0)
-            .map(|e| e.number)
-            .collect();
+        let (document, numbers) = instantiated_with_top_numbers("tong-ket-xay-dung-dang-hai-phan");
         assert_eq!(
             numbers,
             [

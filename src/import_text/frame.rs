@@ -26,6 +26,81 @@ const NATIONAL_LINES: [(&str, Ruleset); 3] = [
     ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", Ruleset::State),
 ];
 
+/// The right column's heading of mass organisations ("ĐOÀN TNCS HỒ CHÍ
+/// MINH" over the Youth Union's header): a motto, not a body's name; it
+/// implies no ruleset.
+const ORGANISATION_MOTTOS: [&str; 6] = [
+    "ĐOÀN TNCS HỒ CHÍ MINH",
+    "ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH",
+    "HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM",
+    "HỘI NÔNG DÂN VIỆT NAM",
+    "HỘI CỰU CHIẾN BINH VIỆT NAM",
+    "CÔNG ĐOÀN VIỆT NAM",
+];
+
+/// Words that give a body's level and start its place name ("XÃ BÌNH
+/// MINH" under "ỦY BAN NHÂN DÂN").
+const LEVEL_WORDS: [&str; 9] = [
+    "XÃ ",
+    "PHƯỜNG ",
+    "THỊ TRẤN ",
+    "THỊ XÃ ",
+    "HUYỆN ",
+    "QUẬN ",
+    "TỈNH ",
+    "THÀNH PHỐ ",
+    "ĐẶC KHU ",
+];
+
+/// Words that open the name of an issuing body; met after a complete
+/// superior body on the same line ("ĐẢNG BỘ XÃ TÂN AN CHI BỘ ẤP 2"), they
+/// start the issuing body.
+const BODY_STARTS: [&str; 13] = [
+    "CHI BỘ ",
+    "ĐẢNG ỦY ",
+    "ĐẢNG BỘ ",
+    "TRƯỜNG ",
+    "UBND ",
+    "ỦY BAN ",
+    "HỘI ",
+    "BCH ",
+    "BAN ",
+    "CÔNG ĐOÀN ",
+    "ĐOÀN ",
+    "PHÒNG ",
+    "TRẠM ",
+];
+
+/// Signers' positions that stand alone in a signature block when the
+/// signer acts in their own name ("HIỆU TRƯỞNG", "CHỦ TỊCH"): the block
+/// has no "T/M …" line.
+const POSITIONS: [&str; 12] = [
+    "HIỆU TRƯỞNG",
+    "PHÓ HIỆU TRƯỞNG",
+    "CHỦ TỊCH",
+    "PHÓ CHỦ TỊCH",
+    "BÍ THƯ",
+    "PHÓ BÍ THƯ",
+    "GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC",
+    "TRƯỞNG BAN",
+    "TRƯỞNG PHÒNG",
+    "TRƯỞNG TRẠM",
+    "CHI HỘI TRƯỞNG",
+];
+
+/// A position alone on its cell: "HIỆU TRƯỞNG", "TRƯỞNG PHÒNG VĂN HÓA - XÃ HỘI".
+fn is_position(cell: &str) -> bool {
+    let cell = cell.trim();
+    is_all_caps(cell)
+        && POSITIONS.iter().any(|position| {
+            cell == *position
+                || cell
+                    .strip_prefix(position)
+                    .is_some_and(|rest| rest.starts_with(' ') && cell.chars().count() < 60)
+        })
+}
+
 /// How a signature block opens: "T/M ĐẢNG ỦY", "TM. ỦY BAN NHÂN DÂN",
 /// "KT. CHỦ TỊCH" and their kin.
 const SIGNING_PREFIXES: [&str; 10] = [
@@ -59,7 +134,7 @@ pub(super) fn is_rule(cell: &str) -> bool {
     !cell.is_empty()
         && cell
             .chars()
-            .all(|c| matches!(c, '*' | '-' | '_' | '=' | '~' | '–' | '—'))
+            .all(|c| matches!(c, '*' | '-' | '_' | '=' | '~' | '–' | '—' | '|'))
 }
 
 /// "Số 12-BC/ĐU" or "Số: 02/BC-UBND" at the start of `cell`: the number and
@@ -69,11 +144,28 @@ fn number_symbol(cell: &str) -> Option<(String, &str)> {
         .strip_prefix("Số")
         .or_else(|| cell.strip_prefix("SỐ"))?;
     let rest = rest.trim_start_matches([':', ' ', '\t', '\u{a0}']);
-    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    let token = &rest[..end];
+    let mut end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    // "07/ BC-CB", "07 -BC/ĐU": pieces of one number typed with spaces.
+    loop {
+        let after = &rest[end..];
+        let next_start = end + (after.len() - after.trim_start().len());
+        let next_end = rest[next_start..]
+            .find(char::is_whitespace)
+            .map_or(rest.len(), |at| next_start + at);
+        let next = &rest[next_start..next_end];
+        let joins = !next.is_empty()
+            && next_start - end <= 2
+            && (rest[..end].ends_with(['/', '-']) || next.starts_with(['/', '-']))
+            && !next.contains(',');
+        if !joins {
+            break;
+        }
+        end = next_end;
+    }
+    let token: String = rest[..end].split_whitespace().collect();
     let looks_like_symbol = token.chars().any(|c| c.is_ascii_digit()) && token.contains(['/', '-'])
         || token.starts_with(['/', '-', '.']) && token.contains('/');
-    looks_like_symbol.then(|| (token.to_owned(), rest[end..].trim()))
+    looks_like_symbol.then(|| (token, rest[end..].trim()))
 }
 
 /// "Số" or "Số:" alone: the number line of a draft not yet registered,
@@ -176,6 +268,15 @@ fn padded_cells(line: &str) -> Vec<String> {
                 last.push(' ');
                 last.push_str(&cell);
             }
+            // "Số       /BC-UBND": a number not yet written, then its symbol.
+            Some(last)
+                if blank_number(last)
+                    && (cell.starts_with(['/', '-', '.', '…', '_'])
+                        || number_symbol(&format!("Số {cell}")).is_some()) =>
+            {
+                last.push(' ');
+                last.push_str(&cell);
+            }
             _ => merged.push(cell),
         }
     }
@@ -196,7 +297,11 @@ fn split_header_cell(cell: &str, out: &mut Vec<String>) {
         return;
     }
     let mut cut = None;
-    for (line, _) in NATIONAL_LINES {
+    let mottos = NATIONAL_LINES
+        .iter()
+        .map(|(line, _)| *line)
+        .chain(ORGANISATION_MOTTOS);
+    for line in mottos {
         if let Some(at) = cell.find(line).filter(|&at| at > 0) {
             cut = Some(cut.map_or(at, |c: usize| c.min(at)));
         }
@@ -255,8 +360,110 @@ fn national_line(cell: &str) -> Option<Ruleset> {
         .map(|(_, ruleset)| *ruleset)
 }
 
+/// An organisation's motto at the start of `cell`: "ĐOÀN TNCS HỒ CHÍ MINH".
+fn organisation_motto(cell: &str) -> bool {
+    ORGANISATION_MOTTOS
+        .iter()
+        .any(|motto| cell.starts_with(motto))
+}
+
+/// True when `text` names a level and a place after it: "ĐẢNG BỘ XÃ TÂN
+/// AN", "UBND XÃ MỸ THỌ" (not "ĐẢNG ỦY", not "ỦY BAN NHÂN DÂN").
+fn has_level_and_place(text: &str) -> bool {
+    LEVEL_WORDS.iter().any(|word| {
+        text.match_indices(word).any(|(at, _)| {
+            (at == 0 || text[..at].ends_with(' ')) && !text[at + word.len()..].trim().is_empty()
+        })
+    })
+}
+
+/// A cell that starts with a level word: "XÃ BÌNH MINH", the second line of
+/// "ỦY BAN NHÂN DÂN / XÃ BÌNH MINH". "HUYỆN ỦY …" is a body of its own.
+fn starts_with_level(text: &str) -> bool {
+    LEVEL_WORDS
+        .iter()
+        .any(|word| text.starts_with(word) && !text[word.len()..].starts_with("ỦY"))
+}
+
+/// The bodies' names read from the header's left column, put together:
+/// a line that only gives the level and place ("XÃ BÌNH MINH") completes the
+/// name above it ("ỦY BAN NHÂN DÂN"); a single line holding both the
+/// superior and the issuing body ("ĐẢNG BỘ XÃ TÂN AN CHI BỘ ẤP 2") is cut
+/// where the second starts.
+fn bodies_in_order(cells: Vec<String>) -> Vec<String> {
+    let mut bodies: Vec<String> = Vec::new();
+    for cell in cells {
+        match bodies.last_mut() {
+            Some(last) if starts_with_level(&cell) && !has_level_and_place(last) => {
+                last.push(' ');
+                last.push_str(&cell);
+            }
+            _ => bodies.push(cell),
+        }
+    }
+    if let [only] = bodies.as_slice() {
+        if let Some((superior, issuing)) = split_one_line_bodies(only) {
+            return vec![superior, issuing];
+        }
+    }
+    bodies
+}
+
+/// "ĐẢNG BỘ XÃ TÂN AN CHI BỘ ẤP 2" as its superior and issuing body.
+fn split_one_line_bodies(text: &str) -> Option<(String, String)> {
+    text.match_indices(' ')
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let rest = &text[at + 1..];
+            BODY_STARTS.iter().any(|start| rest.starts_with(start))
+                && has_level_and_place(&text[..at])
+        })
+        .map(|at| {
+            (
+                text[..at].trim().to_owned(),
+                text[at + 1..].trim().to_owned(),
+            )
+        })
+}
+
+/// Lines of a header whose cells were split over two lines when it was
+/// copied out of a table: "CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM",
+/// "Thạnh Phú, ngày 20" / "tháng 11 năm 2025", "Số:" / "112/BC-UBND".
+/// Joined again within the first lines of `text`.
+fn join_split_header_lines(text: &str) -> String {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    let mut seen = 0;
+    let mut i = 0;
+    while i + 1 < lines.len() && seen < 24 {
+        let here = lines[i].trim_end().to_owned();
+        if here.trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        seen += 1;
+        let Some(next) = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty()) else {
+            break;
+        };
+        let following = lines[next].trim().to_owned();
+        let joins = (here.ends_with("CỘNG HÒA XÃ HỘI") || here.ends_with("CỘNG HOÀ XÃ HỘI"))
+            && following.starts_with("CHỦ NGHĨA VIỆT NAM")
+            || here.contains(", ngày") && !here.contains("tháng") && following.starts_with("tháng")
+            || blank_number(here.trim())
+                && number_symbol(&format!("Số {following}")).is_some()
+                && next == i + 1;
+        if joins {
+            lines[i] = format!("{here} {following}");
+            lines.remove(next);
+        } else {
+            i += 1;
+        }
+    }
+    lines.join("\n")
+}
+
 fn is_header_anchor(cell: &str) -> bool {
     national_line(cell).is_some()
+        || organisation_motto(cell)
         || motto_at(cell) == Some(0)
         || number_symbol(cell).is_some()
         || date_line_at(cell) == Some(0)
@@ -320,6 +527,18 @@ fn split_closing_cell(cell: &str, out: &mut Vec<String>) {
     out.push(cell.to_owned());
 }
 
+/// True when `cell` completes `position` on the next line: "TRƯỞNG PHÒNG"
+/// then "VĂN HÓA - XÃ HỘI" (a name in capitals has no dash and three words
+/// or more).
+fn position_continues(position: &str, cell: &str) -> bool {
+    let open_ended = ["PHÒNG", "BAN", "TRẠM", "TRUNG TÂM"]
+        .iter()
+        .any(|end| position.ends_with(end));
+    open_ended
+        && is_all_caps(cell)
+        && (cell.contains(['-', '–', '&']) || cell.split_whitespace().count() < 3)
+}
+
 /// A person's name: two to six capitalised words, no digits, no closing
 /// punctuation.
 fn is_name(text: &str) -> bool {
@@ -333,12 +552,17 @@ fn is_name(text: &str) -> bool {
 /// True for a line that cannot be in a header: the title, a numbered
 /// heading or bullet, a sentence.
 fn starts_body(line: &str) -> bool {
+    if header_cells(line).iter().any(|cell| is_header_anchor(cell)) {
+        // "*   Phú Tân, ngày 22 tháng 9 năm 2025": the star under the
+        // issuing body, then the date line.
+        return false;
+    }
     let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
     line == "BÁO CÁO"
         || line.chars().count() > MAX_HEADER_CELL_CHARS
         || !matches!(
             super::classify(&line),
-            super::Line::Text(_) | super::Line::Header(_)
+            super::Line::Text(_) | super::Line::Header(_) | super::Line::Leftover(_)
         )
 }
 
@@ -350,14 +574,16 @@ pub(super) fn is_frame_line(line: &str) -> bool {
 
 /// Reads the frame out of `text` into `document` and returns the body.
 pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
-    let lines: Vec<&str> = text.split('\n').collect();
+    let prepared = join_split_header_lines(text);
+    let lines: Vec<&str> = prepared.split('\n').collect();
     let mut unplaced = Vec::new();
 
     // The header: the first lines up to the last one that holds a header
     // anchor (motto, "Số …", date line), within the first twelve that have
     // text.
+    // Rules and the "|" of a table's cells do not count.
     let with_text: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].trim().is_empty())
+        .filter(|&i| !lines[i].trim().is_empty() && !is_rule(lines[i]))
         .take(12)
         .collect();
     let header_end = with_text
@@ -384,6 +610,9 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
                 if !rest.trim().is_empty() {
                     unplaced.push(rest.trim().to_owned());
                 }
+            } else if organisation_motto(&cell) {
+                // The draft has no field for an organisation's motto.
+                unplaced.push(cell);
             } else if motto_at(&cell) == Some(0) {
                 // "Độc lập - Tự do - Hạnh phúc" is rendered from the ruleset.
                 document.meta.ruleset = Ruleset::State;
@@ -397,13 +626,16 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
                 let (place, date) = parse_date_line(&cell);
                 document.meta.place = place;
                 document.meta.date = date;
-            } else if is_all_caps(&cell) {
+            } else if is_all_caps(&cell) && !cell.contains("BÁO CÁO") {
                 bodies.push(cell);
             } else {
+                // A website's headline ("… BÁO CÁO KẾT QUẢ …"), its date
+                // and view count above the header.
                 unplaced.push(cell);
             }
         }
     }
+    let mut bodies = bodies_in_order(bodies);
     match bodies.len() {
         0 => {}
         1 => document.meta.issuing_body = bodies.remove(0),
@@ -422,7 +654,7 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
             super::Line::Part(_) | super::Line::Item(_) | super::Line::Division { .. }
         )
     };
-    let opens_closing = |line: &str| {
+    let opens_closing_line = |line: &str| {
         padded_cells(line).iter().any(|cell| {
             let mut cells = Vec::new();
             split_closing_cell(cell, &mut cells);
@@ -432,18 +664,29 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
             })
         })
     };
+    // A position alone ("HIỆU TRƯỞNG") opens the block when a name follows
+    // it within three lines.
+    let opens_closing = |i: usize| {
+        opens_closing_line(lines[i])
+            || is_position(lines[i])
+                && lines[i + 1..]
+                    .iter()
+                    .filter(|line| !line.trim().is_empty())
+                    .take(3)
+                    .any(|line| padded_cells(line).iter().any(|cell| is_name(cell)))
+    };
     // Appendices after the signature ("PHỤ LỤC …") are read with the body,
     // after it; the closing ends where the first one starts.
     let appendix_start = (header_end..lines.len())
         .filter(|&i| super::division::appendix_line(lines[i]).is_some())
-        .find(|&i| (header_end..i).any(|j| opens_closing(lines[j])))
+        .find(|&i| (header_end..i).any(opens_closing))
         .unwrap_or(lines.len());
     let after_last_heading = (header_end..appendix_start)
         .rev()
         .find(|&i| is_heading(lines[i]))
         .map_or(header_end, |i| i + 1);
     let closing_start = (after_last_heading..appendix_start)
-        .find(|&i| opens_closing(lines[i]))
+        .find(|&i| opens_closing(i))
         .unwrap_or(appendix_start);
 
     let mut body: Vec<String> = lines[header_end..closing_start]
@@ -478,15 +721,32 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
                 closing
                     .recipients
                     .push(trimmed.trim_start_matches(['-', '–', '+', ' ']).to_owned());
+            } else if is_rule(trimmed) {
+                // "|" between a table's cells, a rule: decoration.
             } else if signing_prefix(trimmed) && closing.signing_authority.is_empty() {
                 closing.signing_authority = trimmed.to_owned();
-            } else if !closing.signing_authority.is_empty()
+            } else if signing_prefix(trimmed)
                 && closing.position.is_empty()
+                && closing.signer_name.is_empty()
+            {
+                // "TM. ỦY BAN NHÂN DÂN" then "KT. CHỦ TỊCH": both are
+                // printed above the position. The field is one line (an
+                // input), so they are joined with a space.
+                closing.signing_authority.push(' ');
+                closing.signing_authority.push_str(trimmed);
+            } else if closing.position.is_empty()
+                && (!closing.signing_authority.is_empty() || is_position(trimmed))
                 && is_all_caps(trimmed)
                 && !signing_prefix(trimmed)
             {
                 closing.position = trimmed.to_owned();
-            } else if !closing.signing_authority.is_empty()
+            } else if closing.signer_name.is_empty()
+                && position_continues(&closing.position, trimmed)
+            {
+                // "TRƯỞNG PHÒNG" / "VĂN HÓA - XÃ HỘI".
+                closing.position.push(' ');
+                closing.position.push_str(trimmed);
+            } else if (!closing.signing_authority.is_empty() || !closing.position.is_empty())
                 && closing.signer_name.is_empty()
                 && !trimmed.starts_with('(')
                 && (is_name(trimmed) || is_all_caps(trimmed) && !closing.position.is_empty())
@@ -606,12 +866,16 @@ Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- UBND huyện;\tKT. CHỦ TỊCH\n- Lưu
             }
         );
         let closing = &document.closing;
-        assert_eq!(closing.signing_authority, "TM. ỦY BAN NHÂN DÂN");
+        // The second authority line is kept with the first (the field is
+        // one line).
+        assert_eq!(
+            closing.signing_authority,
+            "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"
+        );
         assert_eq!(closing.recipients, ["UBND huyện;", "Lưu: VT."]);
         assert_eq!(closing.signer_name, "Trần Thị B");
-        // The second authority line has no field of its own: listed.
         assert_eq!(closing.position, "PHÓ CHỦ TỊCH");
-        assert_eq!(framed.unplaced, ["KT. CHỦ TỊCH"]);
+        assert!(framed.unplaced.is_empty(), "{:?}", framed.unplaced);
     }
 
     #[test]
@@ -672,5 +936,145 @@ Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- UBND huyện;\tKT. CHỦ TỊCH\n- Lưu
                 year: Some(2017)
             }
         );
+    }
+
+    #[test]
+    fn regression_number_typed_with_spaces() {
+        for (line, number) in [
+            ("Số : 07/ BC-CB", "07/BC-CB"),
+            ("Số:07 -BC/ĐU", "07-BC/ĐU"),
+            ("Số:  24/BC-THCT2", "24/BC-THCT2"),
+            ("Số       /BC-UBND", "/BC-UBND"),
+        ] {
+            let cells = header_cells(line);
+            assert_eq!(cells.len(), 1, "{cells:?}");
+            assert_eq!(
+                number_symbol(&cells[0]).map(|(n, _)| n),
+                Some(number.to_owned())
+            );
+        }
+        // A date after the number stays a cell of its own.
+        assert_eq!(
+            header_cells("Số:07 -BC/ĐU An Hiệp, ngày 05 tháng 01 năm 2025"),
+            ["Số 07-BC/ĐU", "An Hiệp, ngày 05 tháng 01 năm 2025"]
+        );
+    }
+
+    #[test]
+    fn regression_superior_and_issuing_body_on_one_line() {
+        let text = "ĐẢNG BỘ XÃ HÒA LỢI CHI BỘ ẤP 2          ĐẢNG CỘNG SẢN VIỆT NAM\n\
+Số 09-BC/CB                          Hòa Lợi, ngày 10 tháng 6 năm 2025\nBÁO CÁO\nsơ kết\nI. MỘT\n";
+        let (document, _) = framed(text);
+        assert_eq!(document.meta.superior_body, "ĐẢNG BỘ XÃ HÒA LỢI");
+        assert_eq!(document.meta.issuing_body, "CHI BỘ ẤP 2");
+        // Names with a second body's word inside stay whole.
+        for name in [
+            "ĐẢNG ỦY TRƯỜNG THPT LẤP VÒ 2",
+            "BCH HỘI NÔNG DÂN XÃ TÂN QUỚI",
+            "BCH ĐOÀN XÃ KHÁNH BÌNH",
+            "ỦY BAN NHÂN DÂN XÃ BÌNH MINH",
+        ] {
+            assert_eq!(split_one_line_bodies(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn regression_state_body_name_over_two_lines() {
+        let text = "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+XÃ BÌNH MINH                            Độc lập - Tự do - Hạnh phúc\n\
+Số       /BC-UBND                  Bình Minh, ngày     tháng 12 năm 2025\nBÁO CÁO\nTình hình\n";
+        let (document, framed) = framed(text);
+        assert_eq!(document.meta.superior_body, "");
+        assert_eq!(document.meta.issuing_body, "ỦY BAN NHÂN DÂN XÃ BÌNH MINH");
+        assert_eq!(document.meta.number_symbol, "/BC-UBND");
+        assert!(framed.unplaced.is_empty(), "{:?}", framed.unplaced);
+        // "HUYỆN ỦY …" under another body is a body of its own.
+        assert_eq!(
+            bodies_in_order(vec!["ĐẢNG BỘ TỈNH A".into(), "HUYỆN ỦY B".into()]).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn regression_header_cells_split_by_a_table_copy() {
+        let text =
+            "ỦY BAN NHÂN DÂN\nXÃ THẠNH PHÚ\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n\
+Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 112/BC-UBND\n|\nThạnh Phú, ngày 20\n\
+tháng 11 năm 2025\n|\nBÁO CÁO\nKẾT QUẢ\nI. MỘT\n";
+        let (document, framed) = framed(text);
+        let meta = &document.meta;
+        assert_eq!(meta.ruleset, Ruleset::State);
+        assert_eq!(meta.issuing_body, "ỦY BAN NHÂN DÂN XÃ THẠNH PHÚ");
+        assert_eq!(meta.number_symbol, "112/BC-UBND");
+        assert_eq!(meta.place, "Thạnh Phú");
+        assert_eq!(meta.date.day, Some(20));
+        assert_eq!(meta.date.month, Some(11));
+        assert!(framed.unplaced.is_empty(), "{:?}", framed.unplaced);
+        // Only the last "|" is left in the body, where it is a rule.
+        assert!(
+            framed.body.trim_start().starts_with("|\nBÁO CÁO"),
+            "{}",
+            framed.body
+        );
+    }
+
+    #[test]
+    fn regression_star_under_the_body_on_the_date_line() {
+        let text = "ĐẢNG BỘ TỈNH AN GIANG                ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ PHÚ TÂN\n\
+          *                    Phú Tân, ngày 22 tháng 9 năm 2025\nSố 31-BC/ĐU\n\nBÁO CÁO\nkết quả\n";
+        let (document, framed) = framed(text);
+        assert_eq!(document.meta.issuing_body, "ĐẢNG ỦY XÃ PHÚ TÂN");
+        assert_eq!(document.meta.number_symbol, "31-BC/ĐU");
+        assert_eq!(document.meta.place, "Phú Tân");
+        assert!(framed.unplaced.is_empty(), "{:?}", framed.unplaced);
+    }
+
+    #[test]
+    fn regression_youth_union_motto_is_not_a_body() {
+        let text =
+            "BCH ĐOÀN TỈNH CÀ MAU            ĐOÀN TNCS HỒ CHÍ MINH\nBCH ĐOÀN XÃ KHÁNH BÌNH\n***\n\
+Số: 41-BC/ĐTN          Khánh Bình, ngày 10 tháng 12 năm 2025\nBÁO CÁO\nTổng kết\n";
+        let (document, framed) = framed(text);
+        assert_eq!(document.meta.superior_body, "BCH ĐOÀN TỈNH CÀ MAU");
+        assert_eq!(document.meta.issuing_body, "BCH ĐOÀN XÃ KHÁNH BÌNH");
+        // The draft has no field for it: listed.
+        assert_eq!(framed.unplaced, ["ĐOÀN TNCS HỒ CHÍ MINH"]);
+    }
+
+    #[test]
+    fn regression_website_headline_in_capitals_above_the_header() {
+        let text = "CHI BỘ TRƯỜNG THCS A BÁO CÁO KẾT QUẢ NĂM 2025\nLượt xem: 203\n\
+ĐẢNG BỘ XÃ PHÚ HÒA                      ĐẢNG CỘNG SẢN VIỆT NAM\nCHI BỘ TRƯỜNG THCS A\n\
+Số 11-BC/CB                       Phú Hòa, ngày 08 tháng 12 năm 2025\nBÁO CÁO\nkết quả\n";
+        let (document, framed) = framed(text);
+        assert_eq!(document.meta.superior_body, "ĐẢNG BỘ XÃ PHÚ HÒA");
+        assert_eq!(document.meta.issuing_body, "CHI BỘ TRƯỜNG THCS A");
+        assert_eq!(framed.unplaced.len(), 2, "{:?}", framed.unplaced);
+    }
+
+    #[test]
+    fn regression_position_alone_signs_without_recipients() {
+        let text = "BÁO CÁO\nTổng kết\nI. MỘT\nNội dung.\n\n                  HIỆU TRƯỞNG\n               Phạm Thị Thu Trang\n";
+        let (document, read) = framed(text);
+        let closing = &document.closing;
+        assert_eq!(closing.signing_authority, "");
+        assert_eq!(closing.position, "HIỆU TRƯỞNG");
+        assert_eq!(closing.signer_name, "Phạm Thị Thu Trang");
+        assert!(read.body.trim_end().ends_with("Nội dung."));
+        // A position word inside a sentence opens nothing.
+        let (document, _) = framed("I. MỘT\nHiệu trưởng báo cáo.\n");
+        assert_eq!(document.closing.position, "");
+    }
+
+    #[test]
+    fn regression_position_over_two_lines_beside_recipients() {
+        let text = "I. MỘT\nNội dung.\nNơi nhận:                    TUQ. CHỦ TỊCH\n\
+- Sở Nông nghiệp;            TRƯỞNG PHÒNG\n- Lưu: VT.             VĂN HÓA - XÃ HỘI\n                  (Đã ký)\n              Lý Thị Bích Ngọc\n";
+        let (document, _) = framed(text);
+        let closing = &document.closing;
+        assert_eq!(closing.signing_authority, "TUQ. CHỦ TỊCH");
+        assert_eq!(closing.position, "TRƯỞNG PHÒNG VĂN HÓA - XÃ HỘI");
+        assert_eq!(closing.signer_name, "Lý Thị Bích Ngọc");
+        assert_eq!(closing.recipients.len(), 2);
     }
 }

@@ -18,21 +18,17 @@
 use crate::legacy_encoding::{self, LegacyEncoding};
 use crate::model::{
     Assessment, AssessmentLabel, Block, DivisionStyle, Document, List, ListItem, Section,
-    SectionKind,
+    SectionKind, Shared,
 };
 use crate::text::clean_input;
 
 mod division;
 mod frame;
 mod grid;
-
-/// Lines that websites add around a post; left out and listed.
-const WEBSITE_LEFTOVERS: [&str; 4] = [
-    "Tin bài gần đây",
-    "Tin liên quan",
-    "Bài viết liên quan",
-    "Chia sẻ",
-];
+mod leftovers;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod nothing_dropped;
+mod numbers;
 
 /// The outcome of reading a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,8 +36,14 @@ pub struct TextImport {
     pub document: Document,
     /// Lines that were not placed in the document ("chưa xếp được").
     pub unplaced: Vec<String>,
-    /// The legacy encoding the text was converted from, if any.
+    /// The legacy encoding the text was converted from, if any (the one
+    /// most converted lines were in).
     pub converted_from: Option<LegacyEncoding>,
+    /// How many lines were converted from a legacy encoding, for "Đã
+    /// chuyển 4 dòng từ TCVN3".
+    pub converted_lines: usize,
+    /// How many lines with text the pasted or opened text had.
+    pub total_lines: usize,
 }
 
 /// What one logical line is.
@@ -55,6 +57,13 @@ enum Line {
     Part(String),
     Item(String),
     Point(String),
+    /// "1.1. …", "I.2. …": `depth` numbers after the first, which is
+    /// `roman` or not.
+    Decimal {
+        depth: usize,
+        roman: bool,
+        text: String,
+    },
     Bullet {
         depth: usize,
         text: String,
@@ -93,7 +102,13 @@ fn part_heading(line: &str) -> Option<String> {
     let rest = rest
         .strip_prefix("/.")
         .or_else(|| rest.strip_prefix('.'))
-        .or_else(|| rest.strip_prefix('-'))?;
+        .or_else(|| rest.strip_prefix('-'))
+        .or_else(|| rest.strip_prefix("/ "))
+        // "I/KẾT QUẢ": a slash alone, before a heading in capitals.
+        .or_else(|| {
+            rest.strip_prefix('/')
+                .filter(|after| after.trim_start().starts_with(char::is_uppercase))
+        })?;
     let heading = rest.trim();
     (!heading.is_empty()).then(|| heading.to_owned())
 }
@@ -107,6 +122,7 @@ fn item_text(line: &str) -> Option<String> {
     let rest = &line[end..];
     let rest = rest
         .strip_prefix('.')
+        .or_else(|| rest.strip_prefix("/."))
         .or_else(|| rest.strip_prefix('/'))
         .or_else(|| rest.strip_prefix("- "))
         .or_else(|| rest.strip_prefix(") "))?;
@@ -117,8 +133,8 @@ fn item_text(line: &str) -> Option<String> {
     Some(rest.trim().to_owned())
 }
 
-/// "a) …", "đ) …", and "b. …" (Word's lettered lists) as a point; "v.v."
-/// has no space after its first dot and stays text.
+/// "a) …", "đ) …", "b. …" (Word's lettered lists), "a/ …" and "a- …" as a
+/// point; "v.v." has no space after its first dot and stays text.
 fn point_text(line: &str) -> Option<String> {
     let mut chars = line.chars();
     let letter = chars.next()?;
@@ -127,7 +143,7 @@ fn point_text(line: &str) -> Option<String> {
     }
     match chars.next()? {
         ')' => {}
-        '.' if chars.as_str().starts_with(' ') => {}
+        '.' | '/' | '-' if chars.as_str().starts_with(' ') => {}
         _ => return None,
     }
     Some(chars.as_str().trim().to_owned())
@@ -153,20 +169,29 @@ fn bullet(line: &str) -> Option<(usize, String)> {
         if let Some(text) = line.strip_prefix(prefix) {
             return Some((depth, text.trim().to_owned()));
         }
+        // "-Ký hợp đồng", "+Sổ kiểm thực": no space, a capital after.
+        if let Some(text) = line.strip_prefix(prefix.trim_end()) {
+            if text.starts_with(char::is_uppercase) && matches!(prefix, "- " | "+ " | "• ") {
+                return Some((depth, text.trim().to_owned()));
+            }
+        }
     }
     None
 }
 
+/// "Ưu điểm: …", "Nguyên nhân, giải pháp: …" (`numbers::assessment_label`
+/// says which wordings), or a label alone on its line, "Hạn chế", with or
+/// without its colon.
 fn assessment(line: &str) -> Option<(AssessmentLabel, String)> {
-    let (label, rest) = line.split_once(':')?;
-    let found = AssessmentLabel::from_text(label);
-    let known = !matches!(found, AssessmentLabel::Custom(_));
-    // Combined labels such as "Nguyên nhân, giải pháp" are kept as written.
-    let combined = label.split(',').count() == 2
-        && label
-            .split(',')
-            .all(|part| !matches!(AssessmentLabel::from_text(part), AssessmentLabel::Custom(_)));
-    (known || combined).then(|| (found, rest.trim().to_owned()))
+    match line.split_once(':') {
+        Some((label, rest)) => {
+            numbers::assessment_label(label).map(|found| (found, rest.trim().to_owned()))
+        }
+        None if !line.ends_with(['.', ';', ',']) => {
+            numbers::assessment_label(line).map(|found| (found, String::new()))
+        }
+        None => None,
+    }
 }
 
 /// A header or signature line met in the body, outside the frame that
@@ -175,11 +200,19 @@ fn is_header_line(line: &str) -> bool {
     frame::is_frame_line(line)
 }
 
+/// A part "I.", an item "1." or a point "a)".
+fn classify_numbered(line: &str) -> Option<Line> {
+    if let Some(heading) = part_heading(line) {
+        return Some(Line::Part(heading));
+    }
+    if let Some(text) = item_text(line) {
+        return Some(Line::Item(text));
+    }
+    point_text(line).map(Line::Point)
+}
+
 fn classify(line: &str) -> Line {
-    if WEBSITE_LEFTOVERS
-        .iter()
-        .any(|leftover| line.eq_ignore_ascii_case(leftover))
-    {
+    if leftovers::is_web_leftover(line) {
         return Line::Leftover(line.to_owned());
     }
     if let Some(author) = line
@@ -200,16 +233,22 @@ fn classify(line: &str) -> Line {
     if let Some(heading) = division::appendix_line(line) {
         return Line::Appendix(heading);
     }
-    if let Some(heading) = part_heading(line) {
-        return Line::Part(heading);
+    if let Some(rest) = numbers::word_leftover(line) {
+        return classify(rest);
     }
-    if let Some(text) = item_text(line) {
-        return Line::Item(text);
+    if let Some((depth, roman, text)) = numbers::decimal_item(line) {
+        return Line::Decimal { depth, roman, text };
     }
-    if let Some(text) = point_text(line) {
-        return Line::Point(text);
+    if let Some(numbered) = classify_numbered(line) {
+        return numbered;
     }
     if let Some((depth, text)) = bullet(line) {
+        // "* Ưu điểm:", "- Hạn chế, yếu kém: …": a label behind a bullet.
+        if text.contains(':') {
+            if let Some((label, rest)) = assessment(&text) {
+                return Line::Assessment { label, rest };
+            }
+        }
         return Line::Bullet { depth, text };
     }
     if let Some((label, rest)) = assessment(line) {
@@ -299,11 +338,85 @@ fn item_section(text: String) -> Section {
     } else {
         (text, Vec::new())
     };
-    Section {
+    labelled(Section {
         heading,
         blocks: blocks.into(),
         ..Section::default()
+    })
+}
+
+/// The longest run-in head read as a point's heading ("a) Về nông nghiệp:
+/// …"), in words.
+const POINT_HEAD_MAX_WORDS: usize = 6;
+
+/// The section a point line "a) …" opens. "a) Về nông nghiệp: text" is a
+/// short heading with its paragraph; "a) Chi bộ tổ chức … ." — a sentence —
+/// runs in after its letter: heading "" and the sentence as its paragraph,
+/// so the point is not read as empty. A short line is a heading.
+fn point_section(text: String) -> Section {
+    let words = text.split_whitespace().count();
+    let runs_in = text.matches(". ").count() >= 1
+        || text.chars().count() > ITEM_HEADING_MAX_CHARS
+        || (text.ends_with(['.', ';']) && words > 8);
+    let head = text.split_once(": ").filter(|(head, _)| {
+        head.split_whitespace().count() <= POINT_HEAD_MAX_WORDS && !head.contains(',')
+    });
+    let (heading, blocks) = if let Some((head, rest)) = head {
+        (format!("{head}:"), vec![paragraph(rest.to_owned())])
+    } else if runs_in && !text.ends_with(':') {
+        (String::new(), vec![paragraph(text)])
+    } else {
+        (text, Vec::new())
+    };
+    labelled(Section {
+        heading,
+        blocks: blocks.into(),
+        ..Section::default()
+    })
+}
+
+/// A section whose heading is an assessment label ("2. Hạn chế, khuyết
+/// điểm", "IV. ĐỀ XUẤT, KIẾN NGHỊ: không có.", "a) Ưu điểm") keeps its
+/// heading and holds an assessment group with that label, as the seed's
+/// "5. Đề xuất, kiến nghị: không có." does; what the line says after the
+/// label is the group's first paragraph, or "không có".
+fn labelled(mut section: Section) -> Section {
+    // The heading with what follows the label on the same line, if any.
+    let (head, rest) = match (section.heading.is_empty(), &section.blocks[..]) {
+        (false, []) => match section.heading.split_once(':') {
+            Some((head, rest)) => (head.to_owned(), rest.trim().to_owned()),
+            None => (section.heading.clone(), String::new()),
+        },
+        (false, [Block::Paragraph(rest)]) if section.heading.ends_with(':') => (
+            section.heading.trim_end_matches(':').to_owned(),
+            rest.text.clone(),
+        ),
+        (true, [Block::Paragraph(text)]) => match text.text.split_once(':') {
+            Some((head, rest)) => (head.to_owned(), rest.trim().to_owned()),
+            None => return section,
+        },
+        _ => return section,
+    };
+    let Some(label) = numbers::assessment_label(&head) else {
+        return section;
+    };
+    let nothing = numbers::is_nothing(&rest);
+    if section.heading.is_empty() || section.heading.contains(':') {
+        section.heading = format!("{}:", head.trim());
     }
+    section.blocks = Shared::new(vec![Block::Assessment(Assessment {
+        id: 0,
+        label,
+        nothing_to_report: nothing,
+        // "không có" as the writer put it, which the heading prints after
+        // itself ("3. Đề xuất, kiến nghị: không có").
+        blocks: if rest.is_empty() {
+            Vec::new()
+        } else {
+            vec![paragraph(rest)]
+        },
+    })]);
+    section
 }
 
 /// Where new content goes while reading.
@@ -323,6 +436,12 @@ struct Builder {
     item_parts: bool,
     /// Whether the pending heading began on the title line itself.
     title_line_heading: bool,
+    /// Whether the report's parts are numbered "1.", with no "I." above
+    /// them.
+    numbered_parts: bool,
+    /// Whether the current part has items numbered "1.", "2." (so "1.1."
+    /// under them is a point).
+    plain_items: bool,
 }
 
 impl Builder {
@@ -377,7 +496,13 @@ impl Builder {
         let Some(section) = self.current_section() else {
             return;
         };
-        let last_is_assessment = matches!(section.blocks.last(), Some(Block::Assessment(_)));
+        // A group with nothing to report takes nothing more: what follows
+        // "Hạn chế: không có." is the section's, and would not be printed
+        // inside it.
+        let last_is_assessment = matches!(
+            section.blocks.last(),
+            Some(Block::Assessment(group)) if !group.nothing_to_report
+        );
         // An assessment under the last bullet of a list ("- Kết quả …" then
         // "Ưu điểm:") keeps taking that bullet's content.
         let under_bullet = matches!(
@@ -408,10 +533,7 @@ impl Builder {
     }
 
     fn push_assessment(&mut self, label: AssessmentLabel, rest: String) {
-        let nothing = rest
-            .trim()
-            .trim_end_matches('.')
-            .eq_ignore_ascii_case("không có");
+        let nothing = numbers::is_nothing(&rest);
         let mut group = Assessment {
             id: 0,
             label,
@@ -425,6 +547,17 @@ impl Builder {
             self.document.preamble.push(Block::Assessment(group));
             return;
         };
+        // "III. HẠN CHẾ, NGUYÊN NHÂN" then "Hạn chế: …": the heading names
+        // the groups below it, and holds none of its own.
+        if let [Block::Assessment(own)] = &section.blocks[..] {
+            let heading = section.heading.trim().trim_end_matches(':').to_lowercase();
+            if own.blocks.is_empty()
+                && !own.nothing_to_report
+                && heading == own.label.text().to_lowercase()
+            {
+                section.blocks = Shared::new(Vec::new());
+            }
+        }
         // Right after a bullet that introduces results ("- Kết quả …"), the
         // group belongs to that bullet, so its own bullets become "+".
         if let Some(Block::List(list)) = section.blocks.last_mut() {
@@ -556,6 +689,8 @@ pub struct TextReader {
     builder: Builder,
     reading: Reading,
     converted_from: Option<LegacyEncoding>,
+    converted_lines: usize,
+    total_lines: usize,
     /// The raw text's lines, for `percent`.
     raw_lines: usize,
     /// Lines cleaned, then lines read, for `percent`.
@@ -588,9 +723,13 @@ impl TextReader {
                 heading_lines: 0,
                 item_parts: false,
                 title_line_heading: false,
+                numbered_parts: false,
+                plain_items: false,
             },
             reading: Reading::default(),
             converted_from: None,
+            converted_lines: 0,
+            total_lines: 0,
             cleaned_lines: 0,
             read_lines: 0,
             body_lines: 1,
@@ -622,16 +761,22 @@ impl TextReader {
                 }
             }
             Stage::Converting { clean } => {
-                let (text, converted_from) = legacy_encoding::to_unicode(&clean);
-                self.converted_from = converted_from;
-                Stage::Framing { text }
+                let conversion = legacy_encoding::convert(&clean);
+                self.converted_from = conversion.encoding;
+                self.converted_lines = conversion.converted_lines;
+                self.total_lines = conversion.total_lines;
+                Stage::Framing {
+                    text: conversion.text,
+                }
             }
             Stage::Framing { text } => {
-                let framed = frame::read_frame(&text, &mut self.builder.document);
+                let mut framed = frame::read_frame(&text, &mut self.builder.document);
+                let cleaned = leftovers::clean_body(&framed.body);
+                framed.unplaced.extend(cleaned.unplaced);
                 self.builder.unplaced = framed.unplaced;
-                self.body_lines = framed.body.lines().count().max(1);
+                self.body_lines = cleaned.body.lines().count().max(1);
                 Stage::Spanning {
-                    body: framed.body,
+                    body: cleaned.body,
                     at: Some(0),
                     spans: Vec::new(),
                 }
@@ -732,6 +877,8 @@ impl TextReader {
             document,
             unplaced: builder.unplaced,
             converted_from: self.converted_from,
+            converted_lines: self.converted_lines,
+            total_lines: self.total_lines,
         }
     }
 }
@@ -837,14 +984,47 @@ impl Builder {
     }
 
     fn line(&mut self, line: String, reading: &mut Reading) {
+        let kind = match classify(&line) {
+            // "Phần thứ ba" then "Đề xuất, kiến nghị": a label alone under a
+            // division's title is its heading.
+            Line::Assessment { .. } if self.heading_pending && !line.contains(':') => {
+                Line::Text(line.clone())
+            }
+            kind => kind,
+        };
+        self.place(line, kind, reading);
+    }
+
+    /// Marks the assessment group just opened with nothing in it ("Hạn
+    /// chế:") as having nothing to report, for a "Không." on the line
+    /// under it; false when there is no such group.
+    fn nothing_under_label(&mut self) -> bool {
+        let Some(section) = self.current_section() else {
+            return false;
+        };
+        match section.blocks.last_mut() {
+            Some(Block::Assessment(group))
+                if group.blocks.is_empty() && !group.nothing_to_report =>
+            {
+                group.nothing_to_report = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn place(&mut self, line: String, kind: Line, reading: &mut Reading) {
         let in_appendix = self.top_kind() == SectionKind::Appendix;
-        let kind = classify(&line);
         if !matches!(kind, Line::Text(_)) {
             self.heading_pending = false;
         }
         match kind {
             // Inside an appendix, numbered lines are its text as written.
-            Line::Division { .. } | Line::Part(_) | Line::Item(_) | Line::Point(_)
+            Line::Division { .. }
+            | Line::Part(_)
+            | Line::Item(_)
+            | Line::Point(_)
+            | Line::Decimal { .. }
                 if in_appendix =>
             {
                 self.with_blocks(|blocks| blocks.push(paragraph(line)));
@@ -858,15 +1038,30 @@ impl Builder {
             }
             Line::Appendix(heading) => self.open_top(SectionKind::Appendix, heading),
             Line::Part(heading) => {
+                self.numbered_parts = false;
                 if self.top_kind() == SectionKind::Division {
                     if let Some(roman) = self.roman_parts.last_mut() {
                         *roman = true;
                     }
                 }
-                self.parts().push(Section {
+                self.plain_items = false;
+                self.parts().push(labelled(Section {
                     heading,
                     ..Section::default()
-                });
+                }));
+            }
+            Line::Decimal { depth, roman, text } => {
+                // "1.1." under a part whose items are "1.", "2.": a point
+                // of the last; under a part with none, an item. "I.2." is
+                // item 2 of part I whatever came before.
+                let kind = if depth == 1 && (roman || !self.plain_items) {
+                    Line::Item(text)
+                } else {
+                    Line::Point(text)
+                };
+                let plain = self.plain_items;
+                self.place(line, kind, reading);
+                self.plain_items = plain;
             }
             Line::Item(text) => {
                 // Right under a division with no part "I." yet, "1." numbers
@@ -876,14 +1071,23 @@ impl Builder {
                     self.parts().push(item_section(text));
                     return;
                 }
+                // "1." with no part "I." above it: the report's parts are
+                // numbered "1.", "2." (a chi bộ's short report, a post).
+                if self.numbered_parts || self.parts().is_empty() {
+                    self.numbered_parts = true;
+                    self.parts().push(item_section(text));
+                    return;
+                }
                 let Some(part) = self.parts().last_mut() else {
                     self.unplaced.push(line);
                     return;
                 };
                 part.children.push(item_section(text));
+                self.plain_items = true;
             }
             Line::Point(text) => {
-                let flat = self.flat_division();
+                let flat = self.flat_division() || self.numbered_parts;
+                let any_section = !self.document.sections.is_empty();
                 let parts = self.parts();
                 let target = if flat {
                     parts.last_mut()
@@ -891,22 +1095,29 @@ impl Builder {
                     parts.last_mut().and_then(|p| p.children.last_mut())
                 };
                 match target {
-                    Some(section) => section.children.push(Section {
-                        heading: text,
-                        ..Section::default()
-                    }),
+                    Some(section) => section.children.push(point_section(text)),
+                    // "a) …" right under a part, with no item to hang on:
+                    // kept as written where it stands.
+                    None if any_section => {
+                        self.with_blocks(|blocks| blocks.push(paragraph(line)));
+                    }
                     None => self.unplaced.push(line),
                 }
             }
             Line::Bullet { depth, text } => self.push_bullet(depth, text),
             Line::Assessment { label, rest } => self.push_assessment(label, rest),
-            Line::Author(name) => self.document.closing.author = name,
+            Line::Author(name) if self.document.closing.author.is_empty() => {
+                self.document.closing.author = name;
+            }
+            // A second author line would overwrite the first: listed.
+            Line::Author(_) => self.unplaced.push(line),
             Line::Leftover(text) | Line::Header(text) => self.unplaced.push(text),
             Line::Text(text) if frame::is_rule(&text) => {
                 // "-----" under the subject line, "***" between parts: the
                 // export draws its own.
             }
             Line::Text(text) if self.pending_heading(&text) => {}
+            Line::Text(text) if numbers::is_nothing(&text) && self.nothing_under_label() => {}
             Line::Text(text) if self.attachment_line(&text) => {
                 // "(Kèm theo Báo cáo số … ngày … của …)" under an
                 // appendix's title: the outputs write it from the draft's
@@ -1044,6 +1255,29 @@ mod tests {
     }
 
     #[test]
+    fn regression_parts_numbered_1_with_no_roman_part_above() {
+        // A chi bộ's short report or a post: "1.", "2." are its parts.
+        let text = "1. Công tác tư tưởng\nNội dung một.\n2. Công tác tổ chức\n- Kết nạp 2 đảng viên.\na) Điểm một\n";
+        let imported = read_text(text);
+        let sections = &imported.document.sections;
+        assert_eq!(sections.len(), 2, "{sections:#?}");
+        assert_eq!(sections[0].heading, "Công tác tư tưởng");
+        assert_eq!(sections[1].heading, "Công tác tổ chức");
+        assert_eq!(sections[1].children[0].heading, "Điểm một");
+        assert!(imported.unplaced.is_empty(), "{:?}", imported.unplaced);
+        // A part "I." after them takes its items again.
+        let imported = read_text("1. Một\nII. HAI\n1. Ba\n");
+        assert_eq!(imported.document.sections.len(), 2);
+        assert_eq!(imported.document.sections[1].children.len(), 1);
+    }
+
+    #[test]
+    fn regression_part_numbered_roman_slash() {
+        assert_eq!(part_heading("I/ KẾT QUẢ"), Some("KẾT QUẢ".into()));
+        assert_eq!(part_heading("II/. VỀ CÔNG TÁC"), Some("VỀ CÔNG TÁC".into()));
+    }
+
+    #[test]
     fn numbering_styles_of_real_reports() {
         assert_eq!(part_heading("I- VỀ CÔNG TÁC"), Some("VỀ CÔNG TÁC".into()));
         assert_eq!(part_heading("II/. VỀ BỘ MÁY."), Some("VỀ BỘ MÁY.".into()));
@@ -1166,6 +1400,162 @@ mod tests {
         let document = &imported.document;
         assert_eq!(document.meta.number_symbol, "12-BC/ĐU");
         assert_eq!(document.closing.signing_authority, "T/M ĐẢNG ỦY");
+    }
+
+    #[test]
+    fn regression_points_whose_text_runs_on_their_line_were_reported_empty() {
+        // "a) …" with its text on the same line: the format check found an
+        // empty point under a heading that was the whole sentence.
+        let text = "I. KẾT QUẢ\n1. Công tác chính trị\na) Chi bộ tổ chức cho 100% đảng viên học tập nghị quyết, viết bài thu hoạch đạt yêu cầu.\nb) Về nông nghiệp: Bà con chuyển đổi 15 ha đất lúa.\nc) Kết nạp 1 đảng viên mới là đoàn viên thanh niên.\nd) Về thu nhập\nThu nhập bình quân đạt 65 triệu đồng.\n";
+        let document = read_text(text).document;
+        let findings: Vec<crate::conformance::Finding> = crate::conformance::check(&document)
+            .into_iter()
+            .map(|issue| issue.finding)
+            .collect();
+        assert!(
+            !findings
+                .iter()
+                .any(|f| matches!(f, crate::conformance::Finding::EmptySection { .. })),
+            "{findings:#?}"
+        );
+        let points = &document.sections[0].children[0].children;
+        let headings: Vec<&str> = points.iter().map(|p| p.heading.as_str()).collect();
+        assert_eq!(headings, ["", "Về nông nghiệp:", "", "Về thu nhập"]);
+        let Block::Paragraph(first) = &points[0].blocks[0] else {
+            panic!("{:#?}", points[0])
+        };
+        assert!(first.text.starts_with("Chi bộ tổ chức cho 100% đảng viên"));
+        // Printed back: the sentence after its letter; a short head with its
+        // text below, as an item "1. Label: text" is.
+        let lines: Vec<String> = body(&document).iter().map(element_line).collect();
+        assert_eq!(
+            lines[2..6],
+            [
+                "a) Chi bộ tổ chức cho 100% đảng viên học tập nghị quyết, viết bài thu hoạch đạt yêu cầu.",
+                "b) Về nông nghiệp:",
+                "Bà con chuyển đổi 15 ha đất lúa.",
+                "c) Kết nạp 1 đảng viên mới là đoàn viên thanh niên.",
+            ]
+        );
+    }
+
+    #[test]
+    fn regression_slash_dash_decimal_and_word_leftover_numbers_were_misread() {
+        // "1/." gave a heading ". Về …", "I/" and "a/" stayed text, "I.1."
+        // became a part "1. …", "1.1." stayed text, "1. I." (Word's own
+        // number before the typed one) was an item with heading "I. …".
+        let text = "I/ KẾT QUẢ\n1/. Về kinh tế\na/ Trồng trọt\nb- Chăn nuôi\n-Ký hợp đồng tiêu thụ.\n+Bao tiêu lúa.\nI.2. Về xã hội\nII. THƯ VIỆN\n2.1. Vốn sách\n2.2 Hoạt động đọc\n3. 3. Kiểm tra\n3.1. Kiểm tra sổ\n2. III. PHƯƠNG HƯỚNG\n2.5 triệu đồng mỗi hộ.\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            outline_lines(&document),
+            [
+                "I. KẾT QUẢ",
+                "1. Về kinh tế",
+                "a) Trồng trọt",
+                "b) Chăn nuôi",
+                "2. Về xã hội",
+                "II. THƯ VIỆN",
+                "1. Vốn sách",
+                "2. Hoạt động đọc",
+                "3. Kiểm tra",
+                "a) Kiểm tra sổ",
+                "III. PHƯƠNG HƯỚNG",
+            ]
+        );
+        let lines: Vec<String> = body(&document).iter().map(element_line).collect();
+        assert!(
+            lines.contains(&"- Ký hợp đồng tiêu thụ.".to_owned()),
+            "{lines:#?}"
+        );
+        assert!(lines.contains(&"+ Bao tiêu lúa.".to_owned()), "{lines:#?}");
+        assert!(
+            lines.contains(&"2.5 triệu đồng mỗi hộ.".to_owned()),
+            "{lines:#?}"
+        );
+    }
+
+    #[test]
+    fn regression_assessment_labels_in_their_wordings_stayed_text() {
+        let text = "I. ĐÁNH GIÁ\n1. Ưu điểm\n- Đoàn kết.\n2. Hạn chế, khuyết điểm\n- Còn chậm.\n3. Nguyên nhân: Không.\n* Hạn chế, tồn tại:\n- Thiếu phòng.\n- Nguyên nhân của hạn chế: thiếu kinh phí.\nBài học kinh nghiệm\nKhông có.\nNhận xét chung:\nII. ĐỀ XUẤT, KIẾN NGHỊ: không có.\n";
+        let document = read_text(text).document;
+        let mut groups = Vec::new();
+        fn walk(sections: &[Section], out: &mut Vec<(String, bool, usize)>) {
+            for section in sections {
+                for block in section.blocks.iter() {
+                    if let Block::Assessment(group) = block {
+                        out.push((
+                            group.label.text().to_owned(),
+                            group.nothing_to_report,
+                            group.blocks.len(),
+                        ));
+                    }
+                }
+                walk(&section.children, out);
+            }
+        }
+        walk(&document.sections, &mut groups);
+        let labels: Vec<(&str, bool)> = groups.iter().map(|(l, n, _)| (l.as_str(), *n)).collect();
+        assert_eq!(
+            labels,
+            [
+                ("Ưu điểm", false),
+                ("Hạn chế, khuyết điểm", false),
+                ("Nguyên nhân", true),
+                ("Hạn chế, tồn tại", false),
+                ("Nguyên nhân của hạn chế", false),
+                ("Bài học kinh nghiệm", true),
+                ("Đề xuất, kiến nghị", true),
+            ]
+        );
+        assert_eq!(
+            outline_lines(&document),
+            [
+                "I. ĐÁNH GIÁ",
+                "1. Ưu điểm",
+                "2. Hạn chế, khuyết điểm",
+                "3. Nguyên nhân:",
+                "II. ĐỀ XUẤT, KIẾN NGHỊ:",
+            ]
+        );
+        // "Nhận xét chung:" is no label; after a group with nothing to
+        // report it is the item's own paragraph, printed (inside the group
+        // it was hidden).
+        let lines: Vec<String> = body(&document).iter().map(element_line).collect();
+        assert!(lines.contains(&"Nhận xét chung:".to_owned()), "{lines:#?}");
+    }
+
+    #[test]
+    fn regression_a_label_as_a_divisions_heading_became_an_assessment() {
+        let text = "Phần thứ nhất\nKết quả\nI. MỘT\nPhần thứ ba\nĐề xuất, kiến nghị\nĐề nghị cấp trên đầu tư thêm phòng học.\n";
+        let document = read_text(text).document;
+        assert_eq!(document.sections[1].kind, SectionKind::Division);
+        assert_eq!(document.sections[1].heading, "Đề xuất, kiến nghị");
+    }
+
+    #[test]
+    fn regression_a_heading_naming_the_labels_below_it_was_a_group_too() {
+        let text = "I. KẾT QUẢ\n1. Một việc.\nII. HẠN CHẾ, NGUYÊN NHÂN\nHạn chế: còn chậm.\nNguyên nhân: thiếu người.\nIII. TỒN TẠI, HẠN CHẾ\n- Còn chậm.\n";
+        let document = read_text(text).document;
+        let labels = |section: &Section| -> Vec<String> {
+            section
+                .blocks
+                .iter()
+                .filter_map(|block| match block {
+                    Block::Assessment(group) => Some(group.label.text().to_owned()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(labels(&document.sections[1]), ["Hạn chế", "Nguyên nhân"]);
+        // With its own content, the heading's group stays.
+        assert_eq!(labels(&document.sections[2]), ["Tồn tại, hạn chế"]);
+    }
+
+    #[test]
+    fn regression_a_second_author_line_overwrote_the_first() {
+        let imported = read_text("I. MỘT\nTác giả: Lê Văn An\nTác giả: Trần Thị Bình\n");
+        assert_eq!(imported.document.closing.author, "Lê Văn An");
+        assert_eq!(imported.unplaced, ["Tác giả: Trần Thị Bình"]);
     }
 
     proptest::proptest! {

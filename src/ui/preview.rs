@@ -408,6 +408,19 @@ fn table_view(table: TableView, live: Option<Memo<Option<TableView>>>) -> impl I
                 RowKind::Data => "doc-row",
             };
             let indent = usize::from(row.indent.min(3));
+            // The row's figures as the live view shows them: a memo per
+            // row, which its cells read, so that a figure typed re-runs the
+            // memos of the rows it changes and no other cell's.
+            let texts = live.map(|live| {
+                Memo::new(move |_| {
+                    live.with(|live| {
+                        live.as_ref()
+                            .and_then(|view| view.rows.get(at))
+                            .map(|row| row.cells.iter().map(|cell| cell.text.clone()).collect())
+                            .unwrap_or_else(Vec::<String>::new)
+                    })
+                })
+            });
             let cells = row
                 .cells
                 .iter()
@@ -431,20 +444,14 @@ fn table_view(table: TableView, live: Option<Memo<Option<TableView>>>) -> impl I
                         }
                     }
                     let cell_text = cell.text.clone();
-                    let r = at;
                     // The figure itself follows the live view when there
                     // is one: typing in the table's editor changes this
                     // text, not the cell.
                     // A memo per cell, so that a figure typed changes the
                     // texts of the cells it changes and writes no other.
-                    let text = live.map(|live| {
+                    let text = texts.map(|texts| {
                         Memo::new(move |_| {
-                            live.with(|live| {
-                                live.as_ref()
-                                    .and_then(|view| view.rows.get(r)?.cells.get(c))
-                                    .map(|cell| cell.text.clone())
-                                    .unwrap_or_default()
-                            })
+                            texts.with(|texts| texts.get(c).cloned().unwrap_or_default())
                         })
                     });
                     let text = move || match text {

@@ -16,7 +16,7 @@ use crate::model::{Block, NodeId, Table};
 use crate::platform::{dom, events};
 use crate::table::clipboard::Grid;
 use crate::table::nav::{self, ColumnChoice, Outcome, Place};
-use crate::table::{ColumnKind, RowKind, TableOp, TableSlot, TableView};
+use crate::table::{CellView, ColumnKind, RowKind, TableOp, TableSlot, TableView};
 
 use super::store::{field_id, Store};
 
@@ -275,17 +275,34 @@ fn set_active(ctx: TableCtx, place: Place) {
     }
 }
 
-/// One body cell.
-fn body_cell(store: Store, ctx: TableCtx, row: NodeId, column: NodeId) -> impl IntoView {
+/// The cells of row `row` as shown: a memo per row, which the row's cells
+/// read, so that a figure typed re-runs the memos of the rows whose cells
+/// change (the row, its group and the total) and no other cell's.
+fn row_cells(ctx: TableCtx, row: NodeId) -> Memo<Vec<CellView>> {
+    Memo::new(move |_| {
+        ctx.view.with(|view| {
+            view.as_ref()
+                .and_then(|view| view.rows.iter().find(|x| x.id == row))
+                .map(|row| row.cells.clone())
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// One body cell, `column` of the row whose cells are `cells`.
+fn body_cell(
+    store: Store,
+    ctx: TableCtx,
+    shape: Memo<Shape>,
+    cells: Memo<Vec<CellView>>,
+    row: NodeId,
+    column: NodeId,
+) -> impl IntoView {
+    // The column's place changes only with the table's shape.
+    let at = Memo::new(move |_| shape.with(|s| s.columns.iter().position(|c| c.0 == column)));
     let cell = Memo::new(move |_| {
-        ctx.view
-            .with(|view| {
-                view.as_ref().and_then(|view| {
-                    let r = view.rows.iter().position(|x| x.id == row)?;
-                    let c = view.columns.iter().position(|x| x.id == column)?;
-                    view.rows[r].cells.get(c).cloned()
-                })
-            })
+        at.get()
+            .and_then(|c| cells.with(|cells| cells.get(c).cloned()))
             .unwrap_or_default()
     });
     let place = Place::Cell { row, column };
@@ -992,15 +1009,20 @@ pub fn table_editor(store: Store, id: NodeId, table: Memo<Option<Table>>) -> imp
                             key=|row| *row
                             let:row
                         >
-                            <tr class=format!("table-row row-{} indent-{}", row_kind_name(row.1), row.2.min(3)) data-row=row.0.to_string()>
-                                <For
-                                    each=move || shape.with(|s| s.columns.clone())
-                                    key=|column| *column
-                                    let:column
-                                >
-                                    {body_cell(store, ctx, row.0, column.0)}
-                                </For>
-                            </tr>
+                            {
+                                let cells = row_cells(ctx, row.0);
+                                view! {
+                                    <tr class=format!("table-row row-{} indent-{}", row_kind_name(row.1), row.2.min(3)) data-row=row.0.to_string()>
+                                        <For
+                                            each=move || shape.with(|s| s.columns.clone())
+                                            key=|column| *column
+                                            let:column
+                                        >
+                                            {body_cell(store, ctx, shape, cells, row.0, column.0)}
+                                        </For>
+                                    </tr>
+                                }
+                            }
                         </For>
                     </tbody>
                 </table>

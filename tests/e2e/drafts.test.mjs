@@ -5,14 +5,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT, sheetText, newDraft } from "./support.mjs";
 
 const suite = useBrowserAndServer();
-
-async function newDraft(page, template = "tong-ket-phuong-thuc-lanh-dao") {
-  await page.getByTestId(`template-${template}`).click();
-  await page.getByTestId("preview").waitFor();
-}
 
 /// Fills the origin's local storage to the brim with other entries.
 async function fillStorage(page) {

@@ -8,22 +8,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT, sheetText, newDraft, sectionEditor } from "./support.mjs";
 
 const suite = useBrowserAndServer();
-
-async function newDraft(page, template = "tong-ket-phuong-thuc-lanh-dao") {
-  await page.getByTestId(`template-${template}`).click();
-  await page.getByTestId("preview").waitFor();
-}
-
-/// The editor of the section whose outline reference is `reference`.
-async function sectionEditor(page, reference) {
-  const references = await page.getByTestId("outline-entry").evaluateAll((entries) => entries.map((e) => e.dataset.reference));
-  const index = references.indexOf(reference);
-  assert.ok(index >= 0, `no section ${reference} in ${references}`);
-  return page.getByTestId("section-editor").nth(index);
-}
 
 /// The test id and value of the focused field.
 const focused = (page) =>

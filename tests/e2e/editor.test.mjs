@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT, sheetText, sectionEditor } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -20,14 +20,6 @@ const outlineReferences = (page) =>
   page.getByTestId("outline-entry").evaluateAll((entries) => entries.map((e) => `${e.dataset.reference} ${e.title}`));
 
 const previewText = (page) => sheetText(page);
-
-/// The editor of the section whose outline reference is `reference`.
-async function sectionEditor(page, reference) {
-  const references = await page.getByTestId("outline-entry").evaluateAll((entries) => entries.map((e) => e.dataset.reference));
-  const index = references.indexOf(reference);
-  assert.ok(index >= 0, `no section ${reference} in ${references}`);
-  return page.getByTestId("section-editor").nth(index);
-}
 
 test("fill two sections, move a section, undo: numbering and preview follow", async () => {
   const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });

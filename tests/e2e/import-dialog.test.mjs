@@ -30,12 +30,13 @@ test("a State report opened with the button says what it found, and opens with t
   try {
     const page = await openApp(context, suite.server.url);
     await openThroughButton(page, STATE_TEXT);
-    assert.equal(await text(page, "import-superior-body"), "ỦY BAN NHÂN DÂN");
-    assert.equal(await text(page, "import-issuing-body"), "XÃ HÒA AN");
+    // A commune's People's Committee has no superior body: the one field missing.
+    assert.equal(await text(page, "import-superior-body"), "chưa có — điền sau khi mở");
+    assert.equal(await text(page, "import-issuing-body"), "ỦY BAN NHÂN DÂN XÃ HÒA AN");
     assert.equal(await text(page, "import-number"), "96/BC-UBND");
     assert.equal(await text(page, "import-place-date"), "Hòa An, ngày 20 tháng 6 năm 2024");
     assert.equal(await text(page, "import-signer"), "TM. ỦY BAN NHÂN DÂN · CHỦ TỊCH · Trần Minh Khoa");
-    assert.equal(await page.locator("[data-missing=true]").count(), 0);
+    assert.equal(await page.locator("[data-missing=true]").count(), 1);
     const figures = {};
     for (const name of ["divisions", "parts", "items", "points", "tables", "appendices"]) {
       figures[name] = await text(page, `import-${name}`);
@@ -108,7 +109,7 @@ test("a pasted TCVN3 report names its encoding, and opens as a State report when
     await page.getByTestId("paste-text").fill(bytes.toString("latin1"));
     await page.getByTestId("paste-read").click();
     await page.getByTestId("import-found").waitFor();
-    assert.equal(await text(page, "import-encoding"), "TCVN3 (.VnTime), đã chuyển sang Unicode");
+    assert.equal(await text(page, "import-encoding"), "TCVN3 (.VnTime), đã chuyển sang Unicode (15 dòng)");
     assert.equal(await text(page, "import-number"), "12-BC/ĐU");
     assert.equal(await text(page, "import-place-date"), "Lấp Vò, ngày 05 tháng 01 năm 2026");
     assert.equal(await page.getByTestId("import-ruleset").inputValue(), "party");

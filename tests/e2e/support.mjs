@@ -135,3 +135,19 @@ export async function sheetText(page) {
     return text;
   });
 }
+
+/// Starts a new draft from the template `template` with the visible
+/// button of the library, and waits for its preview.
+export async function newDraft(page, template = "tong-ket-phuong-thuc-lanh-dao") {
+  await page.getByTestId(`template-${template}`).click();
+  await page.getByTestId("preview").waitFor();
+}
+
+/// The editor of the section whose outline reference is `reference`
+/// ("I.2"); fails when the outline has no such section.
+export async function sectionEditor(page, reference) {
+  const references = await page.getByTestId("outline-entry").evaluateAll((entries) => entries.map((e) => e.dataset.reference));
+  const index = references.indexOf(reference);
+  if (index < 0) throw new Error(`no section ${reference} in ${references}`);
+  return page.getByTestId("section-editor").nth(index);
+}
