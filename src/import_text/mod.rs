@@ -657,6 +657,11 @@ enum Stage {
     Framing {
         text: String,
     },
+    /// The body, its website and page leftovers (page numbers, running
+    /// headers) to take out.
+    Leftovers {
+        body: String,
+    },
     /// The body, each line's runs of text (for aligned tables) worked out
     /// a slice of lines at a time, from byte `at` (`None` once the last
     /// line is done).
@@ -770,10 +775,13 @@ impl TextReader {
                 }
             }
             Stage::Framing { text } => {
-                let mut framed = frame::read_frame(&text, &mut self.builder.document);
-                let cleaned = leftovers::clean_body(&framed.body);
-                framed.unplaced.extend(cleaned.unplaced);
+                let framed = frame::read_frame(&text, &mut self.builder.document);
                 self.builder.unplaced = framed.unplaced;
+                Stage::Leftovers { body: framed.body }
+            }
+            Stage::Leftovers { body } => {
+                let cleaned = leftovers::clean_body(&body);
+                self.builder.unplaced.extend(cleaned.unplaced);
                 self.body_lines = cleaned.body.lines().count().max(1);
                 Stage::Spanning {
                     body: cleaned.body,
@@ -851,7 +859,7 @@ impl TextReader {
         let percent = match self.stage {
             Stage::Cleaning { .. } => share(self.cleaned_lines, self.raw_lines, 20),
             Stage::Converting { .. } => 20,
-            Stage::Framing { .. } => 25,
+            Stage::Framing { .. } | Stage::Leftovers { .. } => 25,
             Stage::Spanning { ref spans, .. } => 25 + share(spans.len(), self.body_lines, 10),
             Stage::Splitting { .. } => 35,
             Stage::Reading { .. } => 40 + share(self.read_lines, self.body_lines, 59),
@@ -1208,7 +1216,7 @@ mod tests {
         ];
         for text in texts {
             let (whole, steps) = read_in_slices(text, usize::MAX);
-            assert!(steps <= 6, "{steps} steps for a text read whole");
+            assert!(steps <= 7, "{steps} steps for a text read whole");
             for slice in [1, 2, 7, SLICE_LINES] {
                 assert_eq!(read_in_slices(text, slice).0, whole, "slices of {slice}");
             }
