@@ -912,6 +912,11 @@ pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -
             }
         }
         ImportError::Docx(error) => describe_docx_error(lang, error),
+        ImportError::CannotUnzip => if vi {
+            "Trình duyệt này quá cũ để mở tệp Word (.docx). Hãy cập nhật trình duyệt (Chrome, Cốc Cốc, Edge 103 trở lên; Firefox 113 trở lên), hoặc mở tệp trong Word, chọn hết (Ctrl+A), chép (Ctrl+C) rồi dán (Ctrl+V) vào ô “Từ một báo cáo cũ”.".to_owned()
+        } else {
+            "This browser is too old to open Word files (.docx). Update it (Chrome, Cốc Cốc, Edge 103 or later; Firefox 113 or later), or open the file in Word, select all (Ctrl+A), copy (Ctrl+C) and paste (Ctrl+V) into the “From an existing report” box.".to_owned()
+        },
         ImportError::Problems(problems) => problems
             .iter()
             .map(|problem| {

@@ -49,6 +49,10 @@ pub enum ImportError {
     Problems(Vec<Problem>),
     /// A Word file that cannot be read, and why.
     Docx(crate::import_docx::DocxError),
+    /// The browser cannot unzip a Word file (no `DecompressionStream` for
+    /// "deflate-raw": Chrome and Edge before 103, Firefox before 113,
+    /// Safari before 16.4).
+    CannotUnzip,
 }
 
 /// A problem found in a named place of an imported draft.

@@ -150,16 +150,88 @@ impl Store {
         self.read_incoming(crate::transfer::start_pasted(text));
     }
 
-    /// Where the DOCX reader plugs in: the bytes of a `.docx` file the
-    /// user opened or dropped (`transfer::is_docx`). Today the core refuses
-    /// it with what to do instead; once `import_docx` exists this becomes:
-    /// `import_docx::plan(bytes)` (a `DocxError` shown with
-    /// `show_import_error`), then in a `spawn_local` each planned entry
-    /// inflated with `platform::inflate::inflate_raw(range, declared
-    /// size)`, then `transfer::read_docx_parts(plan, parts)` shown with
-    /// `show_incoming`.
+    /// Reads a Word file (`transfer::is_docx`): the core plans what to
+    /// unzip and checks the limits first (`import_docx::plan`), the browser
+    /// inflates each part, capped at its declared size, a task each (with
+    /// the progress in the dialog), and the core reads the parts
+    /// (`transfer::read_docx_parts`). Another zip goes the way of other
+    /// files, which says what it is.
     pub fn import_docx_bytes(&self, bytes: &[u8]) {
-        self.import_text_or_draft(bytes);
+        use crate::import_docx::{self, DocxError, ZipProblem};
+        use crate::platform::inflate::{inflate_raw, InflateError};
+        clock::start_measure("baocao-import");
+        let plan = match import_docx::plan(bytes) {
+            Ok(plan) => plan,
+            Err(DocxError::NotWord) => {
+                self.import_text_or_draft(bytes);
+                return;
+            }
+            Err(error) => {
+                clock::end_measure("baocao-import");
+                self.show_import_error(&ImportError::Docx(error));
+                return;
+            }
+        };
+        let generation = self.import_generation.get_value() + 1;
+        self.import_generation.set_value(generation);
+        self.incoming.set(None);
+        self.import_error.set(None);
+        self.import_progress.set(Some(0));
+        let bytes = bytes.to_vec();
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            let stale = || store.import_generation.get_value() != generation;
+            let mut parts = std::collections::BTreeMap::new();
+            let count = plan.needed.len().max(1);
+            for (index, entry) in plan.needed.iter().enumerate() {
+                let inflated = if entry.method == 0 {
+                    import_docx::stored(&bytes, entry)
+                        .ok_or(ImportError::Docx(DocxError::Damaged(ZipProblem::Truncated)))
+                } else {
+                    inflate_raw(&bytes[entry.data.clone()], entry.inflate_cap())
+                        .await
+                        .map_err(|error| match error {
+                            InflateError::Unsupported => ImportError::CannotUnzip,
+                            InflateError::TooLarge { seen, .. } => {
+                                ImportError::Docx(DocxError::PartTooLarge {
+                                    part: entry.name.clone(),
+                                    bytes: seen as u64,
+                                })
+                            }
+                            InflateError::Corrupt => {
+                                ImportError::Docx(DocxError::Damaged(ZipProblem::Truncated))
+                            }
+                        })
+                };
+                if stale() {
+                    return;
+                }
+                match inflated {
+                    Ok(data) => {
+                        parts.insert(entry.name.clone(), data);
+                    }
+                    Err(error) => {
+                        clock::end_measure("baocao-import");
+                        store.show_import_error(&error);
+                        return;
+                    }
+                }
+                store
+                    .import_progress
+                    .set(Some((50 * (index + 1) / count) as u8));
+            }
+            // The progress shows before the parts are read.
+            clock::next_task().await;
+            if stale() {
+                return;
+            }
+            let outcome = clock::measure("baocao-import-docx-read", || {
+                crate::transfer::read_docx_parts(&plan, &parts, bytes.len())
+            });
+            clock::end_measure("baocao-import");
+            store.import_progress.set(None);
+            store.show_incoming(outcome);
+        });
     }
 
     /// Shows a file read at once, or reads a text slice by slice, one task

@@ -19,7 +19,10 @@ pub const FILE_INPUT_ID: &str = "file-input";
 
 /// Reads the file the user picked or dropped and checks it.
 pub fn take_files(store: Store, files: files::PickedFiles) {
-    files::read_first(files, MAX_FILE_BYTES, move |read| match read {
+    // A Word file may be larger than a draft or a text (its pictures); each
+    // kind's own limit is checked on its bytes.
+    let limit = MAX_FILE_BYTES.max(crate::import_docx::MAX_DOCX_BYTES);
+    files::read_first(files, limit, move |read| match read {
         FileRead::Bytes(bytes) => store.import_bytes(&bytes),
         FileRead::TooLarge(bytes) => store.show_import_error(&ImportError::TooLarge { bytes }),
         FileRead::Failed => store.show_import_error(&ImportError::NotText),

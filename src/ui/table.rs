@@ -41,6 +41,8 @@ struct Shape {
     /// Per header row: (row, col, row span, col span) of each cell.
     header: Vec<Vec<(usize, usize, usize, usize)>>,
     number_row: Option<Vec<String>>,
+    /// Each column's share of the width, in thousandths (as printed).
+    widths: Vec<u16>,
 }
 
 /// The signals one table's fields share.
@@ -968,6 +970,7 @@ pub fn table_editor(store: Store, id: NodeId, table: Memo<Option<Table>>) -> imp
                 .map(|view| Shape {
                     columns: view.columns.iter().map(|c| (c.id, c.numeric)).collect(),
                     rows: view.rows.iter().map(|r| (r.id, r.kind, r.indent)).collect(),
+                    widths: view.columns.iter().map(|c| c.width_permille).collect(),
                     header: view
                         .header
                         .iter()
@@ -1031,7 +1034,26 @@ pub fn table_editor(store: Store, id: NodeId, table: Memo<Option<Table>>) -> imp
                 {super::editor::block_tools(store, id)}
             </div>
             <div class="table-scroll">
-                <table class="table-grid">
+                // Laid out from its columns' widths (those of the print),
+                // not from its cells' content: a figure typed changes no
+                // column's width, and the browser lays out one row.
+                <table
+                    class="table-grid"
+                    style:width=move || {
+                        shape.with(|s| format!("max(100%, {}rem)", 5.5 * s.widths.len() as f32))
+                    }
+                >
+                    <colgroup>
+                        {move || {
+                            shape
+                                .with(|s| s.widths.clone())
+                                .into_iter()
+                                .map(|w| {
+                                    view! { <col style:width=format!("{}%", f32::from(w) / 10.0) /> }
+                                })
+                                .collect_view()
+                        }}
+                    </colgroup>
                     <thead>
                         <For
                             each=move || shape.with(|s| s.header.clone())
