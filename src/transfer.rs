@@ -359,7 +359,7 @@ fn check_structure(document: &Document) -> Vec<Problem> {
 pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
     match start_file(bytes) {
         Reading::Done(outcome) => *outcome,
-        Reading::Text(reading) => Ok(reading.finish()),
+        Reading::Text(reading) => reading.finish(),
     }
 }
 
@@ -371,37 +371,55 @@ pub enum Reading {
     Text(Box<TextReading>),
 }
 
-/// A report's text being read (`TextReading::step` reads a slice).
+/// A report's text being read (`TextReading::step` reads a slice): a text
+/// file or paste, or the text of a Word file.
 pub struct TextReading {
-    reader: crate::import_text::TextReader,
+    source: Source,
     bytes: usize,
+}
+
+enum Source {
+    Text(crate::import_text::TextReader),
+    Word(crate::import_docx::DocxReading),
 }
 
 impl TextReading {
     /// Reads one slice; `Step::Done` once the whole text is read.
     pub fn step(&mut self) -> crate::import_text::Step {
-        self.reader.step()
+        match &mut self.source {
+            Source::Text(reader) => reader.step(),
+            Source::Word(reader) => reader.step(),
+        }
     }
 
     /// How far the reading has got, from 0 to 100.
     pub fn percent(&self) -> u8 {
-        self.reader.percent()
+        match &self.source {
+            Source::Text(reader) => reader.percent(),
+            Source::Word(reader) => reader.percent(),
+        }
     }
 
-    /// What the text brings in (whatever is left is read first).
-    pub fn finish(self) -> Incoming {
-        let imported = self.reader.finish();
-        Incoming {
-            converted_from: imported.converted_from,
-            title: imported.document.title.clone(),
-            sections: outline(&imported.document).len(),
-            bytes: self.bytes,
-            document: imported.document,
-            is_template: false,
-            template: None,
-            unplaced: imported.unplaced,
-            pictures_unplaced: 0,
-            converted_lines: imported.converted_from.map(|_| imported.converted_lines),
+    /// What the text brings in (whatever is left is read first). A Word
+    /// file's draft goes through a draft file's checks.
+    pub fn finish(self) -> Result<Incoming, ImportError> {
+        match self.source {
+            Source::Text(reader) => {
+                let imported = reader.finish();
+                Ok(Incoming {
+                    converted_from: imported.converted_from,
+                    title: imported.document.title.clone(),
+                    sections: outline(&imported.document).len(),
+                    bytes: self.bytes,
+                    document: imported.document,
+                    is_template: false,
+                    template: None,
+                    unplaced: imported.unplaced,
+                    pictures_unplaced: 0,
+                    converted_lines: imported.converted_from.map(|_| imported.converted_lines),
+                })
+            }
+            Source::Word(reader) => checked_docx(reader.finish(), self.bytes),
         }
     }
 }
@@ -424,7 +442,7 @@ pub fn start_file(bytes: &[u8]) -> Reading {
     // Anything that does not start like JSON is an existing report as text.
     if !text.trim_start().starts_with(['{', '[']) {
         return Reading::Text(Box::new(TextReading {
-            reader: crate::import_text::TextReader::new(text.to_owned()),
+            source: Source::Text(crate::import_text::TextReader::new(text.to_owned())),
             bytes: bytes.len(),
         }));
     }
@@ -520,7 +538,33 @@ pub fn read_docx_parts(
     parts: &std::collections::BTreeMap<String, Vec<u8>>,
     bytes: usize,
 ) -> Result<Incoming, ImportError> {
-    let read = crate::import_docx::read(plan, parts).map_err(ImportError::Docx)?;
+    match start_docx_parts(plan, parts, bytes) {
+        Reading::Done(outcome) => *outcome,
+        Reading::Text(reading) => reading.finish(),
+    }
+}
+
+/// `read_docx_parts` with the file's text left to read a slice at a time
+/// (the XML is read at once).
+pub fn start_docx_parts(
+    plan: &crate::import_docx::Plan,
+    parts: &std::collections::BTreeMap<String, Vec<u8>>,
+    bytes: usize,
+) -> Reading {
+    match crate::import_docx::start(plan, parts) {
+        Ok(reader) => Reading::Text(Box::new(TextReading {
+            source: Source::Word(reader),
+            bytes,
+        })),
+        Err(error) => Reading::Done(Box::new(Err(ImportError::Docx(error)))),
+    }
+}
+
+/// A Word file's draft through the checks of a draft file.
+fn checked_docx(
+    read: crate::import_docx::DocxImport,
+    bytes: usize,
+) -> Result<Incoming, ImportError> {
     let mut document = read.import.document;
     let mut problems = table_problems(&document);
     if too_deep(&document) {
@@ -557,7 +601,7 @@ pub fn read_docx_parts(
 pub fn read_pasted(text: &str) -> Result<Incoming, ImportError> {
     match start_pasted(text) {
         Reading::Done(outcome) => *outcome,
-        Reading::Text(reading) => Ok(reading.finish()),
+        Reading::Text(reading) => reading.finish(),
     }
 }
 
@@ -905,7 +949,10 @@ mod tests {
                 "{percents:?}"
             );
             assert_eq!(percents.last(), Some(&100));
-            assert_eq!(reading.finish(), read_file(text.as_bytes()).unwrap());
+            assert_eq!(
+                reading.finish().unwrap(),
+                read_file(text.as_bytes()).unwrap()
+            );
         }
         // Refusals and draft files are decided at once.
         assert!(matches!(

@@ -1,6 +1,6 @@
 // Runs the bench's text import step alone (tests/bench/import-text.mjs) on
 // a build, without the rest of `./dev bench`:
-//   node tools/bench-import-text.mjs <dist-dir> <report.txt> [runs]
+//   node tools/bench-import-text.mjs <dist-dir> <report.txt or .docx> [runs]
 // The report text comes from `cargo run --release --example large_report -- large.txt`.
 import { readFile } from "node:fs/promises";
 import { serveDist, launchBrowser } from "../tests/e2e/support.mjs";
@@ -16,11 +16,14 @@ const server = await serveDist({ root: dist });
 const browser = await launchBrowser();
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const results = await importTextRuns(context, server.url, text, Number(runs));
+  const file = textPath.endsWith(".docx")
+    ? { name: "bao-cao-lon.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }
+    : {};
+  const results = await importTextRuns(context, server.url, text, Number(runs), file);
   const round = (value) => Math.round(value);
   for (const r of results) {
     console.log(`total ${round(r.total)} ms, reading ${round(r.read)} ms, longest task ${round(r.longestTask)} ms, longest frame gap ${round(r.longestFrameGap)} ms, long tasks ${r.tasks}`);
-    if (process.env.BENCH_DETAIL) console.log(JSON.stringify({ slices: r.slices, finish: r.finish, show: r.show }));
+    if (process.env.BENCH_DETAIL) console.log(JSON.stringify({ slices: r.slices, finish: r.finish, show: r.show, xml: r.xml }));
   }
 } finally {
   await browser.close();

@@ -308,6 +308,12 @@ fn resolve(folder: &str, target: &str) -> String {
 
 /// Checks what the shell inflated against the plan and reads it.
 pub fn read(plan: &Plan, parts: &BTreeMap<String, Vec<u8>>) -> Result<DocxImport, DocxError> {
+    start(plan, parts).map(DocxReading::finish)
+}
+
+/// Checks the parts and reads the Word file's XML, then leaves its text to
+/// be read a slice at a time (`DocxReading`).
+pub fn start(plan: &Plan, parts: &BTreeMap<String, Vec<u8>>) -> Result<DocxReading, DocxError> {
     for entry in &plan.needed {
         let Some(bytes) = parts.get(&entry.name) else {
             return Err(DocxError::MissingPart(entry.name.clone()));
@@ -406,11 +412,12 @@ pub fn read(plan: &Plan, parts: &BTreeMap<String, Vec<u8>>) -> Result<DocxImport
             read_notes(bytes, &name, &mut notes)?;
         }
     }
-    let mut read = assemble(body, &styles, picture_name);
-    read.import
-        .unplaced
-        .extend(notes.into_iter().map(|note| format!("Chú thích: {note}")));
-    Ok(read)
+    let mut assembled = assemble(body, &styles, picture_name);
+    assembled.after.notes = notes;
+    Ok(DocxReading {
+        reader: import_text::TextReader::of_pieces(assembled.pieces),
+        after: assembled.after,
+    })
 }
 
 /// Inflates with `inflate` and reads: the whole path, natively.
@@ -706,12 +713,94 @@ fn place_signer(import: &mut TextImport, lines: &[String]) {
     }
 }
 
-/// The paragraph and table nodes as the text import's pieces, then read.
+/// What a Word file gives the text import (`pieces`), and what is put in
+/// place once the text import has read them.
+struct Assembled {
+    pieces: Vec<Piece>,
+    after: After,
+}
+
+/// What `DocxReading::finish` puts in place in the draft the text import
+/// read.
+struct After {
+    appendix_lines: Vec<bool>,
+    signature: Option<Vec<String>>,
+    converted: bool,
+    pictures: Vec<String>,
+    tables: usize,
+    notes: Vec<String>,
+}
+
+/// A Word file being read: its text pieces go through the text import a
+/// slice at a time (`step`), so that a long report never holds the page.
+pub struct DocxReading {
+    reader: import_text::TextReader,
+    after: After,
+}
+
+impl DocxReading {
+    /// Reads one slice; `Step::Done` once all is read.
+    pub fn step(&mut self) -> import_text::Step {
+        self.reader.step()
+    }
+
+    /// How far the reading has got, from 0 to 100.
+    pub fn percent(&self) -> u8 {
+        self.reader.percent()
+    }
+
+    /// The Word file read (whatever is left is read first).
+    pub fn finish(self) -> DocxImport {
+        let After {
+            appendix_lines,
+            signature,
+            converted,
+            pictures,
+            tables,
+            notes,
+        } = self.after;
+        let mut import = self.reader.finish();
+        // Appendices in a landscape section of the file stay landscape.
+        let appendices: Vec<&mut crate::model::Section> = import
+            .document
+            .sections
+            .iter_mut()
+            .filter(|section| section.kind == SectionKind::Appendix)
+            .collect();
+        let skip = appendix_lines.len().saturating_sub(appendices.len());
+        for (section, landscape) in appendices
+            .into_iter()
+            .zip(appendix_lines.into_iter().skip(skip))
+        {
+            section.landscape = landscape;
+        }
+        if let Some(lines) = signature {
+            place_signer(&mut import, &lines);
+        }
+        if converted && import.converted_from.is_none() {
+            import.converted_from = Some(crate::legacy_encoding::LegacyEncoding::Tcvn3);
+        }
+        for name in &pictures {
+            import.unplaced.push(format!("Hình ảnh: {name}"));
+        }
+        import
+            .unplaced
+            .extend(notes.into_iter().map(|note| format!("Chú thích: {note}")));
+        DocxImport {
+            import,
+            pictures: pictures.len(),
+            tables,
+            unplaced_pictures: pictures,
+        }
+    }
+}
+
+/// The paragraph and table nodes as the text import's pieces.
 fn assemble(
     body: body::Body,
     styles: &BTreeMap<String, numbering::Style>,
     picture_name: impl Fn(&str) -> String,
-) -> DocxImport {
+) -> Assembled {
     // The heading level that stands for parts: the highest used by a
     // heading that is not a division, an appendix or the title.
     let hint_of = |para: &Para| {
@@ -801,35 +890,16 @@ fn assemble(
             }
         }
     }
-    let mut import = import_text::read_pieces(pieces);
-    // Appendices in a landscape section of the file stay landscape.
-    let appendices: Vec<&mut crate::model::Section> = import
-        .document
-        .sections
-        .iter_mut()
-        .filter(|section| section.kind == SectionKind::Appendix)
-        .collect();
-    let skip = appendix_lines.len().saturating_sub(appendices.len());
-    for (section, landscape) in appendices
-        .into_iter()
-        .zip(appendix_lines.into_iter().skip(skip))
-    {
-        section.landscape = landscape;
-    }
-    if let Some(lines) = signature {
-        place_signer(&mut import, &lines);
-    }
-    if converted && import.converted_from.is_none() {
-        import.converted_from = Some(crate::legacy_encoding::LegacyEncoding::Tcvn3);
-    }
-    for name in &pictures {
-        import.unplaced.push(format!("Hình ảnh: {name}"));
-    }
-    DocxImport {
-        import,
-        pictures: pictures.len(),
-        tables,
-        unplaced_pictures: pictures,
+    Assembled {
+        pieces,
+        after: After {
+            appendix_lines,
+            signature,
+            converted,
+            pictures,
+            tables,
+            notes: Vec::new(),
+        },
     }
 }
 

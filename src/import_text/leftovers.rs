@@ -118,8 +118,18 @@ fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
         .all(|wanted| lowered.next() == Some(wanted))
 }
 
+/// Letter by letter, stopping at the first difference: it runs for every
+/// line of a long report against each known website line.
 fn equals_ignoring_case(text: &str, other: &str) -> bool {
-    text.to_lowercase() == other.to_lowercase()
+    let mut a = text.chars().flat_map(char::to_lowercase);
+    let mut b = other.chars().flat_map(char::to_lowercase);
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (x, y) if x == y => {}
+            _ => return false,
+        }
+    }
 }
 
 /// "15/12/2025", "15/12", "15-12-2025" somewhere in `text`.

@@ -632,23 +632,30 @@ pub enum Piece {
 /// ready-made table lands where it stood, with the caption and unit line
 /// above it.
 pub fn read_pieces(pieces: Vec<Piece>) -> TextImport {
-    let mut text = String::new();
-    let mut tables = Vec::new();
-    for piece in pieces {
-        match piece {
-            Piece::Line(line) => {
-                text.extend(line.chars().filter(|&c| c != grid::TABLE_MARK));
+    TextReader::of_pieces(pieces).finish()
+}
+
+impl TextReader {
+    /// A reader of pieces (`read_pieces`), a slice at a time.
+    pub fn of_pieces(pieces: Vec<Piece>) -> TextReader {
+        let mut text = String::new();
+        let mut tables = Vec::new();
+        for piece in pieces {
+            match piece {
+                Piece::Line(line) => {
+                    text.extend(line.chars().filter(|&c| c != grid::TABLE_MARK));
+                }
+                Piece::Table(table) => {
+                    text.push_str(&grid::table_mark(tables.len()));
+                    tables.push(Some(table));
+                }
             }
-            Piece::Table(table) => {
-                text.push_str(&grid::table_mark(tables.len()));
-                tables.push(Some(table));
-            }
+            text.push('\n');
         }
-        text.push('\n');
+        let mut reader = TextReader::with_slice(text, SLICE_LINES);
+        reader.ready = tables;
+        reader
     }
-    let mut reader = TextReader::with_slice(text, SLICE_LINES);
-    reader.ready = tables;
-    reader.finish()
 }
 
 /// Reads `text` into a draft, all at once (`TextReader` reads it in

@@ -225,12 +225,12 @@ impl Store {
             if stale() {
                 return;
             }
-            let outcome = clock::measure("baocao-import-docx-read", || {
-                crate::transfer::read_docx_parts(&plan, &parts, bytes.len())
+            // The XML at once, then the text a slice at a time, as a text's.
+            let reading = clock::measure("baocao-import-docx-xml", || {
+                crate::transfer::start_docx_parts(&plan, &parts, bytes.len())
             });
-            clock::end_measure("baocao-import");
-            store.import_progress.set(None);
-            store.show_incoming(outcome);
+            drop(parts);
+            store.continue_reading(reading, generation);
         });
     }
 
@@ -239,6 +239,12 @@ impl Store {
     fn read_incoming(&self, reading: Reading) {
         let generation = self.import_generation.get_value() + 1;
         self.import_generation.set_value(generation);
+        self.continue_reading(reading, generation);
+    }
+
+    /// Shows a reading done, or reads its text slice by slice, one task
+    /// each, while `generation` is the import's.
+    fn continue_reading(&self, reading: Reading, generation: u64) {
         let mut text = match reading {
             Reading::Done(outcome) => {
                 clock::end_measure("baocao-import");
@@ -265,7 +271,7 @@ impl Store {
             let incoming = clock::measure("baocao-import-finish", || text.finish());
             clock::end_measure("baocao-import");
             store.import_progress.set(None);
-            clock::measure("baocao-import-show", || store.show_incoming(Ok(incoming)));
+            clock::measure("baocao-import-show", || store.show_incoming(incoming));
         });
     }
 

@@ -20,9 +20,9 @@ import { serveDist, launchBrowser, DIST } from "../e2e/support.mjs";
 import { importTextRuns } from "./import-text.mjs";
 import { keySequence, lastFigureIndex, ratio, TABLE_SELECTOR, CELL_IN_TABLE, TABLE_CELL_SELECTOR } from "../../tools/bench-keys.mjs";
 
-const [draftPath, criterionLog, outDir, reportTextPath] = process.argv.slice(2);
+const [draftPath, criterionLog, outDir, reportTextPath, reportDocxPath] = process.argv.slice(2);
 if (!draftPath || !criterionLog || !outDir) {
-  console.error("usage: node tests/bench/bench.mjs <draft.json> <criterion-log> <out-dir>");
+  console.error("usage: node tests/bench/bench.mjs <draft.json> <criterion-log> <out-dir> [report.txt] [report.docx]");
   process.exit(2);
 }
 
@@ -402,6 +402,19 @@ try {
     add("Nhập", `mở văn bản ${words.toLocaleString("vi-VN")} chữ (.txt) đến khi thấy hộp thoại, trung vị của 5 lần`, round(median(runs.map((run) => run.total))), "ms");
     add("Nhập", "như trên, khối dài nhất của luồng chính (Long Tasks), lớn nhất", round(Math.max(...runs.map((run) => run.longestTask))), "ms", 200);
     add("Nhập", "như trên, khoảng cách dài nhất giữa hai khung hình, lớn nhất", round(Math.max(...runs.map((run) => run.longestFrameGap))), "ms", 200);
+  }
+  // A Word file of over 5 MB (tools/make-docx.py --large: a long report
+  // with its tables and a large picture), opened the same way.
+  if (reportDocxPath) {
+    const docx = await readFile(reportDocxPath);
+    const megabytes = (docx.length / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+    const docxContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const mimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    const runs = await importTextRuns(docxContext, server.url, docx, 5, { name: "bao-cao-lon.docx", mimeType });
+    await docxContext.close();
+    add("Nhập", `mở tệp Word ${megabytes} MB (.docx) đến khi thấy hộp thoại, trung vị của 5 lần`, round(median(runs.map((run) => run.total))), "ms");
+    add("Nhập", "như trên (Word), khối dài nhất của luồng chính (Long Tasks), lớn nhất", round(Math.max(...runs.map((run) => run.longestTask))), "ms", 200);
+    add("Nhập", "như trên (Word), khoảng cách dài nhất giữa hai khung hình, lớn nhất", round(Math.max(...runs.map((run) => run.longestFrameGap))), "ms", 200);
   }
 } finally {
   await browser.close();
