@@ -558,7 +558,7 @@ fn starts_body(line: &str) -> bool {
         return false;
     }
     let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-    line == "BÁO CÁO"
+    super::is_doc_type(&line)
         || line.chars().count() > MAX_HEADER_CELL_CHARS
         || !matches!(
             super::classify(&line),

@@ -86,6 +86,66 @@ enum Line {
 /// its one-sentence paragraph item "2. Nhận thức rõ vị trí …" has 400.
 const ITEM_HEADING_MAX_CHARS: usize = 250;
 
+/// The title lines that name a document's type, read as
+/// `meta.doc_type` as written, the subject on the line after.
+const DOC_TYPES: [&str; 8] = [
+    "BÁO CÁO",
+    "KẾ HOẠCH",
+    "TỜ TRÌNH",
+    "CHƯƠNG TRÌNH",
+    "THÔNG BÁO",
+    "BIÊN BẢN",
+    "ĐỀ ÁN",
+    "PHƯƠNG ÁN",
+];
+
+/// True for a title line naming the document's type ("KẾ HOẠCH").
+fn is_doc_type(line: &str) -> bool {
+    DOC_TYPES.contains(&line)
+}
+
+/// True for a line that carries on a subject read on the line above: a
+/// subject ending in ";" or ",", or a short line with the school year,
+/// term or period it is for ("Năm học 2025 - 2026").
+fn continues_subject(subject: &str, line: &str) -> bool {
+    if line.chars().count() > 120 || line.ends_with(['.', ':']) {
+        return false;
+    }
+    let numbered = !matches!(classify(line), Line::Text(_));
+    if numbered {
+        return false;
+    }
+    subject.ends_with([';', ','])
+        || [
+            "Năm học",
+            "NĂM HỌC",
+            "Năm ",
+            "NĂM ",
+            "Nhiệm kỳ",
+            "NHIỆM KỲ",
+            "Giai đoạn",
+            "GIAI ĐOẠN",
+            "Học kỳ",
+            "HỌC KỲ",
+            "Vụ ",
+            "VỤ ",
+            "(",
+        ]
+        .iter()
+        .any(|start| line.starts_with(start))
+            && line.chars().filter(char::is_ascii_digit).count() >= 1
+}
+
+/// "KẾ HOẠCH" → "Kế hoạch".
+fn sentence_case(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn roman_value(text: &str) -> Option<usize> {
     if text.is_empty() || text.len() > 8 {
         return None;
@@ -99,6 +159,15 @@ fn part_heading(line: &str) -> Option<String> {
     let end = line.find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))?;
     roman_value(&line[..end])?;
     let rest = &line[end..];
+    // "I - CÔNG TÁC …", "II – …", "III . …": a spaced separator.
+    if let Some(spaced) = rest.strip_prefix(' ') {
+        let spaced = spaced.trim_start();
+        let heading = ["- ", "– ", "— ", ". "]
+            .iter()
+            .find_map(|sep| spaced.strip_prefix(sep))?
+            .trim();
+        return (!heading.is_empty()).then(|| heading.to_owned());
+    }
     let rest = rest
         .strip_prefix("/.")
         .or_else(|| rest.strip_prefix('.'))
@@ -185,7 +254,7 @@ fn bullet(line: &str) -> Option<(usize, String)> {
 fn assessment(line: &str) -> Option<(AssessmentLabel, String)> {
     match line.split_once(':') {
         Some((label, rest)) => {
-            numbers::assessment_label(label).map(|found| (found, rest.trim().to_owned()))
+            numbers::colon_label(label).map(|found| (found, rest.trim().to_owned()))
         }
         None if !line.ends_with(['.', ';', ',']) => {
             numbers::assessment_label(line).map(|found| (found, String::new()))
@@ -397,7 +466,13 @@ fn labelled(mut section: Section) -> Section {
         },
         _ => return section,
     };
-    let Some(label) = numbers::assessment_label(&head) else {
+    let colon = section.heading.contains(':') || section.heading.is_empty();
+    let found = if colon {
+        numbers::colon_label(&head)
+    } else {
+        numbers::assessment_label(&head)
+    };
+    let Some(label) = found else {
         return section;
     };
     let nothing = numbers::is_nothing(&rest);
@@ -723,6 +798,10 @@ fn flatten_divisions(document: &mut Document) {
 struct Reading {
     title_taken: bool,
     subject_expected: bool,
+    /// The subject was just read: a second line may carry it on.
+    subject_open: bool,
+    /// The title was made from the doc type and subject.
+    title_from_subject: bool,
 }
 
 impl Builder {
@@ -806,6 +885,7 @@ impl Builder {
     }
 
     fn line(&mut self, line: String, reading: &mut Reading) {
+        let after_subject = reading.subject_open;
         let kind = match classify(&line) {
             // "Phần thứ ba" then "Đề xuất, kiến nghị": a label alone under a
             // division's title is its heading.
@@ -815,6 +895,10 @@ impl Builder {
             kind => kind,
         };
         self.place(line, kind, reading);
+        if after_subject {
+            // Only the line right under the subject may carry it on.
+            reading.subject_open = false;
+        }
     }
 
     /// Marks the assessment group just opened with nothing in it ("Hạn
@@ -946,7 +1030,22 @@ impl Builder {
                 // number, date and body.
             }
             Line::Text(text)
-                if text == "BÁO CÁO"
+                if reading.subject_open
+                    && self.document.sections.is_empty()
+                    && self.document.preamble.is_empty()
+                    && continues_subject(&self.document.meta.subject, &text) =>
+            {
+                reading.subject_open = false;
+                let subject = &mut self.document.meta.subject;
+                subject.push(' ');
+                subject.push_str(&text);
+                if reading.title_from_subject {
+                    self.document.title.push(' ');
+                    self.document.title.push_str(&text);
+                }
+            }
+            Line::Text(text)
+                if is_doc_type(&text)
                     && self.document.sections.is_empty()
                     && self.document.preamble.is_empty()
                     && self.document.meta.subject.is_empty() =>
@@ -956,9 +1055,12 @@ impl Builder {
             }
             Line::Text(text) if reading.subject_expected && text.chars().count() < 300 => {
                 reading.subject_expected = false;
+                reading.subject_open = true;
                 if self.document.title.is_empty() {
-                    self.document.title = format!("Báo cáo {text}");
+                    let doc_type = sentence_case(&self.document.meta.doc_type);
+                    self.document.title = format!("{doc_type} {text}");
                     reading.title_taken = true;
+                    reading.title_from_subject = true;
                 }
                 self.document.meta.subject = text;
             }
