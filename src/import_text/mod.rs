@@ -414,6 +414,10 @@ fn item_section(text: String) -> Section {
     })
 }
 
+/// A numbered line ending in "." or ";" with more words than this is a
+/// sentence: its number runs into its text (heading "").
+const SENTENCE_MIN_WORDS: usize = 8;
+
 /// The longest run-in head read as a point's heading ("a) Về nông nghiệp:
 /// …"), in words.
 const POINT_HEAD_MAX_WORDS: usize = 6;
@@ -426,7 +430,7 @@ fn point_section(text: String) -> Section {
     let words = text.split_whitespace().count();
     let runs_in = text.matches(". ").count() >= 1
         || text.chars().count() > ITEM_HEADING_MAX_CHARS
-        || (text.ends_with(['.', ';']) && words > 8);
+        || (text.ends_with(['.', ';']) && words > SENTENCE_MIN_WORDS);
     let head = text.split_once(": ").filter(|(head, _)| {
         head.split_whitespace().count() <= POINT_HEAD_MAX_WORDS && !head.contains(',')
     });
@@ -764,6 +768,7 @@ fn read_with_tables(text: &str, tables: &mut [Option<crate::table::Table>]) -> T
         }
     }
     let mut document = builder.document;
+    sentences_to_content(&mut document.sections);
     if builder.item_parts && builder.roman_parts.iter().all(|roman| !roman) {
         flatten_divisions(&mut document);
     }
@@ -777,6 +782,29 @@ fn read_with_tables(text: &str, tables: &mut [Option<crate::table::Table>]) -> T
         converted_from: conversion.encoding,
         converted_lines: conversion.converted_lines,
         total_lines: conversion.total_lines,
+    }
+}
+
+/// The one rule for a numbered line that is a whole sentence: a heading
+/// is a short title; a line ending in "." or ";" with more than
+/// `SENTENCE_MIN_WORDS` words and nothing under it ("1. Chỉ đạo xuống
+/// giống vụ Thu Đông, phòng chống dịch bệnh trên cây trồng.") is content:
+/// heading "" and the sentence as its paragraph, as the seed's long item
+/// "2. Nhận thức rõ …" is. With text or items under it, the same line is
+/// a long heading (the seed's "4. Những hạn chế, yếu kém; …").
+fn sentences_to_content(sections: &mut [Section]) {
+    for section in sections {
+        let words = section.heading.split_whitespace().count();
+        if section.kind == SectionKind::Numbered
+            && section.blocks.is_empty()
+            && section.children.is_empty()
+            && section.heading.ends_with(['.', ';'])
+            && words > SENTENCE_MIN_WORDS
+        {
+            let text = std::mem::take(&mut section.heading);
+            section.blocks = Shared::new(vec![paragraph(text)]);
+        }
+        sentences_to_content(&mut section.children);
     }
 }
 
