@@ -420,7 +420,7 @@ const SENTENCE_MIN_WORDS: usize = 8;
 
 /// The longest run-in head read as a point's heading ("a) Về nông nghiệp:
 /// …"), in words.
-const POINT_HEAD_MAX_WORDS: usize = 6;
+const POINT_HEAD_MAX_WORDS: usize = 8;
 
 /// The section a point line "a) …" opens. "a) Về nông nghiệp: text" is a
 /// short heading with its paragraph; "a) Chi bộ tổ chức … ." — a sentence —
@@ -793,16 +793,28 @@ fn read_with_tables(text: &str, tables: &mut [Option<crate::table::Table>]) -> T
 /// "2. Nhận thức rõ …" is. With text or items under it, the same line is
 /// a long heading (the seed's "4. Những hạn chế, yếu kém; …").
 fn sentences_to_content(sections: &mut [Section]) {
-    for section in sections {
-        let words = section.heading.split_whitespace().count();
-        if section.kind == SectionKind::Numbered
-            && section.blocks.is_empty()
+    // Nothing under it but the report's closing sentence ("Trên đây là
+    // báo cáo …"), which lands under the last item.
+    let bare = |section: &Section| {
+        let closing_only = matches!(&section.blocks[..], [Block::Paragraph(p)]
+            if p.text.starts_with("Trên đây"));
+        section.kind == SectionKind::Numbered
+            && (section.blocks.is_empty() || closing_only)
             && section.children.is_empty()
             && section.heading.ends_with(['.', ';'])
-            && words > SENTENCE_MIN_WORDS
-        {
+            && numbers::assessment_label(section.heading.split(':').next().unwrap_or("")).is_none()
+    };
+    // A run of such sentences is read alike: when one of them is long
+    // enough to be a sentence, all are ("1. Kết nạp 40 đảng viên mới.").
+    let any_sentence = sections.iter().any(|section| {
+        bare(section) && section.heading.split_whitespace().count() > SENTENCE_MIN_WORDS
+    });
+    for section in sections {
+        if any_sentence && bare(section) {
             let text = std::mem::take(&mut section.heading);
-            section.blocks = Shared::new(vec![paragraph(text)]);
+            let mut blocks = vec![paragraph(text)];
+            blocks.extend(section.blocks.iter().cloned());
+            section.blocks = Shared::new(blocks);
         }
         sentences_to_content(&mut section.children);
     }
@@ -1810,5 +1822,173 @@ mod tests {
         let nfd: String = "I. VỀ ĐẢNG\n- Đảng ủy".nfd().collect();
         let imported = read_text(&nfd);
         assert_eq!(imported.document.sections[0].heading, "VỀ ĐẢNG");
+    }
+
+    // -- tfix --
+
+    /// Headings in reading order as "kind heading", divisions and parts
+    /// told apart.
+    fn kinds(document: &Document) -> Vec<String> {
+        fn walk(sections: &[Section], depth: usize, out: &mut Vec<String>) {
+            for section in sections {
+                let kind = match section.kind {
+                    SectionKind::Division => "division",
+                    SectionKind::Appendix => "appendix",
+                    SectionKind::Numbered => ["part", "item", "point", "point"][depth.min(3)],
+                };
+                out.push(format!("{kind} {}", section.heading).trim().to_owned());
+                let below = if section.kind == SectionKind::Division {
+                    0
+                } else {
+                    depth + 1
+                };
+                walk(&section.children, below, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&document.sections, 0, &mut out);
+        out
+    }
+
+    #[test]
+    fn regression_capital_letter_top_level_was_read_as_text() {
+        let text = "BÁO CÁO\nhoạt động quý III\nA. VIỆC ĐÃ LÀM\nI. Tuyên truyền\nNội dung một.\nII. Tổ chức\n1. Họp định kỳ\nB. VIỆC SẮP TỚI\n1. Chuẩn bị đại hội\nC. KIẾN NGHỊ\nKhông có.\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            kinds(&document),
+            [
+                "division VIỆC ĐÃ LÀM",
+                "part Tuyên truyền",
+                "part Tổ chức",
+                "item Họp định kỳ",
+                "division VIỆC SẮP TỚI",
+                "part Chuẩn bị đại hội",
+                "division KIẾN NGHỊ",
+            ]
+        );
+        assert_eq!(document.meta.division_style, DivisionStyle::Letter);
+        assert_eq!(
+            crate::numbering::division_number(DivisionStyle::Letter, 1),
+            "B."
+        );
+        // A letter that is a Roman numeral stays a part; a name is no title.
+        assert!(division::division_line("V. NHIỆM VỤ").is_none());
+        assert!(division::division_line("A. Nguyễn Văn Hai").is_none());
+    }
+
+    #[test]
+    fn regression_drafts_saved_before_the_letter_style_still_load() {
+        let style: DivisionStyle = serde_json::from_str("\"roman\"").unwrap();
+        assert_eq!(style, DivisionStyle::Roman);
+        let letter = serde_json::to_string(&DivisionStyle::Letter).unwrap();
+        assert_eq!(letter, "\"letter\"");
+    }
+
+    #[test]
+    fn regression_roman_numerals_with_a_spaced_dash_were_not_parts() {
+        let text = "BÁO CÁO\nkết quả năm\nI - VIỆC MỘT\n1- Việc nhỏ\nNội dung.\nII – VIỆC HAI\nIII . VIỆC BA\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            kinds(&document),
+            [
+                "part VIỆC MỘT",
+                "item Việc nhỏ",
+                "part VIỆC HAI",
+                "part VIỆC BA"
+            ]
+        );
+    }
+
+    #[test]
+    fn regression_a_plan_title_was_not_read_as_its_doc_type() {
+        let text = "KẾ HOẠCH\nTổ chức ngày hội đọc sách năm 2026\nI. MỤC ĐÍCH\nNội dung.\n";
+        let document = read_text(text).document;
+        assert_eq!(document.meta.doc_type, "KẾ HOẠCH");
+        assert_eq!(document.meta.subject, "Tổ chức ngày hội đọc sách năm 2026");
+        assert_eq!(
+            document.title,
+            "Kế hoạch Tổ chức ngày hội đọc sách năm 2026"
+        );
+    }
+
+    #[test]
+    fn regression_a_subject_over_two_lines_lost_its_second_line() {
+        let text =
+            "BÁO CÁO\nTổng kết công tác thư viện\nNăm học 2024 - 2025\nI. KẾT QUẢ\nNội dung.\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            document.meta.subject,
+            "Tổng kết công tác thư viện Năm học 2024 - 2025"
+        );
+        let text = "BÁO CÁO\nkết quả phong trào thi đua;\nphương hướng quý tới\nI. KẾT QUẢ\n";
+        assert_eq!(
+            read_text(text).document.meta.subject,
+            "kết quả phong trào thi đua; phương hướng quý tới"
+        );
+        // A sentence after the subject is the preamble's.
+        let text = "BÁO CÁO\nkết quả\nNăm nay chi bộ có 12 đảng viên.\nI. MỘT\n";
+        assert_eq!(read_text(text).document.meta.subject, "kết quả");
+    }
+
+    #[test]
+    fn regression_numbered_sentences_with_nothing_under_them_became_headings() {
+        let text = "BÁO CÁO\nkết quả\nI. NHIỆM VỤ TỚI\n1. Vận động hội viên góp vốn, mở rộng mô hình nuôi bò vỗ béo ở ấp Hai.\n2. Hoàn thành sổ sách.\n3. Công tác tuyên truyền, vận động hội viên tham gia bảo hiểm y tế hộ gia đình.\n- Một việc.\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            kinds(&document),
+            [
+                "part NHIỆM VỤ TỚI",
+                "item",
+                "item",
+                "item Công tác tuyên truyền, vận động hội viên tham gia bảo hiểm y tế hộ gia đình.",
+            ]
+        );
+        let first = &document.sections[0].children[0];
+        assert!(
+            matches!(&first.blocks[..], [Block::Paragraph(p)] if p.text.starts_with("Vận động"))
+        );
+    }
+
+    #[test]
+    fn regression_custom_assessment_labels_stayed_text() {
+        let text = "BÁO CÁO\nkết quả\nI. TÌNH HÌNH\nThuận lợi: địa bàn nhỏ.\nKhó khăn:\n- Thiếu kinh phí.\nII. ĐÁNH GIÁ\n1. Mặt mạnh\n- Đoàn kết.\n2. Kết quả đạt được\nTăng trưởng.\nNhững mặt làm được:\n- Nhiều.\na) Nguyên nhân khách quan\n";
+        let document = read_text(text).document;
+        let mut labels = Vec::new();
+        fn walk(sections: &[Section], out: &mut Vec<String>) {
+            for section in sections {
+                for block in section.blocks.iter() {
+                    if let Block::Assessment(group) = block {
+                        out.push(group.label.text().to_owned());
+                    }
+                }
+                walk(&section.children, out);
+            }
+        }
+        walk(&document.sections, &mut labels);
+        // "2. Kết quả đạt được" names a part of the report; with its colon it
+        // is a label.
+        assert_eq!(
+            labels,
+            [
+                "Thuận lợi",
+                "Khó khăn",
+                "Mặt mạnh",
+                "Những mặt làm được",
+                "Nguyên nhân khách quan"
+            ]
+        );
+        assert!(numbers::colon_label("Kết quả đạt được").is_some());
+    }
+
+    #[test]
+    fn regression_a_hard_wrapped_run_in_label_lost_its_heading() {
+        let one = "BÁO CÁO\nkết quả\nI. CHẤT LƯỢNG\n1. Học tập\n1.1. Thi học sinh giỏi văn hóa cấp huyện: Đạt 12 giải, trong đó 2 giải nhất và 4 giải nhì.\n";
+        let wrapped = "BÁO CÁO\nkết quả\nI. CHẤT LƯỢNG\n1. Học tập\n1.1. Thi học sinh giỏi văn hóa cấp huyện: Đạt 12 giải, trong đó 2 giải nhất\nvà 4 giải nhì.\n";
+        assert_eq!(
+            kinds(&read_text(one).document),
+            kinds(&read_text(wrapped).document)
+        );
+        assert!(kinds(&read_text(wrapped).document)
+            .contains(&"point Thi học sinh giỏi văn hóa cấp huyện:".to_owned()));
     }
 }
