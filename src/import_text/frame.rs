@@ -599,6 +599,13 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
         .map_or(0, |i| i + 1);
     let mut bodies = Vec::new();
     for line in &lines[..header_end] {
+        // "Chia sẻ  Facebook  Zalo  In bài": a website's bar above the
+        // header is one leftover line, not one per button.
+        let anchored = header_cells(line).iter().any(|cell| is_header_anchor(cell));
+        if !anchored && super::leftovers::is_web_leftover(line) {
+            unplaced.push(line.split_whitespace().collect::<Vec<_>>().join(" "));
+            continue;
+        }
         for cell in header_cells(line) {
             if let Some(ruleset) = national_line(&cell) {
                 document.meta.ruleset = ruleset;
