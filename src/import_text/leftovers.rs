@@ -258,6 +258,15 @@ fn is_page_number(line: &str, blank_beside: bool) -> bool {
     dashed || page_of(line) || footer || digits(line) && blank_beside
 }
 
+/// A page number or running footer met in the frame's lines (after the
+/// signature): "Trang 2/2", "Báo cáo … Trang 2/2", "- 3 -", or a number
+/// pushed to the right margin.
+pub(super) fn is_page_furniture(line: &str) -> bool {
+    let raw = line.trim_end();
+    let indented = raw.len() - raw.trim_start().len() >= 10;
+    !raw.trim().is_empty() && is_page_number(raw, indented)
+}
+
 /// "II.", "3.", "b)" alone: a number whose heading went on to the next
 /// line, or the next page.
 fn is_bare_number(line: &str) -> bool {
