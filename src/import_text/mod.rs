@@ -1067,7 +1067,9 @@ impl Builder {
             Line::Text(text) if self.attachment_line(&text) => {
                 // "(Kèm theo Báo cáo số … ngày … của …)" under an
                 // appendix's title: the outputs write it from the draft's
-                // number, date and body.
+                // number, date and body, so it stays out of the appendix
+                // (it would print twice) but is listed, never dropped.
+                self.unplaced.push(text);
             }
             Line::Text(text)
                 if reading.subject_open
@@ -1990,5 +1992,20 @@ mod tests {
         );
         assert!(kinds(&read_text(wrapped).document)
             .contains(&"point Thi học sinh giỏi văn hóa cấp huyện:".to_owned()));
+    }
+
+    #[test]
+    fn regression_the_appendix_attachment_line_vanished() {
+        let text = "BÁO CÁO\nkết quả\nI. MỘT\nNội dung.\nPHỤ LỤC\nSỐ LIỆU HỘI VIÊN\n(Kèm theo Báo cáo số 4-BC/HND ngày 3/3/2026 của Hội Nông dân xã)\nTổng số 120 hội viên.\n";
+        let imported = read_text(text);
+        assert_eq!(
+            imported.unplaced,
+            ["(Kèm theo Báo cáo số 4-BC/HND ngày 3/3/2026 của Hội Nông dân xã)"]
+        );
+        let appendix = imported.document.sections.last().unwrap();
+        assert_eq!(appendix.kind, SectionKind::Appendix);
+        assert!(
+            matches!(&appendix.blocks[..], [Block::Paragraph(p)] if p.text == "Tổng số 120 hội viên.")
+        );
     }
 }
