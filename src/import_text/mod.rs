@@ -136,6 +136,65 @@ fn continues_subject(subject: &str, line: &str) -> bool {
             && line.chars().filter(char::is_ascii_digit).count() >= 1
 }
 
+/// The most words a line with no number is read as an item's title in
+/// (a Word copy that lost its numbering).
+const TITLE_MAX_WORDS: usize = 12;
+
+/// A short title-like line: no final punctuation, a capital first,
+/// a few words, not in capitals (a capitals line is a title or heading
+/// read elsewhere). Never a sentence.
+fn title_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=TITLE_MAX_WORDS).contains(&words)
+        && line.starts_with(char::is_uppercase)
+        && !frame::is_all_caps(line)
+        && !line.ends_with(['.', ';', ':', ',', '!', '?', ')', '…', '"', '”'])
+        && !line.contains(". ")
+        && matches!(classify(line), Line::Text(_))
+}
+
+/// Body text: a plain line that ends a sentence, or too long for a title.
+fn is_sentence(line: &str) -> bool {
+    matches!(classify(line), Line::Text(_))
+        && (line.ends_with(['.', ';', '!', '?'])
+            || line.split_whitespace().count() > TITLE_MAX_WORDS)
+}
+
+/// For each line, whether it is the title of an item whose number a Word
+/// copy lost: a `title_like` line over body text, in a part (the lines
+/// between two part titles) with no numbered item and at least two such
+/// titles, so that one short line over a sentence is never enough.
+fn lost_number_titles(lines: &[String]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut start = 0;
+    let mut close = |start: usize, end: usize, out: &mut Vec<bool>| {
+        let numbered = lines[start..end]
+            .iter()
+            .any(|line| matches!(classify(line), Line::Item(_) | Line::Decimal { .. }));
+        let candidates: Vec<usize> = (start..end)
+            .filter(|&i| {
+                title_like(&lines[i]) && lines.get(i + 1).is_some_and(|next| is_sentence(next))
+            })
+            .collect();
+        if !numbered && candidates.len() >= 2 {
+            for i in candidates {
+                out[i] = true;
+            }
+        }
+    };
+    for (index, line) in lines.iter().enumerate() {
+        if matches!(
+            classify(line),
+            Line::Part(_) | Line::Division { .. } | Line::Appendix(_)
+        ) {
+            close(start, index, &mut out);
+            start = index + 1;
+        }
+    }
+    close(start, lines.len(), &mut out);
+    out
+}
+
 /// "KẾ HOẠCH" → "Kế hoạch".
 fn sentence_case(text: &str) -> String {
     let lower = text.to_lowercase();
@@ -518,6 +577,12 @@ struct Builder {
     /// Whether the report's parts are numbered "1.", with no "I." above
     /// them.
     numbered_parts: bool,
+    /// Whether the line being placed is an item's title whose number a
+    /// Word copy lost (`lost_number_titles`).
+    next_is_body: bool,
+    /// Whether the current part may hold items whose numbers a Word copy
+    /// lost: a Roman part with no numbered item read under it.
+    unnumbered_items: bool,
     /// Whether the current part has items numbered "1.", "2." (so "1.1."
     /// under them is a point).
     plain_items: bool,
@@ -752,12 +817,17 @@ fn read_with_tables(text: &str, tables: &mut [Option<crate::table::Table>]) -> T
         title_line_heading: false,
         numbered_parts: false,
         plain_items: false,
+        next_is_body: false,
+        unnumbered_items: false,
     };
     let mut reading = Reading::default();
     for chunk in grid::split_tables_with(&cleaned.body, tables) {
         match chunk {
             grid::Chunk::Text(lines) => {
-                for line in logical_lines(&lines.join("\n")) {
+                let lines = logical_lines(&lines.join("\n"));
+                let titles = lost_number_titles(&lines);
+                for (line, title) in lines.into_iter().zip(titles) {
+                    builder.next_is_body = title;
                     builder.line(line, &mut reading);
                 }
             }
@@ -985,6 +1055,7 @@ impl Builder {
             Line::Appendix(heading) => self.open_top(SectionKind::Appendix, heading),
             Line::Part(heading) => {
                 self.numbered_parts = false;
+                self.unnumbered_items = true;
                 if self.top_kind() == SectionKind::Division {
                     if let Some(roman) = self.roman_parts.last_mut() {
                         *roman = true;
@@ -1010,6 +1081,7 @@ impl Builder {
                 self.plain_items = plain;
             }
             Line::Item(text) => {
+                self.unnumbered_items = false;
                 // Right under a division with no part "I." yet, "1." numbers
                 // the division's parts ("PHẦN I" then "1. …").
                 if self.flat_division() {
@@ -1105,6 +1177,24 @@ impl Builder {
                     reading.title_from_subject = true;
                 }
                 self.document.meta.subject = text;
+            }
+            Line::Text(text)
+                if self.next_is_body
+                    && self.unnumbered_items
+                    && !self.numbered_parts
+                    && !in_appendix
+                    && title_like(&text) =>
+            {
+                // A Word copy that lost its automatic numbering: a short
+                // title over body text, in a part whose items have no
+                // number either, is an item's heading.
+                match self.parts().last_mut() {
+                    Some(part) => part.children.push(Section {
+                        heading: text,
+                        ..Section::default()
+                    }),
+                    None => self.with_blocks(|blocks| blocks.push(paragraph(text))),
+                }
             }
             Line::Text(text) => {
                 let all_caps = text.chars().any(char::is_alphabetic) && text == text.to_uppercase();
@@ -2007,5 +2097,24 @@ mod tests {
         assert!(
             matches!(&appendix.blocks[..], [Block::Paragraph(p)] if p.text == "Tổng số 120 hội viên.")
         );
+    }
+
+    #[test]
+    fn regression_titles_of_a_word_copy_that_lost_its_numbering_stayed_text() {
+        let text = "BÁO CÁO\nkết quả\nI. KẾT QUẢ THỰC HIỆN\nCông tác thư viện\nThư viện cho mượn 1.200 lượt sách.\nCông tác thiết bị\nMua bổ sung 10 bộ thiết bị dạy học.\nII. PHƯƠNG HƯỚNG\nTrong năm tới nhà trường tiếp tục\nDuy trì sĩ số.\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            kinds(&document),
+            [
+                "part KẾT QUẢ THỰC HIỆN",
+                "item Công tác thư viện",
+                "item Công tác thiết bị",
+                "part PHƯƠNG HƯỚNG",
+            ]
+        );
+        // One short line over a sentence is not enough, and sentences stay
+        // text.
+        let second = &document.sections[1];
+        assert_eq!(second.blocks.len(), 2);
     }
 }
