@@ -167,7 +167,7 @@ fn is_sentence(line: &str) -> bool {
 fn lost_number_titles(lines: &[String]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     let mut start = 0;
-    let mut close = |start: usize, end: usize, out: &mut Vec<bool>| {
+    let close = |start: usize, end: usize, out: &mut Vec<bool>| {
         let numbered = lines[start..end]
             .iter()
             .any(|line| matches!(classify(line), Line::Item(_) | Line::Decimal { .. }));
