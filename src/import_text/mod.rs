@@ -861,7 +861,8 @@ fn read_with_tables(text: &str, tables: &mut [Option<crate::table::Table>]) -> T
 /// giống vụ Thu Đông, phòng chống dịch bệnh trên cây trồng.") is content:
 /// heading "" and the sentence as its paragraph, as the seed's long item
 /// "2. Nhận thức rõ …" is. With text or items under it, the same line is
-/// a long heading (the seed's "4. Những hạn chế, yếu kém; …").
+/// a long heading (the seed's "4. Những hạn chế, yếu kém; …"). A line in
+/// capitals or naming a topic ("1. Về nhận thức, …") is always a title.
 fn sentences_to_content(sections: &mut [Section]) {
     // Nothing under it but the report's closing sentence ("Trên đây là
     // báo cáo …"), which lands under the last item.
@@ -872,6 +873,10 @@ fn sentences_to_content(sections: &mut [Section]) {
             && (section.blocks.is_empty() || closing_only)
             && section.children.is_empty()
             && section.heading.ends_with(['.', ';'])
+            // A heading in capitals, or naming a topic ("Về nhận thức, …
+            // của Trung ương."), is a title whatever its length.
+            && !frame::is_all_caps(&section.heading)
+            && !section.heading.starts_with("Về ")
             && numbers::assessment_label(section.heading.split(':').next().unwrap_or("")).is_none()
     };
     // A run of such sentences is read alike: when one of them is long
@@ -997,6 +1002,14 @@ impl Builder {
     fn line(&mut self, line: String, reading: &mut Reading) {
         let after_subject = reading.subject_open;
         let kind = match classify(&line) {
+            // "A- NHỮNG KẾT QUẢ" inside a "PHẦN THỨ NHẤT": a group of its
+            // parts, not a division of the report; kept as written.
+            Line::Division {
+                style: DivisionStyle::Letter,
+                ..
+            } if self.style_read && self.document.meta.division_style != DivisionStyle::Letter => {
+                Line::Text(line.clone())
+            }
             // "Phần thứ ba" then "Đề xuất, kiến nghị": a label alone under a
             // division's title is its heading.
             Line::Assessment { .. } if self.heading_pending && !line.contains(':') => {
