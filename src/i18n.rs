@@ -315,7 +315,7 @@ messages! {
     ReasonBeforeImport => "trước khi nhập", "before an import";
     NoVersions => "Chưa có phiên bản nào.", "No versions yet.";
     OpenFile => "Mở tệp…", "Open file…";
-    OpenFileLabel => "Mở tệp bản thảo hoặc tệp mẫu .json (Ctrl+O); cũng có thể kéo thả tệp vào trang", "Open a .json draft or template file (Ctrl+O); you can also drop a file on the page";
+    OpenFileLabel => "Mở tệp bản thảo hoặc tệp mẫu .json, hay một báo cáo cũ dạng .txt (Ctrl+O); cũng có thể kéo thả tệp vào trang", "Open a .json draft or template file, or an old report as .txt (Ctrl+O); you can also drop a file on the page";
     ImportHeading => "Mở tệp", "Open file";
     ImportDraftKind => "Bản thảo", "Draft";
     ImportTemplateKind => "Mẫu báo cáo", "Report outline";
@@ -330,6 +330,26 @@ messages! {
     ImportNumber => "Số, ký hiệu", "Number and symbol";
     ImportSigner => "Người ký", "Signer";
     ImportConvertedTcvn3 => "Văn bản ở bảng mã cũ TCVN3 (phông .VnTime) đã được chuyển sang Unicode. Hãy xem lại các chữ có dấu, nhất là chữ in hoa.", "The text was in the old TCVN3 encoding (.VnTime fonts) and was converted to Unicode. Check the accented letters, capitals above all.";
+    // -- idlg --
+    ImportFoundHeading => "Đã đọc được", "What was found";
+    ImportMissing => "chưa có — điền sau khi mở", "missing — fill it in after opening";
+    ImportSuperiorBody => "Cơ quan cấp trên", "Superior body";
+    ImportPlaceDate => "Địa danh, ngày tháng", "Place and date";
+    ImportDocTitle => "Tiêu đề", "Title";
+    ImportSubject => "Trích yếu", "Subject";
+    ImportRecipients => "Nơi nhận", "Recipients";
+    ImportStructure => "Bố cục", "Structure";
+    ImportDivisions => "PHẦN", "Divisions";
+    ImportParts => "Phần (I, II)", "Parts (I, II)";
+    ImportItems => "Mục (1, 2)", "Items (1, 2)";
+    ImportPoints => "Điểm (a, b)", "Points (a, b)";
+    ImportTables => "Bảng", "Tables";
+    ImportAppendices => "Phụ lục", "Appendices";
+    ImportEncoding => "Bảng mã", "Encoding";
+    ImportUnplacedCount => "Dòng chưa xếp được", "Lines not placed";
+    ImportPicturesUnplaced => "Hình chưa đưa vào", "Pictures left out";
+    ImportRulesetLabel => "Mở theo thể thức", "Open with the layout rules of";
+    ImportReading => "Đang đọc văn bản…", "Reading the text…";
     PasteHeading => "Từ một báo cáo cũ", "From an existing report";
     PasteHint => "Dán (Ctrl+V) văn bản chép từ Word, PDF hay trang web vào ô dưới đây, hoặc mở tệp .txt bằng «Mở tệp…». Phần, mục, gạch đầu dòng, Ưu điểm/Hạn chế…, tiêu đề và chữ ký được xếp vào đúng chỗ; bảng mã TCVN3 (.VnTime) được tự chuyển sang Unicode.", "Paste (Ctrl+V) text copied from Word, a PDF or a web page into the box below, or open a .txt file with “Open file…”. Parts, items, bullets, assessments, the header and the signature are put in place; TCVN3 (.VnTime) text is converted to Unicode.";
     PasteLabel => "Văn bản báo cáo cũ", "Text of the existing report";
@@ -792,6 +812,34 @@ pub fn describe_docx_error(lang: Lang, error: &crate::import_docx::DocxError) ->
     }
 }
 
+/// The encoding line of the import dialog: Unicode as it was, or the
+/// legacy encoding converted (and on how many lines, when it was decided
+/// line by line).
+pub fn describe_converted(lang: Lang, converted: Option<crate::transfer::Converted>) -> String {
+    use crate::legacy_encoding::LegacyEncoding;
+    let vi = lang == Lang::Vi;
+    let Some(converted) = converted else {
+        return "Unicode".to_owned();
+    };
+    let from = match converted.from {
+        LegacyEncoding::Tcvn3 => "TCVN3 (.VnTime)",
+        LegacyEncoding::Vni => "VNI-Windows (VNI-Times)",
+    };
+    match (converted.lines, vi) {
+        (None, true) => format!("{from}, đã chuyển sang Unicode"),
+        (None, false) => format!("{from}, converted to Unicode"),
+        (Some(lines), true) => format!(
+            "{from}, đã chuyển sang Unicode ({} dòng)",
+            format_number(lang, lines as f64, 0)
+        ),
+        (Some(lines), false) => format!(
+            "{from}, converted to Unicode ({} {})",
+            format_number(lang, lines as f64, 0),
+            if lines == 1 { "line" } else { "lines" }
+        ),
+    }
+}
+
 /// A sentence for a file that could not be imported: what happened and,
 /// where it helps, what to do.
 pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -> String {
@@ -864,6 +912,11 @@ pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -
             }
         }
         ImportError::Docx(error) => describe_docx_error(lang, error),
+        ImportError::CannotUnzip => if vi {
+            "Trình duyệt này quá cũ để mở tệp Word (.docx). Hãy cập nhật trình duyệt (Chrome, Cốc Cốc, Edge 103 trở lên; Firefox 113 trở lên), hoặc mở tệp trong Word, chọn hết (Ctrl+A), chép (Ctrl+C) rồi dán (Ctrl+V) vào ô “Từ một báo cáo cũ”.".to_owned()
+        } else {
+            "This browser is too old to open Word files (.docx). Update it (Chrome, Cốc Cốc, Edge 103 or later; Firefox 113 or later), or open the file in Word, select all (Ctrl+A), copy (Ctrl+C) and paste (Ctrl+V) into the “From an existing report” box.".to_owned()
+        },
         ImportError::Problems(problems) => problems
             .iter()
             .map(|problem| {
@@ -1057,6 +1110,37 @@ mod tests {
     #[test]
     fn switching_twice_returns_to_the_start() {
         assert_eq!(Lang::Vi.other().other(), Lang::Vi);
+    }
+
+    #[test]
+    fn the_encoding_line_says_what_was_converted_and_on_how_many_lines() {
+        use crate::legacy_encoding::LegacyEncoding;
+        use crate::transfer::Converted;
+        assert_eq!(describe_converted(Lang::Vi, None), "Unicode");
+        let whole = Converted {
+            from: LegacyEncoding::Tcvn3,
+            lines: None,
+        };
+        assert_eq!(
+            describe_converted(Lang::Vi, Some(whole)),
+            "TCVN3 (.VnTime), đã chuyển sang Unicode"
+        );
+        let some = Converted {
+            from: LegacyEncoding::Tcvn3,
+            lines: Some(1200),
+        };
+        assert_eq!(
+            describe_converted(Lang::Vi, Some(some)),
+            "TCVN3 (.VnTime), đã chuyển sang Unicode (1.200 dòng)"
+        );
+        let one = Converted {
+            from: LegacyEncoding::Tcvn3,
+            lines: Some(1),
+        };
+        assert_eq!(
+            describe_converted(Lang::En, Some(one)),
+            "TCVN3 (.VnTime), converted to Unicode (1 line)"
+        );
     }
 
     #[test]

@@ -49,6 +49,10 @@ pub enum ImportError {
     Problems(Vec<Problem>),
     /// A Word file that cannot be read, and why.
     Docx(crate::import_docx::DocxError),
+    /// The browser cannot unzip a Word file (no `DecompressionStream` for
+    /// "deflate-raw": Chrome and Edge before 103, Firefox before 113,
+    /// Safari before 16.4).
+    CannotUnzip,
 }
 
 /// A problem found in a named place of an imported draft.
@@ -110,6 +114,12 @@ pub fn sniff_other_program(bytes: &[u8]) -> Option<OtherProgram> {
     None
 }
 
+/// Whether `bytes` are a Word document of today (`.docx`: a zip archive
+/// naming `word/document.xml`), which the DOCX reader takes.
+pub fn is_docx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") && sniff_other_program(bytes) == Some(OtherProgram::Word)
+}
+
 /// What an import would bring in, shown before anything is stored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Incoming {
@@ -125,6 +135,165 @@ pub struct Incoming {
     pub unplaced: Vec<String>,
     /// The legacy encoding a text was converted from, to tell the user.
     pub converted_from: Option<crate::legacy_encoding::LegacyEncoding>,
+    /// Pictures of a document file that could not be placed (none in a
+    /// text).
+    pub pictures_unplaced: usize,
+    /// How many lines of a text were converted from `converted_from`.
+    pub converted_lines: Option<usize>,
+}
+
+/// A field of the header, title or closing an import looks for, in the
+/// order the import dialog lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderField {
+    SuperiorBody,
+    IssuingBody,
+    NumberSymbol,
+    PlaceDate,
+    Title,
+    Subject,
+    /// Who signs: the authority, position and name.
+    Signer,
+    Recipients,
+}
+
+/// What an import found for one field: its text as the dialog shows it,
+/// empty when the field was not found (the clerk fills it in).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundField {
+    pub field: HeaderField,
+    pub value: String,
+}
+
+impl FoundField {
+    pub fn is_missing(&self) -> bool {
+        self.value.is_empty()
+    }
+}
+
+/// A text converted from a legacy encoding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Converted {
+    pub from: crate::legacy_encoding::LegacyEncoding,
+    /// How many lines were converted, when the conversion was decided line
+    /// by line; `None` when the whole text was converted.
+    pub lines: Option<usize>,
+}
+
+/// What an import found, for the dialog's summary: the header and closing
+/// fields, how many divisions, parts, items, points, tables and
+/// appendices, the encoding converted, and what could not be placed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub fields: Vec<FoundField>,
+    pub divisions: usize,
+    pub parts: usize,
+    pub items: usize,
+    pub points: usize,
+    pub tables: usize,
+    pub appendices: usize,
+    pub converted: Option<Converted>,
+    /// Lines not placed ("chưa xếp được"), listed in `Incoming::unplaced`.
+    pub unplaced_lines: usize,
+    pub pictures_unplaced: usize,
+    /// The ruleset the draft will follow.
+    pub ruleset: crate::model::Ruleset,
+}
+
+impl Incoming {
+    /// What this import found, for the dialog's summary.
+    pub fn found(&self) -> Found {
+        use crate::model::SectionKind;
+        let document = &self.document;
+        let meta = &document.meta;
+        let closing = &document.closing;
+        let place_date = if meta.place.trim().is_empty() && meta.date == Default::default() {
+            String::new()
+        } else {
+            crate::rules::date_line(&meta.place, &meta.date)
+                .trim()
+                .to_owned()
+        };
+        let signer = [
+            closing.signing_authority.as_str(),
+            closing.position.as_str(),
+            closing.signer_name.as_str(),
+        ]
+        .into_iter()
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let recipients = closing
+            .recipients
+            .iter()
+            .map(|recipient| recipient.trim())
+            .filter(|recipient| !recipient.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let fields = [
+            (HeaderField::SuperiorBody, meta.superior_body.clone()),
+            (HeaderField::IssuingBody, meta.issuing_body.clone()),
+            (HeaderField::NumberSymbol, meta.number_symbol.clone()),
+            (HeaderField::PlaceDate, place_date),
+            (HeaderField::Title, document.title.clone()),
+            (HeaderField::Subject, meta.subject.clone()),
+            (HeaderField::Signer, signer),
+            (HeaderField::Recipients, recipients),
+        ]
+        .into_iter()
+        .map(|(field, value)| FoundField {
+            field,
+            value: value.trim().to_owned(),
+        })
+        .collect();
+        let mut found = Found {
+            fields,
+            divisions: 0,
+            parts: 0,
+            items: 0,
+            points: 0,
+            tables: crate::table::tables_of(document).len(),
+            appendices: 0,
+            converted: self.converted_from.map(|from| Converted {
+                from,
+                lines: self.converted_lines,
+            }),
+            unplaced_lines: self.unplaced.len(),
+            pictures_unplaced: self.pictures_unplaced,
+            ruleset: meta.ruleset,
+        };
+        let count_part = |part: &Section, found: &mut Found| {
+            found.parts += 1;
+            found.items += part.children.len();
+            found.points += part
+                .children
+                .iter()
+                .map(|item| item.children.len())
+                .sum::<usize>();
+        };
+        for section in &document.sections {
+            match section.kind {
+                SectionKind::Division => {
+                    found.divisions += 1;
+                    for part in &section.children {
+                        count_part(part, &mut found);
+                    }
+                }
+                SectionKind::Appendix => found.appendices += 1,
+                SectionKind::Numbered => count_part(section, &mut found),
+            }
+        }
+        found
+    }
+
+    /// The same import with the draft following `ruleset` (Party or
+    /// State) instead of the one the import detected. (A template file's
+    /// outline is added as it is; the dialog offers no choice for it.)
+    pub fn with_ruleset(mut self, ruleset: crate::model::Ruleset) -> Incoming {
+        self.document.meta.ruleset = ruleset;
+        self
+    }
 }
 
 /// Tells whether `document`'s outline is deeper than the editor handles.
@@ -185,32 +354,93 @@ fn check_structure(document: &Document) -> Vec<Problem> {
     problems
 }
 
-/// Checks a file's bytes and returns what it would bring in.
+/// Checks a file's bytes and returns what it would bring in, all at once
+/// (`start_file` reads a text in slices).
 pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
+    match start_file(bytes) {
+        Reading::Done(outcome) => *outcome,
+        Reading::Text(reading) => Ok(reading.finish()),
+    }
+}
+
+/// A file being read: a draft or template file is checked at once; a
+/// report's text is read in slices, so that a long one leaves the page
+/// free to paint and answer between them.
+pub enum Reading {
+    Done(Box<Result<Incoming, ImportError>>),
+    Text(Box<TextReading>),
+}
+
+/// A report's text being read (`TextReading::step` reads a slice).
+pub struct TextReading {
+    reader: crate::import_text::TextReader,
+    bytes: usize,
+}
+
+impl TextReading {
+    /// Reads one slice; `Step::Done` once the whole text is read.
+    pub fn step(&mut self) -> crate::import_text::Step {
+        self.reader.step()
+    }
+
+    /// How far the reading has got, from 0 to 100.
+    pub fn percent(&self) -> u8 {
+        self.reader.percent()
+    }
+
+    /// What the text brings in (whatever is left is read first).
+    pub fn finish(self) -> Incoming {
+        let imported = self.reader.finish();
+        Incoming {
+            converted_from: imported.converted_from,
+            title: imported.document.title.clone(),
+            sections: outline(&imported.document).len(),
+            bytes: self.bytes,
+            document: imported.document,
+            is_template: false,
+            template: None,
+            unplaced: imported.unplaced,
+            pictures_unplaced: 0,
+            converted_lines: imported.converted_from.map(|_| imported.converted_lines),
+        }
+    }
+}
+
+/// Starts reading a file's bytes: the checks that refuse a file are made
+/// at once, and a draft or template file is read whole.
+pub fn start_file(bytes: &[u8]) -> Reading {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { bytes: bytes.len() });
+        return Reading::Done(Box::new(Err(ImportError::TooLarge { bytes: bytes.len() })));
     }
     if let Some(other) = sniff_other_program(bytes) {
-        return Err(ImportError::OtherProgram(other));
+        return Reading::Done(Box::new(Err(ImportError::OtherProgram(other))));
     }
-    let decoded = decode_text(bytes).ok_or(ImportError::NotText)?;
+    let Some(decoded) = decode_text(bytes) else {
+        return Reading::Done(Box::new(Err(ImportError::NotText)));
+    };
     let text = decoded.trim_start_matches('\u{feff}');
     // An HTML export carries its draft in a data block.
     let text = crate::export::embedded_draft(text).unwrap_or(text);
     // Anything that does not start like JSON is an existing report as text.
     if !text.trim_start().starts_with(['{', '[']) {
-        let imported = crate::import_text::read_text(text);
-        return Ok(Incoming {
-            converted_from: imported.converted_from,
-            title: imported.document.title.clone(),
-            sections: outline(&imported.document).len(),
+        return Reading::Text(Box::new(TextReading {
+            reader: crate::import_text::TextReader::new(text.to_owned()),
             bytes: bytes.len(),
-            document: imported.document,
-            is_template: false,
-            template: None,
-            unplaced: imported.unplaced,
-        });
+        }));
     }
+    Reading::Done(Box::new(read_draft_or_template(text, bytes.len())))
+}
+
+/// Starts reading text the user pasted, as `read_pasted` does.
+pub fn start_pasted(text: &str) -> Reading {
+    if text.trim().is_empty() {
+        return Reading::Done(Box::new(Err(ImportError::NothingPasted)));
+    }
+    start_file(text.as_bytes())
+}
+
+/// Checks a draft or template file's JSON text (`bytes` long).
+fn read_draft_or_template(text: &str, bytes: usize) -> Result<Incoming, ImportError> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|error| ImportError::NotJson {
             line: error.line(),
@@ -233,12 +463,14 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
         return Ok(Incoming {
             title: template.name.clone(),
             sections: outline(&document).len(),
-            bytes: bytes.len(),
+            bytes,
             document,
             is_template: true,
             template: Some(template),
             unplaced: Vec::new(),
             converted_from: None,
+            pictures_unplaced: 0,
+            converted_lines: None,
         });
     }
     let value = migrate(value).map_err(|error| match error {
@@ -267,12 +499,14 @@ pub fn read_file(bytes: &[u8]) -> Result<Incoming, ImportError> {
     Ok(Incoming {
         title: document.title.clone(),
         sections: outline(&document).len(),
-        bytes: bytes.len(),
+        bytes,
         document,
         is_template: false,
         template: None,
         unplaced: Vec::new(),
         converted_from: None,
+        pictures_unplaced: 0,
+        converted_lines: None,
     })
 }
 
@@ -308,18 +542,23 @@ pub fn read_docx_parts(
         document,
         is_template: false,
         template: None,
+        converted_lines: read
+            .import
+            .converted_from
+            .map(|_| read.import.converted_lines),
         unplaced: read.import.unplaced,
         converted_from: read.import.converted_from,
+        pictures_unplaced: read.pictures,
     })
 }
 
 /// Checks text the user pasted: an existing report as text, or a whole
 /// draft file's JSON, read exactly as a file with the same content.
 pub fn read_pasted(text: &str) -> Result<Incoming, ImportError> {
-    if text.trim().is_empty() {
-        return Err(ImportError::NothingPasted);
+    match start_pasted(text) {
+        Reading::Done(outcome) => *outcome,
+        Reading::Text(reading) => Ok(reading.finish()),
     }
-    read_file(text.as_bytes())
 }
 
 /// The text in a file's bytes: UTF-8 (with or without a byte-order mark),
@@ -424,12 +663,14 @@ mod tests {
             read_file(&word),
             Err(ImportError::OtherProgram(OtherProgram::Word))
         );
+        assert!(is_docx(&word));
         let mut doc = vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
         doc.extend_from_slice(&[0; 504]);
         assert_eq!(
             read_file(&doc),
             Err(ImportError::OtherProgram(OtherProgram::Word))
         );
+        assert!(!is_docx(&doc), "a .doc is not for the DOCX reader");
         assert_eq!(
             read_file(br"{\rtf1\ansi B\'e1o c\'e1o}"),
             Err(ImportError::OtherProgram(OtherProgram::Word))
@@ -505,6 +746,176 @@ mod tests {
         let back: serde_json::Value = serde_json::to_value(&incoming.document).unwrap();
         assert_eq!(back["review"]["by"], "Văn phòng");
         assert_eq!(back["sections"][0]["note"], 7);
+    }
+
+    const SEED_TEXT: &str = include_str!("../tests/fixtures/bao-cao-tong-ket-thpt-lap-vo-2.txt");
+    const STATE_TEXT: &str =
+        include_str!("../tests/corpus/divisions-tables/03-ubnd-xa-heading-next-line-layout.txt");
+
+    /// The fields of `found` that were not found.
+    fn missing(found: &Found) -> Vec<HeaderField> {
+        found
+            .fields
+            .iter()
+            .filter(|field| field.is_missing())
+            .map(|field| field.field)
+            .collect()
+    }
+
+    fn value(found: &Found, field: HeaderField) -> &str {
+        &found
+            .fields
+            .iter()
+            .find(|f| f.field == field)
+            .unwrap()
+            .value
+    }
+
+    #[test]
+    fn the_seed_text_s_summary_counts_its_parts_and_names_the_missing_header() {
+        // The seed is a web post: a heading, the body, no header or
+        // signature block. The clerk sees what is missing.
+        let found = read_file(SEED_TEXT.as_bytes()).unwrap().found();
+        assert_eq!(
+            missing(&found),
+            [
+                HeaderField::SuperiorBody,
+                HeaderField::IssuingBody,
+                HeaderField::NumberSymbol,
+                HeaderField::PlaceDate,
+                HeaderField::Subject,
+                HeaderField::Signer,
+                HeaderField::Recipients,
+            ]
+        );
+        assert!(value(&found, HeaderField::Title).starts_with("HỘI NGHỊ TỔNG KẾT"));
+        assert_eq!(
+            (found.divisions, found.parts, found.items, found.points),
+            (0, 2, 8, 0)
+        );
+        assert_eq!((found.tables, found.appendices), (0, 0));
+        assert_eq!(found.unplaced_lines, 1);
+        assert_eq!(found.pictures_unplaced, 0);
+        assert_eq!(found.converted, None);
+        assert_eq!(found.ruleset, crate::model::Ruleset::Party);
+    }
+
+    #[test]
+    fn a_state_text_s_summary_has_its_fields_its_divisions_and_its_table() {
+        // A commune's People's Committee has no superior body line: its
+        // name is written over two lines.
+        let found = read_file(STATE_TEXT.as_bytes()).unwrap().found();
+        assert_eq!(missing(&found), [HeaderField::SuperiorBody]);
+        assert_eq!(
+            value(&found, HeaderField::IssuingBody),
+            "ỦY BAN NHÂN DÂN XÃ HÒA AN"
+        );
+        assert_eq!(value(&found, HeaderField::NumberSymbol), "96/BC-UBND");
+        assert_eq!(
+            value(&found, HeaderField::PlaceDate),
+            "Hòa An, ngày 20 tháng 6 năm 2024"
+        );
+        assert_eq!(
+            value(&found, HeaderField::Signer),
+            "TM. ỦY BAN NHÂN DÂN · CHỦ TỊCH · Trần Minh Khoa"
+        );
+        assert_eq!(
+            value(&found, HeaderField::Recipients),
+            "Thường trực Đảng ủy; · Lưu: VT."
+        );
+        assert_eq!(
+            (found.divisions, found.parts, found.items, found.points),
+            (2, 5, 6, 0)
+        );
+        assert_eq!((found.tables, found.appendices), (1, 0));
+        assert_eq!(found.unplaced_lines, 0);
+        assert_eq!(found.ruleset, crate::model::Ruleset::State);
+    }
+
+    #[test]
+    fn the_summary_counts_appendices_points_and_a_converted_encoding() {
+        let appendices =
+            include_str!("../tests/corpus/divisions-tables/04-dang-uy-roman-appendices.txt");
+        let found = read_file(appendices.as_bytes()).unwrap().found();
+        assert_eq!((found.divisions, found.tables, found.appendices), (2, 2, 2));
+        let points = read_file("I. KẾT QUẢ\n1. Việc một\na) Điểm một\nb) Điểm hai".as_bytes())
+            .unwrap()
+            .found();
+        assert_eq!((points.parts, points.items, points.points), (1, 1, 2));
+        let tcvn3 = read_file(include_bytes!("../tests/fixtures/tcvn3-bao-cao.txt"))
+            .unwrap()
+            .found();
+        assert_eq!(
+            tcvn3.converted,
+            Some(Converted {
+                from: crate::legacy_encoding::LegacyEncoding::Tcvn3,
+                lines: Some(15)
+            })
+        );
+        assert_eq!(value(&tcvn3, HeaderField::NumberSymbol), "12-BC/ĐU");
+        // A draft file has no header read from text, but its own fields.
+        let draft = read_file(envelope_json(&seed_sample()).as_bytes())
+            .unwrap()
+            .found();
+        assert_eq!(draft.converted, None);
+        assert_eq!(draft.unplaced_lines, 0);
+        assert!(!value(&draft, HeaderField::IssuingBody).is_empty());
+    }
+
+    #[test]
+    fn the_ruleset_chosen_before_opening_is_the_draft_s_and_its_frame_follows() {
+        use crate::model::Ruleset;
+        let head_text = |incoming: &Incoming| {
+            crate::frame::frame(&incoming.document)
+                .head()
+                .map(|line| line.text.clone())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let detected = read_file(STATE_TEXT.as_bytes()).unwrap();
+        assert_eq!(detected.document.meta.ruleset, Ruleset::State);
+        assert!(head_text(&detected).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        let party = detected.clone().with_ruleset(Ruleset::Party);
+        assert_eq!(party.document.meta.ruleset, Ruleset::Party);
+        assert_eq!(party.found().ruleset, Ruleset::Party);
+        assert!(head_text(&party).contains("ĐẢNG CỘNG SẢN VIỆT NAM"));
+        // Nothing else changes, and choosing again goes back.
+        assert_eq!(party.found().fields, detected.found().fields);
+        assert_eq!(party.clone().with_ruleset(Ruleset::State), detected);
+        let seed = read_file(SEED_TEXT.as_bytes()).unwrap();
+        assert_eq!(
+            seed.with_ruleset(Ruleset::State).document.meta.ruleset,
+            Ruleset::State
+        );
+    }
+
+    #[test]
+    fn a_text_read_in_slices_is_the_text_read_at_once() {
+        for text in [SEED_TEXT, STATE_TEXT] {
+            let Reading::Text(mut reading) = start_file(text.as_bytes()) else {
+                panic!("a text is read in slices");
+            };
+            let mut percents = vec![reading.percent()];
+            while reading.step() == crate::import_text::Step::Working {
+                percents.push(reading.percent());
+            }
+            percents.push(reading.percent());
+            assert!(
+                percents.windows(2).all(|pair| pair[0] <= pair[1]),
+                "{percents:?}"
+            );
+            assert_eq!(percents.last(), Some(&100));
+            assert_eq!(reading.finish(), read_file(text.as_bytes()).unwrap());
+        }
+        // Refusals and draft files are decided at once.
+        assert!(matches!(
+            start_pasted("  "),
+            Reading::Done(outcome) if *outcome == Err(ImportError::NothingPasted)
+        ));
+        assert!(matches!(
+            start_file(envelope_json(&seed_sample()).as_bytes()),
+            Reading::Done(outcome) if outcome.is_ok()
+        ));
     }
 
     proptest! {

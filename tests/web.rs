@@ -532,3 +532,83 @@ fn the_caret_is_at_the_edges_of_a_field_only_with_nothing_selected() {
     );
     input.remove();
 }
+
+// -- idlg: inflating zip entries with the browser's DecompressionStream --
+
+fn from_hex(hex: &str) -> Vec<u8> {
+    (0..hex.len())
+        .step_by(2)
+        .map(|at| u8::from_str_radix(&hex[at..at + 2], 16).unwrap())
+        .collect()
+}
+
+/// "Báo cáo tổng kết năm học. " twenty times, as Python's
+/// `zlib.compressobj(9, zlib.DEFLATED, -15)` compresses it (raw DEFLATE,
+/// as in a zip entry).
+const REPORT_DEFLATED: &str =
+    "733abc305f211944943cdc3d352f5d21fbe1aefd250a79479a7315321eeeee4dd653701a5532aa64302a0100";
+
+/// A megabyte of zeros compressed the same way: 1,033 bytes, mostly zeros.
+fn megabyte_of_zeros_deflated() -> Vec<u8> {
+    let mut bomb = from_hex("edc13101000000c2a0f54f6d085fa0");
+    bomb.extend([0; 1016]);
+    bomb.extend([0x3e, 0x03]);
+    bomb
+}
+
+#[wasm_bindgen_test]
+async fn a_raw_deflate_stream_is_inflated_by_the_browser() {
+    use baocao::platform::inflate::{inflate_raw, InflateError};
+    let compressed = from_hex(REPORT_DEFLATED);
+    let out = inflate_raw(&compressed, 64 * 1024).await.unwrap();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "Báo cáo tổng kết năm học. ".repeat(20)
+    );
+    // A stream cut short, or bytes that are not DEFLATE, are refused.
+    assert_eq!(
+        inflate_raw(&compressed[..20], 64 * 1024).await,
+        Err(InflateError::Corrupt)
+    );
+    assert_eq!(
+        inflate_raw(&[0xff; 40], 64 * 1024).await,
+        Err(InflateError::Corrupt)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_zip_bomb_is_stopped_at_the_cap_without_inflating_it_all() {
+    use baocao::platform::inflate::{inflate_raw, InflateError};
+    let bomb = megabyte_of_zeros_deflated();
+    assert_eq!(bomb.len(), 1033);
+    match inflate_raw(&bomb, 64 * 1024).await {
+        Err(InflateError::TooLarge { max_out, seen }) => {
+            assert_eq!(max_out, 64 * 1024);
+            assert!(seen > max_out && seen < 1 << 20, "read {seen} bytes");
+        }
+        other => panic!("{:?}", other.map(|out| out.len())),
+    }
+    // Under a cap it fits, the same stream is a megabyte of zeros.
+    assert_eq!(inflate_raw(&bomb, 1 << 20).await.unwrap(), vec![0; 1 << 20]);
+}
+
+#[wasm_bindgen_test]
+async fn without_a_deflate_raw_decompressor_inflating_says_so() {
+    use baocao::platform::inflate::{inflate_raw, InflateError};
+    // As in Chrome before 103: no DecompressionStream at all.
+    let global = js_sys::global();
+    let name = wasm_bindgen::JsValue::from_str("DecompressionStream");
+    let real = js_sys::Reflect::get(&global, &name).unwrap();
+    js_sys::Reflect::set(&global, &name, &wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    let without = inflate_raw(&from_hex(REPORT_DEFLATED), 1024).await;
+    // One that knows "gzip" and "deflate" but not "deflate-raw".
+    let older = js_sys::Function::new_with_args(
+        "format",
+        "if (format === 'deflate-raw') throw new TypeError('Unsupported compression format'); return {};",
+    );
+    js_sys::Reflect::set(&global, &name, &older).unwrap();
+    let no_raw = inflate_raw(&from_hex(REPORT_DEFLATED), 1024).await;
+    js_sys::Reflect::set(&global, &name, &real).unwrap();
+    assert_eq!(without, Err(InflateError::Unsupported));
+    assert_eq!(no_raw, Err(InflateError::Unsupported));
+}

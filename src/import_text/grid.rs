@@ -556,7 +556,7 @@ const MAX_ALIGNED_ROWS: usize = 500;
 /// A cell of a space-aligned line: its text and where it stands, in
 /// characters from the line's start.
 #[derive(Clone, Debug)]
-struct Span {
+pub(super) struct Span {
     start: usize,
     end: usize,
     text: String,
@@ -928,8 +928,22 @@ pub(super) fn split_tables_with(text: &str, ready: &mut [Option<Table>]) -> Vec<
 
 /// Cuts lines of text (no ready tables among them) into text and tables.
 fn split_text(text: &str) -> Vec<Chunk> {
+    let all = text.split('\n').map(line_spans).collect();
+    split_tables_spanned(text, all)
+}
+
+/// The runs of text of one line of `text.split('\n')` (a carriage return
+/// at its end left out), which `split_tables_spanned` takes for each line:
+/// the costly part of finding tables, which a reader in slices works out
+/// a slice of lines at a time.
+pub(super) fn line_spans(line: &str) -> Vec<Span> {
+    spans(line.trim_end_matches('\r'))
+}
+
+/// `split_tables` with each line's spans (`line_spans`) worked out already.
+pub(super) fn split_tables_spanned(text: &str, all: Vec<Vec<Span>>) -> Vec<Chunk> {
     let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
-    let all: Vec<Vec<Span>> = lines.iter().map(|line| spans(line)).collect();
+    debug_assert_eq!(all.len(), lines.len());
     let figures: Vec<bool> = lines.iter().map(|line| is_figure(line)).collect();
     let mut chunks = Vec::new();
     let mut pending: Vec<String> = Vec::new();

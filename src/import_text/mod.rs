@@ -790,68 +790,308 @@ pub fn read_pieces(pieces: Vec<Piece>) -> TextImport {
         }
         text.push('\n');
     }
-    read_with_tables(&text, &mut tables)
+    let mut reader = TextReader::with_slice(text, SLICE_LINES);
+    reader.ready = tables;
+    reader.finish()
 }
 
-/// Reads `text` into a draft.
+/// Reads `text` into a draft, all at once (`TextReader` reads it in
+/// slices).
 pub fn read_text(text: &str) -> TextImport {
-    let text: String = text.chars().filter(|&c| c != grid::TABLE_MARK).collect();
-    read_with_tables(&text, &mut [])
+    let mut reader = TextReader::new(text.to_owned());
+    while reader.step() == Step::Working {}
+    reader.finish()
 }
 
-fn read_with_tables(text: &str, tables: &mut [Option<crate::table::Table>]) -> TextImport {
-    let conversion = legacy_encoding::convert(&clean_input(text));
-    let text = conversion.text;
-    let mut document = Document::default();
-    let mut framed = frame::read_frame(&text, &mut document);
-    let cleaned = leftovers::clean_body(&framed.body);
-    framed.unplaced.extend(cleaned.unplaced);
-    let mut builder = Builder {
-        document,
-        unplaced: framed.unplaced,
-        heading_pending: false,
-        roman_parts: Vec::new(),
-        style_read: false,
-        heading_lines: 0,
-        item_parts: false,
-        title_line_heading: false,
-        numbered_parts: false,
-        plain_items: false,
-        next_is_body: false,
-        unnumbered_items: false,
-    };
-    let mut reading = Reading::default();
-    for chunk in grid::split_tables_with(&cleaned.body, tables) {
-        match chunk {
-            grid::Chunk::Text(lines) => {
-                let lines = logical_lines(&lines.join("\n"));
-                let titles = lost_number_titles(&lines);
-                for (line, title) in lines.into_iter().zip(titles) {
-                    builder.next_is_body = title;
-                    builder.line(line, &mut reading);
-                }
-            }
-            grid::Chunk::Table(table) => {
-                builder.heading_pending = false;
-                builder.with_blocks(|blocks| blocks.push(Block::Table(table)));
-            }
+/// How many lines one slice of `TextReader::step` cleans or reads. A
+/// 60,000-word report has about 3,000 lines; in the browser a slice of
+/// this many takes a few tens of milliseconds, so the page never stops
+/// answering for long while a large text is read.
+pub const SLICE_LINES: usize = 400;
+
+/// Whether a `TextReader` has more to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Working,
+    Done,
+}
+
+/// Where a `TextReader` is.
+enum Stage {
+    /// Cleaning the raw text (line breaks, unwanted characters, NFC), a
+    /// slice of lines at a time, from this byte.
+    Cleaning {
+        raw: String,
+        at: usize,
+        clean: String,
+    },
+    /// The text cleaned, the legacy encoding to detect and convert.
+    Converting {
+        clean: String,
+    },
+    /// The text in Unicode, its header and signature block to read.
+    Framing {
+        text: String,
+    },
+    /// The body, its website and page leftovers (page numbers, running
+    /// headers) to take out.
+    Leftovers {
+        body: String,
+    },
+    /// The body, each line's runs of text (for aligned tables) worked out
+    /// a slice of lines at a time, from byte `at` (`None` once the last
+    /// line is done).
+    Spanning {
+        body: String,
+        at: Option<usize>,
+        spans: Vec<Vec<grid::Span>>,
+    },
+    /// The body, its tables to find.
+    Splitting {
+        body: String,
+        spans: Vec<Vec<grid::Span>>,
+    },
+    /// The body's chunks, read one slice of lines at a time: the chunk
+    /// being read, its logical lines and the next of them.
+    Reading {
+        chunks: std::vec::IntoIter<grid::Chunk>,
+        lines: std::vec::IntoIter<(String, bool)>,
+    },
+    Done,
+}
+
+/// Reads a text into a draft in slices (`step`), so that the browser can
+/// paint and answer between them; `read_text` reads the same in one go.
+/// The outcome does not depend on how the steps are spread in time.
+pub struct TextReader {
+    stage: Stage,
+    /// Lines per slice: `SLICE_LINES`, other sizes in tests.
+    slice: usize,
+    builder: Builder,
+    reading: Reading,
+    converted_from: Option<LegacyEncoding>,
+    converted_lines: usize,
+    total_lines: usize,
+    /// The raw text's lines, for `percent`.
+    raw_lines: usize,
+    /// Lines cleaned, then lines read, for `percent`.
+    cleaned_lines: usize,
+    read_lines: usize,
+    body_lines: usize,
+    /// Tables made already (a Word file's), which lines of the text stand
+    /// for (`read_pieces`).
+    ready: Vec<Option<crate::table::Table>>,
+}
+
+impl TextReader {
+    pub fn new(text: String) -> TextReader {
+        TextReader::with_slice(TextReader::without_marks(text), SLICE_LINES)
+    }
+
+    /// Text from a user never stands for a ready-made table (`read_pieces`).
+    fn without_marks(text: String) -> String {
+        if text.contains(grid::TABLE_MARK) {
+            text.chars().filter(|&c| c != grid::TABLE_MARK).collect()
+        } else {
+            text
         }
     }
-    let mut document = builder.document;
-    sentences_to_content(&mut document.sections);
-    if builder.item_parts && builder.roman_parts.iter().all(|roman| !roman) {
-        flatten_divisions(&mut document);
+
+    /// A reader whose slices hold `slice` lines (at least one).
+    pub fn with_slice(text: String, slice: usize) -> TextReader {
+        TextReader {
+            ready: Vec::new(),
+            slice: slice.max(1),
+            raw_lines: text.lines().count().max(1),
+            stage: Stage::Cleaning {
+                clean: String::with_capacity(text.len()),
+                raw: text,
+                at: 0,
+            },
+            builder: Builder {
+                document: Document::default(),
+                unplaced: Vec::new(),
+                heading_pending: false,
+                roman_parts: Vec::new(),
+                style_read: false,
+                heading_lines: 0,
+                item_parts: false,
+                title_line_heading: false,
+                numbered_parts: false,
+                plain_items: false,
+                next_is_body: false,
+                unnumbered_items: false,
+            },
+            reading: Reading::default(),
+            converted_from: None,
+            converted_lines: 0,
+            total_lines: 0,
+            cleaned_lines: 0,
+            read_lines: 0,
+            body_lines: 1,
+        }
     }
-    if document.meta.doc_type.is_empty() {
-        document.meta.doc_type = "BÁO CÁO".into();
+
+    /// Does one slice of the work: at most a slice of lines cleaned,
+    /// spanned (for tables) or read, or one of the steps over the whole
+    /// text (the encoding, the frame, the tables from the spans).
+    pub fn step(&mut self) -> Step {
+        self.stage = match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Cleaning { raw, at, mut clean } => {
+                // Cut after a line break: a "\r\n" stays whole, and NFC
+                // never composes across a line break.
+                let end = raw[at..]
+                    .match_indices('\n')
+                    .nth(self.slice - 1)
+                    .map_or(raw.len(), |(index, _)| at + index + 1);
+                clean.push_str(&clean_input(&raw[at..end]));
+                self.cleaned_lines += self.slice;
+                if end < raw.len() {
+                    Stage::Cleaning {
+                        raw,
+                        at: end,
+                        clean,
+                    }
+                } else {
+                    Stage::Converting { clean }
+                }
+            }
+            Stage::Converting { clean } => {
+                let conversion = legacy_encoding::convert(&clean);
+                self.converted_from = conversion.encoding;
+                self.converted_lines = conversion.converted_lines;
+                self.total_lines = conversion.total_lines;
+                Stage::Framing {
+                    text: conversion.text,
+                }
+            }
+            Stage::Framing { text } => {
+                let framed = frame::read_frame(&text, &mut self.builder.document);
+                self.builder.unplaced = framed.unplaced;
+                Stage::Leftovers { body: framed.body }
+            }
+            Stage::Leftovers { body } => {
+                let cleaned = leftovers::clean_body(&body);
+                self.builder.unplaced.extend(cleaned.unplaced);
+                self.body_lines = cleaned.body.lines().count().max(1);
+                Stage::Spanning {
+                    body: cleaned.body,
+                    at: Some(0),
+                    spans: Vec::new(),
+                }
+            }
+            Stage::Spanning {
+                body,
+                mut at,
+                mut spans,
+            } => {
+                // One entry for each piece of `body.split('\n')`.
+                for _ in 0..self.slice {
+                    let Some(start) = at else {
+                        break;
+                    };
+                    let end = body[start..].find('\n').map(|index| start + index);
+                    spans.push(grid::line_spans(&body[start..end.unwrap_or(body.len())]));
+                    at = end.map(|end| end + 1);
+                }
+                if at.is_some() {
+                    Stage::Spanning { body, at, spans }
+                } else {
+                    Stage::Splitting { body, spans }
+                }
+            }
+            Stage::Splitting { body, spans } => Stage::Reading {
+                chunks: if self.ready.is_empty() {
+                    grid::split_tables_spanned(&body, spans)
+                } else {
+                    grid::split_tables_with(&body, &mut self.ready)
+                }
+                .into_iter(),
+                lines: Vec::new().into_iter(),
+            },
+            Stage::Reading {
+                mut chunks,
+                mut lines,
+            } => {
+                let mut budget = self.slice;
+                loop {
+                    if let Some((line, title)) = lines.next() {
+                        self.builder.next_is_body = title;
+                        self.builder.line(line, &mut self.reading);
+                        self.read_lines += 1;
+                        budget -= 1;
+                        if budget == 0 {
+                            break Stage::Reading { chunks, lines };
+                        }
+                        continue;
+                    }
+                    match chunks.next() {
+                        Some(grid::Chunk::Text(text)) => {
+                            let text_lines = logical_lines(&text.join("\n"));
+                            let titles = lost_number_titles(&text_lines);
+                            lines = text_lines
+                                .into_iter()
+                                .zip(titles)
+                                .collect::<Vec<_>>()
+                                .into_iter();
+                        }
+                        Some(grid::Chunk::Table(table)) => {
+                            self.read_lines += table.rows.len();
+                            self.builder.heading_pending = false;
+                            self.builder
+                                .with_blocks(|blocks| blocks.push(Block::Table(table)));
+                        }
+                        None => break Stage::Done,
+                    }
+                }
+            }
+            Stage::Done => Stage::Done,
+        };
+        if matches!(self.stage, Stage::Done) {
+            Step::Done
+        } else {
+            Step::Working
+        }
     }
-    document.assign_ids();
-    TextImport {
-        document,
-        unplaced: builder.unplaced,
-        converted_from: conversion.encoding,
-        converted_lines: conversion.converted_lines,
-        total_lines: conversion.total_lines,
+
+    /// How far the reading has got, from 0 to 100: cleaning counts for a
+    /// fifth, the steps over the whole text for a fifth, reading the lines
+    /// for the rest.
+    pub fn percent(&self) -> u8 {
+        let share = |done: usize, of: usize, weight: usize| weight * done.min(of) / of;
+        let percent = match self.stage {
+            Stage::Cleaning { .. } => share(self.cleaned_lines, self.raw_lines, 20),
+            Stage::Converting { .. } => 20,
+            Stage::Framing { .. } | Stage::Leftovers { .. } => 25,
+            Stage::Spanning { ref spans, .. } => 25 + share(spans.len(), self.body_lines, 10),
+            Stage::Splitting { .. } => 35,
+            Stage::Reading { .. } => 40 + share(self.read_lines, self.body_lines, 59),
+            Stage::Done => 100,
+        };
+        percent as u8
+    }
+
+    /// The draft read, after `step` said `Done`; anything not read yet is
+    /// read first.
+    pub fn finish(mut self) -> TextImport {
+        while self.step() == Step::Working {}
+        let mut builder = self.builder;
+        let mut document = std::mem::take(&mut builder.document);
+        sentences_to_content(&mut document.sections);
+        if builder.item_parts && builder.roman_parts.iter().all(|roman| !roman) {
+            flatten_divisions(&mut document);
+        }
+        if document.meta.doc_type.is_empty() {
+            document.meta.doc_type = "BÁO CÁO".into();
+        }
+        document.assign_ids();
+        TextImport {
+            document,
+            unplaced: builder.unplaced,
+            converted_from: self.converted_from,
+            converted_lines: self.converted_lines,
+            total_lines: self.total_lines,
+        }
     }
 }
 
@@ -1245,6 +1485,48 @@ mod tests {
     use crate::render::{body, element_line};
 
     const SEED: &str = include_str!("../../tests/fixtures/bao-cao-tong-ket-thpt-lap-vo-2.txt");
+
+    /// Reads `text` with slices of `slice` lines, counting the steps.
+    fn read_in_slices(text: &str, slice: usize) -> (TextImport, usize) {
+        let mut reader = TextReader::with_slice(text.to_owned(), slice);
+        let mut steps = 1;
+        while reader.step() == Step::Working {
+            steps += 1;
+        }
+        (reader.finish(), steps)
+    }
+
+    #[test]
+    fn slices_of_any_size_read_the_same_draft() {
+        // Line breaks of every kind and decomposed letters on the lines
+        // where slices are cut: cleaning a slice at a time cleans the same.
+        let crlf = "ĐẢNG BỘ HUYỆN\r\nĐẢNG ỦY XÃ\r\n\r\nI. KE\u{302}\u{301}T QUẢ\r\n1. Việc\rmột\r\n- Gạch\u{200b} đầu dòng\n";
+        let large = crate::export::plain_text(&crate::large_report::large_report(2, 12));
+        let tcvn3 =
+            legacy_encoding::latin1_text(include_bytes!("../../tests/fixtures/tcvn3-bao-cao.txt"))
+                .unwrap();
+        let texts = [
+            SEED,
+            crlf,
+            include_str!(
+                "../../tests/corpus/divisions-tables/03-ubnd-xa-heading-next-line-layout.txt"
+            ),
+            include_str!("../../tests/corpus/divisions-tables/04-dang-uy-roman-appendices.txt"),
+            &tcvn3,
+            &large,
+        ];
+        for text in texts {
+            let (whole, steps) = read_in_slices(text, usize::MAX);
+            assert!(steps <= 7, "{steps} steps for a text read whole");
+            for slice in [1, 2, 7, SLICE_LINES] {
+                assert_eq!(read_in_slices(text, slice).0, whole, "slices of {slice}");
+            }
+        }
+        // A long text takes many small steps.
+        let lines = large.lines().count();
+        let (_, steps) = read_in_slices(&large, 50);
+        assert!(steps > lines / 50 + 4, "{steps} steps for {lines} lines");
+    }
 
     #[test]
     fn the_seed_comes_out_structured() {

@@ -55,20 +55,47 @@ pub fn local_date_iso(epoch_ms: f64) -> String {
 /// performance tools show them, and `./dev bench` reads them. At most the
 /// last 500 of a name are kept, so a long session does not pile them up.
 pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let performance = web_sys::window().and_then(|window| window.performance());
-    let start_mark = format!("{name}-start");
-    if let Some(performance) = &performance {
-        let _ = performance.mark(&start_mark);
-    }
+    start_measure(name);
     let out = f();
-    if let Some(performance) = &performance {
+    end_measure(name);
+    out
+}
+
+/// Starts a measure called `name` that `end_measure` ends, for work spread
+/// over several tasks (a text read in slices).
+pub fn start_measure(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(&format!("{name}-start"));
+    }
+}
+
+/// Ends the measure `start_measure(name)` started.
+pub fn end_measure(name: &str) {
+    let start_mark = format!("{name}-start");
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         let _ = performance.measure_with_start_mark(name, &start_mark);
         performance.clear_marks_with_mark_name(&start_mark);
         if performance.get_entries_by_name(name).length() > 500 {
             performance.clear_measures_with_measure_name(name);
         }
     }
-    out
+}
+
+/// Resolves in a task of its own, after the browser has had the chance to
+/// paint and handle input: what long work awaits between its slices. A
+/// message to itself, not a zero timeout, which browsers hold back at least
+/// 4 ms once timeouts nest.
+pub async fn next_task() {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let port = channel.port1();
+        port.set_onmessage(Some(&resolve));
+    });
+    let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    channel.port1().set_onmessage(None);
 }
 
 /// The size of the app's WebAssembly memory in bytes, for `./dev bench`

@@ -10,7 +10,7 @@ use crate::persist::library::Usage;
 use crate::persist::Snapshot;
 use crate::platform::{clock, dom, files, page};
 use crate::session::{Origin, Session, SessionError};
-use crate::transfer::{read_file, ImportError, Incoming};
+use crate::transfer::{ImportError, Incoming, Reading};
 
 use super::store::Store;
 
@@ -130,12 +130,158 @@ impl Store {
 
     /// Checks a file's bytes and shows what it would bring in, or why not.
     pub fn import_bytes(&self, bytes: &[u8]) {
-        self.show_incoming(clock::measure("baocao-import", || read_file(bytes)));
+        if crate::transfer::is_docx(bytes) {
+            self.import_docx_bytes(bytes);
+            return;
+        }
+        self.import_text_or_draft(bytes);
+    }
+
+    /// Checks a file's bytes (anything but a .docx) and shows what it would
+    /// bring in, or why not.
+    fn import_text_or_draft(&self, bytes: &[u8]) {
+        clock::start_measure("baocao-import");
+        self.read_incoming(crate::transfer::start_file(bytes));
     }
 
     /// Checks pasted text and shows what it would bring in, or why not.
     pub fn import_pasted(&self, text: &str) {
-        self.show_incoming(crate::transfer::read_pasted(text));
+        clock::start_measure("baocao-import");
+        self.read_incoming(crate::transfer::start_pasted(text));
+    }
+
+    /// Reads a Word file (`transfer::is_docx`): the core plans what to
+    /// unzip and checks the limits first (`import_docx::plan`), the browser
+    /// inflates each part, capped at its declared size, a task each (with
+    /// the progress in the dialog), and the core reads the parts
+    /// (`transfer::read_docx_parts`). Another zip goes the way of other
+    /// files, which says what it is.
+    pub fn import_docx_bytes(&self, bytes: &[u8]) {
+        use crate::import_docx::{self, DocxError, ZipProblem};
+        use crate::platform::inflate::{inflate_raw, InflateError};
+        clock::start_measure("baocao-import");
+        let plan = match import_docx::plan(bytes) {
+            Ok(plan) => plan,
+            Err(DocxError::NotWord) => {
+                self.import_text_or_draft(bytes);
+                return;
+            }
+            Err(error) => {
+                clock::end_measure("baocao-import");
+                self.show_import_error(&ImportError::Docx(error));
+                return;
+            }
+        };
+        let generation = self.import_generation.get_value() + 1;
+        self.import_generation.set_value(generation);
+        self.incoming.set(None);
+        self.import_error.set(None);
+        self.import_progress.set(Some(0));
+        let bytes = bytes.to_vec();
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            let stale = || store.import_generation.get_value() != generation;
+            let mut parts = std::collections::BTreeMap::new();
+            let count = plan.needed.len().max(1);
+            for (index, entry) in plan.needed.iter().enumerate() {
+                let inflated = if entry.method == 0 {
+                    import_docx::stored(&bytes, entry)
+                        .ok_or(ImportError::Docx(DocxError::Damaged(ZipProblem::Truncated)))
+                } else {
+                    inflate_raw(&bytes[entry.data.clone()], entry.inflate_cap())
+                        .await
+                        .map_err(|error| match error {
+                            InflateError::Unsupported => ImportError::CannotUnzip,
+                            InflateError::TooLarge { seen, .. } => {
+                                ImportError::Docx(DocxError::PartTooLarge {
+                                    part: entry.name.clone(),
+                                    bytes: seen as u64,
+                                })
+                            }
+                            InflateError::Corrupt => {
+                                ImportError::Docx(DocxError::Damaged(ZipProblem::Truncated))
+                            }
+                        })
+                };
+                if stale() {
+                    return;
+                }
+                match inflated {
+                    Ok(data) => {
+                        parts.insert(entry.name.clone(), data);
+                    }
+                    Err(error) => {
+                        clock::end_measure("baocao-import");
+                        store.show_import_error(&error);
+                        return;
+                    }
+                }
+                store
+                    .import_progress
+                    .set(Some((50 * (index + 1) / count) as u8));
+            }
+            // The progress shows before the parts are read.
+            clock::next_task().await;
+            if stale() {
+                return;
+            }
+            let outcome = clock::measure("baocao-import-docx-read", || {
+                crate::transfer::read_docx_parts(&plan, &parts, bytes.len())
+            });
+            clock::end_measure("baocao-import");
+            store.import_progress.set(None);
+            store.show_incoming(outcome);
+        });
+    }
+
+    /// Shows a file read at once, or reads a text slice by slice, one task
+    /// each, with its progress in the dialog.
+    fn read_incoming(&self, reading: Reading) {
+        let generation = self.import_generation.get_value() + 1;
+        self.import_generation.set_value(generation);
+        let mut text = match reading {
+            Reading::Done(outcome) => {
+                clock::end_measure("baocao-import");
+                self.import_progress.set(None);
+                self.show_incoming(*outcome);
+                return;
+            }
+            Reading::Text(text) => text,
+        };
+        self.incoming.set(None);
+        self.import_error.set(None);
+        self.import_progress.set(Some(0));
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            while clock::measure("baocao-import-slice", || text.step())
+                == crate::import_text::Step::Working
+            {
+                store.import_progress.set(Some(text.percent()));
+                clock::next_task().await;
+                if store.import_generation.get_value() != generation {
+                    return;
+                }
+            }
+            let incoming = clock::measure("baocao-import-finish", || text.finish());
+            clock::end_measure("baocao-import");
+            store.import_progress.set(None);
+            clock::measure("baocao-import-show", || store.show_incoming(Ok(incoming)));
+        });
+    }
+
+    /// Stops a text being read, and closes the import dialog.
+    pub fn cancel_import(&self) {
+        self.import_generation
+            .set_value(self.import_generation.get_value() + 1);
+        self.import_progress.set(None);
+        self.incoming.set(None);
+        self.import_error.set(None);
+    }
+
+    /// Makes the draft waiting in the import dialog follow `ruleset`.
+    pub fn choose_import_ruleset(&self, ruleset: crate::model::Ruleset) {
+        self.incoming
+            .update(|incoming| *incoming = incoming.take().map(|i| i.with_ruleset(ruleset)));
     }
 
     fn show_incoming(&self, outcome: Result<Incoming, ImportError>) {
@@ -149,6 +295,10 @@ impl Store {
     }
 
     pub fn show_import_error(&self, error: &ImportError) {
+        // A text still being read from an earlier file stops.
+        self.import_generation
+            .set_value(self.import_generation.get_value() + 1);
+        self.import_progress.set(None);
         self.incoming.set(None);
         let lang = self.lang.get_untracked();
         let text = crate::i18n::describe_import_error(lang, error);

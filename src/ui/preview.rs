@@ -350,6 +350,11 @@ fn division_view(number: String, text: String, attachment: String, class: &'stat
     .into_any()
 }
 
+/// The texts of a row's cells.
+fn texts_of(row: &crate::table::RowView) -> Vec<String> {
+    row.cells.iter().map(|cell| cell.text.clone()).collect()
+}
+
 /// A statistics table: caption and unit line above it, the header rows and
 /// the column numbers in `thead` (repeated on every printed page), merged
 /// cells spanning, numbers to the right, group and total rows bold, and
@@ -396,6 +401,35 @@ fn table_view(table: TableView, live: Option<Memo<Option<TableView>>>) -> impl I
             .collect_view();
         view! { <tr class="doc-head-row doc-number-row">{cells}</tr> }
     });
+    // With a live view, a signal per row holds its cells' texts, and one
+    // effect sets the signals of the rows whose texts change: a figure
+    // typed reaches the cells of its row, its group and the total, and the
+    // rest of the table's cells are not even looked at.
+    let row_texts: Vec<ArcRwSignal<Vec<String>>> = match live {
+        Some(live) => {
+            let signals: Vec<_> = table
+                .rows
+                .iter()
+                .map(|row| ArcRwSignal::new(texts_of(row)))
+                .collect();
+            let follow = signals.clone();
+            Effect::new(move |_| {
+                live.with(|live| {
+                    let Some(view) = live else {
+                        return;
+                    };
+                    for (signal, row) in follow.iter().zip(&view.rows) {
+                        let texts = texts_of(row);
+                        if signal.with_untracked(|old| *old != texts) {
+                            signal.set(texts);
+                        }
+                    }
+                });
+            });
+            signals
+        }
+        None => Vec::new(),
+    };
     let rows = table
         .rows
         .iter()
@@ -408,19 +442,9 @@ fn table_view(table: TableView, live: Option<Memo<Option<TableView>>>) -> impl I
                 RowKind::Data => "doc-row",
             };
             let indent = usize::from(row.indent.min(3));
-            // The row's figures as the live view shows them: a memo per
-            // row, which its cells read, so that a figure typed re-runs the
-            // memos of the rows it changes and no other cell's.
-            let texts = live.map(|live| {
-                Memo::new(move |_| {
-                    live.with(|live| {
-                        live.as_ref()
-                            .and_then(|view| view.rows.get(at))
-                            .map(|row| row.cells.iter().map(|cell| cell.text.clone()).collect())
-                            .unwrap_or_else(Vec::<String>::new)
-                    })
-                })
-            });
+            // The row's figures as the live view shows them, which its
+            // cells read; set by `follow_rows` only when they change.
+            let texts = row_texts.get(at).cloned();
             let cells = row
                 .cells
                 .iter()
@@ -449,7 +473,7 @@ fn table_view(table: TableView, live: Option<Memo<Option<TableView>>>) -> impl I
                     // text, not the cell.
                     // A memo per cell, so that a figure typed changes the
                     // texts of the cells it changes and writes no other.
-                    let text = texts.map(|texts| {
+                    let text = texts.clone().map(|texts| {
                         Memo::new(move |_| {
                             texts.with(|texts| texts.get(c).cloned().unwrap_or_default())
                         })

@@ -96,6 +96,12 @@ pub struct Store {
     pub incoming: RwSignal<Option<Incoming>>,
     /// Why the last file could not be imported.
     pub import_error: RwSignal<Option<String>>,
+    /// How far a long text being read has got (0 to 100), while it is read
+    /// in slices.
+    pub import_progress: RwSignal<Option<u8>>,
+    /// Counts the imports started; a text still being read stops once a
+    /// newer import starts or the user cancels.
+    pub import_generation: StoredValue<u64>,
     /// Outlines imported from template files, kept in storage.
     pub user_templates: RwSignal<Vec<Template>>,
 }
@@ -170,6 +176,8 @@ impl Store {
             preview_zoom: RwSignal::new(None),
             incoming: RwSignal::new(None),
             import_error: RwSignal::new(None),
+            import_progress: RwSignal::new(None),
+            import_generation: StoredValue::new(0),
             user_templates: RwSignal::new(Vec::new()),
         };
         store.follow_sections();

@@ -7,6 +7,8 @@
 //! shape changes. Where a key or a paste leads is decided in
 //! `table::nav`; this file only wires it.
 
+use std::collections::HashMap;
+
 use leptos::ev::{ClipboardEvent, KeyboardEvent};
 use leptos::prelude::*;
 
@@ -39,6 +41,8 @@ struct Shape {
     /// Per header row: (row, col, row span, col span) of each cell.
     header: Vec<Vec<(usize, usize, usize, usize)>>,
     number_row: Option<Vec<String>>,
+    /// Each column's share of the width, in thousandths (as printed).
+    widths: Vec<u16>,
 }
 
 /// The signals one table's fields share.
@@ -49,6 +53,8 @@ struct TableCtx {
     view: Memo<Option<TableView>>,
     /// The place last focused, which the toolbar acts on.
     active: RwSignal<Option<Place>>,
+    /// Each row's cells as shown (`row_cells`).
+    rows: StoredValue<HashMap<NodeId, RowCells>>,
 }
 
 fn row_kind_name(kind: RowKind) -> &'static str {
@@ -275,34 +281,77 @@ fn set_active(ctx: TableCtx, place: Place) {
     }
 }
 
-/// The cells of row `row` as shown: a memo per row, which the row's cells
-/// read, so that a figure typed re-runs the memos of the rows whose cells
-/// change (the row, its group and the total) and no other cell's.
-fn row_cells(ctx: TableCtx, row: NodeId) -> Memo<Vec<CellView>> {
-    Memo::new(move |_| {
-        ctx.view.with(|view| {
-            view.as_ref()
-                .and_then(|view| view.rows.iter().find(|x| x.id == row))
-                .map(|row| row.cells.clone())
-                .unwrap_or_default()
+/// A row's cells as shown, with their columns' ids.
+type RowCells = ArcRwSignal<Vec<(NodeId, CellView)>>;
+
+fn cells_of(view: &TableView, row: NodeId) -> Vec<(NodeId, CellView)> {
+    view.rows
+        .iter()
+        .find(|x| x.id == row)
+        .map(|row| {
+            view.columns
+                .iter()
+                .map(|column| column.id)
+                .zip(row.cells.iter().cloned())
+                .collect()
         })
-    })
+        .unwrap_or_default()
+}
+
+/// The signal of row `row`'s cells, which its cells read. One effect per
+/// table (`follow_rows`) sets the signals of the rows whose cells change,
+/// so that a figure typed reaches the cells of its row, its group and the
+/// total, and the rest of the table's cells are not even looked at.
+fn row_cells(ctx: TableCtx, row: NodeId) -> RowCells {
+    let initial = || {
+        ArcRwSignal::new(
+            ctx.view
+                .with_untracked(|view| view.as_ref().map(|view| cells_of(view, row)))
+                .unwrap_or_default(),
+        )
+    };
+    ctx.rows
+        .try_update_value(|rows| rows.entry(row).or_insert_with(initial).clone())
+        .unwrap_or_else(initial)
+}
+
+/// Sets the rows' signals from the table's view when their cells change,
+/// and forgets the rows that are gone.
+fn follow_rows(ctx: TableCtx) {
+    Effect::new(move |_| {
+        ctx.view.with(|view| {
+            let Some(view) = view else {
+                return;
+            };
+            ctx.rows.update_value(|rows| {
+                rows.retain(|id, _| view.rows.iter().any(|row| row.id == *id));
+                for (id, signal) in rows.iter() {
+                    let cells = cells_of(view, *id);
+                    if signal.with_untracked(|old| *old != cells) {
+                        signal.set(cells);
+                    }
+                }
+            });
+        });
+    });
 }
 
 /// One body cell, `column` of the row whose cells are `cells`.
 fn body_cell(
     store: Store,
     ctx: TableCtx,
-    shape: Memo<Shape>,
-    cells: Memo<Vec<CellView>>,
+    cells: RowCells,
     row: NodeId,
     column: NodeId,
 ) -> impl IntoView {
-    // The column's place changes only with the table's shape.
-    let at = Memo::new(move |_| shape.with(|s| s.columns.iter().position(|c| c.0 == column)));
     let cell = Memo::new(move |_| {
-        at.get()
-            .and_then(|c| cells.with(|cells| cells.get(c).cloned()))
+        cells
+            .with(|cells| {
+                cells
+                    .iter()
+                    .find(|(id, _)| *id == column)
+                    .map(|(_, cell)| cell.clone())
+            })
             .unwrap_or_default()
     });
     let place = Place::Cell { row, column };
@@ -921,6 +970,7 @@ pub fn table_editor(store: Store, id: NodeId, table: Memo<Option<Table>>) -> imp
                 .map(|view| Shape {
                     columns: view.columns.iter().map(|c| (c.id, c.numeric)).collect(),
                     rows: view.rows.iter().map(|r| (r.id, r.kind, r.indent)).collect(),
+                    widths: view.columns.iter().map(|c| c.width_permille).collect(),
                     header: view
                         .header
                         .iter()
@@ -940,7 +990,9 @@ pub fn table_editor(store: Store, id: NodeId, table: Memo<Option<Table>>) -> imp
         table,
         view,
         active: RwSignal::new(None),
+        rows: StoredValue::new(HashMap::new()),
     };
+    follow_rows(ctx);
     let caption = Memo::new(move |_| {
         table.with(|t| {
             t.as_ref()
@@ -982,7 +1034,26 @@ pub fn table_editor(store: Store, id: NodeId, table: Memo<Option<Table>>) -> imp
                 {super::editor::block_tools(store, id)}
             </div>
             <div class="table-scroll">
-                <table class="table-grid">
+                // Laid out from its columns' widths (those of the print),
+                // not from its cells' content: a figure typed changes no
+                // column's width, and the browser lays out one row.
+                <table
+                    class="table-grid"
+                    style:width=move || {
+                        shape.with(|s| format!("max(100%, {}rem)", 5.5 * s.widths.len() as f32))
+                    }
+                >
+                    <colgroup>
+                        {move || {
+                            shape
+                                .with(|s| s.widths.clone())
+                                .into_iter()
+                                .map(|w| {
+                                    view! { <col style:width=format!("{}%", f32::from(w) / 10.0) /> }
+                                })
+                                .collect_view()
+                        }}
+                    </colgroup>
                     <thead>
                         <For
                             each=move || shape.with(|s| s.header.clone())
@@ -1018,7 +1089,7 @@ pub fn table_editor(store: Store, id: NodeId, table: Memo<Option<Table>>) -> imp
                                             key=|column| *column
                                             let:column
                                         >
-                                            {body_cell(store, ctx, shape, cells, row.0, column.0)}
+                                            {body_cell(store, ctx, cells.clone(), row.0, column.0)}
                                         </For>
                                     </tr>
                                 }

@@ -7,15 +7,20 @@
 // paragraph, a bullet and a table cell (`tools/bench-keys.mjs` holds the
 // keys and the table editor's selector).
 //
-// Usage: node tests/bench/bench.mjs <draft.json> <criterion-log> <out-dir>
+// The same report as plain text (about 60,000 words), when given, is opened
+// through the "Mở tệp…" button as an old report would be
+// (`import-text.mjs`: total time to the dialog, longest main-thread block).
+//
+// Usage: node tests/bench/bench.mjs <draft.json> <criterion-log> <out-dir> [report.txt]
 import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { join, basename } from "node:path";
 import os from "node:os";
 import { serveDist, launchBrowser, DIST } from "../e2e/support.mjs";
+import { importTextRuns } from "./import-text.mjs";
 import { keySequence, lastFigureIndex, ratio, TABLE_SELECTOR, CELL_IN_TABLE, TABLE_CELL_SELECTOR } from "../../tools/bench-keys.mjs";
 
-const [draftPath, criterionLog, outDir] = process.argv.slice(2);
+const [draftPath, criterionLog, outDir, reportTextPath] = process.argv.slice(2);
 if (!draftPath || !criterionLog || !outDir) {
   console.error("usage: node tests/bench/bench.mjs <draft.json> <criterion-log> <out-dir>");
   process.exit(2);
@@ -383,6 +388,20 @@ try {
     await clearMeasures(page);
     for (let run = 0; run < 5; run++) await exportOnce(testid);
     add("Xuất", `${label}, trung vị của 5 lần`, round(median(await measures(page, name))), "ms", target);
+  }
+
+  // An old report of about 60,000 words opened as a .txt file, five
+  // times on fresh pages, last so that the rows above are measured as
+  // before it existed.
+  if (reportTextPath) {
+    const reportText = await readFile(reportTextPath);
+    const words = reportText.toString("utf8").split(/\s+/).filter(Boolean).length;
+    const textContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const runs = await importTextRuns(textContext, server.url, reportText, 5);
+    await textContext.close();
+    add("Nhập", `mở văn bản ${words.toLocaleString("vi-VN")} chữ (.txt) đến khi thấy hộp thoại, trung vị của 5 lần`, round(median(runs.map((run) => run.total))), "ms");
+    add("Nhập", "như trên, khối dài nhất của luồng chính (Long Tasks), lớn nhất", round(Math.max(...runs.map((run) => run.longestTask))), "ms", 200);
+    add("Nhập", "như trên, khoảng cách dài nhất giữa hai khung hình, lớn nhất", round(Math.max(...runs.map((run) => run.longestFrameGap))), "ms", 200);
   }
 } finally {
   await browser.close();
