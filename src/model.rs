@@ -267,6 +267,10 @@ pub enum DivisionStyle {
     Roman,
     /// "PHẦN 1", "PHẦN 2".
     Arabic,
+    /// "A.", "B.": a report's top level written in capital letters above
+    /// its Roman parts ("A. KẾT QUẢ THỰC HIỆN", "B. ĐÁNH GIÁ CHUNG").
+    /// Stored as "letter"; drafts saved before it still load.
+    Letter,
 }
 
 impl DivisionStyle {

@@ -266,8 +266,17 @@ pub fn division_number(style: DivisionStyle, index: usize) -> String {
         },
         DivisionStyle::Roman => roman(index + 1),
         DivisionStyle::Arabic => (index + 1).to_string(),
+        DivisionStyle::Letter => return letter_number(index),
     };
     format!("{DIVISION_WORD} {number}")
+}
+
+/// "A.", "B.", … "Z.", then "AA." for a (never seen) 27th division.
+fn letter_number(index: usize) -> String {
+    let letters = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let letter = char::from(letters[index % letters.len()]);
+    let times = index / letters.len() + 1;
+    format!("{}.", letter.to_string().repeat(times))
 }
 
 /// How messages name the `index`-th division: "Phần 1".

@@ -115,10 +115,38 @@ fn is_caps(text: &str) -> bool {
     text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
 }
 
+/// Reads a top level written in capital letters above Roman parts: "A.
+/// KẾT QUẢ THỰC HIỆN", "B - ĐÁNH GIÁ CHUNG". The heading must be in
+/// capitals ("A. Nguyễn Văn …" is not one), and letters that are Roman
+/// numerals ("I.", "V.", "X.", "L.") are parts, never letters.
+fn letter_line(line: &str) -> Option<DivisionLine> {
+    let mut chars = line.chars();
+    let letter = chars.next()?;
+    if !('A'..='H').contains(&letter) {
+        return None;
+    }
+    let rest = chars.as_str();
+    let rest = [". ", "/ ", "- ", " - ", " – ", ") "]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))?
+        .trim();
+    if !is_caps(rest) || rest.chars().count() > MAX_TITLE_CHARS || rest.ends_with(['.', ';']) {
+        return None;
+    }
+    Some(DivisionLine {
+        style: DivisionStyle::Letter,
+        number: usize::from(letter as u8 - b'A') + 1,
+        heading: rest.to_owned(),
+    })
+}
+
 /// Reads a division title line: "PHẦN THỨ NHẤT", "Phần thứ hai: …",
 /// "PHẦN I", "PHẦN 2 - …", "PHẦN THỨ NHẤT KẾT QUẢ …".
 pub(super) fn division_line(line: &str) -> Option<DivisionLine> {
     let line = line.trim();
+    if let Some(found) = letter_line(line) {
+        return Some(found);
+    }
     let all = words(line);
     let (_, first) = *all.first()?;
     let (first_bare, _) = bare(first);

@@ -558,7 +558,7 @@ fn starts_body(line: &str) -> bool {
         return false;
     }
     let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-    line == "BÁO CÁO"
+    super::is_doc_type(&line)
         || line.chars().count() > MAX_HEADER_CELL_CHARS
         || !matches!(
             super::classify(&line),
@@ -599,6 +599,26 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
         .map_or(0, |i| i + 1);
     let mut bodies = Vec::new();
     for line in &lines[..header_end] {
+        // "Chia sẻ  Facebook  Zalo  In bài": a website's bar above the
+        // header is one leftover line, not one per button.
+        // So is a line of a website's in sentence case ("Cỡ chữ: A- A A+
+        // In trang  Gửi email"): no cell of it belongs in a header.
+        let cells = header_cells(line);
+        let anchored = cells.iter().any(|cell| is_header_anchor(cell));
+        let web_line = cells.len() > 1
+            && cells.iter().all(|cell| {
+                !is_all_caps(cell)
+                    && national_line(cell).is_none()
+                    && motto_at(cell).is_none()
+                    && number_symbol(cell).is_none()
+                    && date_line_at(cell).is_none()
+                    && !blank_number(cell)
+                    && !is_rule(cell)
+            });
+        if !anchored && (web_line || super::leftovers::is_web_leftover(line)) {
+            unplaced.push(line.split_whitespace().collect::<Vec<_>>().join(" "));
+            continue;
+        }
         for cell in header_cells(line) {
             if let Some(ruleset) = national_line(&cell) {
                 document.meta.ruleset = ruleset;
@@ -696,6 +716,11 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
     let closing = &mut document.closing;
     let mut in_recipients = false;
     for line in &lines[closing_start..appendix_start] {
+        if super::leftovers::is_page_furniture(line) {
+            // A running footer under the signature: one line, listed.
+            unplaced.push(line.split_whitespace().collect::<Vec<_>>().join(" "));
+            continue;
+        }
         let mut cells = Vec::new();
         for cell in padded_cells(line) {
             split_closing_cell(&cell, &mut cells);
@@ -1076,5 +1101,26 @@ Số 11-BC/CB                       Phú Hòa, ngày 08 tháng 12 năm 2025\nBÁ
         assert_eq!(closing.position, "TRƯỞNG PHÒNG VĂN HÓA - XÃ HỘI");
         assert_eq!(closing.signer_name, "Lý Thị Bích Ngọc");
         assert_eq!(closing.recipients.len(), 2);
+    }
+
+    // -- tfix --
+
+    #[test]
+    fn regression_a_website_bar_was_listed_one_button_at_a_time() {
+        let text = "Gửi bài  Bình chọn  Thu gọn  Phóng to\nỦY BAN NHÂN DÂN XÃ A      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n                     Độc lập - Tự do - Hạnh phúc\nSố: 3/BC-UBND          Tân An, ngày 02 tháng 3 năm 2026\nBÁO CÁO\nkết quả\nI. MỘT\nNội dung.\n";
+        let (document, framed) = framed(text);
+        assert_eq!(framed.unplaced, ["Gửi bài Bình chọn Thu gọn Phóng to"]);
+        assert_eq!(document.meta.issuing_body, "ỦY BAN NHÂN DÂN XÃ A");
+    }
+
+    #[test]
+    fn regression_a_running_footer_under_the_signature_was_split_in_two() {
+        let text = "BÁO CÁO\nkết quả\nI. MỘT\nNội dung.\nNơi nhận:                          CHỦ TỊCH\n- Lưu.\n                         Trần Văn Ba\nBáo cáo năm 2026 - Hội Nông dân xã A           Trang 3/3\n";
+        let (document, framed) = framed(text);
+        assert_eq!(
+            framed.unplaced,
+            ["Báo cáo năm 2026 - Hội Nông dân xã A Trang 3/3"]
+        );
+        assert_eq!(document.closing.signer_name, "Trần Văn Ba");
     }
 }

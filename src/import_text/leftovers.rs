@@ -245,13 +245,36 @@ fn is_page_number(line: &str, blank_beside: bool) -> bool {
         .strip_prefix(['-', '–', '—'])
         .and_then(|rest| rest.strip_suffix(['-', '–', '—']))
         .is_some_and(digits);
-    let page_of = ["Trang ", "TRANG ", "Page "].iter().any(|word| {
-        line.strip_prefix(word).is_some_and(|rest| {
-            let (page, total) = rest.split_once('/').unwrap_or((rest, "1"));
-            digits(page) && digits(total)
+    let page_of = |line: &str| {
+        ["Trang ", "TRANG ", "Page "].iter().any(|word| {
+            line.strip_prefix(word).is_some_and(|rest| {
+                let (page, total) = rest.split_once('/').unwrap_or((rest, "1"));
+                digits(page) && digits(total)
+            })
         })
-    });
-    dashed || page_of || digits(line) && blank_beside
+    };
+    // "Báo cáo tổng kết …              Trang 1/2": a running footer with
+    // its page number in a column of its own.
+    let footer = line
+        .rsplit_once("   ")
+        .or_else(|| line.rsplit_once('\t'))
+        .is_some_and(|(head, tail)| {
+            let head = head.trim();
+            !head.is_empty()
+                && head.chars().count() < 150
+                && !head.ends_with(['.', ':', ';'])
+                && page_of(tail.trim())
+        });
+    dashed || page_of(line) || footer || digits(line) && blank_beside
+}
+
+/// A page number or running footer met in the frame's lines (after the
+/// signature): "Trang 2/2", "Báo cáo … Trang 2/2", "- 3 -", or a number
+/// pushed to the right margin.
+pub(super) fn is_page_furniture(line: &str) -> bool {
+    let raw = line.trim_end();
+    let indented = raw.len() - raw.trim_start().len() >= 10;
+    !raw.trim().is_empty() && is_page_number(raw, indented)
 }
 
 /// "II.", "3.", "b)" alone: a number whose heading went on to the next
@@ -358,7 +381,11 @@ pub(super) fn clean_body(body: &str) -> Cleaned {
     // Page furniture: page numbers, then running headers near them.
     let mut furniture = vec![false; count];
     for i in 0..count {
-        let blank_beside = i == 0 || blank(i - 1) || blank(i + 1);
+        // "2" pushed to the right margin, as a PDF copy leaves it, is a
+        // page number even with text right above and below it.
+        let raw = lines[i].trim_end();
+        let indented = raw.len() - raw.trim_start().len() >= 10;
+        let blank_beside = i == 0 || blank(i - 1) || blank(i + 1) || indented;
         furniture[i] = is_page_number(lines[i], blank_beside);
     }
     // How many lines with text come before each line, and the page numbers
@@ -698,5 +725,20 @@ Phong trào nông dân thi đua sản xuất kinh doanh giỏi tiếp tục phá
         let text =
             "Căn cứ Nghị quyết số 01;\nCăn cứ Kế hoạch số 02;\nỦy ban nhân dân xã báo cáo như sau:";
         assert_eq!(clean_body(text).body, text);
+    }
+
+    // -- tfix --
+
+    #[test]
+    fn regression_an_indented_page_number_and_a_first_running_footer_stayed_in_the_text() {
+        let text = "Câu một chưa hết\n                                        4\ntiếp câu một.\nHội nghị tổng kết - Chi bộ ấp Bình           Trang 1/3\nCâu hai.\nHội nghị tổng kết - Chi bộ ấp Bình           Trang 2/3\nCâu ba.";
+        let cleaned = clean_body(text);
+        assert_eq!(cleaned.unplaced.len(), 3, "{:?}", cleaned.unplaced);
+        assert_eq!(cleaned.unplaced[0], "4");
+        assert!(cleaned.unplaced[1].ends_with("Trang 1/3"));
+        assert!(!cleaned.body.contains("Trang"));
+        // A figure in a table's column is no page number.
+        let table = "Tổng số hộ\t\t\t12\nHộ nghèo\t\t\t2";
+        assert!(clean_body(table).unplaced.is_empty());
     }
 }

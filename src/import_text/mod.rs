@@ -86,6 +86,125 @@ enum Line {
 /// its one-sentence paragraph item "2. Nhận thức rõ vị trí …" has 400.
 const ITEM_HEADING_MAX_CHARS: usize = 250;
 
+/// The title lines that name a document's type, read as
+/// `meta.doc_type` as written, the subject on the line after.
+const DOC_TYPES: [&str; 8] = [
+    "BÁO CÁO",
+    "KẾ HOẠCH",
+    "TỜ TRÌNH",
+    "CHƯƠNG TRÌNH",
+    "THÔNG BÁO",
+    "BIÊN BẢN",
+    "ĐỀ ÁN",
+    "PHƯƠNG ÁN",
+];
+
+/// True for a title line naming the document's type ("KẾ HOẠCH").
+fn is_doc_type(line: &str) -> bool {
+    DOC_TYPES.contains(&line)
+}
+
+/// True for a line that carries on a subject read on the line above: a
+/// subject ending in ";" or ",", or a short line with the school year,
+/// term or period it is for ("Năm học 2025 - 2026").
+fn continues_subject(subject: &str, line: &str) -> bool {
+    if line.chars().count() > 120 || line.ends_with(['.', ':']) {
+        return false;
+    }
+    let numbered = !matches!(classify(line), Line::Text(_));
+    if numbered {
+        return false;
+    }
+    subject.ends_with([';', ','])
+        || [
+            "Năm học",
+            "NĂM HỌC",
+            "Năm ",
+            "NĂM ",
+            "Nhiệm kỳ",
+            "NHIỆM KỲ",
+            "Giai đoạn",
+            "GIAI ĐOẠN",
+            "Học kỳ",
+            "HỌC KỲ",
+            "Vụ ",
+            "VỤ ",
+            "(",
+        ]
+        .iter()
+        .any(|start| line.starts_with(start))
+            && line.chars().filter(char::is_ascii_digit).count() >= 1
+}
+
+/// The most words a line with no number is read as an item's title in
+/// (a Word copy that lost its numbering).
+const TITLE_MAX_WORDS: usize = 12;
+
+/// A short title-like line: no final punctuation, a capital first,
+/// a few words, not in capitals (a capitals line is a title or heading
+/// read elsewhere). Never a sentence.
+fn title_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=TITLE_MAX_WORDS).contains(&words)
+        && line.starts_with(char::is_uppercase)
+        && !frame::is_all_caps(line)
+        && !line.ends_with(['.', ';', ':', ',', '!', '?', ')', '…', '"', '”'])
+        && !line.contains(". ")
+        && matches!(classify(line), Line::Text(_))
+}
+
+/// Body text: a plain line that ends a sentence, or too long for a title.
+fn is_sentence(line: &str) -> bool {
+    matches!(classify(line), Line::Text(_))
+        && (line.ends_with(['.', ';', '!', '?'])
+            || line.split_whitespace().count() > TITLE_MAX_WORDS)
+}
+
+/// For each line, whether it is the title of an item whose number a Word
+/// copy lost: a `title_like` line over body text, in a part (the lines
+/// between two part titles) with no numbered item and at least two such
+/// titles, so that one short line over a sentence is never enough.
+fn lost_number_titles(lines: &[String]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut start = 0;
+    let close = |start: usize, end: usize, out: &mut Vec<bool>| {
+        let numbered = lines[start..end]
+            .iter()
+            .any(|line| matches!(classify(line), Line::Item(_) | Line::Decimal { .. }));
+        let candidates: Vec<usize> = (start..end)
+            .filter(|&i| {
+                title_like(&lines[i]) && lines.get(i + 1).is_some_and(|next| is_sentence(next))
+            })
+            .collect();
+        if !numbered && candidates.len() >= 2 {
+            for i in candidates {
+                out[i] = true;
+            }
+        }
+    };
+    for (index, line) in lines.iter().enumerate() {
+        if matches!(
+            classify(line),
+            Line::Part(_) | Line::Division { .. } | Line::Appendix(_)
+        ) {
+            close(start, index, &mut out);
+            start = index + 1;
+        }
+    }
+    close(start, lines.len(), &mut out);
+    out
+}
+
+/// "KẾ HOẠCH" → "Kế hoạch".
+fn sentence_case(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn roman_value(text: &str) -> Option<usize> {
     if text.is_empty() || text.len() > 8 {
         return None;
@@ -99,6 +218,15 @@ fn part_heading(line: &str) -> Option<String> {
     let end = line.find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))?;
     roman_value(&line[..end])?;
     let rest = &line[end..];
+    // "I - CÔNG TÁC …", "II – …", "III . …": a spaced separator.
+    if let Some(spaced) = rest.strip_prefix(' ') {
+        let spaced = spaced.trim_start();
+        let heading = ["- ", "– ", "— ", ". "]
+            .iter()
+            .find_map(|sep| spaced.strip_prefix(sep))?
+            .trim();
+        return (!heading.is_empty()).then(|| heading.to_owned());
+    }
     let rest = rest
         .strip_prefix("/.")
         .or_else(|| rest.strip_prefix('.'))
@@ -185,7 +313,7 @@ fn bullet(line: &str) -> Option<(usize, String)> {
 fn assessment(line: &str) -> Option<(AssessmentLabel, String)> {
     match line.split_once(':') {
         Some((label, rest)) => {
-            numbers::assessment_label(label).map(|found| (found, rest.trim().to_owned()))
+            numbers::colon_label(label).map(|found| (found, rest.trim().to_owned()))
         }
         None if !line.ends_with(['.', ';', ',']) => {
             numbers::assessment_label(line).map(|found| (found, String::new()))
@@ -345,9 +473,13 @@ fn item_section(text: String) -> Section {
     })
 }
 
+/// A numbered line ending in "." or ";" with more words than this is a
+/// sentence: its number runs into its text (heading "").
+const SENTENCE_MIN_WORDS: usize = 8;
+
 /// The longest run-in head read as a point's heading ("a) Về nông nghiệp:
 /// …"), in words.
-const POINT_HEAD_MAX_WORDS: usize = 6;
+const POINT_HEAD_MAX_WORDS: usize = 8;
 
 /// The section a point line "a) …" opens. "a) Về nông nghiệp: text" is a
 /// short heading with its paragraph; "a) Chi bộ tổ chức … ." — a sentence —
@@ -357,7 +489,7 @@ fn point_section(text: String) -> Section {
     let words = text.split_whitespace().count();
     let runs_in = text.matches(". ").count() >= 1
         || text.chars().count() > ITEM_HEADING_MAX_CHARS
-        || (text.ends_with(['.', ';']) && words > 8);
+        || (text.ends_with(['.', ';']) && words > SENTENCE_MIN_WORDS);
     let head = text.split_once(": ").filter(|(head, _)| {
         head.split_whitespace().count() <= POINT_HEAD_MAX_WORDS && !head.contains(',')
     });
@@ -397,7 +529,13 @@ fn labelled(mut section: Section) -> Section {
         },
         _ => return section,
     };
-    let Some(label) = numbers::assessment_label(&head) else {
+    let colon = section.heading.contains(':') || section.heading.is_empty();
+    let found = if colon {
+        numbers::colon_label(&head)
+    } else {
+        numbers::assessment_label(&head)
+    };
+    let Some(label) = found else {
         return section;
     };
     let nothing = numbers::is_nothing(&rest);
@@ -439,6 +577,12 @@ struct Builder {
     /// Whether the report's parts are numbered "1.", with no "I." above
     /// them.
     numbered_parts: bool,
+    /// Whether the line being placed is an item's title whose number a
+    /// Word copy lost (`lost_number_titles`).
+    next_is_body: bool,
+    /// Whether the current part may hold items whose numbers a Word copy
+    /// lost: a Roman part with no numbered item read under it.
+    unnumbered_items: bool,
     /// Whether the current part has items numbered "1.", "2." (so "1.1."
     /// under them is a point).
     plain_items: bool,
@@ -718,7 +862,7 @@ enum Stage {
     /// being read, its logical lines and the next of them.
     Reading {
         chunks: std::vec::IntoIter<grid::Chunk>,
-        lines: std::vec::IntoIter<String>,
+        lines: std::vec::IntoIter<(String, bool)>,
     },
     Done,
 }
@@ -782,6 +926,8 @@ impl TextReader {
                 title_line_heading: false,
                 numbered_parts: false,
                 plain_items: false,
+                next_is_body: false,
+                unnumbered_items: false,
             },
             reading: Reading::default(),
             converted_from: None,
@@ -876,7 +1022,8 @@ impl TextReader {
             } => {
                 let mut budget = self.slice;
                 loop {
-                    if let Some(line) = lines.next() {
+                    if let Some((line, title)) = lines.next() {
+                        self.builder.next_is_body = title;
                         self.builder.line(line, &mut self.reading);
                         self.read_lines += 1;
                         budget -= 1;
@@ -887,7 +1034,13 @@ impl TextReader {
                     }
                     match chunks.next() {
                         Some(grid::Chunk::Text(text)) => {
-                            lines = logical_lines(&text.join("\n")).into_iter();
+                            let text_lines = logical_lines(&text.join("\n"));
+                            let titles = lost_number_titles(&text_lines);
+                            lines = text_lines
+                                .into_iter()
+                                .zip(titles)
+                                .collect::<Vec<_>>()
+                                .into_iter();
                         }
                         Some(grid::Chunk::Table(table)) => {
                             self.read_lines += table.rows.len();
@@ -931,6 +1084,7 @@ impl TextReader {
         while self.step() == Step::Working {}
         let mut builder = self.builder;
         let mut document = std::mem::take(&mut builder.document);
+        sentences_to_content(&mut document.sections);
         if builder.item_parts && builder.roman_parts.iter().all(|roman| !roman) {
             flatten_divisions(&mut document);
         }
@@ -945,6 +1099,46 @@ impl TextReader {
             converted_lines: self.converted_lines,
             total_lines: self.total_lines,
         }
+    }
+}
+
+/// The one rule for a numbered line that is a whole sentence: a heading
+/// is a short title; a line ending in "." or ";" with more than
+/// `SENTENCE_MIN_WORDS` words and nothing under it ("1. Chỉ đạo xuống
+/// giống vụ Thu Đông, phòng chống dịch bệnh trên cây trồng.") is content:
+/// heading "" and the sentence as its paragraph, as the seed's long item
+/// "2. Nhận thức rõ …" is. With text or items under it, the same line is
+/// a long heading (the seed's "4. Những hạn chế, yếu kém; …"). A line in
+/// capitals or naming a topic ("1. Về nhận thức, …") is always a title.
+fn sentences_to_content(sections: &mut [Section]) {
+    // Nothing under it but the report's closing sentence ("Trên đây là
+    // báo cáo …"), which lands under the last item.
+    let bare = |section: &Section| {
+        let closing_only = matches!(&section.blocks[..], [Block::Paragraph(p)]
+            if p.text.starts_with("Trên đây"));
+        section.kind == SectionKind::Numbered
+            && (section.blocks.is_empty() || closing_only)
+            && section.children.is_empty()
+            && section.heading.ends_with(['.', ';'])
+            // A heading in capitals, or naming a topic ("Về nhận thức, …
+            // của Trung ương."), is a title whatever its length.
+            && !frame::is_all_caps(&section.heading)
+            && !section.heading.starts_with("Về ")
+            && numbers::assessment_label(section.heading.split(':').next().unwrap_or("")).is_none()
+    };
+    // A run of such sentences is read alike: when one of them is long
+    // enough to be a sentence, all are ("1. Kết nạp 40 đảng viên mới.").
+    let any_sentence = sections.iter().any(|section| {
+        bare(section) && section.heading.split_whitespace().count() > SENTENCE_MIN_WORDS
+    });
+    for section in sections {
+        if any_sentence && bare(section) {
+            let text = std::mem::take(&mut section.heading);
+            let mut blocks = vec![paragraph(text)];
+            blocks.extend(section.blocks.iter().cloned());
+            section.blocks = Shared::new(blocks);
+        }
+        sentences_to_content(&mut section.children);
     }
 }
 
@@ -966,6 +1160,10 @@ fn flatten_divisions(document: &mut Document) {
 struct Reading {
     title_taken: bool,
     subject_expected: bool,
+    /// The subject was just read: a second line may carry it on.
+    subject_open: bool,
+    /// The title was made from the doc type and subject.
+    title_from_subject: bool,
 }
 
 impl Builder {
@@ -1049,7 +1247,16 @@ impl Builder {
     }
 
     fn line(&mut self, line: String, reading: &mut Reading) {
+        let after_subject = reading.subject_open;
         let kind = match classify(&line) {
+            // "A- NHỮNG KẾT QUẢ" inside a "PHẦN THỨ NHẤT": a group of its
+            // parts, not a division of the report; kept as written.
+            Line::Division {
+                style: DivisionStyle::Letter,
+                ..
+            } if self.style_read && self.document.meta.division_style != DivisionStyle::Letter => {
+                Line::Text(line.clone())
+            }
             // "Phần thứ ba" then "Đề xuất, kiến nghị": a label alone under a
             // division's title is its heading.
             Line::Assessment { .. } if self.heading_pending && !line.contains(':') => {
@@ -1058,6 +1265,10 @@ impl Builder {
             kind => kind,
         };
         self.place(line, kind, reading);
+        if after_subject {
+            // Only the line right under the subject may carry it on.
+            reading.subject_open = false;
+        }
     }
 
     /// Marks the assessment group just opened with nothing in it ("Hạn
@@ -1104,6 +1315,7 @@ impl Builder {
             Line::Appendix(heading) => self.open_top(SectionKind::Appendix, heading),
             Line::Part(heading) => {
                 self.numbered_parts = false;
+                self.unnumbered_items = true;
                 if self.top_kind() == SectionKind::Division {
                     if let Some(roman) = self.roman_parts.last_mut() {
                         *roman = true;
@@ -1129,6 +1341,7 @@ impl Builder {
                 self.plain_items = plain;
             }
             Line::Item(text) => {
+                self.unnumbered_items = false;
                 // Right under a division with no part "I." yet, "1." numbers
                 // the division's parts ("PHẦN I" then "1. …").
                 if self.flat_division() {
@@ -1186,10 +1399,27 @@ impl Builder {
             Line::Text(text) if self.attachment_line(&text) => {
                 // "(Kèm theo Báo cáo số … ngày … của …)" under an
                 // appendix's title: the outputs write it from the draft's
-                // number, date and body.
+                // number, date and body, so it stays out of the appendix
+                // (it would print twice) but is listed, never dropped.
+                self.unplaced.push(text);
             }
             Line::Text(text)
-                if text == "BÁO CÁO"
+                if reading.subject_open
+                    && self.document.sections.is_empty()
+                    && self.document.preamble.is_empty()
+                    && continues_subject(&self.document.meta.subject, &text) =>
+            {
+                reading.subject_open = false;
+                let subject = &mut self.document.meta.subject;
+                subject.push(' ');
+                subject.push_str(&text);
+                if reading.title_from_subject {
+                    self.document.title.push(' ');
+                    self.document.title.push_str(&text);
+                }
+            }
+            Line::Text(text)
+                if is_doc_type(&text)
                     && self.document.sections.is_empty()
                     && self.document.preamble.is_empty()
                     && self.document.meta.subject.is_empty() =>
@@ -1199,11 +1429,32 @@ impl Builder {
             }
             Line::Text(text) if reading.subject_expected && text.chars().count() < 300 => {
                 reading.subject_expected = false;
+                reading.subject_open = true;
                 if self.document.title.is_empty() {
-                    self.document.title = format!("Báo cáo {text}");
+                    let doc_type = sentence_case(&self.document.meta.doc_type);
+                    self.document.title = format!("{doc_type} {text}");
                     reading.title_taken = true;
+                    reading.title_from_subject = true;
                 }
                 self.document.meta.subject = text;
+            }
+            Line::Text(text)
+                if self.next_is_body
+                    && self.unnumbered_items
+                    && !self.numbered_parts
+                    && !in_appendix
+                    && title_like(&text) =>
+            {
+                // A Word copy that lost its automatic numbering: a short
+                // title over body text, in a part whose items have no
+                // number either, is an item's heading.
+                match self.parts().last_mut() {
+                    Some(part) => part.children.push(Section {
+                        heading: text,
+                        ..Section::default()
+                    }),
+                    None => self.with_blocks(|blocks| blocks.push(paragraph(text))),
+                }
             }
             Line::Text(text) => {
                 let all_caps = text.chars().any(char::is_alphabetic) && text == text.to_uppercase();
@@ -1965,5 +2216,207 @@ mod tests {
         let nfd: String = "I. VỀ ĐẢNG\n- Đảng ủy".nfd().collect();
         let imported = read_text(&nfd);
         assert_eq!(imported.document.sections[0].heading, "VỀ ĐẢNG");
+    }
+
+    // -- tfix --
+
+    /// Headings in reading order as "kind heading", divisions and parts
+    /// told apart.
+    fn kinds(document: &Document) -> Vec<String> {
+        fn walk(sections: &[Section], depth: usize, out: &mut Vec<String>) {
+            for section in sections {
+                let kind = match section.kind {
+                    SectionKind::Division => "division",
+                    SectionKind::Appendix => "appendix",
+                    SectionKind::Numbered => ["part", "item", "point", "point"][depth.min(3)],
+                };
+                out.push(format!("{kind} {}", section.heading).trim().to_owned());
+                let below = if section.kind == SectionKind::Division {
+                    0
+                } else {
+                    depth + 1
+                };
+                walk(&section.children, below, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&document.sections, 0, &mut out);
+        out
+    }
+
+    #[test]
+    fn regression_capital_letter_top_level_was_read_as_text() {
+        let text = "BÁO CÁO\nhoạt động quý III\nA. VIỆC ĐÃ LÀM\nI. Tuyên truyền\nNội dung một.\nII. Tổ chức\n1. Họp định kỳ\nB. VIỆC SẮP TỚI\n1. Chuẩn bị đại hội\nC. KIẾN NGHỊ\nKhông có.\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            kinds(&document),
+            [
+                "division VIỆC ĐÃ LÀM",
+                "part Tuyên truyền",
+                "part Tổ chức",
+                "item Họp định kỳ",
+                "division VIỆC SẮP TỚI",
+                "part Chuẩn bị đại hội",
+                "division KIẾN NGHỊ",
+            ]
+        );
+        assert_eq!(document.meta.division_style, DivisionStyle::Letter);
+        assert_eq!(
+            crate::numbering::division_number(DivisionStyle::Letter, 1),
+            "B."
+        );
+        // A letter that is a Roman numeral stays a part; a name is no title.
+        assert!(division::division_line("V. NHIỆM VỤ").is_none());
+        assert!(division::division_line("A. Nguyễn Văn Hai").is_none());
+    }
+
+    #[test]
+    fn regression_drafts_saved_before_the_letter_style_still_load() {
+        let style: DivisionStyle = serde_json::from_str("\"roman\"").unwrap();
+        assert_eq!(style, DivisionStyle::Roman);
+        let letter = serde_json::to_string(&DivisionStyle::Letter).unwrap();
+        assert_eq!(letter, "\"letter\"");
+    }
+
+    #[test]
+    fn regression_roman_numerals_with_a_spaced_dash_were_not_parts() {
+        let text = "BÁO CÁO\nkết quả năm\nI - VIỆC MỘT\n1- Việc nhỏ\nNội dung.\nII – VIỆC HAI\nIII . VIỆC BA\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            kinds(&document),
+            [
+                "part VIỆC MỘT",
+                "item Việc nhỏ",
+                "part VIỆC HAI",
+                "part VIỆC BA"
+            ]
+        );
+    }
+
+    #[test]
+    fn regression_a_plan_title_was_not_read_as_its_doc_type() {
+        let text = "KẾ HOẠCH\nTổ chức ngày hội đọc sách năm 2026\nI. MỤC ĐÍCH\nNội dung.\n";
+        let document = read_text(text).document;
+        assert_eq!(document.meta.doc_type, "KẾ HOẠCH");
+        assert_eq!(document.meta.subject, "Tổ chức ngày hội đọc sách năm 2026");
+        assert_eq!(
+            document.title,
+            "Kế hoạch Tổ chức ngày hội đọc sách năm 2026"
+        );
+    }
+
+    #[test]
+    fn regression_a_subject_over_two_lines_lost_its_second_line() {
+        let text =
+            "BÁO CÁO\nTổng kết công tác thư viện\nNăm học 2024 - 2025\nI. KẾT QUẢ\nNội dung.\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            document.meta.subject,
+            "Tổng kết công tác thư viện Năm học 2024 - 2025"
+        );
+        let text = "BÁO CÁO\nkết quả phong trào thi đua;\nphương hướng quý tới\nI. KẾT QUẢ\n";
+        assert_eq!(
+            read_text(text).document.meta.subject,
+            "kết quả phong trào thi đua; phương hướng quý tới"
+        );
+        // A sentence after the subject is the preamble's.
+        let text = "BÁO CÁO\nkết quả\nNăm nay chi bộ có 12 đảng viên.\nI. MỘT\n";
+        assert_eq!(read_text(text).document.meta.subject, "kết quả");
+    }
+
+    #[test]
+    fn regression_numbered_sentences_with_nothing_under_them_became_headings() {
+        let text = "BÁO CÁO\nkết quả\nI. NHIỆM VỤ TỚI\n1. Vận động hội viên góp vốn, mở rộng mô hình nuôi bò vỗ béo ở ấp Hai.\n2. Hoàn thành sổ sách.\n3. Công tác tuyên truyền, vận động hội viên tham gia bảo hiểm y tế hộ gia đình.\n- Một việc.\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            kinds(&document),
+            [
+                "part NHIỆM VỤ TỚI",
+                "item",
+                "item",
+                "item Công tác tuyên truyền, vận động hội viên tham gia bảo hiểm y tế hộ gia đình.",
+            ]
+        );
+        let first = &document.sections[0].children[0];
+        assert!(
+            matches!(&first.blocks[..], [Block::Paragraph(p)] if p.text.starts_with("Vận động"))
+        );
+    }
+
+    #[test]
+    fn regression_custom_assessment_labels_stayed_text() {
+        let text = "BÁO CÁO\nkết quả\nI. TÌNH HÌNH\nThuận lợi: địa bàn nhỏ.\nKhó khăn:\n- Thiếu kinh phí.\nII. ĐÁNH GIÁ\n1. Mặt mạnh\n- Đoàn kết.\n2. Kết quả đạt được\nTăng trưởng.\nNhững mặt làm được:\n- Nhiều.\na) Nguyên nhân khách quan\n";
+        let document = read_text(text).document;
+        let mut labels = Vec::new();
+        fn walk(sections: &[Section], out: &mut Vec<String>) {
+            for section in sections {
+                for block in section.blocks.iter() {
+                    if let Block::Assessment(group) = block {
+                        out.push(group.label.text().to_owned());
+                    }
+                }
+                walk(&section.children, out);
+            }
+        }
+        walk(&document.sections, &mut labels);
+        // "2. Kết quả đạt được" names a part of the report; with its colon it
+        // is a label.
+        assert_eq!(
+            labels,
+            [
+                "Thuận lợi",
+                "Khó khăn",
+                "Mặt mạnh",
+                "Những mặt làm được",
+                "Nguyên nhân khách quan"
+            ]
+        );
+        assert!(numbers::colon_label("Kết quả đạt được").is_some());
+    }
+
+    #[test]
+    fn regression_a_hard_wrapped_run_in_label_lost_its_heading() {
+        let one = "BÁO CÁO\nkết quả\nI. CHẤT LƯỢNG\n1. Học tập\n1.1. Thi học sinh giỏi văn hóa cấp huyện: Đạt 12 giải, trong đó 2 giải nhất và 4 giải nhì.\n";
+        let wrapped = "BÁO CÁO\nkết quả\nI. CHẤT LƯỢNG\n1. Học tập\n1.1. Thi học sinh giỏi văn hóa cấp huyện: Đạt 12 giải, trong đó 2 giải nhất\nvà 4 giải nhì.\n";
+        assert_eq!(
+            kinds(&read_text(one).document),
+            kinds(&read_text(wrapped).document)
+        );
+        assert!(kinds(&read_text(wrapped).document)
+            .contains(&"point Thi học sinh giỏi văn hóa cấp huyện:".to_owned()));
+    }
+
+    #[test]
+    fn regression_the_appendix_attachment_line_vanished() {
+        let text = "BÁO CÁO\nkết quả\nI. MỘT\nNội dung.\nPHỤ LỤC\nSỐ LIỆU HỘI VIÊN\n(Kèm theo Báo cáo số 4-BC/HND ngày 3/3/2026 của Hội Nông dân xã)\nTổng số 120 hội viên.\n";
+        let imported = read_text(text);
+        assert_eq!(
+            imported.unplaced,
+            ["(Kèm theo Báo cáo số 4-BC/HND ngày 3/3/2026 của Hội Nông dân xã)"]
+        );
+        let appendix = imported.document.sections.last().unwrap();
+        assert_eq!(appendix.kind, SectionKind::Appendix);
+        assert!(
+            matches!(&appendix.blocks[..], [Block::Paragraph(p)] if p.text == "Tổng số 120 hội viên.")
+        );
+    }
+
+    #[test]
+    fn regression_titles_of_a_word_copy_that_lost_its_numbering_stayed_text() {
+        let text = "BÁO CÁO\nkết quả\nI. KẾT QUẢ THỰC HIỆN\nCông tác thư viện\nThư viện cho mượn 1.200 lượt sách.\nCông tác thiết bị\nMua bổ sung 10 bộ thiết bị dạy học.\nII. PHƯƠNG HƯỚNG\nTrong năm tới nhà trường tiếp tục\nDuy trì sĩ số.\n";
+        let document = read_text(text).document;
+        assert_eq!(
+            kinds(&document),
+            [
+                "part KẾT QUẢ THỰC HIỆN",
+                "item Công tác thư viện",
+                "item Công tác thiết bị",
+                "part PHƯƠNG HƯỚNG",
+            ]
+        );
+        // One short line over a sentence is not enough, and sentences stay
+        // text.
+        let second = &document.sections[1];
+        assert_eq!(second.blocks.len(), 2);
     }
 }

@@ -79,6 +79,26 @@ const LABEL_STEMS: [&str; 10] = [
     "kiến nghị",
 ];
 
+/// Labels beyond the standard ones that reports group their assessment
+/// under ("Thuận lợi", "Mặt mạnh", "Những mặt làm được", "Nguyên nhân
+/// khách quan"), read as custom groups, as written. They may say what they
+/// are for: "Hướng khắc phục trong học kỳ II".
+const CUSTOM_STEMS: [&str; 9] = [
+    "thuận lợi",
+    "khó khăn",
+    "hướng khắc phục",
+    "mặt mạnh",
+    "mặt hạn chế",
+    "mặt làm được",
+    "mặt chưa làm được",
+    "nguyên nhân khách quan",
+    "nguyên nhân chủ quan",
+];
+
+/// Custom labels read only with their colon ("Kết quả đạt được: …"): as a
+/// plain heading ("1. Kết quả đạt được") they name a part of the report.
+const COLON_STEMS: [&str; 1] = ["kết quả đạt được"];
+
 /// The longest label read, in characters.
 const LABEL_MAX_CHARS: usize = 60;
 
@@ -88,6 +108,16 @@ const LABEL_MAX_CHARS: usize = 60;
 /// nhân của hạn chế"). Written in capitals in a heading, it comes back in
 /// sentence case. "Hạn chế việc …" and "Nhận xét chung" are not labels.
 pub(super) fn assessment_label(text: &str) -> Option<AssessmentLabel> {
+    label_of(text, false)
+}
+
+/// As `assessment_label`, for a label written with its colon ("Kết quả
+/// đạt được:"), which reads a few more wordings (`COLON_STEMS`).
+pub(super) fn colon_label(text: &str) -> Option<AssessmentLabel> {
+    label_of(text, true)
+}
+
+fn label_of(text: &str, colon: bool) -> Option<AssessmentLabel> {
     let text = text.trim().trim_end_matches(':').trim();
     if text.is_empty() || text.chars().count() > LABEL_MAX_CHARS {
         return None;
@@ -104,11 +134,20 @@ pub(super) fn assessment_label(text: &str) -> Option<AssessmentLabel> {
             .iter()
             .find_map(|article| piece.strip_prefix(article))
             .unwrap_or(piece);
+        let edge = index == 0 || index == last;
         LABEL_STEMS.iter().any(|stem| {
-            piece.strip_prefix(stem).is_some_and(|after| {
-                after.is_empty() || (index == 0 || index == last) && after.starts_with(" của ")
+            piece
+                .strip_prefix(stem)
+                .is_some_and(|after| after.is_empty() || edge && after.starts_with(" của "))
+        }) || CUSTOM_STEMS
+            .iter()
+            .chain(COLON_STEMS.iter().filter(|_| colon))
+            .any(|stem| {
+                piece.strip_prefix(stem).is_some_and(|after| {
+                    after.is_empty()
+                        || edge && (after.starts_with(" của ") || after.starts_with(" trong "))
+                })
             })
-        })
     });
     if !all_labels {
         return None;

@@ -301,12 +301,13 @@ fn DetailsForm() -> impl IntoView {
                         let style = match event_target_value(&event).as_str() {
                             "roman" => DivisionStyle::Roman,
                             "arabic" => DivisionStyle::Arabic,
+                            "letter" => DivisionStyle::Letter,
                             _ => DivisionStyle::Ordinal,
                         };
                         let _ = store.dispatch(Edit::SetDivisionStyle(style));
                     }
                 >
-                    {[(DivisionStyle::Ordinal, "ordinal"), (DivisionStyle::Roman, "roman"), (DivisionStyle::Arabic, "arabic")]
+                    {[(DivisionStyle::Ordinal, "ordinal"), (DivisionStyle::Roman, "roman"), (DivisionStyle::Arabic, "arabic"), (DivisionStyle::Letter, "letter")]
                         .into_iter()
                         .map(|(style, value)| {
                             let example = format!(
