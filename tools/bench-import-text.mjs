@@ -19,7 +19,7 @@ try {
   const file = textPath.endsWith(".docx")
     ? { name: "bao-cao-lon.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }
     : {};
-  const results = await importTextRuns(context, server.url, text, Number(runs), file);
+  const results = await importTextRuns(context, server.url, textPath, Number(runs), file);
   const round = (value) => Math.round(value);
   for (const r of results) {
     console.log(`total ${round(r.total)} ms, reading ${round(r.read)} ms, longest task ${round(r.longestTask)} ms, longest frame gap ${round(r.longestFrameGap)} ms, long tasks ${r.tasks}`);
