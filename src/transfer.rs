@@ -504,16 +504,7 @@ fn read_draft_or_template(text: &str, bytes: usize) -> Result<Incoming, ImportEr
     if !problems.is_empty() {
         return Err(ImportError::Problems(problems));
     }
-    // Text from a file goes through the same cleaning as typing. (Checking
-    // the file's text first would miss characters written as JSON escapes,
-    // such as "\u0000".)
-    document.clean_all_text();
-    // Tables with spans past their edges, ragged rows, formulas naming
-    // missing columns or going round in a cycle are repaired.
-    crate::table::make_tables_sane(&mut document);
-    // Ids in a shared file may repeat or be missing: give every node a
-    // fresh one.
-    document.assign_ids();
+    made_ready(&mut document);
     Ok(Incoming {
         title: document.title.clone(),
         sections: outline(&document).len(),
@@ -560,6 +551,18 @@ pub fn start_docx_parts(
     }
 }
 
+/// A draft that came in, made ready to store: its text cleaned as typing
+/// is (checking the file's text first would miss characters written as
+/// JSON escapes, such as "\u0000"); tables with spans past their edges,
+/// ragged rows, formulas naming missing columns or going round in a cycle
+/// repaired; fresh ids for every node (a shared file's may repeat or be
+/// missing).
+fn made_ready(document: &mut Document) {
+    document.clean_all_text();
+    crate::table::make_tables_sane(document);
+    document.assign_ids();
+}
+
 /// A Word file's draft through the checks of a draft file.
 fn checked_docx(
     read: crate::import_docx::DocxImport,
@@ -576,9 +579,7 @@ fn checked_docx(
     if !problems.is_empty() {
         return Err(ImportError::Problems(problems));
     }
-    document.clean_all_text();
-    crate::table::make_tables_sane(&mut document);
-    document.assign_ids();
+    made_ready(&mut document);
     Ok(Incoming {
         title: document.title.clone(),
         sections: outline(&document).len(),
