@@ -9,6 +9,9 @@
 //! can be run again.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod rng;
+
+use rng::Rng;
 use std::collections::BTreeMap;
 
 use baocao::export;
@@ -17,22 +20,6 @@ use baocao::persist::library::{self, MemoryStore};
 use baocao::persist::Envelope;
 use baocao::template::seed_sample;
 use baocao::transfer::{read_file, ImportError, MAX_FILE_BYTES};
-
-/// A small deterministic generator (xorshift), so that no case depends on
-/// the run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// A library with three drafts in it, and a copy of its entries.
 fn library_with_drafts() -> (MemoryStore, BTreeMap<String, String>) {

@@ -6,6 +6,9 @@
 
 mod tables_sample;
 
+mod rng;
+
+use rng::Rng;
 use std::fs;
 use std::path::Path;
 
@@ -1051,21 +1054,6 @@ fn flipped_bytes_in_a_word_file_never_panic() {
         }
     }
     assert_eq!(errors + drafts, 300);
-}
-
-/// A small deterministic generator (xorshift).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 // ---------------------------------------------------------------- no word lost
