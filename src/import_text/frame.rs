@@ -10,6 +10,7 @@
 //! more spaces, then at the places where a known right-column text starts.
 //! Cells that fit nowhere are handed back as unplaced, never dropped.
 
+use super::starts_with_ignoring_case;
 use crate::model::{DocDate, Document, Ruleset};
 
 /// What the frame gives back: the body text to read, and the cells that
@@ -106,14 +107,6 @@ fn is_position(cell: &str) -> bool {
 const SIGNING_PREFIXES: [&str; 10] = [
     "T/M ", "TM. ", "TM.", "K/T ", "KT. ", "KT.", "T/L ", "TL. ", "TUQ. ", "Q. ",
 ];
-
-fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
-    let mut lowered = text.chars().flat_map(char::to_lowercase);
-    prefix
-        .chars()
-        .flat_map(char::to_lowercase)
-        .all(|wanted| lowered.next() == Some(wanted))
-}
 
 /// Where "Độc lập - Tự do - Hạnh phúc" starts in `cell`, written with
 /// any dash or in capitals; "độc lập, tự do" inside a sentence is not it.

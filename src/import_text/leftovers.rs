@@ -11,6 +11,7 @@
 //! even where the next line starts with a capital or a figure.
 
 use super::{classify, Line};
+use super::{equals_ignoring_case, starts_with_ignoring_case};
 
 /// The body with the leftovers taken out, and the leftovers.
 pub(super) struct Cleaned {
@@ -109,28 +110,6 @@ const WEEKDAYS: [&str; 2] = ["Thứ ", "Chủ nhật"];
 /// Lines that open a paragraph of their own even after a line ending in
 /// ";": the grounds of a report ("Căn cứ …;" one under another).
 const PARAGRAPH_OPENERS: [&str; 3] = ["Căn cứ", "Thực hiện", "Xét"];
-
-fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
-    let mut lowered = text.chars().flat_map(char::to_lowercase);
-    prefix
-        .chars()
-        .flat_map(char::to_lowercase)
-        .all(|wanted| lowered.next() == Some(wanted))
-}
-
-/// Letter by letter, stopping at the first difference: it runs for every
-/// line of a long report against each known website line.
-fn equals_ignoring_case(text: &str, other: &str) -> bool {
-    let mut a = text.chars().flat_map(char::to_lowercase);
-    let mut b = other.chars().flat_map(char::to_lowercase);
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (x, y) if x == y => {}
-            _ => return false,
-        }
-    }
-}
 
 /// "15/12/2025", "15/12", "15-12-2025" somewhere in `text`.
 fn has_date(text: &str) -> bool {

@@ -23,6 +23,30 @@ use crate::model::{
 use crate::text::clean_input;
 
 mod division;
+
+/// Whether `text` starts with `prefix`, letters compared in lower case.
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    let mut lowered = text.chars().flat_map(char::to_lowercase);
+    prefix
+        .chars()
+        .flat_map(char::to_lowercase)
+        .all(|wanted| lowered.next() == Some(wanted))
+}
+
+/// Letter by letter, stopping at the first difference: it runs for every
+/// line of a long report against each known website line.
+fn equals_ignoring_case(text: &str, other: &str) -> bool {
+    let mut a = text.chars().flat_map(char::to_lowercase);
+    let mut b = other.chars().flat_map(char::to_lowercase);
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (x, y) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
 mod frame;
 mod grid;
 mod leftovers;
