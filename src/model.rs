@@ -402,6 +402,44 @@ pub struct Document {
     pub closing: Closing,
     /// The next free `NodeId`.
     pub next_id: NodeId,
+    /// Read-only texts kept beside sections: last year's text of a report
+    /// made with "Dùng làm báo cáo năm sau", or each unit's text of a
+    /// consolidated report. Shown on demand, copied in by hand, never
+    /// printed or exported as the report's own. Left out of the saved JSON
+    /// while there are none.
+    #[serde(skip_serializing_if = "beside_is_empty")]
+    pub beside: Shared<Vec<BesideText>>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+fn beside_is_empty(beside: &Shared<Vec<BesideText>>) -> bool {
+    beside.is_empty()
+}
+
+/// Where a text beside a section comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BesideSource {
+    /// The same section of the report this draft was made from, a year (or
+    /// a term) earlier.
+    #[default]
+    LastYear,
+    /// One unit's text for this section, in a consolidated report.
+    Unit,
+}
+
+/// A read-only text kept beside one section (see `Document::beside`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BesideText {
+    /// The section it stands beside, by id.
+    pub section: NodeId,
+    pub source: BesideSource,
+    /// Who or what it is from, as shown: "Năm 2025", "Chi bộ Ấp 1".
+    pub label: String,
+    /// The text, as blocks (ids are not kept unique: nothing edits them).
+    pub blocks: Vec<Block>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -502,8 +540,14 @@ impl Document {
             sections: Vec::new(),
             closing: self.closing.clone(),
             next_id: 0,
+            beside: Shared::default(),
             extra: self.extra.clone(),
         }
+    }
+
+    /// The texts kept beside section `id`, in their order.
+    pub fn beside_of(&self, id: NodeId) -> impl Iterator<Item = &BesideText> {
+        self.beside.iter().filter(move |text| text.section == id)
     }
 
     /// The section `id`, anywhere in the tree.
@@ -779,5 +823,26 @@ mod tests {
         assert_eq!(document.next_id, 6);
         let fresh = document.fresh_id();
         assert_eq!(fresh, 7);
+    }
+
+    #[test]
+    fn beside_texts_round_trip_and_are_left_out_while_empty() {
+        let mut document = Document::default();
+        let plain = serde_json::to_string(&document).unwrap();
+        assert!(!plain.contains("beside"), "{plain}");
+        document.beside = vec![BesideText {
+            section: 7,
+            source: BesideSource::Unit,
+            label: "Chi bộ Ấp 1".into(),
+            blocks: vec![Block::paragraph("Hoàn thành 100% chỉ tiêu.".into())],
+            ..BesideText::default()
+        }]
+        .into();
+        let json = serde_json::to_string(&document).unwrap();
+        let back: Document = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, document);
+        assert_eq!(back.beside_of(7).count(), 1);
+        assert_eq!(back.beside_of(8).count(), 0);
+        assert!(json.contains("\"source\":\"unit\""), "{json}");
     }
 }
