@@ -6,6 +6,7 @@
 //! `tests/tidy.rs` enforces that split. See `ARCHITECTURE.md`.
 
 pub mod conformance;
+pub mod consolidate;
 pub mod docx;
 pub mod edit;
 pub mod export;
