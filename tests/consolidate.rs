@@ -45,7 +45,11 @@ const WORDS: [&str; 16] = [
 ];
 
 fn item_heading(part: usize, item: usize) -> String {
-    format!("Nội dung {} thứ {}", WORDS[(part * 3 + item) % WORDS.len()], item + 1)
+    format!(
+        "Nội dung {} thứ {}",
+        WORDS[(part * 3 + item) % WORDS.len()],
+        item + 1
+    )
 }
 
 fn sentence(rng: &mut Rng, unit: usize) -> String {
@@ -131,7 +135,9 @@ fn results_table(rng: &mut Rng, caption: &str, rows: usize) -> Table {
 /// tables in the first items of the first parts, the last part's items
 /// with assessment groups. Deterministic for a seed.
 fn unit_draft(seed: u64, unit: usize, items: usize, tables: usize) -> Document {
-    let mut rng = Rng(seed.wrapping_mul(2_654_435_761).wrapping_add(unit as u64 + 1));
+    let mut rng = Rng(seed
+        .wrapping_mul(2_654_435_761)
+        .wrapping_add(unit as u64 + 1));
     let per_part = items.div_ceil(5).max(1);
     let mut sections = Vec::new();
     let mut made = 0;
@@ -213,7 +219,12 @@ fn unit_draft(seed: u64, unit: usize, items: usize, tables: usize) -> Document {
 
 fn units(count: usize, items: usize, tables: usize) -> Vec<Unit> {
     (0..count)
-        .map(|n| Unit::new(unit_draft(7, n, items, tables), &format!("ap-{}.baocao.json", n + 1)))
+        .map(|n| {
+            Unit::new(
+                unit_draft(7, n, items, tables),
+                &format!("ap-{}.baocao.json", n + 1),
+            )
+        })
         .collect()
 }
 
@@ -302,4 +313,448 @@ fn three_units_consolidate_to_their_golden_text() {
         "tests/golden/consolidate-3-units.txt",
         &plain_text(&made.document),
     );
+}
+
+/// The row of the plan's outline with `reference`.
+fn row_of(plan: &baocao::consolidate::Plan, reference: &str) -> usize {
+    plan.outline
+        .iter()
+        .position(|row| row.reference == reference)
+        .unwrap_or_else(|| panic!("no outline row {reference}"))
+}
+
+#[test]
+fn the_plan_names_missing_sections_extra_ones_nothing_to_report_and_other_shapes() {
+    let units = three_units();
+    let plan = plan(&units, &Options::default());
+    assert_eq!(plan.units, vec![0, 1, 2]);
+    assert_eq!(plan.outline.len(), 15);
+    // Ấp 2 has no part III; it said "không có" for I.1.
+    for reference in ["III", "III.1", "III.2"] {
+        let row = row_of(&plan, reference);
+        assert_eq!(
+            plan.matrix[row],
+            vec![Cell::Filled, Cell::Missing, Cell::Filled]
+        );
+    }
+    assert_eq!(plan.matrix[row_of(&plan, "I.1")][1], Cell::NothingToReport);
+    // A part stands for its items: I is filled for Ấp 2 through I.2.
+    assert_eq!(plan.matrix[row_of(&plan, "I")][1], Cell::Filled);
+    assert_eq!(plan.answered(), vec![15, 12, 15]);
+    // Ấp 3's extra part is offered for mapping, with where it goes now.
+    assert_eq!(plan.unmatched.len(), 1);
+    let extra = &plan.unmatched[0];
+    assert_eq!(
+        (extra.section.unit, extra.heading.as_str()),
+        (2, "Công tác dân vận")
+    );
+    assert_eq!(extra.target, Target::Other);
+    assert_eq!(extra.reference, "IV");
+    // Ấp 3's second table has a row more: kept apart and named.
+    assert!(plan.notes.contains(&Note::TableShape {
+        unit: 2,
+        section: "II.1".into(),
+        caption: "Bảng 2. Kết quả thực hiện chỉ tiêu".into(),
+    }));
+    assert!(plan.duplicates.is_empty());
+}
+
+#[test]
+fn a_section_mapped_by_the_user_goes_where_it_is_mapped() {
+    let units = three_units();
+    let first = plan(&units, &Options::default());
+    let extra = first.unmatched[0].section;
+    let target = row_of(&first, "IV.2");
+    let mut options = Options::default();
+    options.mapping.insert(extra, Target::Outline(target));
+    let plan = plan(&units, &options);
+    assert!(plan.unmatched.is_empty());
+    let made = consolidate(&units, &options, &plan);
+    let text = plain_text(&made.document);
+    assert!(
+        !text.contains(&OTHER_CONTENT_HEADING.to_uppercase()),
+        "{text}"
+    );
+    // The section mapped there, then Ấp 3's own text of IV.2, under one
+    // name (in the order of Ấp 3's draft).
+    let item = &made.document.sections[3].children[1];
+    let texts: Vec<&str> = item
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Paragraph(p) => Some(p.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        texts[2],
+        "Chi bộ Ấp 3: Ấp 3 vận động nhân dân hiến 300 m² đất làm đường."
+    );
+    assert!(texts[3].starts_with("Ấp 3 làm tốt"), "{texts:?}");
+}
+
+/// The cell of `table`'s view at `row` (its label) and column `col`.
+fn figure(table: &Table, label: &str, col: usize) -> String {
+    let view = table::view(table);
+    let row = view
+        .rows
+        .iter()
+        .find(|row| row.cells[0].text == label)
+        .unwrap_or_else(|| panic!("no row {label}"));
+    row.cells[col].text.clone()
+}
+
+#[test]
+fn tables_of_one_shape_are_summed_and_their_percentages_worked_out_again() {
+    let units = units(3, 10, 2);
+    let plan = plan(&units, &Options::default());
+    let made = consolidate(&units, &Options::default(), &plan);
+    let summed = tables_in(&made.document.sections[0].children[0].blocks)[0].clone();
+    let originals: Vec<Table> = units
+        .iter()
+        .map(|unit| tables_in(&unit.document.sections[0].children[0].blocks)[0].clone())
+        .collect();
+    let number = |text: String| table::parse_number(&text).unwrap();
+    for label in ["Chỉ tiêu 1", "Chỉ tiêu 4", "Tổng cộng"] {
+        for col in [1, 2] {
+            let sum: f64 = originals
+                .iter()
+                .map(|t| number(figure(t, label, col)))
+                .sum();
+            assert_eq!(number(figure(&summed, label, col)), sum, "{label} {col}");
+        }
+        // The percentage of the sums, not the sum of the percentages.
+        let planned: f64 = originals.iter().map(|t| number(figure(t, label, 1))).sum();
+        let done: f64 = originals.iter().map(|t| number(figure(t, label, 2))).sum();
+        assert_eq!(
+            figure(&summed, label, 3),
+            table::format_number(done / planned * 100.0, 1)
+        );
+    }
+    // Computed places stay computed in the stored sum.
+    assert!(summed.rows.iter().all(|row| row.cells[3].text.is_empty()));
+    assert_eq!(summed.caption, "Bảng 1. Kết quả thực hiện chỉ tiêu");
+}
+
+#[test]
+fn a_breakdown_gives_rows_or_tables_per_unit_and_the_same_totals() {
+    let units = units(3, 10, 1);
+    let total = |breakdown: Breakdown| {
+        let options = Options {
+            breakdown,
+            ..Options::default()
+        };
+        let plan = plan(&units, &options);
+        let made = consolidate(&units, &options, &plan);
+        tables_in(&made.document.sections[0].children[0].blocks)
+            .into_iter()
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let plain = total(Breakdown::None);
+    assert_eq!(plain.len(), 1);
+    let rows = total(Breakdown::Rows);
+    assert_eq!(rows.len(), 1);
+    let by_rows = &rows[0];
+    // 4 rows of figures, each with its 3 units, and the total.
+    assert_eq!(by_rows.rows.len(), 4 * 4 + 1);
+    assert_eq!(by_rows.rows[0].kind, RowKind::Group);
+    assert_eq!(by_rows.rows[1].cells[0].text, "Chi bộ Ấp 1");
+    assert_eq!(by_rows.rows[1].indent, 1);
+    for col in 1..4 {
+        assert_eq!(
+            figure(by_rows, "Tổng cộng", col),
+            figure(&plain[0], "Tổng cộng", col)
+        );
+        assert_eq!(
+            figure(by_rows, "Chỉ tiêu 2", col),
+            figure(&plain[0], "Chỉ tiêu 2", col)
+        );
+    }
+    let tables = total(Breakdown::Tables);
+    assert_eq!(tables.len(), 4);
+    assert_eq!(tables[0], plain[0]);
+    assert_eq!(
+        tables[3].caption,
+        "Bảng 1. Kết quả thực hiện chỉ tiêu (Chi bộ Ấp 3)"
+    );
+}
+
+#[test]
+fn a_typed_rate_column_is_not_added_and_is_named() {
+    let mut units = units(2, 5, 1);
+    for unit in &mut units {
+        for block in unit.document.sections[0].children[0].blocks.iter_mut() {
+            if let Block::Table(table) = block {
+                table.columns[3].kind = ColumnKind::Number { decimals: 1 };
+                for row in &mut table.rows {
+                    row.cells[3].text = "50,0".into();
+                }
+            }
+        }
+    }
+    let plan = plan(&units, &Options::default());
+    assert!(plan.notes.contains(&Note::RateNotSummed {
+        section: "I.1".into(),
+        caption: "Bảng 1. Kết quả thực hiện chỉ tiêu".into(),
+        column: "Tỉ lệ (%)".into(),
+    }));
+    let made = consolidate(&units, &Options::default(), &plan);
+    let summed = tables_in(&made.document.sections[0].children[0].blocks)[0];
+    assert_eq!(figure(summed, "Chỉ tiêu 1", 3), "");
+}
+
+#[test]
+fn each_unit_s_own_text_is_kept_beside_its_section() {
+    let units = three_units();
+    let plan = plan(&units, &Options::default());
+    let made = consolidate(&units, &Options::default(), &plan);
+    let document = &made.document;
+    let item = &document.sections[0].children[1];
+    let beside: Vec<_> = document.beside_of(item.id).collect();
+    assert_eq!(
+        beside.iter().map(|b| b.label.as_str()).collect::<Vec<_>>(),
+        ["Chi bộ Ấp 1", "Chi bộ Ấp 2", "Chi bộ Ấp 3"]
+    );
+    assert!(beside.iter().all(|b| b.source == BesideSource::Unit));
+    assert_eq!(
+        beside[1].blocks,
+        *units[1].document.sections[0].children[1].blocks
+    );
+    // Ấp 2's "không có" is its text too; Ấp 2 has nothing for III.
+    let first = &document.sections[0].children[0];
+    assert_eq!(document.beside_of(first.id).count(), 3);
+    let third = &document.sections[2].children[0];
+    assert_eq!(document.beside_of(third.id).count(), 2);
+    // The other content part has Ấp 3's text beside it.
+    let other = document.sections.last().unwrap();
+    assert_eq!(other.heading, OTHER_CONTENT_HEADING);
+    assert_eq!(
+        document
+            .beside_of(other.id)
+            .map(|b| b.label.as_str())
+            .collect::<Vec<_>>(),
+        ["Chi bộ Ấp 3"]
+    );
+    // Every id it names is a section of the draft.
+    assert!(document
+        .beside
+        .iter()
+        .all(|text| document.find_section(text.section).is_some()));
+    // It survives a save: the JSON round trip keeps it.
+    let json = serde_json::to_string(document).unwrap();
+    let back: Document = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.beside, document.beside);
+}
+
+#[test]
+fn the_order_set_by_the_user_is_the_order_of_the_texts() {
+    let units = units(3, 5, 0);
+    let options = Options {
+        order: vec![2, 0],
+        ..Options::default()
+    };
+    let plan = plan(&units, &options);
+    assert_eq!(plan.units, vec![2, 0]);
+    assert_eq!(plan.matrix[0].len(), 2);
+    let made = consolidate(&units, &options, &plan);
+    let text = plain_text(&made.document);
+    let third = text.find("Chi bộ Ấp 3:").unwrap();
+    let first = text.find("Chi bộ Ấp 1:").unwrap();
+    assert!(third < first);
+    assert!(!text.contains("Chi bộ Ấp 2"));
+    assert!(made.document.title.starts_with("Tổng hợp 2 đơn vị"));
+}
+
+#[test]
+fn the_same_unit_twice_is_reported_by_name_or_by_text() {
+    let mut units = units(3, 5, 1);
+    units[2].document.meta.issuing_body = "Chi bộ  ấp 1".into();
+    let mut copy = units[1].clone();
+    copy.document.meta.issuing_body = "CHI BỘ ẤP 9".into();
+    units.push(copy);
+    let plan = plan(&units, &Options::default());
+    assert_eq!(plan.duplicates.len(), 2, "{:?}", plan.duplicates);
+    assert_eq!(
+        (
+            plan.duplicates[0].first,
+            plan.duplicates[0].second,
+            plan.duplicates[0].reason
+        ),
+        (0, 2, DuplicateReason::SameName)
+    );
+    assert_eq!(
+        (
+            plan.duplicates[1].first,
+            plan.duplicates[1].second,
+            plan.duplicates[1].reason
+        ),
+        (1, 3, DuplicateReason::SameContent)
+    );
+    // Taking one out of the order settles it.
+    let options = Options {
+        order: vec![0, 1, 2],
+        ..Options::default()
+    };
+    assert_eq!(
+        baocao::consolidate::plan(&units, &options).duplicates.len(),
+        1
+    );
+}
+
+#[test]
+fn a_unit_on_another_outline_is_reported_and_nothing_of_it_is_dropped() {
+    let mut units = units(2, 10, 0);
+    let other = baocao::template::builtin()
+        .into_iter()
+        .find(|t| t.id == "tong-ket-phuong-thuc-lanh-dao")
+        .unwrap();
+    let mut document = baocao::template::instantiate(&other);
+    document.meta.issuing_body = "CHI BỘ ẤP 7".into();
+    document.sections[0].children[0].blocks =
+        Shared::new(vec![Block::paragraph("Ấp 7 viết theo mẫu khác.".into())]);
+    document.assign_ids();
+    units.push(Unit::new(document, "ap-7.baocao.json"));
+    let plan = plan(&units, &Options::default());
+    assert!(plan.notes.iter().any(|note| matches!(
+        note,
+        Note::OutlineMismatch {
+            unit: 2,
+            matched: 0,
+            ..
+        }
+    )));
+    let made = consolidate(&units, &Options::default(), &plan);
+    let text = plain_text(&made.document);
+    assert!(text.contains("Ấp 7 viết theo mẫu khác."), "{text}");
+}
+
+/// Every paragraph and list item of every unit, somewhere in the text.
+fn assert_nothing_dropped(units: &[Unit], text: &str) {
+    fn texts(blocks: &[Block], out: &mut Vec<String>) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(p) => out.push(p.text.clone()),
+                Block::List(list) => {
+                    for item in &list.items {
+                        out.push(item.text.clone());
+                        texts(&item.blocks, out);
+                    }
+                }
+                Block::Assessment(group) => texts(&group.blocks, out),
+                Block::Figure(figure) => out.push(figure.caption.clone()),
+                Block::Table(_) => {}
+            }
+        }
+    }
+    fn sections(list: &[Section], out: &mut Vec<String>) {
+        for section in list {
+            texts(&section.blocks, out);
+            sections(&section.children, out);
+        }
+    }
+    for unit in units {
+        let mut out = Vec::new();
+        texts(&unit.document.preamble, &mut out);
+        sections(&unit.document.sections, &mut out);
+        for line in out {
+            if baocao::consolidate::is_nothing_to_report(&line) {
+                continue;
+            }
+            assert!(text.contains(line.trim()), "{} lost: {line}", unit.name);
+        }
+    }
+}
+
+#[test]
+fn thirty_units_of_fifty_items_and_three_tables_consolidate_whole() {
+    let units = units(30, 50, 3);
+    let started = std::time::Instant::now();
+    let options = Options::default();
+    let plan = plan(&units, &options);
+    let made = consolidate(&units, &options, &plan);
+    eprintln!(
+        "30 units × 50 items × 3 tables: plan and draft in {} ms (native, this profile)",
+        started.elapsed().as_millis()
+    );
+    assert_eq!(plan.outline.len(), 55);
+    assert!(plan.unmatched.is_empty());
+    assert!(plan.notes.is_empty(), "{:?}", plan.notes);
+    assert!(plan.matrix.iter().all(|row| row.len() == 30));
+    assert!(plan
+        .matrix
+        .iter()
+        .flatten()
+        .all(|cell| *cell == Cell::Filled));
+    let tables = all_tables(&made.document);
+    assert_eq!(tables.len(), 3);
+    let text = plain_text(&made.document);
+    assert_nothing_dropped(&units, &text);
+    for n in 1..=30 {
+        assert!(text.contains(&format!("Chi bộ Ấp {n}: Ấp {n} làm tốt")));
+    }
+    // Part V's limitations: every unit said "không có".
+    let Some(Block::Assessment(group)) = made.document.sections[4].children[0]
+        .blocks
+        .iter()
+        .find(|b| matches!(b, Block::Assessment(g) if g.label == AssessmentLabel::Limitations))
+    else {
+        panic!("no limitations group")
+    };
+    assert!(group.nothing_to_report && group.blocks.is_empty());
+    assert!(!made.document.has_repeated_ids());
+    let csv = completeness_csv(
+        &plan,
+        &units,
+        ["Mục", "Tiêu đề", "Có", "Không có", "Trống", "Thiếu"],
+    );
+    assert_eq!(csv.lines().count(), 56);
+    assert!(csv.starts_with("\u{feff}Mục,Tiêu đề,Chi bộ Ấp 1,"));
+}
+
+#[test]
+fn three_units_lose_nothing() {
+    let units = three_units();
+    let plan = plan(&units, &Options::default());
+    let made = consolidate(&units, &Options::default(), &plan);
+    assert_nothing_dropped(&units, &plain_text(&made.document));
+}
+
+#[test]
+fn units_from_an_older_file_a_text_and_the_current_format_consolidate_together() {
+    let old = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/drafts/v1-bare-document.json"),
+    )
+    .unwrap();
+    let old = baocao::transfer::read_file(&old).expect("the version 1 file reads");
+    let template = baocao::template::builtin()
+        .into_iter()
+        .find(|t| t.id == "tong-ket-phuong-thuc-lanh-dao")
+        .unwrap();
+    let mut fresh = baocao::template::instantiate(&template);
+    fresh.meta.issuing_body = "CHI BỘ ẤP 2".into();
+    fresh.sections[0].children[0].blocks =
+        Shared::new(vec![Block::paragraph("Ấp 2 họp chi bộ đều đặn.".into())]);
+    fresh.assign_ids();
+    // The same draft written out as text and read back, as a .txt unit.
+    let mut as_text = fresh.clone();
+    as_text.meta.issuing_body = "CHI BỘ ẤP 3".into();
+    let read_back =
+        baocao::transfer::read_file(plain_text(&as_text).as_bytes()).expect("the text reads");
+    let units = vec![
+        Unit::new(fresh, "ap-2.baocao.json"),
+        Unit::new(old.document, "truong.baocao.json"),
+        Unit::new(read_back.document, "ap-3.txt"),
+    ];
+    assert_eq!(units[1].name, "Đảng ủy Trường THPT Lấp Vò 2");
+    assert_eq!(units[2].name, "Chi bộ Ấp 3");
+    let plan = plan(&units, &Options::default());
+    assert!(plan.unmatched.is_empty(), "{:?}", plan.unmatched);
+    let made = consolidate(&units, &Options::default(), &plan);
+    let text = plain_text(&made.document);
+    assert!(text.contains("Chi bộ Ấp 2: Ấp 2 họp chi bộ đều đặn."));
+    assert!(text.contains("Chi bộ Ấp 3: Ấp 2 họp chi bộ đều đặn."));
+    assert!(text.contains("Đảng ủy Trường THPT Lấp Vò 2: "));
+    assert_nothing_dropped(&units, &text);
 }

@@ -49,16 +49,17 @@ pub fn consolidate(units: &[Unit], options: &Options, plan: &Plan) -> Consolidat
     let mut notes = Vec::new();
 
     // The units' sections sent to each outline row, unit by unit in order.
-    let mut sent: Vec<Vec<(usize, Vec<&Section>)>> = vec![Vec::new(); base_flat.len()];
+    let mut sent: Vec<Vec<(usize, Vec<Block>)>> = vec![Vec::new(); base_flat.len()];
     let mut other: Vec<(usize, usize)> = Vec::new();
     for &unit in &plan.units {
         let Some(flat) = &flats[unit] else { continue };
         for (at, target) in plan.targets[unit].iter().enumerate() {
             match target {
                 Some(Target::Outline(row)) if *row < sent.len() => {
+                    let blocks = super::own_blocks(flat[at].section, &base_flat[*row]);
                     match sent[*row].iter_mut().find(|(u, _)| *u == unit) {
-                        Some((_, list)) => list.push(flat[at].section),
-                        None => sent[*row].push((unit, vec![flat[at].section])),
+                        Some((_, list)) => list.extend(blocks.iter().cloned()),
+                        None => sent[*row].push((unit, blocks.into_owned())),
                     }
                 }
                 Some(_) => other.push((unit, at)),
@@ -77,18 +78,23 @@ pub fn consolidate(units: &[Unit], options: &Options, plan: &Plan) -> Consolidat
             .get(row)
             .map(|r| r.reference.as_str())
             .unwrap_or("");
-        let (blocks, table_notes) =
-            section_blocks(from_units, &tables_by_row[row], &names, reference, options.breakdown);
+        let (blocks, table_notes) = section_blocks(
+            from_units,
+            &tables_by_row[row],
+            &names,
+            reference,
+            options.breakdown,
+        );
         notes.extend(table_notes);
         contents.push(blocks);
         beside.push(
             from_units
                 .iter()
-                .filter_map(|(unit, sections)| {
-                    let blocks: Vec<Block> = sections
+                .filter_map(|(unit, blocks)| {
+                    let blocks: Vec<Block> = blocks
                         .iter()
-                        .flat_map(|section| section.blocks.iter().cloned())
                         .filter(|block| !block.is_empty())
+                        .cloned()
                         .collect();
                     (!blocks.is_empty()).then(|| BesideText {
                         section: 0,
@@ -188,11 +194,17 @@ pub fn consolidate(units: &[Unit], options: &Options, plan: &Plan) -> Consolidat
     }
     let mut kept: Vec<BesideText> = Vec::new();
     for (texts, id) in beside.into_iter().zip(ids) {
-        kept.extend(texts.into_iter().map(|text| BesideText { section: id, ..text }));
+        kept.extend(texts.into_iter().map(|text| BesideText {
+            section: id,
+            ..text
+        }));
     }
     if let Some(at) = other_at {
         let id = document.sections[at].id;
-        kept.extend(other_beside.into_iter().map(|text| BesideText { section: id, ..text }));
+        kept.extend(other_beside.into_iter().map(|text| BesideText {
+            section: id,
+            ..text
+        }));
     }
     document.beside = Shared::new(kept);
     Consolidated { document, notes }
@@ -234,7 +246,7 @@ fn nothing_line(names: &[&str]) -> Block {
 /// assessment groups merged by label, then the tables summed or kept per
 /// unit.
 fn section_blocks(
-    from_units: &[(usize, Vec<&Section>)],
+    from_units: &[(usize, Vec<Block>)],
     tables_here: &[(usize, Vec<&crate::table::Table>)],
     names: &[&str],
     reference: &str,
@@ -243,30 +255,30 @@ fn section_blocks(
     let mut out = Vec::new();
     let mut nothing: Vec<&str> = Vec::new();
     let mut groups: Vec<(AssessmentLabel, Vec<Block>, Vec<&str>)> = Vec::new();
-    for (unit, sections) in from_units {
+    for (unit, blocks) in from_units {
         let name = names[*unit];
         let mut text: Vec<Block> = Vec::new();
-        for section in sections {
-            for block in section.blocks.iter() {
-                match block {
-                    Block::Table(_) => {}
-                    Block::Assessment(group) => {
-                        let at = match groups.iter().position(|(label, _, _)| *label == group.label)
-                        {
-                            Some(at) => at,
-                            None => {
-                                groups.push((group.label.clone(), Vec::new(), Vec::new()));
-                                groups.len() - 1
-                            }
-                        };
-                        match blocks_cell(std::slice::from_ref(block)) {
-                            Cell::Filled => groups[at].1.extend(attributed(name, &group.blocks)),
-                            Cell::NothingToReport => groups[at].2.push(name),
-                            Cell::Empty | Cell::Missing => {}
+        for block in blocks {
+            match block {
+                Block::Table(_) => {}
+                Block::Assessment(group) => {
+                    let at = match groups
+                        .iter()
+                        .position(|(label, _, _)| *label == group.label)
+                    {
+                        Some(at) => at,
+                        None => {
+                            groups.push((group.label.clone(), Vec::new(), Vec::new()));
+                            groups.len() - 1
                         }
+                    };
+                    match blocks_cell(std::slice::from_ref(block)) {
+                        Cell::Filled => groups[at].1.extend(attributed(name, &group.blocks)),
+                        Cell::NothingToReport => groups[at].2.push(name),
+                        Cell::Empty | Cell::Missing => {}
                     }
-                    other => text.push(other.clone()),
                 }
+                other => text.push(other.clone()),
             }
         }
         match blocks_cell(&text) {
@@ -300,7 +312,13 @@ fn section_blocks(
         }));
     }
     let mut notes = Vec::new();
-    out.extend(table_blocks(tables_here, names, reference, breakdown, &mut notes));
+    out.extend(table_blocks(
+        tables_here,
+        names,
+        reference,
+        breakdown,
+        &mut notes,
+    ));
     (out, notes)
 }
 

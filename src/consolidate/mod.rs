@@ -243,7 +243,12 @@ impl Plan {
 /// typed in capitals, as it is printed in the header), else `source`
 /// without its extension.
 pub fn unit_name(document: &Document, source: &str) -> String {
-    let body = document.meta.issuing_body.split_whitespace().collect::<Vec<_>>().join(" ");
+    let body = document
+        .meta
+        .issuing_body
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if !body.is_empty() {
         return sentence_case_name(&body);
     }
@@ -288,12 +293,19 @@ fn sentence_case_name(name: &str) -> String {
         .iter()
         .find(|prefix| starts_with_words(&lower, &prefix.to_lowercase()))
     {
-        Some(prefix) => (prefix.to_string(), lower[prefix.to_lowercase().len()..].to_owned()),
+        Some(prefix) => (
+            prefix.to_string(),
+            lower[prefix.to_lowercase().len()..].to_owned(),
+        ),
         None => (String::new(), lower.clone()),
     };
     let original: Vec<&str> = name.split_whitespace().collect();
     let skip = head.split_whitespace().count();
-    let mut words: Vec<String> = if head.is_empty() { Vec::new() } else { vec![head] };
+    let mut words: Vec<String> = if head.is_empty() {
+        Vec::new()
+    } else {
+        vec![head]
+    };
     for (at, word) in rest.split_whitespace().enumerate() {
         let typed = original.get(skip + at).copied().unwrap_or(word);
         let word = if !typed.chars().any(is_vowel) {
@@ -421,7 +433,12 @@ fn flatten(document: &Document) -> Vec<Flat<'_>> {
     }
     let references: Vec<String> = outline(document).into_iter().map(|e| e.reference).collect();
     let mut out = Vec::new();
-    walk(&document.sections, None, &mut out, &mut references.into_iter());
+    walk(
+        &document.sections,
+        None,
+        &mut out,
+        &mut references.into_iter(),
+    );
     out
 }
 
@@ -504,8 +521,6 @@ pub fn plan(units: &[Unit], options: &Options) -> Plan {
     for &unit in &taken {
         let document = &units[unit].document;
         let flat = flatten(document);
-        let same_template =
-            !document.template_id.is_empty() && document.template_id == base.template_id;
         let mut unit_targets: Vec<Option<Target>> = vec![None; flat.len()];
         let mut matched_count = 0;
         for (at, section) in flat.iter().enumerate() {
@@ -529,15 +544,7 @@ pub fn plan(units: &[Unit], options: &Options) -> Plan {
             let found = if let Some(target) = options.mapping.get(&place) {
                 Some(*target)
             } else {
-                find_match(
-                    section,
-                    siblings,
-                    &base_flat,
-                    &by_key,
-                    &by_folded,
-                    same_template,
-                )
-                .map(Target::Outline)
+                find_match(section, siblings, &base_flat, &by_key, &by_folded).map(Target::Outline)
             };
             match found {
                 Some(target) => {
@@ -591,9 +598,11 @@ pub fn plan(units: &[Unit], options: &Options) -> Plan {
         let mut own: Vec<Option<Cell>> = vec![None; rows.len()];
         for (at, target) in targets[unit].iter().enumerate() {
             if let Some(Target::Outline(row)) = target {
-                let cell = blocks_cell(&flat[at].section.blocks);
+                let cell = blocks_cell(&own_blocks(flat[at].section, &base_flat[*row]));
                 let carried = carried_cell(flat, &targets[unit], at);
-                own[*row] = Some(merge_cells([own[*row], Some(cell), carried].into_iter().flatten()));
+                own[*row] = Some(merge_cells(
+                    [own[*row], Some(cell), carried].into_iter().flatten(),
+                ));
             }
         }
         // A row stands for its subsections too: bottom-up over pre-order.
@@ -614,7 +623,14 @@ pub fn plan(units: &[Unit], options: &Options) -> Plan {
     }
 
     let duplicates = find_duplicates(units, &taken);
-    notes.extend(tables::plan_notes(units, &taken, &targets, &flats, &rows, options.breakdown));
+    notes.extend(tables::plan_notes(
+        units,
+        &taken,
+        &targets,
+        &flats,
+        &rows,
+        options.breakdown,
+    ));
     Plan {
         units: taken,
         outline: rows,
@@ -623,6 +639,19 @@ pub fn plan(units: &[Unit], options: &Options) -> Plan {
         duplicates,
         matrix,
         notes,
+    }
+}
+
+/// A unit section's own blocks as they go to outline section `to`: a
+/// run-in item's text that an import made its heading ("1. Ấp 2 họp chi bộ
+/// đều đặn.") is its first paragraph.
+fn own_blocks<'a>(section: &'a Section, to: &Flat<'_>) -> std::borrow::Cow<'a, [Block]> {
+    if to.key.is_empty() && !section.heading.trim().is_empty() {
+        let mut blocks = vec![Block::paragraph(section.heading.trim().to_owned())];
+        blocks.extend(section.blocks.iter().cloned());
+        std::borrow::Cow::Owned(blocks)
+    } else {
+        std::borrow::Cow::Borrowed(&section.blocks[..])
     }
 }
 
@@ -663,21 +692,25 @@ fn first_words(section: &Section) -> String {
 
 /// The outline section `section` matches among `siblings` (its matched
 /// parent's children), else anywhere when only one heading is the same,
-/// else (same template) the sibling at its position when both headings
-/// are empty.
+/// else the sibling at its place when that one is a run-in item (no
+/// heading).
 fn find_match(
     section: &Flat<'_>,
     siblings: &[usize],
     base: &[Flat<'_>],
     by_key: &HashMap<&str, Vec<usize>>,
     by_folded: &HashMap<String, Vec<usize>>,
-    same_template: bool,
 ) -> Option<usize> {
     let kind = section.section.kind;
     let fits = |row: &usize| base[*row].section.kind == kind;
+    // A run-in item ("1. Ấp 2 họp …") has no heading to compare: it is
+    // matched by its place, whatever a text import made its heading.
+    let by_place = siblings
+        .get(section.position)
+        .copied()
+        .filter(|row| base[*row].key.is_empty() && fits(row));
     if section.key.is_empty() {
-        let row = *siblings.get(section.position)?;
-        return (same_template && base[row].key.is_empty() && fits(&row)).then_some(row);
+        return by_place;
     }
     if let Some(&row) = siblings
         .iter()
@@ -698,7 +731,9 @@ fn find_match(
             _ => None,
         }
     };
-    anywhere(by_key.get(section.key.as_str())).or_else(|| anywhere(by_folded.get(&folded)))
+    anywhere(by_key.get(section.key.as_str()))
+        .or_else(|| anywhere(by_folded.get(&folded)))
+        .or(by_place)
 }
 
 /// Combines cells: filled wins, then "không có", then empty.
@@ -739,7 +774,8 @@ pub fn blocks_cell(blocks: &[Block]) -> Cell {
             Block::Assessment(group)
                 if group.nothing_to_report
                     && group.blocks.iter().all(|b| {
-                        b.is_empty() || matches!(b, Block::Paragraph(p) if is_nothing_to_report(&p.text))
+                        b.is_empty()
+                            || matches!(b, Block::Paragraph(p) if is_nothing_to_report(&p.text))
                     }) =>
             {
                 nothing = true

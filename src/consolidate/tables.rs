@@ -109,10 +109,7 @@ pub(super) fn group<'a>(contributions: &[(usize, Vec<&'a Table>)]) -> Vec<Group<
                     0
                 }
             };
-            match groups
-                .iter_mut()
-                .find(|(s, n, _)| *s == shape && *n == nth)
-            {
+            match groups.iter_mut().find(|(s, n, _)| *s == shape && *n == nth) {
                 Some((_, _, group)) => group.members.push((*unit, table)),
                 None => groups.push((
                     shape,
@@ -142,9 +139,16 @@ fn is_rate_column(table: &Table, col: usize) -> bool {
         row.get(col).is_some_and(|text| {
             let folded = crate::text::fold_for_search(text);
             text.contains('%')
-                || ["ti le", "ty le", "binh quan", "trung binh", "ti suat", "ty suat"]
-                    .iter()
-                    .any(|word| folded.contains(word))
+                || [
+                    "ti le",
+                    "ty le",
+                    "binh quan",
+                    "trung binh",
+                    "ti suat",
+                    "ty suat",
+                ]
+                .iter()
+                .any(|word| folded.contains(word))
         })
     })
 }
@@ -167,8 +171,8 @@ pub(super) fn sum(group: &Group<'_>, names: &[&str], section: &str) -> (Table, V
     let mut notes = Vec::new();
     let label = label_column(first);
     for c in 0..first.width() {
-        let rate = matches!(first.columns[c].kind, ColumnKind::Number { .. })
-            && is_rate_column(first, c);
+        let rate =
+            matches!(first.columns[c].kind, ColumnKind::Number { .. }) && is_rate_column(first, c);
         if rate {
             notes.push(Note::RateNotSummed {
                 section: section.to_owned(),
@@ -231,7 +235,11 @@ fn add_texts(texts: &[&str]) -> String {
             String::new()
         };
     }
-    let decimals = numbers.iter().map(|n| decimals_needed(*n)).max().unwrap_or(0);
+    let decimals = numbers
+        .iter()
+        .map(|n| decimals_needed(*n))
+        .max()
+        .unwrap_or(0);
     let total: f64 = numbers.iter().sum();
     format_number(total, decimals)
 }
@@ -255,15 +263,15 @@ fn joined_texts(texts: &[&str], group: &Group<'_>, names: &[&str]) -> String {
 /// The summed table with a row per unit under each data row (the row
 /// becomes a group whose figures are its units' sum), or `None` when the
 /// table has group rows already or would grow too large.
-pub(super) fn with_unit_rows(
-    summed: &Table,
-    group: &Group<'_>,
-    names: &[&str],
-) -> Option<Table> {
+pub(super) fn with_unit_rows(summed: &Table, group: &Group<'_>, names: &[&str]) -> Option<Table> {
     if summed.rows.iter().any(|row| row.kind == RowKind::Group) {
         return None;
     }
-    let data_rows = summed.rows.iter().filter(|r| r.kind == RowKind::Data).count();
+    let data_rows = summed
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Data)
+        .count();
     let places = (summed.rows.len() + data_rows * group.members.len() + summed.header.len())
         * summed.width();
     if places > MAX_CELLS {

@@ -5,8 +5,14 @@ use super::*;
 
 #[test]
 fn headings_compare_without_numbers_case_or_punctuation() {
-    assert_eq!(normalised_heading("II. KẾT QUẢ THỰC HIỆN:"), "kết quả thực hiện");
-    assert_eq!(normalised_heading("1.2. Công tác  tổ chức, xây dựng Đảng."), "công tác tổ chức xây dựng đảng");
+    assert_eq!(
+        normalised_heading("II. KẾT QUẢ THỰC HIỆN:"),
+        "kết quả thực hiện"
+    );
+    assert_eq!(
+        normalised_heading("1.2. Công tác  tổ chức, xây dựng Đảng."),
+        "công tác tổ chức xây dựng đảng"
+    );
     assert_eq!(normalised_heading("a) Ưu điểm"), "ưu điểm");
     assert_eq!(normalised_heading("PHẦN THỨ NHẤT: Kết quả"), "kết quả");
     assert_eq!(normalised_heading("- Về tư tưởng"), "về tư tưởng");
@@ -23,11 +29,20 @@ fn unit_names_come_from_the_issuing_body_in_running_text() {
         unit_name(&document, "x.baocao.json")
     };
     assert_eq!(named("CHI BỘ ẤP 1"), "Chi bộ Ấp 1");
-    assert_eq!(named("ĐẢNG ỦY TRƯỜNG THPT LẤP VÒ 2"), "Đảng ủy Trường THPT Lấp Vò 2");
-    assert_eq!(named("ỦY BAN NHÂN DÂN XÃ TÂN HÒA"), "Ủy ban nhân dân xã Tân Hòa");
+    assert_eq!(
+        named("ĐẢNG ỦY TRƯỜNG THPT LẤP VÒ 2"),
+        "Đảng ủy Trường THPT Lấp Vò 2"
+    );
+    assert_eq!(
+        named("ỦY BAN NHÂN DÂN XÃ TÂN HÒA"),
+        "Ủy ban nhân dân xã Tân Hòa"
+    );
     assert_eq!(named("Chi bộ ấp Tân Lợi"), "Chi bộ ấp Tân Lợi");
     assert_eq!(named("  "), "x");
-    assert_eq!(unit_name(&Document::default(), "Chi bo Ap 4.docx"), "Chi bo Ap 4");
+    assert_eq!(
+        unit_name(&Document::default(), "Chi bo Ap 4.docx"),
+        "Chi bo Ap 4"
+    );
 }
 
 #[test]
@@ -36,7 +51,10 @@ fn nothing_to_report_is_the_whole_content_not_a_word_in_it() {
     assert!(is_nothing_to_report(" không "));
     assert!(is_nothing_to_report("Chưa có"));
     assert!(!is_nothing_to_report("Không có đảng viên vi phạm."));
-    assert_eq!(blocks_cell(&[Block::paragraph("Không.".into())]), Cell::NothingToReport);
+    assert_eq!(
+        blocks_cell(&[Block::paragraph("Không.".into())]),
+        Cell::NothingToReport
+    );
     assert_eq!(blocks_cell(&[Block::paragraph(" ".into())]), Cell::Empty);
     assert_eq!(blocks_cell(&[]), Cell::Empty);
     assert_eq!(
