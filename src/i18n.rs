@@ -277,6 +277,48 @@ messages! {
     BackupReminder => "Đã hơn một tuần bản thảo này chưa được tải về làm tệp sao lưu.", "This draft has not been saved to a backup file for over a week.";
     LibraryHeading => "Bản thảo trên máy này", "Drafts on this computer";
     SearchDrafts => "Tìm theo tên bản thảo", "Search drafts by name";
+    ConsolidateOpen => "Tổng hợp báo cáo…", "Consolidate reports…";
+    ConsolidateOpenHint => "Gộp báo cáo của nhiều đơn vị (chi bộ, ấp, trường…) thành một bản thảo tổng hợp", "Put several units' reports (branches, hamlets, schools…) together into one draft";
+    ConsolidateHeading => "Tổng hợp báo cáo các đơn vị", "Consolidate the units' reports";
+    ConsolidateIntro => "Chọn các tệp báo cáo của đơn vị (.baocao.json, .docx, .txt) hoặc các bản thảo có sẵn. Nội dung từng mục được gộp theo dàn ý, ghi rõ tên đơn vị; bảng số liệu cùng mẫu được cộng lại.", "Choose the units' report files (.baocao.json, .docx, .txt) or drafts already here. Each section's content is put together along the outline, with each unit named; tables of the same form are added up.";
+    ConsolidatePickFiles => "Chọn tệp của các đơn vị…", "Choose the units' files…";
+    ConsolidateDropHint => "hoặc kéo thả nhiều tệp vào khung này", "or drop several files on this box";
+    ConsolidateFromLibrary => "Hoặc lấy bản thảo có sẵn trên máy này:", "Or take drafts already on this computer:";
+    ConsolidateFilesHeading => "Tệp và bản thảo đã chọn", "Files and drafts chosen";
+    ConsolidateReading => "Đang đọc…", "Reading…";
+    ConsolidateReadAs => "Đã đọc, đơn vị:", "Read, unit:";
+    ConsolidateTemplateFile => "Đây là tệp mẫu (dàn ý), không phải báo cáo của một đơn vị, nên không gộp.", "This is an outline (template) file, not a unit's report, so it is not taken.";
+    ConsolidateUnitsHeading => "Đơn vị, theo thứ tự in", "Units, in the order printed";
+    ConsolidateUnitName => "Đơn vị", "Unit";
+    ConsolidateSource => "Tệp hoặc bản thảo", "File or draft";
+    ConsolidateMoveUp => "▲ Lên", "▲ Up";
+    ConsolidateMoveDown => "▼ Xuống", "▼ Down";
+    ConsolidateLeaveOut => "Bỏ ra", "Leave out";
+    ConsolidateTakeBack => "Đưa lại vào", "Put back";
+    ConsolidateLeftOut => "Đã bỏ ra", "Left out";
+    ConsolidateNoUnits => "Chưa có đơn vị nào: hãy chọn tệp hoặc bản thảo.", "No units yet: choose files or drafts.";
+    ConsolidateMappingHeading => "Mục không khớp với dàn ý", "Sections that match no section of the outline";
+    ConsolidateMappingHint => "Chọn mục của dàn ý để đưa nội dung vào. Để nguyên thì nội dung vào phần cuối “Nội dung khác của các đơn vị” — không bỏ mất chữ nào.", "Choose the outline section to put it in. Left as it is, it goes to the last part, “Other content of the units” — nothing is lost.";
+    ConsolidateOtherTarget => "Phần “Nội dung khác của các đơn vị”", "The part “Other content of the units”";
+    ConsolidateSuggested => "gợi ý", "suggested";
+    ConsolidateOutlineFrom => "Dàn ý theo báo cáo của đơn vị đầu tiên:", "The outline follows the first unit's report:";
+    ConsolidateTablesHeading => "Bảng số liệu cùng mẫu", "Tables of the same form";
+    ConsolidateBreakdownNone => "Chỉ bảng cộng", "Only the summed table";
+    ConsolidateBreakdownRows => "Bảng cộng, thêm dòng của từng đơn vị", "Summed, with a row per unit";
+    ConsolidateBreakdownTables => "Bảng cộng, kèm bảng của từng đơn vị", "Summed, followed by each unit's table";
+    ConsolidateTablesHint => "Số liệu được cộng; tỉ lệ % và các cột tính được tính lại từ số đã cộng, không cộng dồn.", "Figures are added; percentages and computed columns are worked out again from the sums, not added.";
+    ConsolidateNotesHeading => "Cần lưu ý", "To note";
+    ConsolidateCompletenessHeading => "Bảng kiểm tra đầy đủ (mục × đơn vị)", "Completeness (section × unit)";
+    ConsolidateSection => "Mục", "Section";
+    ConsolidateSectionHeading => "Tiêu đề", "Heading";
+    ConsolidateFilled => "Có nội dung", "Filled";
+    ConsolidateNothing => "Không có", "Nothing to report";
+    ConsolidateEmpty => "Để trống", "Empty";
+    ConsolidateMissing => "Thiếu mục", "Missing";
+    ConsolidateAnswered => "Số mục đã trả lời", "Sections answered";
+    ConsolidateDownloadCsv => "Tải bảng (CSV)", "Download the table (CSV)";
+    ConsolidateCreate => "Tạo báo cáo tổng hợp", "Create the consolidated report";
+    ConsolidateCreated => "Đã tạo báo cáo tổng hợp. Bản gốc của từng đơn vị được giữ bên cạnh mỗi mục.", "The consolidated report is made. Each unit's own text is kept beside each section.";
     ColumnTitle => "Tên", "Name";
     Untitled => "(chưa đặt tên)", "(untitled)";
     ColumnTemplate => "Mẫu", "Outline";
@@ -837,6 +879,91 @@ pub fn describe_converted(lang: Lang, converted: Option<crate::transfer::Convert
             format_number(lang, lines as f64, 0),
             if lines == 1 { "line" } else { "lines" }
         ),
+    }
+}
+
+/// A sentence for something to note about a consolidation; `names` are
+/// the units' names by index.
+pub fn describe_consolidation_note(
+    lang: Lang,
+    note: &crate::consolidate::Note,
+    names: &[String],
+) -> String {
+    use crate::consolidate::Note;
+    let vi = lang == Lang::Vi;
+    let name = |unit: &usize| names.get(*unit).cloned().unwrap_or_default();
+    let caption = |caption: &str| {
+        if caption.trim().is_empty() {
+            if vi {
+                "không tên".to_owned()
+            } else {
+                "untitled".to_owned()
+            }
+        } else {
+            format!("“{}”", caption.trim())
+        }
+    };
+    match note {
+        Note::OutlineMismatch {
+            unit,
+            matched,
+            total,
+        } => {
+            if vi {
+                format!("{}: chỉ {matched}/{total} mục khớp với dàn ý — có thể báo cáo theo mẫu khác. Các mục không khớp được liệt kê bên dưới để chọn chỗ đưa vào.", name(unit))
+            } else {
+                format!("{}: only {matched} of {total} sections match the outline — it may follow another outline. The others are listed below to choose where they go.", name(unit))
+            }
+        }
+        Note::TableShape {
+            unit,
+            section,
+            caption: text,
+        } => {
+            if vi {
+                format!("Mục {section}: bảng {} của {} khác mẫu (số cột, tiêu đề hoặc dòng) nên không cộng vào; bảng được giữ riêng, ghi tên đơn vị.", caption(text), name(unit))
+            } else {
+                format!("Section {section}: {}'s table {} has another form (columns, headings or rows), so it is not added in; it is kept apart, with the unit's name.", name(unit), caption(text))
+            }
+        }
+        Note::RateNotSummed {
+            section,
+            caption: text,
+            column,
+        } => {
+            if vi {
+                format!("Mục {section}, bảng {}: cột “{column}” là tỉ lệ hoặc bình quân gõ tay, không cộng được nên để trống trong bảng cộng.", caption(text))
+            } else {
+                format!("Section {section}, table {}: column “{column}” holds typed rates or averages, which cannot be added, so it is left empty in the sum.", caption(text))
+            }
+        }
+        Note::BreakdownAsTables {
+            section,
+            caption: text,
+        } => {
+            if vi {
+                format!("Mục {section}, bảng {}: đã có dòng nhóm nên số liệu từng đơn vị được kèm thành bảng riêng.", caption(text))
+            } else {
+                format!("Section {section}, table {}: it has group rows, so each unit's figures follow as a table of its own.", caption(text))
+            }
+        }
+    }
+}
+
+/// A sentence for two units that look like the same one.
+pub fn describe_duplicate(
+    lang: Lang,
+    duplicate: &crate::consolidate::Duplicate,
+    names: &[String],
+) -> String {
+    use crate::consolidate::DuplicateReason;
+    let first = names.get(duplicate.first).cloned().unwrap_or_default();
+    let second = names.get(duplicate.second).cloned().unwrap_or_default();
+    match (lang, duplicate.reason) {
+        (Lang::Vi, DuplicateReason::SameName) => format!("“{first}” có hai lần (cùng tên đơn vị). Nếu là cùng một báo cáo, hãy bỏ ra một bản."),
+        (Lang::Vi, DuplicateReason::SameContent) => format!("“{first}” và “{second}” có nội dung giống hệt nhau. Nếu là cùng một báo cáo, hãy bỏ ra một bản."),
+        (Lang::En, DuplicateReason::SameName) => format!("“{first}” is here twice (the same unit's name). If it is the same report, leave one out."),
+        (Lang::En, DuplicateReason::SameContent) => format!("“{first}” and “{second}” have exactly the same text. If it is the same report, leave one out."),
     }
 }
 

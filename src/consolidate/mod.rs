@@ -871,6 +871,36 @@ fn text_fingerprint(document: &Document) -> u64 {
     hasher.finish()
 }
 
+/// Short names for the columns of a table of units: the words all names
+/// begin with left out ("Chi bộ Ấp 1", "Chi bộ Ấp 2" as "Ấp 1", "Ấp 2"),
+/// then cut to `max` characters with "…". The full names go in tooltips.
+pub fn short_names(names: &[String], max: usize) -> Vec<String> {
+    let words: Vec<Vec<&str>> = names
+        .iter()
+        .map(|n| n.split_whitespace().collect())
+        .collect();
+    let mut common = 0;
+    if names.len() > 1 {
+        let shortest = words.iter().map(Vec::len).min().unwrap_or(0);
+        // Keep at least one word of each name.
+        while common + 1 < shortest && words.iter().all(|w| w[common] == words[0][common]) {
+            common += 1;
+        }
+    }
+    words
+        .iter()
+        .map(|w| {
+            let short = w[common.min(w.len())..].join(" ");
+            if short.chars().count() > max {
+                let cut: String = short.chars().take(max.saturating_sub(1)).collect();
+                format!("{}…", cut.trim_end())
+            } else {
+                short
+            }
+        })
+        .collect()
+}
+
 /// The completeness matrix as CSV (UTF-8 with a byte-order mark, so that
 /// Excel reads the Vietnamese letters): a row per outline section, a
 /// column per unit, the headings given by `words` (the section column,

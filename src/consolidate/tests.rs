@@ -90,3 +90,18 @@ fn no_units_make_an_empty_plan_and_draft() {
     let made = consolidate(&[], &Options::default(), &plan);
     assert!(made.document.sections.is_empty());
 }
+
+#[test]
+fn short_names_leave_out_the_words_all_share() {
+    let names: Vec<String> = [
+        "Chi bộ Ấp 1",
+        "Chi bộ Ấp 12",
+        "Chi bộ Trường Tiểu học Tân Hòa",
+    ]
+    .map(String::from)
+    .to_vec();
+    assert_eq!(short_names(&names, 8), ["Ấp 1", "Ấp 12", "Trường…"]);
+    let same: Vec<String> = ["Chi bộ", "Chi bộ"].map(String::from).to_vec();
+    assert_eq!(short_names(&same, 8), ["bộ", "bộ"]);
+    assert_eq!(short_names(&["Ấp 1".to_owned()], 8), ["Ấp 1"]);
+}

@@ -18,6 +18,14 @@ pub fn prevent_default(event: &web_sys::Event) {
     event.prevent_default();
 }
 
+/// Keeps an event to the element it reached: the browser's own handling
+/// and the page's listeners (a drop zone's file is not also opened by the
+/// page-wide drop).
+pub fn keep_here(event: &web_sys::Event) {
+    event.prevent_default();
+    event.stop_propagation();
+}
+
 /// Makes the browser ask before the page is left or closed (from a
 /// `beforeunload` listener). Browsers show their own wording; the return
 /// value is set too, which older ones need.

@@ -103,6 +103,41 @@ pub fn read_first(files: PickedFiles, limit: usize, done: impl FnOnce(FileRead) 
     });
 }
 
+/// Reads each of `files` (a multiple input's or a drop's), refusing
+/// before reading each one larger than `limit` bytes. Returns the files'
+/// names at once; each outcome then comes to `done` with the file's place
+/// in that list, as each is read.
+pub fn read_each(
+    files: PickedFiles,
+    limit: usize,
+    done: impl Fn(usize, FileRead) + 'static,
+) -> Vec<String> {
+    let Some(list) = files.0 else {
+        return Vec::new();
+    };
+    let done = std::rc::Rc::new(done);
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|at| list.get(at)).collect();
+    for (index, file) in files.iter().enumerate() {
+        let size = file.size() as usize;
+        let promise = (size <= limit).then(|| file.array_buffer());
+        let done = std::rc::Rc::clone(&done);
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(promise) = promise else {
+                done(index, FileRead::TooLarge(size));
+                return;
+            };
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(buffer) => done(
+                    index,
+                    FileRead::Bytes(js_sys::Uint8Array::new(&buffer).to_vec()),
+                ),
+                Err(_) => done(index, FileRead::Failed),
+            }
+        });
+    }
+    files.iter().map(web_sys::File::name).collect()
+}
+
 /// Clicks the element with `id` (opens a hidden file picker).
 pub fn click(id: &str) {
     if let Some(element) = web_sys::window()

@@ -355,6 +355,20 @@ impl Session {
         error
     }
 
+    /// The document of stored draft `id` without opening it (to read it
+    /// into another draft, such as a consolidated report): the open one's
+    /// text as it stands when `id` is open.
+    pub fn read_stored(&mut self, id: &str) -> Result<Document, SessionError> {
+        if let Some(open) = self
+            .open
+            .as_ref()
+            .filter(|open| open.envelope.meta.id == id)
+        {
+            return Ok(open.history.document().clone());
+        }
+        Ok(library::load(self.kv.as_mut(), id)?.document)
+    }
+
     /// Opens stored draft `id`.
     pub fn open_stored(&mut self, id: &str, now_ms: f64) -> Result<(), SessionError> {
         let (envelope, stored) = library::load_with_parts(self.kv.as_mut(), id)?;

@@ -23,6 +23,46 @@ pub enum ExportFormat {
     Text,
 }
 
+/// Inflates the parts of a Word file that `plan` names, each capped at its
+/// declared size, one task each; `go_on(done, count)` after each says
+/// whether to go on (`Ok(None)` once it says no).
+pub(super) async fn inflate_docx_parts(
+    bytes: &[u8],
+    plan: &crate::import_docx::Plan,
+    go_on: impl Fn(usize, usize) -> bool,
+) -> Result<Option<std::collections::BTreeMap<String, Vec<u8>>>, ImportError> {
+    use crate::import_docx::{self, DocxError, ZipProblem};
+    use crate::platform::inflate::{inflate_raw, InflateError};
+    let mut parts = std::collections::BTreeMap::new();
+    let count = plan.needed.len();
+    for (index, entry) in plan.needed.iter().enumerate() {
+        let inflated = if entry.method == 0 {
+            import_docx::stored(bytes, entry)
+                .ok_or(ImportError::Docx(DocxError::Damaged(ZipProblem::Truncated)))
+        } else {
+            inflate_raw(&bytes[entry.data.clone()], entry.inflate_cap())
+                .await
+                .map_err(|error| match error {
+                    InflateError::Unsupported => ImportError::CannotUnzip,
+                    InflateError::TooLarge { seen, .. } => {
+                        ImportError::Docx(DocxError::PartTooLarge {
+                            part: entry.name.clone(),
+                            bytes: seen as u64,
+                        })
+                    }
+                    InflateError::Corrupt => {
+                        ImportError::Docx(DocxError::Damaged(ZipProblem::Truncated))
+                    }
+                })
+        };
+        if !go_on(index + 1, count) {
+            return Ok(None);
+        }
+        parts.insert(entry.name.clone(), inflated?);
+    }
+    Ok(Some(parts))
+}
+
 impl Store {
     /// Reads the library from storage again.
     pub fn refresh_library(&self) {
@@ -157,8 +197,7 @@ impl Store {
     /// (`transfer::read_docx_parts`). Another zip goes the way of other
     /// files, which says what it is.
     pub fn import_docx_bytes(&self, bytes: &[u8]) {
-        use crate::import_docx::{self, DocxError, ZipProblem};
-        use crate::platform::inflate::{inflate_raw, InflateError};
+        use crate::import_docx::{self, DocxError};
         clock::start_measure("baocao-import");
         let plan = match import_docx::plan(bytes) {
             Ok(plan) => plan,
@@ -181,45 +220,24 @@ impl Store {
         let store = *self;
         leptos::task::spawn_local(async move {
             let stale = || store.import_generation.get_value() != generation;
-            let mut parts = std::collections::BTreeMap::new();
-            let count = plan.needed.len().max(1);
-            for (index, entry) in plan.needed.iter().enumerate() {
-                let inflated = if entry.method == 0 {
-                    import_docx::stored(&bytes, entry)
-                        .ok_or(ImportError::Docx(DocxError::Damaged(ZipProblem::Truncated)))
-                } else {
-                    inflate_raw(&bytes[entry.data.clone()], entry.inflate_cap())
-                        .await
-                        .map_err(|error| match error {
-                            InflateError::Unsupported => ImportError::CannotUnzip,
-                            InflateError::TooLarge { seen, .. } => {
-                                ImportError::Docx(DocxError::PartTooLarge {
-                                    part: entry.name.clone(),
-                                    bytes: seen as u64,
-                                })
-                            }
-                            InflateError::Corrupt => {
-                                ImportError::Docx(DocxError::Damaged(ZipProblem::Truncated))
-                            }
-                        })
-                };
-                if stale() {
+            let parts = inflate_docx_parts(&bytes, &plan, |done, count| {
+                if !stale() {
+                    store
+                        .import_progress
+                        .set(Some((50 * done / count.max(1)) as u8));
+                }
+                !stale()
+            })
+            .await;
+            let parts = match parts {
+                Ok(Some(parts)) => parts,
+                Ok(None) => return,
+                Err(error) => {
+                    clock::end_measure("baocao-import");
+                    store.show_import_error(&error);
                     return;
                 }
-                match inflated {
-                    Ok(data) => {
-                        parts.insert(entry.name.clone(), data);
-                    }
-                    Err(error) => {
-                        clock::end_measure("baocao-import");
-                        store.show_import_error(&error);
-                        return;
-                    }
-                }
-                store
-                    .import_progress
-                    .set(Some((50 * (index + 1) / count) as u8));
-            }
+            };
             // The progress shows before the parts are read.
             clock::next_task().await;
             if stale() {

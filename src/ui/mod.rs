@@ -4,6 +4,7 @@
 mod actions;
 mod app;
 mod check;
+mod consolidate;
 mod editor;
 mod import;
 mod outline;

@@ -176,6 +176,7 @@ pub fn Welcome() -> impl IntoView {
                     </tbody>
                 </table>
             </Show>
+            <super::consolidate::ConsolidateButton />
             <Show when=move || !trashed.get().is_empty()>
                 <details class="trash" data-testid="trash">
                     <summary>{move || store.t(Msg::TrashHeading)}</summary>
