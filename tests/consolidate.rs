@@ -758,3 +758,59 @@ fn units_from_an_older_file_a_text_and_the_current_format_consolidate_together()
     assert!(text.contains("Đảng ủy Trường THPT Lấp Vò 2: "));
     assert_nothing_dropped(&units, &text);
 }
+
+/// The unit files the end-to-end test opens, read as the dialog reads them.
+fn fixture_units() -> Vec<Unit> {
+    [
+        "chi-bo-ap-1.baocao.json",
+        "chi-bo-ap-2.baocao.json",
+        "chi-bo-ap-3.txt",
+    ]
+    .iter()
+    .map(|name| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/units")
+            .join(name);
+        let incoming = baocao::transfer::read_file(&std::fs::read(path).unwrap())
+            .unwrap_or_else(|error| panic!("{name}: {error:?}"));
+        Unit::new(incoming.document, name)
+    })
+    .collect()
+}
+
+#[test]
+fn the_end_to_end_unit_files_give_the_plan_the_test_expects() {
+    let units = fixture_units();
+    let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["Chi bộ Ấp 1", "Chi bộ Ấp 2", "Chi bộ Ấp 3"]);
+    let plan = plan(&units, &Options::default());
+    let rows: Vec<&str> = plan.outline.iter().map(|r| r.reference.as_str()).collect();
+    assert_eq!(rows, ["I", "I.1", "I.2", "II", "II.1", "II.2"]);
+    use Cell::*;
+    assert_eq!(
+        plan.matrix,
+        vec![
+            vec![Filled, Filled, Filled],
+            vec![Filled, Filled, Filled],
+            vec![Filled, Filled, NothingToReport],
+            vec![Filled, Filled, Filled],
+            vec![Filled, Filled, Filled],
+            vec![NothingToReport, Filled, Missing],
+        ]
+    );
+    assert_eq!(plan.unmatched.len(), 1);
+    assert_eq!(plan.unmatched[0].heading, "Công tác dân vận");
+    let made = consolidate(&units, &Options::default(), &plan);
+    let text = plain_text(&made.document);
+    assert!(
+        text.contains("Chi bộ Ấp 3: Chi bộ tổ chức học tập Nghị quyết cho 12/12 đảng viên."),
+        "{text}"
+    );
+    assert!(text.contains("Chi bộ Ấp 3: không có."), "{text}");
+    assert!(text.contains("Chi bộ Ấp 1: không có."), "{text}");
+    let summed = all_tables(&made.document)[0];
+    assert_eq!(figure(summed, "Kết nạp đảng viên mới", 1), "7");
+    assert_eq!(figure(summed, "Kết nạp đảng viên mới", 3), "71,4");
+    assert_eq!(figure(summed, "Tổng cộng", 2), "8");
+    assert_eq!(figure(summed, "Tổng cộng", 3), "80,0");
+}

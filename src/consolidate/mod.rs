@@ -872,7 +872,8 @@ fn text_fingerprint(document: &Document) -> u64 {
 }
 
 /// Short names for the columns of a table of units: the words all names
-/// begin with left out ("Chi bộ Ấp 1", "Chi bộ Ấp 2" as "Ấp 1", "Ấp 2"),
+/// begin with left out, but for the word a number goes with ("Chi bộ Ấp
+/// 1", "Chi bộ Ấp 2" as "Ấp 1", "Ấp 2"),
 /// then cut to `max` characters with "…". The full names go in tooltips.
 pub fn short_names(names: &[String], max: usize) -> Vec<String> {
     let words: Vec<Vec<&str>> = names
@@ -885,6 +886,14 @@ pub fn short_names(names: &[String], max: usize) -> Vec<String> {
         // Keep at least one word of each name.
         while common + 1 < shortest && words.iter().all(|w| w[common] == words[0][common]) {
             common += 1;
+        }
+        // "Ấp 12", not "12": a number keeps the word it numbers.
+        if common > 0
+            && words
+                .iter()
+                .any(|w| w[common].starts_with(|c: char| c.is_ascii_digit()))
+        {
+            common -= 1;
         }
     }
     words

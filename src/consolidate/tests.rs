@@ -104,4 +104,6 @@ fn short_names_leave_out_the_words_all_share() {
     let same: Vec<String> = ["Chi bộ", "Chi bộ"].map(String::from).to_vec();
     assert_eq!(short_names(&same, 8), ["bộ", "bộ"]);
     assert_eq!(short_names(&["Ấp 1".to_owned()], 8), ["Ấp 1"]);
+    let numbered: Vec<String> = (1..=30).map(|n| format!("Chi bộ Ấp {n}")).collect();
+    assert_eq!(short_names(&numbered, 8)[29], "Ấp 30");
 }

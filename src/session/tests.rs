@@ -800,3 +800,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_stored_draft_is_read_without_opening_it_and_the_open_one_as_it_stands() {
+    let kv = store();
+    let mut s = session(&kv);
+    let first = open_sample(&mut s);
+    type_text(&mut s, "Văn bản của đơn vị thứ nhất.", 10.0);
+    s.flush(20.0);
+    s.open_new(seed_sample(), Origin::Outline, 30.0);
+    let second = s.open_id().unwrap().to_owned();
+    type_text(&mut s, "Chưa lưu.", 40.0);
+    let read = s.read_stored(&first).unwrap();
+    assert!(text_of(&read).contains("Văn bản của đơn vị thứ nhất."));
+    // The open draft stays open; its text is read as it stands.
+    assert_eq!(s.open_id(), Some(second.as_str()));
+    assert!(text_of(&s.read_stored(&second).unwrap()).contains("Chưa lưu."));
+    assert!(matches!(
+        s.read_stored("missing"),
+        Err(SessionError::Missing)
+    ));
+}

@@ -776,7 +776,7 @@ fn completeness(state: Consolidation, store: Store) -> impl IntoView {
             let answered = plan
                 .answered()
                 .into_iter()
-                .map(|count| view! { <td class="number">{format!("{count}/{}", plan.outline.len())}</td> })
+                .map(|count| view! { <td class="number">{count}</td> })
                 .collect_view();
             let first = names.first().cloned().unwrap_or_default();
             Some(view! {
@@ -794,7 +794,7 @@ fn completeness(state: Consolidation, store: Store) -> impl IntoView {
                         <tbody>{body}</tbody>
                         <tfoot>
                             <tr>
-                                <th scope="row">{t(Msg::ConsolidateAnswered)}</th>
+                                <th scope="row">{format!("{} (/{})", t(Msg::ConsolidateAnswered), plan.outline.len())}</th>
                                 {answered}
                             </tr>
                         </tfoot>

@@ -11,6 +11,10 @@
 // through the "Mở tệp…" button as an old report would be
 // (`import-text.mjs`: total time to the dialog, longest main-thread block).
 //
+// Thirty units' drafts are consolidated through the "Tổng hợp báo cáo…"
+// dialog (`consolidate.mjs`: files read, then the click on "Tạo báo cáo
+// tổng hợp" to the draft open).
+//
 // Usage: node tests/bench/bench.mjs <draft.json> <criterion-log> <out-dir> [report.txt]
 import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
@@ -18,6 +22,7 @@ import { join, basename } from "node:path";
 import os from "node:os";
 import { serveDist, launchBrowser, DIST } from "../e2e/support.mjs";
 import { importTextRuns } from "./import-text.mjs";
+import { consolidateRuns, UNITS, ITEMS, TABLES } from "./consolidate.mjs";
 import { keySequence, lastFigureIndex, ratio, TABLE_SELECTOR, CELL_IN_TABLE, TABLE_CELL_SELECTOR } from "../../tools/bench-keys.mjs";
 
 const [draftPath, criterionLog, outDir, reportTextPath, reportDocxPath] = process.argv.slice(2);
@@ -416,6 +421,13 @@ try {
     add("Nhập", "như trên (Word), khối dài nhất của luồng chính (Long Tasks), lớn nhất", round(Math.max(...runs.map((run) => run.longestTask))), "ms", 200);
     add("Nhập", "như trên (Word), khoảng cách dài nhất giữa hai khung hình, lớn nhất", round(Math.max(...runs.map((run) => run.longestFrameGap))), "ms", 200);
   }
+  // Thirty units' drafts consolidated through the visible dialog, three
+  // times on fresh pages (tests/bench/consolidate.mjs).
+  const consolidations = await consolidateRuns(browser, server.url, 3);
+  const what = `${UNITS} đơn vị × ${ITEMS} mục × ${TABLES} bảng`;
+  add("Tổng hợp", `${what}: đọc ${UNITS} tệp đến khi thấy bảng kiểm tra, trung vị của 3 lần`, round(median(consolidations.map((run) => run.read))), "ms");
+  add("Tổng hợp", `${what}: bấm “Tạo báo cáo tổng hợp” đến khi bản thảo mở, trung vị của 3 lần`, round(median(consolidations.map((run) => run.create))), "ms", 1000);
+  add("Tổng hợp", "như trên, phần lõi (ghép dàn ý và tạo bản thảo, wasm), trung vị", round(median(consolidations.map((run) => run.core ?? NaN))), "ms");
 } finally {
   await browser.close();
   await server.close();
