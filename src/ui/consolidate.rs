@@ -99,7 +99,13 @@ impl Consolidation {
         let order = RwSignal::new(Vec::<usize>::new());
         let breakdown = RwSignal::new(Breakdown::None);
         let mapped = RwSignal::new(Vec::<(Unmatched, Target)>::new());
+        let sources = RwSignal::new(Vec::<Source>::new());
+        // No plan while a file is still being read: the units are not all
+        // in, and the draft is not made from part of them.
         let plan = Memo::new(move |_| {
+            if sources.with(|s| s.iter().any(|s| s.status == Status::Reading)) {
+                return None;
+            }
             let options = options_of(order.get(), breakdown.get(), &mapped.read());
             if options.order.is_empty() {
                 return None;
@@ -107,7 +113,7 @@ impl Consolidation {
             Some(units.with(|units| plan(units, &options)))
         });
         Consolidation {
-            sources: RwSignal::new(Vec::new()),
+            sources,
             units,
             order,
             breakdown,
