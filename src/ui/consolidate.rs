@@ -151,7 +151,22 @@ impl Consolidation {
                 }) else {
                     return;
                 };
-                self.order.update(|order| order.push(index));
+                // In the order the files were chosen, whichever is read first.
+                let source_of = |unit: usize| {
+                    self.sources.with_untracked(|sources| {
+                        sources
+                            .iter()
+                            .position(|s| s.status == Status::Read(unit))
+                            .unwrap_or(usize::MAX)
+                    })
+                };
+                let mut order = self.order.get_untracked();
+                let at = order
+                    .iter()
+                    .position(|unit| source_of(*unit) > source)
+                    .unwrap_or(order.len());
+                order.insert(at, index);
+                self.order.set(order);
                 Status::Read(index)
             }
             Err(error) => Status::Failed(describe_import_error(lang, &error)),

@@ -153,7 +153,7 @@ test("thirty units: the completeness table fits 1366 × 768 with its header and 
   }
 });
 
-test("a draft of the library and a Word file on another outline: reported, mapped, nothing dropped", async () => {
+test("a draft of the library, a Word file on another outline and a unit sent twice: reported, mapped, nothing dropped", async () => {
   const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
   try {
     const page = await openApp(context, suite.server.url);
@@ -170,14 +170,24 @@ test("a draft of the library and a Word file on another outline: reported, mappe
     const word = new URL("../corpus/word/03-ubnd-xa-thong-ke.docx", import.meta.url).pathname;
     const choosers = await catchFileChoosers(page);
     await page.getByTestId("consolidate-pick").click();
+    // The Word file first: it takes longest to read, and the units still
+    // come in the order chosen. Ấp 1's file comes again, sent twice.
     await (await choosers.next()).setFiles([
-      await UNIT("chi-bo-ap-2.baocao.json"),
       { name: "ubnd-tan-phu.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: await readFile(word) },
+      await UNIT("chi-bo-ap-2.baocao.json"),
+      { ...(await UNIT("chi-bo-ap-1.baocao.json")), name: "chi-bo-ap-1-gui-lai.baocao.json" },
     ]);
-    await allRead(page, 3);
-    assert.deepEqual(await texts(page.getByTestId("consolidate-unit-name")), ["Chi bộ Ấp 1", "Chi bộ Ấp 2", "Ủy ban nhân dân xã Tân Phú"]);
-    const notes = (await texts(page.getByTestId("consolidate-notes").locator("li"))).join("\n");
+    await allRead(page, 4);
+    assert.deepEqual(await texts(page.getByTestId("consolidate-unit-name")), ["Chi bộ Ấp 1", "Ủy ban nhân dân xã Tân Phú", "Chi bộ Ấp 2", "Chi bộ Ấp 1"]);
+    let notes = (await texts(page.getByTestId("consolidate-notes").locator("li"))).join("\n");
+    assert.match(notes, /“Chi bộ Ấp 1” có hai lần/);
     assert.match(notes, /Ủy ban nhân dân xã Tân Phú: chỉ 0\/\d+ mục khớp với dàn ý/);
+    // The user leaves the second Ấp 1 out: the note goes.
+    await page.getByTestId("consolidate-leave-out").nth(3).click();
+    assert.deepEqual(await texts(page.getByTestId("consolidate-unit-name")), ["Chi bộ Ấp 1", "Ủy ban nhân dân xã Tân Phú", "Chi bộ Ấp 2"]);
+    notes = (await texts(page.getByTestId("consolidate-notes").locator("li"))).join("\n");
+    assert.doesNotMatch(notes, /hai lần/);
+    assert.match(await page.getByTestId("consolidate-left-out").innerText(), /Chi bộ Ấp 1/);
     // Ấp 2's extra part, sent to II.1 with the visible choice.
     const row = page.getByTestId("consolidate-unmatched").filter({ hasText: "Công tác dân vận" });
     const choice = row.getByTestId("consolidate-target");
