@@ -282,13 +282,7 @@ fn section_blocks(
             }
         }
         match blocks_cell(&text) {
-            Cell::Filled => out.extend(attributed(
-                name,
-                &text
-                    .into_iter()
-                    .filter(|b| !matches!(b, Block::Paragraph(p) if super::is_nothing_to_report(&p.text)))
-                    .collect::<Vec<_>>(),
-            )),
+            Cell::Filled => out.extend(attributed(name, &text)),
             Cell::NothingToReport => nothing.push(name),
             Cell::Empty | Cell::Missing => {}
         }
