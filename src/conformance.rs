@@ -11,7 +11,10 @@ use crate::rules::{
 };
 use crate::text::is_nfc;
 
+pub mod reorg;
 mod tables;
+
+pub use reorg::WordsPlace;
 
 /// Where a finding points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,6 +126,12 @@ pub enum Finding {
         min: String,
         max: String,
     },
+    /// A document dated on or after 1 July 2025 names a body that no
+    /// longer exists (district level, thị trấn): the words as written.
+    ObsoleteBody {
+        place: WordsPlace,
+        words: Vec<String>,
+    },
 }
 
 /// One finding and where to go to fix it.
@@ -226,6 +235,10 @@ pub fn check(document: &Document) -> Vec<Issue> {
     }
 
     let entries = outline(document);
+    let obsolete = reorg::check(document, &entries);
+    for issue in obsolete.header {
+        push(issue.finding, issue.target);
+    }
     let has_divisions = document
         .sections
         .iter()
@@ -304,7 +317,11 @@ pub fn check(document: &Document) -> Vec<Issue> {
         }
     }
     walk(&document.sections, &entries, &mut assessment_issues);
-    for issue in assessment_issues.into_iter().chain(table_issues) {
+    for issue in assessment_issues
+        .into_iter()
+        .chain(table_issues)
+        .chain(obsolete.body)
+    {
         push(issue.finding, issue.target);
     }
 
@@ -319,6 +336,9 @@ pub fn check(document: &Document) -> Vec<Issue> {
     }
     if closing.recipients.iter().all(|line| line.trim().is_empty()) {
         push(Finding::MissingRecipients, Target::Recipients);
+    }
+    for issue in obsolete.closing {
+        push(issue.finding, issue.target);
     }
     for (setting, value) in page_out_of_range(meta) {
         let range = setting.range(meta.ruleset);
@@ -482,3 +502,7 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "conformance/tables_tests.rs"]
 mod tables_tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "conformance/reorg_tests.rs"]
+mod reorg_tests;

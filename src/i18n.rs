@@ -77,7 +77,7 @@ messages! {
     UseTemplate => "Dùng mẫu này", "Use this outline";
     SampleHeading => "Bản mẫu đã điền sẵn", "Filled-in sample";
     OpenSample => "Mở bản mẫu", "Open the sample";
-    PartyRuleset => "Văn bản Đảng (HD 36-HD/VPTW)", "Party document (HD 36-HD/VPTW)";
+    PartyRuleset => "Văn bản Đảng (QĐ 399-QĐ/TW, HD 36-HD/VPTW)", "Party document (QĐ 399-QĐ/TW, HD 36-HD/VPTW)";
     StateRuleset => "Văn bản nhà nước (NĐ 30/2020/NĐ-CP)", "State document (Decree 30/2020)";
     Undo => "Hoàn tác", "Undo";
     UndoLabel => "Hoàn tác (Ctrl+Z)", "Undo (Ctrl+Z)";
@@ -107,8 +107,8 @@ messages! {
     FieldTitleHint => "Tên để tìm lại bản thảo; không in ra văn bản.", "How you find this draft again; not printed.";
     FieldRuleset => "Thể thức", "Layout rules";
     FieldSuperiorBody => "Cơ quan cấp trên", "Superior body";
-    FieldSuperiorBodyHintParty => "Ví dụ: ĐẢNG BỘ TỈNH ĐỒNG THÁP", "E.g. ĐẢNG BỘ TỈNH ĐỒNG THÁP";
-    FieldSuperiorBodyHintState => "Ví dụ: UBND TỈNH ĐỒNG THÁP, UBND XÃ BÌNH THÀNH", "E.g. UBND TỈNH ĐỒNG THÁP, UBND XÃ BÌNH THÀNH";
+    FieldSuperiorBodyHintParty => "Mỗi cấp một dòng, tối đa 3 dòng. Ví dụ: ĐẢNG BỘ TỈNH ĐỒNG THÁP, dòng dưới ĐẢNG ỦY XÃ LẤP VÒ (trên một chi bộ).", "One level per line, up to 3 lines. E.g. ĐẢNG BỘ TỈNH ĐỒNG THÁP, then ĐẢNG ỦY XÃ LẤP VÒ below it (above a chi bộ).";
+    FieldSuperiorBodyHintState => "Mỗi cấp một dòng, tối đa 3 dòng. Ví dụ: UBND TỈNH ĐỒNG THÁP, UBND XÃ BÌNH THÀNH", "One level per line, up to 3 lines. E.g. UBND TỈNH ĐỒNG THÁP, UBND XÃ BÌNH THÀNH";
     FieldIssuingBody => "Cơ quan ban hành", "Issuing body";
     FieldIssuingBodyHintParty => "Ví dụ: ĐẢNG ỦY XÃ BÌNH THÀNH, CHI BỘ TRƯỜNG THCS BÌNH THÀNH", "E.g. ĐẢNG ỦY XÃ BÌNH THÀNH, CHI BỘ TRƯỜNG THCS BÌNH THÀNH";
     FieldIssuingBodyHintState => "Ví dụ: UBND XÃ BÌNH THÀNH, TRƯỜNG THCS BÌNH THÀNH", "E.g. UBND XÃ BÌNH THÀNH, TRƯỜNG THCS BÌNH THÀNH";
@@ -370,6 +370,7 @@ messages! {
     FindingMissingSigningAuthority => "Thiếu thẩm quyền ký (T/M …, TM. …).", "The signing authority is missing.";
     FindingMissingSignerName => "Thiếu họ tên người ký.", "The signer's name is missing.";
     FindingMissingRecipients => "Thiếu nơi nhận.", "The recipients are missing.";
+    FindingPlaceRecipients => "Nơi nhận", "The recipients";
     PageHeading => "Trang", "Page";
     PageMarginTop => "Lề trên (mm)", "Top margin (mm)";
     PageMarginBottom => "Lề dưới (mm)", "Bottom margin (mm)";
@@ -385,6 +386,64 @@ messages! {
     ExportHtml => "Trang HTML (mở được lại)", "HTML page (opens again)";
     ExportMarkdown => "Markdown (.md)", "Markdown (.md)";
     ExportText => "Văn bản thường (.txt)", "Plain text (.txt)";
+}
+
+/// The short label of the texts a ruleset rests on, shown under the
+/// ruleset's choice and in the format check: "Thể thức: Quy định
+/// 399-QĐ/TW (2026); trình bày theo Hướng dẫn 36-HD/VPTW (2018)".
+pub fn ruleset_sources(lang: Lang, sources: &crate::rules::Sources) -> String {
+    let (basis, layout) = (&sources.basis, &sources.layout);
+    let part = |source: &crate::rules::Source| {
+        source
+            .part
+            .map(|part| format!(", {part}"))
+            .unwrap_or_default()
+    };
+    match (lang, basis == layout) {
+        (Lang::Vi, true) => format!(
+            "Thể thức và trình bày: {}{} ({}).",
+            basis.name,
+            part(basis),
+            basis.year
+        ),
+        (Lang::En, true) => format!(
+            "Format and layout: {}{} ({}).",
+            basis.name,
+            part(basis),
+            basis.year
+        ),
+        (Lang::Vi, false) => format!(
+            "Thể thức: {}{} ({}); trình bày theo {}{} ({}).",
+            basis.name,
+            part(basis),
+            basis.year,
+            layout.name,
+            part(layout),
+            layout.year
+        ),
+        (Lang::En, false) => format!(
+            "Format: {}{} ({}); layout after {}{} ({}).",
+            basis.name,
+            part(basis),
+            basis.year,
+            layout.name,
+            part(layout),
+            layout.year
+        ),
+    }
+}
+
+/// Why a ruleset's figures come from an older text, when they do: the
+/// guidance replacing it has no official text yet.
+pub fn ruleset_note(lang: Lang, sources: &crate::rules::Sources) -> Option<String> {
+    if !sources.layout_provisional {
+        return None;
+    }
+    let layout = sources.layout.name;
+    Some(match lang {
+        Lang::Vi => format!("Hướng dẫn mới thay {layout} chưa có văn bản chính thức; lề, cỡ chữ, giãn dòng vẫn theo {layout}."),
+        Lang::En => format!("The guidance replacing {layout} has no official text yet; margins, sizes and spacing stay those of {layout}."),
+    })
 }
 
 /// The message for a number/symbol shape problem.
@@ -419,6 +478,24 @@ pub fn page_setting(setting: crate::rules::PageSetting) -> Msg {
         PageSetting::MarginRight => Msg::PageMarginRight,
         PageSetting::BodySize => Msg::PageBodySize,
         PageSetting::LineSpacing => Msg::PageLineSpacing,
+    }
+}
+
+/// The label of a details field, as the form shows it.
+fn field_label(field: crate::edit::Field) -> Msg {
+    use crate::edit::Field;
+    match field {
+        Field::Title => Msg::FieldTitle,
+        Field::SuperiorBody => Msg::FieldSuperiorBody,
+        Field::IssuingBody => Msg::FieldIssuingBody,
+        Field::NumberSymbol => Msg::FieldNumber,
+        Field::Place => Msg::FieldPlace,
+        Field::DocType => Msg::FieldDocType,
+        Field::Subject => Msg::FieldSubject,
+        Field::SigningAuthority => Msg::FieldSigningAuthority,
+        Field::Position => Msg::FieldPosition,
+        Field::SignerName => Msg::FieldSignerName,
+        Field::Author => Msg::FieldAuthor,
     }
 }
 
@@ -491,6 +568,36 @@ pub fn describe_finding(lang: Lang, finding: &crate::conformance::Finding) -> St
                 format!("Trang: {label} là {value}, ngoài khoảng {min}–{max} theo quy định.")
             } else {
                 format!("Page: {label} is {value}, outside the rules' {min}–{max}.")
+            }
+        }
+        Finding::ObsoleteBody { place, words } => {
+            use crate::conformance::WordsPlace;
+            let quoted = words
+                .iter()
+                .map(|word| format!("“{word}”"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let where_ = match place {
+                WordsPlace::Field(field) => t(lang, field_label(*field)).to_owned(),
+                WordsPlace::Recipients => t(lang, Msg::FindingPlaceRecipients).to_owned(),
+                WordsPlace::Opening => t(lang, Msg::PreambleHeading).to_owned(),
+                // "II.1" is a section; "Phần 1, II" and "PHỤ LỤC I" name
+                // themselves.
+                WordsPlace::Section { reference }
+                    if reference
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit() || "IVXLC".contains(c)) =>
+                {
+                    section(reference)
+                }
+                WordsPlace::Section { reference } => reference.clone(),
+            };
+            match (vi, place.names_a_body()) {
+                (true, true) => format!("{where_} ghi {quoted}: từ 01/7/2025 không còn cấp huyện (huyện, quận, thị xã) và thị trấn — ghi cơ quan hiện nay (tỉnh, xã, phường)."),
+                (true, false) => format!("{where_} nhắc {quoted}: từ 01/7/2025 không còn cấp huyện và thị trấn — kiểm tra lại; nếu chỉ nói về thời trước khi sắp xếp thì để nguyên."),
+                (false, true) => format!("{where_} names {quoted}: since 1 July 2025 there are no districts (huyện, quận, thị xã) nor thị trấn — name today's body (province, commune, ward)."),
+                (false, false) => format!("{where_} mentions {quoted}: since 1 July 2025 there are no districts nor thị trấn — check it again; leave it if it speaks of the time before."),
             }
         }
         Finding::NotNfc { reference } => {

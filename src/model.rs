@@ -104,7 +104,8 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shared<T> {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Ruleset {
-    /// Party documents: Hướng dẫn 36-HD/VPTW.
+    /// Party documents: Quy định 399-QĐ/TW (2026), laid out after Hướng
+    /// dẫn 36-HD/VPTW (see `rules::PARTY`).
     #[default]
     Party,
     /// State documents: Nghị định 30/2020/NĐ-CP, Phụ lục I.

@@ -653,8 +653,22 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
         0 => {}
         1 => document.meta.issuing_body = bodies.remove(0),
         _ => {
-            document.meta.superior_body = bodies.remove(0);
-            document.meta.issuing_body = bodies.join(" ");
+            // Since 2025 a chi bộ names two levels above it ("ĐẢNG BỘ TỈNH
+            // …" / "ĐẢNG ỦY XÃ …" / "CHI BỘ …"): the last line that opens
+            // a body's name starts the issuing body, the lines above it are
+            // the superior bodies, one per line, and what follows it is the
+            // rest of its name.
+            let issuing = (2..bodies.len())
+                .rev()
+                .find(|&at| {
+                    BODY_STARTS
+                        .iter()
+                        .any(|start| bodies[at].starts_with(start))
+                })
+                .unwrap_or(1);
+            let rest = bodies.split_off(issuing);
+            document.meta.superior_body = bodies.join("\n");
+            document.meta.issuing_body = rest.join(" ");
         }
     }
 
