@@ -484,6 +484,47 @@ pub const STATE: LayoutRules = LayoutRules {
     landscape: false,
 };
 
+/// The syllable sequences that name a body gone since local government
+/// lost its district level on 1 July 2025 (huyện, quận, thị xã and their
+/// Party committees, People's Committees and offices such as Phòng GD&ĐT;
+/// thị trấn, merged into communes), in lowercase NFC with the new tone
+/// placement ("ủy"). `conformance::reorg` finds them in a document: at
+/// each place the longest match is taken, and matches on neighbouring
+/// syllables (only spaces between) are joined ("Phòng GD&ĐT" and "huyện"
+/// give "Phòng GD&ĐT huyện").
+pub const GONE_SINCE_2025: &[&[&str]] = &[
+    &["ban", "thường", "vụ", "huyện", "ủy"],
+    &["ban", "thường", "vụ", "quận", "ủy"],
+    &["ban", "thường", "vụ", "thị", "ủy"],
+    &["ủy", "ban", "nhân", "dân", "huyện"],
+    &["ủy", "ban", "nhân", "dân", "quận"],
+    &["ủy", "ban", "nhân", "dân", "thị", "xã"],
+    &["ubnd", "huyện"],
+    &["ubnd", "quận"],
+    &["ubnd", "thị", "xã"],
+    &["đảng", "bộ", "huyện"],
+    &["đảng", "bộ", "quận"],
+    &["đảng", "bộ", "thị", "xã"],
+    &["phòng", "giáo", "dục", "và", "đào", "tạo"],
+    &["phòng", "giáo", "dục", "đào", "tạo"],
+    &["phòng", "gd", "và", "đt"],
+    &["phòng", "gd", "đt"],
+    &["phòng", "gdđt"],
+    &["pgd", "đt"],
+    &["pgdđt"],
+    &["huyện", "ủy"],
+    &["quận", "ủy"],
+    &["thị", "ủy"],
+    &["thị", "xã"],
+    &["thị", "trấn"],
+    &["huyện"],
+    &["quận"],
+];
+
+/// Syllables written with the old tone placement, with the new one
+/// ("uỷ" for "ủy"): both are correct, so a search finds either.
+pub const OLD_TONE_PLACEMENT: &[(&str, &str)] = &[("uỷ", "ủy")];
+
 /// What an assessment group says when there is nothing to report.
 pub const NOTHING_TO_REPORT: &str = "không có.";
 

@@ -16,6 +16,7 @@ use super::{Finding, Issue, Target};
 use crate::edit::Field;
 use crate::model::{Block, DocDate, Document, Section};
 use crate::numbering::OutlineEntry;
+use crate::rules::{GONE_SINCE_2025, OLD_TONE_PLACEMENT};
 use crate::text::to_nfc;
 
 /// The first day without districts: 1 July 2025.
@@ -65,39 +66,6 @@ pub fn after_reorganisation(date: &DocDate) -> Option<bool> {
     Some(date.day.is_none_or(|got_day| got_day >= day))
 }
 
-/// The syllable sequences that name a body that no longer exists, in
-/// lowercase NFC with "ủy" for "uỷ". At each place the longest match is
-/// taken, and matches on neighbouring syllables (with only spaces between) are joined ("Phòng GD&ĐT" and
-/// "huyện" give "Phòng GD&ĐT huyện").
-const OBSOLETE: &[&[&str]] = &[
-    &["ban", "thường", "vụ", "huyện", "ủy"],
-    &["ban", "thường", "vụ", "quận", "ủy"],
-    &["ban", "thường", "vụ", "thị", "ủy"],
-    &["ủy", "ban", "nhân", "dân", "huyện"],
-    &["ủy", "ban", "nhân", "dân", "quận"],
-    &["ủy", "ban", "nhân", "dân", "thị", "xã"],
-    &["ubnd", "huyện"],
-    &["ubnd", "quận"],
-    &["ubnd", "thị", "xã"],
-    &["đảng", "bộ", "huyện"],
-    &["đảng", "bộ", "quận"],
-    &["đảng", "bộ", "thị", "xã"],
-    &["phòng", "giáo", "dục", "và", "đào", "tạo"],
-    &["phòng", "giáo", "dục", "đào", "tạo"],
-    &["phòng", "gd", "và", "đt"],
-    &["phòng", "gd", "đt"],
-    &["phòng", "gdđt"],
-    &["pgd", "đt"],
-    &["pgdđt"],
-    &["huyện", "ủy"],
-    &["quận", "ủy"],
-    &["thị", "ủy"],
-    &["thị", "xã"],
-    &["thị", "trấn"],
-    &["huyện"],
-    &["quận"],
-];
-
 /// A syllable of `text`: its byte range and its folded form.
 struct Syllable {
     start: usize,
@@ -111,10 +79,9 @@ fn syllables(text: &str) -> Vec<Syllable> {
     let close = |start: usize, end: usize, out: &mut Vec<Syllable>| {
         let lower = text[start..end].to_lowercase();
         // The old tone placement, which is as correct as the new.
-        let folded = if lower == "uỷ" {
-            "ủy".to_owned()
-        } else {
-            lower
+        let folded = match OLD_TONE_PLACEMENT.iter().find(|(old, _)| *old == lower) {
+            Some((_, new)) => (*new).to_owned(),
+            None => lower,
         };
         out.push(Syllable { start, end, folded });
     };
@@ -143,7 +110,7 @@ pub fn obsolete_words(text: &str) -> Vec<String> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
     while at < syllables.len() {
-        let found = OBSOLETE
+        let found = GONE_SINCE_2025
             .iter()
             .filter(|pattern| {
                 syllables.len() - at >= pattern.len()
