@@ -1003,6 +1003,42 @@ mod tests {
     }
 
     #[test]
+    fn each_ruleset_names_its_texts_and_a_versioned_id() {
+        let party = rules(Ruleset::Party).sources;
+        assert_eq!(party.id, "party-hd36-2018/qd399-2026");
+        assert_eq!(party.basis.name, "Quy định 399-QĐ/TW");
+        assert_eq!(party.basis.issued, "09/01/2026");
+        assert_eq!(party.layout.name, "Hướng dẫn 36-HD/VPTW");
+        assert_eq!(party.layout.issued, "03/4/2018");
+        // Kept only until the replacing guidance's official text is found.
+        assert!(party.layout_provisional);
+        assert_eq!(
+            party.citation(),
+            "Quy định 399-QĐ/TW (09/01/2026); Hướng dẫn 36-HD/VPTW (03/4/2018)"
+        );
+        let state = rules(Ruleset::State).sources;
+        assert_eq!(state.id, "state-nd30-2020");
+        assert!(!state.layout_provisional);
+        assert_eq!(
+            state.citation(),
+            "Nghị định 30/2020/NĐ-CP, Phụ lục I (05/3/2020)"
+        );
+        assert_ne!(party.id, state.id);
+        use crate::i18n::{ruleset_note, ruleset_sources, Lang};
+        assert_eq!(
+            ruleset_sources(Lang::Vi, &party),
+            "Thể thức: Quy định 399-QĐ/TW (2026); trình bày theo Hướng dẫn 36-HD/VPTW (2018)."
+        );
+        assert_eq!(
+            ruleset_sources(Lang::Vi, &state),
+            "Thể thức và trình bày: Nghị định 30/2020/NĐ-CP, Phụ lục I (2020)."
+        );
+        assert!(ruleset_note(Lang::Vi, &party)
+            .is_some_and(|note| note.contains("chưa có văn bản chính thức")));
+        assert_eq!(ruleset_note(Lang::En, &state), None);
+    }
+
+    #[test]
     fn each_ruleset_has_its_own_figures() {
         assert_eq!(rules(Ruleset::Party).number_prefix, "Số ");
         assert_eq!(rules(Ruleset::State).number_prefix, "Số: ");
