@@ -73,16 +73,23 @@ struct Syllable {
     folded: String,
 }
 
+/// `text` in lowercase, with the new tone placement.
+fn fold(text: &str) -> String {
+    let lower = text.to_lowercase();
+    OLD_TONE_PLACEMENT.iter().fold(lower, |folded, (old, new)| {
+        if folded.contains(old) {
+            folded.replace(old, new)
+        } else {
+            folded
+        }
+    })
+}
+
 fn syllables(text: &str) -> Vec<Syllable> {
     let mut out = Vec::new();
     let mut start = None;
     let close = |start: usize, end: usize, out: &mut Vec<Syllable>| {
-        let lower = text[start..end].to_lowercase();
-        // The old tone placement, which is as correct as the new.
-        let folded = match OLD_TONE_PLACEMENT.iter().find(|(old, _)| *old == lower) {
-            Some((_, new)) => (*new).to_owned(),
-            None => lower,
-        };
+        let folded = fold(&text[start..end]);
         out.push(Syllable { start, end, folded });
     };
     for (at, c) in text.char_indices() {
@@ -105,6 +112,16 @@ fn syllables(text: &str) -> Vec<Syllable> {
 /// (in NFC), each once whatever its case, in the order found.
 pub fn obsolete_words(text: &str) -> Vec<String> {
     let text = to_nfc(text);
+    // Most texts hold no pattern's syllables at all: one pass over the
+    // folded text says so before any syllable is cut out (the check runs
+    // over every text of a long report).
+    let folded = fold(&text);
+    if !GONE_SINCE_2025
+        .iter()
+        .any(|pattern| pattern.iter().all(|syllable| folded.contains(syllable)))
+    {
+        return Vec::new();
+    }
     let syllables = syllables(&text);
     // (first syllable, one past the last) of each match.
     let mut spans: Vec<(usize, usize)> = Vec::new();
