@@ -129,8 +129,10 @@ pub struct DocDate {
 #[serde(default)]
 pub struct Meta {
     pub ruleset: Ruleset,
-    /// The superior body ("ĐẢNG BỘ HUYỆN LẤP VÒ"), or the parent body for
-    /// State documents.
+    /// The superior body, or the parent body for State documents: one
+    /// level per line, top level first ("ĐẢNG BỘ TỈNH ĐỒNG THÁP\nĐẢNG ỦY
+    /// XÃ LẤP VÒ" above a chi bộ since 2025), each a line of the header
+    /// (`frame::superior_lines`). A draft of one line stays valid as is.
     pub superior_body: String,
     /// The issuing body ("ĐẢNG ỦY TRƯỜNG THPT LẤP VÒ 2").
     pub issuing_body: String,

@@ -992,6 +992,26 @@ Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- UBND huyện;\tKT. CHỦ TỊCH\n- Lưu
         );
     }
 
+    /// Since 2025 a chi bộ's header names two levels above it: both are
+    /// superior bodies, one per line; a long issuing name wrapped onto a
+    /// second line stays one name.
+    #[test]
+    fn two_levels_above_a_chi_bo_are_two_superior_lines() {
+        let text = "ĐẢNG BỘ TỈNH ĐỒNG THÁP                ĐẢNG CỘNG SẢN VIỆT NAM\n\
+ĐẢNG ỦY XÃ LẤP VÒ              Lấp Vò, ngày 15 tháng 12 năm 2026\n\
+CHI BỘ TRƯỜNG THPT\n\
+LẤP VÒ 2\n\
+*\n\
+Số 05-BC/CB\nBÁO CÁO\ntổng kết\nI. MỘT\n";
+        let (document, _) = framed(text);
+        assert_eq!(
+            document.meta.superior_body,
+            "ĐẢNG BỘ TỈNH ĐỒNG THÁP\nĐẢNG ỦY XÃ LẤP VÒ"
+        );
+        assert_eq!(document.meta.issuing_body, "CHI BỘ TRƯỜNG THPT LẤP VÒ 2");
+        assert_eq!(document.meta.place, "Lấp Vò");
+    }
+
     #[test]
     fn regression_superior_and_issuing_body_on_one_line() {
         let text = "ĐẢNG BỘ XÃ HÒA LỢI CHI BỘ ẤP 2          ĐẢNG CỘNG SẢN VIỆT NAM\n\
