@@ -63,6 +63,11 @@ pub enum EmptyAlong {
 pub enum Finding {
     MissingIssuingBody,
     MissingSuperiorBody,
+    /// The superior body takes more lines than the header has room for
+    /// (`frame::MAX_SUPERIOR_LINES`): the number of lines written.
+    SuperiorTooManyLines {
+        lines: usize,
+    },
     MissingNumber,
     NumberShape(NumberProblem),
     DateIncomplete,
@@ -200,9 +205,17 @@ pub fn check(document: &Document) -> Vec<Issue> {
     let mut issues = Vec::new();
     let mut push = |finding: Finding, target: Target| issues.push(Issue { finding, target });
 
-    if meta.superior_body.trim().is_empty() {
+    let superior_lines = crate::frame::superior_lines(&meta.superior_body).len();
+    if superior_lines == 0 {
         push(
             Finding::MissingSuperiorBody,
+            Target::Field(Field::SuperiorBody),
+        );
+    } else if superior_lines > crate::frame::MAX_SUPERIOR_LINES {
+        push(
+            Finding::SuperiorTooManyLines {
+                lines: superior_lines,
+            },
             Target::Field(Field::SuperiorBody),
         );
     }

@@ -339,6 +339,11 @@ fn uppercase(text: &str) -> Option<String> {
     (!text.trim().is_empty()).then(|| to_display_uppercase(text.trim()))
 }
 
+/// How many lines the superior body may take: a chi bộ names up to three
+/// levels above it (ĐẢNG BỘ TỈNH …, ĐẢNG ỦY XÃ …, ĐẢNG BỘ CƠ SỞ …); more
+/// do not fit the header's left column, and the check says so.
+pub const MAX_SUPERIOR_LINES: usize = 3;
+
 /// The superior bodies, one per line of the field, top level first
 /// ("ĐẢNG BỘ TỈNH ĐỒNG THÁP", "ĐẢNG ỦY XÃ LẤP VÒ" above a chi bộ), in
 /// capitals; empty lines left out. A draft from before there were lines

@@ -514,6 +514,14 @@ pub fn describe_finding(lang: Lang, finding: &crate::conformance::Finding) -> St
     match finding {
         Finding::MissingIssuingBody => fixed(Msg::FindingMissingIssuingBody),
         Finding::MissingSuperiorBody => fixed(Msg::FindingMissingSuperiorBody),
+        Finding::SuperiorTooManyLines { lines } => {
+            let max = crate::frame::MAX_SUPERIOR_LINES;
+            if vi {
+                format!("Cơ quan cấp trên ghi {lines} dòng: đầu văn bản chỉ ghi tối đa {max} cấp, mỗi cấp một dòng — bỏ bớt cấp xa nhất.")
+            } else {
+                format!("The superior body takes {lines} lines: the header names at most {max} levels, one per line — leave out the farthest.")
+            }
+        }
         Finding::MissingNumber => fixed(Msg::FindingMissingNumber),
         Finding::NumberShape(problem) => fixed(number_problem(*problem)),
         Finding::DateIncomplete => fixed(Msg::FindingDateIncomplete),

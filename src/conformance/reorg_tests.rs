@@ -303,3 +303,42 @@ fn no_built_in_template_names_a_body_gone_since_2025() {
         assert_eq!(obsolete(&draft), [], "{}", template.id);
     }
 }
+
+#[test]
+fn a_superior_body_of_more_than_three_lines_is_named_and_three_are_fine() {
+    let mut document = seed_sample();
+    let lines = |document: &Document| -> Vec<Issue> {
+        check(document)
+            .into_iter()
+            .filter(|issue| {
+                matches!(
+                    issue.finding,
+                    Finding::SuperiorTooManyLines { .. } | Finding::MissingSuperiorBody
+                )
+            })
+            .collect()
+    };
+    document.meta.superior_body =
+        "ĐẢNG BỘ TỈNH ĐỒNG THÁP\nĐẢNG ỦY XÃ LẤP VÒ\n\nĐẢNG BỘ CƠ SỞ".into();
+    assert_eq!(lines(&document), []);
+    document.meta.superior_body.push_str("\nCHI BỘ 1");
+    let found = lines(&document);
+    assert_eq!(
+        found,
+        [Issue {
+            finding: Finding::SuperiorTooManyLines { lines: 4 },
+            target: Target::Field(Field::SuperiorBody),
+        }]
+    );
+    let said = describe_finding(Lang::Vi, &found[0].finding);
+    assert!(
+        said.contains("4 dòng") && said.contains("tối đa 3"),
+        "{said}"
+    );
+    // Lines of spaces only count as none.
+    document.meta.superior_body = " \n  ".into();
+    assert_eq!(
+        lines(&document).first().map(|issue| issue.finding.clone()),
+        Some(Finding::MissingSuperiorBody)
+    );
+}
