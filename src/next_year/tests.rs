@@ -363,3 +363,48 @@ fn a_title_without_a_year_is_marked_as_next_year_s() {
     let again = next_year(&document, &untitled).document;
     assert!(again.beside.iter().all(|text| text.blocks != old.preamble));
 }
+
+#[test]
+fn texts_beside_sections_are_never_printed_or_exported_as_the_report_s_own() {
+    let made = next_year(&school_report(), &untitled).document;
+    assert!(!made.beside.is_empty());
+    let mut bare = made.clone();
+    bare.beside = Shared::default();
+    assert_eq!(
+        crate::render::elements(&made),
+        crate::render::elements(&bare)
+    );
+    assert_eq!(
+        crate::render::appendices(&made),
+        crate::render::appendices(&bare)
+    );
+    assert_eq!(
+        crate::export::markdown(&made),
+        crate::export::markdown(&bare)
+    );
+    assert_eq!(
+        crate::export::plain_text(&made),
+        crate::export::plain_text(&bare)
+    );
+    assert_eq!(
+        crate::docx::document_xml(&made),
+        crate::docx::document_xml(&bare)
+    );
+    // The HTML file carries the draft as data, to be opened again; what
+    // it shows is the same.
+    let shown = |document: &Document| {
+        let html = crate::export::html(&mut crate::persist::Envelope::new(
+            "x",
+            document.clone(),
+            0.0,
+        ));
+        let data = crate::export::embedded_draft(&html)
+            .unwrap_or_default()
+            .to_owned();
+        html.replace(&data, "")
+    };
+    assert_eq!(shown(&made), shown(&bare));
+    let last_year = crate::next_year::blocks_text(&made.beside[0].blocks);
+    let line = last_year.lines().next().unwrap();
+    assert!(!crate::export::plain_text(&made).contains(line));
+}

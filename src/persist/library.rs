@@ -592,6 +592,22 @@ pub fn duplicate(
     create(kv, document, now_ms)
 }
 
+/// Makes next year's draft from draft `id` (`next_year::next_year`: the
+/// outline and frame kept, the text kept beside each section, years moved
+/// on) and stores it as a new draft. Returns it with the years changed,
+/// for the user to review. Draft `id` is left as it was.
+pub fn next_year(
+    kv: &mut dyn KeyValue,
+    id: &str,
+    untitled: &dyn Fn(&str) -> String,
+    now_ms: f64,
+) -> Result<(Envelope, Vec<crate::next_year::YearChange>), LibraryError> {
+    let original = load(kv, id)?;
+    let made = crate::next_year::next_year(&original.document, untitled);
+    let envelope = create(kv, made.document, now_ms)?;
+    Ok((envelope, made.changes))
+}
+
 /// Moves draft `id` to the trash. The thirty days before it is deleted for
 /// good are counted from the first start of the app that finds it there
 /// (`purge_expired`), not from this clock reading.
@@ -1017,6 +1033,27 @@ mod tests {
             save_document(&mut kv, &mut envelope, &current, &mut stored, 3.0),
             Err(LibraryError::VerifyFailed)
         );
+    }
+
+    #[test]
+    fn next_year_s_draft_is_stored_with_last_year_s_text_beside_it() {
+        let mut kv = MemoryStore::default();
+        let old = create(&mut kv, seed_sample(), 1.0).unwrap();
+        let before = kv.items.clone();
+        let (made, _) = next_year(&mut kv, &old.meta.id, &|t| format!("{t} 2"), 2.0).unwrap();
+        assert_ne!(made.meta.id, old.meta.id);
+        for (key, value) in &before {
+            assert_eq!(kv.items.get(key), Some(value), "{key} changed");
+        }
+        let loaded = load(&mut kv, &made.meta.id).unwrap();
+        assert!(!loaded.document.beside.is_empty());
+        assert_eq!(loaded.document, made.document);
+        // Saved again in pieces, as the editor saves, it keeps them.
+        let (mut envelope, mut stored) = load_with_parts(&mut kv, &made.meta.id).unwrap();
+        let document = envelope.document.clone();
+        save_document(&mut kv, &mut envelope, &document, &mut stored, 3.0).unwrap();
+        let again = load(&mut kv, &made.meta.id).unwrap();
+        assert_eq!(again.document.beside, made.document.beside);
     }
 
     #[test]

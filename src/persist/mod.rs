@@ -159,6 +159,9 @@ impl Envelope {
         let mut head = document.clone_frame();
         head.preamble = document.preamble.clone();
         head.next_id = document.next_id;
+        // The texts kept beside sections go with the head: they change
+        // only when a text is made from another, never while typing.
+        head.beside = document.beside.clone();
         let mut extra = self.extra.clone();
         extra.insert(STORED_PARTS_FIELD.to_owned(), Value::from(names.to_vec()));
         envelope_json(

@@ -754,6 +754,18 @@ impl Session {
         Ok(())
     }
 
+    /// Makes next year's draft from draft `id` as stored, and tells its id
+    /// with the years changed (see `library::next_year`).
+    pub fn next_year(
+        &mut self,
+        id: &str,
+        untitled: &dyn Fn(&str) -> String,
+        now_ms: f64,
+    ) -> Result<(String, Vec<crate::next_year::YearChange>), SessionError> {
+        let (envelope, changes) = library::next_year(self.kv.as_mut(), id, untitled, now_ms)?;
+        Ok((envelope.meta.id, changes))
+    }
+
     /// Moves draft `id` to the trash.
     pub fn trash(&mut self, id: &str, now_ms: f64) -> Result<(), SessionError> {
         library::trash(self.kv.as_mut(), id, now_ms)?;
