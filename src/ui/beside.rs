@@ -141,17 +141,19 @@ fn beside_text(store: Store, container: Container, text: BesideText) -> impl Int
         <article class="beside-text" data-testid="beside-text">
             <div class="beside-head">
                 <h3 class="beside-label" data-testid="beside-label">{text.label}</h3>
-                <button
-                    type="button"
-                    data-testid="beside-copy-in"
-                    title=move || store.t(Msg::CopyIntoSectionHint)
-                    on:click=copy_in
-                >
-                    {move || store.t(Msg::CopyIntoSection)}
-                </button>
-                <button type="button" data-testid="beside-copy-text" on:click=copy_text>
-                    {move || store.t(Msg::CopyText)}
-                </button>
+                <span class="beside-actions">
+                    <button
+                        type="button"
+                        data-testid="beside-copy-in"
+                        title=move || store.t(Msg::CopyIntoSectionHint)
+                        on:click=copy_in
+                    >
+                        {move || store.t(Msg::CopyIntoSection)}
+                    </button>
+                    <button type="button" data-testid="beside-copy-text" on:click=copy_text>
+                        {move || store.t(Msg::CopyText)}
+                    </button>
+                </span>
             </div>
             <div class="beside-body" data-testid="beside-body">
                 {elements.into_iter().map(super::preview::element_view).collect_view()}
