@@ -970,9 +970,14 @@ pub fn duplicate_title(lang: Lang, title: &str) -> String {
 }
 
 /// The title of next year's draft when the old one names no year to move
-/// on: "… (năm sau)".
+/// on: "… (năm sau)", once (a draft made from one already so named keeps
+/// its name).
 pub fn next_year_title(lang: Lang, title: &str) -> String {
-    format!("{title} {}", t(lang, Msg::NextYearSuffix))
+    let suffix = t(lang, Msg::NextYearSuffix);
+    if title.trim_end().ends_with(suffix) {
+        return title.to_owned();
+    }
+    format!("{title} {suffix}")
 }
 
 /// The button that shows the units' texts beside a section, with their
@@ -1135,6 +1140,11 @@ mod tests {
             "Báo cáo sơ kết (bản sao)"
         );
         assert_eq!(duplicate_title(Lang::En, "Draft"), "Draft (copy)");
+        assert_eq!(next_year_title(Lang::Vi, "Báo cáo"), "Báo cáo (năm sau)");
+        assert_eq!(
+            next_year_title(Lang::Vi, "Báo cáo (năm sau)"),
+            "Báo cáo (năm sau)"
+        );
     }
 
     #[test]
