@@ -2,8 +2,8 @@
 //! computed ones shown apart, and the controls that change its shape.
 //!
 //! Every field reads its own memo of the table's computed view, so typing
-//! in a cell updates that cell and the totals that follow from it, never
-//! the whole grid; rows and columns are rebuilt only when the table's
+//! in a cell updates that cell at once and the totals that follow from it
+//! a moment later, outside the key's frame, never the whole grid; rows and columns are rebuilt only when the table's
 //! shape changes. Where a key or a paste leads is decided in
 //! `table::nav`; this file only wires it.
 
@@ -55,7 +55,20 @@ struct TableCtx {
     active: RwSignal<Option<Place>>,
     /// Each row's cells as shown (`row_cells`).
     rows: StoredValue<HashMap<NodeId, RowCells>>,
+    /// Set by a cell's input just before its figure is dispatched, to the
+    /// row typed into: the change that follows is typing, whose computed
+    /// cells may wait.
+    typing: StoredValue<Option<NodeId>>,
+    /// Counts the changes seen, so that a late follow-up knows whether it
+    /// is still the newest.
+    generation: StoredValue<u64>,
 }
+
+/// How long the computed cells (sums, percentages, a group's and the
+/// total's rows) may lag behind a figure typed. Within it, keys typed in a
+/// row are followed once, after the last, and never inside a key's frame:
+/// the typed cell shows its figure at once, as a bullet does.
+const FOLLOW_TYPING_MS: u64 = 90;
 
 fn row_kind_name(kind: RowKind) -> &'static str {
     match kind {
@@ -316,22 +329,72 @@ fn row_cells(ctx: TableCtx, row: NodeId) -> RowCells {
 }
 
 /// Sets the rows' signals from the table's view when their cells change,
-/// and forgets the rows that are gone.
+/// and forgets the rows that are gone. A change made by typing into a cell
+/// is followed `FOLLOW_TYPING_MS` later (the typed field already shows it);
+/// any other change (undo, a toolbar step, a paste) at once.
 fn follow_rows(ctx: TableCtx) {
     Effect::new(move |_| {
-        ctx.view.with(|view| {
-            let Some(view) = view else {
-                return;
-            };
-            ctx.rows.update_value(|rows| {
-                rows.retain(|id, _| view.rows.iter().any(|row| row.id == *id));
-                for (id, signal) in rows.iter() {
-                    let cells = cells_of(view, *id);
-                    if signal.with_untracked(|old| *old != cells) {
-                        signal.set(cells);
+        ctx.view.track();
+        let Some(generation) = ctx.generation.try_update_value(|value| {
+            *value += 1;
+            *value
+        }) else {
+            return;
+        };
+        if let Some(Some(row)) = ctx.typing.try_get_value() {
+            ctx.typing.set_value(None);
+            set_rows(ctx, Follow::TypedOnly(row));
+            set_timeout(
+                move || {
+                    if ctx.generation.try_get_value() == Some(generation) {
+                        set_rows(ctx, Follow::All);
                     }
+                },
+                std::time::Duration::from_millis(FOLLOW_TYPING_MS),
+            );
+        } else {
+            set_rows(ctx, Follow::All);
+        }
+    });
+}
+
+/// Which cells `set_rows` brings up to date.
+#[derive(Clone, Copy, PartialEq)]
+enum Follow {
+    /// The cells typed into in this row, not the computed ones: what a key
+    /// changes in its own frame (the field shows it already; its signal
+    /// learns it).
+    TypedOnly(NodeId),
+    All,
+}
+
+/// Sets the signals of the rows whose cells differ from the view's.
+fn set_rows(ctx: TableCtx, follow: Follow) {
+    ctx.view.with_untracked(|view| {
+        let Some(view) = view else {
+            return;
+        };
+        ctx.rows.update_value(|rows| {
+            rows.retain(|id, _| view.rows.iter().any(|row| row.id == *id));
+            for (id, signal) in rows.iter() {
+                if matches!(follow, Follow::TypedOnly(row) if row != *id) {
+                    continue;
                 }
-            });
+                let mut cells = cells_of(view, *id);
+                let changed = signal.with_untracked(|old| {
+                    if follow != Follow::All && old.len() == cells.len() {
+                        for (new, old) in cells.iter_mut().zip(old) {
+                            if new.1.computed || old.1.computed {
+                                new.1 = old.1.clone();
+                            }
+                        }
+                    }
+                    *old != cells
+                });
+                if changed {
+                    signal.set(cells);
+                }
+            }
         });
     });
 }
@@ -393,11 +456,15 @@ fn body_cell(
                         }
                         return;
                     }
-                    let _ = store.dispatch(Edit::SetTableText {
+                    ctx.typing.set_value(Some(row));
+                    let outcome = store.dispatch(Edit::SetTableText {
                         table: ctx.id,
                         slot: TableSlot::Cell { row, column },
                         text,
                     });
+                    if outcome.is_err() {
+                        ctx.typing.set_value(None);
+                    }
                 }
             />
             <Show when=computed>
@@ -991,6 +1058,8 @@ pub fn table_editor(store: Store, id: NodeId, table: Memo<Option<Table>>) -> imp
         view,
         active: RwSignal::new(None),
         rows: StoredValue::new(HashMap::new()),
+        typing: StoredValue::new(None),
+        generation: StoredValue::new(0),
     };
     follow_rows(ctx);
     let caption = Memo::new(move |_| {
