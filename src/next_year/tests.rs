@@ -250,6 +250,15 @@ fn the_next_year_s_draft_keeps_the_frame_and_clears_number_and_date() {
             Place::Table(old.sections[1].children[0].id),
         ]
     );
+    // The table's figures moved into its "Cùng kỳ năm trước" column.
+    let Some(Block::Table(table)) = document.sections[1].children[0].blocks.last() else {
+        panic!("{:?}", document.sections[1].children[0].blocks)
+    };
+    assert_eq!(table.caption, "Tăng, giảm đảng viên năm 2026");
+    for (r, row) in table.rows.iter().enumerate() {
+        assert_eq!(row.cells[1].text, "");
+        assert_eq!(row.cells[2].text, format!("{}", r + 10));
+    }
     assert_eq!(changes[1].before, "năm học 2024 - 2025");
     assert_eq!(changes[1].after, "năm học 2025 - 2026");
     // The opening's dated plan is last year's text: kept beside, as it was.
