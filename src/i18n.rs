@@ -285,6 +285,26 @@ messages! {
     Open => "Mở", "Open";
     Duplicate => "Nhân bản", "Duplicate";
     DuplicateSuffix => "(bản sao)", "(copy)";
+    UseForNextYear => "Dùng làm báo cáo năm sau", "Use for next year's report";
+    UseForNextYearHint => "Tạo bản thảo mới cùng dàn ý, tiêu đề, phần đầu và người ký; nội dung năm nay được giữ bên cạnh từng mục để xem và chép vào", "Make a new draft with the same outline, headings, header and signer; this year's text is kept beside each section to read and copy in";
+    NextYearSuffix => "(năm sau)", "(next year)";
+    NextYearHeading => "Đã tạo báo cáo năm sau", "Next year's report is made";
+    NextYearIntro => "Bản thảo mới giữ dàn ý, tiêu đề mục, phần đầu và người ký. Số và ngày văn bản để trống. Nội dung từng mục đã xóa khỏi bài nhưng vẫn giữ bên cạnh mục: bấm “Xem bài năm trước” ở mục đó để xem và chép vào. Số liệu trong bảng đã chuyển sang cột “cùng kỳ” (bảng không có cột đó thì để trống).", "The new draft keeps the outline, section headings, header and signer. The number and date are left blank. Each section's text was cleared but is kept beside the section: click “Show last year's text” there to read and copy it in. Table figures moved into the “same period last year” column (tables without one are left blank).";
+    NextYearChangesHeading => "Hãy xem lại các chỗ đã đổi năm:", "Review the years that were changed:";
+    NextYearNoChanges => "Không thấy năm nào trong tên, trích yếu, tiêu đề mục hay bảng để đổi; hãy tự xem lại các chỗ ghi năm.", "No year was found to change in the name, subject, headings or tables; check any years yourself.";
+    NextYearKept => "Năm trong ngày tháng và số hiệu văn bản (như “ngày 5/1/2025”, “30/2020/NĐ-CP”) và nhiệm kỳ nhiều năm được giữ nguyên.", "Years in dates and document numbers (such as “ngày 5/1/2025”, “30/2020/NĐ-CP”) and multi-year terms were left as they were.";
+    OpenNewDraft => "Mở bản thảo mới", "Open the new draft";
+    CloseReview => "Đóng", "Close";
+    ShowLastYear => "Xem bài năm trước", "Show last year's text";
+    HideLastYear => "Ẩn bài năm trước", "Hide last year's text";
+    HideUnits => "Ẩn bài của các đơn vị", "Hide the units' texts";
+    BesideRegion => "Bài viết để tham khảo (chỉ xem, không in ra)", "Texts for reference (read-only, never printed)";
+    CopyIntoSection => "Chép vào mục này", "Copy into this section";
+    CopyIntoSectionHint => "Thêm bài này vào cuối mục (có thể hoàn tác bằng Ctrl+Z)", "Add this text at the end of the section (Ctrl+Z undoes it)";
+    CopyText => "Chép chữ", "Copy text";
+    CopiedText => "Đã chép chữ vào bộ nhớ tạm; dán (Ctrl+V) vào chỗ cần.", "The text is on the clipboard; paste it (Ctrl+V) where you need it.";
+    CopyTextFailed => "Trình duyệt không cho chép vào bộ nhớ tạm. Hãy bôi đen chữ trong khung rồi nhấn Ctrl+C.", "The browser did not allow copying to the clipboard. Select the text in the box and press Ctrl+C.";
+    CopiedIntoSection => "Đã chép bài năm trước vào mục; nhấn Ctrl+Z nếu muốn bỏ.", "The text was copied into the section; press Ctrl+Z to take it back.";
     Rename => "Đổi tên", "Rename";
     RenameLabel => "Tên mới của bản thảo", "New draft name";
     MoveToTrash => "Xóa", "Delete";
@@ -1064,6 +1084,61 @@ pub fn duplicate_title(lang: Lang, title: &str) -> String {
     format!("{title} {}", t(lang, Msg::DuplicateSuffix))
 }
 
+/// The title of next year's draft when the old one names no year to move
+/// on: "… (năm sau)", once (a draft made from one already so named keeps
+/// its name).
+pub fn next_year_title(lang: Lang, title: &str) -> String {
+    let suffix = t(lang, Msg::NextYearSuffix);
+    if title.trim_end().ends_with(suffix) {
+        return title.to_owned();
+    }
+    format!("{title} {suffix}")
+}
+
+/// The button that shows the units' texts beside a section, with their
+/// count: "Xem bài của các đơn vị (3)".
+pub fn show_units(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Xem bài của các đơn vị ({count})"),
+        Lang::En => format!("Show the units' texts ({count})"),
+    }
+}
+
+/// Where a year was changed, in words: "ở Trích yếu", "ở tiêu đề mục
+/// II.1". `reference` is the section's reference ("II.1"), empty for the
+/// opening.
+pub fn year_change_place(lang: Lang, place: crate::next_year::Place, reference: &str) -> String {
+    use crate::next_year::Place;
+    let vi = lang == Lang::Vi;
+    let opening = reference.is_empty();
+    match (place, vi) {
+        (Place::Title, true) => "ở tên bản thảo".to_owned(),
+        (Place::Title, false) => "in the draft's name".to_owned(),
+        (Place::Subject, true) => "ở Trích yếu".to_owned(),
+        (Place::Subject, false) => "in the subject".to_owned(),
+        (Place::Heading(_), true) => format!("ở tiêu đề mục {reference}"),
+        (Place::Heading(_), false) => format!("in the heading of section {reference}"),
+        (Place::Guidance(_), true) if opening => "ở gợi ý phần mở đầu".to_owned(),
+        (Place::Guidance(_), false) if opening => "in the opening's guidance".to_owned(),
+        (Place::Guidance(_), true) => format!("ở gợi ý mục {reference}"),
+        (Place::Guidance(_), false) => format!("in the guidance of section {reference}"),
+        (Place::Table(_), true) if opening => "ở bảng của phần mở đầu".to_owned(),
+        (Place::Table(_), false) if opening => "in a table of the opening".to_owned(),
+        (Place::Table(_), true) => format!("ở bảng của mục {reference}"),
+        (Place::Table(_), false) => format!("in a table of section {reference}"),
+    }
+}
+
+/// One year changed, as the review lists it: "Đã đổi: “năm học 2024 -
+/// 2025” → “năm học 2025 - 2026” ở Trích yếu".
+pub fn year_change(lang: Lang, change: &crate::next_year::YearChange, reference: &str) -> String {
+    let place = year_change_place(lang, change.place, reference);
+    match lang {
+        Lang::Vi => format!("Đã đổi: “{}” → “{}” {place}", change.before, change.after),
+        Lang::En => format!("Changed: “{}” → “{}” {place}", change.before, change.after),
+    }
+}
+
 /// The page's title: the open draft's name first, so that the tab says
 /// which draft it holds and the browser's "Save as PDF" suggests the
 /// draft's name for the file, or the app's own title with no draft open.
@@ -1180,6 +1255,11 @@ mod tests {
             "Báo cáo sơ kết (bản sao)"
         );
         assert_eq!(duplicate_title(Lang::En, "Draft"), "Draft (copy)");
+        assert_eq!(next_year_title(Lang::Vi, "Báo cáo"), "Báo cáo (năm sau)");
+        assert_eq!(
+            next_year_title(Lang::Vi, "Báo cáo (năm sau)"),
+            "Báo cáo (năm sau)"
+        );
     }
 
     #[test]

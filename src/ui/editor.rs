@@ -997,6 +997,7 @@ fn SectionEditor(id: NodeId) -> AnyView {
                 <Show when=move || { let (heading, _, guidance) = head.get(); !heading.is_empty() && !guidance.is_empty() }>
                     <p class="guidance">{move || head.get().2}</p>
                 </Show>
+                <super::beside::BesideTexts section=id />
                 {block_list(store, Container::Section(id))}
                 <AddBlockBar container=Container::Section(id) />
             </Show>
@@ -1022,6 +1023,7 @@ pub fn Editor() -> impl IntoView {
             </datalist>
             <h2 class="column-heading">{move || store.t(Msg::PreambleHeading)}</h2>
             <div class="preamble-editor">
+                <super::beside::BesideTexts section=PREAMBLE />
                 {block_list(store, Container::Preamble)}
                 <AddBlockBar container=Container::Preamble />
             </div>
