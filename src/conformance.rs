@@ -11,7 +11,10 @@ use crate::rules::{
 };
 use crate::text::is_nfc;
 
+pub mod reorg;
 mod tables;
+
+pub use reorg::WordsPlace;
 
 /// Where a finding points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +63,11 @@ pub enum EmptyAlong {
 pub enum Finding {
     MissingIssuingBody,
     MissingSuperiorBody,
+    /// The superior body takes more lines than the header has room for
+    /// (`frame::MAX_SUPERIOR_LINES`): the number of lines written.
+    SuperiorTooManyLines {
+        lines: usize,
+    },
     MissingNumber,
     NumberShape(NumberProblem),
     DateIncomplete,
@@ -122,6 +130,12 @@ pub enum Finding {
         value: String,
         min: String,
         max: String,
+    },
+    /// A document dated on or after 1 July 2025 names a body that no
+    /// longer exists (district level, thị trấn): the words as written.
+    ObsoleteBody {
+        place: WordsPlace,
+        words: Vec<String>,
     },
 }
 
@@ -191,9 +205,17 @@ pub fn check(document: &Document) -> Vec<Issue> {
     let mut issues = Vec::new();
     let mut push = |finding: Finding, target: Target| issues.push(Issue { finding, target });
 
-    if meta.superior_body.trim().is_empty() {
+    let superior_lines = crate::frame::superior_lines(&meta.superior_body).len();
+    if superior_lines == 0 {
         push(
             Finding::MissingSuperiorBody,
+            Target::Field(Field::SuperiorBody),
+        );
+    } else if superior_lines > crate::frame::MAX_SUPERIOR_LINES {
+        push(
+            Finding::SuperiorTooManyLines {
+                lines: superior_lines,
+            },
             Target::Field(Field::SuperiorBody),
         );
     }
@@ -226,6 +248,10 @@ pub fn check(document: &Document) -> Vec<Issue> {
     }
 
     let entries = outline(document);
+    let obsolete = reorg::check(document, &entries);
+    for issue in obsolete.header {
+        push(issue.finding, issue.target);
+    }
     let has_divisions = document
         .sections
         .iter()
@@ -304,7 +330,11 @@ pub fn check(document: &Document) -> Vec<Issue> {
         }
     }
     walk(&document.sections, &entries, &mut assessment_issues);
-    for issue in assessment_issues.into_iter().chain(table_issues) {
+    for issue in assessment_issues
+        .into_iter()
+        .chain(table_issues)
+        .chain(obsolete.body)
+    {
         push(issue.finding, issue.target);
     }
 
@@ -319,6 +349,9 @@ pub fn check(document: &Document) -> Vec<Issue> {
     }
     if closing.recipients.iter().all(|line| line.trim().is_empty()) {
         push(Finding::MissingRecipients, Target::Recipients);
+    }
+    for issue in obsolete.closing {
+        push(issue.finding, issue.target);
     }
     for (setting, value) in page_out_of_range(meta) {
         let range = setting.range(meta.ruleset);
@@ -482,3 +515,7 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "conformance/tables_tests.rs"]
 mod tables_tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "conformance/reorg_tests.rs"]
+mod reorg_tests;

@@ -838,11 +838,15 @@ const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone
 <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
 <Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
 <Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>\
+<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
+<Override PartName=\"/docProps/custom.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.custom-properties+xml\"/>\
 </Types>";
 
 const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
 <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>\
+<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>\
+<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties\" Target=\"docProps/custom.xml\"/>\
 </Relationships>";
 
 const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
@@ -850,6 +854,44 @@ const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone
 <Relationship Id=\"rIdHeader\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>\
 <Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>\
 </Relationships>";
+
+/// The custom property naming the ruleset a file was laid out with.
+pub const RULESET_PROPERTY: &str = "BaoCaoRuleset";
+
+/// The custom property citing the texts of that ruleset.
+pub const RULESET_SOURCES_PROPERTY: &str = "BaoCaoRulesetSources";
+
+/// The core properties: which rules the file follows, in the fields Word
+/// and LibreOffice show under File › Properties (keywords: the ruleset's
+/// id; description: its texts). No user text goes here, and no date, so
+/// the same draft keeps giving the same bytes.
+fn core_xml(layout: &LayoutRules) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+<dc:description>{}</dc:description><cp:keywords>{}</cp:keywords></cp:coreProperties>",
+        escape_xml(&layout.sources.citation()),
+        escape_xml(layout.sources.id),
+    )
+}
+
+/// The custom properties: `BaoCaoRuleset` (the ruleset's id and version)
+/// and `BaoCaoRulesetSources` (its texts), as strings.
+fn custom_xml(layout: &LayoutRules) -> String {
+    let property = |pid: u32, name: &str, value: &str| {
+        format!(
+            "<property fmtid=\"{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}\" pid=\"{pid}\" name=\"{}\"><vt:lpwstr>{}</vt:lpwstr></property>",
+            escape_xml(name),
+            escape_xml(value)
+        )
+    };
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">{}{}</Properties>",
+        property(2, RULESET_PROPERTY, layout.sources.id),
+        property(3, RULESET_SOURCES_PROPERTY, &layout.sources.citation()),
+    )
+}
 
 /// A zip archive with stored (uncompressed) entries.
 fn zip_stored(entries: &[(&str, &[u8])]) -> Vec<u8> {
@@ -926,9 +968,13 @@ pub fn docx(document: &Document) -> Vec<u8> {
     let layout = crate::rules::layout(&document.meta);
     let header = header_xml(&layout);
     let styles = styles_xml(&layout);
+    let core = core_xml(&layout);
+    let custom = custom_xml(&layout);
     zip_stored(&[
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         ("_rels/.rels", ROOT_RELS.as_bytes()),
+        ("docProps/core.xml", core.as_bytes()),
+        ("docProps/custom.xml", custom.as_bytes()),
         ("word/document.xml", document_xml.as_bytes()),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
         ("word/header1.xml", header.as_bytes()),
@@ -983,6 +1029,8 @@ mod tests {
             [
                 "[Content_Types].xml",
                 "_rels/.rels",
+                "docProps/core.xml",
+                "docProps/custom.xml",
                 "word/_rels/document.xml.rels",
                 "word/document.xml",
                 "word/header1.xml",
@@ -1045,6 +1093,33 @@ mod tests {
         // The document defaults follow the body size too.
         let files = unzip(&docx(&draft));
         assert!(files["word/styles.xml"].contains("<w:sz w:val=\"26\"/>"));
+    }
+
+    #[test]
+    fn the_document_properties_name_the_ruleset_and_its_texts() {
+        let mut draft = seed_sample();
+        let files = unzip(&docx(&draft));
+        let custom = &files["docProps/custom.xml"];
+        assert!(custom
+            .contains("name=\"BaoCaoRuleset\"><vt:lpwstr>party-hd36-2018/qd399-2026</vt:lpwstr>"));
+        assert!(custom.contains(
+            "name=\"BaoCaoRulesetSources\"><vt:lpwstr>Quy định 399-QĐ/TW (09/01/2026); Hướng dẫn 36-HD/VPTW (03/4/2018)</vt:lpwstr>"
+        ));
+        let core = &files["docProps/core.xml"];
+        assert!(core.contains("<cp:keywords>party-hd36-2018/qd399-2026</cp:keywords>"));
+        assert!(core.contains("<dc:description>Quy định 399-QĐ/TW (09/01/2026); Hướng dẫn 36-HD/VPTW (03/4/2018)</dc:description>"));
+        // Both parts are declared and related, as Word requires.
+        let types = &files["[Content_Types].xml"];
+        assert!(types.contains("PartName=\"/docProps/core.xml\""));
+        assert!(types.contains("PartName=\"/docProps/custom.xml\""));
+        let rels = &files["_rels/.rels"];
+        assert!(rels.contains("Target=\"docProps/core.xml\""));
+        assert!(rels.contains("Target=\"docProps/custom.xml\""));
+        draft.meta.ruleset = crate::model::Ruleset::State;
+        let files = unzip(&docx(&draft));
+        assert!(files["docProps/custom.xml"].contains("<vt:lpwstr>state-nd30-2020</vt:lpwstr>"));
+        assert!(files["docProps/custom.xml"]
+            .contains("<vt:lpwstr>Nghị định 30/2020/NĐ-CP, Phụ lục I (05/3/2020)</vt:lpwstr>"));
     }
 
     #[test]

@@ -339,6 +339,19 @@ fn uppercase(text: &str) -> Option<String> {
     (!text.trim().is_empty()).then(|| to_display_uppercase(text.trim()))
 }
 
+/// How many lines the superior body may take: a chi bộ names up to three
+/// levels above it (ĐẢNG BỘ TỈNH …, ĐẢNG ỦY XÃ …, ĐẢNG BỘ CƠ SỞ …); more
+/// do not fit the header's left column, and the check says so.
+pub const MAX_SUPERIOR_LINES: usize = 3;
+
+/// The superior bodies, one per line of the field, top level first
+/// ("ĐẢNG BỘ TỈNH ĐỒNG THÁP", "ĐẢNG ỦY XÃ LẤP VÒ" above a chi bộ), in
+/// capitals; empty lines left out. A draft from before there were lines
+/// holds one.
+pub fn superior_lines(superior_body: &str) -> Vec<String> {
+    superior_body.lines().filter_map(uppercase).collect()
+}
+
 /// `text` as typed, or `None` when it is empty.
 fn as_typed(text: &str) -> Option<String> {
     (!text.trim().is_empty()).then(|| text.trim().to_owned())
@@ -371,7 +384,7 @@ fn header(document: &Document, layout: &LayoutRules) -> Columns {
     use Column::{Left, Right};
     let meta = &document.meta;
     let mut left = Vec::new();
-    if let Some(text) = uppercase(&meta.superior_body) {
+    for text in superior_lines(&meta.superior_body) {
         left.push(line(
             Role::SuperiorBody,
             Left,
@@ -561,6 +574,35 @@ mod tests {
 
     fn texts<'a>(lines: impl Iterator<Item = &'a Line>) -> Vec<String> {
         lines.map(|line| line.text.clone()).collect()
+    }
+
+    /// Since 2025 a chi bộ's header names two levels above it: each line
+    /// of the superior body is a line of the header, in capitals, above
+    /// the issuing body; a draft with one line keeps one.
+    #[test]
+    fn a_superior_body_on_several_lines_gives_a_header_line_each() {
+        let mut document = seed_sample();
+        document.meta.superior_body = "Đảng bộ tỉnh Đồng Tháp\n\n  Đảng ủy xã Lấp Vò \n".into();
+        document.meta.issuing_body = "Chi bộ Trường THPT Lấp Vò 2".into();
+        let frame = frame(&document);
+        let left: Vec<(Role, &str)> = frame
+            .header
+            .left
+            .iter()
+            .map(|line| (line.role, line.text.as_str()))
+            .take(3)
+            .collect();
+        assert_eq!(
+            left,
+            [
+                (Role::SuperiorBody, "ĐẢNG BỘ TỈNH ĐỒNG THÁP"),
+                (Role::SuperiorBody, "ĐẢNG ỦY XÃ LẤP VÒ"),
+                (Role::IssuingBody, "CHI BỘ TRƯỜNG THPT LẤP VÒ 2"),
+            ]
+        );
+        assert!(frame.header.left[..2].iter().all(|line| !line.bold));
+        assert_eq!(superior_lines("Đảng bộ xã Lấp Vò"), ["ĐẢNG BỘ XÃ LẤP VÒ"]);
+        assert!(superior_lines(" \n ").is_empty());
     }
 
     #[test]

@@ -77,7 +77,7 @@ messages! {
     UseTemplate => "Dùng mẫu này", "Use this outline";
     SampleHeading => "Bản mẫu đã điền sẵn", "Filled-in sample";
     OpenSample => "Mở bản mẫu", "Open the sample";
-    PartyRuleset => "Văn bản Đảng (HD 36-HD/VPTW)", "Party document (HD 36-HD/VPTW)";
+    PartyRuleset => "Văn bản Đảng (QĐ 399-QĐ/TW, HD 36-HD/VPTW)", "Party document (QĐ 399-QĐ/TW, HD 36-HD/VPTW)";
     StateRuleset => "Văn bản nhà nước (NĐ 30/2020/NĐ-CP)", "State document (Decree 30/2020)";
     Undo => "Hoàn tác", "Undo";
     UndoLabel => "Hoàn tác (Ctrl+Z)", "Undo (Ctrl+Z)";
@@ -107,8 +107,8 @@ messages! {
     FieldTitleHint => "Tên để tìm lại bản thảo; không in ra văn bản.", "How you find this draft again; not printed.";
     FieldRuleset => "Thể thức", "Layout rules";
     FieldSuperiorBody => "Cơ quan cấp trên", "Superior body";
-    FieldSuperiorBodyHintParty => "Ví dụ: ĐẢNG BỘ TỈNH ĐỒNG THÁP", "E.g. ĐẢNG BỘ TỈNH ĐỒNG THÁP";
-    FieldSuperiorBodyHintState => "Ví dụ: UBND TỈNH ĐỒNG THÁP, UBND XÃ BÌNH THÀNH", "E.g. UBND TỈNH ĐỒNG THÁP, UBND XÃ BÌNH THÀNH";
+    FieldSuperiorBodyHintParty => "Mỗi cấp một dòng, tối đa 3 dòng. Ví dụ: ĐẢNG BỘ TỈNH ĐỒNG THÁP, dòng dưới ĐẢNG ỦY XÃ LẤP VÒ (trên một chi bộ).", "One level per line, up to 3 lines. E.g. ĐẢNG BỘ TỈNH ĐỒNG THÁP, then ĐẢNG ỦY XÃ LẤP VÒ below it (above a chi bộ).";
+    FieldSuperiorBodyHintState => "Mỗi cấp một dòng, tối đa 3 dòng. Ví dụ: UBND TỈNH ĐỒNG THÁP, UBND XÃ BÌNH THÀNH", "One level per line, up to 3 lines. E.g. UBND TỈNH ĐỒNG THÁP, UBND XÃ BÌNH THÀNH";
     FieldIssuingBody => "Cơ quan ban hành", "Issuing body";
     FieldIssuingBodyHintParty => "Ví dụ: ĐẢNG ỦY XÃ BÌNH THÀNH, CHI BỘ TRƯỜNG THCS BÌNH THÀNH", "E.g. ĐẢNG ỦY XÃ BÌNH THÀNH, CHI BỘ TRƯỜNG THCS BÌNH THÀNH";
     FieldIssuingBodyHintState => "Ví dụ: UBND XÃ BÌNH THÀNH, TRƯỜNG THCS BÌNH THÀNH", "E.g. UBND XÃ BÌNH THÀNH, TRƯỜNG THCS BÌNH THÀNH";
@@ -327,6 +327,26 @@ messages! {
     Open => "Mở", "Open";
     Duplicate => "Nhân bản", "Duplicate";
     DuplicateSuffix => "(bản sao)", "(copy)";
+    UseForNextYear => "Dùng làm báo cáo năm sau", "Use for next year's report";
+    UseForNextYearHint => "Tạo bản thảo mới cùng dàn ý, tiêu đề, phần đầu và người ký; nội dung năm nay được giữ bên cạnh từng mục để xem và chép vào", "Make a new draft with the same outline, headings, header and signer; this year's text is kept beside each section to read and copy in";
+    NextYearSuffix => "(năm sau)", "(next year)";
+    NextYearHeading => "Đã tạo báo cáo năm sau", "Next year's report is made";
+    NextYearIntro => "Bản thảo mới giữ dàn ý, tiêu đề mục, phần đầu và người ký. Số và ngày văn bản để trống. Nội dung từng mục đã xóa khỏi bài nhưng vẫn giữ bên cạnh mục: bấm “Xem bài năm trước” ở mục đó để xem và chép vào. Số liệu trong bảng đã chuyển sang cột “cùng kỳ” (bảng không có cột đó thì để trống).", "The new draft keeps the outline, section headings, header and signer. The number and date are left blank. Each section's text was cleared but is kept beside the section: click “Show last year's text” there to read and copy it in. Table figures moved into the “same period last year” column (tables without one are left blank).";
+    NextYearChangesHeading => "Hãy xem lại các chỗ đã đổi năm:", "Review the years that were changed:";
+    NextYearNoChanges => "Không thấy năm nào trong tên, trích yếu, tiêu đề mục hay bảng để đổi; hãy tự xem lại các chỗ ghi năm.", "No year was found to change in the name, subject, headings or tables; check any years yourself.";
+    NextYearKept => "Năm trong ngày tháng và số hiệu văn bản (như “ngày 5/1/2025”, “30/2020/NĐ-CP”) và nhiệm kỳ nhiều năm được giữ nguyên.", "Years in dates and document numbers (such as “ngày 5/1/2025”, “30/2020/NĐ-CP”) and multi-year terms were left as they were.";
+    OpenNewDraft => "Mở bản thảo mới", "Open the new draft";
+    CloseReview => "Đóng", "Close";
+    ShowLastYear => "Xem bài năm trước", "Show last year's text";
+    HideLastYear => "Ẩn bài năm trước", "Hide last year's text";
+    HideUnits => "Ẩn bài của các đơn vị", "Hide the units' texts";
+    BesideRegion => "Bài viết để tham khảo (chỉ xem, không in ra)", "Texts for reference (read-only, never printed)";
+    CopyIntoSection => "Chép vào mục này", "Copy into this section";
+    CopyIntoSectionHint => "Thêm bài này vào cuối mục (có thể hoàn tác bằng Ctrl+Z)", "Add this text at the end of the section (Ctrl+Z undoes it)";
+    CopyText => "Chép chữ", "Copy text";
+    CopiedText => "Đã chép chữ vào bộ nhớ tạm; dán (Ctrl+V) vào chỗ cần.", "The text is on the clipboard; paste it (Ctrl+V) where you need it.";
+    CopyTextFailed => "Trình duyệt không cho chép vào bộ nhớ tạm. Hãy bôi đen chữ trong khung rồi nhấn Ctrl+C.", "The browser did not allow copying to the clipboard. Select the text in the box and press Ctrl+C.";
+    CopiedIntoSection => "Đã chép bài năm trước vào mục; nhấn Ctrl+Z nếu muốn bỏ.", "The text was copied into the section; press Ctrl+Z to take it back.";
     Rename => "Đổi tên", "Rename";
     RenameLabel => "Tên mới của bản thảo", "New draft name";
     MoveToTrash => "Xóa", "Delete";
@@ -412,6 +432,7 @@ messages! {
     FindingMissingSigningAuthority => "Thiếu thẩm quyền ký (T/M …, TM. …).", "The signing authority is missing.";
     FindingMissingSignerName => "Thiếu họ tên người ký.", "The signer's name is missing.";
     FindingMissingRecipients => "Thiếu nơi nhận.", "The recipients are missing.";
+    FindingPlaceRecipients => "Nơi nhận", "The recipients";
     PageHeading => "Trang", "Page";
     PageMarginTop => "Lề trên (mm)", "Top margin (mm)";
     PageMarginBottom => "Lề dưới (mm)", "Bottom margin (mm)";
@@ -427,6 +448,64 @@ messages! {
     ExportHtml => "Trang HTML (mở được lại)", "HTML page (opens again)";
     ExportMarkdown => "Markdown (.md)", "Markdown (.md)";
     ExportText => "Văn bản thường (.txt)", "Plain text (.txt)";
+}
+
+/// The short label of the texts a ruleset rests on, shown under the
+/// ruleset's choice and in the format check: "Thể thức: Quy định
+/// 399-QĐ/TW (2026); trình bày theo Hướng dẫn 36-HD/VPTW (2018)".
+pub fn ruleset_sources(lang: Lang, sources: &crate::rules::Sources) -> String {
+    let (basis, layout) = (&sources.basis, &sources.layout);
+    let part = |source: &crate::rules::Source| {
+        source
+            .part
+            .map(|part| format!(", {part}"))
+            .unwrap_or_default()
+    };
+    match (lang, basis == layout) {
+        (Lang::Vi, true) => format!(
+            "Thể thức và trình bày: {}{} ({}).",
+            basis.name,
+            part(basis),
+            basis.year
+        ),
+        (Lang::En, true) => format!(
+            "Format and layout: {}{} ({}).",
+            basis.name,
+            part(basis),
+            basis.year
+        ),
+        (Lang::Vi, false) => format!(
+            "Thể thức: {}{} ({}); trình bày theo {}{} ({}).",
+            basis.name,
+            part(basis),
+            basis.year,
+            layout.name,
+            part(layout),
+            layout.year
+        ),
+        (Lang::En, false) => format!(
+            "Format: {}{} ({}); layout after {}{} ({}).",
+            basis.name,
+            part(basis),
+            basis.year,
+            layout.name,
+            part(layout),
+            layout.year
+        ),
+    }
+}
+
+/// Why a ruleset's figures come from an older text, when they do: the
+/// guidance replacing it has no official text yet.
+pub fn ruleset_note(lang: Lang, sources: &crate::rules::Sources) -> Option<String> {
+    if !sources.layout_provisional {
+        return None;
+    }
+    let layout = sources.layout.name;
+    Some(match lang {
+        Lang::Vi => format!("Hướng dẫn mới thay {layout} chưa có văn bản chính thức; lề, cỡ chữ, giãn dòng vẫn theo {layout}."),
+        Lang::En => format!("The guidance replacing {layout} has no official text yet; margins, sizes and spacing stay those of {layout}."),
+    })
 }
 
 /// The message for a number/symbol shape problem.
@@ -464,6 +543,24 @@ pub fn page_setting(setting: crate::rules::PageSetting) -> Msg {
     }
 }
 
+/// The label of a details field, as the form shows it.
+fn field_label(field: crate::edit::Field) -> Msg {
+    use crate::edit::Field;
+    match field {
+        Field::Title => Msg::FieldTitle,
+        Field::SuperiorBody => Msg::FieldSuperiorBody,
+        Field::IssuingBody => Msg::FieldIssuingBody,
+        Field::NumberSymbol => Msg::FieldNumber,
+        Field::Place => Msg::FieldPlace,
+        Field::DocType => Msg::FieldDocType,
+        Field::Subject => Msg::FieldSubject,
+        Field::SigningAuthority => Msg::FieldSigningAuthority,
+        Field::Position => Msg::FieldPosition,
+        Field::SignerName => Msg::FieldSignerName,
+        Field::Author => Msg::FieldAuthor,
+    }
+}
+
 /// A sentence for a format-check finding.
 pub fn describe_finding(lang: Lang, finding: &crate::conformance::Finding) -> String {
     use crate::conformance::Finding;
@@ -479,6 +576,14 @@ pub fn describe_finding(lang: Lang, finding: &crate::conformance::Finding) -> St
     match finding {
         Finding::MissingIssuingBody => fixed(Msg::FindingMissingIssuingBody),
         Finding::MissingSuperiorBody => fixed(Msg::FindingMissingSuperiorBody),
+        Finding::SuperiorTooManyLines { lines } => {
+            let max = crate::frame::MAX_SUPERIOR_LINES;
+            if vi {
+                format!("Cơ quan cấp trên ghi {lines} dòng: đầu văn bản chỉ ghi tối đa {max} cấp, mỗi cấp một dòng — bỏ bớt cấp xa nhất.")
+            } else {
+                format!("The superior body takes {lines} lines: the header names at most {max} levels, one per line — leave out the farthest.")
+            }
+        }
         Finding::MissingNumber => fixed(Msg::FindingMissingNumber),
         Finding::NumberShape(problem) => fixed(number_problem(*problem)),
         Finding::DateIncomplete => fixed(Msg::FindingDateIncomplete),
@@ -533,6 +638,36 @@ pub fn describe_finding(lang: Lang, finding: &crate::conformance::Finding) -> St
                 format!("Trang: {label} là {value}, ngoài khoảng {min}–{max} theo quy định.")
             } else {
                 format!("Page: {label} is {value}, outside the rules' {min}–{max}.")
+            }
+        }
+        Finding::ObsoleteBody { place, words } => {
+            use crate::conformance::WordsPlace;
+            let quoted = words
+                .iter()
+                .map(|word| format!("“{word}”"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let where_ = match place {
+                WordsPlace::Field(field) => t(lang, field_label(*field)).to_owned(),
+                WordsPlace::Recipients => t(lang, Msg::FindingPlaceRecipients).to_owned(),
+                WordsPlace::Opening => t(lang, Msg::PreambleHeading).to_owned(),
+                // "II.1" is a section; "Phần 1, II" and "PHỤ LỤC I" name
+                // themselves.
+                WordsPlace::Section { reference }
+                    if reference
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit() || "IVXLC".contains(c)) =>
+                {
+                    section(reference)
+                }
+                WordsPlace::Section { reference } => reference.clone(),
+            };
+            match (vi, place.names_a_body()) {
+                (true, true) => format!("{where_} ghi {quoted}: từ 01/7/2025 không còn cấp huyện (huyện, quận, thị xã) và thị trấn — ghi cơ quan hiện nay (tỉnh, xã, phường)."),
+                (true, false) => format!("{where_} nhắc {quoted}: từ 01/7/2025 không còn cấp huyện và thị trấn — kiểm tra lại; nếu chỉ nói về thời trước khi sắp xếp thì để nguyên."),
+                (false, true) => format!("{where_} names {quoted}: since 1 July 2025 there are no districts (huyện, quận, thị xã) nor thị trấn — name today's body (province, commune, ward)."),
+                (false, false) => format!("{where_} mentions {quoted}: since 1 July 2025 there are no districts nor thị trấn — check it again; leave it if it speaks of the time before."),
             }
         }
         Finding::NotNfc { reference } => {
@@ -1076,6 +1211,61 @@ pub fn duplicate_title(lang: Lang, title: &str) -> String {
     format!("{title} {}", t(lang, Msg::DuplicateSuffix))
 }
 
+/// The title of next year's draft when the old one names no year to move
+/// on: "… (năm sau)", once (a draft made from one already so named keeps
+/// its name).
+pub fn next_year_title(lang: Lang, title: &str) -> String {
+    let suffix = t(lang, Msg::NextYearSuffix);
+    if title.trim_end().ends_with(suffix) {
+        return title.to_owned();
+    }
+    format!("{title} {suffix}")
+}
+
+/// The button that shows the units' texts beside a section, with their
+/// count: "Xem bài của các đơn vị (3)".
+pub fn show_units(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Xem bài của các đơn vị ({count})"),
+        Lang::En => format!("Show the units' texts ({count})"),
+    }
+}
+
+/// Where a year was changed, in words: "ở Trích yếu", "ở tiêu đề mục
+/// II.1". `reference` is the section's reference ("II.1"), empty for the
+/// opening.
+pub fn year_change_place(lang: Lang, place: crate::next_year::Place, reference: &str) -> String {
+    use crate::next_year::Place;
+    let vi = lang == Lang::Vi;
+    let opening = reference.is_empty();
+    match (place, vi) {
+        (Place::Title, true) => "ở tên bản thảo".to_owned(),
+        (Place::Title, false) => "in the draft's name".to_owned(),
+        (Place::Subject, true) => "ở Trích yếu".to_owned(),
+        (Place::Subject, false) => "in the subject".to_owned(),
+        (Place::Heading(_), true) => format!("ở tiêu đề mục {reference}"),
+        (Place::Heading(_), false) => format!("in the heading of section {reference}"),
+        (Place::Guidance(_), true) if opening => "ở gợi ý phần mở đầu".to_owned(),
+        (Place::Guidance(_), false) if opening => "in the opening's guidance".to_owned(),
+        (Place::Guidance(_), true) => format!("ở gợi ý mục {reference}"),
+        (Place::Guidance(_), false) => format!("in the guidance of section {reference}"),
+        (Place::Table(_), true) if opening => "ở bảng của phần mở đầu".to_owned(),
+        (Place::Table(_), false) if opening => "in a table of the opening".to_owned(),
+        (Place::Table(_), true) => format!("ở bảng của mục {reference}"),
+        (Place::Table(_), false) => format!("in a table of section {reference}"),
+    }
+}
+
+/// One year changed, as the review lists it: "Đã đổi: “năm học 2024 -
+/// 2025” → “năm học 2025 - 2026” ở Trích yếu".
+pub fn year_change(lang: Lang, change: &crate::next_year::YearChange, reference: &str) -> String {
+    let place = year_change_place(lang, change.place, reference);
+    match lang {
+        Lang::Vi => format!("Đã đổi: “{}” → “{}” {place}", change.before, change.after),
+        Lang::En => format!("Changed: “{}” → “{}” {place}", change.before, change.after),
+    }
+}
+
 /// The page's title: the open draft's name first, so that the tab says
 /// which draft it holds and the browser's "Save as PDF" suggests the
 /// draft's name for the file, or the app's own title with no draft open.
@@ -1192,6 +1382,11 @@ mod tests {
             "Báo cáo sơ kết (bản sao)"
         );
         assert_eq!(duplicate_title(Lang::En, "Draft"), "Draft (copy)");
+        assert_eq!(next_year_title(Lang::Vi, "Báo cáo"), "Báo cáo (năm sau)");
+        assert_eq!(
+            next_year_title(Lang::Vi, "Báo cáo (năm sau)"),
+            "Báo cáo (năm sau)"
+        );
     }
 
     #[test]

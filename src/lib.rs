@@ -19,6 +19,7 @@ pub mod keymap;
 pub mod large_report;
 pub mod legacy_encoding;
 pub mod model;
+pub mod next_year;
 pub mod numbering;
 pub mod pagination;
 pub mod persist;

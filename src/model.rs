@@ -104,7 +104,8 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shared<T> {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Ruleset {
-    /// Party documents: Hướng dẫn 36-HD/VPTW.
+    /// Party documents: Quy định 399-QĐ/TW (2026), laid out after Hướng
+    /// dẫn 36-HD/VPTW (see `rules::PARTY`).
     #[default]
     Party,
     /// State documents: Nghị định 30/2020/NĐ-CP, Phụ lục I.
@@ -128,8 +129,10 @@ pub struct DocDate {
 #[serde(default)]
 pub struct Meta {
     pub ruleset: Ruleset,
-    /// The superior body ("ĐẢNG BỘ HUYỆN LẤP VÒ"), or the parent body for
-    /// State documents.
+    /// The superior body, or the parent body for State documents: one
+    /// level per line, top level first ("ĐẢNG BỘ TỈNH ĐỒNG THÁP\nĐẢNG ỦY
+    /// XÃ LẤP VÒ" above a chi bộ since 2025), each a line of the header
+    /// (`frame::superior_lines`). A draft of one line stays valid as is.
     pub superior_body: String,
     /// The issuing body ("ĐẢNG ỦY TRƯỜNG THPT LẤP VÒ 2").
     pub issuing_body: String,
@@ -647,6 +650,12 @@ impl Document {
         }
         blocks(&mut self.preamble);
         sections(&mut self.sections);
+        if !self.beside.is_empty() {
+            for text in self.beside.iter_mut() {
+                text.label = clean_input(&text.label);
+                blocks(&mut text.blocks);
+            }
+        }
     }
 
     /// Tells whether two nodes share an id (a draft stored by hand or by
@@ -689,7 +698,10 @@ impl Document {
     }
 
     /// Gives every node a unique id and sets `next_id` past them, for
-    /// documents built by hand, from a template or by an import.
+    /// documents built by hand, from a template or by an import. The texts
+    /// kept beside sections follow their sections to the new ids (the
+    /// first section that had the old id); one whose section is gone
+    /// points at none (`NodeId::MAX`).
     pub fn assign_ids(&mut self) {
         let mut next = 0;
         let mut take = || {
@@ -716,16 +728,34 @@ impl Document {
                 }
             }
         }
-        fn walk_sections(sections: &mut [Section], take: &mut dyn FnMut() -> NodeId) {
+        fn walk_sections(
+            sections: &mut [Section],
+            take: &mut dyn FnMut() -> NodeId,
+            renamed: &mut Vec<(NodeId, NodeId)>,
+        ) {
             for section in sections {
+                let old = section.id;
                 section.id = take();
+                renamed.push((old, section.id));
                 walk_blocks(&mut section.blocks, take);
-                walk_sections(&mut section.children, take);
+                walk_sections(&mut section.children, take, renamed);
             }
         }
+        let mut renamed = Vec::new();
         walk_blocks(&mut self.preamble, &mut take);
-        walk_sections(&mut self.sections, &mut take);
+        walk_sections(&mut self.sections, &mut take, &mut renamed);
         self.next_id = next;
+        if !self.beside.is_empty() {
+            for text in self.beside.iter_mut() {
+                // The opening (id 0, `index::PREAMBLE`) stays the opening.
+                if text.section != 0 {
+                    text.section = renamed
+                        .iter()
+                        .find(|(old, _)| *old == text.section)
+                        .map_or(NodeId::MAX, |(_, new)| *new);
+                }
+            }
+        }
     }
 }
 
@@ -823,6 +853,37 @@ mod tests {
         assert_eq!(document.next_id, 6);
         let fresh = document.fresh_id();
         assert_eq!(fresh, 7);
+    }
+
+    #[test]
+    fn beside_texts_follow_their_sections_to_fresh_ids() {
+        let made = crate::next_year::next_year(&crate::template::seed_sample(), &|t| t.into());
+        let mut document = made.document;
+        let before: Vec<(String, usize)> = document
+            .beside
+            .iter()
+            .map(|text| {
+                let heading = document
+                    .find_section(text.section)
+                    .map_or_else(|| "opening".to_owned(), |s| s.heading.clone());
+                (heading, text.blocks.len())
+            })
+            .collect();
+        // Ids shifted, as a file opened again gets them.
+        document.preamble.insert(0, Block::paragraph(String::new()));
+        document.assign_ids();
+        let after: Vec<(String, usize)> = document
+            .beside
+            .iter()
+            .map(|text| {
+                let heading = document
+                    .find_section(text.section)
+                    .map_or_else(|| "opening".to_owned(), |s| s.heading.clone());
+                (heading, text.blocks.len())
+            })
+            .collect();
+        assert_eq!(after, before);
+        assert!(document.beside.iter().any(|text| text.section == 0));
     }
 
     #[test]

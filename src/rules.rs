@@ -1,8 +1,11 @@
 //! The official layout rules as data, one value per ruleset (see
-//! `../shared/FORMAT-RULES.md`): Party documents after Hướng dẫn 36-HD/VPTW,
-//! State documents after Nghị định 30/2020/NĐ-CP. Exporters and the preview
-//! read sizes and wording from here rather than from constants of their own;
-//! the Party rules are being revised, so they are versioned by name.
+//! `docs/rulesets.md`, which says where each figure comes from): Party
+//! documents under Quy định 399-QĐ/TW (2026), laid out after Hướng dẫn
+//! 36-HD/VPTW (2018) until the guidance replacing it is found; State
+//! documents after Nghị định 30/2020/NĐ-CP. Exporters and the preview read
+//! sizes and wording from here rather than from constants of their own.
+//! Each ruleset carries its id and version and the texts it rests on
+//! (`Sources`), which the interface shows and the DOCX records.
 //!
 //! Also here: the date line with its padding rule, the number line with its
 //! blank, and the shape check of "Số …" for each ruleset.
@@ -28,11 +31,88 @@ pub enum IssuerMark {
     Rule { fraction: f32 },
 }
 
+/// One official text a ruleset rests on, by its number and date as they
+/// are cited ("Quy định 399-QĐ/TW", "09/01/2026").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The kind and number: "Hướng dẫn 36-HD/VPTW".
+    pub name: &'static str,
+    /// The day it was issued, as cited: "03/4/2018".
+    pub issued: &'static str,
+    /// The year, for short labels.
+    pub year: u16,
+    /// The part the figures come from, when it is one part ("Phụ lục I").
+    pub part: Option<&'static str>,
+}
+
+/// Where a ruleset comes from: the text that says what a document must
+/// carry (its legal basis) and the one that gives the layout's figures.
+/// They are the same text for the State; for the Party, Quy định 399-QĐ/TW
+/// (2026) replaced Quy định 66-QĐ/TW, while the figures stay those of
+/// Hướng dẫn 36-HD/VPTW until the official text of the guidance replacing
+/// it is found (`layout_provisional`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sources {
+    /// The ruleset's id and version, as the DOCX records it (custom
+    /// property `BaoCaoRuleset`): a new text or a changed figure gives a
+    /// new id, so a file says which rules it was laid out with.
+    pub id: &'static str,
+    /// Document types, authority and format (thể thức).
+    pub basis: Source,
+    /// The layout's figures (trình bày): margins, sizes, spacing.
+    pub layout: Source,
+    /// True while the layout source is kept only until its announced
+    /// replacement's official text is found.
+    pub layout_provisional: bool,
+}
+
+impl Sources {
+    /// One line naming the texts, for document properties:
+    /// "Quy định 399-QĐ/TW (09/01/2026); Hướng dẫn 36-HD/VPTW (03/4/2018)".
+    pub fn citation(&self) -> String {
+        let cite = |source: &Source| match source.part {
+            Some(part) => format!("{}, {} ({})", source.name, part, source.issued),
+            None => format!("{} ({})", source.name, source.issued),
+        };
+        if self.basis == self.layout {
+            cite(&self.basis)
+        } else {
+            format!("{}; {}", cite(&self.basis), cite(&self.layout))
+        }
+    }
+}
+
+/// Quy định 399-QĐ/TW of 9 January 2026 on Party document types,
+/// authority and format, which replaced Quy định 66-QĐ/TW (2017).
+pub const QD_399: Source = Source {
+    name: "Quy định 399-QĐ/TW",
+    issued: "09/01/2026",
+    year: 2026,
+    part: None,
+};
+
+/// Hướng dẫn 36-HD/VPTW of 3 April 2018 on the format of Party documents.
+pub const HD_36: Source = Source {
+    name: "Hướng dẫn 36-HD/VPTW",
+    issued: "03/4/2018",
+    year: 2018,
+    part: None,
+};
+
+/// Nghị định 30/2020/NĐ-CP of 5 March 2020 on administrative documents,
+/// Phụ lục I (format and layout).
+pub const ND_30: Source = Source {
+    name: "Nghị định 30/2020/NĐ-CP",
+    issued: "05/3/2020",
+    year: 2020,
+    part: Some("Phụ lục I"),
+};
+
 /// Everything the layout needs to know about one ruleset.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayoutRules {
-    /// Which regulation these figures come from.
-    pub name: &'static str,
+    /// Which texts these figures come from, with the ruleset's id.
+    pub sources: Sources,
     pub margins_mm: Margins,
     /// The national heading of the right column, one entry per line.
     pub national_heading: &'static [&'static str],
@@ -301,10 +381,16 @@ pub fn page_out_of_range(meta: &Meta) -> Vec<(PageSetting, f32)> {
         .collect()
 }
 
-/// Hướng dẫn 36-HD/VPTW (2018). Margins and the recipients layout are
-/// figures from secondary sources; users may adjust them.
+/// Party documents: Quy định 399-QĐ/TW (2026), laid out after Hướng dẫn
+/// 36-HD/VPTW (2018). Margins and the recipients layout are figures from
+/// secondary sources; users may adjust them.
 pub const PARTY: LayoutRules = LayoutRules {
-    name: "Hướng dẫn 36-HD/VPTW (2018)",
+    sources: Sources {
+        id: "party-hd36-2018/qd399-2026",
+        basis: QD_399,
+        layout: HD_36,
+        layout_provisional: true,
+    },
     margins_mm: Margins {
         top: 20.0,
         bottom: 20.0,
@@ -347,7 +433,12 @@ pub const PARTY: LayoutRules = LayoutRules {
 
 /// Nghị định 30/2020/NĐ-CP, Phụ lục I.
 pub const STATE: LayoutRules = LayoutRules {
-    name: "Nghị định 30/2020/NĐ-CP",
+    sources: Sources {
+        id: "state-nd30-2020",
+        basis: ND_30,
+        layout: ND_30,
+        layout_provisional: false,
+    },
     margins_mm: Margins {
         top: 20.0,
         bottom: 20.0,
@@ -392,6 +483,47 @@ pub const STATE: LayoutRules = LayoutRules {
     page_number_pt: 13.0,
     landscape: false,
 };
+
+/// The syllable sequences that name a body gone since local government
+/// lost its district level on 1 July 2025 (huyện, quận, thị xã and their
+/// Party committees, People's Committees and offices such as Phòng GD&ĐT;
+/// thị trấn, merged into communes), in lowercase NFC with the new tone
+/// placement ("ủy"). `conformance::reorg` finds them in a document: at
+/// each place the longest match is taken, and matches on neighbouring
+/// syllables (only spaces between) are joined ("Phòng GD&ĐT" and "huyện"
+/// give "Phòng GD&ĐT huyện").
+pub const GONE_SINCE_2025: &[&[&str]] = &[
+    &["ban", "thường", "vụ", "huyện", "ủy"],
+    &["ban", "thường", "vụ", "quận", "ủy"],
+    &["ban", "thường", "vụ", "thị", "ủy"],
+    &["ủy", "ban", "nhân", "dân", "huyện"],
+    &["ủy", "ban", "nhân", "dân", "quận"],
+    &["ủy", "ban", "nhân", "dân", "thị", "xã"],
+    &["ubnd", "huyện"],
+    &["ubnd", "quận"],
+    &["ubnd", "thị", "xã"],
+    &["đảng", "bộ", "huyện"],
+    &["đảng", "bộ", "quận"],
+    &["đảng", "bộ", "thị", "xã"],
+    &["phòng", "giáo", "dục", "và", "đào", "tạo"],
+    &["phòng", "giáo", "dục", "đào", "tạo"],
+    &["phòng", "gd", "và", "đt"],
+    &["phòng", "gd", "đt"],
+    &["phòng", "gdđt"],
+    &["pgd", "đt"],
+    &["pgdđt"],
+    &["huyện", "ủy"],
+    &["quận", "ủy"],
+    &["thị", "ủy"],
+    &["thị", "xã"],
+    &["thị", "trấn"],
+    &["huyện"],
+    &["quận"],
+];
+
+/// Syllables written with the old tone placement, with the new one
+/// ("uỷ" for "ủy"): both are correct, so a search finds either.
+pub const OLD_TONE_PLACEMENT: &[(&str, &str)] = &[("uỷ", "ủy")];
 
 /// What an assessment group says when there is nothing to report.
 pub const NOTHING_TO_REPORT: &str = "không có.";
@@ -868,6 +1000,42 @@ mod tests {
             );
         }
         assert_eq!(check_number_symbol(Ruleset::State, ""), Ok(()));
+    }
+
+    #[test]
+    fn each_ruleset_names_its_texts_and_a_versioned_id() {
+        let party = rules(Ruleset::Party).sources;
+        assert_eq!(party.id, "party-hd36-2018/qd399-2026");
+        assert_eq!(party.basis.name, "Quy định 399-QĐ/TW");
+        assert_eq!(party.basis.issued, "09/01/2026");
+        assert_eq!(party.layout.name, "Hướng dẫn 36-HD/VPTW");
+        assert_eq!(party.layout.issued, "03/4/2018");
+        // Kept only until the replacing guidance's official text is found.
+        assert!(party.layout_provisional);
+        assert_eq!(
+            party.citation(),
+            "Quy định 399-QĐ/TW (09/01/2026); Hướng dẫn 36-HD/VPTW (03/4/2018)"
+        );
+        let state = rules(Ruleset::State).sources;
+        assert_eq!(state.id, "state-nd30-2020");
+        assert!(!state.layout_provisional);
+        assert_eq!(
+            state.citation(),
+            "Nghị định 30/2020/NĐ-CP, Phụ lục I (05/3/2020)"
+        );
+        assert_ne!(party.id, state.id);
+        use crate::i18n::{ruleset_note, ruleset_sources, Lang};
+        assert_eq!(
+            ruleset_sources(Lang::Vi, &party),
+            "Thể thức: Quy định 399-QĐ/TW (2026); trình bày theo Hướng dẫn 36-HD/VPTW (2018)."
+        );
+        assert_eq!(
+            ruleset_sources(Lang::Vi, &state),
+            "Thể thức và trình bày: Nghị định 30/2020/NĐ-CP, Phụ lục I (2020)."
+        );
+        assert!(ruleset_note(Lang::Vi, &party)
+            .is_some_and(|note| note.contains("chưa có văn bản chính thức")));
+        assert_eq!(ruleset_note(Lang::En, &state), None);
     }
 
     #[test]

@@ -33,7 +33,8 @@ fn drafts() -> Vec<(String, Document)> {
     ] {
         let mut filled = template(id);
         let meta = &mut filled.meta;
-        meta.superior_body = "Đảng bộ xã Lấp Vò".into();
+        // Two levels above a chi bộ since 2025, one per line.
+        meta.superior_body = "Đảng bộ tỉnh Đồng Tháp\nĐảng ủy xã Lấp Vò".into();
         meta.issuing_body = "Chi bộ Trường THPT Lấp Vò 2".into();
         meta.number_symbol = number.into();
         meta.place = "Lấp Vò".into();

@@ -7,8 +7,9 @@
 //! are spelled only in `src/persist/`; every `Msg` is shown somewhere; only
 //! a handful of named components subscribe to the whole document, and only
 //! the store applies edits; the stylesheet keeps each column's
-//! containment; and every invariant of ARCHITECTURE.md names a test that
-//! exists. Each check has a test on a snippet showing that it can fail.
+//! containment; every invariant of ARCHITECTURE.md names a test that
+//! exists; and docs/rulesets.md names every field of `LayoutRules`. Each
+//! check has a test on a snippet showing that it can fail.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -409,7 +410,7 @@ fn is_vietnamese_letter(c: char) -> bool {
 /// Files and folders whose code may hold Vietnamese words, and why.
 /// Everything else takes user-facing words from `i18n::t` and official
 /// document wording from `rules`.
-const VIETNAMESE_ALLOWED: [(&str, &str); 11] = [
+const VIETNAMESE_ALLOWED: [(&str, &str); 12] = [
     (
         "src/consolidate/",
         "reads units' reports (\"không có\", unit names) and writes the consolidated report's own wording",
@@ -449,6 +450,10 @@ const VIETNAMESE_ALLOWED: [(&str, &str); 11] = [
     (
         "src/table/presets.rs",
         "the ready tables' wording, from the official forms (data like templates/)",
+    ),
+    (
+        "src/next_year.rs",
+        "recognises the wording of periods, dates and previous-period columns in last year's report",
     ),
     (
         "src/large_report.rs",
@@ -1178,4 +1183,70 @@ fn tidy_finds_an_invariant_without_a_test() {
             "ARCHITECTURE.md: \"Unchecked.\" names no test that checks it",
         ]
     );
+}
+
+// The rulesets' note.
+
+/// The fields of `pub struct LayoutRules` in `rules_source` (the text of
+/// src/rules.rs).
+fn layout_rules_fields(rules_source: &str) -> Vec<String> {
+    let code = non_test_code(rules_source);
+    let open = code
+        .find("pub struct LayoutRules {")
+        .expect("rules.rs declares `pub struct LayoutRules { … }`");
+    let brace = open + "pub struct LayoutRules ".len();
+    let end = matching_brace(&code, brace);
+    code[brace..end]
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("pub "))
+        .filter_map(|line| line.split_once(':'))
+        .map(|(name, _)| name.trim().to_owned())
+        .filter(|name| !name.is_empty() && name.bytes().all(is_ident_byte))
+        .collect()
+}
+
+/// The fields of `LayoutRules` that `note` (docs/rulesets.md) does not
+/// name in backquotes.
+fn fields_missing_from_note(rules_source: &str, note: &str) -> Vec<String> {
+    layout_rules_fields(rules_source)
+        .into_iter()
+        .filter(|field| !note.contains(&format!("`{field}`")))
+        .collect()
+}
+
+/// docs/rulesets.md says where each figure of each ruleset comes from; a
+/// field of `LayoutRules` it does not list fails here, so the note stays
+/// in step with the rules.
+#[test]
+fn every_layout_rules_field_is_in_docs_rulesets() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rules = fs::read_to_string(root.join("src/rules.rs")).unwrap();
+    let note = fs::read_to_string(root.join("docs/rulesets.md")).unwrap();
+    let fields = layout_rules_fields(&rules);
+    assert!(fields.len() >= 30, "{fields:?}");
+    for known in [
+        "sources",
+        "margins_mm",
+        "body_pt",
+        "line_spacing",
+        "landscape",
+    ] {
+        assert!(fields.iter().any(|field| field == known), "{fields:?}");
+    }
+    let missing = fields_missing_from_note(&rules, &note);
+    assert!(
+        missing.is_empty(),
+        "docs/rulesets.md does not say where these LayoutRules fields come from: {missing:?}"
+    );
+}
+
+#[test]
+fn tidy_finds_a_layout_rules_field_missing_from_the_note() {
+    let rules = "//! Rules.\n/// Doc.\npub struct LayoutRules {\n    /// A size: 14 pt.\n    pub body_pt: f32,\n    pub margins_mm: Margins,\n    pub new_figure: f32,\n}\n\npub struct Other {\n    pub outside: u8,\n}\n";
+    let note = "| `body_pt` | 14 |\n| `margins_mm` | 20 |\n";
+    assert_eq!(
+        layout_rules_fields(rules),
+        ["body_pt", "margins_mm", "new_figure"]
+    );
+    assert_eq!(fields_missing_from_note(rules, note), ["new_figure"]);
 }

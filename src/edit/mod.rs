@@ -187,6 +187,13 @@ pub enum Edit {
         landscape: bool,
     },
     SetDivisionStyle(DivisionStyle),
+    /// Copies of `blocks` (a text kept beside a section: last year's, a
+    /// unit's) at the end of `container`, with fresh ids, taking the place
+    /// of the empty paragraphs and bullet lists left at its end.
+    CopyBlocksIn {
+        container: Container,
+        blocks: Vec<Block>,
+    },
 }
 
 impl Edit {
@@ -245,7 +252,8 @@ impl Edit {
             | Edit::IndentListItem { .. }
             | Edit::OutdentListItem { .. }
             | Edit::InsertDivision { .. }
-            | Edit::InsertAppendix { .. } => false,
+            | Edit::InsertAppendix { .. }
+            | Edit::CopyBlocksIn { .. } => false,
         }
     }
 }
@@ -775,8 +783,69 @@ fn apply_in_place(
             target.landscape = *landscape;
         }
         Edit::SetDivisionStyle(style) => document.meta.division_style = *style,
+        Edit::CopyBlocksIn { container, blocks } => {
+            let mut copies: Vec<Block> = blocks
+                .iter()
+                .map(|block| {
+                    let mut copy = block.clone();
+                    renew_block(document, &mut copy);
+                    copy
+                })
+                .collect();
+            let target =
+                blocks_mut(document, &locations, *container).ok_or(EditError::NotFound(0))?;
+            while target.last().is_some_and(|block| {
+                matches!(block, Block::Paragraph(_) | Block::List(_)) && block.is_empty()
+            }) {
+                target.pop();
+            }
+            let first = copies.first().map(Block::id);
+            target.append(&mut copies);
+            return Ok(first);
+        }
     }
     Ok(None)
+}
+
+/// Gives `block` and everything in it fresh ids, and cleans its text like
+/// typed text, for a block copied in from elsewhere.
+fn renew_block(document: &mut Document, block: &mut Block) {
+    match block {
+        Block::Paragraph(paragraph) => {
+            paragraph.id = document.fresh_id();
+            paragraph.text = clean_input(&paragraph.text);
+            paragraph.guidance = clean_input(&paragraph.guidance);
+        }
+        Block::List(list) => {
+            list.id = document.fresh_id();
+            for item in &mut list.items {
+                item.id = document.fresh_id();
+                item.text = clean_input(&item.text);
+                for inner in &mut item.blocks {
+                    renew_block(document, inner);
+                }
+            }
+        }
+        Block::Assessment(assessment) => {
+            assessment.id = document.fresh_id();
+            if let AssessmentLabel::Custom(label) = &assessment.label {
+                assessment.label = AssessmentLabel::from_text(&clean_input(label));
+            }
+            for inner in &mut assessment.blocks {
+                renew_block(document, inner);
+            }
+        }
+        Block::Figure(figure) => {
+            figure.id = document.fresh_id();
+            figure.caption = clean_input(&figure.caption);
+        }
+        Block::Table(table) => {
+            table.clean_all_text();
+            table.make_sane();
+            let mut take = || document.fresh_id();
+            table.assign_ids(&mut take);
+        }
+    }
 }
 
 /// The table `id`.

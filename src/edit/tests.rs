@@ -650,7 +650,7 @@ fn shape_is_sound(document: &Document) -> bool {
 }
 
 /// How many kinds of edit `make_edit` makes: one per `Edit` variant.
-const EDIT_KINDS: u8 = 29;
+const EDIT_KINDS: u8 = 30;
 
 /// Which kind of edit `edit` is, as `make_edit` numbers them. The match
 /// has no wildcard arm: a new `Edit` variant does not compile until it has
@@ -687,6 +687,7 @@ fn kind_of(edit: &Edit) -> u8 {
         Edit::InsertAppendix { .. } => 26,
         Edit::SetLandscape { .. } => 27,
         Edit::SetDivisionStyle(_) => 28,
+        Edit::CopyBlocksIn { .. } => 29,
     }
 }
 
@@ -893,6 +894,16 @@ fn make_edit(document: &Document, op: u8, n: usize, m: usize, text: &str) -> Edi
                 DivisionStyle::Arabic,
             ][m % 3],
         ),
+        29 => Edit::CopyBlocksIn {
+            container: if m % 3 == 0 {
+                Container::Preamble
+            } else {
+                Container::Section(pick(document, 0, n))
+            },
+            blocks: crate::template::seed_sample().sections[1].children[m % 3]
+                .blocks
+                .to_vec(),
+        },
         _ => unreachable!("op % EDIT_KINDS is below EDIT_KINDS"),
     }
 }
@@ -1254,4 +1265,44 @@ fn a_division_indented_under_another_brings_its_parts_down_a_level() {
         apply(&twice, &Edit::IndentSection { section: deep }),
         Err(EditError::TooDeep)
     );
+}
+
+#[test]
+fn a_text_copied_in_takes_the_place_of_the_empty_paragraph_with_fresh_ids() {
+    let old = crate::template::seed_sample();
+    let next = crate::next_year::next_year(&old, &|title| title.to_owned()).document;
+    let section = old.sections[1].children[1].id;
+    let last_year = next.beside_of(section).next().unwrap().blocks.clone();
+    let before = next.find_section(section).unwrap().blocks.len();
+    assert_eq!(before, 1);
+    let applied = apply(
+        &next,
+        &Edit::CopyBlocksIn {
+            container: Container::Section(section),
+            blocks: last_year.clone(),
+        },
+    )
+    .unwrap();
+    assert!(applied.changed);
+    let copied = applied.document.find_section(section).unwrap();
+    assert_eq!(copied.blocks.len(), last_year.len());
+    assert_eq!(
+        crate::next_year::blocks_text(&copied.blocks),
+        crate::next_year::blocks_text(&last_year)
+    );
+    assert_eq!(applied.created, Some(copied.blocks[0].id()));
+    assert!(!applied.document.has_repeated_ids());
+    // A second copy goes after the first, and both stay editable apart.
+    let twice = run(
+        &applied.document,
+        Edit::CopyBlocksIn {
+            container: Container::Section(section),
+            blocks: last_year.clone(),
+        },
+    );
+    assert_eq!(
+        twice.find_section(section).unwrap().blocks.len(),
+        2 * last_year.len()
+    );
+    assert!(!twice.has_repeated_ids());
 }

@@ -653,8 +653,22 @@ pub(super) fn read_frame(text: &str, document: &mut Document) -> Framed {
         0 => {}
         1 => document.meta.issuing_body = bodies.remove(0),
         _ => {
-            document.meta.superior_body = bodies.remove(0);
-            document.meta.issuing_body = bodies.join(" ");
+            // Since 2025 a chi bộ names two levels above it ("ĐẢNG BỘ TỈNH
+            // …" / "ĐẢNG ỦY XÃ …" / "CHI BỘ …"): the last line that opens
+            // a body's name starts the issuing body, the lines above it are
+            // the superior bodies, one per line, and what follows it is the
+            // rest of its name.
+            let issuing = (2..bodies.len())
+                .rev()
+                .find(|&at| {
+                    BODY_STARTS
+                        .iter()
+                        .any(|start| bodies[at].starts_with(start))
+                })
+                .unwrap_or(1);
+            let rest = bodies.split_off(issuing);
+            document.meta.superior_body = bodies.join("\n");
+            document.meta.issuing_body = rest.join(" ");
         }
     }
 
@@ -976,6 +990,26 @@ Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- UBND huyện;\tKT. CHỦ TỊCH\n- Lưu
             header_cells("Số:07 -BC/ĐU An Hiệp, ngày 05 tháng 01 năm 2025"),
             ["Số 07-BC/ĐU", "An Hiệp, ngày 05 tháng 01 năm 2025"]
         );
+    }
+
+    /// Since 2025 a chi bộ's header names two levels above it: both are
+    /// superior bodies, one per line; a long issuing name wrapped onto a
+    /// second line stays one name.
+    #[test]
+    fn two_levels_above_a_chi_bo_are_two_superior_lines() {
+        let text = "ĐẢNG BỘ TỈNH ĐỒNG THÁP                ĐẢNG CỘNG SẢN VIỆT NAM\n\
+ĐẢNG ỦY XÃ LẤP VÒ              Lấp Vò, ngày 15 tháng 12 năm 2026\n\
+CHI BỘ TRƯỜNG THPT\n\
+LẤP VÒ 2\n\
+*\n\
+Số 05-BC/CB\nBÁO CÁO\ntổng kết\nI. MỘT\n";
+        let (document, _) = framed(text);
+        assert_eq!(
+            document.meta.superior_body,
+            "ĐẢNG BỘ TỈNH ĐỒNG THÁP\nĐẢNG ỦY XÃ LẤP VÒ"
+        );
+        assert_eq!(document.meta.issuing_body, "CHI BỘ TRƯỜNG THPT LẤP VÒ 2");
+        assert_eq!(document.meta.place, "Lấp Vò");
     }
 
     #[test]

@@ -181,11 +181,16 @@ fn write_parts(
     stored: &mut StoredParts,
 ) -> Result<(), LibraryError> {
     let id = envelope.meta.id.clone();
-    let texts: Vec<String> = document
+    let mut texts: Vec<String> = document
         .sections
         .iter()
         .map(|part| serde_json::to_string(part).unwrap_or_default())
         .collect();
+    // The texts kept beside sections, last: unchanged by typing, so found
+    // unchanged below and never written again.
+    if !document.beside.is_empty() {
+        texts.push(super::beside_part(&document.beside));
+    }
     // Removes the part entries this save wrote, when it cannot finish.
     fn undo(kv: &mut dyn KeyValue, id: &str, written: &[String]) {
         for name in written {
@@ -590,6 +595,22 @@ pub fn duplicate(
     let mut document = original.document;
     document.title = copy_title(&document.title);
     create(kv, document, now_ms)
+}
+
+/// Makes next year's draft from draft `id` (`next_year::next_year`: the
+/// outline and frame kept, the text kept beside each section, years moved
+/// on) and stores it as a new draft. Returns it with the years changed,
+/// for the user to review. Draft `id` is left as it was.
+pub fn next_year(
+    kv: &mut dyn KeyValue,
+    id: &str,
+    untitled: &dyn Fn(&str) -> String,
+    now_ms: f64,
+) -> Result<(Envelope, Vec<crate::next_year::YearChange>), LibraryError> {
+    let original = load(kv, id)?;
+    let made = crate::next_year::next_year(&original.document, untitled);
+    let envelope = create(kv, made.document, now_ms)?;
+    Ok((envelope, made.changes))
 }
 
 /// Moves draft `id` to the trash. The thirty days before it is deleted for
@@ -1016,6 +1037,66 @@ mod tests {
         assert_eq!(
             save_document(&mut kv, &mut envelope, &current, &mut stored, 3.0),
             Err(LibraryError::VerifyFailed)
+        );
+    }
+
+    #[test]
+    fn next_year_s_draft_is_stored_with_last_year_s_text_beside_it() {
+        let mut kv = MemoryStore::default();
+        let old = create(&mut kv, seed_sample(), 1.0).unwrap();
+        let before = kv.items.clone();
+        let (made, _) = next_year(&mut kv, &old.meta.id, &|t| format!("{t} 2"), 2.0).unwrap();
+        assert_ne!(made.meta.id, old.meta.id);
+        for (key, value) in &before {
+            assert_eq!(kv.items.get(key), Some(value), "{key} changed");
+        }
+        let loaded = load(&mut kv, &made.meta.id).unwrap();
+        assert!(!loaded.document.beside.is_empty());
+        assert_eq!(loaded.document, made.document);
+        // They are stored as a part of their own, which a save after
+        // typing finds unchanged and does not write again.
+        let (mut envelope, mut stored) = load_with_parts(&mut kv, &made.meta.id).unwrap();
+        let head = kv.items[&keys::draft(&made.meta.id)].clone();
+        assert!(!head.contains("beside"), "{head}");
+        let beside_key = kv
+            .items
+            .iter()
+            .find(|(key, value)| {
+                key.starts_with(&keys::parts_of(&made.meta.id)) && value.contains("beside_texts")
+            })
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .unwrap();
+        let mut document = envelope.document.clone();
+        let crate::model::Block::Paragraph(paragraph) = &mut document.preamble[0] else {
+            panic!("{:?}", document.preamble)
+        };
+        paragraph.text = "Năm nay".into();
+        let items_before = kv.items.clone();
+        save_document(&mut kv, &mut envelope, &document, &mut stored, 3.0).unwrap();
+        let changed: Vec<&String> = kv
+            .items
+            .iter()
+            .filter(|(key, value)| items_before.get(*key) != Some(*value))
+            .map(|(key, _)| key)
+            .collect();
+        assert_eq!(
+            changed,
+            vec![&keys::draft(&made.meta.id), &keys::meta(&made.meta.id)]
+        );
+        assert_eq!(kv.items.get(&beside_key.0), Some(&beside_key.1));
+        let again = load(&mut kv, &made.meta.id).unwrap();
+        assert_eq!(again.document, document);
+        assert_eq!(again.document.beside, made.document.beside);
+        // A draft set aside keeps them too.
+        let recovered = recoverable_text(&kv, &made.meta.id, &head, &stored.found());
+        let value: serde_json::Value = serde_json::from_str(&recovered).unwrap();
+        assert_eq!(
+            value["document"]["beside"].as_array().map(Vec::len),
+            Some(made.document.beside.len())
+        );
+        assert_eq!(
+            value["document"]["sections"].as_array().map(Vec::len),
+            Some(made.document.sections.len())
         );
     }
 

@@ -65,6 +65,23 @@ pub mod keys {
 /// no such field and carries its parts in `document.sections`.
 pub const STORED_PARTS_FIELD: &str = "stored_parts";
 
+/// The one field of the stored entry that holds a draft's texts kept
+/// beside its sections (`Document::beside`), stored as a last part after
+/// the sections: `{"beside_texts":[…]}`. Typing never changes them, so
+/// saves find the entry unchanged and never write it again.
+pub const BESIDE_PART_FIELD: &str = "beside_texts";
+
+/// The stored text of the part that holds `beside`.
+pub(crate) fn beside_part(beside: &[crate::model::BesideText]) -> String {
+    let texts = serde_json::to_string(beside).unwrap_or_else(|_| "[]".to_owned());
+    format!("{{\"{BESIDE_PART_FIELD}\":{texts}}}")
+}
+
+/// True when a stored part's text is the one `beside_part` writes.
+fn is_beside_part(text: &str) -> bool {
+    text.starts_with(&format!("{{\"{BESIDE_PART_FIELD}\":"))
+}
+
 /// What the library shows of a draft, stored beside it so that listing the
 /// library never parses whole drafts.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -189,11 +206,22 @@ impl Envelope {
             // The head is small; the parts are read straight into sections.
             let mut envelope: Envelope = serde_json::from_value(migrate(value)?)
                 .map_err(|error| LoadError::Shape(error.to_string()))?;
-            envelope.document.sections = parts
-                .iter()
+            let (beside, sections): (Vec<&String>, Vec<&String>) =
+                parts.iter().partition(|text| is_beside_part(text));
+            envelope.document.sections = sections
+                .into_iter()
                 .map(|text| serde_json::from_str(text))
                 .collect::<Result<_, _>>()
                 .map_err(|error| LoadError::Shape(error.to_string()))?;
+            if let Some(text) = beside.last() {
+                #[derive(Deserialize)]
+                struct BesidePart {
+                    beside_texts: Vec<crate::model::BesideText>,
+                }
+                let part: BesidePart = serde_json::from_str(text)
+                    .map_err(|error| LoadError::Shape(error.to_string()))?;
+                envelope.document.beside = part.beside_texts.into();
+            }
             return Ok(envelope);
         }
         // An older version: the parts go back where they belong, and the
@@ -265,12 +293,26 @@ fn envelope_json(
 }
 
 /// Puts the parts of a draft stored in pieces back into its head's JSON, as
-/// a draft in one piece holds them; the head's list of part entries goes.
+/// a draft in one piece holds them (the texts kept beside sections in
+/// `document.beside`); the head's list of part entries goes.
 pub(crate) fn put_parts_back(head: &mut Value, parts: Vec<Value>) {
+    let is_beside = |part: &Value| {
+        part.as_object()
+            .is_some_and(|object| object.len() == 1 && object.contains_key(BESIDE_PART_FIELD))
+    };
+    let (beside, sections): (Vec<Value>, Vec<Value>) = parts.into_iter().partition(is_beside);
     if let Some(object) = head.as_object_mut() {
         object.remove(STORED_PARTS_FIELD);
         if let Some(document) = object.get_mut("document").and_then(Value::as_object_mut) {
-            document.insert("sections".to_owned(), Value::Array(parts));
+            document.insert("sections".to_owned(), Value::Array(sections));
+            if let Some(mut part) = beside.into_iter().last() {
+                if let Some(texts) = part
+                    .as_object_mut()
+                    .and_then(|part| part.remove(BESIDE_PART_FIELD))
+                {
+                    document.insert("beside".to_owned(), texts);
+                }
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Small DOM services the interface needs beyond what Leptos renders: moving
 //! focus, scrolling, printing, and setting CSS custom properties through the
 //! CSSOM (allowed by the page's Content-Security-Policy, unlike inline
-//! `style` attributes).
+//! `style` attributes), and the clipboard.
 
 use wasm_bindgen::JsCast;
 
@@ -283,4 +283,33 @@ pub fn observe_changes(id: &str, changed: impl Fn() + 'static) -> bool {
     callback.forget();
     std::mem::forget(observer);
     observing
+}
+
+/// Puts `text` on the clipboard (`navigator.clipboard.writeText`). False
+/// when the browser has no clipboard API or refuses (no permission, the
+/// page not focused).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else {
+        return false;
+    };
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return false;
+    }
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) else {
+        return false;
+    };
+    let Ok(write) = write.dyn_into::<js_sys::Function>() else {
+        return false;
+    };
+    let Ok(promise) = write.call1(&clipboard, &text.into()) else {
+        return false;
+    };
+    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }

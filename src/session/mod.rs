@@ -768,6 +768,22 @@ impl Session {
         Ok(())
     }
 
+    /// Makes next year's draft from draft `id` as stored, and tells what
+    /// was made (see `library::next_year`).
+    pub fn next_year(
+        &mut self,
+        id: &str,
+        untitled: &dyn Fn(&str) -> String,
+        now_ms: f64,
+    ) -> Result<NextYearMade, SessionError> {
+        let (envelope, changes) = library::next_year(self.kv.as_mut(), id, untitled, now_ms)?;
+        Ok(NextYearMade {
+            id: envelope.meta.id,
+            document: envelope.document,
+            changes,
+        })
+    }
+
     /// Moves draft `id` to the trash.
     pub fn trash(&mut self, id: &str, now_ms: f64) -> Result<(), SessionError> {
         library::trash(self.kv.as_mut(), id, now_ms)?;
@@ -784,6 +800,15 @@ impl Session {
     pub fn empty_trash(&mut self) -> Result<usize, SessionError> {
         Ok(library::empty_trash(self.kv.as_mut())?)
     }
+}
+
+/// Next year's draft made by `Session::next_year`: its id, its text and
+/// the years changed in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextYearMade {
+    pub id: String,
+    pub document: crate::model::Document,
+    pub changes: Vec<crate::next_year::YearChange>,
 }
 
 /// What tabs of the app tell each other about a draft (sent as text over

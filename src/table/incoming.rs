@@ -218,5 +218,11 @@ pub fn make_tables_sane(document: &mut Document) -> bool {
     if blocks_need(&document.preamble) {
         changed |= fix(&mut document.preamble);
     }
+    // The texts kept beside sections are shown and copied in as tables too.
+    if document.beside.iter().any(|text| blocks_need(&text.blocks)) {
+        for text in document.beside.iter_mut() {
+            changed |= fix(&mut text.blocks);
+        }
+    }
     changed | sections(&mut document.sections)
 }

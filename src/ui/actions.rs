@@ -6,6 +6,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
+use crate::model::NodeId;
+use crate::next_year::{Place, YearChange};
 use crate::persist::library::Usage;
 use crate::persist::Snapshot;
 use crate::platform::{clock, dom, files, page};
@@ -354,6 +356,29 @@ impl Store {
         self.open_new_from(incoming.document, Origin::File);
     }
 
+    /// Makes next year's draft from draft `id` (saving it first if it is
+    /// the open one) and shows the years changed for review.
+    pub fn use_for_next_year(&self, id: &str) {
+        if self
+            .open_meta
+            .get_untracked()
+            .is_some_and(|meta| meta.id == id)
+        {
+            self.flush();
+        }
+        let lang = self.lang.get_untracked();
+        let untitled = move |title: &str| crate::i18n::next_year_title(lang, title);
+        let outcome = self.with_session(|s| s.next_year(id, &untitled, clock::epoch_ms()));
+        match outcome {
+            Ok(made) => {
+                self.message.set(None);
+                self.next_year_review.set(Some(NextYearReview::of(made)));
+            }
+            Err(error) => self.report(&error),
+        }
+        self.refresh_library();
+    }
+
     /// Library actions on drafts that are not open.
     pub fn duplicate(&self, id: &str) {
         let lang = self.lang.get_untracked();
@@ -391,5 +416,44 @@ impl Store {
         self.sync();
         self.refresh_library();
         outcome.is_ok()
+    }
+}
+
+/// Next year's draft just made, as the review on the library screen shows
+/// it: its id and name, and each year changed with the reference of its
+/// section ("II.1"; empty for the frame and the opening).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextYearReview {
+    pub id: String,
+    pub title: String,
+    pub changes: Vec<(YearChange, String)>,
+}
+
+impl NextYearReview {
+    fn of(made: crate::session::NextYearMade) -> NextYearReview {
+        let outline = crate::numbering::outline(&made.document);
+        let reference = |id: NodeId| {
+            outline
+                .iter()
+                .find(|entry| entry.id == id)
+                .map(|entry| entry.reference.clone())
+                .unwrap_or_default()
+        };
+        let changes = made
+            .changes
+            .into_iter()
+            .map(|change| {
+                let at = match change.place {
+                    Place::Heading(id) | Place::Guidance(id) | Place::Table(id) => reference(id),
+                    Place::Title | Place::Subject => String::new(),
+                };
+                (change, at)
+            })
+            .collect();
+        NextYearReview {
+            id: made.id,
+            title: made.document.title,
+            changes,
+        }
     }
 }

@@ -1,5 +1,6 @@
-//! The format-check panel: what is missing or off before export, each line
-//! a button that goes to the place to fix it.
+//! The format-check panel: the texts the draft's ruleset rests on, then
+//! what is missing or off before export, each line a button that goes to
+//! the place to fix it.
 
 use leptos::prelude::*;
 
@@ -8,6 +9,7 @@ use crate::i18n::{describe_finding, Msg};
 use crate::platform::dom;
 
 use super::app::ViewChoice;
+use super::editor::RulesetSources;
 use super::store::{field_id, use_store};
 
 /// The DOM id of the field a finding points at.
@@ -28,6 +30,11 @@ fn target_id(target: Target) -> String {
 pub fn CheckPanel() -> impl IntoView {
     let store = use_store();
     let view_choice = ViewChoice::of_context();
+    let ruleset = Memo::new(move |_| {
+        store
+            .document
+            .with(|d| d.as_deref().map(|d| d.meta.ruleset).unwrap_or_default())
+    });
     let issues = Memo::new(move |_| {
         store
             .document
@@ -36,6 +43,7 @@ pub fn CheckPanel() -> impl IntoView {
     view! {
         <section class="check-panel" data-testid="check-panel" aria-label=move || store.t(Msg::CheckHeading)>
             <h2 class="column-heading">{move || store.t(Msg::CheckHeading)}</h2>
+            <RulesetSources ruleset=ruleset />
             <Show
                 when=move || !issues.with(Vec::is_empty)
                 fallback=move || view! { <p data-testid="check-all-good">{move || store.t(Msg::CheckAllGood)}</p> }

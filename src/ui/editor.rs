@@ -111,6 +111,10 @@ fn TextField(
     frame: Memo<Option<Document>>,
     #[prop(optional, into)] hint: Option<Signal<Msg>>,
     #[prop(optional)] problem: Option<Signal<Option<Msg>>>,
+    /// A field of several lines (the superior bodies, one per line): a
+    /// text area of this many rows.
+    #[prop(optional)]
+    rows: Option<u32>,
 ) -> impl IntoView {
     let store = use_store();
     let value = Memo::new(move |_| {
@@ -140,20 +144,57 @@ fn TextField(
     view! {
         <div class="form-row" class:invalid=move || problem.get().is_some()>
             <label for=id.clone()>{move || store.t(label)}</label>
-            <input
-                id=id.clone()
-                type="text"
-                data-testid=id.clone()
-                prop:value=move || value.get()
-                aria-describedby=format!("{hint_id} {problem_id}")
-                aria-invalid=move || problem.get().is_some().then_some("true")
-                on:input=move |event| {
-                    let _ = store.dispatch(Edit::SetField { field, text: events::input_value(&event) });
+            {match rows {
+                Some(rows) => view! {
+                    <textarea
+                        id=id.clone()
+                        data-testid=id.clone()
+                        rows=rows.to_string()
+                        prop:value=move || value.get()
+                        aria-describedby=format!("{hint_id} {problem_id}")
+                        aria-invalid=move || problem.get().is_some().then_some("true")
+                        on:input=move |event| {
+                            let _ = store.dispatch(Edit::SetField { field, text: events::input_value(&event) });
+                        }
+                    ></textarea>
                 }
-            />
+                .into_any(),
+                None => view! {
+                    <input
+                        id=id.clone()
+                        type="text"
+                        data-testid=id.clone()
+                        prop:value=move || value.get()
+                        aria-describedby=format!("{hint_id} {problem_id}")
+                        aria-invalid=move || problem.get().is_some().then_some("true")
+                        on:input=move |event| {
+                            let _ = store.dispatch(Edit::SetField { field, text: events::input_value(&event) });
+                        }
+                    />
+                }
+                .into_any(),
+            }}
             <p class="hint" id=hint_id.clone()>{move || hint.map(|hint| store.t(hint.get()))}</p>
             <p class="problem" id=problem_id.clone() role="alert">{move || problem.get().map(|msg| store.t(msg))}</p>
         </div>
+    }
+}
+
+/// The texts the draft's ruleset rests on, with why its figures are still
+/// the older guidance's when they are ("Thể thức: Quy định 399-QĐ/TW
+/// (2026); trình bày theo Hướng dẫn 36-HD/VPTW (2018)").
+#[component]
+pub fn RulesetSources(#[prop(into)] ruleset: Signal<Ruleset>) -> impl IntoView {
+    let store = use_store();
+    let sources = move || rules::rules(ruleset.get()).sources;
+    view! {
+        <p class="hint ruleset-sources" data-testid="ruleset-sources">
+            {move || crate::i18n::ruleset_sources(store.lang.get(), &sources())}
+            {move || {
+                crate::i18n::ruleset_note(store.lang.get(), &sources())
+                    .map(|note| view! { <span class="ruleset-note" data-testid="ruleset-note">" "{note}</span> })
+            }}
+        </p>
     }
 }
 
@@ -291,6 +332,7 @@ fn DetailsForm() -> impl IntoView {
                         {move || store.t(Msg::StateRuleset)}
                     </option>
                 </select>
+                <RulesetSources ruleset=ruleset />
             </div>
             <div class="form-row">
                 <label for="field-division-style">{move || store.t(Msg::DivisionStyleLabel)}</label>
@@ -320,7 +362,7 @@ fn DetailsForm() -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
-            <TextField field=Field::SuperiorBody label=Msg::FieldSuperiorBody frame=frame hint=superior_hint />
+            <TextField field=Field::SuperiorBody label=Msg::FieldSuperiorBody frame=frame hint=superior_hint rows=3 />
             <TextField field=Field::IssuingBody label=Msg::FieldIssuingBody frame=frame hint=issuing_hint />
             <TextField field=Field::NumberSymbol label=Msg::FieldNumber frame=frame hint=number_hint problem=number_problem />
             <TextField field=Field::Place label=Msg::FieldPlace frame=frame />
@@ -955,6 +997,7 @@ fn SectionEditor(id: NodeId) -> AnyView {
                 <Show when=move || { let (heading, _, guidance) = head.get(); !heading.is_empty() && !guidance.is_empty() }>
                     <p class="guidance">{move || head.get().2}</p>
                 </Show>
+                <super::beside::BesideTexts section=id />
                 {block_list(store, Container::Section(id))}
                 <AddBlockBar container=Container::Section(id) />
             </Show>
@@ -980,6 +1023,7 @@ pub fn Editor() -> impl IntoView {
             </datalist>
             <h2 class="column-heading">{move || store.t(Msg::PreambleHeading)}</h2>
             <div class="preamble-editor">
+                <super::beside::BesideTexts section=PREAMBLE />
                 {block_list(store, Container::Preamble)}
                 <AddBlockBar container=Container::Preamble />
             </div>

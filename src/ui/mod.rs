@@ -3,6 +3,7 @@
 
 mod actions;
 mod app;
+mod beside;
 mod check;
 mod consolidate;
 mod editor;

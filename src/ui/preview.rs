@@ -242,7 +242,7 @@ fn apply_layout(rules: &LayoutRules) {
     ]);
 }
 
-fn element_view(element: Element) -> AnyView {
+pub(super) fn element_view(element: Element) -> AnyView {
     let trailing = element.trailing_text().map(str::to_owned);
     match element {
         Element::Heading {

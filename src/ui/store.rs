@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::edit::{Edit, SharedDocument};
 use crate::i18n::{t, Lang, Msg};
 use crate::index::NodeIndex;
-use crate::model::{Document, NodeId};
+use crate::model::{BesideText, Document, NodeId, Shared};
 use crate::numbering::{outline, OutlineEntry};
 use crate::persist::library::{KeyValue, StoreError};
 use crate::persist::{DraftMeta, Snapshot};
@@ -21,7 +21,7 @@ use crate::session::{Elsewhere, Origin, SaveOutcome, Session, SessionError};
 use crate::template::Template;
 use crate::transfer::Incoming;
 
-pub use super::actions::ExportFormat;
+pub use super::actions::{ExportFormat, NextYearReview};
 pub use super::sections::{field_id, Indexed};
 use super::sections::{IndexHandle, Sections};
 
@@ -67,6 +67,13 @@ pub struct Store {
     /// The document's frame (title, header, closing: `clone_frame`), which
     /// changes only when they do: the details form and the preview read it.
     pub frame: Memo<Option<Document>>,
+    /// The texts kept beside sections (last year's, the units'), which
+    /// change only when a draft is made from another: typing shares them,
+    /// and learning that they did not change is one pointer compare.
+    pub beside: Memo<Shared<Vec<BesideText>>>,
+    /// Next year's draft just made, with the years changed, for the user
+    /// to review on the library screen.
+    pub next_year_review: RwSignal<Option<NextYearReview>>,
     /// The section the outline panel acts on.
     pub selected: RwSignal<Option<NodeId>>,
     /// A short message for the user, shown in the status line.
@@ -146,8 +153,18 @@ impl Store {
         let frame = Memo::new(move |_| {
             document.with(|document| document.as_deref().map(Document::clone_frame))
         });
+        let beside = Memo::new(move |_| {
+            document.with(|document| {
+                document
+                    .as_deref()
+                    .map(|document| document.beside.clone())
+                    .unwrap_or_default()
+            })
+        });
         let store = Store {
             frame,
+            beside,
+            next_year_review: RwSignal::new(None),
             session: StoredValue::new_local(session),
             lock: StoredValue::new_local(None),
             save_generation: StoredValue::new(0),

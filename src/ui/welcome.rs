@@ -1,4 +1,5 @@
-//! The welcome screen: the draft library (search, open, duplicate, rename,
+//! The welcome screen: the draft library (search, open, duplicate, use for
+//! next year's report with the review of the years changed, rename,
 //! trash and restore), entries that could not be read, the storage meter,
 //! and the outlines to start a new draft from.
 
@@ -29,6 +30,7 @@ fn draft_row(store: Store, meta: DraftMeta) -> impl IntoView {
     let renaming = RwSignal::new(false);
     let id = meta.id.clone();
     let (open_id, dup_id, trash_id, rename_id) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let next_id = id.clone();
     let untitled = meta.title.trim().is_empty();
     let title = meta.title.clone();
     let title = move || {
@@ -96,6 +98,14 @@ fn draft_row(store: Store, meta: DraftMeta) -> impl IntoView {
                 </button>
                 <button
                     type="button"
+                    data-testid="library-next-year"
+                    title=move || store.t(Msg::UseForNextYearHint)
+                    on:click=move |_| store.use_for_next_year(&next_id)
+                >
+                    {move || store.t(Msg::UseForNextYear)}
+                </button>
+                <button
+                    type="button"
                     data-testid="library-rename"
                     on:click=move |_| {
                         renaming.set(true);
@@ -148,6 +158,7 @@ pub fn Welcome() -> impl IntoView {
                     <p class="offline-notice">{move || store.t(Msg::OfflineNotice)}</p>
                 </div>
             </Show>
+            <NextYearReviewPanel />
             <Show when=move || has_drafts.get()>
                 <h1 class="library-heading">{move || store.t(Msg::LibraryHeading)}</h1>
                 <label class="visually-hidden" for="library-search">{move || store.t(Msg::SearchDrafts)}</label>
@@ -310,6 +321,60 @@ pub fn Welcome() -> impl IntoView {
             </div>
             <PasteBox />
         </section>
+    }
+}
+
+/// Next year's draft just made: what was kept and cleared, each year
+/// changed to review, and the button that opens it.
+#[component]
+fn NextYearReviewPanel() -> impl IntoView {
+    let store = use_store();
+    move || {
+        store.next_year_review.get().map(|review| {
+            let id = review.id.clone();
+            let lang = store.lang.get();
+            let none = review.changes.is_empty();
+            let changes = review
+                .changes
+                .iter()
+                .map(|(change, reference)| {
+                    let line = crate::i18n::year_change(lang, change, reference);
+                    view! { <li data-testid="next-year-change">{line}</li> }
+                })
+                .collect_view();
+            view! {
+                <section class="next-year-review" role="region" aria-labelledby="next-year-heading" data-testid="next-year-review">
+                    <h2 id="next-year-heading">{store.t(Msg::NextYearHeading)}": "{review.title.clone()}</h2>
+                    <p>{store.t(Msg::NextYearIntro)}</p>
+                    {if none {
+                        view! { <p data-testid="next-year-no-change">{store.t(Msg::NextYearNoChanges)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <p>{store.t(Msg::NextYearChangesHeading)}</p>
+                            <ul class="next-year-changes">{changes}</ul>
+                        }
+                        .into_any()
+                    }}
+                    <p class="hint">{store.t(Msg::NextYearKept)}</p>
+                    <div class="next-year-actions">
+                        <button
+                            type="button"
+                            class="primary"
+                            data-testid="next-year-open"
+                            on:click=move |_| {
+                                store.next_year_review.set(None);
+                                store.open_stored(&id);
+                            }
+                        >
+                            {store.t(Msg::OpenNewDraft)}
+                        </button>
+                        <button type="button" data-testid="next-year-close" on:click=move |_| store.next_year_review.set(None)>
+                            {store.t(Msg::CloseReview)}
+                        </button>
+                    </div>
+                </section>
+            }
+        })
     }
 }
 

@@ -1,7 +1,7 @@
 // End-to-end test of the DOCX export: the file the release app downloads is
 // converted by LibreOffice (an independent reader) to PDF, which must be A4
 // and hold every paragraph of the sample with its diacritics, with page
-// numbers from page 2.
+// numbers from page 2, and carry the ruleset's id from the DOCX properties.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -43,6 +43,9 @@ test("the DOCX export opens in LibreOffice as A4 with the whole sample", { timeo
     const pdf = await convertToPdf(docx);
     const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
     assert.match(info, /Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
+    // LibreOffice reads the ruleset from the file's properties (core.xml's
+    // keywords) and carries it into the PDF.
+    assert.match(info, /Keywords:\s+party-hd36-2018\/qd399-2026\n/);
     const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
     assert.ok(pages >= 2, `${pages} pages`);
     const pageText = (number) =>
