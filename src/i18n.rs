@@ -346,7 +346,8 @@ messages! {
     CopyText => "Chép chữ", "Copy text";
     CopiedText => "Đã chép chữ vào bộ nhớ tạm; dán (Ctrl+V) vào chỗ cần.", "The text is on the clipboard; paste it (Ctrl+V) where you need it.";
     CopyTextFailed => "Trình duyệt không cho chép vào bộ nhớ tạm. Hãy bôi đen chữ trong khung rồi nhấn Ctrl+C.", "The browser did not allow copying to the clipboard. Select the text in the box and press Ctrl+C.";
-    CopiedIntoSection => "Đã chép bài năm trước vào mục; nhấn Ctrl+Z nếu muốn bỏ.", "The text was copied into the section; press Ctrl+Z to take it back.";
+    CopiedIntoSection => "Đã chép bài năm trước vào mục; nhấn Ctrl+Z nếu muốn bỏ.", "Last year's text was copied into the section; press Ctrl+Z to take it back.";
+    CopiedUnitIntoSection => "Đã chép bài của đơn vị vào mục; nhấn Ctrl+Z nếu muốn bỏ.", "The unit's text was copied into the section; press Ctrl+Z to take it back.";
     Rename => "Đổi tên", "Rename";
     RenameLabel => "Tên mới của bản thảo", "New draft name";
     MoveToTrash => "Xóa", "Delete";

@@ -5,7 +5,7 @@
 //! text beside its section.
 
 use crate::model::{
-    Assessment, AssessmentLabel, BesideSource, BesideText, Block, Document, Meta, Section,
+    Assessment, AssessmentLabel, BesideSource, BesideText, Block, Document, Meta, Ruleset, Section,
     SectionKind, Shared,
 };
 
@@ -160,11 +160,17 @@ pub fn consolidate(units: &[Unit], options: &Options, plan: &Plan) -> Consolidat
         .flat_map(|&unit| attributed(names[unit], &units[unit].document.preamble))
         .collect();
 
+    let header = consolidating_body(
+        base.meta.ruleset,
+        plan.units.iter().map(|&unit| &units[unit].document.meta),
+    );
     let mut document = Document {
         title: consolidated_title(&base, plan.units.len()),
         template_id: base.template_id.clone(),
         meta: Meta {
             ruleset: base.meta.ruleset,
+            superior_body: header.0,
+            issuing_body: header.1,
             place: base.meta.place.clone(),
             doc_type: base.meta.doc_type.clone(),
             subject: base.meta.subject.clone(),
@@ -211,6 +217,39 @@ pub fn consolidate(units: &[Unit], options: &Options, plan: &Plan) -> Consolidat
 }
 
 /// "Tổng hợp 3 đơn vị – Báo cáo tổng kết …".
+/// The header of the body that consolidates: the units' own superior body,
+/// when they all name the same one ("ĐẢNG BỘ XÃ TÂN HÒA" above each chi
+/// bộ), is the body writing the report. A Party organisation's reports are
+/// issued by its committee ("ĐẢNG ỦY XÃ TÂN HÒA"); the lines the units
+/// wrote above it stay above it. Units that disagree leave both empty for
+/// the user. Returns (superior body, issuing body).
+pub fn consolidating_body<'a>(
+    ruleset: Ruleset,
+    units: impl Iterator<Item = &'a Meta>,
+) -> (String, String) {
+    let mut common: Option<Vec<String>> = None;
+    for meta in units {
+        let lines = crate::frame::superior_lines(&meta.superior_body);
+        match &common {
+            _ if lines.is_empty() => return (String::new(), String::new()),
+            None => common = Some(lines),
+            Some(seen) if *seen == lines => {}
+            Some(_) => return (String::new(), String::new()),
+        }
+    }
+    let Some(mut lines) = common else {
+        return (String::new(), String::new());
+    };
+    let Some(own) = lines.pop() else {
+        return (String::new(), String::new());
+    };
+    let own = match (ruleset, own.strip_prefix("ĐẢNG BỘ ")) {
+        (Ruleset::Party, Some(rest)) => format!("ĐẢNG ỦY {rest}"),
+        _ => own,
+    };
+    (lines.join("\n"), own)
+}
+
 fn consolidated_title(base: &Document, units: usize) -> String {
     let title = base.title.trim();
     if title.is_empty() {

@@ -107,3 +107,43 @@ fn short_names_leave_out_the_words_all_share() {
     let numbered: Vec<String> = (1..=30).map(|n| format!("Chi bộ Ấp {n}")).collect();
     assert_eq!(short_names(&numbered, 8)[29], "Ấp 30");
 }
+
+#[test]
+fn the_consolidating_body_is_the_units_common_superior_body_as_its_committee() {
+    use super::build::consolidating_body;
+    use crate::model::{Meta, Ruleset};
+    let meta = |superior: &str| Meta {
+        superior_body: superior.into(),
+        ..Meta::default()
+    };
+    let units = [meta("Đảng bộ xã Tân Hòa"), meta("ĐẢNG BỘ XÃ TÂN HÒA")];
+    assert_eq!(
+        consolidating_body(Ruleset::Party, units.iter()),
+        (String::new(), "ĐẢNG ỦY XÃ TÂN HÒA".to_owned())
+    );
+    let two = [meta("ĐẢNG BỘ TỈNH ĐỒNG THÁP\nĐẢNG BỘ XÃ TÂN HÒA")];
+    assert_eq!(
+        consolidating_body(Ruleset::Party, two.iter()),
+        (
+            "ĐẢNG BỘ TỈNH ĐỒNG THÁP".to_owned(),
+            "ĐẢNG ỦY XÃ TÂN HÒA".to_owned()
+        )
+    );
+    // A State body writes as itself.
+    let schools = [meta("UBND XÃ TÂN HÒA"), meta("UBND XÃ TÂN HÒA")];
+    assert_eq!(
+        consolidating_body(Ruleset::State, schools.iter()),
+        (String::new(), "UBND XÃ TÂN HÒA".to_owned())
+    );
+    // Units that disagree, or one without a superior body: left to the user.
+    let mixed = [meta("ĐẢNG BỘ XÃ TÂN HÒA"), meta("ĐẢNG BỘ XÃ TÂN PHÚ")];
+    assert_eq!(
+        consolidating_body(Ruleset::Party, mixed.iter()),
+        (String::new(), String::new())
+    );
+    let missing = [meta("ĐẢNG BỘ XÃ TÂN HÒA"), meta("  ")];
+    assert_eq!(
+        consolidating_body(Ruleset::Party, missing.iter()),
+        (String::new(), String::new())
+    );
+}

@@ -117,13 +117,17 @@ fn beside_text(store: Store, container: Container, text: BesideText) -> impl Int
     let plain = blocks_text(&text.blocks);
     let elements = crate::render::preamble_elements(&text.blocks);
     let blocks = text.blocks;
+    let copied = match text.source {
+        BesideSource::LastYear => Msg::CopiedIntoSection,
+        BesideSource::Unit => Msg::CopiedUnitIntoSection,
+    };
     let copy_in = move |_| {
         let edit = Edit::CopyBlocksIn {
             container,
             blocks: blocks.clone(),
         };
         if store.dispatch(edit).is_ok() {
-            store.say(Msg::CopiedIntoSection);
+            store.say(copied);
         }
     };
     let copy_text = move |_| {

@@ -98,6 +98,8 @@ test("three units' files are consolidated: statuses, order, completeness and its
     assert.equal(await dialog.count(), 0);
     const sheet = await sheetText(page);
     assert.match(sheet, /Chi bộ Ấp 1: Chi bộ tổ chức học tập Nghị quyết cho 25\/25 đảng viên\./);
+    // Written as the body the units report to, by its committee.
+    assert.match(sheet, /ĐẢNG ỦY XÃ TÂN HÒA/);
     // In the order set: Ấp 3 before Ấp 2.
     assert.ok(sheet.indexOf("Chi bộ Ấp 3: Chi bộ tổ chức") < sheet.indexOf("Chi bộ Ấp 2: Chi bộ tổ chức"), sheet);
     assert.match(sheet, /Chi bộ Ấp 3: không có\./);
@@ -111,6 +113,30 @@ test("three units' files are consolidated: statuses, order, completeness and its
     assert.deepEqual(summed.at(-1), ["Tổng cộng", "10", "8", "80,0"]);
     assert.equal(await storedDrafts(page), 1);
     await page.screenshot({ path: join(OUTPUT, "consolidate-draft.png") });
+
+    // While writing: a section shows each unit's own text beside it, under
+    // the unit's name, in the order set, and one can be copied in (undo
+    // takes it out again).
+    const toggle = page.getByTestId("beside-units").first();
+    assert.match(await toggle.textContent(), /các đơn vị \(3\)/);
+    const section = page.getByTestId("section-editor").filter({ has: toggle });
+    await toggle.click();
+    const panel = section.getByTestId("beside-panel").first();
+    await panel.waitFor();
+    assert.deepEqual(await texts(panel.getByTestId("beside-label")), ["Chi bộ Ấp 1", "Chi bộ Ấp 3", "Chi bộ Ấp 2"]);
+    const own = await panel.getByTestId("beside-body").first().textContent();
+    assert.match(own, /25\/25 đảng viên/);
+    assert.doesNotMatch(own, /Chi bộ Ấp 1:/);
+    const fields = () => section.locator("textarea").evaluateAll((areas) => areas.map((area) => area.value));
+    const before = await fields();
+    await panel.getByTestId("beside-copy-in").first().click();
+    const after = await fields();
+    assert.ok(after.length > before.length, `${before.length} -> ${after.length}`);
+    assert.ok(after.some((value) => /^Chi bộ tổ chức học tập Nghị quyết cho 25\/25 đảng viên/.test(value)), after.join(" | "));
+    assert.match(await page.getByTestId("status").textContent(), /bài của đơn vị/);
+    await page.screenshot({ path: join(OUTPUT, "consolidate-beside.png") });
+    await page.getByTestId("undo").click();
+    assert.deepEqual(await fields(), before);
     assert.deepEqual(page.problems, []);
   } finally {
     await context.close();
