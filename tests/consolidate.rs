@@ -814,3 +814,64 @@ fn the_end_to_end_unit_files_give_the_plan_the_test_expects() {
     assert_eq!(figure(summed, "Tổng cộng", 2), "8");
     assert_eq!(figure(summed, "Tổng cộng", 3), "80,0");
 }
+
+/// Every report of the corpus of real-shaped reports (`tests/corpus/reports`,
+/// written in the shapes of published ones, on many outlines), read as a
+/// text file is read by the dialog.
+fn corpus_units() -> Vec<Unit> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/reports");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|path| {
+            let incoming = baocao::transfer::read_file(&std::fs::read(path).unwrap()).ok()?;
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            Some(Unit::new(incoming.document, &name))
+        })
+        .collect()
+}
+
+/// Groups of two to six reports of the corpus, each on its own outline
+/// (headings that do not match, tables of other shapes, parts in
+/// divisions): the plan and the draft come out whole, with every unit's
+/// text in the draft and beside its sections, and no id twice.
+#[test]
+fn reports_on_different_outlines_from_the_corpus_consolidate_without_losing_a_line() {
+    let all = corpus_units();
+    assert!(all.len() >= 60, "{} corpus reports read", all.len());
+    let mut rng = Rng(2026);
+    for round in 0..40 {
+        let count = 2 + rng.below(5);
+        let group: Vec<Unit> = (0..count)
+            .map(|_| all[rng.below(all.len())].clone())
+            .collect();
+        let options = Options::default();
+        let plan = plan(&group, &options);
+        assert_eq!(plan.matrix.len(), plan.outline.len(), "round {round}");
+        let made = consolidate(&group, &options, &plan);
+        assert!(!made.document.has_repeated_ids(), "round {round}");
+        let text = plain_text(&made.document);
+        // A unit sent twice is reported and left out by the dialog; the
+        // core still keeps every line of every unit it is given.
+        assert_nothing_dropped(&group, &text);
+        let beside: usize = made
+            .document
+            .beside
+            .iter()
+            .filter(|text| text.source == BesideSource::Unit)
+            .count();
+        let units_with_text = group
+            .iter()
+            .filter(|unit| unit.document.sections.iter().any(|s| !s.is_empty()))
+            .count();
+        assert!(
+            beside >= units_with_text,
+            "round {round}: {beside} texts beside for {units_with_text} units with text"
+        );
+    }
+}
