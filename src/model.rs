@@ -859,30 +859,24 @@ mod tests {
     fn beside_texts_follow_their_sections_to_fresh_ids() {
         let made = crate::next_year::next_year(&crate::template::seed_sample(), &|t| t.into());
         let mut document = made.document;
-        let before: Vec<(String, usize)> = document
-            .beside
-            .iter()
-            .map(|text| {
-                let heading = document
-                    .find_section(text.section)
-                    .map_or_else(|| "opening".to_owned(), |s| s.heading.clone());
-                (heading, text.blocks.len())
-            })
-            .collect();
+        // Each text beside, by the heading of its section and its length.
+        let placed = |document: &Document| -> Vec<(String, usize)> {
+            document
+                .beside
+                .iter()
+                .map(|text| {
+                    let heading = document
+                        .find_section(text.section)
+                        .map_or_else(|| "opening".to_owned(), |s| s.heading.clone());
+                    (heading, text.blocks.len())
+                })
+                .collect()
+        };
+        let before = placed(&document);
         // Ids shifted, as a file opened again gets them.
         document.preamble.insert(0, Block::paragraph(String::new()));
         document.assign_ids();
-        let after: Vec<(String, usize)> = document
-            .beside
-            .iter()
-            .map(|text| {
-                let heading = document
-                    .find_section(text.section)
-                    .map_or_else(|| "opening".to_owned(), |s| s.heading.clone());
-                (heading, text.blocks.len())
-            })
-            .collect();
-        assert_eq!(after, before);
+        assert_eq!(placed(&document), before);
         assert!(document.beside.iter().any(|text| text.section == 0));
     }
 

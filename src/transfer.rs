@@ -201,6 +201,24 @@ pub struct Found {
 }
 
 impl Incoming {
+    /// `document` as an import of `bytes` bytes: a draft, not a template,
+    /// with nothing left unplaced or converted (the readers of texts and
+    /// Word files set those fields after).
+    pub fn of_draft(document: Document, bytes: usize) -> Incoming {
+        Incoming {
+            title: document.title.clone(),
+            sections: outline(&document).len(),
+            bytes,
+            document,
+            is_template: false,
+            template: None,
+            unplaced: Vec::new(),
+            converted_from: None,
+            pictures_unplaced: 0,
+            converted_lines: None,
+        }
+    }
+
     /// What this import found, for the dialog's summary.
     pub fn found(&self) -> Found {
         use crate::model::SectionKind;
@@ -408,15 +426,9 @@ impl TextReading {
                 let imported = reader.finish();
                 Ok(Incoming {
                     converted_from: imported.converted_from,
-                    title: imported.document.title.clone(),
-                    sections: outline(&imported.document).len(),
-                    bytes: self.bytes,
-                    document: imported.document,
-                    is_template: false,
-                    template: None,
                     unplaced: imported.unplaced,
-                    pictures_unplaced: 0,
                     converted_lines: imported.converted_from.map(|_| imported.converted_lines),
+                    ..Incoming::of_draft(imported.document, self.bytes)
                 })
             }
             Source::Word(reader) => checked_docx(reader.finish(), self.bytes),
@@ -505,18 +517,7 @@ fn read_draft_or_template(text: &str, bytes: usize) -> Result<Incoming, ImportEr
         return Err(ImportError::Problems(problems));
     }
     made_ready(&mut document);
-    Ok(Incoming {
-        title: document.title.clone(),
-        sections: outline(&document).len(),
-        bytes,
-        document,
-        is_template: false,
-        template: None,
-        unplaced: Vec::new(),
-        converted_from: None,
-        pictures_unplaced: 0,
-        converted_lines: None,
-    })
+    Ok(Incoming::of_draft(document, bytes))
 }
 
 /// Checks a Word file the shell has unzipped: `plan` is
@@ -581,12 +582,6 @@ fn checked_docx(
     }
     made_ready(&mut document);
     Ok(Incoming {
-        title: document.title.clone(),
-        sections: outline(&document).len(),
-        bytes,
-        document,
-        is_template: false,
-        template: None,
         converted_lines: read
             .import
             .converted_from
@@ -594,6 +589,7 @@ fn checked_docx(
         unplaced: read.import.unplaced,
         converted_from: read.import.converted_from,
         pictures_unplaced: read.pictures,
+        ..Incoming::of_draft(document, bytes)
     })
 }
 

@@ -240,18 +240,7 @@ impl Consolidation {
         });
         let outcome = store
             .with_session(|session| session.read_stored(id))
-            .map(|document| Incoming {
-                title: document.title.clone(),
-                sections: 0,
-                bytes: 0,
-                document,
-                is_template: false,
-                template: None,
-                unplaced: Vec::new(),
-                converted_from: None,
-                pictures_unplaced: 0,
-                converted_lines: None,
-            });
+            .map(|document| Incoming::of_draft(document, 0));
         match outcome {
             Ok(incoming) => self.arrived(source, title, Ok(incoming), store),
             Err(error) => {
