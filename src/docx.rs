@@ -352,7 +352,7 @@ impl Page {
 
 /// The paragraphs and tables of `elements` in a text column `width`
 /// twips wide.
-fn elements_xml(elements: &[Element], style: &BodyStyle, width: u32) -> String {
+fn elements_xml(elements: &[Element], style: &BodyStyle, width: u32, media: &Media) -> String {
     let size = style.size;
     let indent = style.indent;
     let body = |size: f32| Style {
@@ -416,6 +416,34 @@ fn elements_xml(elements: &[Element], style: &BodyStyle, width: u32) -> String {
                     runs.push(run(&format!(" {text}"), body(size)));
                 }
                 paragraph(&runs, Align::Justify, indent, style.body_spacing)
+            }
+            Element::Figure {
+                caption,
+                picture: Some(picture),
+                ..
+            } => {
+                let mut p = media
+                    .index_of(&picture.id)
+                    .map(|index| {
+                        picture_paragraph(index, picture, width, style.paragraph_gap / 2.0)
+                    })
+                    .unwrap_or_default();
+                if !caption.trim().is_empty() {
+                    p.push_str(&paragraph(
+                        &[run(
+                            caption,
+                            Style {
+                                italic: true,
+                                size_pt: size,
+                                ..Style::default()
+                            },
+                        )],
+                        Align::Center,
+                        0,
+                        style.body_spacing,
+                    ));
+                }
+                p
             }
             Element::Figure { caption, .. } if !caption.trim().is_empty() => paragraph(
                 &[run(
@@ -690,6 +718,111 @@ const TABLE_INDENT_TWIPS: u32 = 283;
 
 /// The body of `document.xml` for `document`.
 pub fn document_xml(document: &Document) -> String {
+    document_xml_with(document, &Media::default())
+}
+
+/// The pictures a DOCX carries, in the order of their first figure: the
+/// `n`th (from 1) is `word/media/image{n}.{png|jpeg}`, related as
+/// `rIdImage{n}`. A picture used twice is carried once.
+#[derive(Debug, Default)]
+pub struct Media {
+    pictures: Vec<(String, crate::picture::Mime)>,
+}
+
+impl Media {
+    /// The pictures of `document`'s figures found in `pictures`; a figure
+    /// whose picture is missing keeps its caption only.
+    pub fn of(document: &Document, pictures: &crate::picture::Pictures) -> Media {
+        let mut media = Media::default();
+        let elements = render::elements(document);
+        let appendices = render::appendices(document);
+        for element in elements.iter().chain(appendices.iter()) {
+            if let Element::Figure {
+                picture: Some(picture),
+                ..
+            } = element
+            {
+                if let Some(stored) = pictures.get(&picture.id) {
+                    if media.index_of(&picture.id).is_none() {
+                        media.pictures.push((picture.id.clone(), stored.mime));
+                    }
+                }
+            }
+        }
+        media
+    }
+
+    fn index_of(&self, id: &str) -> Option<usize> {
+        self.pictures
+            .iter()
+            .position(|(known, _)| known == id)
+            .map(|at| at + 1)
+    }
+
+    fn name(&self, index: usize) -> String {
+        let extension = self.pictures[index - 1].1.extension();
+        format!("image{index}.{extension}")
+    }
+}
+
+/// EMUs per twip (914,400 an inch, 1,440 twips an inch).
+const EMU_PER_TWIP: u64 = 635;
+/// EMUs per pixel at 96 pixels an inch.
+const EMU_PER_PIXEL: u64 = 9_525;
+/// The tallest a picture is set, in millimetres, so that it fits a page's
+/// text column with its caption.
+pub const PICTURE_MAX_HEIGHT_MM: f32 = 200.0;
+
+/// A picture's size in EMUs: its pixels at 96 an inch, scaled down (its
+/// proportions kept) to fit `width` twips and `PICTURE_MAX_HEIGHT_MM`.
+pub fn picture_extent(width_px: u32, height_px: u32, width: u32) -> (u64, u64) {
+    let (w, h) = (
+        u64::from(width_px.max(1)) * EMU_PER_PIXEL,
+        u64::from(height_px.max(1)) * EMU_PER_PIXEL,
+    );
+    let max_w = u64::from(width) * EMU_PER_TWIP;
+    let max_h = u64::from(mm_to_twips(PICTURE_MAX_HEIGHT_MM)) * EMU_PER_TWIP;
+    // The smaller of the two scales, as a fraction w_num / w_den.
+    let (num, den) = if w * max_h >= h * max_w {
+        (max_w, w)
+    } else {
+        (max_h, h)
+    };
+    if num >= den {
+        (w, h)
+    } else {
+        ((w * num / den).max(1), (h * num / den).max(1))
+    }
+}
+
+/// The centred paragraph holding picture `index` inline, kept with its
+/// caption.
+fn picture_paragraph(
+    index: usize,
+    picture: &crate::model::PictureRef,
+    width: u32,
+    after_pt: f32,
+) -> String {
+    let (cx, cy) = picture_extent(picture.width, picture.height, width);
+    format!(
+        "<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"0\" w:after=\"{after}\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr>\
+<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" \
+xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\">\
+<wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"{index}\" name=\"Picture {index}\"/>\
+<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>\
+<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">\
+<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">\
+<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">\
+<pic:nvPicPr><pic:cNvPr id=\"{index}\" name=\"Picture {index}\"/><pic:cNvPicPr/></pic:nvPicPr>\
+<pic:blipFill><a:blip r:embed=\"rIdImage{index}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
+<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>\
+</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>",
+        after = twips(after_pt),
+    )
+}
+
+/// `document.xml` with the figures' pictures of `media` inline.
+fn document_xml_with(document: &Document, media: &Media) -> String {
     let meta = &document.meta;
     let layout = crate::rules::layout(meta);
     let layout = &layout;
@@ -733,6 +866,7 @@ pub fn document_xml(document: &Document) -> String {
         &render::elements(document),
         &style,
         text_width,
+        media,
     ));
 
     // Recipients left, signature right, a little apart from the body and
@@ -781,6 +915,7 @@ pub fn document_xml(document: &Document) -> String {
             &appendices[at..end],
             &style,
             section.text_width(layout),
+            media,
         ));
         at = end;
     }
@@ -962,24 +1097,72 @@ fn zip_stored(entries: &[(&str, &[u8])]) -> Vec<u8> {
     out
 }
 
-/// The draft as a `.docx` file.
+/// The content types, with the picture formats `media` uses.
+fn content_types(media: &Media) -> String {
+    let mut defaults = String::new();
+    for mime in [crate::picture::Mime::Jpeg, crate::picture::Mime::Png] {
+        if media.pictures.iter().any(|(_, used)| *used == mime) {
+            let _ = write!(
+                defaults,
+                "<Default Extension=\"{}\" ContentType=\"{}\"/>",
+                mime.extension(),
+                mime.as_str()
+            );
+        }
+    }
+    CONTENT_TYPES.replacen("<Override ", &format!("{defaults}<Override "), 1)
+}
+
+/// The document's relationships, with one per picture of `media`.
+fn document_rels(media: &Media) -> String {
+    let mut pictures = String::new();
+    for index in 1..=media.pictures.len() {
+        let _ = write!(
+            pictures,
+            "<Relationship Id=\"rIdImage{index}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/{}\"/>",
+            media.name(index)
+        );
+    }
+    DOCUMENT_RELS.replacen("</Relationships>", &format!("{pictures}</Relationships>"), 1)
+}
+
+/// The draft as a `.docx` file, without pictures (see `docx_with`).
 pub fn docx(document: &Document) -> Vec<u8> {
-    let document_xml = document_xml(document);
+    docx_with(document, &crate::picture::Pictures::new())
+}
+
+/// The draft as a `.docx` file with the figures' pictures found in
+/// `pictures` in `word/media`, each set inline at its size at 96 pixels
+/// an inch, scaled down to fit the text column.
+pub fn docx_with(document: &Document, pictures: &crate::picture::Pictures) -> Vec<u8> {
+    let media = Media::of(document, pictures);
+    let document_xml = document_xml_with(document, &media);
     let layout = crate::rules::layout(&document.meta);
     let header = header_xml(&layout);
     let styles = styles_xml(&layout);
     let core = core_xml(&layout);
     let custom = custom_xml(&layout);
-    zip_stored(&[
-        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+    let types = content_types(&media);
+    let rels = document_rels(&media);
+    let names: Vec<String> = (1..=media.pictures.len())
+        .map(|index| format!("word/media/{}", media.name(index)))
+        .collect();
+    let mut entries: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", types.as_bytes()),
         ("_rels/.rels", ROOT_RELS.as_bytes()),
         ("docProps/core.xml", core.as_bytes()),
         ("docProps/custom.xml", custom.as_bytes()),
         ("word/document.xml", document_xml.as_bytes()),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
         ("word/header1.xml", header.as_bytes()),
         ("word/styles.xml", styles.as_bytes()),
-    ])
+    ];
+    for (name, (id, _)) in names.iter().zip(&media.pictures) {
+        if let Some(picture) = pictures.get(id) {
+            entries.push((name, &picture.bytes));
+        }
+    }
+    zip_stored(&entries)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -1354,5 +1537,92 @@ mod tests {
     #[test]
     fn the_same_draft_gives_the_same_bytes() {
         assert_eq!(docx(&seed_sample()), docx(&seed_sample()));
+    }
+
+    /// The seed sample with its figure holding `picture`, and a second
+    /// figure with the same picture in its first section.
+    fn with_pictures() -> (Document, crate::picture::Pictures) {
+        let picture = crate::picture::Picture::from_bytes(crate::picture::test_png(1600, 1200)).unwrap();
+        let mut document = seed_sample();
+        let reference = picture.reference();
+        if let crate::model::Block::Figure(figure) = &mut document.preamble[1] {
+            figure.picture = Some(reference.clone());
+        }
+        let mut blocks = document.sections[0].blocks.to_vec();
+        blocks.push(crate::model::Block::Figure(crate::model::Figure {
+            id: 9_999,
+            caption: String::new(),
+            picture: Some(reference.clone()),
+            ..crate::model::Figure::default()
+        }));
+        document.sections[0].blocks = crate::model::Shared::new(blocks);
+        let pictures = [(reference.id, picture)].into_iter().collect();
+        (document, pictures)
+    }
+
+    #[test]
+    fn a_figure_s_picture_is_carried_once_in_word_media_and_set_inline_within_the_column() {
+        let (document, pictures) = with_pictures();
+        let bytes = docx_with(&document, &pictures);
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+        assert_eq!(
+            names.iter().filter(|name| name.starts_with("word/media/")).collect::<Vec<_>>(),
+            ["word/media/image1.png"]
+        );
+        let mut media = Vec::new();
+        archive
+            .by_name("word/media/image1.png")
+            .unwrap()
+            .read_to_end(&mut media)
+            .unwrap();
+        assert_eq!(&media, &pictures.values().next().unwrap().bytes);
+        drop(archive);
+        let files: std::collections::BTreeMap<String, String> = {
+            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+            (0..archive.len())
+                .filter_map(|i| {
+                    let mut file = archive.by_index(i).unwrap();
+                    let mut text = String::new();
+                    file.read_to_string(&mut text).ok()?;
+                    Some((file.name().to_owned(), text))
+                })
+                .collect()
+        };
+        assert!(files["[Content_Types].xml"]
+            .contains("<Default Extension=\"png\" ContentType=\"image/png\"/>"));
+        assert!(!files["[Content_Types].xml"].contains("Extension=\"jpeg\""));
+        assert!(files["word/_rels/document.xml.rels"].contains(
+            "Id=\"rIdImage1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/image1.png\""
+        ));
+        let xml = &files["word/document.xml"];
+        assert_eq!(xml.matches("<w:drawing>").count(), 2);
+        assert_eq!(xml.matches("r:embed=\"rIdImage1\"").count(), 2);
+        assert_eq!(xml_problem(xml), None);
+        // 1600 px at 96 an inch is 16.9 inches: scaled to the text column
+        // (A4 less the party margins), 4:3 kept.
+        let layout = crate::rules::layout(&document.meta);
+        let column = Page::of(false).text_width(&layout);
+        let (cx, cy) = picture_extent(1600, 1200, column);
+        assert_eq!(cx, u64::from(column) * 635);
+        assert_eq!(cy, cx * 3 / 4);
+        assert!(xml.contains(&format!("<wp:extent cx=\"{cx}\" cy=\"{cy}\"/>")));
+        // The caption is still there, under the picture.
+        let text = paragraphs(xml).join("\n");
+        assert!(text.contains("Thầy Nguyễn Văn Kiệt"));
+        // Without its bytes, a figure keeps its caption and no drawing.
+        let bare = docx_with(&document, &crate::picture::Pictures::new());
+        let files = unzip(&bare);
+        assert!(!files["word/document.xml"].contains("<w:drawing>"));
+        assert!(!files.keys().any(|name| name.starts_with("word/media/")));
+        assert_eq!(files["[Content_Types].xml"], CONTENT_TYPES);
+    }
+
+    #[test]
+    fn a_small_picture_keeps_its_size_and_a_tall_one_fits_the_page() {
+        assert_eq!(picture_extent(96, 48, 9_000), (914_400, 457_200));
+        let (cx, cy) = picture_extent(400, 1600, 9_000);
+        assert_eq!(cy, u64::from(mm_to_twips(PICTURE_MAX_HEIGHT_MM)) * 635);
+        assert_eq!(cx, cy / 4);
     }
 }

@@ -146,6 +146,15 @@ fn markdown_elements(out: &mut String, elements: &[Element]) {
                     .unwrap_or_default();
                 writeln!(out, "*{}:*{rest}\n", escape_markdown(label))
             }
+            Element::Figure {
+                caption,
+                picture: Some(_),
+                ..
+            } => writeln!(
+                out,
+                "*{}*\n",
+                escape_markdown(&crate::rules::picture_mark(caption))
+            ),
             Element::Figure { caption, .. } if !caption.trim().is_empty() => {
                 writeln!(out, "*{}*\n", escape_markdown(caption))
             }
@@ -321,8 +330,39 @@ pub fn plain_text(document: &Document) -> String {
     out
 }
 
-fn html_element(element: &Element) -> String {
+/// A figure's picture as an `img` with its bytes as a data URL, sized to
+/// its pixels and never wider than the text column; nothing when its bytes
+/// are not at hand.
+fn html_picture(
+    picture: &crate::model::PictureRef,
+    caption: &str,
+    pictures: &crate::picture::Pictures,
+) -> String {
+    let Some(stored) = pictures.get(&picture.id) else {
+        return String::new();
+    };
+    format!(
+        "<p class=\"picture\"><img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\"></p>\n",
+        stored.data_url(),
+        escape_html(caption.trim()),
+        picture.width,
+        picture.height
+    )
+}
+
+fn html_element(element: &Element, pictures: &crate::picture::Pictures) -> String {
     match element {
+        Element::Figure {
+            caption,
+            picture: Some(picture),
+            ..
+        } => {
+            let mut out = html_picture(picture, caption, pictures);
+            if !caption.trim().is_empty() {
+                let _ = writeln!(out, "<p class=\"figure\">{}</p>", escape_html(caption));
+            }
+            out
+        }
         Element::Heading {
             depth,
             number,
@@ -546,8 +586,16 @@ fn html_lines(lines: &[Line]) -> String {
     lines.iter().map(html_line).collect()
 }
 
-/// The draft as one standalone HTML file with the draft embedded.
+/// The draft as one standalone HTML file with the draft embedded, without
+/// its pictures (see `html_with`).
 pub fn html(envelope: &mut Envelope) -> String {
+    html_with(envelope, &crate::picture::Pictures::new())
+}
+
+/// The draft as one standalone HTML file with the draft embedded and the
+/// figures' pictures from `pictures` as data URLs (the embedded draft
+/// names them but does not carry their bytes twice).
+pub fn html_with(envelope: &mut Envelope, pictures: &crate::picture::Pictures) -> String {
     let document = envelope.document.clone();
     let meta = &document.meta;
     let layout = crate::rules::layout(meta);
@@ -579,6 +627,8 @@ font-size: {body}pt; line-height: {spacing}; }}\n\
 .fraction {{ display: inline-block; position: relative; }}\n\
 .fraction::after {{ content: \"\"; position: absolute; bottom: -2pt; left: calc((100% - var(--rule)) / 2); width: var(--rule); border-bottom: 1px solid #000; }}\n\
 .sheet .figure {{ text-align: center; text-indent: 0; font-style: italic; }}\n\
+.sheet p.picture {{ text-align: center; text-indent: 0; margin: 0 0 {half_gap}pt; break-after: avoid; page-break-after: avoid; }}\n\
+.sheet p.picture img {{ max-width: 100%; height: auto; }}\n\
 .sheet p.division {{ text-align: center; text-indent: 0; margin: 0; font-weight: bold; break-after: avoid; page-break-after: avoid; }}\n\
 .sheet p.division.end {{ margin-bottom: {gap}pt; }}\n\
 .sheet p.division.attachment {{ font-weight: normal; font-style: italic; }}\n\
@@ -626,7 +676,7 @@ table.data td.indent-3 {{ padding-left: calc(1mm + 15mm); }}\n\
         let _ = writeln!(out, "{}", html_line(line));
     }
     for element in &render::elements(&document) {
-        out.push_str(&html_element(element));
+        out.push_str(&html_element(element, pictures));
     }
     let _ = writeln!(
         out,
@@ -652,7 +702,7 @@ table.data td.indent-3 {{ padding-left: calc(1mm + 15mm); }}\n\
         };
         let _ = writeln!(out, "<article class=\"{class}\">");
         for element in appendix {
-            out.push_str(&html_element(element));
+            out.push_str(&html_element(element, pictures));
         }
         out.push_str("</article>\n");
     }
@@ -888,5 +938,32 @@ mod tests {
             "\\12. không phải mục"
         );
         assert_eq!(escape_markdown("Năm 2020. Tốt"), "Năm 2020. Tốt");
+    }
+
+    #[test]
+    fn a_figure_s_picture_is_embedded_in_html_and_named_in_markdown_and_text() {
+        let picture =
+            crate::picture::Picture::from_bytes(crate::picture::test_png(40, 30)).unwrap();
+        let mut document = seed_sample();
+        if let crate::model::Block::Figure(figure) = &mut document.preamble[1] {
+            figure.picture = Some(picture.reference());
+            figure.caption = "Hội nghị <tổng kết>".into();
+        }
+        let pictures: crate::picture::Pictures =
+            [(picture.id(), picture.clone())].into_iter().collect();
+        let page = html_with(&mut Envelope::new("1", document.clone(), 0.0), &pictures);
+        assert!(page.contains(&format!(
+            "<p class=\"picture\"><img src=\"{}\" alt=\"Hội nghị &lt;tổng kết&gt;\" width=\"40\" height=\"30\"></p>",
+            picture.data_url()
+        )));
+        // The page's policy lets data images in and nothing else.
+        assert!(page.contains("img-src data:\""));
+        assert!(page.contains("<p class=\"figure\">Hội nghị &lt;tổng kết&gt;</p>"));
+        // Without the bytes: the caption only.
+        let bare = html(&mut Envelope::new("1", document.clone(), 0.0));
+        assert!(!bare.contains("<img"));
+        let text = markdown(&document);
+        assert!(text.contains("*\\[Hình: Hội nghị \\<tổng kết\\>\\]*"), "{text}");
+        assert!(plain_text(&document).contains("[Hình: Hội nghị <tổng kết>]"));
     }
 }

@@ -449,6 +449,14 @@ messages! {
     ExportHtml => "Trang HTML (mở được lại)", "HTML page (opens again)";
     ExportMarkdown => "Markdown (.md)", "Markdown (.md)";
     ExportText => "Văn bản thường (.txt)", "Plain text (.txt)";
+    // Pictures in figure blocks (issue 19, point 6).
+    ChoosePicture => "Chọn ảnh…", "Choose a picture…";
+    ChangePicture => "Đổi ảnh…", "Change the picture…";
+    RemovePicture => "Bỏ ảnh", "Remove the picture";
+    PictureHint => "Hoặc kéo thả ảnh vào đây, hay dán ảnh (Ctrl+V).", "Or drop a picture here, or paste one (Ctrl+V).";
+    PictureMissing => "Không tìm thấy ảnh này trên máy: chỉ còn chú thích. Hãy chọn lại ảnh.", "This picture is not on this computer: only its caption is left. Choose the picture again.";
+    PictureWorking => "Đang thu nhỏ ảnh…", "Scaling the picture down…";
+    PictureAlt => "Ảnh minh họa", "Picture";
 }
 
 /// The short label of the texts a ruleset rests on, shown under the
@@ -1175,6 +1183,12 @@ pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -
             }
         }
         ImportError::Docx(error) => describe_docx_error(lang, error),
+        ImportError::PicturesTooLarge { bytes } => pictures_too_large(lang, *bytes),
+        ImportError::BadPictures => if vi {
+            "Ảnh trong tệp bị hỏng hoặc không phải ảnh PNG, JPEG nên tệp không được mở. Hãy xin lại tệp từ người gửi.".to_owned()
+        } else {
+            "The pictures in this file are damaged or are not PNG or JPEG pictures, so the file was not opened. Ask the sender for the file again.".to_owned()
+        },
         ImportError::CannotUnzip => if vi {
             "Trình duyệt này quá cũ để mở tệp Word (.docx). Hãy cập nhật trình duyệt (Chrome, Cốc Cốc, Edge 103 trở lên; Firefox 113 trở lên), hoặc mở tệp trong Word, chọn hết (Ctrl+A), chép (Ctrl+C) rồi dán (Ctrl+V) vào ô “Từ một báo cáo cũ”.".to_owned()
         } else {
@@ -1274,6 +1288,56 @@ pub fn page_title(lang: Lang, draft_title: Option<&str>) -> String {
     match draft_title.map(str::trim) {
         Some(title) if !title.is_empty() => format!("{title} — {}", t(lang, Msg::AppName)),
         _ => t(lang, Msg::DocumentTitle).to_owned(),
+    }
+}
+
+// Pictures in figure blocks (issue 19, point 6).
+
+/// The pictures of a draft file are more than the cap together: on export
+/// (the file is not made) and on import (the file is not opened).
+pub fn pictures_too_large(lang: Lang, bytes: usize) -> String {
+    let size = format_size(lang, bytes as u64);
+    let limit = format_size(lang, crate::picture::MAX_FILE_PICTURES_BYTES as u64);
+    if lang == Lang::Vi {
+        format!("Ảnh trong bản thảo quá lớn: {size}, giới hạn cho một tệp là {limit}. Hãy bỏ bớt ảnh hoặc thay bằng ảnh nhỏ hơn rồi thử lại.")
+    } else {
+        format!("The draft's pictures are too large: {size}, and a file may carry {limit}. Remove some pictures or use smaller ones, then try again.")
+    }
+}
+
+/// Why a picture was not taken, and what to do.
+pub fn describe_picture_error(lang: Lang, error: &crate::picture::PictureError) -> String {
+    use crate::picture::PictureError;
+    let vi = lang == Lang::Vi;
+    match error {
+        PictureError::NotAnImage => if vi {
+            "Tệp này không phải là ảnh. Hãy chọn ảnh JPEG hoặc PNG (ảnh chụp, ảnh màn hình).".to_owned()
+        } else {
+            "This file is not a picture. Choose a JPEG or PNG picture (a photo, a screenshot).".to_owned()
+        },
+        PictureError::FileTooLarge(bytes) => {
+            let size = format_size(lang, *bytes as u64);
+            let limit = format_size(lang, crate::picture::MAX_INPUT_BYTES as u64);
+            if vi {
+                format!("Ảnh quá lớn ({size}; giới hạn {limit}) nên không thêm được. Hãy chọn ảnh nhỏ hơn.")
+            } else {
+                format!("The picture is too large ({size}; the limit is {limit}), so it was not added. Choose a smaller one.")
+            }
+        }
+        PictureError::PictureTooLarge(bytes) => {
+            let size = format_size(lang, *bytes as u64);
+            let limit = format_size(lang, crate::picture::MAX_PICTURE_BYTES as u64);
+            if vi {
+                format!("Ảnh vẫn quá lớn sau khi thu nhỏ ({size}; giới hạn {limit}) nên không thêm được. Hãy chọn ảnh khác.")
+            } else {
+                format!("The picture is still too large once scaled down ({size}; the limit is {limit}), so it was not added. Choose another one.")
+            }
+        }
+        PictureError::Unreadable => if vi {
+            "Trình duyệt không đọc được ảnh này. Hãy lưu ảnh dưới dạng JPEG hoặc PNG rồi chọn lại.".to_owned()
+        } else {
+            "The browser cannot read this picture. Save it as JPEG or PNG and choose it again.".to_owned()
+        },
     }
 }
 

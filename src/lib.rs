@@ -23,6 +23,7 @@ pub mod next_year;
 pub mod numbering;
 pub mod pagination;
 pub mod persist;
+pub mod picture;
 pub mod render;
 pub mod rules;
 pub mod session;

@@ -378,14 +378,27 @@ pub struct Assessment {
     pub blocks: Vec<Block>,
 }
 
-/// A picture with its caption. Only the caption is kept for now; the image
-/// itself, when present, is a data URL.
+/// A picture with its caption. The picture's bytes are stored once, apart
+/// from the text, under the id the figure holds (see `crate::picture`);
+/// a draft file carries them beside the document (`persist::FilePictures`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Figure {
     pub id: NodeId,
     pub caption: String,
-    pub image: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picture: Option<PictureRef>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A figure's picture: its id in the picture store and its size in pixels.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PictureRef {
+    pub id: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 /// A whole report.
@@ -469,7 +482,7 @@ impl Block {
             Block::Assessment(assessment) => {
                 !assessment.nothing_to_report && assessment.blocks.iter().all(Block::is_empty)
             }
-            Block::Figure(figure) => figure.caption.trim().is_empty() && figure.image.is_none(),
+            Block::Figure(figure) => figure.caption.trim().is_empty() && figure.picture.is_none(),
             Block::Table(table) => table.is_empty(),
         }
     }

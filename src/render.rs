@@ -51,6 +51,8 @@ pub enum Element {
     Figure {
         id: NodeId,
         caption: String,
+        /// The picture, when one was chosen; its bytes are in the store.
+        picture: Option<crate::model::PictureRef>,
     },
     /// A division's heading: its number on one line ("PHẦN THỨ NHẤT") and
     /// its title in capitals on the next, both centred.
@@ -142,6 +144,7 @@ fn push_blocks(blocks: &[Block], list_depth: usize, out: &mut Vec<Element>) {
             Block::Figure(figure) => out.push(Element::Figure {
                 id: figure.id,
                 caption: figure.caption.clone(),
+                picture: figure.picture.clone(),
             }),
             Block::Table(table) => out.push(Element::Table {
                 id: table.id,
@@ -403,6 +406,11 @@ pub fn element_line(element: &Element) -> String {
             Some(text) => format!("{label}: {text}"),
             None => format!("{label}:"),
         },
+        Element::Figure {
+            caption,
+            picture: Some(_),
+            ..
+        } => crate::rules::picture_mark(caption),
         Element::Figure { caption, .. } => caption.clone(),
         Element::Division { number, text, .. } => {
             if text.trim().is_empty() {
@@ -475,7 +483,9 @@ pub fn elements_text(elements: &[Element]) -> String {
             Element::Paragraph { text, .. } | Element::Bullet { text, .. } => {
                 text.trim().is_empty()
             }
-            Element::Figure { caption, .. } => caption.trim().is_empty(),
+            Element::Figure {
+                caption, picture, ..
+            } => caption.trim().is_empty() && picture.is_none(),
             Element::Heading { .. }
             | Element::Assessment { .. }
             | Element::Division { .. }

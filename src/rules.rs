@@ -533,6 +533,20 @@ pub const TABLE_UNIT_PREFIX: &str = "Đvt: ";
 
 /// What the first cell of a table's total row says, in lowercase, as
 /// tables pasted from spreadsheets and Word write it.
+/// The word a figure's picture is named by in the text forms (Markdown,
+/// plain text), which cannot show it: "[Hình: caption]".
+pub const PICTURE_WORD: &str = "Hình";
+
+/// A figure's picture in the text forms: "[Hình: caption]", or "[Hình]"
+/// without a caption.
+pub fn picture_mark(caption: &str) -> String {
+    if caption.trim().is_empty() {
+        format!("[{PICTURE_WORD}]")
+    } else {
+        format!("[{PICTURE_WORD}: {}]", caption.trim())
+    }
+}
+
 pub const TOTAL_ROW_LABELS: [&str; 5] = ["tổng cộng", "tổng số", "cộng", "tổng", "total"];
 
 /// True when `text`, a row's first cell, names the table's total row:

@@ -18,6 +18,11 @@ use crate::template::{self, Template, TemplateError};
 /// Files larger than this are refused before they are parsed.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 
+/// The largest draft file (JSON) read: its text within `MAX_FILE_BYTES`,
+/// and its pictures, in base64, within `picture::MAX_FILE_PICTURES_BYTES`.
+pub const MAX_DRAFT_FILE_BYTES: usize =
+    MAX_FILE_BYTES + crate::picture::MAX_FILE_PICTURES_BYTES / 3 * 4 + 1024 * 1024;
+
 /// Why a file cannot be imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
@@ -47,6 +52,13 @@ pub enum ImportError {
     Shape(String),
     /// A draft whose structure is wrong in named places.
     Problems(Vec<Problem>),
+    /// A draft file whose pictures are more than
+    /// `picture::MAX_FILE_PICTURES_BYTES` together.
+    PicturesTooLarge {
+        bytes: usize,
+    },
+    /// A draft file whose pictures are not PNG or JPEG pictures.
+    BadPictures,
     /// A Word file that cannot be read, and why.
     Docx(crate::import_docx::DocxError),
     /// The browser cannot unzip a Word file (no `DecompressionStream` for
@@ -140,6 +152,8 @@ pub struct Incoming {
     pub pictures_unplaced: usize,
     /// How many lines of a text were converted from `converted_from`.
     pub converted_lines: Option<usize>,
+    /// The pictures a draft file carries for its figures, by id.
+    pub pictures: crate::picture::Pictures,
 }
 
 /// A field of the header, title or closing an import looks for, in the
@@ -216,6 +230,7 @@ impl Incoming {
             converted_from: None,
             pictures_unplaced: 0,
             converted_lines: None,
+            pictures: crate::picture::Pictures::new(),
         }
     }
 
@@ -439,7 +454,13 @@ impl TextReading {
 /// Starts reading a file's bytes: the checks that refuse a file are made
 /// at once, and a draft or template file is read whole.
 pub fn start_file(bytes: &[u8]) -> Reading {
-    if bytes.len() > MAX_FILE_BYTES {
+    // Only a draft file may be larger than MAX_FILE_BYTES (its pictures).
+    let may_be_draft = bytes.len() <= MAX_DRAFT_FILE_BYTES
+        && bytes
+            .iter()
+            .find(|byte| !byte.is_ascii_whitespace())
+            .is_some_and(|byte| *byte == b'{');
+    if bytes.len() > MAX_FILE_BYTES && !may_be_draft {
         return Reading::Done(Box::new(Err(ImportError::TooLarge { bytes: bytes.len() })));
     }
     if let Some(other) = sniff_other_program(bytes) {
@@ -476,6 +497,19 @@ fn read_draft_or_template(text: &str, bytes: usize) -> Result<Incoming, ImportEr
             line: error.line(),
             column: error.column(),
         })?;
+    // Beyond its pictures, a draft file is held to MAX_FILE_BYTES as any
+    // other file is.
+    let pictures_text: usize = value
+        .get(crate::persist::pictures::FILE_PICTURES_FIELD)
+        .and_then(serde_json::Value::as_object)
+        .map_or(0, |map| {
+            map.iter()
+                .map(|(id, data)| id.len() + data.as_str().map_or(0, str::len))
+                .sum()
+        });
+    if bytes.saturating_sub(pictures_text) > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes });
+    }
     let is_template =
         value.get("format").and_then(|f| f.as_str()) == Some(template::TEMPLATE_FORMAT);
     if is_template {
@@ -501,6 +535,7 @@ fn read_draft_or_template(text: &str, bytes: usize) -> Result<Incoming, ImportEr
             converted_from: None,
             pictures_unplaced: 0,
             converted_lines: None,
+            pictures: crate::picture::Pictures::new(),
         });
     }
     let value = migrate(value).map_err(|error| match error {
@@ -508,7 +543,7 @@ fn read_draft_or_template(text: &str, bytes: usize) -> Result<Incoming, ImportEr
         LoadError::NotADraft => ImportError::NotADraft,
         LoadError::NotJson(message) | LoadError::Shape(message) => ImportError::Shape(message),
     })?;
-    let envelope: Envelope =
+    let mut envelope: Envelope =
         serde_json::from_value(value).map_err(|error| ImportError::Shape(error.to_string()))?;
     debug_assert_eq!(envelope.version, CURRENT_VERSION);
     let mut document = envelope.document;
@@ -516,8 +551,19 @@ fn read_draft_or_template(text: &str, bytes: usize) -> Result<Incoming, ImportEr
     if !problems.is_empty() {
         return Err(ImportError::Problems(problems));
     }
+    let pictures = crate::persist::pictures::take_file_pictures(&mut envelope.extra, &mut document)
+        .map_err(|error| match error {
+            crate::persist::pictures::FilePicturesError::TooLarge(bytes) => {
+                ImportError::PicturesTooLarge { bytes }
+            }
+            crate::persist::pictures::FilePicturesError::Malformed => ImportError::BadPictures,
+        })?;
+    // A figure naming a picture the file does not carry keeps its caption.
+    crate::persist::pictures::drop_missing(&mut document, &pictures);
     made_ready(&mut document);
-    Ok(Incoming::of_draft(document, bytes))
+    let mut incoming = Incoming::of_draft(document, bytes);
+    incoming.pictures = pictures;
+    Ok(incoming)
 }
 
 /// Checks a Word file the shell has unzipped: `plan` is

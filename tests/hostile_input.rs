@@ -588,3 +588,85 @@ fn hostile_tables_in_a_stored_draft_load_repaired_or_are_set_aside_and_the_store
         }
     }
 }
+
+/// A draft file carrying `pictures` (the field's JSON value), with its
+/// first figure naming `id`.
+fn draft_with_pictures(id: &str, pictures: serde_json::Value) -> Vec<u8> {
+    let mut value: serde_json::Value = serde_json::from_str(&sample_envelope_json()).unwrap();
+    value["document"]["preamble"][1]["picture"] =
+        serde_json::json!({"id": id, "width": 2, "height": 2});
+    value["pictures"] = pictures;
+    serde_json::to_vec(&value).unwrap()
+}
+
+#[test]
+fn hostile_pictures_in_a_draft_file_give_a_clear_error_or_a_figure_without_them() {
+    use baocao::picture::{base64_encode, test_png, Picture, MAX_FILE_PICTURES_BYTES};
+    let mut tally = Tally::default();
+    let png = Picture::from_bytes(test_png(2, 2)).unwrap();
+    let id = png.id();
+    let url = png.data_url();
+    // A good one first: it comes in under the id of its bytes, whatever
+    // id the file gave it.
+    let good = draft_with_pictures("my-own-name", serde_json::json!({"my-own-name": url}));
+    open_case("a picture under another id", &good, &mut tally);
+    let incoming = read_file(&good).unwrap();
+    assert_eq!(incoming.pictures.keys().collect::<Vec<_>>(), [&id]);
+    let figure = match &incoming.document.preamble[1] {
+        baocao::model::Block::Figure(figure) => figure.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(figure.picture.unwrap().id, id);
+    let jpeg_named = url.replace("image/png", "image/jpeg");
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("bad base64", draft_with_pictures(&id, serde_json::json!({&id: "data:image/png;base64,@@@@"}))),
+        ("not a data URL", draft_with_pictures(&id, serde_json::json!({&id: "https://example.com/a.png"}))),
+        ("a script as a picture", draft_with_pictures(&id, serde_json::json!({&id: format!("data:text/html;base64,{}", base64_encode(b"<script>alert(1)</script>"))}))),
+        ("an svg", draft_with_pictures(&id, serde_json::json!({&id: format!("data:image/svg+xml;base64,{}", base64_encode(b"<svg onload=alert(1)/>"))}))),
+        ("a PNG called a JPEG", draft_with_pictures(&id, serde_json::json!({&id: jpeg_named}))),
+        ("a number", draft_with_pictures(&id, serde_json::json!({&id: 7}))),
+        ("a list", draft_with_pictures(&id, serde_json::json!([url]))),
+        ("a PNG cut short", draft_with_pictures(&id, serde_json::json!({&id: format!("data:image/png;base64,{}", base64_encode(&test_png(2, 2)[..20]))}))),
+        ("a PNG claiming 100000 pixels", {
+            let mut bytes = test_png(2, 2);
+            bytes[16..20].copy_from_slice(&100_000u32.to_be_bytes());
+            draft_with_pictures(&id, serde_json::json!({&id: format!("data:image/png;base64,{}", base64_encode(&bytes))}))
+        }),
+    ];
+    for (name, bytes) in &cases {
+        open_case(name, bytes, &mut tally);
+        assert!(
+            matches!(read_file(bytes), Err(ImportError::BadPictures)),
+            "{name}"
+        );
+    }
+    // A figure naming a picture the file does not carry, or a path, keeps
+    // its caption only.
+    for dangling in [id.as_str(), "../../baocao.draft.1", ""] {
+        let bytes = draft_with_pictures(dangling, serde_json::json!({}));
+        open_case("a dangling picture", &bytes, &mut tally);
+        let incoming = read_file(&bytes).unwrap();
+        assert!(incoming.pictures.is_empty());
+        match &incoming.document.preamble[1] {
+            baocao::model::Block::Figure(figure) => assert!(figure.picture.is_none()),
+            other => panic!("{other:?}"),
+        }
+    }
+    // More than the cap: refused with the cap in the sentence, before any
+    // picture is decoded.
+    let huge = format!("data:image/png;base64,{}", "A".repeat(MAX_FILE_PICTURES_BYTES / 3 * 4 + 400));
+    let bytes = draft_with_pictures(&id, serde_json::json!({&id: huge}));
+    let error = read_file(&bytes).unwrap_err();
+    assert!(matches!(error, ImportError::PicturesTooLarge { .. }), "{error:?}");
+    let sentence = baocao::i18n::describe_import_error(baocao::i18n::Lang::Vi, &error);
+    assert!(sentence.contains("20 MB"), "{sentence}");
+    open_case("pictures over the cap", &bytes, &mut tally);
+    // A draft's text beyond MAX_FILE_BYTES is refused even with a
+    // pictures field.
+    let mut value: serde_json::Value = serde_json::from_str(&sample_envelope_json()).unwrap();
+    value["document"]["preamble"][0]["text"] = serde_json::json!("x".repeat(MAX_FILE_BYTES + 10));
+    value["pictures"] = serde_json::json!({});
+    let bytes = serde_json::to_vec(&value).unwrap();
+    assert!(matches!(read_file(&bytes), Err(ImportError::TooLarge { .. })));
+    assert!(tally.cases >= 14);
+}

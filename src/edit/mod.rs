@@ -73,6 +73,9 @@ pub enum BlockKind {
     List,
     Assessment(AssessmentLabel),
     Figure,
+    /// A figure with a picture already stored (one pasted into a
+    /// paragraph goes after it this way).
+    FigureWith(crate::model::PictureRef),
     /// A ready table (a preset, or cells pasted as a new table); it gets
     /// fresh ids on the way in.
     Table(Box<Table>),
@@ -187,6 +190,12 @@ pub enum Edit {
         landscape: bool,
     },
     SetDivisionStyle(DivisionStyle),
+    /// A figure's picture, chosen, replaced or removed (`None`); its bytes
+    /// are stored apart and stay stored (see `persist::pictures`).
+    SetPicture {
+        figure: NodeId,
+        picture: Option<crate::model::PictureRef>,
+    },
     /// Copies of `blocks` (a text kept beside a section: last year's, a
     /// unit's) at the end of `container`, with fresh ids, taking the place
     /// of the empty paragraphs and bullet lists left at its end.
@@ -237,6 +246,7 @@ impl Edit {
             | Edit::SetTableText { .. }
             | Edit::EditTable { .. }
             | Edit::SetLandscape { .. }
+            | Edit::SetPicture { .. }
             | Edit::SetDivisionStyle(_) => true,
             Edit::InsertSection { .. }
             | Edit::DeleteSection { .. }
@@ -291,6 +301,29 @@ pub struct Applied {
     pub changed: bool,
 }
 
+/// The edit that puts a figure holding `picture` right after block `node`
+/// (a paragraph an image was pasted into), or after the list that holds
+/// list item `node`; `None` when `node` is neither.
+pub fn figure_after(
+    document: &Document,
+    node: NodeId,
+    picture: crate::model::PictureRef,
+) -> Option<Edit> {
+    let locations = locate::index(document);
+    let location = match locations.get(&node)? {
+        locate::Location::ListItem { list, .. } => locations.get(list)?,
+        other => other,
+    };
+    match location {
+        locate::Location::Block { container, index } => Some(Edit::InsertBlock {
+            container: *container,
+            index: index + 1,
+            kind: BlockKind::FigureWith(picture),
+        }),
+        _ => None,
+    }
+}
+
 fn swap_neighbour<T>(items: &mut [T], index: usize, direction: Direction) -> Result<(), EditError> {
     let other = match direction {
         Direction::Up => index.checked_sub(1),
@@ -332,6 +365,11 @@ fn new_block(document: &mut Document, kind: &BlockKind) -> Block {
         }),
         BlockKind::Figure => Block::Figure(Figure {
             id,
+            ..Figure::default()
+        }),
+        BlockKind::FigureWith(picture) => Block::Figure(Figure {
+            id,
+            picture: Some(picture.clone()),
             ..Figure::default()
         }),
         BlockKind::Table(table) => {
@@ -699,6 +737,10 @@ fn apply_in_place(
                 .items
                 .insert(owner_index + 1, moved);
         }
+        Edit::SetPicture { figure, picture } => match locate::block_mut(document, *figure) {
+            Some(Block::Figure(target)) => target.picture.clone_from(picture),
+            _ => return Err(EditError::NotFound(*figure)),
+        },
         Edit::SetNothingToReport { assessment, value } => {
             locate::assessment_mut(document, *assessment)
                 .ok_or(EditError::NotFound(*assessment))?

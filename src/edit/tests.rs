@@ -650,7 +650,7 @@ fn shape_is_sound(document: &Document) -> bool {
 }
 
 /// How many kinds of edit `make_edit` makes: one per `Edit` variant.
-const EDIT_KINDS: u8 = 30;
+const EDIT_KINDS: u8 = 31;
 
 /// Which kind of edit `edit` is, as `make_edit` numbers them. The match
 /// has no wildcard arm: a new `Edit` variant does not compile until it has
@@ -688,6 +688,7 @@ fn kind_of(edit: &Edit) -> u8 {
         Edit::SetLandscape { .. } => 27,
         Edit::SetDivisionStyle(_) => 28,
         Edit::CopyBlocksIn { .. } => 29,
+        Edit::SetPicture { .. } => 30,
     }
 }
 
@@ -747,7 +748,8 @@ fn make_edit(document: &Document, op: u8, n: usize, m: usize, text: &str) -> Edi
                 BlockKind::Figure,
                 BlockKind::Assessment(AssessmentLabel::Causes),
                 BlockKind::Table(Box::new(crate::table::presets::blank(2, 3))),
-            ][m % 5]
+                BlockKind::FigureWith(test_picture()),
+            ][m % 6]
                 .clone(),
         },
         9 => Edit::DeleteBlock {
@@ -904,8 +906,85 @@ fn make_edit(document: &Document, op: u8, n: usize, m: usize, text: &str) -> Edi
                 .blocks
                 .to_vec(),
         },
+        30 => Edit::SetPicture {
+            figure: document
+                .preamble
+                .iter()
+                .find(|block| matches!(block, Block::Figure(_)))
+                .filter(|_| m % 2 == 0)
+                .map_or_else(|| pick(document, 1, n), Block::id),
+            picture: (m % 3 != 0).then(test_picture),
+        },
         _ => unreachable!("op % EDIT_KINDS is below EDIT_KINDS"),
     }
+}
+
+fn test_picture() -> crate::model::PictureRef {
+    crate::model::PictureRef {
+        id: crate::picture::id_of(b"picture"),
+        width: 1600,
+        height: 1200,
+    }
+}
+
+#[test]
+fn choosing_and_removing_a_picture_are_one_undo_step_each() {
+    let document = crate::template::seed_sample();
+    let figure = document.preamble[1].id();
+    let mut history = History::new(document.clone());
+    let set = Edit::SetPicture {
+        figure,
+        picture: Some(test_picture()),
+    };
+    history.apply(&set, 0.0).unwrap();
+    let picture_of = |document: &Document| match &document.preamble[1] {
+        Block::Figure(figure) => figure.picture.clone(),
+        _ => None,
+    };
+    assert_eq!(picture_of(history.document()), Some(test_picture()));
+    history
+        .apply(
+            &Edit::SetPicture {
+                figure,
+                picture: None,
+            },
+            10_000.0,
+        )
+        .unwrap();
+    assert_eq!(picture_of(history.document()), None);
+    assert!(history.undo());
+    assert_eq!(picture_of(history.document()), Some(test_picture()));
+    assert!(history.undo());
+    assert_eq!(history.document(), &document);
+    // Only a figure takes a picture.
+    let paragraph = document.preamble[0].id();
+    assert_eq!(
+        crate::edit::apply(
+            &document,
+            &Edit::SetPicture {
+                figure: paragraph,
+                picture: None
+            }
+        )
+        .map(|_| ()),
+        Err(EditError::NotFound(paragraph))
+    );
+}
+
+#[test]
+fn an_image_pasted_into_a_paragraph_goes_into_a_new_figure_after_it() {
+    let document = crate::template::seed_sample();
+    let paragraph = document.preamble[0].id();
+    let edit = crate::edit::figure_after(&document, paragraph, test_picture()).unwrap();
+    let applied = crate::edit::apply(&document, &edit).unwrap();
+    match &applied.document.preamble[1] {
+        Block::Figure(figure) => assert_eq!(figure.picture, Some(test_picture())),
+        other => panic!("not a figure: {other:?}"),
+    }
+    assert_eq!(applied.created, Some(applied.document.preamble[1].id()));
+    // A section is not a block: no figure goes "after" it.
+    let section = document.sections[0].id;
+    assert_eq!(crate::edit::figure_after(&document, section, test_picture()), None);
 }
 
 #[test]

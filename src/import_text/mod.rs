@@ -1500,7 +1500,7 @@ impl Builder {
                         .push(Block::Figure(crate::model::Figure {
                             id: 0,
                             caption: text,
-                            image: None,
+                            ..crate::model::Figure::default()
                         }));
                 } else {
                     self.with_blocks(|blocks| blocks.push(paragraph(text)));

@@ -394,6 +394,8 @@ pub fn load_with_parts(
             }
             // The id is the key's; a copied file may carry another.
             envelope.meta.id = id.to_owned();
+            // Pictures a migrated draft carries go to the picture store.
+            super::pictures::move_to_store(kv, &mut envelope.extra, &mut envelope.document);
             Ok((envelope, stored))
         }
         Err(reason) => {

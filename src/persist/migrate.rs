@@ -7,6 +7,7 @@
 //! | 1 | the bare document (what the first editor stored per draft) |
 //! | 2 | `{"format": "baocao-draft", "version": 2, "meta": {…}, "document": {…}}` |
 //! | 3 | as 2; the document may hold tables (`"type": "table"` blocks), divisions and appendices (`"kind"` on top-level sections) and `meta.division_style` (fixture `v3-tables.json`) |
+//! | 4 | as 3; a figure names its picture (`"picture": {"id", "width", "height"}`) instead of holding it as a data URL (`"image"`), and the pictures travel in the envelope's `"pictures"` field, by id (fixture `v3-figure-image.json`) |
 //!
 //! Version 3 changes no field of version 2, so its migration only raises
 //! the number; it exists so that a build that knows only version 2 says
@@ -24,7 +25,7 @@ use serde_json::{json, Map, Value};
 pub const FORMAT: &str = "baocao-draft";
 
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// Why a stored or shared draft could not be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,7 +44,7 @@ pub enum LoadError {
 type Step = fn(Value) -> Result<Value, LoadError>;
 
 /// `STEPS[i]` upgrades version `i + 1`.
-const STEPS: [Step; 2] = [v1_to_v2, v2_to_v3];
+const STEPS: [Step; 3] = [v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 1 stored the bare document; version 2 wraps it in an envelope
 /// with the library details.
@@ -63,6 +64,61 @@ fn v1_to_v2(document: Value) -> Result<Value, LoadError> {
 fn v2_to_v3(mut envelope: Value) -> Result<Value, LoadError> {
     let object = envelope.as_object_mut().ok_or(LoadError::NotADraft)?;
     object.insert("version".into(), json!(3));
+    Ok(envelope)
+}
+
+/// Version 4 stores pictures apart from the text: each figure's `"image"`
+/// data URL becomes a `"picture"` naming it by the id of its bytes, and the
+/// picture goes to the envelope's `"pictures"` field (from which the
+/// library moves it to the picture store). An `"image"` that is not a PNG
+/// or JPEG data URL is kept as it was, as an unknown field.
+fn v3_to_v4(mut envelope: Value) -> Result<Value, LoadError> {
+    fn walk(value: &mut Value, pictures: &mut Map<String, Value>) {
+        match value {
+            Value::Array(items) => items.iter_mut().for_each(|item| walk(item, pictures)),
+            Value::Object(object) => {
+                let is_figure = object.get("type").and_then(Value::as_str) == Some("figure");
+                if is_figure && object.get("image") == Some(&Value::Null) {
+                    object.remove("image");
+                }
+                if is_figure && !object.contains_key("picture") {
+                    let picture = object
+                        .get("image")
+                        .and_then(Value::as_str)
+                        .and_then(|url| crate::picture::Picture::from_data_url(url).ok());
+                    if let Some(picture) = picture {
+                        let reference = picture.reference();
+                        object.remove("image");
+                        object.insert(
+                            "picture".into(),
+                            json!({
+                                "id": reference.id,
+                                "width": reference.width,
+                                "height": reference.height,
+                            }),
+                        );
+                        pictures.insert(reference.id, Value::String(picture.data_url()));
+                    }
+                }
+                object.values_mut().for_each(|item| walk(item, pictures));
+            }
+            _ => {}
+        }
+    }
+    let object = envelope.as_object_mut().ok_or(LoadError::NotADraft)?;
+    let mut pictures = Map::new();
+    if let Some(document) = object.get_mut("document") {
+        walk(document, &mut pictures);
+    }
+    if !pictures.is_empty() {
+        let field = object
+            .entry(super::pictures::FILE_PICTURES_FIELD)
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(existing) = field {
+            existing.extend(pictures);
+        }
+    }
+    object.insert("version".into(), json!(4));
     Ok(envelope)
 }
 

@@ -10,6 +10,7 @@
 
 pub mod library;
 mod migrate;
+pub mod pictures;
 
 pub use migrate::{migrate, LoadError, CURRENT_VERSION, FORMAT};
 
@@ -33,6 +34,11 @@ pub mod keys {
     /// The draft a tab has open, in that tab's own session storage, so
     /// that a reload reopens it rather than another tab's.
     pub const TAB_DRAFT: &str = "baocao.tab-draft";
+    /// Pictures, each stored once under the id of its bytes.
+    pub const PICTURE_PREFIX: &str = "baocao.picture.";
+    pub fn picture(id: &str) -> String {
+        format!("{PICTURE_PREFIX}{id}")
+    }
     /// Templates imported from files.
     pub const TEMPLATE_PREFIX: &str = "baocao.template.";
 

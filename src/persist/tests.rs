@@ -333,7 +333,7 @@ fn fixture_tables(document: &crate::model::Document) -> Vec<crate::table::Table>
 fn a_version_3_draft_with_tables_divisions_and_an_appendix_loads() {
     use crate::model::SectionKind;
     let envelope = Envelope::from_json(V3_TABLES).unwrap();
-    assert_eq!(envelope.version, 3);
+    assert_eq!(envelope.version, CURRENT_VERSION);
     let document = &envelope.document;
     let kinds: Vec<SectionKind> = document.sections.iter().map(|s| s.kind).collect();
     assert_eq!(
@@ -411,6 +411,8 @@ fn tables_and_divisions_round_trip_through_json() {
     let mut saved: Value = serde_json::from_str(&text).unwrap();
     fixture["meta"]["size"] = Value::Null;
     saved["meta"]["size"] = Value::Null;
+    // Version 4 changed figures only; this draft has none.
+    fixture["version"] = Value::from(CURRENT_VERSION);
     assert_eq!(saved, fixture);
 }
 
@@ -421,4 +423,88 @@ fn a_version_2_build_s_fixtures_have_no_tables_and_load_as_version_3() {
         assert_eq!(envelope.version, CURRENT_VERSION);
         assert!(fixture_tables(&envelope.document).is_empty());
     }
+}
+
+const V3_FIGURE_IMAGE: &str = include_str!("../../tests/fixtures/drafts/v3-figure-image.json");
+
+fn preamble_figure(document: &crate::model::Document, at: usize) -> &crate::model::Figure {
+    match &document.preamble[at] {
+        crate::model::Block::Figure(figure) => figure,
+        other => panic!("not a figure: {other:?}"),
+    }
+}
+
+#[test]
+fn a_version_3_figure_s_data_url_becomes_a_stored_picture_named_by_its_bytes() {
+    let mut envelope = Envelope::from_json(V3_FIGURE_IMAGE).unwrap();
+    assert_eq!(envelope.version, 4);
+    let document = &envelope.document;
+    let first = preamble_figure(document, 0);
+    let picture = first.picture.clone().expect("the data URL became a picture");
+    assert_eq!((picture.width, picture.height), (4, 3));
+    assert!(crate::picture::is_id(&picture.id));
+    // Its unknown field is kept; the data URL is gone from the text.
+    assert_eq!(first.extra["figure_extra"], "kept");
+    assert!(!first.extra.contains_key("image"));
+    // "image": null goes; a data URL that is not a picture stays as it was.
+    assert!(preamble_figure(document, 1).picture.is_none());
+    assert!(preamble_figure(document, 1).extra.is_empty());
+    let broken = preamble_figure(document, 2);
+    assert!(broken.picture.is_none());
+    assert_eq!(broken.extra["image"], "data:image/png;base64,@@@");
+    // The same bytes twice are one picture.
+    let carried = envelope.extra[pictures::FILE_PICTURES_FIELD]
+        .as_object()
+        .unwrap();
+    assert_eq!(carried.len(), 1);
+    assert!(carried.contains_key(&picture.id));
+    let second = match &document.sections[0].blocks[1] {
+        crate::model::Block::Figure(figure) => figure.picture.clone().unwrap(),
+        other => panic!("not a figure: {other:?}"),
+    };
+    assert_eq!(second, picture);
+    // Saved again, the text names the picture and holds no data URL but
+    // the one that was not a picture.
+    let saved = envelope.to_json();
+    assert_eq!(saved.matches("data:image/png;base64,iVBOR").count(), 1);
+}
+
+#[test]
+fn the_library_moves_a_migrated_draft_s_pictures_to_the_picture_store() {
+    use crate::persist::library::{KeyValue, MemoryStore};
+    let mut kv = MemoryStore::default();
+    kv.set(&keys::draft("7"), V3_FIGURE_IMAGE).unwrap();
+    let envelope = crate::persist::library::load(&mut kv, "7").unwrap();
+    assert!(!envelope.extra.contains_key(pictures::FILE_PICTURES_FIELD));
+    let picture = preamble_figure(&envelope.document, 0)
+        .picture
+        .clone()
+        .unwrap();
+    let stored = pictures::get_picture(&kv, &picture.id).expect("stored once");
+    assert_eq!(stored.id(), picture.id);
+    assert_eq!(pictures::pictures_of(&kv, &envelope.document).len(), 1);
+    let picture_keys = kv
+        .keys()
+        .into_iter()
+        .filter(|key| key.starts_with(keys::PICTURE_PREFIX))
+        .count();
+    assert_eq!(picture_keys, 1);
+}
+
+#[test]
+fn a_picture_is_stored_once_and_read_back_only_when_it_is_what_its_id_says() {
+    use crate::persist::library::{KeyValue, MemoryStore};
+    let mut kv = MemoryStore::default();
+    let picture = crate::picture::Picture::from_bytes(crate::picture::test_png(5, 5)).unwrap();
+    let id = pictures::put_picture(&mut kv, &picture).unwrap();
+    assert_eq!(id, picture.id());
+    assert_eq!(pictures::put_picture(&mut kv, &picture).unwrap(), id);
+    assert_eq!(pictures::get_picture(&kv, &id), Some(picture));
+    // Another picture's bytes under this id are not taken for it.
+    let other = crate::picture::Picture::from_bytes(crate::picture::test_png(6, 6)).unwrap();
+    kv.set(&keys::picture(&id), &other.data_url()).unwrap();
+    assert_eq!(pictures::get_picture(&kv, &id), None);
+    assert_eq!(pictures::get_picture(&kv, "../../etc"), None);
+    pictures::remove_picture(&mut kv, &id).unwrap();
+    assert!(!kv.contains(&keys::picture(&id)));
 }

@@ -10,5 +10,6 @@ pub mod files;
 pub mod inflate;
 pub mod locks;
 pub mod page;
+pub mod picture;
 pub mod storage;
 pub mod text;

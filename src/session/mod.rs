@@ -14,6 +14,7 @@ use crate::edit::{Edit, EditError, Field, History, SharedDocument};
 use crate::model::{Document, NodeId};
 use crate::persist::library::{self, KeyValue, LibraryError, StoreError, StoredParts, Usage};
 use crate::persist::{keys, periodic_snapshot_due, DraftMeta, Envelope, Snapshot, SnapshotReason};
+use crate::persist::pictures;
 use crate::template::Template;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -627,13 +628,39 @@ impl Session {
 
     /// The open draft as a shared file: its name and JSON text. Call
     /// `downloaded` once the file is out.
+    /// The file carries the figures' pictures (`persist::pictures`); it is
+    /// not made (`None`) when they are more than the cap together, which
+    /// `pictures_too_large` tells beforehand.
     pub fn draft_file(&mut self, date_iso: &str, now_ms: f64) -> Option<(String, String)> {
+        let document = self.open.as_ref()?.history.shared();
+        let pictures = pictures::pictures_of(self.kv.as_ref(), &document);
+        let field = if pictures.is_empty() {
+            None
+        } else {
+            Some(pictures::file_pictures_value(&pictures).ok()?)
+        };
         let open = self.open.as_mut()?;
-        let document = open.history.shared();
         // The envelope is written in place (a copy would copy the document
-        // it was opened with); only the export time differs, and goes back.
+        // it was opened with); only the export time and the pictures
+        // differ, and go back.
         let exported = open.envelope.meta.exported_ms.replace(now_ms);
+        let kept = field.map(|field| {
+            open.envelope
+                .extra
+                .insert(pictures::FILE_PICTURES_FIELD.to_owned(), field)
+        });
         let text = open.envelope.to_json_with(&document);
+        match kept {
+            Some(Some(kept)) => {
+                open.envelope
+                    .extra
+                    .insert(pictures::FILE_PICTURES_FIELD.to_owned(), kept);
+            }
+            Some(None) => {
+                open.envelope.extra.remove(pictures::FILE_PICTURES_FIELD);
+            }
+            None => {}
+        }
         open.envelope.meta.exported_ms = exported;
         let name = crate::persist::file_name(&document.title, date_iso);
         Some((name, text))
@@ -655,6 +682,49 @@ impl Session {
                 open.envelope.meta = envelope.meta;
             }
         }
+    }
+
+    /// The size of the open draft's pictures when they are more than a
+    /// draft file may carry, so that the file is not made.
+    pub fn pictures_too_large(&self) -> Option<usize> {
+        let document = self.open.as_ref()?.history.shared();
+        let total = pictures::total_bytes(&pictures::pictures_of(self.kv.as_ref(), &document));
+        (total > crate::picture::MAX_FILE_PICTURES_BYTES).then_some(total)
+    }
+
+    /// Stores `picture` once (a picture already stored is not written
+    /// again) and returns what a figure holds of it.
+    pub fn put_picture(
+        &mut self,
+        picture: &crate::picture::Picture,
+    ) -> Result<crate::model::PictureRef, SessionError> {
+        pictures::put_picture(self.kv.as_mut(), picture).map_err(SessionError::Storage)?;
+        Ok(picture.reference())
+    }
+
+    /// Stored picture `id`, if it is there.
+    pub fn picture(&self, id: &str) -> Option<crate::picture::Picture> {
+        pictures::get_picture(self.kv.as_ref(), id)
+    }
+
+    /// The stored pictures the open draft's figures name.
+    pub fn pictures(&self) -> crate::picture::Pictures {
+        match &self.open {
+            Some(open) => pictures::pictures_of(self.kv.as_ref(), &open.history.shared()),
+            None => crate::picture::Pictures::new(),
+        }
+    }
+
+    /// Stores the pictures an imported file carried, before its draft is
+    /// opened or put in place.
+    pub fn store_pictures(
+        &mut self,
+        incoming: &crate::picture::Pictures,
+    ) -> Result<(), SessionError> {
+        for picture in incoming.values() {
+            pictures::put_picture(self.kv.as_mut(), picture).map_err(SessionError::Storage)?;
+        }
+        Ok(())
     }
 
     /// The open draft's envelope with its present text, for exports that

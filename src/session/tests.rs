@@ -821,3 +821,95 @@ fn a_stored_draft_is_read_without_opening_it_and_the_open_one_as_it_stands() {
         Err(SessionError::Missing)
     ));
 }
+
+/// The seed sample's figure with `picture` chosen in `s`'s open draft.
+fn choose_picture(s: &mut Session, picture: &crate::picture::Picture, at: f64) {
+    let reference = s.put_picture(picture).unwrap();
+    let figure = s.document().unwrap().preamble[1].id();
+    s.apply(
+        &Edit::SetPicture {
+            figure,
+            picture: Some(reference),
+        },
+        at,
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_draft_file_carries_its_pictures_and_an_import_stores_them_once() {
+    let kv = store();
+    let mut s = session(&kv);
+    assert_eq!(s.open_new(seed_sample(), Origin::Outline, 1.0), None);
+    let picture =
+        crate::picture::Picture::from_bytes(crate::picture::test_png(300, 200)).unwrap();
+    choose_picture(&mut s, &picture, 2.0);
+    assert_eq!(s.save(3.0).0, SaveOutcome::Saved);
+    // The draft's stored text names the picture; its bytes are stored once,
+    // apart.
+    let stored: Vec<String> = kv
+        .borrow()
+        .items
+        .iter()
+        .filter(|(_, value)| value.contains("iVBOR"))
+        .map(|(key, _)| key.clone())
+        .collect();
+    assert_eq!(stored, [crate::persist::keys::picture(&picture.id())]);
+    let (_, json) = s.draft_file("2026-12-06", 4.0).unwrap();
+    assert!(json.contains(&picture.data_url()));
+    // Exporting put nothing in the stored envelope.
+    assert!(!s.envelope().unwrap().extra.contains_key("pictures"));
+    // In another browser: the file comes in with its picture.
+    let incoming = crate::transfer::read_file(json.as_bytes()).unwrap();
+    assert_eq!(incoming.pictures.len(), 1);
+    assert_eq!(incoming.pictures[&picture.id()], picture);
+    let other = store();
+    let mut fresh = session(&other);
+    fresh.store_pictures(&incoming.pictures).unwrap();
+    assert_eq!(
+        fresh.open_new(incoming.document.clone(), Origin::File, 5.0),
+        None
+    );
+    assert_eq!(fresh.pictures().len(), 1);
+    assert_eq!(fresh.picture(&picture.id()), Some(picture.clone()));
+    // The same file again stores nothing new.
+    let before = other.borrow().items.len();
+    fresh.store_pictures(&incoming.pictures).unwrap();
+    assert_eq!(other.borrow().items.len(), before);
+}
+
+#[test]
+fn a_draft_whose_pictures_pass_the_cap_is_not_made_into_a_file() {
+    let kv = store();
+    let mut s = session(&kv);
+    assert_eq!(s.open_new(seed_sample(), Origin::Outline, 1.0), None);
+    assert_eq!(s.pictures_too_large(), None);
+    let picture =
+        crate::picture::Picture::from_bytes(crate::picture::test_png(300, 200)).unwrap();
+    choose_picture(&mut s, &picture, 2.0);
+    assert_eq!(s.pictures_too_large(), None);
+    // Stored bytes larger than a file may carry: stand-in pictures, read
+    // back as stored (a picture is at most 4 MB; six of them pass 20 MB).
+    let mut blocks = s.document().unwrap().preamble.clone();
+    let mut big = Vec::new();
+    for n in 0..6u32 {
+        let mut bytes = crate::picture::test_png(1200, 1200 + n);
+        bytes.resize(3_900_000, 0);
+        let picture = crate::picture::Picture::from_bytes(bytes).unwrap();
+        let reference = s.put_picture(&picture).unwrap();
+        big.push(picture);
+        blocks.push(Block::Figure(crate::model::Figure {
+            picture: Some(reference),
+            ..crate::model::Figure::default()
+        }));
+    }
+    let mut document = Document::clone(&s.document().unwrap());
+    document.preamble = blocks;
+    document.assign_ids();
+    s.import_replacing(document, 3.0).unwrap();
+    let total = s.pictures_too_large().expect("over the cap");
+    assert!(total > crate::picture::MAX_FILE_PICTURES_BYTES);
+    assert_eq!(s.draft_file("2026-12-06", 4.0), None);
+    let message = crate::i18n::pictures_too_large(crate::i18n::Lang::Vi, total);
+    assert!(message.contains("giới hạn cho một tệp là 20 MB"), "{message}");
+}

@@ -90,6 +90,12 @@ impl Store {
         clock::measure("baocao-export-json", || {
             let now = clock::epoch_ms();
             let date = clock::local_date_iso(now);
+            if let Some(bytes) = self.with_session(|s| s.pictures_too_large()) {
+                let lang = self.lang.get_untracked();
+                self.message
+                    .set(Some(crate::i18n::pictures_too_large(lang, bytes)));
+                return;
+            }
             let file = self.with_session(|s| s.draft_file(&date, now));
             if let Some((name, text)) = file {
                 if files::download_text(&name, "application/json", &text) {
@@ -118,13 +124,18 @@ impl Store {
         let now = clock::epoch_ms();
         let base = crate::persist::file_name(&envelope.document.title, &clock::local_date_iso(now));
         let base = base.trim_end_matches(".baocao.json");
+        let pictures = self.with_session(|s| s.pictures());
         let document = &envelope.document;
         let (text, extension, mime) = match format {
-            ExportFormat::Html => (crate::export::html(&mut envelope), "html", "text/html"),
+            ExportFormat::Html => (
+                crate::export::html_with(&mut envelope, &pictures),
+                "html",
+                "text/html",
+            ),
             ExportFormat::Markdown => (crate::export::markdown(document), "md", "text/markdown"),
             ExportFormat::Text => (crate::export::plain_text(document), "txt", "text/plain"),
             ExportFormat::Docx => {
-                let bytes = crate::docx::docx(document);
+                let bytes = crate::docx::docx_with(document, &pictures);
                 let mime =
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
                 files::download_bytes(&format!("{base}.docx"), mime, &bytes);
@@ -344,6 +355,11 @@ impl Store {
                 Err(error) => self.report(&error),
             }
             self.refresh_library();
+            return;
+        }
+        // The pictures the file carried are stored first, once each.
+        if let Err(error) = self.with_session(|s| s.store_pictures(&incoming.pictures)) {
+            self.report(&error);
             return;
         }
         if replace && self.open_meta.get_untracked().is_some() {

@@ -19,7 +19,7 @@ use crate::i18n::{describe_consolidation_note, describe_duplicate, describe_impo
 use crate::platform::files::{self, FileRead};
 use crate::platform::{clock, events};
 use crate::session::Origin;
-use crate::transfer::{ImportError, Incoming, Reading, MAX_FILE_BYTES};
+use crate::transfer::{ImportError, Incoming, Reading};
 
 use super::store::{use_store, Store};
 
@@ -182,7 +182,7 @@ impl Consolidation {
     fn take_files(&self, picked: files::PickedFiles, store: Store) {
         let this = *self;
         let first = self.sources.with_untracked(Vec::len);
-        let limit = MAX_FILE_BYTES.max(crate::import_docx::MAX_DOCX_BYTES);
+        let limit = crate::transfer::MAX_DRAFT_FILE_BYTES.max(crate::import_docx::MAX_DOCX_BYTES);
         let names = files::read_each(picked, limit, move |index, read| {
             let source = first + index;
             let Some(name) = this

@@ -700,7 +700,11 @@ fn paragraph_editor(store: Store, id: NodeId) -> impl IntoView {
                     let empty = text.get_untracked().0.is_empty();
                     handle_key(store, id, &event, empty);
                 }
-                on:paste=move |event| super::table::paste_into_text(store, id, &event)
+                on:paste=move |event| {
+                    if !super::pictures::paste_after(store, id, &event) {
+                        super::table::paste_into_text(store, id, &event);
+                    }
+                }
             ></textarea>
             {block_tools(store, id)}
         </div>
@@ -708,6 +712,8 @@ fn paragraph_editor(store: Store, id: NodeId) -> impl IntoView {
 }
 
 fn figure_editor(store: Store, id: NodeId) -> impl IntoView {
+    use super::pictures::{take_file, url, Target};
+    use crate::platform::picture::ImageFile;
     let scope = scope();
     let caption = Memo::new(move |_| {
         scope.with_block(id, |block| match block {
@@ -715,8 +721,99 @@ fn figure_editor(store: Store, id: NodeId) -> impl IntoView {
             _ => String::new(),
         })
     });
+    let picture = Memo::new(move |_| {
+        scope.with_block(id, |block| match block {
+            Some(Block::Figure(f)) => f.picture.clone(),
+            _ => None,
+        })
+    });
+    let input_id = format!("picture-input-{id}");
+    let click_id = input_id.clone();
+    let dragging = RwSignal::new(false);
     view! {
-        <div class="block figure-block">
+        <div
+            class="block figure-block"
+            class:dragging=move || dragging.get()
+            on:dragover=move |event| {
+                if ImageFile::drag_has_files(&event) {
+                    event.prevent_default();
+                    dragging.set(true);
+                }
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |event| {
+                dragging.set(false);
+                if let Some(file) = ImageFile::of_drop(&event) {
+                    event.prevent_default();
+                    event.stop_propagation();
+                    take_file(store, file, Target::Figure(id));
+                }
+            }
+        >
+            {move || {
+                picture
+                    .get()
+                    .map(|picture| match url(store, &picture.id) {
+                        Some(src) => view! {
+                            <img
+                                class="figure-picture"
+                                data-testid="figure-picture"
+                                src=src
+                                alt=move || store.t(Msg::PictureAlt)
+                                width=picture.width
+                                height=picture.height
+                            />
+                        }
+                        .into_any(),
+                        None => view! {
+                            <p class="figure-missing" data-testid="figure-missing">
+                                {move || store.t(Msg::PictureMissing)}
+                            </p>
+                        }
+                        .into_any(),
+                    })
+            }}
+            <div class="figure-tools">
+                <input
+                    id=input_id
+                    type="file"
+                    accept="image/*"
+                    class="visually-hidden"
+                    tabindex="-1"
+                    aria-hidden="true"
+                    data-testid="picture-input"
+                    on:change=move |event| {
+                        if let Some(file) = ImageFile::of_input(&event) {
+                            take_file(store, file, Target::Figure(id));
+                        }
+                    }
+                />
+                <button
+                    type="button"
+                    data-testid="choose-picture"
+                    on:click=move |_| crate::platform::files::click(&click_id)
+                >
+                    {move || {
+                        if picture.get().is_some() {
+                            store.t(Msg::ChangePicture)
+                        } else {
+                            store.t(Msg::ChoosePicture)
+                        }
+                    }}
+                </button>
+                <Show when=move || picture.get().is_some()>
+                    <button
+                        type="button"
+                        data-testid="remove-picture"
+                        on:click=move |_| {
+                            let _ = store.dispatch(Edit::SetPicture { figure: id, picture: None });
+                        }
+                    >
+                        {move || store.t(Msg::RemovePicture)}
+                    </button>
+                </Show>
+                <span class="figure-hint">{move || store.t(Msg::PictureHint)}</span>
+            </div>
             <label class="block-label" for=field_id(id)>{move || store.t(Msg::FigureLabel)}</label>
             <textarea
                 id=field_id(id)
@@ -729,6 +826,12 @@ fn figure_editor(store: Store, id: NodeId) -> impl IntoView {
                 }
                 on:focus=move |event| dom::fit_to_content(&event)
                 on:keydown=move |event| handle_key(store, id, &event, false)
+                on:paste=move |event| {
+                    if let Some(file) = ImageFile::of_paste(&event) {
+                        event.prevent_default();
+                        take_file(store, file, Target::Figure(id));
+                    }
+                }
             ></textarea>
             {block_tools(store, id)}
         </div>
@@ -784,7 +887,11 @@ fn ListItemEditor(id: NodeId) -> AnyView {
                     let empty = item.get_untracked().0.is_empty();
                     handle_key(store, id, &event, empty);
                 }
-                on:paste=move |event| super::table::paste_into_text(store, id, &event)
+                on:paste=move |event| {
+                    if !super::pictures::paste_after(store, id, &event) {
+                        super::table::paste_into_text(store, id, &event);
+                    }
+                }
             ></textarea>
             <div class="nested">{block_list(store, Container::ListItem(id))}</div>
         </li>

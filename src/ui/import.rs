@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::i18n::Msg;
 use crate::model::Ruleset;
 use crate::platform::files::{self, FileRead};
-use crate::transfer::{Found, HeaderField, ImportError, MAX_FILE_BYTES};
+use crate::transfer::{Found, HeaderField, ImportError};
 
 use super::store::{use_store, Store};
 
@@ -21,7 +21,7 @@ pub const FILE_INPUT_ID: &str = "file-input";
 pub fn take_files(store: Store, files: files::PickedFiles) {
     // A Word file may be larger than a draft or a text (its pictures); each
     // kind's own limit is checked on its bytes.
-    let limit = MAX_FILE_BYTES.max(crate::import_docx::MAX_DOCX_BYTES);
+    let limit = crate::transfer::MAX_DRAFT_FILE_BYTES.max(crate::import_docx::MAX_DOCX_BYTES);
     files::read_first(files, limit, move |read| match read {
         FileRead::Bytes(bytes) => store.import_bytes(&bytes),
         FileRead::TooLarge(bytes) => store.show_import_error(&ImportError::TooLarge { bytes }),

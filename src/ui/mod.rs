@@ -9,6 +9,7 @@ mod consolidate;
 mod editor;
 mod import;
 mod outline;
+mod pictures;
 mod preview;
 mod sections;
 pub mod store;

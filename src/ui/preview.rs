@@ -300,12 +300,28 @@ pub(super) fn element_view(element: Element) -> AnyView {
             }
             .into_any()
         }
-        Element::Figure { caption, .. } => {
-            if caption.trim().is_empty() {
-                ().into_any()
-            } else {
-                view! { <p class="doc-figure">{caption}</p> }.into_any()
-            }
+        Element::Figure {
+            caption, picture, ..
+        } => {
+            let store = super::store::use_store();
+            let picture = picture.and_then(|picture| {
+                super::pictures::url(store, &picture.id).map(|src| {
+                    view! {
+                        <p class="doc-picture">
+                            <img
+                                src=src
+                                alt=caption.trim().to_owned()
+                                width=picture.width
+                                height=picture.height
+                                data-testid="preview-picture"
+                            />
+                        </p>
+                    }
+                })
+            });
+            let caption = (!caption.trim().is_empty())
+                .then(|| view! { <p class="doc-figure">{caption}</p> });
+            view! { {picture} {caption} }.into_any()
         }
         Element::Division { number, text, .. } => {
             division_view(number, text, String::new(), "doc-division")
