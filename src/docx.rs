@@ -1123,7 +1123,11 @@ fn document_rels(media: &Media) -> String {
             media.name(index)
         );
     }
-    DOCUMENT_RELS.replacen("</Relationships>", &format!("{pictures}</Relationships>"), 1)
+    DOCUMENT_RELS.replacen(
+        "</Relationships>",
+        &format!("{pictures}</Relationships>"),
+        1,
+    )
 }
 
 /// The draft as a `.docx` file, without pictures (see `docx_with`).
@@ -1542,7 +1546,8 @@ mod tests {
     /// The seed sample with its figure holding `picture`, and a second
     /// figure with the same picture in its first section.
     fn with_pictures() -> (Document, crate::picture::Pictures) {
-        let picture = crate::picture::Picture::from_bytes(crate::picture::test_png(1600, 1200)).unwrap();
+        let picture =
+            crate::picture::Picture::from_bytes(crate::picture::test_png(1600, 1200)).unwrap();
         let mut document = seed_sample();
         let reference = picture.reference();
         if let crate::model::Block::Figure(figure) = &mut document.preamble[1] {
@@ -1567,7 +1572,10 @@ mod tests {
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
         let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
         assert_eq!(
-            names.iter().filter(|name| name.starts_with("word/media/")).collect::<Vec<_>>(),
+            names
+                .iter()
+                .filter(|name| name.starts_with("word/media/"))
+                .collect::<Vec<_>>(),
             ["word/media/image1.png"]
         );
         let mut media = Vec::new();

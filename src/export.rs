@@ -963,7 +963,10 @@ mod tests {
         let bare = html(&mut Envelope::new("1", document.clone(), 0.0));
         assert!(!bare.contains("<img"));
         let text = markdown(&document);
-        assert!(text.contains("*\\[Hình: Hội nghị \\<tổng kết\\>\\]*"), "{text}");
+        assert!(
+            text.contains("*\\[Hình: Hội nghị \\<tổng kết\\>\\]*"),
+            "{text}"
+        );
         assert!(plain_text(&document).contains("[Hình: Hội nghị <tổng kết>]"));
     }
 }

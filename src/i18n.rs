@@ -1310,11 +1310,15 @@ pub fn describe_picture_error(lang: Lang, error: &crate::picture::PictureError) 
     use crate::picture::PictureError;
     let vi = lang == Lang::Vi;
     match error {
-        PictureError::NotAnImage => if vi {
-            "Tệp này không phải là ảnh. Hãy chọn ảnh JPEG hoặc PNG (ảnh chụp, ảnh màn hình).".to_owned()
-        } else {
-            "This file is not a picture. Choose a JPEG or PNG picture (a photo, a screenshot).".to_owned()
-        },
+        PictureError::NotAnImage => {
+            if vi {
+                "Tệp này không phải là ảnh. Hãy chọn ảnh JPEG hoặc PNG (ảnh chụp, ảnh màn hình)."
+                    .to_owned()
+            } else {
+                "This file is not a picture. Choose a JPEG or PNG picture (a photo, a screenshot)."
+                    .to_owned()
+            }
+        }
         PictureError::FileTooLarge(bytes) => {
             let size = format_size(lang, *bytes as u64);
             let limit = format_size(lang, crate::picture::MAX_INPUT_BYTES as u64);
@@ -1333,11 +1337,14 @@ pub fn describe_picture_error(lang: Lang, error: &crate::picture::PictureError) 
                 format!("The picture is still too large once scaled down ({size}; the limit is {limit}), so it was not added. Choose another one.")
             }
         }
-        PictureError::Unreadable => if vi {
-            "Trình duyệt không đọc được ảnh này. Hãy lưu ảnh dưới dạng JPEG hoặc PNG rồi chọn lại.".to_owned()
-        } else {
-            "The browser cannot read this picture. Save it as JPEG or PNG and choose it again.".to_owned()
-        },
+        PictureError::Unreadable => {
+            if vi {
+                "Trình duyệt không đọc được ảnh này. Hãy lưu ảnh dưới dạng JPEG hoặc PNG rồi chọn lại.".to_owned()
+            } else {
+                "The browser cannot read this picture. Save it as JPEG or PNG and choose it again."
+                    .to_owned()
+            }
+        }
     }
 }
 

@@ -127,7 +127,11 @@ impl Picture {
 
     /// As a `data:` URL.
     pub fn data_url(&self) -> String {
-        format!("data:{};base64,{}", self.mime.as_str(), base64_encode(&self.bytes))
+        format!(
+            "data:{};base64,{}",
+            self.mime.as_str(),
+            base64_encode(&self.bytes)
+        )
     }
 
     /// A picture from a `data:` URL with base64 content, checked as
@@ -165,7 +169,10 @@ pub fn id_of(bytes: &[u8]) -> String {
 
 /// True when `id` has the shape `id_of` gives.
 pub fn is_id(id: &str) -> bool {
-    id.len() == 32 && id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    id.len() == 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// The size an image of `width` × `height` is stored at: its longer side at
@@ -176,7 +183,8 @@ pub fn target_size(width: u32, height: u32) -> (u32, u32) {
         return (width.max(1), height.max(1));
     }
     let scale = |side: u32| {
-        let scaled = (u64::from(side) * u64::from(MAX_SIDE) + u64::from(longer) / 2) / u64::from(longer);
+        let scaled =
+            (u64::from(side) * u64::from(MAX_SIDE) + u64::from(longer) / 2) / u64::from(longer);
         u32::try_from(scaled).unwrap_or(MAX_SIDE).max(1)
     };
     (scale(width), scale(height))
@@ -188,11 +196,7 @@ pub enum Plan {
     /// Store the file's bytes as they are.
     Keep,
     /// Draw it at this size and encode it.
-    Draw {
-        width: u32,
-        height: u32,
-        mime: Mime,
-    },
+    Draw { width: u32, height: u32, mime: Mime },
 }
 
 /// Checks an image file before it is read: its type as the browser says
@@ -293,7 +297,11 @@ const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 pub fn base64_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
             if i <= chunk.len() {
@@ -385,14 +393,14 @@ fn sha256(bytes: &[u8]) -> [u8; 32] {
                 .wrapping_add(s1);
         }
         let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
-        for i in 0..64 {
+        for (k, wi) in K.iter().zip(w.iter()) {
             let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
             let ch = (e & f) ^ (!e & g);
             let t1 = hh
                 .wrapping_add(s1)
                 .wrapping_add(ch)
-                .wrapping_add(K[i])
-                .wrapping_add(w[i]);
+                .wrapping_add(*k)
+                .wrapping_add(*wi);
             let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
             let maj = (a & b) ^ (a & c) ^ (b & c);
             let t2 = s0.wrapping_add(maj);
@@ -573,12 +581,18 @@ mod tests {
     #[test]
     fn only_images_within_the_caps_are_taken() {
         assert_eq!(check_input("image/png", 1000), Ok(()));
-        assert_eq!(check_input("application/pdf", 1000), Err(PictureError::NotAnImage));
+        assert_eq!(
+            check_input("application/pdf", 1000),
+            Err(PictureError::NotAnImage)
+        );
         assert_eq!(
             check_input("image/jpeg", MAX_INPUT_BYTES + 1),
             Err(PictureError::FileTooLarge(MAX_INPUT_BYTES + 1))
         );
-        assert_eq!(Picture::from_bytes(b"not an image".to_vec()), Err(PictureError::NotAnImage));
+        assert_eq!(
+            Picture::from_bytes(b"not an image".to_vec()),
+            Err(PictureError::NotAnImage)
+        );
         let png = Picture::from_bytes(test_png(4, 4)).unwrap();
         let url = png.data_url();
         assert!(url.starts_with("data:image/png;base64,iVBOR"));
@@ -586,7 +600,13 @@ mod tests {
         // A PNG's bytes called a JPEG are refused.
         let lie = url.replace("image/png", "image/jpeg");
         assert_eq!(Picture::from_data_url(&lie), Err(PictureError::NotAnImage));
-        assert_eq!(Picture::from_data_url("data:image/png;base64,@@@"), Err(PictureError::NotAnImage));
-        assert_eq!(Picture::from_data_url("http://x/y.png"), Err(PictureError::NotAnImage));
+        assert_eq!(
+            Picture::from_data_url("data:image/png;base64,@@@"),
+            Err(PictureError::NotAnImage)
+        );
+        assert_eq!(
+            Picture::from_data_url("http://x/y.png"),
+            Err(PictureError::NotAnImage)
+        );
     }
 }

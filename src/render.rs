@@ -75,10 +75,7 @@ pub enum Element {
         attachment: String,
     },
     /// A statistics table, computed.
-    Table {
-        id: NodeId,
-        view: Box<TableView>,
-    },
+    Table { id: NodeId, view: Box<TableView> },
 }
 
 impl Element {

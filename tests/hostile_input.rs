@@ -619,18 +619,51 @@ fn hostile_pictures_in_a_draft_file_give_a_clear_error_or_a_figure_without_them(
     assert_eq!(figure.picture.unwrap().id, id);
     let jpeg_named = url.replace("image/png", "image/jpeg");
     let cases: Vec<(&str, Vec<u8>)> = vec![
-        ("bad base64", draft_with_pictures(&id, serde_json::json!({&id: "data:image/png;base64,@@@@"}))),
-        ("not a data URL", draft_with_pictures(&id, serde_json::json!({&id: "https://example.com/a.png"}))),
-        ("a script as a picture", draft_with_pictures(&id, serde_json::json!({&id: format!("data:text/html;base64,{}", base64_encode(b"<script>alert(1)</script>"))}))),
-        ("an svg", draft_with_pictures(&id, serde_json::json!({&id: format!("data:image/svg+xml;base64,{}", base64_encode(b"<svg onload=alert(1)/>"))}))),
-        ("a PNG called a JPEG", draft_with_pictures(&id, serde_json::json!({&id: jpeg_named}))),
-        ("a number", draft_with_pictures(&id, serde_json::json!({&id: 7}))),
+        (
+            "bad base64",
+            draft_with_pictures(&id, serde_json::json!({&id: "data:image/png;base64,@@@@"})),
+        ),
+        (
+            "not a data URL",
+            draft_with_pictures(&id, serde_json::json!({&id: "https://example.com/a.png"})),
+        ),
+        (
+            "a script as a picture",
+            draft_with_pictures(
+                &id,
+                serde_json::json!({&id: format!("data:text/html;base64,{}", base64_encode(b"<script>alert(1)</script>"))}),
+            ),
+        ),
+        (
+            "an svg",
+            draft_with_pictures(
+                &id,
+                serde_json::json!({&id: format!("data:image/svg+xml;base64,{}", base64_encode(b"<svg onload=alert(1)/>"))}),
+            ),
+        ),
+        (
+            "a PNG called a JPEG",
+            draft_with_pictures(&id, serde_json::json!({&id: jpeg_named})),
+        ),
+        (
+            "a number",
+            draft_with_pictures(&id, serde_json::json!({&id: 7})),
+        ),
         ("a list", draft_with_pictures(&id, serde_json::json!([url]))),
-        ("a PNG cut short", draft_with_pictures(&id, serde_json::json!({&id: format!("data:image/png;base64,{}", base64_encode(&test_png(2, 2)[..20]))}))),
+        (
+            "a PNG cut short",
+            draft_with_pictures(
+                &id,
+                serde_json::json!({&id: format!("data:image/png;base64,{}", base64_encode(&test_png(2, 2)[..20]))}),
+            ),
+        ),
         ("a PNG claiming 100000 pixels", {
             let mut bytes = test_png(2, 2);
             bytes[16..20].copy_from_slice(&100_000u32.to_be_bytes());
-            draft_with_pictures(&id, serde_json::json!({&id: format!("data:image/png;base64,{}", base64_encode(&bytes))}))
+            draft_with_pictures(
+                &id,
+                serde_json::json!({&id: format!("data:image/png;base64,{}", base64_encode(&bytes))}),
+            )
         }),
     ];
     for (name, bytes) in &cases {
@@ -654,10 +687,16 @@ fn hostile_pictures_in_a_draft_file_give_a_clear_error_or_a_figure_without_them(
     }
     // More than the cap: refused with the cap in the sentence, before any
     // picture is decoded.
-    let huge = format!("data:image/png;base64,{}", "A".repeat(MAX_FILE_PICTURES_BYTES / 3 * 4 + 400));
+    let huge = format!(
+        "data:image/png;base64,{}",
+        "A".repeat(MAX_FILE_PICTURES_BYTES / 3 * 4 + 400)
+    );
     let bytes = draft_with_pictures(&id, serde_json::json!({&id: huge}));
     let error = read_file(&bytes).unwrap_err();
-    assert!(matches!(error, ImportError::PicturesTooLarge { .. }), "{error:?}");
+    assert!(
+        matches!(error, ImportError::PicturesTooLarge { .. }),
+        "{error:?}"
+    );
     let sentence = baocao::i18n::describe_import_error(baocao::i18n::Lang::Vi, &error);
     assert!(sentence.contains("20 MB"), "{sentence}");
     open_case("pictures over the cap", &bytes, &mut tally);
@@ -667,6 +706,9 @@ fn hostile_pictures_in_a_draft_file_give_a_clear_error_or_a_figure_without_them(
     value["document"]["preamble"][0]["text"] = serde_json::json!("x".repeat(MAX_FILE_BYTES + 10));
     value["pictures"] = serde_json::json!({});
     let bytes = serde_json::to_vec(&value).unwrap();
-    assert!(matches!(read_file(&bytes), Err(ImportError::TooLarge { .. })));
+    assert!(matches!(
+        read_file(&bytes),
+        Err(ImportError::TooLarge { .. })
+    ));
     assert!(tally.cases >= 14);
 }

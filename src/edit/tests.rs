@@ -984,7 +984,10 @@ fn an_image_pasted_into_a_paragraph_goes_into_a_new_figure_after_it() {
     assert_eq!(applied.created, Some(applied.document.preamble[1].id()));
     // A section is not a block: no figure goes "after" it.
     let section = document.sections[0].id;
-    assert_eq!(crate::edit::figure_after(&document, section, test_picture()), None);
+    assert_eq!(
+        crate::edit::figure_after(&document, section, test_picture()),
+        None
+    );
 }
 
 #[test]

@@ -170,7 +170,11 @@ pub fn take_file_pictures(
 /// Moves the pictures a stored draft carries in its envelope (a draft
 /// stored by a version before 4, migrated) to the picture store. When one
 /// cannot be stored, the field stays, so the draft keeps them.
-pub fn move_to_store(kv: &mut dyn KeyValue, extra: &mut Map<String, Value>, document: &mut Document) {
+pub fn move_to_store(
+    kv: &mut dyn KeyValue,
+    extra: &mut Map<String, Value>,
+    document: &mut Document,
+) {
     if !extra.contains_key(FILE_PICTURES_FIELD) {
         return;
     }

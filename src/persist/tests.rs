@@ -440,7 +440,10 @@ fn a_version_3_figure_s_data_url_becomes_a_stored_picture_named_by_its_bytes() {
     assert_eq!(envelope.version, 4);
     let document = &envelope.document;
     let first = preamble_figure(document, 0);
-    let picture = first.picture.clone().expect("the data URL became a picture");
+    let picture = first
+        .picture
+        .clone()
+        .expect("the data URL became a picture");
     assert_eq!((picture.width, picture.height), (4, 3));
     assert!(crate::picture::is_id(&picture.id));
     // Its unknown field is kept; the data URL is gone from the text.

@@ -13,8 +13,8 @@
 use crate::edit::{Edit, EditError, Field, History, SharedDocument};
 use crate::model::{Document, NodeId};
 use crate::persist::library::{self, KeyValue, LibraryError, StoreError, StoredParts, Usage};
-use crate::persist::{keys, periodic_snapshot_due, DraftMeta, Envelope, Snapshot, SnapshotReason};
 use crate::persist::pictures;
+use crate::persist::{keys, periodic_snapshot_due, DraftMeta, Envelope, Snapshot, SnapshotReason};
 use crate::template::Template;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -841,8 +841,7 @@ fn a_draft_file_carries_its_pictures_and_an_import_stores_them_once() {
     let kv = store();
     let mut s = session(&kv);
     assert_eq!(s.open_new(seed_sample(), Origin::Outline, 1.0), None);
-    let picture =
-        crate::picture::Picture::from_bytes(crate::picture::test_png(300, 200)).unwrap();
+    let picture = crate::picture::Picture::from_bytes(crate::picture::test_png(300, 200)).unwrap();
     choose_picture(&mut s, &picture, 2.0);
     assert_eq!(s.save(3.0).0, SaveOutcome::Saved);
     // The draft's stored text names the picture; its bytes are stored once,
@@ -884,8 +883,7 @@ fn a_draft_whose_pictures_pass_the_cap_is_not_made_into_a_file() {
     let mut s = session(&kv);
     assert_eq!(s.open_new(seed_sample(), Origin::Outline, 1.0), None);
     assert_eq!(s.pictures_too_large(), None);
-    let picture =
-        crate::picture::Picture::from_bytes(crate::picture::test_png(300, 200)).unwrap();
+    let picture = crate::picture::Picture::from_bytes(crate::picture::test_png(300, 200)).unwrap();
     choose_picture(&mut s, &picture, 2.0);
     assert_eq!(s.pictures_too_large(), None);
     // Stored bytes larger than a file may carry: stand-in pictures, read
@@ -911,5 +909,8 @@ fn a_draft_whose_pictures_pass_the_cap_is_not_made_into_a_file() {
     assert!(total > crate::picture::MAX_FILE_PICTURES_BYTES);
     assert_eq!(s.draft_file("2026-12-06", 4.0), None);
     let message = crate::i18n::pictures_too_large(crate::i18n::Lang::Vi, total);
-    assert!(message.contains("giới hạn cho một tệp là 20 MB"), "{message}");
+    assert!(
+        message.contains("giới hạn cho một tệp là 20 MB"),
+        "{message}"
+    );
 }

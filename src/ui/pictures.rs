@@ -45,7 +45,9 @@ pub fn url(store: Store, id: &str) -> Option<String> {
 /// Scales `file` down, stores it and puts it at `target`; says why not
 /// when it cannot.
 pub fn take_file(store: Store, file: ImageFile, target: Target) {
-    store.message.set(Some(store.t(Msg::PictureWorking).to_owned()));
+    store
+        .message
+        .set(Some(store.t(Msg::PictureWorking).to_owned()));
     take(file, move |outcome| {
         store.message.set(None);
         let picture = match outcome {

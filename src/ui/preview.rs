@@ -319,8 +319,8 @@ pub(super) fn element_view(element: Element) -> AnyView {
                     }
                 })
             });
-            let caption = (!caption.trim().is_empty())
-                .then(|| view! { <p class="doc-figure">{caption}</p> });
+            let caption =
+                (!caption.trim().is_empty()).then(|| view! { <p class="doc-figure">{caption}</p> });
             view! { {picture} {caption} }.into_any()
         }
         Element::Division { number, text, .. } => {
