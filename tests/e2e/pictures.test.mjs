@@ -12,7 +12,7 @@ import { copyFile, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
-import { openApp, useBrowserAndServer, OUTPUT, catchFileChoosers, settled } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT, catchFileChoosers, sheetText } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -101,7 +101,7 @@ test("a picture chosen for a figure is scaled down, shown, kept, exported and ca
     console.log(`picture: ${png.length} bytes at 2400×1800 in, ${stored.length} bytes at 1600×1200 stored (${src.slice(5, src.indexOf(";"))})`);
     assert.ok(stored.length < png.length);
     assert.equal(await choose.innerText(), "Đổi ảnh…");
-    await settled(page);
+    await sheetText(page);
     const inPreview = page.getByTestId("preview-picture");
     await inPreview.waitFor();
     assert.deepEqual(await naturalSize(inPreview), [1600, 1200]);
