@@ -10,6 +10,7 @@ pub mod consolidate;
 pub mod docx;
 pub mod edit;
 pub mod export;
+pub mod follow;
 pub mod frame;
 pub mod i18n;
 pub mod import_docx;
