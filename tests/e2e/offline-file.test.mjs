@@ -80,7 +80,7 @@ test("opened from disk in Chromium with no network: create, type, autosave, relo
   }
 });
 
-test("opened from disk in Firefox: create, type, autosave, reload, download the draft", async () => {
+test("opened from disk in Firefox: create, type, autosave, reload, download the draft and an export", async () => {
   const downloads = join(root, "downloads");
   await mkdir(downloads);
   const browser = await puppeteer.launch({
@@ -120,17 +120,33 @@ test("opened from disk in Firefox: create, type, autosave, reload, download the 
     assert.ok(sheet.includes(TEXT), "the typed text is gone after the reload");
     await page.screenshot({ path: join(OUTPUT, "offline-file-firefox.png") });
 
+    const downloaded = async (ending) => {
+      for (let waited = 0; waited < 10000; waited += 200) {
+        const name = (await readdir(downloads)).find((file) => file.endsWith(ending));
+        if (name) return readFile(join(downloads, name));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.fail(`no ${ending} file downloaded: ${await readdir(downloads)}`);
+    };
     await page.click("[data-testid=download-draft]");
-    let saved = [];
-    for (let waited = 0; waited < 10000 && !saved.some((name) => name.endsWith(".baocao.json")); waited += 200) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      saved = await readdir(downloads);
-    }
-    const name = saved.find((file) => file.endsWith(".baocao.json"));
-    assert.ok(name, `no draft file downloaded: ${saved}`);
-    const draft = JSON.parse(await readFile(join(downloads, name), "utf8"));
-    assert.ok(JSON.stringify(draft).includes(TEXT));
+    assert.ok((await downloaded(".baocao.json")).toString("utf8").includes(TEXT));
+    await page.click("[data-testid=export-toggle]");
+    await page.click("[data-testid=export-docx]");
+    assert.equal((await downloaded(".docx")).subarray(0, 2).toString(), "PK");
     assert.deepEqual(problems, []);
+
+    // Firefox gives a page opened from disk the origin "null" but one
+    // local storage for every file: a copy in another folder sees the
+    // draft (open in the first tab, so read-only there).
+    assert.equal(await page.evaluate(() => location.origin), "null");
+    await mkdir(join(root, "other"));
+    await copyFile(join(root, "usb", "baocao-offline.html"), join(root, "other", "copy.html"));
+    const copy = await browser.newPage();
+    await copy.setViewport({ width: 1366, height: 768 });
+    await copy.goto(`file://${join(root, "other", "copy.html")}`);
+    await copy.waitForSelector("[data-testid=read-only-banner]", { timeout: 30000 });
+    const copySheet = await copy.evaluate(() => document.getElementById("preview-sheet").textContent);
+    assert.ok(copySheet.includes(TEXT), "the copy in another folder does not see the draft");
   } finally {
     await browser.close();
   }
