@@ -22,6 +22,7 @@ pub mod legacy_encoding;
 pub mod model;
 pub mod next_year;
 pub mod numbering;
+pub mod offline;
 pub mod pagination;
 pub mod persist;
 pub mod render;

@@ -11,6 +11,7 @@ use crate::platform::{dom, events, page};
 use super::check::CheckPanel;
 use super::editor::Editor;
 use super::import::{take_files, FileInput, ImportDialog, FILE_INPUT_ID};
+use super::offline::UpdateBanner;
 use super::outline::OutlinePanel;
 use super::preview::Preview;
 use super::store::{ExportFormat, SaveStatus, Store};
@@ -479,6 +480,7 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
                 </Show>
             </div>
         </Show>
+        <UpdateBanner />
         <Show when=move || store.read_only.get() && has_document.get()>
             <div class="banner banner-warning" role="alert" data-testid="read-only-banner">
                 <p>
