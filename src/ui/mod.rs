@@ -11,6 +11,7 @@ mod import;
 mod outline;
 mod preview;
 mod sections;
+mod share;
 pub mod store;
 mod table;
 mod tabs;
