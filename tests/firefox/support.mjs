@@ -23,10 +23,10 @@ const SAVE_TYPES = [
   "application/octet-stream",
 ].join(",");
 
-/// Starts Firefox and the server for the tests of a file and stops them
-/// afterwards; the returned object holds the browser, the server and the
+/// Starts Firefox (with `prefs` on top of the download ones) and the server
+/// for the tests of a file and stops them afterwards; the returned object holds the browser, the server and the
 /// download folder once the tests run.
-export function useFirefoxAndServer() {
+export function useFirefoxAndServer({ prefs = {} } = {}) {
   const suite = { browser: null, server: null, downloads: null };
   before(async () => {
     suite.downloads = await mkdtemp(join(tmpdir(), "baocao-firefox-downloads-"));
@@ -41,6 +41,7 @@ export function useFirefoxAndServer() {
         "browser.download.useDownloadDir": true,
         "browser.download.always_ask_before_handling_new_types": false,
         "browser.helperApps.neverAsk.saveToDisk": SAVE_TYPES,
+        ...prefs,
       },
     });
     suite.server = await serveDist();
