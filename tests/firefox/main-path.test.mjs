@@ -23,13 +23,25 @@ async function newDraft(page) {
 }
 
 /// Adds a bullet to section I.2 with its "+ Gạch đầu dòng" button and types
-/// `words` into it.
+/// `words` into it. While a new draft's sections are still being built on
+/// screen a section's editor may be replaced under the pointer: the
+/// button is found again and clicked again until the bullet is there
+/// (a person sees the button move and clicks again too).
 async function typeBullet(page, words) {
-  const section = await sectionEditor(page, "I.2");
-  const adds = await section.$$(byTestId("add-list"));
-  await clickSettled(adds[adds.length - 1]);
+  const bullets = async () => (await sectionEditor(page, "I.2")).$$eval(byTestId("bullet"), (all) => all.length);
+  const before = await bullets();
+  for (let attempt = 0; attempt < 3 && (await bullets()) === before; attempt++) {
+    const adds = await (await sectionEditor(page, "I.2")).$$(byTestId("add-list"));
+    await clickSettled(adds[adds.length - 1]);
+    await until("the new bullet", async () => (await bullets()) > before, 2000).catch(() => {});
+  }
   // The new bullet takes the focus once it is on screen.
-  await until("the new bullet's focus", () => page.evaluate(() => document.activeElement?.dataset?.testid === "bullet"));
+  await until("the new bullet's focus", () => page.evaluate(() => document.activeElement?.dataset?.testid === "bullet")).catch(
+    async (error) => {
+      const active = await page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.dataset?.testid}`);
+      throw new Error(`${error.message}: focus on ${active}, bullets ${before} then ${await bullets()}`);
+    },
+  );
   await page.keyboard.type(words);
   const typed = await page.evaluate(() => document.activeElement?.value);
   assert.equal(typed, words);
