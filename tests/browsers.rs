@@ -124,7 +124,7 @@ const FEATURES: &[Feature] = &[
         chrome: Some(114),
         firefox: Some(121),
         safari: Some((17, 5)),
-        fallback: Ignored("headings wrap unbalanced"),
+        fallback: Ignored("headings wrap with their lines unbalanced"),
     },
     Feature {
         name: "page (named pages)",
