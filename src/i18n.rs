@@ -449,6 +449,10 @@ messages! {
     ExportHtml => "Trang HTML (mở được lại)", "HTML page (opens again)";
     ExportMarkdown => "Markdown (.md)", "Markdown (.md)";
     ExportText => "Văn bản thường (.txt)", "Plain text (.txt)";
+    // The offline copy (service worker): a new version waits for a click.
+    UpdateAvailable => "Có phiên bản mới của Báo cáo. Bản thảo của bạn vẫn được giữ nguyên.", "A new version of Báo cáo is available. Your drafts stay as they are.";
+    UpdateReload => "Tải lại để dùng bản mới", "Reload to use it";
+    UpdateWaitsForSave => "Chưa tải lại: có thay đổi chưa lưu được trên máy. Hãy tải tệp bản thảo về máy trước.", "Not reloaded: some changes could not be saved on this computer. Download the draft file first.";
 }
 
 /// The short label of the texts a ruleset rests on, shown under the

@@ -9,6 +9,7 @@ pub mod events;
 pub mod files;
 pub mod inflate;
 pub mod locks;
+pub mod offline;
 pub mod page;
 pub mod storage;
 pub mod text;

@@ -8,6 +8,7 @@ mod check;
 mod consolidate;
 mod editor;
 mod import;
+mod offline;
 mod outline;
 mod preview;
 mod sections;
