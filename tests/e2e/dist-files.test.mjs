@@ -30,7 +30,7 @@ test("./dev dist writes a .gz and a .br beside each file of the page, with the s
 // stop 25", has the figures and the plan). Until the target is reached the
 // guard is the measured first load plus 2 %: a change that needs more has
 // to raise FIRST_LOAD_GZIP_GUARD here, with its figures in its commit.
-const FIRST_LOAD_GZIP_MEASURED = 734_995;
+const FIRST_LOAD_GZIP_MEASURED = 740_766;
 const FIRST_LOAD_GZIP_GUARD = Math.round(FIRST_LOAD_GZIP_MEASURED * 1.02);
 
 test("the first load (wasm + JS + CSS, gzip) stays within its guard", async () => {
