@@ -13,6 +13,7 @@ mod outline;
 mod pictures;
 mod preview;
 mod sections;
+mod share;
 pub mod store;
 mod table;
 mod tabs;
