@@ -111,6 +111,11 @@ pub struct Store {
     pub import_generation: StoredValue<u64>,
     /// Outlines imported from template files, kept in storage.
     pub user_templates: RwSignal<Vec<Template>>,
+    /// What IndexedDB takes and what the browser allows the site, in
+    /// bytes, once the browser has said (`navigator.storage.estimate()`).
+    pub bulk_usage: RwSignal<Option<(f64, f64)>>,
+    /// The erase confirmation, open, with what erasing would remove.
+    pub erase_plan: RwSignal<Option<crate::persist::bulk::ErasePlan>>,
 }
 
 impl Store {
@@ -196,12 +201,15 @@ impl Store {
             import_progress: RwSignal::new(None),
             import_generation: StoredValue::new(0),
             user_templates: RwSignal::new(Vec::new()),
+            bulk_usage: RwSignal::new(None),
+            erase_plan: RwSignal::new(None),
         };
         store.follow_sections();
         channel::listen(move |message| store.on_tab_message(message));
         let now = clock::epoch_ms();
         store.with_session(|session| session.purge_trash(now));
         store.refresh_library();
+        store.start_bulk_store();
         let reopen = store.with_session(|session| session.draft_to_reopen(page::tab_draft()));
         if let Some(id) = reopen {
             store.open_stored(&id);
@@ -236,6 +244,7 @@ impl Store {
         set_if_changed(self.open_meta, meta);
         set_if_changed(self.read_only, read_only);
         set_if_changed(self.read_only_taken, taken);
+        self.keep_versions();
     }
 
     /// The text of `msg` in the current language.
@@ -314,7 +323,10 @@ impl Store {
         page::set_tab_draft(Some(&id));
         let store = *self;
         set_timeout(
-            move || store.with_session(Session::write_open_snapshot),
+            move || {
+                store.with_session(Session::write_open_snapshot);
+                store.keep_versions();
+            },
             OPEN_SNAPSHOT_DELAY,
         );
         self.selected.set(None);
