@@ -877,24 +877,16 @@ pub fn storage_sentence(lang: Lang, used: u64, capacity: u64, percent: u32) -> S
 }
 
 /// The meter's line for the bulk store (versions and pictures, in the
-/// browser's IndexedDB): what it takes, and what the browser allows the
-/// site in all, when it says.
-pub fn bulk_storage_sentence(lang: Lang, used: u64, quota: Option<u64>) -> String {
+/// browser's IndexedDB): what it takes. The browser's quota for it (many
+/// gigabytes) is not shown: it is not what fills up first.
+pub fn bulk_storage_sentence(lang: Lang, used: u64) -> String {
     let used = format_size(lang, used);
-    match (lang, quota) {
-        (Lang::Vi, Some(quota)) => format!(
-            "Phiên bản và hình ảnh đang dùng {used} trong kho lớn của trình duyệt (cho phép tới khoảng {}).",
-            format_size(lang, quota)
-        ),
-        (Lang::Vi, None) => {
-            format!("Phiên bản và hình ảnh đang dùng {used} trong kho lớn của trình duyệt.")
+    match lang {
+        Lang::Vi => {
+            format!("Phiên bản và hình ảnh đang dùng thêm {used} trong kho lớn của trình duyệt.")
         }
-        (Lang::En, Some(quota)) => format!(
-            "Versions and pictures use {used} of the browser's large store (which allows up to about {}).",
-            format_size(lang, quota)
-        ),
-        (Lang::En, None) => {
-            format!("Versions and pictures use {used} of the browser's large store.")
+        Lang::En => {
+            format!("Versions and pictures use another {used} in the browser's large store.")
         }
     }
 }

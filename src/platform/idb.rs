@@ -93,27 +93,14 @@ async fn database() -> Result<IdbDatabase, StoreError> {
     if let Some(database) = OPEN.with(|open| open.borrow().clone()) {
         return Ok(database);
     }
-    let factory = web_sys::window()
-        .and_then(|window| window.indexed_db().ok().flatten())
-        .ok_or(StoreError::Unavailable)?;
-    let request = factory.open_with_u32(DATABASE, 1).map_err(classify)?;
-    let upgrading = request.clone();
-    let on_upgrade = Closure::once_into_js(move |_: web_sys::Event| {
-        if let Ok(result) = upgrading.result() {
-            let database: IdbDatabase = result.unchecked_into();
-            if !database.object_store_names().contains(STORE) {
-                let _ = database.create_object_store(STORE);
-            }
-        }
-    });
-    request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-    let database: IdbDatabase = request_done(&request)
-        .await
-        .map_err(|error| match classify(error) {
-            StoreError::Other(_) => StoreError::Unavailable,
-            error => error,
-        })?
-        .unchecked_into();
+    let mut database = open(None).await?;
+    // A database of that name without the store (made by something else
+    // opening it first): one version up, the store is made.
+    if !database.object_store_names().contains(STORE) {
+        let version = database.version() as u32 + 1;
+        database.close();
+        database = open(Some(version)).await?;
+    }
     // Another tab upgrading the database (a newer version of the app)
     // asks this one to let go.
     let closing = database.clone();
@@ -124,6 +111,36 @@ async fn database() -> Result<IdbDatabase, StoreError> {
     database.set_onversionchange(Some(on_version_change.unchecked_ref()));
     OPEN.with(|open| *open.borrow_mut() = Some(database.clone()));
     Ok(database)
+}
+
+/// Opens the database at `version` (the present one, at least 1, when
+/// `None`), making the store when it upgrades.
+async fn open(version: Option<u32>) -> Result<IdbDatabase, StoreError> {
+    let factory = web_sys::window()
+        .and_then(|window| window.indexed_db().ok().flatten())
+        .ok_or(StoreError::Unavailable)?;
+    let request = match version {
+        Some(version) => factory.open_with_u32(DATABASE, version),
+        None => factory.open(DATABASE),
+    }
+    .map_err(classify)?;
+    let upgrading = request.clone();
+    let on_upgrade = Closure::once_into_js(move |_: web_sys::Event| {
+        if let Ok(result) = upgrading.result() {
+            let database: IdbDatabase = result.unchecked_into();
+            if !database.object_store_names().contains(STORE) {
+                let _ = database.create_object_store(STORE);
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+    Ok(request_done(&request)
+        .await
+        .map_err(|error| match classify(error) {
+            StoreError::Other(_) => StoreError::Unavailable,
+            error => error,
+        })?
+        .unchecked_into())
 }
 
 fn transaction(

@@ -383,7 +383,9 @@ impl Store {
     }
 
     pub fn empty_trash(&self) {
-        self.library_action(|s, _| s.empty_trash().map(|_| ()));
+        if self.library_action(|s, _| s.empty_trash().map(|_| ())) {
+            self.remove_deleted_versions();
+        }
     }
 
     fn library_action(

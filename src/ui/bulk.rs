@@ -144,6 +144,15 @@ impl Store {
         });
     }
 
+    /// Removes the versions of drafts deleted for good (the trash emptied).
+    pub(super) fn remove_deleted_versions(&self) {
+        let store = *self;
+        run(move || async move {
+            let _ = bulk::remove_orphan_versions(&SessionStorage(store), &IdbStore).await;
+            store.refresh_bulk_meter();
+        });
+    }
+
     /// Asks the browser what IndexedDB takes, for the meter.
     pub(super) fn refresh_bulk_meter(&self) {
         let usage = self.bulk_usage;

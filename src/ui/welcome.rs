@@ -276,20 +276,9 @@ pub fn Welcome() -> impl IntoView {
                     }
                 }}
                 {move || {
-                    store.bulk_usage.get().map(|(used, quota)| {
-                        let quota = (quota > 0.0).then_some(quota as u64);
-                        let line = bulk_storage_sentence(store.lang.get(), used as u64, quota);
-                        view! {
-                            <p class="storage-usage" data-testid="bulk-usage">
-                                <meter
-                                    min="0"
-                                    max=quota.unwrap_or(0).max(1).to_string()
-                                    value=used.to_string()
-                                ></meter>
-                                " "
-                                {line}
-                            </p>
-                        }
+                    store.bulk_usage.get().map(|(used, _)| {
+                        let line = bulk_storage_sentence(store.lang.get(), used as u64);
+                        view! { <p class="storage-usage bulk-usage" data-testid="bulk-usage">{line}</p> }
                     })
                 }}
                 <button

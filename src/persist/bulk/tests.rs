@@ -325,3 +325,81 @@ fn a_full_bulk_store_drops_the_older_half_of_the_versions_to_keep_the_newest() {
     assert!(kept.len() < 5, "{}", kept.len());
     assert_eq!(kept.last().unwrap().document.title, "v4");
 }
+
+/// Local storage as the browser gives it: about 5 MB.
+const LOCAL_QUOTA: usize = 5 * 1024 * 1024;
+
+/// Stores `count` reports of about 8,000 words (40 items of `large_report`),
+/// each with three versions, while local storage has room; `versions_local`
+/// keeps the versions in local storage as before the bulk store. Returns
+/// how many reports were stored.
+fn fill_library(count: usize, versions_local: bool, bulk: &MemoryBulk) -> (usize, MemoryStore) {
+    let mut kv = MemoryStore {
+        quota_bytes: Some(LOCAL_QUOTA),
+        ..MemoryStore::default()
+    };
+    let report = crate::large_report::large_report(4, 10);
+    let mut stored = 0;
+    for n in 0..count {
+        let mut document = report.clone();
+        document.title = format!("Báo cáo {n}");
+        let Ok(draft) = library::create(&mut kv, document.clone(), n as f64) else {
+            break;
+        };
+        let id = draft.meta.id;
+        let list: Vec<Snapshot> = (0..3)
+            .map(|v| {
+                let mut document = document.clone();
+                document.title = format!("Báo cáo {n} v{v}");
+                Snapshot {
+                    taken_ms: v as f64,
+                    reason: SnapshotReason::Periodic,
+                    document,
+                }
+            })
+            .collect();
+        let text = serde_json::to_string(&list).unwrap();
+        if versions_local {
+            if kv.set(&keys::versions(&id), &text).is_err() {
+                break;
+            }
+        } else {
+            assert_eq!(
+                block_on(put_verified(bulk, &versions_key(&id), &text)),
+                Ok(true)
+            );
+        }
+        stored += 1;
+    }
+    (stored, kv)
+}
+
+#[test]
+fn the_library_holds_several_times_more_reports_with_versions_in_the_bulk_store() {
+    let report = crate::large_report::large_report(4, 10);
+    let words = crate::export::plain_text(&report)
+        .split_whitespace()
+        .count();
+    assert!((7_000..10_000).contains(&words), "{words} words");
+    let before = MemoryBulk::default();
+    let (old_layout, _) = fill_library(200, true, &before);
+    let bulk = MemoryBulk::default();
+    let (with_bulk, mut kv) = fill_library(200, false, &bulk);
+    println!(
+        "reports of {words} words with 3 versions each, in 5 MB of local storage: \
+         {old_layout} with versions there, {with_bulk} with versions in the bulk store"
+    );
+    assert!(with_bulk >= 3 * old_layout, "{with_bulk} vs {old_layout}");
+    // Local storage holds the drafts only; each one's versions are whole
+    // in the bulk store, and every draft still opens.
+    assert!(!kv
+        .items
+        .keys()
+        .any(|key| key.starts_with(keys::VERSIONS_PREFIX)));
+    let (drafts, unreadable) = library::list(&mut kv);
+    assert_eq!((drafts.len(), unreadable.len()), (with_bulk, 0));
+    for meta in &drafts {
+        assert_eq!(block_on(snapshots(&bulk, &meta.id)).unwrap().len(), 3);
+    }
+    assert!(library::load(&mut kv, &drafts[0].id).is_ok());
+}
