@@ -449,6 +449,10 @@ messages! {
     ExportHtml => "Trang HTML (mở được lại)", "HTML page (opens again)";
     ExportMarkdown => "Markdown (.md)", "Markdown (.md)";
     ExportText => "Văn bản thường (.txt)", "Plain text (.txt)";
+    // The offline copy (service worker): a new version waits for a click.
+    UpdateAvailable => "Có phiên bản mới của Báo cáo. Bản thảo của bạn vẫn được giữ nguyên.", "A new version of Báo cáo is available. Your drafts stay as they are.";
+    UpdateReload => "Tải lại để dùng bản mới", "Reload to use it";
+    UpdateWaitsForSave => "Chưa tải lại: có thay đổi chưa lưu được trên máy. Hãy tải tệp bản thảo về máy trước.", "Not reloaded: some changes could not be saved on this computer. Download the draft file first.";
     // -- storage: the bulk store, the meter and erasing (issue 19) --
     EraseRefusedElsewhere => "Chưa xóa: một thẻ khác đang sửa bản thảo và sẽ lưu lại nó. Hãy đóng các thẻ khác của Báo cáo rồi thử lại.", "Nothing was erased: another tab is editing a draft and would save it back. Close the other Báo cáo tabs, then try again.";
     EraseRefusedAtRisk => "Chưa xóa: bản thảo đang mở còn thay đổi chưa lưu được trên máy. Hãy tải tệp bản thảo về trước, rồi thử lại.", "Nothing was erased: the open draft has changes not yet saved on this computer. Download the draft file first, then try again.";

@@ -766,7 +766,7 @@ mod tests { fn f() { let _ = super::Msg::TestedOnly; } }
 /// document, and what for. Everything else reads a section's view
 /// (`Store::section_view`), a derived memo, or the document untracked
 /// (in an event handler).
-const DOCUMENT_SUBSCRIBERS: [(&str, &str, &str); 4] = [
+const DOCUMENT_SUBSCRIBERS: [(&str, &str, &str); 3] = [
     (
         "src/ui/app.rs",
         "app_with",
@@ -780,12 +780,7 @@ const DOCUMENT_SUBSCRIBERS: [(&str, &str, &str); 4] = [
     (
         "src/ui/check.rs",
         "CheckPanel",
-        "the format check, while the panel is open",
-    ),
-    (
-        "src/ui/sections.rs",
-        "follow_sections",
-        "the one effect that hands each section on screen its new view",
+        "the format check, while the panel is open, of the shown document (`Store::shown`)",
     ),
 ];
 
@@ -825,9 +820,10 @@ fn document_subscriptions(source: &str) -> Vec<(usize, String)> {
         .filter(|(at, _)| *at == 0 || !is_ident_byte(code.as_bytes()[at - 1]))
         .filter_map(|(at, _)| {
             let after = squeezed(at + "store".len());
-            let read = [".document", ".indexed("]
-                .iter()
-                .find(|field| after.starts_with(**field))?;
+            let read = [".document", ".shown", ".indexed("].iter().find(|field| {
+                after.starts_with(**field)
+                    && !after[field.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            })?;
             let next = &after[read.len()..];
             if next.starts_with(".with_untracked(") || next.starts_with(".get_untracked(") {
                 return None;

@@ -98,6 +98,46 @@ pub async fn next_task() {
     channel.port1().set_onmessage(None);
 }
 
+/// Runs `f` `delay_ms` from now, in a task of its own, when the browser is
+/// next idle (at most `idle_wait_ms` later): what the preview's follow-up
+/// of typing waits for (`crate::follow`). Where the browser has no
+/// `requestIdleCallback` (Safari), it runs after the delay.
+pub fn at_idle(delay_ms: u32, idle_wait_ms: u32, f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let when_idle = move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let f = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+        let run = {
+            let f = f.clone();
+            wasm_bindgen::closure::Closure::once_into_js(move || {
+                if let Some(f) = f.take() {
+                    f();
+                }
+            })
+        };
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(idle_wait_ms);
+        if window
+            .request_idle_callback_with_options(run.unchecked_ref(), &options)
+            .is_err()
+        {
+            if let Some(f) = f.take() {
+                f();
+            }
+        }
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(when_idle);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        callback.unchecked_ref(),
+        delay_ms as i32,
+    );
+}
+
 /// The size of the app's WebAssembly memory in bytes, for `./dev bench`
 /// (called from the page as `wasmBindings.wasm_memory_bytes()`).
 #[wasm_bindgen::prelude::wasm_bindgen]

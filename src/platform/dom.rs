@@ -61,7 +61,6 @@ pub fn focused_id() -> Option<String> {
     (!id.is_empty()).then_some(id)
 }
 
-/// Opens the browser's print dialog (also "Save as PDF").
 /// Asks a yes-or-no question in the browser's own dialog. Where dialogs
 /// are blocked, the answer is no, so nothing is dropped on that account.
 pub fn confirm(message: &str) -> bool {
@@ -70,6 +69,7 @@ pub fn confirm(message: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Opens the browser's print dialog (also "Save as PDF").
 pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();

@@ -54,12 +54,26 @@ pub enum FileRead {
     Failed,
 }
 
-/// Files the user picked or dropped, not read yet.
-pub struct PickedFiles(Option<web_sys::FileList>);
+/// Files the user picked or dropped (or the system handed the installed
+/// app), not read yet.
+pub struct PickedFiles(Vec<web_sys::File>);
+
+impl PickedFiles {
+    fn of_list(list: Option<web_sys::FileList>) -> PickedFiles {
+        PickedFiles(list.map_or_else(Vec::new, |list| {
+            (0..list.length()).filter_map(|at| list.get(at)).collect()
+        }))
+    }
+
+    /// One file (from the system's "Open with").
+    pub fn one(file: web_sys::File) -> PickedFiles {
+        PickedFiles(vec![file])
+    }
+}
 
 /// The files of an `<input type=file>` change event.
 pub fn files_of_input(event: &web_sys::Event) -> PickedFiles {
-    PickedFiles(
+    PickedFiles::of_list(
         event
             .target()
             .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -69,7 +83,7 @@ pub fn files_of_input(event: &web_sys::Event) -> PickedFiles {
 
 /// The files of a drop event.
 pub fn files_of_drop(event: &web_sys::DragEvent) -> PickedFiles {
-    PickedFiles(event.data_transfer().and_then(|transfer| transfer.files()))
+    PickedFiles::of_list(event.data_transfer().and_then(|transfer| transfer.files()))
 }
 
 /// Clears an `<input type=file>` so that picking the same file again fires
@@ -86,7 +100,7 @@ pub fn reset_input(event: &web_sys::Event) {
 /// Reads the first of `files`, refusing before reading when it is larger
 /// than `limit` bytes, and hands the outcome to `done`.
 pub fn read_first(files: PickedFiles, limit: usize, done: impl FnOnce(FileRead) + 'static) {
-    let Some(file) = files.0.and_then(|files| files.get(0)) else {
+    let Some(file) = files.0.into_iter().next() else {
         return;
     };
     let size = file.size() as usize;
@@ -112,11 +126,8 @@ pub fn read_each(
     limit: usize,
     done: impl Fn(usize, FileRead) + 'static,
 ) -> Vec<String> {
-    let Some(list) = files.0 else {
-        return Vec::new();
-    };
     let done = std::rc::Rc::new(done);
-    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|at| list.get(at)).collect();
+    let files = files.0;
     for (index, file) in files.iter().enumerate() {
         let size = file.size() as usize;
         let promise = (size <= limit).then(|| file.array_buffer());

@@ -10,6 +10,7 @@ pub mod files;
 pub mod idb;
 pub mod inflate;
 pub mod locks;
+pub mod offline;
 pub mod page;
 pub mod storage;
 pub mod text;

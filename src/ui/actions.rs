@@ -98,8 +98,18 @@ impl Store {
         });
     }
 
-    /// Downloads the open draft as DOCX, HTML, Markdown or plain text.
+    /// Prints the preview (also "Save as PDF"), brought up to date first:
+    /// the dialog opens at the next frame, once the change is on the page.
+    pub fn print(&self) {
+        self.show_now();
+        request_animation_frame(dom::print);
+    }
+
+    /// Downloads the open draft as DOCX, HTML, Markdown or plain text. The
+    /// file is made from the open document itself; the preview is brought
+    /// up to date first, so that it shows what the file holds.
     pub fn export(&self, format: ExportFormat) {
+        self.show_now();
         let name = match format {
             ExportFormat::Docx => "baocao-export-docx",
             ExportFormat::Html => "baocao-export-html",

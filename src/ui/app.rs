@@ -11,6 +11,7 @@ use crate::platform::{dom, events, page};
 use super::check::CheckPanel;
 use super::editor::Editor;
 use super::import::{take_files, FileInput, ImportDialog, FILE_INPUT_ID};
+use super::offline::UpdateBanner;
 use super::outline::OutlinePanel;
 use super::preview::Preview;
 use super::store::{ExportFormat, SaveStatus, Store};
@@ -166,6 +167,10 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
     // Save at once when the page is hidden, left or loses focus: a tab
     // closed right after typing keeps what was typed.
     let flush_on_hide = window_event_listener(ev::pagehide, move |_| store.flush());
+    // The browser's own print (Ctrl+P, its menu) prints the preview as it
+    // is: typing not yet shown is shown first. The page is laid out for
+    // print after this listener and the microtasks that render the change.
+    let show_before_print = window_event_listener_untyped("beforeprint", move |_| store.show_now());
     let flush_on_blur = window_event_listener(ev::blur, move |_| store.flush());
     let flush_on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
         if page::is_hidden() {
@@ -203,6 +208,7 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
         drop.remove();
         paste.remove();
         flush_on_hide.remove();
+        show_before_print.remove();
         ask_before_leaving.remove();
         flush_on_blur.remove();
         flush_on_visibility.remove();
@@ -360,7 +366,7 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
                         data-testid="print"
                         title=move || store.t(Msg::PrintLabel)
                         aria-label=move || store.t(Msg::PrintLabel)
-                        on:click=move |_| dom::print()
+                        on:click=move |_| store.print()
                     >
                         {move || store.t(Msg::Print)}
                     </button>
@@ -474,6 +480,7 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
                 </Show>
             </div>
         </Show>
+        <UpdateBanner />
         <Show when=move || store.read_only.get() && has_document.get()>
             <div class="banner banner-warning" role="alert" data-testid="read-only-banner">
                 <p>

@@ -32,12 +32,12 @@ pub fn CheckPanel() -> impl IntoView {
     let view_choice = ViewChoice::of_context();
     let ruleset = Memo::new(move |_| {
         store
-            .document
+            .shown
             .with(|d| d.as_deref().map(|d| d.meta.ruleset).unwrap_or_default())
     });
     let issues = Memo::new(move |_| {
         store
-            .document
+            .shown
             .with(|d| d.as_deref().map(check).unwrap_or_default())
     });
     view! {

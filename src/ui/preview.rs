@@ -727,7 +727,7 @@ impl LineBudget {
 fn SectionLines(id: NodeId) -> AnyView {
     let store = use_store();
     let budget = expect_context::<LineBudget>();
-    let view = store.section_view(id);
+    let view = store.shown_section_view(id);
     let lines = Memo::new(move |_| {
         view.with(|view| {
             let Some(view) = view else {
@@ -740,7 +740,7 @@ fn SectionLines(id: NodeId) -> AnyView {
                 let mut lines = render::section_elements(id, snapshot, view.depth, &view.number);
                 // Only an appendix reads the frame (its number and date).
                 if snapshot.kind == SectionKind::Appendix {
-                    store.frame.with(|frame| {
+                    store.shown_frame.with(|frame| {
                         if let Some(frame) = frame {
                             render::set_attachment(&mut lines, &frame.meta);
                         }
@@ -832,11 +832,11 @@ pub fn Preview() -> impl IntoView {
     let store = use_store();
     let ruleset = Memo::new(move |_| {
         store
-            .frame
+            .shown_frame
             .with(|d| d.as_ref().map(|d| d.meta.ruleset).unwrap_or_default())
     });
     let page = Memo::new(move |_| {
-        store.frame.with(|d| {
+        store.shown_frame.with(|d| {
             d.as_ref()
                 .map(|d| (d.meta.ruleset, d.meta.page.clone()))
                 .unwrap_or_default()
@@ -855,7 +855,7 @@ pub fn Preview() -> impl IntoView {
     // the frame changes, not at every keystroke in the body.
     let frame = Memo::new(move |_| {
         store
-            .frame
+            .shown_frame
             .with(|document| document.as_ref().map(frame::frame))
     });
     provide_context(LineBudget::new());
@@ -863,12 +863,12 @@ pub fn Preview() -> impl IntoView {
     // appendices.
     let is_appendix = move |id: &NodeId| {
         store
-            .numbers
+            .shown_numbers
             .with(|numbers| numbers.get(id).map(|entry| entry.kind) == Some(SectionKind::Appendix))
     };
     let body_ids = Memo::new(move |_| {
         store
-            .part_ids
+            .shown_part_ids
             .get()
             .into_iter()
             .filter(|id| !is_appendix(id))
@@ -876,7 +876,7 @@ pub fn Preview() -> impl IntoView {
     });
     let appendix_ids = Memo::new(move |_| {
         store
-            .part_ids
+            .shown_part_ids
             .get()
             .into_iter()
             .filter(is_appendix)
@@ -950,6 +950,8 @@ pub fn Preview() -> impl IntoView {
                 }
                 aria-label=move || store.t(Msg::PreviewLabel)
                 data-testid="preview"
+                // "false" while typing not yet shown waits (`Store::shown`).
+                data-settled=move || if store.shown_waiting.get() { "false" } else { "true" }
                 lang="vi"
             >
                 // Header, title and closing re-render when their own fields

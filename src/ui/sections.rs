@@ -1,6 +1,8 @@
 //! What the editor and the preview show of the open document, section by
-//! section: one signal per section on screen (`Store::section_view`), set
-//! only when that section changes; the node index for lookups by id; the
+//! section: one signal per section on screen, set only when that section
+//! changes, for the editor (`Store::section_view`, the document as it is)
+//! and for the preview (`Store::shown_section_view`, the document as it
+//! was at the last pause of typing); the node index for lookups by id; the
 //! sections still to build while a long report opens (`defer_render`); and
 //! focus requests for fields that may not be built yet.
 
@@ -8,8 +10,10 @@ use std::collections::{HashMap, VecDeque};
 
 use leptos::prelude::*;
 
+use crate::edit::SharedDocument;
 use crate::index::{NodeIndex, SectionView};
 use crate::model::{Block, Document, ListItem, NodeId, Section};
+use crate::numbering::OutlineEntry;
 
 use super::store::Store;
 
@@ -64,10 +68,17 @@ impl std::ops::Deref for Indexed<'_> {
     }
 }
 
+/// One signal per section on screen for one reader: the editor, which
+/// shows the document as it is, or the preview, which shows it as it was
+/// at the last pause of typing (`Store::shown`).
+pub(super) type ViewSet = StoredValue<HashMap<NodeId, RwSignal<Option<SectionView>>>>;
+
 /// The per-section state the store keeps for the views.
 pub(super) struct Sections {
-    /// One signal per section on screen (and one for the preamble).
-    pub(super) views: StoredValue<HashMap<NodeId, RwSignal<Option<SectionView>>>>,
+    /// One signal per section in the editor (and one for the preamble).
+    pub(super) views: ViewSet,
+    /// One signal per section on the preview.
+    pub(super) shown_views: ViewSet,
     /// The app's reactive owner: section views live as long as the app.
     pub(super) owner: StoredValue<Owner>,
     /// Sections still to build, in document order, and how many more may
@@ -80,6 +91,7 @@ impl Sections {
     pub(super) fn new() -> Sections {
         Sections {
             views: StoredValue::new(HashMap::new()),
+            shown_views: StoredValue::new(HashMap::new()),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             queue: StoredValue::new(VecDeque::new()),
             slots: StoredValue::new(RENDER_PER_FRAME),
@@ -95,72 +107,117 @@ impl Clone for Sections {
 
 impl Copy for Sections {}
 
+/// Hands every section of `set` its new view when `document` changes.
+fn follow(
+    set: ViewSet,
+    document: RwSignal<Option<SharedDocument>>,
+    index: Memo<IndexHandle>,
+    numbers: Memo<HashMap<NodeId, OutlineEntry>>,
+) {
+    Effect::new(move |_| {
+        let changed: Vec<(RwSignal<Option<SectionView>>, Option<SectionView>)> =
+            index.with(|index| {
+                numbers.with(|numbers| {
+                    document.with(|document| {
+                        set.with_value(|views| {
+                            views
+                                .iter()
+                                .filter_map(|(id, signal)| {
+                                    let same = signal.try_with_untracked(|old| {
+                                        SectionView::is_current(
+                                            old,
+                                            document.as_deref(),
+                                            &index.0,
+                                            numbers,
+                                            *id,
+                                        )
+                                    })?;
+                                    if same {
+                                        return None;
+                                    }
+                                    let view = document.as_ref().and_then(|document| {
+                                        SectionView::of(document, &index.0, numbers, *id)
+                                    });
+                                    Some((*signal, view))
+                                })
+                                .collect()
+                        })
+                    })
+                })
+            });
+        for (signal, view) in changed {
+            signal.try_set(view);
+        }
+    });
+}
+
 impl Store {
-    /// The view of section `id` (or of the preamble, `PREAMBLE`) as a
-    /// signal that changes only when that section does.
+    /// The view of section `id` (or of the preamble, `PREAMBLE`) in the
+    /// editor, as a signal that changes only when that section does.
     pub fn section_view(&self, id: NodeId) -> RwSignal<Option<SectionView>> {
-        let sections = self.sections;
-        if let Some(signal) = sections.views.with_value(|views| views.get(&id).copied()) {
+        self.view_in(
+            self.sections.views,
+            self.document,
+            self.index,
+            self.numbers,
+            id,
+        )
+    }
+
+    /// The view of section `id` on the preview: the section as it was at
+    /// the last pause of typing (`Store::shown`).
+    pub fn shown_section_view(&self, id: NodeId) -> RwSignal<Option<SectionView>> {
+        self.view_in(
+            self.sections.shown_views,
+            self.shown,
+            self.shown_index,
+            self.shown_numbers,
+            id,
+        )
+    }
+
+    fn view_in(
+        &self,
+        set: ViewSet,
+        document: RwSignal<Option<SharedDocument>>,
+        index: Memo<IndexHandle>,
+        numbers: Memo<HashMap<NodeId, OutlineEntry>>,
+        id: NodeId,
+    ) -> RwSignal<Option<SectionView>> {
+        if let Some(signal) = set.with_value(|views| views.get(&id).copied()) {
             return signal;
         }
-        let current = self.index.with_untracked(|index| {
-            self.numbers.with_untracked(|numbers| {
-                self.document.with_untracked(|document| {
+        let current = index.with_untracked(|index| {
+            numbers.with_untracked(|numbers| {
+                document.with_untracked(|document| {
                     document
                         .as_ref()
                         .and_then(|document| SectionView::of(document, &index.0, numbers, id))
                 })
             })
         });
-        let signal = sections
+        let signal = self
+            .sections
             .owner
             .with_value(|owner| owner.with(|| RwSignal::new(current)));
-        sections.views.update_value(|views| {
+        set.update_value(|views| {
             views.insert(id, signal);
         });
         signal
     }
 
     /// After a change of the document, hands every section on screen its
-    /// new view, if it changed. One effect is the document's subscriber on
-    /// behalf of all sections.
+    /// new view, if it changed: in the editor, and on the preview when
+    /// the preview catches up. One effect per reader is the document's
+    /// subscriber on behalf of all its sections.
     pub(super) fn follow_sections(&self) {
-        let store = *self;
-        Effect::new(move |_| {
-            let changed: Vec<(RwSignal<Option<SectionView>>, Option<SectionView>)> =
-                store.index.with(|index| {
-                    store.numbers.with(|numbers| {
-                        store.document.with(|document| {
-                            store.sections.views.with_value(|views| {
-                                views
-                                    .iter()
-                                    .filter_map(|(id, signal)| {
-                                        let same = signal.try_with_untracked(|old| {
-                                            SectionView::is_current(
-                                                old,
-                                                document.as_deref(),
-                                                &index.0,
-                                                numbers,
-                                                *id,
-                                            )
-                                        })?;
-                                        if same {
-                                            return None;
-                                        }
-                                        let view = document.as_ref().and_then(|document| {
-                                            SectionView::of(document, &index.0, numbers, *id)
-                                        });
-                                        Some((*signal, view))
-                                    })
-                                    .collect()
-                            })
-                        })
-                    })
-                });
-            for (signal, view) in changed {
-                signal.try_set(view);
-            }
-        });
+        follow(self.sections.views, self.document, self.index, self.numbers);
+        follow(
+            self.sections.shown_views,
+            self.shown,
+            self.shown_index,
+            self.shown_numbers,
+        );
     }
 
     /// Lets a section be built now if this frame has room, or queues it for

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::edit::{Edit, SharedDocument};
+use crate::follow::{Follow, Step, FOLLOW_MS, IDLE_WAIT_MS};
 use crate::i18n::{t, Lang, Msg};
 use crate::index::NodeIndex;
 use crate::model::{BesideText, Document, NodeId, Shared};
@@ -57,12 +58,33 @@ pub struct Store {
     /// The open document, if any.
     pub document: RwSignal<Option<SharedDocument>>,
     pub open_meta: RwSignal<Option<DraftMeta>>,
-    /// Every section with its computed number, by id.
+    /// Every section with its computed number, by id, worked out again
+    /// only when the document's shape or division style changes: its
+    /// numbers, depths, kinds and references are current, its headings
+    /// and summaries are those of the last change of shape (read
+    /// `outline` for those).
     pub numbers: Memo<HashMap<NodeId, OutlineEntry>>,
+    /// The open document as the preview, the outline and the format check
+    /// show it: the document at the last pause of typing, within 150 ms
+    /// of a key (`crate::follow`), so that a key's frame never waits for
+    /// them. A newly opened draft, a print and an export bring it up to
+    /// date at once (`show_now`).
+    pub shown: RwSignal<Option<SharedDocument>>,
+    /// True while `shown` is older than `document`.
+    pub shown_waiting: RwSignal<bool>,
+    follow: StoredValue<Follow>,
+    /// The draft `shown` belongs to.
+    shown_draft: StoredValue<Option<String>>,
+    /// `index`, `numbers`, `part_ids` and `frame` of the shown document.
+    pub shown_index: Memo<IndexHandle>,
+    pub shown_numbers: Memo<HashMap<NodeId, OutlineEntry>>,
+    pub shown_part_ids: Memo<Vec<NodeId>>,
+    pub shown_frame: Memo<Option<Document>>,
     /// The ids of the parts in order, which the editor and preview list.
     pub part_ids: Memo<Vec<NodeId>>,
     /// Where each node of the open document is, for lookups by id.
     pub index: Memo<IndexHandle>,
+    /// The outline of the shown document, with headings and summaries.
     pub outline: Memo<Vec<OutlineEntry>>,
     /// The document's frame (title, header, closing: `clone_frame`), which
     /// changes only when they do: the details form and the preview read it.
@@ -130,9 +152,7 @@ impl Store {
             .unwrap_or_default();
         let available = session.storage_available();
         let document = RwSignal::new(None::<SharedDocument>);
-        let outline = Memo::new(move |_| {
-            document.with(|document| document.as_deref().map(outline).unwrap_or_default())
-        });
+        let shown = RwSignal::new(None::<SharedDocument>);
         // The index depends on the document's shape only, so typing (which
         // keeps the shape) does not rebuild it.
         let shape = Memo::new(move |_| {
@@ -144,20 +164,55 @@ impl Store {
                 document.as_deref().map(NodeIndex::new).unwrap_or_default()
             })))
         });
-        let numbers = Memo::new(move |_| {
+        // The shown document's index is the open one's while both have
+        // the same shape (typing), built again only when the shapes differ.
+        let shown_shape =
+            Memo::new(move |_| shown.with(|shown| shown.as_ref().map(SharedDocument::shape)));
+        let shown_index = Memo::new(move |_| {
+            let shown_shape = shown_shape.get();
+            if shape.get_untracked() == shown_shape {
+                return index.get_untracked();
+            }
+            IndexHandle(std::sync::Arc::new(shown.with_untracked(|shown| {
+                shown.as_deref().map(NodeIndex::new).unwrap_or_default()
+            })))
+        });
+        let outline = Memo::new(move |_| {
+            shown.with(|shown| shown.as_deref().map(outline).unwrap_or_default())
+        });
+        let shown_numbers = Memo::new(move |_| {
             outline.with(|entries| entries.iter().map(|e| (e.id, e.clone())).collect())
         });
-        let part_ids = Memo::new(move |_| {
-            document.with(|document| {
+        let division_style = Memo::new(move |_| {
+            document.with(|document| document.as_deref().map(|d| d.meta.division_style))
+        });
+        let numbers = Memo::new(move |_| {
+            let _ = (shape.get(), division_style.get());
+            document.with_untracked(|document| {
                 document
                     .as_deref()
-                    .map(|document| document.sections.iter().map(|part| part.id).collect())
+                    .map(|document| {
+                        crate::numbering::outline(document)
+                            .into_iter()
+                            .map(|e| (e.id, e))
+                            .collect()
+                    })
                     .unwrap_or_default()
             })
         });
+        let part_ids_of = |document: &Option<SharedDocument>| -> Vec<NodeId> {
+            document
+                .as_deref()
+                .map(|document| document.sections.iter().map(|part| part.id).collect())
+                .unwrap_or_default()
+        };
+        let part_ids = Memo::new(move |_| document.with(part_ids_of));
+        let shown_part_ids = Memo::new(move |_| shown.with(part_ids_of));
         let frame = Memo::new(move |_| {
             document.with(|document| document.as_deref().map(Document::clone_frame))
         });
+        let shown_frame =
+            Memo::new(move |_| shown.with(|shown| shown.as_deref().map(Document::clone_frame)));
         let beside = Memo::new(move |_| {
             document.with(|document| {
                 document
@@ -177,6 +232,14 @@ impl Store {
             sections: Sections::new(),
             lang: RwSignal::new(lang),
             document,
+            shown,
+            shown_waiting: RwSignal::new(false),
+            follow: StoredValue::new(Follow::default()),
+            shown_draft: StoredValue::new(None),
+            shown_index,
+            shown_numbers,
+            shown_part_ids,
+            shown_frame,
             open_meta: RwSignal::new(None),
             numbers,
             part_ids,
@@ -226,18 +289,21 @@ impl Store {
     /// Shows the session's open draft: document, undo state, details and
     /// whether this tab may edit. Signals change only when their value did.
     pub(super) fn sync(&self) {
-        let (document, undo, redo, meta, read_only, taken) = self.session.with_value(|s| {
-            (
-                s.document(),
-                s.can_undo(),
-                s.can_redo(),
-                s.meta().cloned(),
-                s.is_read_only(),
-                s.was_taken_over(),
-            )
-        });
+        let (document, open_id, undo, redo, meta, read_only, taken) =
+            self.session.with_value(|s| {
+                (
+                    s.document(),
+                    s.open_id().map(str::to_owned),
+                    s.can_undo(),
+                    s.can_redo(),
+                    s.meta().cloned(),
+                    s.is_read_only(),
+                    s.was_taken_over(),
+                )
+            });
         if self.document.with_untracked(|current| *current != document) {
             self.document.set(document);
+            self.follow_document(open_id);
         }
         set_if_changed(self.can_undo, undo);
         set_if_changed(self.can_redo, redo);
@@ -245,6 +311,48 @@ impl Store {
         set_if_changed(self.read_only, read_only);
         set_if_changed(self.read_only_taken, taken);
         self.keep_versions();
+    }
+
+    /// After a change of the open document: the preview, the outline and
+    /// the check follow now (another draft, or none, is shown) or after a
+    /// pause (`crate::follow`), all changes meanwhile in one update.
+    fn follow_document(&self, open_id: Option<String>) {
+        let shown_other = self.shown.with_untracked(Option::is_none)
+            || self.document.with_untracked(Option::is_none)
+            || self.shown_draft.with_value(|shown| *shown != open_id);
+        self.shown_draft.set_value(open_id);
+        match self
+            .follow
+            .try_update_value(|follow| follow.changed(shown_other))
+        {
+            Some(Step::Now) => self.show_document(),
+            Some(Step::Later) => {
+                set_if_changed(self.shown_waiting, true);
+                let store = *self;
+                clock::at_idle(FOLLOW_MS, IDLE_WAIT_MS, move || {
+                    if store.follow.try_update_value(Follow::due) == Some(true) {
+                        store.show_document();
+                    }
+                });
+            }
+            Some(Step::Waiting) | None => {}
+        }
+    }
+
+    /// Brings the preview, the outline and the check up to date now, as
+    /// before a print or an export.
+    pub fn show_now(&self) {
+        if self.follow.try_update_value(Follow::flush) == Some(true) {
+            self.show_document();
+        }
+    }
+
+    fn show_document(&self) {
+        let document = self.document.get_untracked();
+        if self.shown.with_untracked(|shown| *shown != document) {
+            self.shown.set(document);
+        }
+        set_if_changed(self.shown_waiting, false);
     }
 
     /// The text of `msg` in the current language.

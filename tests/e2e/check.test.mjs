@@ -2,7 +2,7 @@
 // goes to the field, and fixing a field takes its line away.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openApp, useBrowserAndServer } from "./support.mjs";
+import { openApp, useBrowserAndServer, settled } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -31,6 +31,8 @@ test("the format check lists what is missing and jumps to each place", async () 
     const focused = await page.evaluate(() => document.activeElement.value);
     assert.equal(focused, "Ưu điểm");
     await page.getByTestId("assessment").first().getByTestId("nothing-to-report").check();
+    // The check follows the change a moment later.
+    await settled(page);
     assert.equal(await items.filter({ hasText: "“Ưu điểm” chưa có nội dung" }).count(), 0);
     assert.deepEqual(page.problems, []);
   } finally {

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText, sectionEditor } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT, sheetText, sectionEditor, settled } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -16,8 +16,9 @@ async function newDraftFromSeedTemplate(context) {
   return page;
 }
 
-const outlineReferences = (page) =>
-  page.getByTestId("outline-entry").evaluateAll((entries) => entries.map((e) => `${e.dataset.reference} ${e.title}`));
+// The outline follows the last change a moment later.
+const outlineReferences = async (page) =>
+  (await settled(page), page.getByTestId("outline-entry")).evaluateAll((entries) => entries.map((e) => `${e.dataset.reference} ${e.title}`));
 
 const previewText = (page) => sheetText(page);
 

@@ -110,12 +110,20 @@ export async function catchFileChoosers(page) {
   };
 }
 
-/// The text of the preview sheet as a reader who copies it gets it: the whole
+/// Waits until the preview shows what was typed: it follows typing a moment
+/// later (at most 150 ms), and says so with `data-settled` on the sheet.
+export async function settled(page) {
+  await page.waitForFunction(() => document.getElementById("preview-sheet")?.dataset.settled === "true");
+}
+
+/// The text of the preview sheet as a reader who copies it gets it, once it
+/// shows what was typed (`settled`): the whole
 /// sheet selected, then the selection's text. The browser skips rendering
 /// the parts of a long sheet far from the screen and `innerText` leaves them
 /// out; a selection brings them in, as it does when a user copies. Focus and
 /// the caret of the focused field are put back afterwards.
 export async function sheetText(page) {
+  await settled(page);
   return page.evaluate(async () => {
     const sheet = document.getElementById("preview-sheet");
     const focused = document.activeElement;
@@ -144,8 +152,10 @@ export async function newDraft(page, template = "tong-ket-phuong-thuc-lanh-dao")
 }
 
 /// The editor of the section whose outline reference is `reference`
-/// ("I.2"); fails when the outline has no such section.
+/// ("I.2"), once the outline shows the last change (`settled`); fails when
+/// the outline has no such section.
 export async function sectionEditor(page, reference) {
+  await settled(page);
   const references = await page.getByTestId("outline-entry").evaluateAll((entries) => entries.map((e) => e.dataset.reference));
   const index = references.indexOf(reference);
   if (index < 0) throw new Error(`no section ${reference} in ${references}`);

@@ -10,7 +10,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, newDraft, sectionEditor } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT, newDraft, sectionEditor, settled } from "./support.mjs";
 
 /** Waits until `field` shows `value`: computed cells follow a typed figure
  * a moment later, outside the key's frame. */
@@ -494,8 +494,9 @@ test("pasting from Excel fills the cells; a table pasted into a paragraph become
   }
 });
 
-const outlineEntries = (page) =>
-  page.getByTestId("outline-entry").evaluateAll((entries) =>
+// The outline follows the last change a moment later.
+const outlineEntries = async (page) =>
+  (await settled(page), page.getByTestId("outline-entry")).evaluateAll((entries) =>
     entries.map((e) => `${e.closest("li").dataset.kind}:${e.dataset.reference}:${e.title.split(" ").slice(0, 3).join(" ")}`),
   );
 
