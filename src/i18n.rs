@@ -453,6 +453,18 @@ messages! {
     UpdateAvailable => "Có phiên bản mới của Báo cáo. Bản thảo của bạn vẫn được giữ nguyên.", "A new version of Báo cáo is available. Your drafts stay as they are.";
     UpdateReload => "Tải lại để dùng bản mới", "Reload to use it";
     UpdateWaitsForSave => "Chưa tải lại: có thay đổi chưa lưu được trên máy. Hãy tải tệp bản thảo về máy trước.", "Not reloaded: some changes could not be saved on this computer. Download the draft file first.";
+    // In-app browsers (Zalo, Facebook, Messenger), where a download cannot start.
+    InAppHeading => "Tệp chưa được tải về", "The file was not downloaded";
+    InAppCannotDownload => "Trình duyệt trong ứng dụng này không tải tệp về được. Hãy mở bằng trình duyệt (Chrome, Cốc Cốc, Safari…)", "This app's built-in browser cannot download files. Open the page in a browser (Chrome, Cốc Cốc, Safari…)";
+    InAppShareFile => "Chia sẻ tệp", "Share the file";
+    InAppShareHint => "Gửi tệp sang ứng dụng khác: Lưu vào Tệp, Google Drive, Cloud của tôi trên Zalo, thư điện tử…", "Send the file to another app: Save to Files, Google Drive, Zalo's My Cloud, email…";
+    InAppCannotShare => "Trình duyệt này cũng không chia sẻ được tệp. Hãy mở trang bằng trình duyệt như hướng dẫn dưới đây.", "This browser cannot share files either. Open the page in a browser as shown below.";
+    InAppOpenHeading => "Mở bằng trình duyệt", "Open in a browser";
+    InAppOpenHow => "Bấm nút ⋯ (góc trên bên phải), rồi chọn “Mở bằng trình duyệt” (có ứng dụng ghi “Mở trong trình duyệt ngoài”).", "Tap the ⋯ button (top right), then choose “Open in browser” (some apps say “Open in external browser”).";
+    InAppOpenDraft => "Bản thảo đang lưu trong trình duyệt của ứng dụng này, trình duyệt kia chưa có: hãy chia sẻ tệp bản thảo (.json) trước, rồi ở trình duyệt kia bấm “Mở tệp…” để mở nó.", "The draft is kept in this app's browser, which the other browser cannot see: share the draft file (.json) first, then open it there with “Open file…”.";
+    InAppShared => "Đã gửi tệp sang ứng dụng khác.", "The file was sent to another app.";
+    InAppShareFailed => "Không chia sẻ được tệp. Hãy thử lại, hoặc mở trang bằng trình duyệt.", "The file could not be shared. Try again, or open the page in a browser.";
+    InAppClose => "Đóng", "Close";
     // -- storage: the bulk store, the meter and erasing (issue 19) --
     EraseRefusedElsewhere => "Chưa xóa: một thẻ khác đang sửa bản thảo và sẽ lưu lại nó. Hãy đóng các thẻ khác của Báo cáo rồi thử lại.", "Nothing was erased: another tab is editing a draft and would save it back. Close the other Báo cáo tabs, then try again.";
     EraseRefusedAtRisk => "Chưa xóa: bản thảo đang mở còn thay đổi chưa lưu được trên máy. Hãy tải tệp bản thảo về trước, rồi thử lại.", "Nothing was erased: the open draft has changes not yet saved on this computer. Download the draft file first, then try again.";
@@ -1222,9 +1234,9 @@ pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -
         }
         ImportError::Docx(error) => describe_docx_error(lang, error),
         ImportError::CannotUnzip => if vi {
-            "Trình duyệt này quá cũ để mở tệp Word (.docx). Hãy cập nhật trình duyệt (Chrome, Cốc Cốc, Edge 103 trở lên; Firefox 113 trở lên), hoặc mở tệp trong Word, chọn hết (Ctrl+A), chép (Ctrl+C) rồi dán (Ctrl+V) vào ô “Từ một báo cáo cũ”.".to_owned()
+            "Trình duyệt này quá cũ để mở tệp Word (.docx). Hãy cập nhật trình duyệt (Chrome, Cốc Cốc, Edge 103 trở lên; Firefox 113 trở lên; Safari 16.4 trở lên), hoặc mở tệp trong Word, chọn hết (Ctrl+A), chép (Ctrl+C) rồi dán (Ctrl+V) vào ô “Từ một báo cáo cũ”.".to_owned()
         } else {
-            "This browser is too old to open Word files (.docx). Update it (Chrome, Cốc Cốc, Edge 103 or later; Firefox 113 or later), or open the file in Word, select all (Ctrl+A), copy (Ctrl+C) and paste (Ctrl+V) into the “From an existing report” box.".to_owned()
+            "This browser is too old to open Word files (.docx). Update it (Chrome, Cốc Cốc, Edge 103 or later; Firefox 113 or later; Safari 16.4 or later), or open the file in Word, select all (Ctrl+A), copy (Ctrl+C) and paste (Ctrl+V) into the “From an existing report” box.".to_owned()
         },
         ImportError::Problems(problems) => problems
             .iter()

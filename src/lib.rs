@@ -15,6 +15,7 @@ pub mod frame;
 pub mod i18n;
 pub mod import_docx;
 pub mod import_text;
+pub mod inapp;
 pub mod index;
 pub mod keymap;
 pub mod large_report;

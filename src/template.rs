@@ -17,19 +17,38 @@ pub const TEMPLATE_FORMAT: &str = "baocao-template";
 /// The newest template format version this build reads.
 pub const TEMPLATE_VERSION: u32 = 1;
 
-/// The built-in templates, in the order the template picker lists them.
+/// The built-in templates, in the order the template picker lists them,
+/// without the whitespace between tokens (see build.rs).
 const BUILTIN_TEMPLATES: [&str; 7] = [
-    include_str!("../templates/tong-ket-phuong-thuc-lanh-dao.json"),
-    include_str!("../templates/tong-ket-nam-hoc.json"),
-    include_str!("../templates/so-ket.json"),
-    include_str!("../templates/bao-cao-dang-trong.json"),
-    include_str!("../templates/bao-cao-nha-nuoc-trong.json"),
-    include_str!("../templates/tong-ket-nam-hoc-hai-phan.json"),
-    include_str!("../templates/tong-ket-xay-dung-dang-hai-phan.json"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/templates/tong-ket-phuong-thuc-lanh-dao.json"
+    )),
+    include_str!(concat!(env!("OUT_DIR"), "/templates/tong-ket-nam-hoc.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/templates/so-ket.json")),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/templates/bao-cao-dang-trong.json"
+    )),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/templates/bao-cao-nha-nuoc-trong.json"
+    )),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/templates/tong-ket-nam-hoc-hai-phan.json"
+    )),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/templates/tong-ket-xay-dung-dang-hai-phan.json"
+    )),
 ];
 
 /// The seed report as a filled sample draft on the first template.
-const SEED_SAMPLE: &str = include_str!("../samples/tong-ket-thpt-lap-vo-2.json");
+const SEED_SAMPLE: &str = include_str!(concat!(
+    env!("OUT_DIR"),
+    "/samples/tong-ket-thpt-lap-vo-2.json"
+));
 
 /// An outline to start a draft from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -119,6 +138,28 @@ pub fn seed_sample_name() -> String {
 mod tests {
     use super::*;
     use crate::numbering::outline;
+
+    #[test]
+    fn the_embedded_files_hold_the_same_json_as_the_repository_files() {
+        let files = [
+            include_str!("../templates/tong-ket-phuong-thuc-lanh-dao.json"),
+            include_str!("../templates/tong-ket-nam-hoc.json"),
+            include_str!("../templates/so-ket.json"),
+            include_str!("../templates/bao-cao-dang-trong.json"),
+            include_str!("../templates/bao-cao-nha-nuoc-trong.json"),
+            include_str!("../templates/tong-ket-nam-hoc-hai-phan.json"),
+            include_str!("../templates/tong-ket-xay-dung-dang-hai-phan.json"),
+            include_str!("../samples/tong-ket-thpt-lap-vo-2.json"),
+        ];
+        let embedded = BUILTIN_TEMPLATES.iter().chain([&SEED_SAMPLE]);
+        for (file, embedded) in files.iter().zip(embedded) {
+            let file: serde_json::Value = serde_json::from_str(file).unwrap();
+            let small: serde_json::Value = serde_json::from_str(embedded).unwrap();
+            assert_eq!(file, small);
+            assert!(!embedded.contains('\n'), "whitespace left between tokens");
+            assert_eq!(embedded.len(), file.to_string().len());
+        }
+    }
 
     #[test]
     fn every_builtin_template_parses() {

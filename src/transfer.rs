@@ -360,7 +360,11 @@ fn check_structure(document: &Document) -> Vec<Problem> {
         let Some(section) = document.find_section(entry.id) else {
             continue;
         };
-        let runs_in = matches!(section.blocks.first(), Some(Block::Paragraph(p)) if !p.text.trim().is_empty());
+        // A section without a heading whose first block is a paragraph
+        // runs its number into it, written or not yet: the templates' items
+        // are made so, and a list added under one before its paragraph is
+        // written is still the app's own draft.
+        let runs_in = matches!(section.blocks.first(), Some(Block::Paragraph(_)));
         let has_anything = !section.is_empty();
         if section.heading.trim().is_empty() && !runs_in && has_anything {
             problems.push(Problem {
@@ -664,6 +668,28 @@ mod tests {
         let incoming = read_file(json.as_bytes()).unwrap();
         assert!(incoming.is_template);
         assert_eq!(incoming.template.unwrap().id, "so-ket");
+    }
+
+    #[test]
+    fn a_draft_from_any_template_with_a_list_added_everywhere_imports_back() {
+        fn add_lists(sections: &mut [crate::model::Section]) {
+            for section in sections {
+                section.blocks.push(Block::List(crate::model::List {
+                    items: vec![crate::model::ListItem {
+                        text: "a bullet".into(),
+                        ..Default::default()
+                    }],
+                    ..Default::default()
+                }));
+                add_lists(&mut section.children);
+            }
+        }
+        for template in crate::template::builtin() {
+            let mut document = crate::template::instantiate(&template);
+            add_lists(&mut document.sections);
+            let json = envelope_json(&document);
+            assert!(read_file(json.as_bytes()).is_ok(), "{}", template.id);
+        }
     }
 
     #[test]

@@ -86,53 +86,102 @@ pub fn set_css_variables(id: &str, variables: &[(&str, String)]) {
     }
 }
 
+/// Where the `@page` rules live: a constructed stylesheet of their own, or,
+/// where the browser cannot construct one (Safari before 16.4), the first
+/// rules of the page's own stylesheet (`count` of them).
+#[derive(Clone)]
+enum PageSheet {
+    Own(web_sys::CssStyleSheet),
+    Borrowed {
+        sheet: web_sys::CssStyleSheet,
+        count: u32,
+    },
+}
+
 thread_local! {
-    /// The constructed stylesheet that holds the `@page` rules.
-    static PAGE_SHEET: std::cell::RefCell<Option<web_sys::CssStyleSheet>> = const { std::cell::RefCell::new(None) };
+    /// The stylesheet that holds the `@page` rules.
+    static PAGE_SHEET: std::cell::RefCell<Option<PageSheet>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A constructed stylesheet adopted by `document`, where the browser has
+/// them (Chrome 73, Firefox 101, Safari 16.4).
+fn adopted_sheet(document: &web_sys::Document) -> Option<web_sys::CssStyleSheet> {
+    use wasm_bindgen::JsCast;
+    let adopted = js_sys::Reflect::get(document, &"adoptedStyleSheets".into())
+        .ok()?
+        .dyn_into::<js_sys::Array>()
+        .ok()?;
+    let sheet = web_sys::CssStyleSheet::new().ok()?;
+    adopted.push(&sheet);
+    document.set_adopted_style_sheets(&adopted);
+    Some(sheet)
+}
+
+/// The page's first stylesheet (the app's own, same origin, so its rules
+/// can be changed).
+fn first_sheet(document: &web_sys::Document) -> Option<web_sys::CssStyleSheet> {
+    use wasm_bindgen::JsCast;
+    let sheets = js_sys::Reflect::get(document, &"styleSheets".into()).ok()?;
+    js_sys::Reflect::get(&sheets, &0.into())
+        .ok()?
+        .dyn_into::<web_sys::CssStyleSheet>()
+        .ok()
 }
 
 /// Sets the printed page size and margins with `@page` rules. They live in a
 /// constructed stylesheet adopted by the document: the page's CSP blocks a
-/// `<style>` element, but not the CSSOM. Rules the browser does not
-/// understand are skipped.
+/// `<style>` element, but not the CSSOM. Where the browser cannot construct
+/// a stylesheet (Safari 16.0 to 16.3) they go first in the page's own
+/// stylesheet instead. Rules the browser does not understand are skipped.
 pub fn set_page_rules(rules: &[&str]) {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
-    let sheet = PAGE_SHEET.with(|slot| {
+    PAGE_SHEET.with(|slot| {
         let mut slot = slot.borrow_mut();
         if slot.is_none() {
-            if let Ok(sheet) = web_sys::CssStyleSheet::new() {
-                let adopted = document.adopted_style_sheets();
-                adopted.push(&sheet);
-                document.set_adopted_style_sheets(&adopted);
-                *slot = Some(sheet);
-            }
+            *slot = adopted_sheet(&document).map(PageSheet::Own).or_else(|| {
+                first_sheet(&document).map(|sheet| PageSheet::Borrowed { sheet, count: 0 })
+            });
         }
-        slot.clone()
+        match slot.as_mut() {
+            Some(PageSheet::Own(sheet)) => {
+                while sheet.css_rules().map(|list| list.length()).unwrap_or(0) > 0 {
+                    let _ = sheet.delete_rule(0);
+                }
+                for rule in rules {
+                    let index = sheet.css_rules().map(|list| list.length()).unwrap_or(0);
+                    let _ = sheet.insert_rule_with_index(rule, index);
+                }
+            }
+            Some(PageSheet::Borrowed { sheet, count }) => {
+                for _ in 0..*count {
+                    let _ = sheet.delete_rule(0);
+                }
+                *count = 0;
+                for rule in rules {
+                    if sheet.insert_rule_with_index(rule, *count).is_ok() {
+                        *count += 1;
+                    }
+                }
+            }
+            None => {}
+        }
     });
-    let Some(sheet) = sheet else {
-        return;
-    };
-    while sheet.css_rules().map(|list| list.length()).unwrap_or(0) > 0 {
-        let _ = sheet.delete_rule(0);
-    }
-    for rule in rules {
-        let index = sheet.css_rules().map(|list| list.length()).unwrap_or(0);
-        let _ = sheet.insert_rule_with_index(rule, index);
-    }
 }
 
 /// The `@page` rules in force, as CSS text, for tests.
 pub fn page_rules_text() -> String {
     PAGE_SHEET.with(|slot| {
-        let Some(sheet) = slot.borrow().clone() else {
-            return String::new();
+        let (sheet, count) = match slot.borrow().clone() {
+            Some(PageSheet::Own(sheet)) => (sheet, None),
+            Some(PageSheet::Borrowed { sheet, count }) => (sheet, Some(count)),
+            None => return String::new(),
         };
         let Ok(list) = sheet.css_rules() else {
             return String::new();
         };
-        (0..list.length())
+        (0..count.unwrap_or_else(|| list.length()))
             .filter_map(|i| list.item(i))
             .map(|rule| rule.css_text())
             .collect::<Vec<_>>()

@@ -1,5 +1,7 @@
 //! Saving files to the user's computer: a Blob and a download link, all in
-//! the page (nothing is uploaded anywhere).
+//! the page (nothing is uploaded anywhere); or, where a download cannot
+//! start (in-app browsers), the system's share sheet with the file
+//! (`navigator.share`).
 
 use wasm_bindgen::JsCast;
 
@@ -43,6 +45,100 @@ fn download_parts(file_name: &str, mime: &str, parts: &js_sys::Array) -> bool {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
     true
+}
+
+/// How a share ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// The file went to the app the user chose.
+    Done,
+    /// The user closed the share sheet.
+    Cancelled,
+    Failed,
+}
+
+/// `new File([bytes], name, { type: mime })`.
+fn file_of(file_name: &str, mime: &str, bytes: &[u8]) -> Option<wasm_bindgen::JsValue> {
+    use js_sys::{Array, Function, Object, Reflect};
+    use wasm_bindgen::JsValue;
+    let window = web_sys::window()?;
+    let constructor = Reflect::get(&window, &"File".into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?;
+    let parts = Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = Object::new();
+    Reflect::set(&options, &"type".into(), &JsValue::from_str(mime)).ok()?;
+    let arguments = Array::of3(&parts, &JsValue::from_str(file_name), &options);
+    Reflect::construct(&constructor, &arguments).ok()
+}
+
+/// `{ files: [file] }`, and the navigator's method `name` when it has one.
+fn share_call(
+    file_name: &str,
+    mime: &str,
+    bytes: &[u8],
+    name: &str,
+) -> Option<(web_sys::Navigator, js_sys::Function, js_sys::Object)> {
+    use js_sys::{Array, Function, Object, Reflect};
+    let navigator = web_sys::window()?.navigator();
+    let method = Reflect::get(&navigator, &name.into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?;
+    let data = Object::new();
+    let file = file_of(file_name, mime, bytes)?;
+    Reflect::set(&data, &"files".into(), &Array::of1(&file)).ok()?;
+    Some((navigator, method, data))
+}
+
+/// True when the browser can hand this file to another app
+/// (`navigator.canShare({ files })`, with `navigator.share` present).
+pub fn can_share_file(file_name: &str, mime: &str, bytes: &[u8]) -> bool {
+    let has_share = web_sys::window().is_some_and(|window| {
+        js_sys::Reflect::get(&window.navigator(), &"share".into())
+            .is_ok_and(|share| share.is_function())
+    });
+    has_share
+        && share_call(file_name, mime, bytes, "canShare").is_some_and(|(navigator, can, data)| {
+            can.call1(&navigator, &data)
+                .is_ok_and(|answer| answer.is_truthy())
+        })
+}
+
+/// Opens the share sheet with the file (`navigator.share({ files })`);
+/// must run in the handler of the user's click. `done` gets the outcome.
+pub fn share_file(file_name: &str, mime: &str, bytes: &[u8], done: impl FnOnce(Shared) + 'static) {
+    let Some((navigator, share, data)) = share_call(file_name, mime, bytes, "share") else {
+        done(Shared::Failed);
+        return;
+    };
+    let promise = match share.call1(&navigator, &data) {
+        Ok(promise) => promise.dyn_into::<js_sys::Promise>(),
+        Err(_) => {
+            done(Shared::Failed);
+            return;
+        }
+    };
+    let Ok(promise) = promise else {
+        done(Shared::Failed);
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => done(Shared::Done),
+            Err(error) => {
+                let aborted = error
+                    .dyn_ref::<web_sys::DomException>()
+                    .is_some_and(|error| error.name() == "AbortError");
+                done(if aborted {
+                    Shared::Cancelled
+                } else {
+                    Shared::Failed
+                })
+            }
+        }
+    });
 }
 
 /// The outcome of reading a file the user picked or dropped.

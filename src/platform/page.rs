@@ -127,3 +127,11 @@ pub fn set_tab_draft(id: Option<&str>) {
         let _ = storage.set_item(crate::persist::keys::TAB_DRAFT, id.unwrap_or(""));
     }
 }
+
+/// The browser's user agent string (`navigator.userAgent`), empty when
+/// there is none.
+pub fn user_agent() -> String {
+    web_sys::window()
+        .and_then(|window| window.navigator().user_agent().ok())
+        .unwrap_or_default()
+}

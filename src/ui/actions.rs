@@ -1,7 +1,9 @@
 //! What the user asks of the open draft and the library beyond typing:
 //! files in (import, checked first) and out (the draft as JSON, DOCX, HTML,
 //! Markdown, text), local versions, library actions, set-aside entries.
-//! Each calls the session and shows its outcome.
+//! Each calls the session and shows its outcome. In an in-app browser
+//! (`inapp::detect`), where a download cannot start, a file goes out
+//! through the share sheet instead (`Outgoing`, `ui::share`).
 
 use leptos::prelude::*;
 
@@ -9,7 +11,7 @@ use crate::i18n::Msg;
 use crate::model::NodeId;
 use crate::next_year::{Place, YearChange};
 use crate::persist::library::Usage;
-use crate::platform::{clock, dom, files};
+use crate::platform::{clock, dom, files, page};
 use crate::session::{Origin, Session, SessionError};
 use crate::transfer::{ImportError, Incoming, Reading};
 
@@ -22,6 +24,20 @@ pub enum ExportFormat {
     Html,
     Markdown,
     Text,
+}
+
+/// A file that an in-app browser cannot download, waiting in the share
+/// dialog: its name, type and bytes, whether the browser can share it,
+/// and, for a draft file, the time to record as its backup once shared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outgoing {
+    pub name: String,
+    pub mime: String,
+    pub bytes: std::sync::Arc<Vec<u8>>,
+    pub can_share: bool,
+    pub draft_at: Option<f64>,
+    /// The app whose browser this is ("Zalo").
+    pub app: &'static str,
 }
 
 /// Inflates the parts of a Word file that `plan` names, each capped at its
@@ -90,7 +106,9 @@ impl Store {
             let date = clock::local_date_iso(now);
             let file = self.with_session(|s| s.draft_file(&date, now));
             if let Some((name, text)) = file {
-                if files::download_text(&name, "application/json", &text) {
+                // In an in-app browser the draft counts as kept only once
+                // it is shared.
+                if self.offer_file(&name, "application/json", text.into_bytes(), Some(now)) {
                     self.with_session(|s| s.downloaded(now));
                     self.sync();
                 }
@@ -135,18 +153,75 @@ impl Store {
                 let bytes = crate::docx::docx(document);
                 let mime =
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-                files::download_bytes(&format!("{base}.docx"), mime, &bytes);
+                self.offer_file(&format!("{base}.docx"), mime, bytes, None);
                 return;
             }
         };
         let mime = format!("{mime};charset=utf-8");
-        files::download_text(&format!("{base}.{extension}"), &mime, &text);
+        self.offer_file(
+            &format!("{base}.{extension}"),
+            &mime,
+            text.into_bytes(),
+            None,
+        );
+    }
+
+    /// Downloads a file, or in an in-app browser (where a download cannot
+    /// start, and a blob link may replace the page with the file) shows
+    /// the dialog that shares it instead. True when it was downloaded.
+    /// `draft_at`: a draft file, recorded as kept at that time once shared.
+    pub(super) fn offer_file(
+        &self,
+        name: &str,
+        mime: &str,
+        bytes: Vec<u8>,
+        draft_at: Option<f64>,
+    ) -> bool {
+        let Some(app) = crate::inapp::detect(&page::user_agent()) else {
+            return files::download_bytes(name, mime, &bytes);
+        };
+        let can_share = files::can_share_file(name, mime, &bytes);
+        self.outgoing.set(Some(Outgoing {
+            name: name.to_owned(),
+            mime: mime.to_owned(),
+            bytes: std::sync::Arc::new(bytes),
+            can_share,
+            draft_at,
+            app: app.name(),
+        }));
+        false
+    }
+
+    /// Opens the share sheet with the waiting file (in the click's
+    /// handler: browsers share only in answer to one).
+    pub fn share_outgoing(&self) {
+        let Some(outgoing) = self.outgoing.get_untracked() else {
+            return;
+        };
+        let store = *self;
+        files::share_file(
+            &outgoing.name,
+            &outgoing.mime,
+            &outgoing.bytes,
+            move |outcome| match outcome {
+                files::Shared::Done => {
+                    if let Some(at) = outgoing.draft_at {
+                        store.with_session(|s| s.downloaded(at));
+                        store.sync();
+                    }
+                    store.outgoing.set(None);
+                    store.say(Msg::InAppShared);
+                }
+                files::Shared::Cancelled => {}
+                files::Shared::Failed => store.say(Msg::InAppShareFailed),
+            },
+        );
     }
 
     /// Downloads an entry that could not be read, as it was stored.
     pub fn download_set_aside(&self, key: &str, text: &str) {
         let name = crate::persist::library::set_aside_file_name(key);
-        files::download_text(&name, "application/json", text);
+        self.offer_file(&name, "application/json", text.as_bytes().to_vec(), None);
     }
 
     /// Removes a set-aside entry, after asking.

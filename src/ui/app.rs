@@ -14,6 +14,7 @@ use super::import::{take_files, FileInput, ImportDialog, FILE_INPUT_ID};
 use super::offline::UpdateBanner;
 use super::outline::OutlinePanel;
 use super::preview::Preview;
+use super::share::ShareDialog;
 use super::store::{ExportFormat, SaveStatus, Store};
 use super::versions::VersionsPanel;
 use super::welcome::Welcome;
@@ -548,6 +549,7 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
         </Show>
         <FileInput />
         <ImportDialog />
+        <ShareDialog />
         <main id="workspace" class="workspace" data-testid="workspace">
             <Show when=move || has_document.get() fallback=|| view! { <Welcome /> }>
                 <div

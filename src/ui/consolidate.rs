@@ -738,7 +738,12 @@ fn completeness(state: Consolidation, store: Store) -> impl IntoView {
                 ],
             )
         });
-        files::download_text("bang-kiem-tra-tong-hop.csv", "text/csv;charset=utf-8", &csv);
+        store.offer_file(
+            "bang-kiem-tra-tong-hop.csv",
+            "text/csv;charset=utf-8",
+            csv.into_bytes(),
+            None,
+        );
     };
     move || {
         let lang = store.lang.get();

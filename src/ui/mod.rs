@@ -13,6 +13,7 @@ mod offline;
 mod outline;
 mod preview;
 mod sections;
+mod share;
 pub mod store;
 mod table;
 mod tabs;

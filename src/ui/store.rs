@@ -22,7 +22,7 @@ use crate::session::{Elsewhere, Origin, SaveOutcome, Session, SessionError};
 use crate::template::Template;
 use crate::transfer::Incoming;
 
-pub use super::actions::{ExportFormat, NextYearReview};
+pub use super::actions::{ExportFormat, NextYearReview, Outgoing};
 pub use super::sections::{field_id, Indexed};
 use super::sections::{IndexHandle, Sections};
 
@@ -133,6 +133,8 @@ pub struct Store {
     pub import_generation: StoredValue<u64>,
     /// Outlines imported from template files, kept in storage.
     pub user_templates: RwSignal<Vec<Template>>,
+    /// A file an in-app browser could not download, offered to share.
+    pub outgoing: RwSignal<Option<Outgoing>>,
     /// What IndexedDB takes and what the browser allows the site, in
     /// bytes, once the browser has said (`navigator.storage.estimate()`).
     pub bulk_usage: RwSignal<Option<(f64, f64)>>,
@@ -264,6 +266,7 @@ impl Store {
             import_progress: RwSignal::new(None),
             import_generation: StoredValue::new(0),
             user_templates: RwSignal::new(Vec::new()),
+            outgoing: RwSignal::new(None),
             bulk_usage: RwSignal::new(None),
             erase_plan: RwSignal::new(None),
         };

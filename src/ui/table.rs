@@ -603,20 +603,42 @@ fn tool(
     testid: &'static str,
     disabled: impl Fn() -> bool + Send + Sync + 'static,
     act: impl Fn() + 'static,
-) -> impl IntoView {
+) -> AnyView {
+    tool_button(
+        store,
+        label,
+        title,
+        testid,
+        Signal::derive(disabled),
+        Box::new(act),
+    )
+}
+
+/// The button of [`tool`], one type for all of them: the toolbar's
+/// buttons share this code instead of a copy per pair of closures
+/// (issue 19, point 4).
+fn tool_button(
+    store: Store,
+    label: Msg,
+    title: Msg,
+    testid: &'static str,
+    disabled: Signal<bool>,
+    act: Box<dyn Fn()>,
+) -> AnyView {
     view! {
         <button
             type="button"
             data-testid=testid
             title=move || store.t(title)
             aria-label=move || store.t(title)
-            disabled=disabled
+            disabled=move || disabled.get()
             on:mousedown=|event| events::prevent_default(&event)
             on:click=move |_| act()
         >
             {move || store.t(label)}
         </button>
     }
+    .into_any()
 }
 
 /// The controls that change a table's shape and kinds.

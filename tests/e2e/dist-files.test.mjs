@@ -23,3 +23,25 @@ test("./dev dist writes a .gz and a .br beside each file of the page, with the s
     if (bytes.length > 10000) assert.ok(br.length < bytes.length / 2, `${file}.br is not compressed`);
   }
 });
+
+// What a first visit downloads (wasm, JS and CSS, gzip -9 as ./dev dist
+// writes them) may not grow unnoticed. Issue 19 wants at most 290 KB gzip
+// (250 KB brotli); the app is well above that (docs/performance.md, "Size,
+// stop 25", has the figures and the plan). Until the target is reached the
+// guard is the measured first load plus 2 %: a change that needs more has
+// to raise FIRST_LOAD_GZIP_GUARD here, with its figures in its commit.
+const FIRST_LOAD_GZIP_MEASURED = 740_766;
+const FIRST_LOAD_GZIP_GUARD = Math.round(FIRST_LOAD_GZIP_MEASURED * 1.02);
+
+test("the first load (wasm + JS + CSS, gzip) stays within its guard", async () => {
+  const files = await readdir(DIST);
+  const page = files.filter((file) => /\.(wasm|js|css)$/.test(file));
+  let total = 0;
+  for (const file of page) {
+    total += (await readFile(join(DIST, `${file}.gz`))).length;
+  }
+  assert.ok(
+    total <= FIRST_LOAD_GZIP_GUARD,
+    `first load ${total} bytes gzip, above the guard ${FIRST_LOAD_GZIP_GUARD} (measured ${FIRST_LOAD_GZIP_MEASURED} + 2 %)`,
+  );
+});
