@@ -473,6 +473,17 @@ messages! {
     PictureMissing => "Không tìm thấy ảnh này trên máy: chỉ còn chú thích. Hãy chọn lại ảnh.", "This picture is not on this computer: only its caption is left. Choose the picture again.";
     PictureWorking => "Đang thu nhỏ ảnh…", "Scaling the picture down…";
     PictureAlt => "Ảnh minh họa", "Picture";
+    // -- storage: the bulk store, the meter and erasing (issue 19) --
+    EraseRefusedElsewhere => "Chưa xóa: một thẻ khác đang sửa bản thảo và sẽ lưu lại nó. Hãy đóng các thẻ khác của Báo cáo rồi thử lại.", "Nothing was erased: another tab is editing a draft and would save it back. Close the other Báo cáo tabs, then try again.";
+    EraseRefusedAtRisk => "Chưa xóa: bản thảo đang mở còn thay đổi chưa lưu được trên máy. Hãy tải tệp bản thảo về trước, rồi thử lại.", "Nothing was erased: the open draft has changes not yet saved on this computer. Download the draft file first, then try again.";
+    EraseAll => "Xóa dữ liệu trên máy này", "Erase the data on this computer";
+    EraseHeading => "Xóa mọi dữ liệu của Báo cáo trên máy này?", "Erase all of Báo cáo's data on this computer?";
+    EraseDownloadFirst => "Tải về tất cả trước khi xóa", "Download everything before erasing";
+    EraseConfirm => "Xóa hết", "Erase everything";
+    EraseCancel => "Không xóa", "Keep everything";
+    EraseCannotUndo => "Không thể hoàn tác. Những gì đã tải về thành tệp vẫn mở lại được bằng “Mở tệp”.", "This cannot be undone. What you downloaded as files can be opened again with “Open file”.";
+    Erased => "Đã xóa mọi dữ liệu của Báo cáo trên máy này.", "All of Báo cáo's data on this computer was erased.";
+    EraseFailed => "Chưa xóa được: trình duyệt báo lỗi. Dữ liệu vẫn còn nguyên; hãy thử lại.", "Nothing was erased: the browser reported an error. Everything is still there; try again.";
 }
 
 /// The short label of the texts a ruleset rests on, shown under the
@@ -889,6 +900,35 @@ pub fn storage_sentence(lang: Lang, used: u64, capacity: u64, percent: u32) -> S
     }
 }
 
+/// The meter's line for the bulk store (versions and pictures, in the
+/// browser's IndexedDB): what it takes. The browser's quota for it (many
+/// gigabytes) is not shown: it is not what fills up first.
+pub fn bulk_storage_sentence(lang: Lang, used: u64) -> String {
+    let used = format_size(lang, used);
+    match lang {
+        Lang::Vi => {
+            format!("Phiên bản và hình ảnh đang dùng thêm {used} trong kho lớn của trình duyệt.")
+        }
+        Lang::En => {
+            format!("Versions and pictures use another {used} in the browser's large store.")
+        }
+    }
+}
+
+/// What erasing removes, counted, for the confirmation to name.
+pub fn erase_sentence(lang: Lang, plan: &crate::persist::bulk::ErasePlan) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Sẽ xóa: {} bản thảo, {} bản thảo trong thùng rác, phiên bản tự lưu của {} bản thảo, {} hình ảnh, {} mẫu đã nhập.",
+            plan.drafts, plan.trashed, plan.versioned_drafts, plan.pictures, plan.templates
+        ),
+        Lang::En => format!(
+            "To be erased: {} drafts, {} drafts in the trash, the automatic versions of {} drafts, {} pictures, {} imported templates.",
+            plan.drafts, plan.trashed, plan.versioned_drafts, plan.pictures, plan.templates
+        ),
+    }
+}
+
 /// A sentence saying why a session operation did not happen, and what to
 /// do.
 pub fn describe_session_error(lang: Lang, error: &crate::session::SessionError) -> String {
@@ -906,6 +946,8 @@ pub fn describe_session_error(lang: Lang, error: &crate::session::SessionError) 
         SessionError::NothingOpen => Msg::NothingOpen,
         SessionError::VersionNotKept(_) => Msg::VersionNotKept,
         SessionError::DeletedElsewhere => Msg::DeletedElsewhere,
+        SessionError::EditedElsewhere => Msg::EraseRefusedElsewhere,
+        SessionError::WorkAtRisk => Msg::EraseRefusedAtRisk,
         SessionError::Edit(error) => match error {
             EditError::NotFound(_) => Msg::EditErrorNotFound,
             EditError::HeadingLocked(_) => Msg::EditErrorLocked,
@@ -1495,6 +1537,8 @@ mod tests {
             SessionError::Edit(EditError::AtEdge),
             SessionError::VersionNotKept(StoreError::QuotaExceeded),
             SessionError::DeletedElsewhere,
+            SessionError::EditedElsewhere,
+            SessionError::WorkAtRisk,
         ];
         for error in &errors {
             for lang in [Lang::Vi, Lang::En] {

@@ -69,6 +69,22 @@ async fn settle() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Waits until the preview and the outline show the last change: they
+/// follow it a moment later (`baocao::follow`), and the sheet says so.
+async fn shown() {
+    for _ in 0..200 {
+        settle().await;
+        let settled = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id("preview-sheet"))
+            .and_then(|sheet| sheet.get_attribute("data-settled"));
+        if settled.as_deref() == Some("true") {
+            return;
+        }
+    }
+    panic!("the preview did not catch up within 2 s");
+}
+
 #[wasm_bindgen_test]
 fn storage_round_trips_vietnamese_text() {
     let mut kv = BrowserStorage;
@@ -236,12 +252,12 @@ async fn the_outline_numbers_follow_a_moved_section() {
     // The move buttons are enabled once the selection has rendered.
     settle().await;
     by_testid(&host, "section-up").click();
-    settle().await;
+    shown().await;
     let after = entries(&host);
     assert!(after[7].starts_with("1. Về lãnh đạo"), "{after:?}");
     assert!(after[8].starts_with("2. Về nhận thức"), "{after:?}");
     by_testid(&host, "undo").click();
-    settle().await;
+    shown().await;
     assert_eq!(entries(&host), before);
     host.remove();
     clear_app_storage();
@@ -611,4 +627,81 @@ async fn without_a_deflate_raw_decompressor_inflating_says_so() {
     js_sys::Reflect::set(&global, &name, &real).unwrap();
     assert_eq!(without, Err(InflateError::Unsupported));
     assert_eq!(no_raw, Err(InflateError::Unsupported));
+}
+
+/// IndexedDB as the bulk store: a write reads back, keys are listed by
+/// namespace, a delete and a clear take entries away, Vietnamese text and
+/// a large value come back whole.
+#[wasm_bindgen_test]
+async fn indexed_db_is_a_bulk_store_that_reads_back() {
+    use baocao::persist::bulk::{self, BulkStore, StoredPicture};
+    use baocao::platform::idb::IdbStore;
+    let idb = IdbStore;
+    idb.clear().await.unwrap();
+    let large = "Báo cáo tổng kết năm học. ".repeat(40_000);
+    assert_eq!(
+        bulk::put_verified(&idb, "versions/1", &large).await,
+        Ok(true)
+    );
+    assert_eq!(
+        idb.get("versions/1").await.unwrap().as_deref(),
+        Some(large.as_str())
+    );
+    let picture = StoredPicture {
+        mime: "image/png".into(),
+        base64: "iVBORw0KGgo=".into(),
+        extra: Default::default(),
+    };
+    bulk::put_picture(&idb, "sha256-ab", &picture)
+        .await
+        .unwrap();
+    assert_eq!(
+        bulk::get_picture(&idb, "sha256-ab").await.unwrap(),
+        Some(picture)
+    );
+    assert_eq!(idb.keys(bulk::VERSIONS_NS).await.unwrap(), ["versions/1"]);
+    assert_eq!(
+        idb.keys(bulk::PICTURES_NS).await.unwrap(),
+        ["pictures/sha256-ab"]
+    );
+    assert_eq!(idb.keys("").await.unwrap().len(), 2);
+    bulk::delete_picture(&idb, "sha256-ab").await.unwrap();
+    assert_eq!(idb.get("pictures/sha256-ab").await.unwrap(), None);
+    idb.clear().await.unwrap();
+    assert!(idb.keys("").await.unwrap().is_empty());
+}
+
+/// Versions of the old layout in the browser's local storage move to
+/// IndexedDB: copied, read back, then removed from local storage.
+#[wasm_bindgen_test]
+async fn old_versions_move_from_local_storage_to_indexed_db() {
+    use baocao::persist::bulk::{self, BulkStore};
+    use baocao::platform::idb::IdbStore;
+    clear_app_storage();
+    IdbStore.clear().await.unwrap();
+    let mut local = BrowserStorage;
+    let draft = library::create(&mut local, baocao::template::seed_sample(), 1.0).unwrap();
+    let id = draft.meta.id;
+    let list = serde_json::to_string(&[baocao::persist::Snapshot {
+        taken_ms: 1.0,
+        reason: baocao::persist::SnapshotReason::Periodic,
+        document: baocao::template::seed_sample(),
+    }])
+    .unwrap();
+    local
+        .set(&baocao::persist::keys::versions(&id), &list)
+        .unwrap();
+    let migration = bulk::migrate_versions(&RefCell::new(BrowserStorage), &IdbStore).await;
+    assert_eq!((migration.moved, migration.left), (1, 0));
+    assert_eq!(
+        local.get(&baocao::persist::keys::versions(&id)).unwrap(),
+        None
+    );
+    assert_eq!(
+        IdbStore.get(&bulk::versions_key(&id)).await.unwrap(),
+        Some(list)
+    );
+    assert_eq!(bulk::snapshots(&IdbStore, &id).await.unwrap().len(), 1);
+    clear_app_storage();
+    IdbStore.clear().await.unwrap();
 }

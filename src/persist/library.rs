@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{add_snapshot, keys, DraftMeta, Envelope, LoadError, Snapshot, SnapshotReason};
+use super::{keys, DraftMeta, Envelope, LoadError};
 use crate::model::Document;
 use crate::template::Template;
 
@@ -720,93 +720,6 @@ pub fn purge_expired(kv: &mut dyn KeyValue, now_ms: f64) -> usize {
     deleted
 }
 
-/// The local versions of a draft as stored: those that could be read, and
-/// the entries that could not (kept as they are, and written back with the
-/// next version).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Versions {
-    pub readable: Vec<Snapshot>,
-    pub unreadable: Vec<serde_json::Value>,
-}
-
-/// Reads the versions entry of draft `id`. `Err` carries the entry's text
-/// when it is not a JSON list at all.
-fn read_versions(kv: &dyn KeyValue, id: &str) -> Result<Result<Versions, String>, StoreError> {
-    let Some(text) = kv.get(&keys::versions(id))? else {
-        return Ok(Ok(Versions::default()));
-    };
-    let Ok(list) = serde_json::from_str::<Vec<serde_json::Value>>(&text) else {
-        return Ok(Err(text));
-    };
-    let mut versions = Versions::default();
-    for entry in list {
-        match serde_json::from_value::<Snapshot>(entry.clone()) {
-            Ok(snapshot) => versions.readable.push(snapshot),
-            Err(_) => versions.unreadable.push(entry),
-        }
-    }
-    Ok(Ok(versions))
-}
-
-/// The local versions of draft `id` that can be read, oldest first.
-pub fn snapshots(kv: &dyn KeyValue, id: &str) -> Vec<Snapshot> {
-    match read_versions(kv, id) {
-        Ok(Ok(versions)) => versions.readable,
-        _ => Vec::new(),
-    }
-}
-
-/// Takes a local version of `document` for draft `id`, writes it and reads
-/// it back. Versions that cannot be read are kept: single entries stay in
-/// the list as they are; a list that is not a list at all is first copied
-/// aside whole (and the version is not taken when that copy cannot be
-/// made). When storage is full, the older half of the readable versions
-/// makes room.
-pub fn take_snapshot(
-    kv: &mut dyn KeyValue,
-    id: &str,
-    document: &Document,
-    reason: SnapshotReason,
-    now_ms: f64,
-) -> Result<(), LibraryError> {
-    let Versions {
-        readable: mut list,
-        unreadable,
-    } = match read_versions(kv, id)? {
-        Ok(versions) => versions,
-        Err(text) => {
-            set_aside(kv, &format!("versions.{id}"), &text)?;
-            Versions::default()
-        }
-    };
-    add_snapshot(
-        &mut list,
-        Snapshot {
-            taken_ms: now_ms,
-            reason,
-            document: document.clone(),
-        },
-    );
-    let text_of = |list: &[Snapshot]| {
-        let mut all = unreadable.clone();
-        all.extend(list.iter().filter_map(|s| serde_json::to_value(s).ok()));
-        serde_json::to_string(&all).unwrap_or_default()
-    };
-    let write =
-        |kv: &mut dyn KeyValue, text: &str| match kv.set_and_verify(&keys::versions(id), text) {
-            Ok(true) => Ok(()),
-            Ok(false) => Err(LibraryError::VerifyFailed),
-            Err(error) => Err(LibraryError::Store(error)),
-        };
-    match write(kv, &text_of(&list)) {
-        Err(LibraryError::Store(StoreError::QuotaExceeded)) if list.len() > 1 => {
-            let keep = list.split_off(list.len() / 2);
-            write(kv, &text_of(&keep))
-        }
-        outcome => outcome,
-    }
-}
-
 /// Removes an entry that was set aside (`baocao.corrupt.…`), once the user
 /// has downloaded it or decided it is not needed. The unreadable entry it
 /// is a copy of goes too, while it is still unreadable (a draft with all
@@ -1216,42 +1129,6 @@ mod tests {
         assert_eq!(purge_expired(&mut kv, 30.0 * day), 0);
         assert_eq!(purge_expired(&mut kv, 31.0 * day), 1);
         assert!(list(&mut kv).0.is_empty());
-    }
-
-    #[test]
-    fn versions_are_kept_and_shrink_when_storage_is_full() {
-        let mut kv = MemoryStore::default();
-        let draft = create(&mut kv, seed_sample(), 0.0).unwrap();
-        let mut document = seed_sample();
-        for i in 0..4 {
-            document.title = format!("v{i}");
-            take_snapshot(
-                &mut kv,
-                &draft.meta.id,
-                &document,
-                SnapshotReason::Periodic,
-                f64::from(i),
-            )
-            .unwrap();
-        }
-        assert_eq!(snapshots(&kv, &draft.meta.id).len(), 4);
-        let used: usize = kv.items.iter().map(|(k, v)| k.len() + v.len()).sum();
-        kv.quota_bytes = Some(used + 1000);
-        document.title = "v4".into();
-        take_snapshot(
-            &mut kv,
-            &draft.meta.id,
-            &document,
-            SnapshotReason::Periodic,
-            9.0,
-        )
-        .unwrap();
-        let kept = snapshots(&kv, &draft.meta.id);
-        assert!(
-            kept.len() < 5 && kept.last().unwrap().document.title == "v4",
-            "{}",
-            kept.len()
-        );
     }
 
     #[test]

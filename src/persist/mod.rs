@@ -8,6 +8,7 @@
 //! a fixture from every version they upgrade, and a file from a newer
 //! version is refused rather than guessed at.
 
+pub mod bulk;
 pub mod library;
 mod migrate;
 pub mod pictures;

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod dom;
 pub mod events;
 pub mod files;
+pub mod idb;
 pub mod inflate;
 pub mod locks;
 pub mod offline;

@@ -54,7 +54,9 @@ pub fn is_hidden() -> bool {
 
 /// Asks the browser to keep this site's storage even under pressure
 /// (`navigator.storage.persist()`), and the browser's estimate of usage and
-/// quota, delivered to `on_estimate(usage, quota)` in bytes.
+/// quota, delivered to `on_estimate(usage, quota)` in bytes. The usage is
+/// IndexedDB's alone where the browser tells it apart
+/// (`usageDetails.indexedDB`, Chromium), otherwise the whole site's.
 pub fn storage_persist_and_estimate(on_estimate: impl FnOnce(f64, f64) + 'static) {
     use js_sys::{Function, Promise, Reflect};
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -84,8 +86,20 @@ pub fn storage_persist_and_estimate(on_estimate: impl FnOnce(f64, f64) + 'static
                     .and_then(|v| v.as_f64())
                     .unwrap_or(0.0)
             };
+            let indexed_db = Reflect::get(&value, &"usageDetails".into())
+                .ok()
+                .filter(|details| details.is_object())
+                .map(|details| {
+                    Reflect::get(&details, &"indexedDB".into())
+                        .ok()
+                        .and_then(|v| v.as_f64())
+                        .unwrap_or(0.0)
+                });
             if let Some(on_estimate) = on_estimate.take() {
-                on_estimate(number("usage"), number("quota"));
+                on_estimate(
+                    indexed_db.unwrap_or_else(|| number("usage")),
+                    number("quota"),
+                );
             }
         });
         let _ = estimate.then(&done);

@@ -12,9 +12,10 @@
 
 use crate::edit::{Edit, EditError, Field, History, SharedDocument};
 use crate::model::{Document, NodeId};
+use crate::persist::bulk::VersionToKeep;
 use crate::persist::library::{self, KeyValue, LibraryError, StoreError, StoredParts, Usage};
 use crate::persist::pictures;
-use crate::persist::{keys, periodic_snapshot_due, DraftMeta, Envelope, Snapshot, SnapshotReason};
+use crate::persist::{keys, periodic_snapshot_due, DraftMeta, Envelope, SnapshotReason};
 use crate::template::Template;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -46,6 +47,12 @@ pub enum SessionError {
     /// The draft was deleted for good in another tab: it is not written
     /// again behind the user's back.
     DeletedElsewhere,
+    /// Erasing everything was refused: another tab is editing a draft and
+    /// would write it back.
+    EditedElsewhere,
+    /// Erasing everything was refused: text of the open draft is held only
+    /// in this tab (see `work_at_risk`).
+    WorkAtRisk,
 }
 
 impl SessionError {
@@ -183,12 +190,18 @@ pub enum Origin {
 pub struct Session {
     kv: Box<dyn KeyValue>,
     open: Option<OpenDraft>,
+    /// Versions waiting to be kept in the bulk store.
+    outbox: Vec<VersionToKeep>,
 }
 
 impl Session {
     /// A session over `kv`. Nothing is read or written yet.
     pub fn new(kv: Box<dyn KeyValue>) -> Session {
-        Session { kv, open: None }
+        Session {
+            kv,
+            open: None,
+            outbox: Vec::new(),
+        }
     }
 
     /// Tells whether storage answers at all.
@@ -254,6 +267,12 @@ impl Session {
     /// Stores an imported template; returns the id it was stored under.
     pub fn add_template(&mut self, template: &Template) -> Result<String, SessionError> {
         Ok(library::save_template(self.kv.as_mut(), template)?)
+    }
+
+    /// The local storage the session works over, for the steps of the
+    /// bulk store that read or clear it (`bulk::LocalAccess`).
+    pub fn storage(&mut self) -> &mut dyn KeyValue {
+        self.kv.as_mut()
     }
 
     /// What the app's entries, and the whole site's, take in storage.
@@ -412,14 +431,21 @@ impl Session {
             if open.saved.is_some() && !self.kv.contains(&keys::draft(id)) {
                 return;
             }
-            let _ = library::take_snapshot(
-                self.kv.as_mut(),
-                &open.envelope.meta.id,
-                &document,
-                SnapshotReason::Opened,
-                opened_ms,
-            );
+            self.outbox.push(VersionToKeep {
+                draft_id: open.envelope.meta.id.clone(),
+                document,
+                reason: SnapshotReason::Opened,
+                taken_ms: opened_ms,
+            });
         }
+    }
+
+    /// The versions waiting to be kept in the bulk store (the "on open"
+    /// and periodic ones), oldest first, handed to the shell, which keeps
+    /// each with `bulk::keep_version`. They are a convenience: one that
+    /// cannot be kept costs no text.
+    pub fn versions_to_keep(&mut self) -> Vec<VersionToKeep> {
+        std::mem::take(&mut self.outbox)
     }
 
     /// Before any change of the open text: refused when nothing is open or
@@ -509,13 +535,12 @@ impl Session {
                 ));
                 if periodic_snapshot_due(Some(open.last_snapshot_ms), now_ms) {
                     // Versions are a convenience: the draft itself is saved.
-                    let _ = library::take_snapshot(
-                        self.kv.as_mut(),
-                        &open.envelope.meta.id,
-                        &document,
-                        SnapshotReason::Periodic,
-                        now_ms,
-                    );
+                    self.outbox.push(VersionToKeep {
+                        draft_id: open.envelope.meta.id.clone(),
+                        document: document.clone(),
+                        reason: SnapshotReason::Periodic,
+                        taken_ms: now_ms,
+                    });
                     open.last_snapshot_ms = now_ms;
                 }
                 (SaveOutcome::Saved, elsewhere)
@@ -574,56 +599,63 @@ impl Session {
         change
     }
 
-    /// The local versions of the open draft, newest first.
-    pub fn versions(&mut self) -> Vec<Snapshot> {
+    /// Where the open draft's versions are, in the bulk store: the shell
+    /// first keeps `versions_to_keep`, then reads them there
+    /// (`bulk::snapshots`) when the versions panel opens. The "on open"
+    /// version is written first, so that it is in the list.
+    pub fn versions_key(&mut self) -> Option<String> {
         self.write_open_snapshot();
-        let Some(id) = self.open_id().map(str::to_owned) else {
-            return Vec::new();
-        };
-        let mut list = library::snapshots(self.kv.as_ref(), &id);
-        list.reverse();
-        list
+        self.open_id().map(crate::persist::bulk::versions_key)
     }
 
-    /// Puts `document` in place of the open draft's text, as one undoable
-    /// step, after keeping the current text as a version (`reason`) that is
-    /// written and read back. When that version cannot be kept, nothing
-    /// changes and the error says so.
-    fn replace(
+    /// The first step of putting another text in place of the open draft's
+    /// (an import or a restore): the version of the current text that must
+    /// be kept first. The shell keeps it (`bulk::keep_version`, written and
+    /// read back) and hands the outcome to `finish_replace`.
+    pub fn prepare_replace(
         &mut self,
-        document: Document,
         reason: SnapshotReason,
         now_ms: f64,
-    ) -> Result<(), SessionError> {
+    ) -> Result<VersionToKeep, SessionError> {
         self.before_change()?;
         let open = self.open.as_ref().ok_or(SessionError::NothingOpen)?;
-        let current = open.history.shared();
-        let id = open.envelope.meta.id.clone();
-        library::take_snapshot(self.kv.as_mut(), &id, &current, reason, now_ms).map_err(
-            |error| match SessionError::from(error) {
-                SessionError::Storage(error) => SessionError::VersionNotKept(error),
-                _ => SessionError::VersionNotKept(StoreError::Other("read-back".into())),
-            },
-        )?;
+        Ok(VersionToKeep {
+            draft_id: open.envelope.meta.id.clone(),
+            document: open.history.shared(),
+            reason,
+            taken_ms: now_ms,
+        })
+    }
+
+    /// The second step: puts `document` in place of the open draft's text,
+    /// as one undoable step, when `kept` (the version `prepare_replace`
+    /// asked for, of the text still open) was kept. When it was not, or
+    /// the text changed meanwhile, or another draft is open, nothing
+    /// changes and the error says so.
+    pub fn finish_replace(
+        &mut self,
+        kept_version: &VersionToKeep,
+        kept: Result<(), LibraryError>,
+        document: Document,
+    ) -> Result<(), SessionError> {
+        kept.map_err(|error| match SessionError::from(error) {
+            SessionError::Storage(error) => SessionError::VersionNotKept(error),
+            _ => SessionError::VersionNotKept(StoreError::Other("read-back".into())),
+        })?;
         let open = self.open.as_mut().ok_or(SessionError::NothingOpen)?;
+        if open.read_only {
+            return Err(SessionError::ReadOnly);
+        }
+        if open.envelope.meta.id != kept_version.draft_id
+            || open.history.shared() != kept_version.document
+        {
+            return Err(SessionError::VersionNotKept(StoreError::Other(
+                "the text changed before its version was kept".into(),
+            )));
+        }
         open.history.replace(document);
         open.pending = true;
         Ok(())
-    }
-
-    /// Brings back a local version (see `replace`).
-    pub fn restore_version(&mut self, snapshot: Snapshot, now_ms: f64) -> Result<(), SessionError> {
-        self.replace(snapshot.document, SnapshotReason::BeforeRestore, now_ms)
-    }
-
-    /// Puts an imported document in place of the open draft's text (see
-    /// `replace`).
-    pub fn import_replacing(
-        &mut self,
-        document: Document,
-        now_ms: f64,
-    ) -> Result<(), SessionError> {
-        self.replace(document, SnapshotReason::BeforeImport, now_ms)
     }
 
     /// The open draft as a shared file: its name and JSON text. Call
@@ -869,6 +901,68 @@ impl Session {
     /// Empties the trash; returns how many drafts were deleted.
     pub fn empty_trash(&mut self) -> Result<usize, SessionError> {
         Ok(library::empty_trash(self.kv.as_mut())?)
+    }
+
+    // --- erasing everything on this device ------------------------------
+
+    /// Every stored draft (those in the trash too) as a shared file, for
+    /// "Tải về tất cả trước khi xóa": its name and JSON text, the open one
+    /// with its present text. A draft that cannot be read is left out (it
+    /// is kept aside, and downloaded from there).
+    pub fn all_draft_files(&mut self, date_iso: &str, now_ms: f64) -> Vec<(String, String)> {
+        let open_id = self.open_id().map(str::to_owned);
+        let mut files = Vec::new();
+        let mut names: Vec<String> = Vec::new();
+        for meta in library::list(self.kv.as_mut()).0 {
+            let file = if open_id.as_deref() == Some(meta.id.as_str()) {
+                self.draft_file(date_iso, now_ms)
+            } else {
+                library::load(self.kv.as_mut(), &meta.id)
+                    .ok()
+                    .map(|mut envelope| {
+                        let name = crate::persist::file_name(&envelope.document.title, date_iso);
+                        (name, envelope.to_json())
+                    })
+            };
+            let Some((mut name, text)) = file else {
+                continue;
+            };
+            // Two drafts of the same title on the same day: the files
+            // are told apart by a number.
+            let base = name.trim_end_matches(".baocao.json").to_owned();
+            let mut n = 2;
+            while names.contains(&name) {
+                name = format!("{base}-{n}.baocao.json");
+                n += 1;
+            }
+            names.push(name.clone());
+            files.push((name, text));
+        }
+        files
+    }
+
+    /// The first step of "Xóa dữ liệu trên máy này": refused while another
+    /// tab edits a draft (`other_tab_editing`, from the editing locks: it
+    /// would write its draft back after the erase) or while text of the
+    /// open draft is held only in this tab; otherwise the open draft is
+    /// saved and closed, the versions waiting are dropped (they would be
+    /// written after the erase), and the shell goes on with
+    /// `bulk::erase_everything`.
+    pub fn begin_erase(
+        &mut self,
+        other_tab_editing: bool,
+        now_ms: f64,
+    ) -> Result<(), SessionError> {
+        if other_tab_editing {
+            return Err(SessionError::EditedElsewhere);
+        }
+        let _ = self.flush(now_ms);
+        if self.work_at_risk() {
+            return Err(SessionError::WorkAtRisk);
+        }
+        self.open = None;
+        self.outbox.clear();
+        Ok(())
     }
 }
 

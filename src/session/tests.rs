@@ -13,8 +13,9 @@ use proptest::prelude::*;
 use super::*;
 use crate::edit::Edit;
 use crate::model::Block;
+use crate::persist::bulk::{self, block_on, MemoryBulk};
 use crate::persist::library::MemoryStore;
-use crate::persist::DAY_MS;
+use crate::persist::{Snapshot, DAY_MS};
 use crate::template::seed_sample;
 
 type Shared = Rc<RefCell<MemoryStore>>;
@@ -25,6 +26,71 @@ fn store() -> Shared {
 
 fn session(kv: &Shared) -> Session {
     Session::new(Box::new(kv.clone()))
+}
+
+/// Keeps the versions the session has waiting, as the shell does.
+fn keep_waiting(s: &mut Session, bulk: &MemoryBulk) {
+    for version in s.versions_to_keep() {
+        let _ = block_on(version.keep(bulk));
+    }
+}
+
+/// The open draft's versions, newest first, as the versions panel reads
+/// them.
+fn versions(s: &mut Session, bulk: &MemoryBulk) -> Vec<Snapshot> {
+    let Some(key) = s.versions_key() else {
+        return Vec::new();
+    };
+    keep_waiting(s, bulk);
+    let id = key.trim_start_matches(bulk::VERSIONS_NS);
+    let mut list = block_on(bulk::snapshots(bulk, id)).unwrap_or_default();
+    list.reverse();
+    list
+}
+
+/// The versions stored for draft `id`, oldest first.
+fn stored_versions(bulk: &MemoryBulk, id: &str) -> Vec<Snapshot> {
+    block_on(bulk::snapshots(bulk, id)).unwrap()
+}
+
+/// Replaces the open text as the shell does: the session asks for the
+/// version to keep, the shell keeps it, the session replaces when it was
+/// kept.
+fn replace(
+    s: &mut Session,
+    bulk: &MemoryBulk,
+    document: Document,
+    reason: SnapshotReason,
+    now_ms: f64,
+) -> Result<(), SessionError> {
+    let version = s.prepare_replace(reason, now_ms)?;
+    keep_waiting(s, bulk);
+    let kept = block_on(version.keep(bulk));
+    s.finish_replace(&version, kept, document)
+}
+
+fn import_replacing(
+    s: &mut Session,
+    bulk: &MemoryBulk,
+    document: Document,
+    now_ms: f64,
+) -> Result<(), SessionError> {
+    replace(s, bulk, document, SnapshotReason::BeforeImport, now_ms)
+}
+
+fn restore_version(
+    s: &mut Session,
+    bulk: &MemoryBulk,
+    snapshot: Snapshot,
+    now_ms: f64,
+) -> Result<(), SessionError> {
+    replace(
+        s,
+        bulk,
+        snapshot.document,
+        SnapshotReason::BeforeRestore,
+        now_ms,
+    )
 }
 
 /// The id of the first paragraph in the document.
@@ -154,14 +220,16 @@ fn nearly_full_storage_refuses_an_import_replace_rather_than_skip_its_version() 
     // Defect 1: the "before import" version was skipped without a word.
     let kv = store();
     let mut s = session(&kv);
+    let bulk = MemoryBulk::default();
     let id = open_sample(&mut s);
     type_text(&mut s, "Văn bản cũ cần giữ.", 1.0);
     assert_eq!(s.save(2.0).0, SaveOutcome::Saved);
     s.write_open_snapshot();
-    kv.borrow_mut().full_for_prefix = Some(keys::VERSIONS_PREFIX.into());
+    keep_waiting(&mut s, &bulk);
+    bulk.state().writes_left = Some(0);
     let mut incoming = seed_sample();
     incoming.title = "Nội dung nhập".into();
-    let error = s.import_replacing(incoming, 3.0).unwrap_err();
+    let error = import_replacing(&mut s, &bulk, incoming, 3.0).unwrap_err();
     assert!(
         matches!(error, SessionError::VersionNotKept(_)),
         "{error:?}"
@@ -176,12 +244,13 @@ fn nearly_full_storage_refuses_an_import_replace_rather_than_skip_its_version() 
 fn nearly_full_storage_refuses_a_restore_rather_than_skip_its_version() {
     let kv = store();
     let mut s = session(&kv);
+    let bulk = MemoryBulk::default();
     open_sample(&mut s);
-    let old = s.versions().pop().expect("the on-open version");
+    let old = versions(&mut s, &bulk).pop().expect("the on-open version");
     type_text(&mut s, "Bản đang sửa.", 1.0);
     assert_eq!(s.save(2.0).0, SaveOutcome::Saved);
-    kv.borrow_mut().full_for_prefix = Some(keys::VERSIONS_PREFIX.into());
-    let error = s.restore_version(old, 3.0).unwrap_err();
+    bulk.state().fail_with = Some(StoreError::Unavailable);
+    let error = restore_version(&mut s, &bulk, old, 3.0).unwrap_err();
     assert!(
         matches!(error, SessionError::VersionNotKept(_)),
         "{error:?}"
@@ -193,13 +262,21 @@ fn nearly_full_storage_refuses_a_restore_rather_than_skip_its_version() {
 fn with_little_room_a_replace_drops_older_versions_to_keep_the_current_text() {
     let kv = store();
     let mut s = session(&kv);
+    let bulk = MemoryBulk::default();
     let id = open_sample(&mut s);
     s.write_open_snapshot();
+    keep_waiting(&mut s, &bulk);
     type_text(&mut s, "Phải giữ.", 1.0);
     assert_eq!(s.save(2.0).0, SaveOutcome::Saved);
-    kv.borrow_mut().quota_bytes = Some(used(&kv) + 2_000);
-    s.import_replacing(seed_sample(), 3.0).unwrap();
-    let versions = library::snapshots(&*kv.borrow(), &id);
+    let used: usize = bulk
+        .state()
+        .items
+        .iter()
+        .map(|(k, v)| k.len() + v.len())
+        .sum();
+    bulk.state().quota_bytes = Some(used + 2_000);
+    import_replacing(&mut s, &bulk, seed_sample(), 3.0).unwrap();
+    let versions = stored_versions(&bulk, &id);
     assert_eq!(versions.len(), 1);
     assert!(text_of(&versions[0].document).contains("Phải giữ."));
 }
@@ -208,13 +285,14 @@ fn with_little_room_a_replace_drops_older_versions_to_keep_the_current_text() {
 fn a_replace_keeps_the_current_text_as_a_version_first_and_can_be_undone() {
     let kv = store();
     let mut s = session(&kv);
+    let bulk = MemoryBulk::default();
     let id = open_sample(&mut s);
     type_text(&mut s, "Trước khi nhập.", 1.0);
     let mut incoming = seed_sample();
     incoming.title = "Nhập vào".into();
-    s.import_replacing(incoming, 2.0).unwrap();
+    import_replacing(&mut s, &bulk, incoming, 2.0).unwrap();
     assert_eq!(s.document().unwrap().title, "Nhập vào");
-    let versions = library::snapshots(&*kv.borrow(), &id);
+    let versions = stored_versions(&bulk, &id);
     let before = versions.last().unwrap();
     assert_eq!(before.reason, SnapshotReason::BeforeImport);
     assert!(text_of(&before.document).contains("Trước khi nhập."));
@@ -285,36 +363,34 @@ fn an_unreadable_versions_entry_is_never_overwritten_by_the_next_version() {
     // Defect 3.
     let kv = store();
     let mut s = session(&kv);
+    let bulk = MemoryBulk::default();
     let id = open_sample(&mut s);
     s.write_open_snapshot();
-    let good = kv.borrow().items[&keys::versions(&id)].clone();
+    keep_waiting(&mut s, &bulk);
+    let key = bulk::versions_key(&id);
+    let good = bulk.state().items[&key].clone();
     // One entry damaged inside the list: it stays as it is.
     let mut list: Vec<serde_json::Value> = serde_json::from_str(&good).unwrap();
     list.insert(0, serde_json::json!({"taken_ms": "hỏng"}));
-    kv.borrow_mut()
+    bulk.state()
         .items
-        .insert(keys::versions(&id), serde_json::to_string(&list).unwrap());
+        .insert(key.clone(), serde_json::to_string(&list).unwrap());
     type_text(&mut s, "Bản mới.", 1.0);
-    s.import_replacing(seed_sample(), 2.0).unwrap();
-    let stored: Vec<serde_json::Value> =
-        serde_json::from_str(&kv.borrow().items[&keys::versions(&id)]).unwrap();
+    import_replacing(&mut s, &bulk, seed_sample(), 2.0).unwrap();
+    let stored: Vec<serde_json::Value> = serde_json::from_str(&bulk.state().items[&key]).unwrap();
     assert_eq!(stored[0], serde_json::json!({"taken_ms": "hỏng"}));
     assert_eq!(stored.len(), 3);
-    // A list that is not a list at all is set aside whole before a new one.
-    kv.borrow_mut()
-        .items
-        .insert(keys::versions(&id), "{hỏng cả".into());
-    s.import_replacing(seed_sample(), 3.0).unwrap();
-    let kept = format!("{}versions.{id}", keys::CORRUPT_PREFIX);
-    assert_eq!(kv.borrow().items[&kept], "{hỏng cả");
-    // And when that copy cannot be made, no version replaces it.
-    kv.borrow_mut()
-        .items
-        .insert(keys::versions(&id), "[hỏng nữa".into());
-    kv.borrow_mut().items.remove(&kept);
-    kv.borrow_mut().full_for_prefix = Some(keys::CORRUPT_PREFIX.into());
-    assert!(s.import_replacing(seed_sample(), 4.0).is_err());
-    assert_eq!(kv.borrow().items[&keys::versions(&id)], "[hỏng nữa");
+    // A list that is not a list at all is never written over: the version
+    // is not kept, so the replace is refused and the text stays.
+    bulk.state().items.insert(key.clone(), "{hỏng cả".into());
+    type_text(&mut s, "Giữ lại.", 3.0);
+    let error = import_replacing(&mut s, &bulk, seed_sample(), 4.0).unwrap_err();
+    assert!(
+        matches!(error, SessionError::VersionNotKept(_)),
+        "{error:?}"
+    );
+    assert_eq!(bulk.state().items[&key], "{hỏng cả");
+    assert!(text_of(&s.document().unwrap()).contains("Giữ lại."));
 }
 
 #[test]
@@ -584,9 +660,11 @@ fn a_template_file_cannot_take_a_built_in_template_s_id() {
 fn the_on_open_version_is_of_the_document_as_opened() {
     let kv = store();
     let mut s = session(&kv);
+    let bulk = MemoryBulk::default();
     let id = open_sample(&mut s);
     type_text(&mut s, "Sửa đầu tiên.", 1.0);
-    let versions = library::snapshots(&*kv.borrow(), &id);
+    keep_waiting(&mut s, &bulk);
+    let versions = stored_versions(&bulk, &id);
     assert_eq!(versions.len(), 1);
     assert_eq!(versions[0].reason, SnapshotReason::Opened);
     assert_eq!(versions[0].document, seed_sample());
@@ -682,6 +760,7 @@ proptest! {
     fn no_text_reported_saved_is_ever_lost(steps in proptest::collection::vec(step(), 1..30)) {
         let kv = Rc::new(RefCell::new(Flaky::default()));
         let mut tab = Session::new(Box::new(kv.clone()));
+        let bulk = MemoryBulk::default();
         tab.open_new(seed_sample(), Origin::Outline, 0.0);
         let id = tab.open_id().unwrap().to_owned();
         let mut reported_saved: Document = Document::clone(&tab.document().unwrap());
@@ -719,11 +798,11 @@ proptest! {
                     kv.writes_left = None;
                 }
                 Step::Restore => {
-                    if let Some(version) = tab.versions().pop() {
+                    if let Some(version) = versions(&mut tab, &bulk).pop() {
                         let before = Document::clone(&tab.document().unwrap());
-                        if tab.restore_version(version, clock).is_ok() {
+                        if restore_version(&mut tab, &bulk, version, clock).is_ok() {
                             // The text replaced is kept as a version.
-                            let kept = library::snapshots(&*kv.borrow(), &id);
+                            let kept = stored_versions(&bulk, &id);
                             prop_assert!(kept.iter().any(|v| v.document == before));
                         }
                     }
@@ -732,9 +811,9 @@ proptest! {
                     let mut incoming = seed_sample();
                     incoming.title = format!("Nhập {clock}");
                     let before = Document::clone(&tab.document().unwrap());
-                    match tab.import_replacing(incoming, clock) {
+                    match import_replacing(&mut tab, &bulk, incoming, clock) {
                         Ok(()) => {
-                            let kept = library::snapshots(&*kv.borrow(), &id);
+                            let kept = stored_versions(&bulk, &id);
                             prop_assert!(kept.iter().any(|v| v.document == before));
                         }
                         Err(_) => prop_assert_eq!(Document::clone(&tab.document().unwrap()), before),
@@ -904,7 +983,7 @@ fn a_draft_whose_pictures_pass_the_cap_is_not_made_into_a_file() {
     let mut document = Document::clone(&s.document().unwrap());
     document.preamble = blocks;
     document.assign_ids();
-    s.import_replacing(document, 3.0).unwrap();
+    import_replacing(&mut s, &MemoryBulk::default(), document, 3.0).unwrap();
     let total = s.pictures_too_large().expect("over the cap");
     assert!(total > crate::picture::MAX_FILE_PICTURES_BYTES);
     assert_eq!(s.draft_file("2026-12-06", 4.0), None);
@@ -913,4 +992,65 @@ fn a_draft_whose_pictures_pass_the_cap_is_not_made_into_a_file() {
         message.contains("giới hạn cho một tệp là 20 MB"),
         "{message}"
     );
+}
+
+#[test]
+fn erasing_everything_is_refused_while_another_tab_edits_or_text_is_only_here() {
+    let kv = store();
+    let mut s = session(&kv);
+    open_sample(&mut s);
+    type_text(&mut s, "Đã lưu.", 1.0);
+    // Another tab holds a draft's editing lock: it would save it back.
+    assert_eq!(s.begin_erase(true, 2.0), Err(SessionError::EditedElsewhere));
+    assert!(s.document().is_some());
+    // Text that cannot be saved is held only here: not erased either.
+    kv.borrow_mut().fail_with = Some(StoreError::QuotaExceeded);
+    type_text(&mut s, "Chưa lưu được.", 3.0);
+    assert_eq!(s.begin_erase(false, 4.0), Err(SessionError::WorkAtRisk));
+    assert!(text_of(&s.document().unwrap()).contains("Chưa lưu được."));
+    // Once saved, the draft is closed and the versions waiting dropped:
+    // nothing is written after the erase.
+    kv.borrow_mut().fail_with = None;
+    assert_eq!(s.begin_erase(false, 5.0), Ok(()));
+    assert!(s.document().is_none());
+    assert!(s.versions_to_keep().is_empty());
+    assert!(text_of(&reload(&kv, &s.library()[0].id)).contains("Chưa lưu được."));
+}
+
+#[test]
+fn a_replace_is_refused_when_the_text_changed_before_its_version_was_kept() {
+    let kv = store();
+    let mut s = session(&kv);
+    let bulk = MemoryBulk::default();
+    open_sample(&mut s);
+    let version = s
+        .prepare_replace(SnapshotReason::BeforeImport, 1.0)
+        .unwrap();
+    type_text(&mut s, "Gõ trong lúc chờ.", 2.0);
+    let kept = block_on(version.keep(&bulk));
+    assert_eq!(kept, Ok(()));
+    let error = s.finish_replace(&version, kept, seed_sample()).unwrap_err();
+    assert!(
+        matches!(error, SessionError::VersionNotKept(_)),
+        "{error:?}"
+    );
+    assert!(text_of(&s.document().unwrap()).contains("Gõ trong lúc chờ."));
+}
+
+#[test]
+fn every_draft_is_offered_as_a_file_before_erasing() {
+    let kv = store();
+    let mut s = session(&kv);
+    let first = open_sample(&mut s);
+    open_sample(&mut s);
+    s.trash(&first, 2.0).unwrap();
+    type_text(&mut s, "Đang mở.", 3.0);
+    let files = s.all_draft_files("2026-12-06", 4.0);
+    assert_eq!(files.len(), 2);
+    assert_ne!(files[0].0, files[1].0, "two files, two names");
+    assert!(files.iter().all(|(name, _)| name.ends_with(".baocao.json")));
+    assert!(files.iter().any(|(_, text)| text.contains("Đang mở.")));
+    for (_, text) in &files {
+        assert!(crate::persist::Envelope::from_json(text).is_ok());
+    }
 }

@@ -11,7 +11,6 @@ use crate::i18n::Msg;
 use crate::model::NodeId;
 use crate::next_year::{Place, YearChange};
 use crate::persist::library::Usage;
-use crate::persist::Snapshot;
 use crate::platform::{clock, dom, files, page};
 use crate::session::{Origin, Session, SessionError};
 use crate::transfer::{ImportError, Incoming, Reading};
@@ -89,10 +88,9 @@ impl Store {
         self.library.set(drafts);
         self.set_aside.set(set_aside);
         self.user_templates.set(templates);
-        // Asks the browser to keep the site's storage. Its estimate of usage
-        // and quota (gigabytes, for other stores) is not shown: the library's
-        // storage line counts local storage against its own limit.
-        page::storage_persist_and_estimate(|_, _| {});
+        // Asks the browser to keep the site's storage, and what IndexedDB
+        // takes, for the meter's second line.
+        self.refresh_bulk_meter();
     }
 
     /// What the app's entries and the whole site's take in storage.
@@ -246,24 +244,6 @@ impl Store {
             self.report(&error);
         }
         self.refresh_library();
-    }
-
-    /// Reads the open draft's local versions again (for the panel).
-    pub fn refresh_versions(&self) {
-        let list = self.with_session(Session::versions);
-        self.versions.set(list);
-    }
-
-    /// Brings back a local version after keeping the current text as one;
-    /// when that cannot be kept, nothing changes and the user is told.
-    pub fn restore_version(&self, snapshot: Snapshot) {
-        match self.with_session(|s| s.restore_version(snapshot, clock::epoch_ms())) {
-            Ok(()) => {
-                self.changed();
-                self.say(Msg::VersionRestored);
-            }
-            Err(error) => self.report(&error),
-        }
     }
 
     /// Checks a file's bytes and shows what it would bring in, or why not.
@@ -448,10 +428,11 @@ impl Store {
             return;
         }
         if replace && self.open_meta.get_untracked().is_some() {
-            match self.with_session(|s| s.import_replacing(incoming.document, clock::epoch_ms())) {
-                Ok(()) => self.changed(),
-                Err(error) => self.report(&error),
-            }
+            self.replace_keeping(
+                incoming.document,
+                crate::persist::SnapshotReason::BeforeImport,
+                None,
+            );
             return;
         }
         self.open_new_from(incoming.document, Origin::File);
@@ -503,7 +484,9 @@ impl Store {
     }
 
     pub fn empty_trash(&self) {
-        self.library_action(|s, _| s.empty_trash().map(|_| ()));
+        if self.library_action(|s, _| s.empty_trash().map(|_| ())) {
+            self.remove_deleted_versions();
+        }
     }
 
     fn library_action(

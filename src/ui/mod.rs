@@ -4,6 +4,7 @@
 mod actions;
 mod app;
 mod beside;
+mod bulk;
 mod check;
 mod consolidate;
 mod editor;

@@ -135,6 +135,11 @@ pub struct Store {
     pub user_templates: RwSignal<Vec<Template>>,
     /// A file an in-app browser could not download, offered to share.
     pub outgoing: RwSignal<Option<Outgoing>>,
+    /// What IndexedDB takes and what the browser allows the site, in
+    /// bytes, once the browser has said (`navigator.storage.estimate()`).
+    pub bulk_usage: RwSignal<Option<(f64, f64)>>,
+    /// The erase confirmation, open, with what erasing would remove.
+    pub erase_plan: RwSignal<Option<crate::persist::bulk::ErasePlan>>,
 }
 
 impl Store {
@@ -262,12 +267,15 @@ impl Store {
             import_generation: StoredValue::new(0),
             user_templates: RwSignal::new(Vec::new()),
             outgoing: RwSignal::new(None),
+            bulk_usage: RwSignal::new(None),
+            erase_plan: RwSignal::new(None),
         };
         store.follow_sections();
         channel::listen(move |message| store.on_tab_message(message));
         let now = clock::epoch_ms();
         store.with_session(|session| session.purge_trash(now));
         store.refresh_library();
+        store.start_bulk_store();
         let reopen = store.with_session(|session| session.draft_to_reopen(page::tab_draft()));
         if let Some(id) = reopen {
             store.open_stored(&id);
@@ -305,6 +313,7 @@ impl Store {
         set_if_changed(self.open_meta, meta);
         set_if_changed(self.read_only, read_only);
         set_if_changed(self.read_only_taken, taken);
+        self.keep_versions();
     }
 
     /// After a change of the open document: the preview, the outline and
@@ -425,7 +434,10 @@ impl Store {
         page::set_tab_draft(Some(&id));
         let store = *self;
         set_timeout(
-            move || store.with_session(Session::write_open_snapshot),
+            move || {
+                store.with_session(Session::write_open_snapshot);
+                store.keep_versions();
+            },
             OPEN_SNAPSHOT_DELAY,
         );
         self.selected.set(None);

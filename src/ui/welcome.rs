@@ -1,11 +1,12 @@
 //! The welcome screen: the draft library (search, open, duplicate, use for
 //! next year's report with the review of the years changed, rename,
-//! trash and restore), entries that could not be read, the storage meter,
-//! and the outlines to start a new draft from.
+//! trash and restore), entries that could not be read, the storage meter
+//! (local storage and IndexedDB) with "Xóa dữ liệu trên máy này" and its
+//! confirmation, and the outlines to start a new draft from.
 
 use leptos::prelude::*;
 
-use crate::i18n::{format_size, storage_sentence, Msg};
+use crate::i18n::{bulk_storage_sentence, erase_sentence, format_size, storage_sentence, Msg};
 use crate::model::Ruleset;
 use crate::persist::{
     search, storage_nearly_full, storage_percent, DraftMeta, LOCAL_STORAGE_CAPACITY_BYTES,
@@ -274,7 +275,22 @@ pub fn Welcome() -> impl IntoView {
                         })}
                     }
                 }}
+                {move || {
+                    store.bulk_usage.get().map(|(used, _)| {
+                        let line = bulk_storage_sentence(store.lang.get(), used as u64);
+                        view! { <p class="storage-usage bulk-usage" data-testid="bulk-usage">{line}</p> }
+                    })
+                }}
+                <button
+                    type="button"
+                    class="danger erase-all"
+                    data-testid="erase-all"
+                    on:click=move |_| store.ask_erase()
+                >
+                    {move || store.t(Msg::EraseAll)}
+                </button>
             </div>
+            <EraseDialog />
             <h2>{move || store.t(Msg::TemplatesHeading)}</h2>
             <ul class="template-grid">
                 {move || templates
@@ -321,6 +337,54 @@ pub fn Welcome() -> impl IntoView {
             </div>
             <PasteBox />
         </section>
+    }
+}
+
+/// The confirmation of "Xóa dữ liệu trên máy này": what would be removed,
+/// counted, with the download of everything offered first.
+#[component]
+fn EraseDialog() -> impl IntoView {
+    let store = use_store();
+    move || {
+        store.erase_plan.get().map(|plan| {
+            let counts = move || erase_sentence(store.lang.get(), &plan);
+            view! {
+                <div class="dialog-backdrop">
+                    <section
+                        class="dialog erase-dialog"
+                        role="dialog"
+                        aria-modal="true"
+                        aria-labelledby="erase-heading"
+                        data-testid="erase-dialog"
+                    >
+                        <h2 id="erase-heading">{move || store.t(Msg::EraseHeading)}</h2>
+                        <p data-testid="erase-counts">{counts}</p>
+                        <p class="hint">{move || store.t(Msg::EraseCannotUndo)}</p>
+                        <div class="dialog-actions">
+                            <button
+                                type="button"
+                                class="primary"
+                                data-testid="erase-download"
+                                on:click=move |_| store.download_everything()
+                            >
+                                {move || store.t(Msg::EraseDownloadFirst)}
+                            </button>
+                            <button
+                                type="button"
+                                class="danger"
+                                data-testid="erase-confirm"
+                                on:click=move |_| store.erase_everything()
+                            >
+                                {move || store.t(Msg::EraseConfirm)}
+                            </button>
+                            <button type="button" data-testid="erase-cancel" on:click=move |_| store.cancel_erase()>
+                                {move || store.t(Msg::EraseCancel)}
+                            </button>
+                        </div>
+                    </section>
+                </div>
+            }
+        })
     }
 }
 

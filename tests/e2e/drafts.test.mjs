@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText, newDraft } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT, sheetText, newDraft, bulkEntries, storedVersionReasons } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -285,11 +285,14 @@ test("the storage meter counts the site's local storage against its limit and wa
     await page.getByTestId("close-draft").click();
     await page.getByTestId("library-row").waitFor();
     const meter = page.getByTestId("storage-meter");
-    const text = await meter.innerText();
+    const text = await meter.locator(".storage-usage").first().innerText();
     // One plain sentence, numbers written the Vietnamese way, and no
-    // second, technical figure (the browser's quota estimate).
+    // technical figure (the browser's quota estimate) on either line; the
+    // second says what IndexedDB takes (versions and pictures).
     assert.match(text.trim(), /^Các bản thảo đang dùng \d+(,\d)? KB trong khoảng 10 MB trình duyệt dành cho trang này \(1 %\)\.$/);
-    assert.doesNotMatch(text, /\d\.\d|GB|Ước tính/);
+    await meter.getByTestId("bulk-usage").waitFor();
+    assert.match(await meter.getByTestId("bulk-usage").innerText(), /^Phiên bản và hình ảnh đang dùng thêm \d+(,\d)? (KB|MB) trong kho lớn của trình duyệt\.$/);
+    assert.doesNotMatch(await meter.innerText(), /\d\.\d|GB|Ước tính/);
     assert.equal(await page.getByTestId("storage-nearly-full").count(), 0);
     // Another app on the same origin takes 86 % of local storage.
     await page.evaluate(() => localStorage.setItem("other-app.data", "x".repeat(4_500_000)));
@@ -313,16 +316,16 @@ test("the version on open is written after a pause, or before the first change",
   const context = await suite.browser.newContext();
   try {
     const page = await openApp(context, suite.server.url);
-    const versionsOf = () =>
-      page.evaluate(() => {
-        const id = JSON.parse(localStorage.getItem("baocao.current"));
-        const text = localStorage.getItem(`baocao.versions.${id}`);
-        return text ? JSON.parse(text).map((version) => version.reason) : [];
-      });
+    // Versions are kept in the bulk store (IndexedDB).
+    const versionsOf = () => storedVersionReasons(page);
+    const waitForVersions = async (count) => {
+      const deadline = Date.now() + 6000;
+      while ((await versionsOf()).length < count && Date.now() < deadline) await page.waitForTimeout(100);
+    };
     await page.getByTestId("open-sample").click();
     await page.getByTestId("preview").waitFor();
     assert.deepEqual(await versionsOf(), []);
-    await page.waitForFunction(() => localStorage.getItem(`baocao.versions.${JSON.parse(localStorage.getItem("baocao.current"))}`), null, { timeout: 6000 });
+    await waitForVersions(1);
     assert.deepEqual(await versionsOf(), ["opened"]);
 
     // Changed and saved, then opened again and changed at once: the new
@@ -333,7 +336,9 @@ test("the version on open is written after a pause, or before the first change",
     await page.reload();
     await page.getByTestId("preview").waitFor();
     await field.fill("Sửa ngay khi mở.");
-    const versions = await page.evaluate(() => JSON.parse(localStorage.getItem(`baocao.versions.${JSON.parse(localStorage.getItem("baocao.current"))}`)));
+    await waitForVersions(2);
+    const id = await page.evaluate(() => JSON.parse(localStorage.getItem("baocao.current")));
+    const versions = JSON.parse((await bulkEntries(page))[`versions/${id}`]);
     assert.deepEqual(versions.map((version) => version.reason), ["opened", "opened"]);
     assert.ok(JSON.stringify(versions[1].document).includes("Sửa lần một."));
     assert.ok(!JSON.stringify(versions[1].document).includes("Sửa ngay khi mở."));
@@ -353,9 +358,12 @@ test("local versions: taken on open, restorable, and the restore can be undone",
     await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
     await page.getByTestId("versions-toggle").click();
     const versions = page.getByTestId("version");
-    assert.ok((await versions.count()) >= 1);
+    // Read from IndexedDB once the panel opens.
+    await versions.first().waitFor();
     assert.match(await versions.last().innerText(), /khi mở/);
     await versions.last().getByTestId("version-restore").click();
+    // Restored once the current text is kept as a version.
+    await page.getByText("Đã khôi phục").first().waitFor();
     assert.match(await sheetText(page), /1\. Hội nghị Trung ương 5/);
     await page.keyboard.press("Control+z");
     assert.match(await sheetText(page), /1\. Đoạn đã bị sửa\./);

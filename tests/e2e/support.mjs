@@ -161,3 +161,40 @@ export async function sectionEditor(page, reference) {
   if (index < 0) throw new Error(`no section ${reference} in ${references}`);
   return page.getByTestId("section-editor").nth(index);
 }
+
+/// The app's bulk store (IndexedDB "baocao", object store "bulk") as
+/// { key: value }, or {} when there is none yet. Never creates the
+/// database.
+export function bulkEntries(page) {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((database) => database.name);
+    if (!names.includes("baocao")) return {};
+    return new Promise((resolve, reject) => {
+      const open = indexedDB.open("baocao");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const database = open.result;
+        if (!database.objectStoreNames.contains("bulk")) {
+          database.close();
+          resolve({});
+          return;
+        }
+        const store = database.transaction("bulk").objectStore("bulk");
+        const keys = store.getAllKeys();
+        const values = store.getAll();
+        values.onsuccess = () => {
+          database.close();
+          resolve(Object.fromEntries(keys.result.map((key, i) => [key, values.result[i]])));
+        };
+        values.onerror = () => reject(values.error);
+      };
+    });
+  });
+}
+
+/// The reasons of the open draft's versions as stored in the bulk store.
+export async function storedVersionReasons(page) {
+  const id = await page.evaluate(() => JSON.parse(localStorage.getItem("baocao.current")));
+  const text = (await bulkEntries(page))[`versions/${id}`];
+  return text ? JSON.parse(text).map((version) => version.reason) : [];
+}
