@@ -30,7 +30,10 @@ test("./dev dist writes a .gz and a .br beside each file of the page, with the s
 // stop 25", has the figures and the plan). Until the target is reached the
 // guard is the measured first load plus 2 %: a change that needs more has
 // to raise FIRST_LOAD_GZIP_GUARD here, with its figures in its commit.
-const FIRST_LOAD_GZIP_MEASURED = 740_766;
+// Raised at stop 25 from 740,766 when pictures (+23.5 KB gzip: the
+// figure editor, the picture store, base64, DOCX media), IndexedDB and
+// erasing (+17.5 KB) and the in-app share dialog came in.
+const FIRST_LOAD_GZIP_MEASURED = 784_146;
 const FIRST_LOAD_GZIP_GUARD = Math.round(FIRST_LOAD_GZIP_MEASURED * 1.02);
 
 test("the first load (wasm + JS + CSS, gzip) stays within its guard", async () => {
