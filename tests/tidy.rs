@@ -1246,3 +1246,62 @@ fn tidy_finds_a_layout_rules_field_missing_from_the_note() {
     );
     assert_eq!(fields_missing_from_note(rules, note), ["new_figure"]);
 }
+
+/// Every block of the stylesheet is closed, at the end of the file too:
+/// a merge once left an `@supports` block open, and every rule after it
+/// (the pictures' among them) silently applied only without `zoom`.
+#[test]
+fn regression_an_open_block_in_the_stylesheet_swallows_the_rules_after_it() {
+    assert_eq!(
+        unclosed_css_blocks(".a { b: c; }\n@supports x { .d { e: f; } }"),
+        Vec::<usize>::new()
+    );
+    assert_eq!(
+        unclosed_css_blocks("@supports x {\n .d { e: f; }\n.g { h: i; }"),
+        vec![1]
+    );
+    let css = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("style/main.css"))
+        .unwrap();
+    let open = unclosed_css_blocks(&css);
+    assert!(
+        open.is_empty(),
+        "style/main.css: blocks opened at lines {open:?} are never closed"
+    );
+}
+
+/// The lines of the blocks `css` opens and never closes (comments and
+/// strings skipped).
+fn unclosed_css_blocks(css: &str) -> Vec<usize> {
+    let mut open = Vec::new();
+    let (mut line, mut chars) = (1, css.chars().peekable());
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => line += 1,
+            '/' if chars.peek() == Some(&'*') => {
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        line += 1;
+                    }
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+            }
+            '"' | '\'' => {
+                for inner in chars.by_ref() {
+                    if inner == c {
+                        break;
+                    }
+                }
+            }
+            '{' => open.push(line),
+            '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open
+}

@@ -86,7 +86,8 @@ test("replacing the open draft keeps a version first and can be undone", async (
     await page.getByTestId("import-replace").click();
     assert.match(await sheetText(page), /1\. Hội nghị Trung ương 5/);
     await page.getByTestId("versions-toggle").click();
-    assert.match(await page.getByTestId("versions-panel").innerText(), /trước khi nhập/);
+    // The versions are read from IndexedDB when the panel opens.
+    await page.getByTestId("versions-panel").getByText(/trước khi nhập/).first().waitFor();
     await page.keyboard.press("Control+z");
     assert.doesNotMatch(await sheetText(page), /Hội nghị Trung ương 5/);
     assert.match(await sheetText(page), /Công tác lãnh đạo, chỉ đạo, quán triệt, triển khai\s+Đã viết trước khi nhập\./);

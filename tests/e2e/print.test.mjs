@@ -24,7 +24,8 @@ test("printing gives A4 pages with the whole sample and page numbers from page 2
       window.print = () => window.__printed++;
     });
     await page.getByTestId("print").click();
-    assert.equal(await page.evaluate(() => window.__printed), 1);
+    // The dialog opens at the next frame, once the sheet shows the last change.
+    await page.waitForFunction(() => window.__printed === 1);
 
     const pdf = join(OUTPUT, "sample.pdf");
     await page.pdf({ path: pdf, preferCSSPageSize: true });
