@@ -158,6 +158,23 @@ fn twips(pt: f32) -> u32 {
     (pt * 20.0).round() as u32
 }
 
+/// A figure's caption: centred, in italics, under its picture.
+fn figure_caption(caption: &str, size_pt: f32, spacing: Spacing) -> String {
+    paragraph(
+        &[run(
+            caption,
+            Style {
+                italic: true,
+                size_pt,
+                ..Style::default()
+            },
+        )],
+        Align::Center,
+        0,
+        spacing,
+    )
+}
+
 /// A paragraph: a line alone at a page's top or bottom is never left
 /// (`widowControl`), and the line pitch is exact, as the print's
 /// `line-height` is.
@@ -429,35 +446,13 @@ fn elements_xml(elements: &[Element], style: &BodyStyle, width: u32, media: &Med
                     })
                     .unwrap_or_default();
                 if !caption.trim().is_empty() {
-                    p.push_str(&paragraph(
-                        &[run(
-                            caption,
-                            Style {
-                                italic: true,
-                                size_pt: size,
-                                ..Style::default()
-                            },
-                        )],
-                        Align::Center,
-                        0,
-                        style.body_spacing,
-                    ));
+                    p.push_str(&figure_caption(caption, size, style.body_spacing));
                 }
                 p
             }
-            Element::Figure { caption, .. } if !caption.trim().is_empty() => paragraph(
-                &[run(
-                    caption,
-                    Style {
-                        italic: true,
-                        size_pt: size,
-                        ..Style::default()
-                    },
-                )],
-                Align::Center,
-                0,
-                style.body_spacing,
-            ),
+            Element::Figure { caption, .. } if !caption.trim().is_empty() => {
+                figure_caption(caption, size, style.body_spacing)
+            }
             // The number line, then the title; both centred, bold, kept
             // with what follows.
             Element::Division { number, text, .. } | Element::Appendix { number, text, .. } => {
