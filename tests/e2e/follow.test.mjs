@@ -77,15 +77,18 @@ test("keys typed in one task reach the preview and the outline in one update", a
     const paragraph = (await sectionEditor(page, "I.1")).getByTestId("paragraph").first();
     await watchFrames(page);
     // Ten keys in one task, as a fast typist's burst reaches the page.
-    await paragraph.evaluate((field) => {
+    const during = await paragraph.evaluate(async (field) => {
       let text = "";
       for (const letter of "Nhiệm vụ n") {
         text += letter;
         field.value = text;
         field.dispatchEvent(new InputEvent("input", { bubbles: true, data: letter, inputType: "insertText" }));
       }
+      // Read once the app has handled them (its rendering runs in
+      // microtasks), in the next task: long before the preview follows.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return { settled: document.getElementById("preview-sheet").dataset.settled };
     });
-    const during = await page.evaluate(() => ({ ...window.__follow, settled: document.getElementById("preview-sheet").dataset.settled }));
     assert.equal(during.settled, "false", "the preview waits while the burst is not yet shown");
     await settled(page);
     const after = await page.evaluate(() => window.__follow);
