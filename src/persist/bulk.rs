@@ -451,6 +451,17 @@ impl MemoryBulk {
         self.0.borrow_mut()
     }
 
+    /// The bytes the entries take, keys and values, as `quota_bytes`
+    /// counts them.
+    pub fn used_bytes(&self) -> usize {
+        self.0
+            .borrow()
+            .items
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum()
+    }
+
     fn check(&self) -> Result<(), StoreError> {
         self.0.borrow().fail_with.clone().map_or(Ok(()), Err)
     }

@@ -268,12 +268,7 @@ fn with_little_room_a_replace_drops_older_versions_to_keep_the_current_text() {
     keep_waiting(&mut s, &bulk);
     type_text(&mut s, "Phải giữ.", 1.0);
     assert_eq!(s.save(2.0).0, SaveOutcome::Saved);
-    let used: usize = bulk
-        .state()
-        .items
-        .iter()
-        .map(|(k, v)| k.len() + v.len())
-        .sum();
+    let used = bulk.used_bytes();
     bulk.state().quota_bytes = Some(used + 2_000);
     import_replacing(&mut s, &bulk, seed_sample(), 3.0).unwrap();
     let versions = stored_versions(&bulk, &id);

@@ -5,27 +5,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFile, mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT, sheetText, docxToPdf } from "./support.mjs";
 
 const suite = useBrowserAndServer();
+
 // pdftotext splits words of justified lines ("Đ ảng") and joins short
 // lines to the next; comparing without any white space sees through that.
 const fold = (text) => text.normalize("NFC").replace(/\s+/g, "");
-
-/// Converts `docx` to a PDF beside it in OUTPUT with LibreOffice (its own
-/// profile, so that runs never share one); returns the PDF's path.
-async function convertToPdf(docx) {
-  const profile = await mkdtemp(join(tmpdir(), "lo-"));
-  execFileSync(
-    "soffice",
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", OUTPUT, docx],
-    { stdio: "pipe", timeout: 150000 },
-  );
-  return docx.replace(/\.docx$/, ".pdf");
-}
 
 test("the DOCX export opens in LibreOffice as A4 with the whole sample", { timeout: 180000 }, async () => {
   const context = await suite.browser.newContext({ acceptDownloads: true });
@@ -40,7 +28,7 @@ test("the DOCX export opens in LibreOffice as A4 with the whole sample", { timeo
     const docx = join(OUTPUT, "sample.docx");
     await copyFile(await download.path(), docx);
 
-    const pdf = await convertToPdf(docx);
+    const pdf = await docxToPdf(docx);
     const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
     assert.match(info, /Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
     // LibreOffice reads the ruleset from the file's properties (core.xml's
@@ -85,7 +73,7 @@ test("a state document's national heading stays on one line in LibreOffice", { t
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
     const docx = join(OUTPUT, "state.docx");
     await copyFile(await download.path(), docx);
-    const pdf = await convertToPdf(docx);
+    const pdf = await docxToPdf(docx);
     const first = execFileSync("pdftotext", ["-enc", "UTF-8", "-layout", "-f", "1", "-l", "1", pdf, "-"], {
       encoding: "utf8",
     }).normalize("NFC");

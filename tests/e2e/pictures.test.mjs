@@ -8,11 +8,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFile, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
-import { openApp, useBrowserAndServer, OUTPUT, catchFileChoosers, sheetText } from "./support.mjs";
+import { openApp, useBrowserAndServer, OUTPUT, catchFileChoosers, sheetText, docxToPdf } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -63,16 +62,6 @@ function photoPng(width, height) {
     chunk("IDAT", deflateSync(raw)),
     chunk("IEND", Buffer.alloc(0)),
   ]);
-}
-
-async function convertToPdf(docx) {
-  const profile = await mkdtemp(join(tmpdir(), "lo-"));
-  execFileSync(
-    "soffice",
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", OUTPUT, docx],
-    { stdio: "pipe", timeout: 150000 },
-  );
-  return docx.replace(/\.docx$/, ".pdf");
 }
 
 const naturalSize = (locator) => locator.evaluate((img) => [img.naturalWidth, img.naturalHeight]);
@@ -136,7 +125,7 @@ test("a picture chosen for a figure is scaled down, shown, kept, exported and ca
     assert.match(listing, /word\/media\/image1\.(png|jpeg)/);
     const rels = execFileSync("unzip", ["-p", docx, "word/_rels/document.xml.rels"], { encoding: "utf8" });
     assert.match(rels, /Target="media\/image1\.(png|jpeg)"/);
-    const pdf = await convertToPdf(docx);
+    const pdf = await docxToPdf(docx);
     const images = execFileSync("pdfimages", ["-list", pdf], { encoding: "utf8" });
     console.log(images);
     const rows = images.split("\n").slice(2).filter((line) => line.trim() !== "");

@@ -3,7 +3,9 @@
 // a headless Chromium launched through playwright-core with Debian's binary.
 import { before, after } from "node:test";
 import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdtemp, readFile, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { chromium } from "../../tools/node_modules/playwright-core/index.mjs";
 
@@ -197,4 +199,16 @@ export async function storedVersionReasons(page) {
   const id = await page.evaluate(() => JSON.parse(localStorage.getItem("baocao.current")));
   const text = (await bulkEntries(page))[`versions/${id}`];
   return text ? JSON.parse(text).map((version) => version.reason) : [];
+}
+
+/// Converts `docx` to a PDF beside it in OUTPUT with LibreOffice (its own
+/// profile, so that runs never share one); returns the PDF's path.
+export async function docxToPdf(docx) {
+  const profile = await mkdtemp(join(tmpdir(), "lo-"));
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", OUTPUT, docx],
+    { stdio: "pipe", timeout: 150000 },
+  );
+  return docx.replace(/\.docx$/, ".pdf");
 }

@@ -305,12 +305,7 @@ fn a_full_bulk_store_drops_the_older_half_of_the_versions_to_keep_the_newest() {
         ))
         .unwrap();
     }
-    let used: usize = bulk
-        .state()
-        .items
-        .iter()
-        .map(|(k, v)| k.len() + v.len())
-        .sum();
+    let used = bulk.used_bytes();
     bulk.state().quota_bytes = Some(used + 1000);
     document.title = "v4".into();
     block_on(keep_version(
