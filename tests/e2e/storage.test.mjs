@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, bulkEntries } from "./support.mjs";
+import { bulkEntries, downloadsOf, openApp, OUTPUT, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -116,11 +116,7 @@ test("erasing the data on this computer names what goes, offers the files, and l
     await page.screenshot({ path: join(OUTPUT, "erase-dialog.png") });
 
     // Every draft as its own file first.
-    const downloads = [];
-    page.on("download", (download) => downloads.push(download));
-    await dialog.getByTestId("erase-download").click();
-    const deadline = Date.now() + 5000;
-    while (downloads.length < 2 && Date.now() < deadline) await page.waitForTimeout(100);
+    const downloads = await downloadsOf(page, () => dialog.getByTestId("erase-download").click(), 2);
     assert.equal(downloads.length, 2);
     const texts = await Promise.all(
       downloads.map(async (download) => {
