@@ -109,6 +109,10 @@ pub struct DraftMeta {
     pub trash_seen_ms: Option<f64>,
     /// The size of the stored draft in bytes.
     pub size: usize,
+    /// On a library entry only: the draft's text is in the bulk store
+    /// (`bulk::park`), not in local storage. Never set in a draft's head.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_bulk: bool,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }

@@ -238,18 +238,19 @@ impl Consolidation {
                 status: Status::Reading,
             })
         });
-        let outcome = store
-            .with_session(|session| session.read_stored(id))
-            .map(|document| Incoming::of_draft(document, 0));
-        match outcome {
-            Ok(incoming) => self.arrived(source, title, Ok(incoming), store),
-            Err(error) => {
-                let sentence =
-                    crate::i18n::describe_session_error(store.lang.get_untracked(), &error);
-                self.sources
-                    .update(|sources| sources[source].status = Status::Failed(sentence));
+        let this = *self;
+        let title = title.to_owned();
+        store.read_stored_then(id, move |outcome| {
+            match outcome.map(|document| Incoming::of_draft(document, 0)) {
+                Ok(incoming) => this.arrived(source, &title, Ok(incoming), store),
+                Err(error) => {
+                    let sentence =
+                        crate::i18n::describe_session_error(store.lang.get_untracked(), &error);
+                    this.sources
+                        .update(|sources| sources[source].status = Status::Failed(sentence));
+                }
             }
-        }
+        });
     }
 
     fn move_unit(&self, unit: usize, up: bool) {
