@@ -427,13 +427,19 @@ fn library_drafts(state: Consolidation, store: Store) -> impl IntoView {
         })
     });
     let taken = move |id: &str| {
+        // A draft still being read (from the bulk store) shows as taken.
         let unit = state.sources.with(|sources| {
             sources.iter().find_map(|s| match (&s.draft, &s.status) {
-                (Some(draft), Status::Read(unit)) if draft == id => Some(*unit),
+                (Some(draft), Status::Read(unit)) if draft == id => Some(Some(*unit)),
+                (Some(draft), Status::Reading) if draft == id => Some(None),
                 _ => None,
             })
         });
-        unit.is_some_and(|unit| state.order.with(|order| order.contains(&unit)))
+        match unit {
+            Some(Some(unit)) => state.order.with(|order| order.contains(&unit)),
+            Some(None) => true,
+            None => false,
+        }
     };
     view! {
         <Show when=move || drafts.with(|d| !d.is_empty())>
