@@ -447,14 +447,17 @@ pub async fn migrate_pictures(
     migration
 }
 
-/// A day: a picture stored since is kept even when nothing names it.
+/// A day: a picture stored since is kept even when nothing names it, and
+/// names are looked for at most once a day.
 const PICTURE_GRACE_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
 
 /// Removes the pictures that nothing names any longer: no draft (in either
 /// store, the trash included), no version, no entry set aside, none of
 /// `in_use` (what the open draft's undo steps hold), and stored more than a
 /// day ago. A name anywhere in a stored text counts, so an entry that cannot
-/// be read keeps its pictures. Returns how many went.
+/// be read keeps its pictures. Looking for names reads every stored text, so
+/// it is done at most once a day (`keys::PICTURES_COLLECTED`, written only
+/// then; a clock gone back does it again). Returns how many went.
 pub async fn collect_pictures(
     kv: &impl LocalAccess,
     bulk: &dyn BulkStore,
@@ -478,6 +481,13 @@ pub async fn collect_pictures(
     if unnamed.is_empty() {
         return Ok(0);
     }
+    let last: Option<f64> = kv
+        .local(|kv| kv.get(keys::PICTURES_COLLECTED))?
+        .and_then(|text| text.parse().ok());
+    if last.is_some_and(|last| last <= now_ms && now_ms - last < PICTURE_GRACE_MS) {
+        return Ok(0);
+    }
+    let _ = kv.local(|kv| kv.set(keys::PICTURES_COLLECTED, &now_ms.to_string()));
     let strike =
         |text: &str, unnamed: &mut Vec<String>| unnamed.retain(|id| !text.contains(id.as_str()));
     let local_keys = kv.local(|kv| kv.keys());

@@ -40,6 +40,8 @@ pub mod keys {
     pub fn picture(id: &str) -> String {
         format!("{PICTURE_PREFIX}{id}")
     }
+    /// When pictures nothing names were last looked for (`bulk::collect_pictures`).
+    pub const PICTURES_COLLECTED: &str = "baocao.pictures-collected";
     /// Templates imported from files.
     pub const TEMPLATE_PREFIX: &str = "baocao.template.";
 

@@ -419,3 +419,35 @@ test("200 reports of 8,000 words with three versions each: the library lists the
     await context.close();
   }
 });
+
+test("where IndexedDB cannot be opened, everything stays in local storage and the meter says so", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  // As in private windows of some browsers: no IndexedDB at all.
+  await context.addInitScript(() => Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true }));
+  try {
+    const page = await openApp(context, suite.server.url);
+    await newDraft(page, "so-ket");
+    await page.getByTestId("section-editor").getByTestId("paragraph").first().fill("Viết khi không có IndexedDB.");
+    await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
+    await page.getByTestId("close-draft").click();
+    await page.getByTestId("library").waitFor();
+    // The "on open" version is kept in local storage, and the draft closed
+    // stays there.
+    await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith("baocao.bulk.versions/")));
+    const keys = await appKeys(page);
+    assert.equal(keys.filter((key) => key.startsWith("baocao.draft.")).length, 1, `${keys}`);
+    const meter = page.getByTestId("storage-meter");
+    assert.match(await meter.getByTestId("bulk-in-local").innerText(), /không cho dùng kho lớn \(IndexedDB\)/);
+    await meter.screenshot({ path: join(OUTPUT, "storage-meter-without-indexeddb.png") });
+    await page.reload();
+    await page.getByTestId("library").waitFor();
+    await page.getByTestId("library-row").getByTestId("library-open").click();
+    await page.getByTestId("preview").waitFor();
+    assert.ok((await sheetText(page)).includes("Viết khi không có IndexedDB."));
+    await page.getByTestId("versions-toggle").click();
+    await page.getByTestId("version").first().waitFor();
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -331,10 +331,19 @@ fn pictures_nothing_names_are_collected_after_a_day() {
         assert!(block_on(load_picture(&bulk, &p.id())).unwrap().is_some());
     }
     assert_eq!(block_on(load_picture(&bulk, &unnamed.id())).unwrap(), None);
+    // Looked for at most once a day: half a day later nothing is read.
+    block_on(keep_picture(&bulk, &unnamed, 0.0)).unwrap();
+    assert_eq!(
+        block_on(collect_pictures(&kv, &bulk, &in_use_ids, 11.0 * DAY_MS)),
+        Ok(0)
+    );
+    assert!(block_on(load_picture(&bulk, &unnamed.id()))
+        .unwrap()
+        .is_some());
     // A day later the recent one goes too, once nothing names it.
     assert_eq!(
         block_on(collect_pictures(&kv, &bulk, &in_use_ids, 12.0 * DAY_MS)),
-        Ok(1)
+        Ok(2)
     );
     assert_eq!(block_on(load_picture(&bulk, &recent.id())).unwrap(), None);
 }
