@@ -1,20 +1,24 @@
-//! The bulk store: where what is large and read on demand lives — the local
-//! versions of each draft and the pictures of figures — apart from the
-//! small, synchronous local storage that keeps the drafts themselves (the
-//! open draft's autosave reads back at once there).
+//! The bulk store: where what is large and read on demand lives — closed
+//! drafts (the trash included), the local versions of each draft and the
+//! pictures of figures — apart from the small, synchronous local storage
+//! that keeps the open draft's text (its autosave reads back at once there)
+//! and a small library entry per draft.
 //!
 //! The browser's bulk store is IndexedDB (`platform::idb`), which answers
 //! later, so `BulkStore` hands back futures. The rules — what goes where,
-//! read-back, the caps on versions, the move of old versions out of local
-//! storage, erasing everything — are the async functions here, plain Rust
-//! over any `BulkStore`; the tests run them natively over `MemoryBulk`,
-//! which fails on demand (at once, after so many writes, or by reading back
-//! something else), with `block_on`.
+//! read-back, the caps on versions, the moves out of local storage, the
+//! pictures nothing names, erasing everything — are the async functions
+//! here and in `drafts.rs`, plain Rust over any `BulkStore`; the tests run
+//! them natively over `MemoryBulk`, which fails on demand (at once, after
+//! so many writes, or by reading back something else), with `block_on`.
+//! Where IndexedDB cannot be opened, `LocalBulk` keeps the same entries in
+//! local storage.
 //!
 //! Keys are namespaced: `versions/<draft id>` holds a draft's versions as
 //! one JSON list (the text local storage held under `baocao.versions.<id>`,
 //! so the move copies it as it is); `pictures/<picture id>` holds one
-//! picture (`StoredPicture`).
+//! picture (`StoredPicture`); `drafts/<draft id>` a closed draft
+//! (`drafts.rs`).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
