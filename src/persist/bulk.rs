@@ -42,7 +42,7 @@ pub trait BulkStore {
     fn get<'a>(&'a self, key: &'a str) -> Pending<'a, Option<String>>;
     fn put<'a>(&'a self, key: &'a str, value: &'a str) -> Pending<'a, ()>;
     fn delete<'a>(&'a self, key: &'a str) -> Pending<'a, ()>;
-    /// Every key that starts with `prefix` ("" for all), in order.
+    /// Every key that starts with `prefix` ("" for all), in no set order.
     fn keys<'a>(&'a self, prefix: &'a str) -> Pending<'a, Vec<String>>;
     /// Removes every entry.
     fn clear(&self) -> Pending<'_, ()>;
@@ -550,15 +550,13 @@ impl<L: LocalAccess> BulkStore for LocalBulk<L> {
     }
     fn keys<'a>(&'a self, prefix: &'a str) -> Pending<'a, Vec<String>> {
         let full = format!("{LOCAL_BULK_PREFIX}{prefix}");
-        let list = self.0.local(|kv| {
-            let mut list: Vec<String> = kv
-                .keys()
+        // In local storage's order, which no caller relies on.
+        let list: Vec<String> = self.0.local(|kv| {
+            kv.keys()
                 .into_iter()
                 .filter(|key| key.starts_with(&full))
                 .map(|key| key[LOCAL_BULK_PREFIX.len()..].to_owned())
-                .collect();
-            list.sort();
-            list
+                .collect()
         });
         Box::pin(async move { Ok(list) })
     }

@@ -769,13 +769,15 @@ impl Session {
 
     /// The pictures the open draft's figures name, of those at hand.
     pub fn pictures(&self) -> crate::picture::Pictures {
-        match &self.open {
-            Some(open) => pictures::referenced(&open.history.shared())
-                .into_iter()
-                .filter_map(|id| self.picture(&id).map(|picture| (id, picture)))
-                .collect(),
-            None => crate::picture::Pictures::new(),
+        let mut found = crate::picture::Pictures::new();
+        if let Some(open) = &self.open {
+            for id in pictures::referenced(&open.history.shared()) {
+                if let Some(picture) = self.picture(&id) {
+                    found.insert(id, picture);
+                }
+            }
         }
+        found
     }
 
     /// Holds the pictures an imported file carried, before its draft is

@@ -507,6 +507,10 @@ impl Store {
         id: &str,
         action: impl FnOnce(&mut Session, &str, f64) -> Result<Option<Msg>, SessionError> + 'static,
     ) {
+        self.library_action_boxed(id, Box::new(action));
+    }
+
+    fn library_action_boxed(&self, id: &str, action: Box<LibraryAction>) {
         let owned = id.to_owned();
         self.unpark_then(id, move |store| {
             match store.with_session(|s| action(s, &owned, clock::epoch_ms())) {
@@ -523,6 +527,9 @@ impl Store {
         });
     }
 }
+
+/// A library action on a draft (`Store::library_action`).
+type LibraryAction = dyn FnOnce(&mut Session, &str, f64) -> Result<Option<Msg>, SessionError>;
 
 /// Next year's draft just made, as the review on the library screen shows
 /// it: its id and name, and each year changed with the reference of its

@@ -263,6 +263,10 @@ impl Store {
     /// Loads the open draft's pictures that are not at hand from the bulk
     /// store, then calls `then` (at once when none are missing).
     pub(super) fn load_pictures_then(&self, then: impl FnOnce(Store) + 'static) {
+        self.load_pictures_boxed(Box::new(then));
+    }
+
+    fn load_pictures_boxed(&self, then: Box<dyn FnOnce(Store)>) {
         let missing = self.session.with_value(Session::pictures_to_load);
         if missing.is_empty() {
             return then(*self);
@@ -284,6 +288,10 @@ impl Store {
     /// Brings parked draft `id` back into local storage (`bulk::unpark`),
     /// then runs `then`; says why not when it cannot.
     pub(super) fn unpark_then(&self, id: &str, then: impl FnOnce(Store) + 'static) {
+        self.unpark_boxed(id, Box::new(then));
+    }
+
+    fn unpark_boxed(&self, id: &str, then: Box<dyn FnOnce(Store)>) {
         if !self.session.with_value(|s| s.is_parked(id)) {
             return then(*self);
         }
