@@ -819,9 +819,12 @@ impl Session {
     /// The ids of the pictures this session holds or names (its undo steps
     /// may bring them back): never collected while it runs.
     pub fn pictures_in_use(&self) -> std::collections::BTreeSet<String> {
-        let mut ids: std::collections::BTreeSet<String> = self.pictures.keys().cloned().collect();
-        if let Some(open) = &self.open {
-            ids.extend(pictures::referenced(&open.history.shared()));
+        let mut ids = match &self.open {
+            Some(open) => pictures::referenced(&open.history.shared()),
+            None => std::collections::BTreeSet::new(),
+        };
+        for id in self.pictures.keys() {
+            ids.insert(id.clone());
         }
         ids
     }

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 
 use crate::i18n::Msg;
 use crate::model::Document;
-use crate::persist::bulk::{self, BulkStore, LocalAccess, LocalBulk, Pending};
+use crate::persist::bulk::{self, BulkStore, LocalAccess, LocalBulk};
 use crate::persist::library::{KeyValue, StoreError};
 use crate::persist::{Snapshot, SnapshotReason};
 use crate::platform::idb::IdbStore;
@@ -66,49 +66,11 @@ impl LocalAccess for SessionStorage {
 
 /// The bulk store in use: IndexedDB, or local storage where IndexedDB
 /// cannot be opened.
-enum Bulk {
-    Idb(IdbStore),
-    Local(Box<LocalBulk<SessionStorage>>),
-}
-
-fn bulk_of(store: Store) -> Bulk {
+fn bulk_of(store: Store) -> Box<dyn BulkStore> {
     if IN_LOCAL.with(Cell::get) {
-        Bulk::Local(Box::new(LocalBulk(SessionStorage(store))))
+        Box::new(LocalBulk(SessionStorage(store)))
     } else {
-        Bulk::Idb(IdbStore)
-    }
-}
-
-impl BulkStore for Bulk {
-    fn get<'a>(&'a self, key: &'a str) -> Pending<'a, Option<String>> {
-        match self {
-            Bulk::Idb(idb) => idb.get(key),
-            Bulk::Local(local) => local.get(key),
-        }
-    }
-    fn put<'a>(&'a self, key: &'a str, value: &'a str) -> Pending<'a, ()> {
-        match self {
-            Bulk::Idb(idb) => idb.put(key, value),
-            Bulk::Local(local) => local.put(key, value),
-        }
-    }
-    fn delete<'a>(&'a self, key: &'a str) -> Pending<'a, ()> {
-        match self {
-            Bulk::Idb(idb) => idb.delete(key),
-            Bulk::Local(local) => local.delete(key),
-        }
-    }
-    fn keys<'a>(&'a self, prefix: &'a str) -> Pending<'a, Vec<String>> {
-        match self {
-            Bulk::Idb(idb) => idb.keys(prefix),
-            Bulk::Local(local) => local.keys(prefix),
-        }
-    }
-    fn clear(&self) -> Pending<'_, ()> {
-        match self {
-            Bulk::Idb(idb) => idb.clear(),
-            Bulk::Local(local) => local.clear(),
-        }
+        Box::new(IdbStore)
     }
 }
 
@@ -119,12 +81,12 @@ impl Store {
         let store = *self;
         for version in self.with_session(Session::versions_to_keep) {
             run(move || async move {
-                let _ = version.keep(&bulk_of(store)).await;
+                let _ = version.keep(&*bulk_of(store)).await;
             });
         }
         for picture in self.with_session(Session::pictures_to_keep) {
             run(move || async move {
-                let kept = bulk::keep_picture(&bulk_of(store), &picture, clock::epoch_ms()).await;
+                let kept = bulk::keep_picture(&*bulk_of(store), &picture, clock::epoch_ms()).await;
                 if let Err(error) = kept {
                     store.report(&SessionError::from(error));
                 }
@@ -142,7 +104,7 @@ impl Store {
             let mut list = match &key {
                 Some(key) => {
                     let id = key.trim_start_matches(bulk::VERSIONS_NS);
-                    bulk::snapshots(&bulk_of(store), id)
+                    bulk::snapshots(&*bulk_of(store), id)
                         .await
                         .unwrap_or_default()
                 }
@@ -180,7 +142,7 @@ impl Store {
         self.keep_versions();
         let store = *self;
         run(move || async move {
-            let kept = version.keep(&bulk_of(store)).await;
+            let kept = version.keep(&*bulk_of(store)).await;
             match store.with_session(|s| s.finish_replace(&version, kept, document)) {
                 Ok(()) => {
                     store.changed();
@@ -214,16 +176,17 @@ impl Store {
                 store.bulk_in_local.set(true);
             }
             let bulk = bulk_of(store);
+            let bulk = &*bulk;
             let now = clock::epoch_ms();
             if !IN_LOCAL.with(Cell::get) {
                 // What was not moved stays in local storage, whole, and
                 // moves at the next start.
-                let _ = bulk::migrate_versions(&kv, &bulk).await;
-                let _ = bulk::migrate_pictures(&kv, &bulk, now).await;
-                bulk::list_unlisted(&kv, &bulk).await;
+                let _ = bulk::migrate_versions(&kv, bulk).await;
+                let _ = bulk::migrate_pictures(&kv, bulk, now).await;
+                bulk::list_unlisted(&kv, bulk).await;
             }
-            bulk::purge_expired(&kv, &bulk, now).await;
-            let _ = bulk::remove_orphan_versions(&kv, &bulk).await;
+            bulk::purge_expired(&kv, bulk, now).await;
+            let _ = bulk::remove_orphan_versions(&kv, bulk).await;
             store.refresh_library();
             // The open draft's pictures, if they were not at hand.
             store.load_pictures_then(|_| {});
@@ -232,7 +195,7 @@ impl Store {
         run(move || async move {
             let in_use = store.session.with_value(Session::pictures_in_use);
             let kv = SessionStorage(store);
-            let _ = bulk::collect_pictures(&kv, &bulk_of(store), &in_use, clock::epoch_ms()).await;
+            let _ = bulk::collect_pictures(&kv, &*bulk_of(store), &in_use, clock::epoch_ms()).await;
             store.refresh_bulk_meter();
         });
     }
@@ -274,9 +237,10 @@ impl Store {
         let store = *self;
         run(move || async move {
             let bulk = bulk_of(store);
+            let bulk = &*bulk;
             let mut loaded = crate::picture::Pictures::new();
             for id in missing {
-                if let Ok(Some(picture)) = bulk::load_picture(&bulk, &id).await {
+                if let Ok(Some(picture)) = bulk::load_picture(bulk, &id).await {
                     loaded.insert(id, picture);
                 }
             }
@@ -298,7 +262,7 @@ impl Store {
         let store = *self;
         let id = id.to_owned();
         run(move || async move {
-            match bulk::unpark(&SessionStorage(store), &bulk_of(store), &id).await {
+            match bulk::unpark(&SessionStorage(store), &*bulk_of(store), &id).await {
                 Ok(()) => then(store),
                 Err(error) => {
                     store.report(&SessionError::from(error));
@@ -321,7 +285,7 @@ impl Store {
         let store = *self;
         let id = id.to_owned();
         run(move || async move {
-            let read = bulk::read_parked(&SessionStorage(store), &bulk_of(store), &id).await;
+            let read = bulk::read_parked(&SessionStorage(store), &*bulk_of(store), &id).await;
             then(
                 read.map(|envelope| envelope.document)
                     .map_err(SessionError::from),
@@ -336,10 +300,11 @@ impl Store {
         run(move || async move {
             let kv = SessionStorage(store);
             let bulk = bulk_of(store);
-            if let Err(error) = bulk::empty_trash(&kv, &bulk).await {
+            let bulk = &*bulk;
+            if let Err(error) = bulk::empty_trash(&kv, bulk).await {
                 store.report(&SessionError::from(error));
             }
-            let _ = bulk::remove_orphan_versions(&kv, &bulk).await;
+            let _ = bulk::remove_orphan_versions(&kv, bulk).await;
             store.refresh_library();
         });
     }
@@ -357,7 +322,7 @@ impl Store {
         self.flush();
         let store = *self;
         run(move || async move {
-            let plan = bulk::erase_plan(&SessionStorage(store), &bulk_of(store)).await;
+            let plan = bulk::erase_plan(&SessionStorage(store), &*bulk_of(store)).await;
             store.erase_plan.set(Some(plan));
         });
     }
@@ -374,6 +339,7 @@ impl Store {
         run(move || async move {
             let kv = SessionStorage(store);
             let bulk = bulk_of(store);
+            let bulk = &*bulk;
             let parked_ids: Vec<String> = store.with_session(|s| {
                 s.library()
                     .into_iter()
@@ -383,7 +349,7 @@ impl Store {
             });
             let mut parked = Vec::new();
             for id in parked_ids {
-                if let Ok(envelope) = bulk::read_parked(&kv, &bulk, &id).await {
+                if let Ok(envelope) = bulk::read_parked(&kv, bulk, &id).await {
                     parked.push(envelope);
                 }
             }
@@ -421,7 +387,7 @@ impl Store {
             store.versions_open.set(false);
             store.check_open.set(false);
             store.selected.set(None);
-            let outcome = bulk::erase_everything(&SessionStorage(store), &bulk_of(store)).await;
+            let outcome = bulk::erase_everything(&SessionStorage(store), &*bulk_of(store)).await;
             store.erase_plan.set(None);
             store.sync();
             store.refresh_library();
