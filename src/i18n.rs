@@ -485,7 +485,7 @@ messages! {
     Erased => "Đã xóa mọi dữ liệu của Báo cáo trên máy này.", "All of Báo cáo's data on this computer was erased.";
     EraseFailed => "Chưa xóa được: trình duyệt báo lỗi. Dữ liệu vẫn còn nguyên; hãy thử lại.", "Nothing was erased: the browser reported an error. Everything is still there; try again.";
     // -- storage: closed drafts, the trash and pictures in the bulk store (issue 19) --
-    BulkInLocal => "Trình duyệt này không cho dùng kho lớn (IndexedDB), nên mọi bản thảo, phiên bản và hình ảnh đều được giữ trong bộ nhớ cục bộ (khoảng 5 MB). Không mất gì, nhưng máy chứa được ít báo cáo hơn; hãy tải các bản thảo cũ về thành tệp.", "This browser does not allow the large store (IndexedDB), so every draft, version and picture is kept in local storage (about 5 MB). Nothing is lost, but fewer reports fit; download old drafts as files.";
+    BulkInLocal => "Trình duyệt này không cho dùng kho lớn (IndexedDB), nên mọi bản thảo, phiên bản và hình ảnh đều được giữ trong bộ nhớ ở dòng trên. Không mất gì, nhưng máy chứa được ít báo cáo hơn; hãy tải các bản thảo cũ về thành tệp.", "This browser does not allow the large store (IndexedDB), so every draft, version and picture is kept in the storage of the line above. Nothing is lost, but fewer reports fit; download old drafts as files.";
 }
 
 /// The short label of the texts a ruleset rests on, shown under the
