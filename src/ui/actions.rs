@@ -124,8 +124,13 @@ impl Store {
 
     /// Prints the preview (also "Save as PDF"), brought up to date first:
     /// the dialog opens at the next frame, once the change is on the page.
+    /// Firefox prints without page numbers and the preview's line keeping
+    /// (`print_support`): it is told so, and the print goes ahead.
     pub fn print(&self) {
         self.show_now();
+        if crate::print_support::print_differs_from_preview(&page::user_agent()) {
+            self.say(Msg::PrintInFirefox);
+        }
         request_animation_frame(dom::print);
     }
 

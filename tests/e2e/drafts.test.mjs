@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText, newDraft, bulkEntries, storedVersionReasons } from "./support.mjs";
+import { bulkEntries, downloadOf, newDraft, openApp, OUTPUT, sheetText, storedVersionReasons, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -126,13 +126,16 @@ test("a full storage shows a banner and the downloaded file holds the text", asy
     // Editing goes on in memory.
     await page.keyboard.type(".");
     assert.match(await sheetText(page), /2\. Trước khi đầy và sau khi đầy\./);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("banner-download").click()]);
+    const download = await downloadOf(page, () => page.getByTestId("banner-download").click());
     assert.match(download.suggestedFilename(), /^bao-cao-tong-ket-doi-moi-phuong-thuc-lanh-dao-cua-dang-\d{4}-\d\d-\d\d\.baocao\.json$/);
     const file = JSON.parse(await readFile(await download.path(), "utf8"));
     assert.equal(file.format, "baocao-draft");
     assert.equal(file.document.sections[0].children[1].blocks[0].text, "Trước khi đầy và sau khi đầy.");
     // Making room lets the next save through and the banner goes.
     await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler.")).forEach((k) => localStorage.removeItem(k)));
+    // Back in the paragraph (the click on the banner's button took focus).
+    await page.getByTestId("section-editor").nth(2).getByTestId("paragraph").first().click();
+    await page.keyboard.press("End");
     await page.keyboard.type(" Xong");
     await banner.waitFor({ state: "detached", timeout: 5000 });
     await page.screenshot({ path: join(OUTPUT, "storage-full.png") });
@@ -171,7 +174,7 @@ test("with storage full, closing the draft or the tab asks first, until the draf
     assert.equal(dialogs[1].type, "beforeunload");
     assert.equal(page.isClosed(), false);
     // Once downloaded, the changes are safe in the file: no more questions.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("banner-download").click()]);
+    const download = await downloadOf(page, () => page.getByTestId("banner-download").click());
     const file = JSON.parse(await readFile(await download.path(), "utf8"));
     assert.equal(file.document.sections[0].children[1].blocks[0].text, "Đã lưu và chưa lưu");
     await page.getByTestId("close-draft").click();
@@ -202,7 +205,7 @@ test("a corrupt entry is kept aside and offered for download; the app still star
     assert.match(await page.getByTestId("status").innerText(), /không đọc được/);
     // The healthy draft is still listed; the broken one is offered as it was.
     assert.equal(await page.getByTestId("library-row").count(), 1);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("set-aside-download").click()]);
+    const download = await downloadOf(page, () => page.getByTestId("set-aside-download").click());
     assert.equal(await readFile(await download.path(), "utf8"), '{"format":"baocao-draft","version":2,"document":{"sections":"hỏng"');
     const stored = await page.evaluate(() => localStorage.getItem("baocao.draft.123"));
     assert.equal(stored, '{"format":"baocao-draft","version":2,"document":{"sections":"hỏng"');

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { copyFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, bulkEntries, newDraft, sheetText } from "./support.mjs";
+import { bulkEntries, downloadOf, downloadsOf, newDraft, openApp, OUTPUT, sheetText, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -121,11 +121,7 @@ test("erasing the data on this computer names what goes, offers the files, and l
     await page.screenshot({ path: join(OUTPUT, "erase-dialog.png") });
 
     // Every draft as its own file first.
-    const downloads = [];
-    page.on("download", (download) => downloads.push(download));
-    await dialog.getByTestId("erase-download").click();
-    const deadline = Date.now() + 5000;
-    while (downloads.length < 2 && Date.now() < deadline) await page.waitForTimeout(100);
+    const downloads = await downloadsOf(page, () => dialog.getByTestId("erase-download").click(), 2);
     assert.equal(downloads.length, 2);
     const texts = await Promise.all(
       downloads.map(async (download) => {
@@ -325,7 +321,7 @@ test("a library in the layout before moves to IndexedDB whole: drafts, trash and
     await page.getByTestId("figure-picture").waitFor();
     assert.ok((await sheetText(page)).includes("Bản thảo có hình, viết bằng phiên bản cũ."));
     await page.getByTestId("export-toggle").click();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
+    const download = await downloadOf(page, () => page.getByTestId("export-docx").click());
     const docx = join(OUTPUT, "storage-moved-picture.docx");
     await copyFile(await download.path(), docx);
     assert.match(execFileSync("unzip", ["-l", docx], { encoding: "utf8" }), /word\/media\/image1\.png/);
