@@ -20,8 +20,10 @@ const UNIT = async (name) => ({
   buffer: await readFile(new URL(`../fixtures/units/${name}`, import.meta.url).pathname),
 });
 const texts = (locator) => locator.evaluateAll((nodes) => nodes.map((node) => node.textContent.trim()));
+/// The drafts in the library: one entry each in local storage (a closed
+/// draft's text is in IndexedDB).
 const storedDrafts = (page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("baocao.draft.")).length);
+  page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("baocao.meta.")).length);
 
 /// Waits until no chosen file is still being read.
 async function allRead(page, count) {
