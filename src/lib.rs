@@ -30,6 +30,7 @@ pub mod picture;
 pub mod render;
 pub mod rules;
 pub mod session;
+pub mod sheet_measure;
 pub mod table;
 pub mod template;
 pub mod text;
