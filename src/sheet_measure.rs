@@ -198,7 +198,10 @@ mod tests {
         assert!(measure.replace(
             0,
             80.0,
-            vec![block(0.0, 20.0, "doc-item"), block(20.0, 60.0, "doc-paragraph")],
+            vec![
+                block(0.0, 20.0, "doc-item"),
+                block(20.0, 60.0, "doc-paragraph")
+            ],
         ));
         assert_eq!(
             tops(&measure),
@@ -209,7 +212,10 @@ mod tests {
         assert!(measure.replace(
             0,
             60.0,
-            vec![block(0.0, 20.0, "doc-item"), block(20.0, 40.0, "doc-paragraph")],
+            vec![
+                block(0.0, 20.0, "doc-item"),
+                block(20.0, 40.0, "doc-paragraph")
+            ],
         ));
         assert_eq!(measure, sheet());
     }
@@ -220,7 +226,10 @@ mod tests {
         assert!(measure.replace(
             1,
             40.0,
-            vec![block(0.0, 20.0, "doc-item"), block(20.0, 20.0, "doc-paragraph")],
+            vec![
+                block(0.0, 20.0, "doc-item"),
+                block(20.0, 20.0, "doc-paragraph")
+            ],
         ));
         assert_eq!(
             tops(&measure),

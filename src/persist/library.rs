@@ -192,10 +192,12 @@ fn write_parts(
         .sections
         .iter()
         .enumerate()
-        .map(|(index, part)| match (stored.parts.get(index), stored.texts.get(index)) {
-            (Some(written), Some(text)) if written == part => text.clone(),
-            _ => serde_json::to_string(part).unwrap_or_default(),
-        })
+        .map(
+            |(index, part)| match (stored.parts.get(index), stored.texts.get(index)) {
+                (Some(written), Some(text)) if written == part => text.clone(),
+                _ => serde_json::to_string(part).unwrap_or_default(),
+            },
+        )
         .collect();
     // The texts kept beside sections, last: unchanged by typing, so found
     // unchanged below and never written again.

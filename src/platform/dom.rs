@@ -330,7 +330,12 @@ impl SheetWatch {
     }
 
     /// Notes which boxes `records` changed. True when something changed.
-    fn note(&self, sheet: &web_sys::Element, ignored_attribute: &str, records: &js_sys::Array) -> bool {
+    fn note(
+        &self,
+        sheet: &web_sys::Element,
+        ignored_attribute: &str,
+        records: &js_sys::Array,
+    ) -> bool {
         let mut watched = self.watched.borrow_mut();
         let mut any = false;
         for record in records.iter() {

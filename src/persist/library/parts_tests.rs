@@ -334,7 +334,14 @@ fn saves_of_keystrokes_store_each_part_as_it_now_is() {
         // The text kept for an unchanged part is its own: a part whose
         // kept text had gone stale would show here.
         document = next;
-        save_document(&mut kv, &mut envelope, &document, &mut stored, 3.0 + n as f64).unwrap();
+        save_document(
+            &mut kv,
+            &mut envelope,
+            &document,
+            &mut stored,
+            3.0 + n as f64,
+        )
+        .unwrap();
         assert_eq!(load(&mut kv, &id).unwrap().document, document);
         let expected: Vec<String> = document
             .sections
