@@ -329,6 +329,20 @@ impl SheetWatch {
         Some(watch)
     }
 
+    /// Stops watching: the observer lets go of the sheet, and the boxes
+    /// and blocks kept are dropped (the preview is gone; a watch kept
+    /// them, and so the whole sheet, alive).
+    pub fn stop(&self) {
+        let mut watched = self.watched.borrow_mut();
+        if let Some(observer) = watched.observer.take() {
+            observer.disconnect();
+        }
+        watched.units.clear();
+        watched.measure = SheetMeasure::default();
+        watched.dirty.clear();
+        watched.full = true;
+    }
+
     /// Notes which boxes `records` changed. True when something changed.
     fn note(
         &self,
@@ -396,10 +410,7 @@ impl SheetWatch {
         } else {
             1.0
         };
-        let partly = {
-            let watched = self.watched.borrow();
-            !watched.full && watched.units.iter().all(|unit| unit.is_connected())
-        };
+        let partly = !self.watched.borrow().full;
         let blocks = if partly {
             self.measure_changed(layout, scale)
         } else {
@@ -426,8 +437,10 @@ impl SheetWatch {
         let mut watched = self.watched.borrow_mut();
         let dirty = std::mem::take(&mut watched.dirty);
         for &index in &dirty {
+            // A box taken out of the sheet was a change outside the boxes
+            // (its part's children changed): a full measure is due anyway.
             let unit = watched.units.get(index)?.clone();
-            if !watched.measure.has_unit(index) {
+            if !unit.is_connected() || !watched.measure.has_unit(index) {
                 return None;
             }
             let classes = unit.class_list();

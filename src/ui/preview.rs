@@ -957,6 +957,11 @@ pub fn Preview() -> impl IntoView {
         true
     };
     let schedule = move || schedule_repaginate(generation, REPAGINATE_MS, repaginate);
+    on_cleanup(move || {
+        if let Some(watch) = watch.try_get_value().flatten() {
+            watch.stop();
+        }
+    });
     // Changes under the sheet, except the attribute that tells whether
     // typing waits to be shown, which changes no line.
     Effect::new(move |observing: Option<bool>| {
