@@ -348,6 +348,8 @@ messages! {
     CopyTextFailed => "Trình duyệt không cho chép vào bộ nhớ tạm. Hãy bôi đen chữ trong khung rồi nhấn Ctrl+C.", "The browser did not allow copying to the clipboard. Select the text in the box and press Ctrl+C.";
     CopiedIntoSection => "Đã chép bài năm trước vào mục; nhấn Ctrl+Z nếu muốn bỏ.", "Last year's text was copied into the section; press Ctrl+Z to take it back.";
     CopiedUnitIntoSection => "Đã chép bài của đơn vị vào mục; nhấn Ctrl+Z nếu muốn bỏ.", "The unit's text was copied into the section; press Ctrl+Z to take it back.";
+    // Printing from Firefox (issue 19, point 8).
+    PrintInFirefox => "Firefox in không đánh số trang và có thể sang trang lệch một dòng so với bản xem trước. Để có bản đúng thể thức, hãy tải tệp Word (Xuất tệp ▸ Word) hoặc in bằng Chrome, Cốc Cốc, Edge.", "Firefox prints without page numbers and may turn a page a line away from the preview. For a copy in the official layout, download the Word file (Export ▸ Word) or print from Chrome, Cốc Cốc or Edge.";
     Rename => "Đổi tên", "Rename";
     RenameLabel => "Tên mới của bản thảo", "New draft name";
     MoveToTrash => "Xóa", "Delete";
@@ -484,6 +486,8 @@ messages! {
     EraseCannotUndo => "Không thể hoàn tác. Những gì đã tải về thành tệp vẫn mở lại được bằng “Mở tệp”.", "This cannot be undone. What you downloaded as files can be opened again with “Open file”.";
     Erased => "Đã xóa mọi dữ liệu của Báo cáo trên máy này.", "All of Báo cáo's data on this computer was erased.";
     EraseFailed => "Chưa xóa được: trình duyệt báo lỗi. Dữ liệu vẫn còn nguyên; hãy thử lại.", "Nothing was erased: the browser reported an error. Everything is still there; try again.";
+    // -- storage: closed drafts, the trash and pictures in the bulk store (issue 19) --
+    BulkInLocal => "Trình duyệt này không cho dùng kho lớn (IndexedDB), nên mọi bản thảo, phiên bản và hình ảnh đều được giữ trong bộ nhớ ở dòng trên. Không mất gì, nhưng máy chứa được ít báo cáo hơn; hãy tải các bản thảo cũ về thành tệp.", "This browser does not allow the large store (IndexedDB), so every draft, version and picture is kept in the storage of the line above. Nothing is lost, but fewer reports fit; download old drafts as files.";
 }
 
 /// The short label of the texts a ruleset rests on, shown under the
@@ -907,10 +911,10 @@ pub fn bulk_storage_sentence(lang: Lang, used: u64) -> String {
     let used = format_size(lang, used);
     match lang {
         Lang::Vi => {
-            format!("Phiên bản và hình ảnh đang dùng thêm {used} trong kho lớn của trình duyệt.")
+            format!("Các bản thảo đã đóng, thùng rác, phiên bản và hình ảnh đang dùng thêm {used} trong kho lớn của trình duyệt.")
         }
         Lang::En => {
-            format!("Versions and pictures use another {used} in the browser's large store.")
+            format!("Closed drafts, the trash, versions and pictures use another {used} in the browser's large store.")
         }
     }
 }

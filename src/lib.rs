@@ -27,6 +27,7 @@ pub mod offline;
 pub mod pagination;
 pub mod persist;
 pub mod picture;
+pub mod print_support;
 pub mod render;
 pub mod rules;
 pub mod session;

@@ -1305,3 +1305,54 @@ fn unclosed_css_blocks(css: &str) -> Vec<usize> {
     }
     open
 }
+
+// Options that follow the document.
+
+/// Lines of `source` where an `<option>` takes a reactive `selected`
+/// attribute. The attribute is only the option's default: once the user
+/// has picked another option, Firefox (as the HTML standard says) keeps
+/// the pick when the attribute changes, so an undo or a reset left the
+/// list showing a value the document no longer had. Such options set the
+/// `selected` property (`prop:selected`) instead.
+fn reactive_selected_attributes(source: &str) -> Vec<usize> {
+    source
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let code = line.trim_start();
+            !code.starts_with("//")
+                && code.contains("selected=move")
+                && !code.contains("prop:selected=move")
+                && {
+                    let at = code.find("selected=move").unwrap();
+                    at == 0
+                        || !code.as_bytes()[at - 1].is_ascii_alphanumeric()
+                            && code.as_bytes()[at - 1] != b'-'
+                            && code.as_bytes()[at - 1] != b':'
+                }
+        })
+        .map(|(index, _)| index + 1)
+        .collect()
+}
+
+#[test]
+fn firefox_select_kept_the_users_pick_after_undo() {
+    let found: Vec<String> = crate_sources()
+        .into_iter()
+        .filter(|(relative, _)| relative.starts_with("src/ui/"))
+        .flat_map(|(relative, source)| {
+            reactive_selected_attributes(&source)
+                .into_iter()
+                .map(move |line| {
+                    format!("{relative}:{line}: use prop:selected, not the selected attribute")
+                })
+        })
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn tidy_finds_a_reactive_selected_attribute() {
+    let source = "<option value=\"a\" selected=move || on.get()>\n<option prop:selected=move || on.get()>\nclass:selected=move || x\naria-selected=move || y\n";
+    assert_eq!(reactive_selected_attributes(source), vec![1]);
+}

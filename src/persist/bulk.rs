@@ -1,20 +1,24 @@
-//! The bulk store: where what is large and read on demand lives — the local
-//! versions of each draft and the pictures of figures — apart from the
-//! small, synchronous local storage that keeps the drafts themselves (the
-//! open draft's autosave reads back at once there).
+//! The bulk store: where what is large and read on demand lives — closed
+//! drafts (the trash included), the local versions of each draft and the
+//! pictures of figures — apart from the small, synchronous local storage
+//! that keeps the open draft's text (its autosave reads back at once there)
+//! and a small library entry per draft.
 //!
 //! The browser's bulk store is IndexedDB (`platform::idb`), which answers
 //! later, so `BulkStore` hands back futures. The rules — what goes where,
-//! read-back, the caps on versions, the move of old versions out of local
-//! storage, erasing everything — are the async functions here, plain Rust
-//! over any `BulkStore`; the tests run them natively over `MemoryBulk`,
-//! which fails on demand (at once, after so many writes, or by reading back
-//! something else), with `block_on`.
+//! read-back, the caps on versions, the moves out of local storage, the
+//! pictures nothing names, erasing everything — are the async functions
+//! here and in `drafts.rs`, plain Rust over any `BulkStore`; the tests run
+//! them natively over `MemoryBulk`, which fails on demand (at once, after
+//! so many writes, or by reading back something else), with `block_on`.
+//! Where IndexedDB cannot be opened, `LocalBulk` keeps the same entries in
+//! local storage.
 //!
 //! Keys are namespaced: `versions/<draft id>` holds a draft's versions as
 //! one JSON list (the text local storage held under `baocao.versions.<id>`,
 //! so the move copies it as it is); `pictures/<picture id>` holds one
-//! picture (`StoredPicture`).
+//! picture (`StoredPicture`); `drafts/<draft id>` a closed draft
+//! (`drafts.rs`).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -25,6 +29,10 @@ use std::rc::Rc;
 use super::library::{KeyValue, LibraryError, StoreError};
 use super::{add_snapshot, keys, Snapshot, SnapshotReason};
 use crate::model::Document;
+use crate::picture::Picture;
+
+mod drafts;
+pub use drafts::*;
 
 /// What a bulk store hands back: a future of its answer.
 pub type Pending<'a, T> = Pin<Box<dyn Future<Output = Result<T, StoreError>> + 'a>>;
@@ -34,7 +42,7 @@ pub trait BulkStore {
     fn get<'a>(&'a self, key: &'a str) -> Pending<'a, Option<String>>;
     fn put<'a>(&'a self, key: &'a str, value: &'a str) -> Pending<'a, ()>;
     fn delete<'a>(&'a self, key: &'a str) -> Pending<'a, ()>;
-    /// Every key that starts with `prefix` ("" for all), in order.
+    /// Every key that starts with `prefix` ("" for all), in no set order.
     fn keys<'a>(&'a self, prefix: &'a str) -> Pending<'a, Vec<String>>;
     /// Removes every entry.
     fn clear(&self) -> Pending<'_, ()>;
@@ -45,6 +53,12 @@ pub trait BulkStore {
 /// which other code uses meanwhile).
 pub trait LocalAccess {
     fn local<T>(&self, f: impl FnOnce(&mut dyn KeyValue) -> T) -> T;
+}
+
+impl<L: LocalAccess + ?Sized> LocalAccess for &L {
+    fn local<T>(&self, f: impl FnOnce(&mut dyn KeyValue) -> T) -> T {
+        (**self).local(f)
+    }
 }
 
 impl<K: KeyValue> LocalAccess for RefCell<K> {
@@ -202,7 +216,7 @@ pub async fn remove_orphan_versions(
     let mut removed = 0;
     for key in bulk.keys(VERSIONS_NS).await? {
         let id = &key[VERSIONS_NS.len()..];
-        if kv.local(|kv| kv.get(&keys::draft(id)))?.is_none() {
+        if !kv.local(|kv| super::library::exists(kv, id)) {
             bulk.delete(&key).await?;
             removed += 1;
         }
@@ -339,6 +353,224 @@ pub async fn get_picture(
 /// Removes picture `id`.
 pub async fn delete_picture(bulk: &dyn BulkStore, id: &str) -> Result<(), StoreError> {
     bulk.delete(&picture_key(id)).await
+}
+
+impl StoredPicture {
+    /// `picture` as stored, stamped with when it was stored (a picture
+    /// named nowhere is kept a day: another tab's undo may bring it back).
+    pub fn of(picture: &Picture, now_ms: f64) -> StoredPicture {
+        let mut extra = BTreeMap::new();
+        extra.insert(STORED_MS_FIELD.to_owned(), serde_json::Value::from(now_ms));
+        StoredPicture {
+            mime: picture.mime.as_str().to_owned(),
+            base64: crate::picture::base64_encode(&picture.bytes),
+            extra,
+        }
+    }
+
+    /// The picture, when its bytes are a PNG or JPEG.
+    pub fn picture(&self) -> Option<Picture> {
+        Picture::from_data_url(&format!("data:{};base64,{}", self.mime, self.base64)).ok()
+    }
+
+    fn stored_ms(&self) -> Option<f64> {
+        self.extra
+            .get(STORED_MS_FIELD)
+            .and_then(serde_json::Value::as_f64)
+    }
+}
+
+/// The field of a stored picture that says when it was stored.
+const STORED_MS_FIELD: &str = "stored_ms";
+
+/// Keeps `picture` under its id, written and read back, unless it is there
+/// already (an id names the same bytes forever).
+pub async fn keep_picture(
+    bulk: &dyn BulkStore,
+    picture: &Picture,
+    now_ms: f64,
+) -> Result<(), LibraryError> {
+    let id = picture.id();
+    if load_picture(bulk, &id).await?.is_some() {
+        return Ok(());
+    }
+    put_picture(bulk, &id, &StoredPicture::of(picture, now_ms)).await
+}
+
+/// Picture `id` from the bulk store, when it is there and its bytes are
+/// the picture of that id.
+pub async fn load_picture(bulk: &dyn BulkStore, id: &str) -> Result<Option<Picture>, StoreError> {
+    if !crate::picture::is_id(id) {
+        return Ok(None);
+    }
+    Ok(get_picture(bulk, id)
+        .await?
+        .and_then(|stored| stored.picture())
+        .filter(|picture| picture.id() == id))
+}
+
+/// Moves the pictures local storage holds (`baocao.picture.<id>`, the
+/// layout before the bulk store) to the bulk store: each copied (unless the
+/// bulk store has it), read back, and only then removed from local storage.
+/// The first failure stops the move; the rest stays and moves at the next
+/// start. An entry that is not a picture of its id stays where it is.
+pub async fn migrate_pictures(
+    kv: &impl LocalAccess,
+    bulk: &dyn BulkStore,
+    now_ms: f64,
+) -> Migration {
+    let local_keys: Vec<String> = kv.local(|kv| {
+        kv.keys()
+            .into_iter()
+            .filter(|key| key.starts_with(keys::PICTURE_PREFIX))
+            .collect()
+    });
+    let mut migration = Migration {
+        left: local_keys.len(),
+        ..Migration::default()
+    };
+    for local_key in local_keys {
+        let id = &local_key[keys::PICTURE_PREFIX.len()..];
+        let Some(picture) = kv.local(|kv| super::pictures::get_picture(kv, id)) else {
+            continue;
+        };
+        if let Err(error) = keep_picture(bulk, &picture, now_ms).await {
+            migration.stopped = Some(match error {
+                LibraryError::Store(error) => error,
+                _ => StoreError::Other("the copy did not read back".into()),
+            });
+            break;
+        }
+        if let Err(error) = kv.local(|kv| kv.remove(&local_key)) {
+            migration.stopped = Some(error);
+            break;
+        }
+        migration.moved += 1;
+        migration.left -= 1;
+    }
+    migration
+}
+
+/// A day: a picture stored since is kept even when nothing names it, and
+/// names are looked for at most once a day.
+const PICTURE_GRACE_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
+
+/// Removes the pictures that nothing names any longer: no draft (in either
+/// store, the trash included), no version, no entry set aside, none of
+/// `in_use` (what the open draft's undo steps hold), and stored more than a
+/// day ago. A name anywhere in a stored text counts, so an entry that cannot
+/// be read keeps its pictures. Looking for names reads every stored text, so
+/// it is done at most once a day (`keys::PICTURES_COLLECTED`, written only
+/// then; a clock gone back does it again). Returns how many went.
+pub async fn collect_pictures(
+    kv: &impl LocalAccess,
+    bulk: &dyn BulkStore,
+    in_use: &std::collections::BTreeSet<String>,
+    now_ms: f64,
+) -> Result<usize, StoreError> {
+    let mut unnamed: Vec<String> = Vec::new();
+    for key in bulk.keys(PICTURES_NS).await? {
+        let id = &key[PICTURES_NS.len()..];
+        if in_use.contains(id) {
+            continue;
+        }
+        let recent = get_picture(bulk, id)
+            .await?
+            .and_then(|stored| stored.stored_ms())
+            .is_some_and(|stored| (now_ms - stored).abs() < PICTURE_GRACE_MS);
+        if !recent {
+            unnamed.push(id.to_owned());
+        }
+    }
+    if unnamed.is_empty() {
+        return Ok(0);
+    }
+    let last: Option<f64> = kv
+        .local(|kv| kv.get(keys::PICTURES_COLLECTED))?
+        .and_then(|text| text.parse().ok());
+    if last.is_some_and(|last| last <= now_ms && now_ms - last < PICTURE_GRACE_MS) {
+        return Ok(0);
+    }
+    let _ = kv.local(|kv| kv.set(keys::PICTURES_COLLECTED, &now_ms.to_string()));
+    let strike =
+        |text: &str, unnamed: &mut Vec<String>| unnamed.retain(|id| !text.contains(id.as_str()));
+    let local_keys = kv.local(|kv| kv.keys());
+    for key in local_keys {
+        if key.starts_with(keys::APP_PREFIX) && !key.starts_with(keys::PICTURE_PREFIX) {
+            if let Some(text) = kv.local(|kv| kv.get(&key))? {
+                strike(&text, &mut unnamed);
+            }
+        }
+    }
+    for namespace in [DRAFTS_NS, VERSIONS_NS] {
+        for key in bulk.keys(namespace).await? {
+            if unnamed.is_empty() {
+                return Ok(0);
+            }
+            if let Some(text) = bulk.get(&key).await? {
+                strike(&text, &mut unnamed);
+            }
+        }
+    }
+    for id in &unnamed {
+        delete_picture(bulk, id).await?;
+    }
+    Ok(unnamed.len())
+}
+
+// --- when IndexedDB is missing -----------------------------------------
+
+/// Local storage's keys of `LocalBulk`'s entries start with this.
+pub const LOCAL_BULK_PREFIX: &str = "baocao.bulk.";
+
+/// The bulk store kept in local storage, where IndexedDB cannot be opened
+/// (private windows of some browsers): versions and pictures stay in
+/// local storage as before, under `LOCAL_BULK_PREFIX`, and drafts are not
+/// parked. Nothing is lost; the room is local storage's.
+pub struct LocalBulk<L>(pub L);
+
+impl<L: LocalAccess> BulkStore for LocalBulk<L> {
+    fn get<'a>(&'a self, key: &'a str) -> Pending<'a, Option<String>> {
+        let value = self
+            .0
+            .local(|kv| kv.get(&format!("{LOCAL_BULK_PREFIX}{key}")));
+        Box::pin(async move { value })
+    }
+    fn put<'a>(&'a self, key: &'a str, value: &'a str) -> Pending<'a, ()> {
+        let outcome = self
+            .0
+            .local(|kv| kv.set(&format!("{LOCAL_BULK_PREFIX}{key}"), value));
+        Box::pin(async move { outcome })
+    }
+    fn delete<'a>(&'a self, key: &'a str) -> Pending<'a, ()> {
+        let outcome = self
+            .0
+            .local(|kv| kv.remove(&format!("{LOCAL_BULK_PREFIX}{key}")));
+        Box::pin(async move { outcome })
+    }
+    fn keys<'a>(&'a self, prefix: &'a str) -> Pending<'a, Vec<String>> {
+        let full = format!("{LOCAL_BULK_PREFIX}{prefix}");
+        // In local storage's order, which no caller relies on.
+        let list: Vec<String> = self.0.local(|kv| {
+            kv.keys()
+                .into_iter()
+                .filter(|key| key.starts_with(&full))
+                .map(|key| key[LOCAL_BULK_PREFIX.len()..].to_owned())
+                .collect()
+        });
+        Box::pin(async move { Ok(list) })
+    }
+    fn clear(&self) -> Pending<'_, ()> {
+        let outcome = self.0.local(|kv| {
+            for key in kv.keys() {
+                if key.starts_with(LOCAL_BULK_PREFIX) {
+                    kv.remove(&key)?;
+                }
+            }
+            Ok(())
+        });
+        Box::pin(async move { outcome })
+    }
 }
 
 // --- the whole of it ---------------------------------------------------

@@ -531,6 +531,15 @@ pub fn list(kv: &mut dyn KeyValue) -> (Vec<DraftMeta>, Vec<String>) {
     let all = kv.keys();
     let mut drafts = Vec::new();
     let mut unreadable = Vec::new();
+    // Drafts kept in the bulk store: their library entry, with no head.
+    for key in &all {
+        let Some(id) = key.strip_prefix(keys::META_PREFIX) else {
+            continue;
+        };
+        if let Some(meta) = parked_meta(kv, id) {
+            drafts.push(meta);
+        }
+    }
     for key in &all {
         let Some(id) = key.strip_prefix(keys::DRAFT_PREFIX) else {
             continue;
@@ -560,6 +569,44 @@ pub fn list(kv: &mut dyn KeyValue) -> (Vec<DraftMeta>, Vec<String>) {
     }
     drafts.sort_by(|a, b| b.edited_ms.total_cmp(&a.edited_ms));
     (drafts, unreadable)
+}
+
+/// The library entry of draft `id` when its text is in the bulk store
+/// (`bulk::park`): an entry that says so, and no head in local storage
+/// (a head there is the draft's text, newer than any copy elsewhere).
+pub fn parked_meta(kv: &dyn KeyValue, id: &str) -> Option<DraftMeta> {
+    let text = kv.get(&keys::meta(id)).ok().flatten()?;
+    if !text.contains("\"in_bulk\":true") {
+        return None;
+    }
+    let mut meta = serde_json::from_str::<DraftMeta>(&text).ok()?;
+    if !meta.in_bulk || kv.contains(&keys::draft(id)) {
+        return None;
+    }
+    meta.id = id.to_owned();
+    Some(meta)
+}
+
+/// Tells whether draft `id`'s text is in the bulk store, not here.
+pub fn is_parked(kv: &dyn KeyValue, id: &str) -> bool {
+    parked_meta(kv, id).is_some()
+}
+
+/// Tells whether draft `id` is in the library, in either store.
+pub fn exists(kv: &dyn KeyValue, id: &str) -> bool {
+    kv.contains(&keys::draft(id)) || is_parked(kv, id)
+}
+
+/// Writes `envelope` whole into local storage in pieces, as a new draft's
+/// are (parts, then the head, each read back); its library entry follows.
+pub fn write_envelope(kv: &mut dyn KeyValue, envelope: &mut Envelope) -> Result<(), LibraryError> {
+    write(kv, envelope, &mut StoredParts::default())
+}
+
+/// Keeps the text of an unreadable entry aside (`set_aside`), for the
+/// bulk store's drafts.
+pub fn keep_aside(kv: &mut dyn KeyValue, name: &str, text: &str) -> Result<String, StoreError> {
+    set_aside(kv, name, text)
 }
 
 /// Entries set aside because they could not be read: (key, text).
@@ -692,8 +739,17 @@ pub fn empty_trash(kv: &mut dyn KeyValue) -> Result<usize, LibraryError> {
     Ok(deleted)
 }
 
+/// Records that a start first found draft `id` in the trash at `now_ms`
+/// (see `purge_expired`).
+pub fn mark_trash_seen(kv: &mut dyn KeyValue, id: &str, now_ms: f64) -> Result<(), LibraryError> {
+    update(kv, id, now_ms, false, |envelope| {
+        envelope.meta.trash_seen_ms = Some(now_ms)
+    })
+    .map(|_| ())
+}
+
 /// Writes a draft's library entry from its head's details.
-fn rewrite_meta(kv: &mut dyn KeyValue, meta: &DraftMeta) {
+pub fn rewrite_meta(kv: &mut dyn KeyValue, meta: &DraftMeta) {
     let _ = kv.set(
         &keys::meta(&meta.id),
         &serde_json::to_string(meta).unwrap_or_default(),

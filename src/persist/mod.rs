@@ -40,6 +40,8 @@ pub mod keys {
     pub fn picture(id: &str) -> String {
         format!("{PICTURE_PREFIX}{id}")
     }
+    /// When pictures nothing names were last looked for (`bulk::collect_pictures`).
+    pub const PICTURES_COLLECTED: &str = "baocao.pictures-collected";
     /// Templates imported from files.
     pub const TEMPLATE_PREFIX: &str = "baocao.template.";
 
@@ -109,6 +111,10 @@ pub struct DraftMeta {
     pub trash_seen_ms: Option<f64>,
     /// The size of the stored draft in bytes.
     pub size: usize,
+    /// On a library entry only: the draft's text is in the bulk store
+    /// (`bulk::park`), not in local storage. Never set in a draft's head.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_bulk: bool,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }

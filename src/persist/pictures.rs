@@ -1,14 +1,13 @@
-//! The picture store and the pictures a draft file carries.
+//! Pictures in local storage and the pictures a draft file carries.
 //!
-//! Each picture is stored once under its own key (`keys::picture`), as a
-//! `data:` URL, apart from the draft: an autosave writes the draft's text
-//! only, never the pictures again. The interface is four functions
-//! (`put_picture`, `get_picture`, `remove_picture`, `pictures_of`) so that
-//! the store behind it can change without its callers changing.
-//!
-//! Nothing is collected yet: a picture no figure uses any longer stays
-//! stored, because an undo step or a local version of the draft may still
-//! name it.
+//! Before the bulk store, each picture was stored once under its own key
+//! (`keys::picture`), as a `data:` URL, apart from the draft; those entries
+//! are read until `bulk::migrate_pictures` moves them to the bulk store at
+//! the next start (a draft of a version before 4 carrying its pictures in
+//! its envelope puts them here first, `move_to_store`). Pictures now live in
+//! the bulk store (`bulk::keep_picture`), held in memory by the session for
+//! the open draft; `bulk::collect_pictures` removes those nothing names.
+//! `referenced` gives the ids a document's figures name.
 //!
 //! A shared draft file carries its figures' pictures in one top-level
 //! field, `FILE_PICTURES_FIELD`: `{"<id>": "data:image/png;base64,…"}`,

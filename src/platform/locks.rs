@@ -103,23 +103,29 @@ pub fn request(
 /// How many locks whose names start with `prefix` are held now, by any
 /// tab (`navigator.locks.query()`); 0 where there is no Web Locks API.
 pub async fn held_count(prefix: &str) -> usize {
+    held_names(prefix).await.len()
+}
+
+/// The names of the locks held now, by any tab, that start with `prefix`;
+/// none where there is no Web Locks API.
+pub async fn held_names(prefix: &str) -> Vec<String> {
     let Some(locks) = lock_manager() else {
-        return 0;
+        return Vec::new();
     };
     let Ok(query) = Reflect::get(&locks, &"query".into()).and_then(|f| f.dyn_into::<Function>())
     else {
-        return 0;
+        return Vec::new();
     };
     let Ok(promise) = query.call0(&locks).and_then(|p| p.dyn_into::<Promise>()) else {
-        return 0;
+        return Vec::new();
     };
     let Ok(state) = wasm_bindgen_futures::JsFuture::from(promise).await else {
-        return 0;
+        return Vec::new();
     };
     let held = Reflect::get(&state, &"held".into()).unwrap_or(JsValue::UNDEFINED);
     js_sys::Array::from(&held)
         .iter()
         .filter_map(|lock| Reflect::get(&lock, &"name".into()).ok()?.as_string())
         .filter(|name| name.starts_with(prefix))
-        .count()
+        .collect()
 }

@@ -19,6 +19,8 @@ use crate::persist::{keys, periodic_snapshot_due, DraftMeta, Envelope, SnapshotR
 use crate::template::Template;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod bulk_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 /// Why a session operation did not do what was asked. Nothing stored was
@@ -192,6 +194,13 @@ pub struct Session {
     open: Option<OpenDraft>,
     /// Versions waiting to be kept in the bulk store.
     outbox: Vec<VersionToKeep>,
+    /// Pictures held in memory: those put or brought in by a file in this
+    /// session, and those of the drafts opened, loaded from the bulk store
+    /// when each opened (`pictures_to_load`), so that the preview, the
+    /// print and every export have them at once.
+    pictures: crate::picture::Pictures,
+    /// Pictures waiting to be kept in the bulk store.
+    pictures_out: Vec<crate::picture::Picture>,
 }
 
 impl Session {
@@ -201,6 +210,8 @@ impl Session {
             kv,
             open: None,
             outbox: Vec::new(),
+            pictures: crate::picture::Pictures::new(),
+            pictures_out: Vec::new(),
         }
     }
 
@@ -428,7 +439,7 @@ impl Session {
             // Not for a draft deleted meanwhile (in another tab): its
             // versions went with it.
             let id = &open.envelope.meta.id;
-            if open.saved.is_some() && !self.kv.contains(&keys::draft(id)) {
+            if open.saved.is_some() && !library::exists(self.kv.as_ref(), id) {
                 return;
             }
             self.outbox.push(VersionToKeep {
@@ -567,7 +578,12 @@ impl Session {
         // Only a draft this tab has stored can have been changed elsewhere.
         open.saved.as_ref()?;
         // Whether the head is there, without reading it.
-        if !self.kv.contains(&keys::draft(&id)) && self.kv.get(keys::LANG).is_ok() {
+        // A draft parked in the bulk store by another tab meanwhile is not
+        // deleted: this save writes it here again, and here is newer.
+        if !self.kv.contains(&keys::draft(&id))
+            && self.kv.get(keys::LANG).is_ok()
+            && !library::is_parked(self.kv.as_ref(), &id)
+        {
             let open = self.open.as_mut()?;
             open.deleted_elsewhere = true;
             return Some(Elsewhere::Deleted);
@@ -665,7 +681,7 @@ impl Session {
     /// `pictures_too_large` tells beforehand.
     pub fn draft_file(&mut self, date_iso: &str, now_ms: f64) -> Option<(String, String)> {
         let document = self.open.as_ref()?.history.shared();
-        let pictures = pictures::pictures_of(self.kv.as_ref(), &document);
+        let pictures = self.pictures();
         let field = if pictures.is_empty() {
             None
         } else {
@@ -719,44 +735,104 @@ impl Session {
     /// The size of the open draft's pictures when they are more than a
     /// draft file may carry, so that the file is not made.
     pub fn pictures_too_large(&self) -> Option<usize> {
-        let document = self.open.as_ref()?.history.shared();
-        let total = pictures::total_bytes(&pictures::pictures_of(self.kv.as_ref(), &document));
+        let total = pictures::total_bytes(&self.pictures());
         (total > crate::picture::MAX_FILE_PICTURES_BYTES).then_some(total)
     }
 
-    /// Stores `picture` once (a picture already stored is not written
-    /// again) and returns what a figure holds of it.
+    /// Holds `picture` (once: an id names the same bytes forever) for the
+    /// open draft, to be kept in the bulk store (`pictures_to_keep`), and
+    /// returns what a figure holds of it.
     pub fn put_picture(
         &mut self,
         picture: &crate::picture::Picture,
     ) -> Result<crate::model::PictureRef, SessionError> {
-        pictures::put_picture(self.kv.as_mut(), picture).map_err(SessionError::Storage)?;
+        self.hold_picture(picture);
         Ok(picture.reference())
     }
 
-    /// Stored picture `id`, if it is there.
-    pub fn picture(&self, id: &str) -> Option<crate::picture::Picture> {
-        pictures::get_picture(self.kv.as_ref(), id)
-    }
-
-    /// The stored pictures the open draft's figures name.
-    pub fn pictures(&self) -> crate::picture::Pictures {
-        match &self.open {
-            Some(open) => pictures::pictures_of(self.kv.as_ref(), &open.history.shared()),
-            None => crate::picture::Pictures::new(),
+    fn hold_picture(&mut self, picture: &crate::picture::Picture) {
+        let id = picture.id();
+        if let std::collections::btree_map::Entry::Vacant(entry) = self.pictures.entry(id) {
+            entry.insert(picture.clone());
+            self.pictures_out.push(picture.clone());
         }
     }
 
-    /// Stores the pictures an imported file carried, before its draft is
-    /// opened or put in place.
+    /// Picture `id`: held in memory, or in local storage (the layout before
+    /// the bulk store, until it moves).
+    pub fn picture(&self, id: &str) -> Option<crate::picture::Picture> {
+        self.pictures
+            .get(id)
+            .cloned()
+            .or_else(|| pictures::get_picture(self.kv.as_ref(), id))
+    }
+
+    /// The pictures the open draft's figures name, of those at hand.
+    pub fn pictures(&self) -> crate::picture::Pictures {
+        let mut found = crate::picture::Pictures::new();
+        if let Some(open) = &self.open {
+            for id in pictures::referenced(&open.history.shared()) {
+                if let Some(picture) = self.picture(&id) {
+                    found.insert(id, picture);
+                }
+            }
+        }
+        found
+    }
+
+    /// Holds the pictures an imported file carried, before its draft is
+    /// opened or put in place; they are kept in the bulk store with the
+    /// others waiting.
     pub fn store_pictures(
         &mut self,
         incoming: &crate::picture::Pictures,
     ) -> Result<(), SessionError> {
         for picture in incoming.values() {
-            pictures::put_picture(self.kv.as_mut(), picture).map_err(SessionError::Storage)?;
+            self.hold_picture(picture);
         }
         Ok(())
+    }
+
+    /// The pictures waiting to be kept in the bulk store, handed to the
+    /// shell, which keeps each with `bulk::keep_picture`.
+    pub fn pictures_to_keep(&mut self) -> Vec<crate::picture::Picture> {
+        std::mem::take(&mut self.pictures_out)
+    }
+
+    /// The pictures the open draft names that are not at hand: the shell
+    /// loads them from the bulk store (`add_pictures`) as the draft opens.
+    pub fn pictures_to_load(&self) -> Vec<String> {
+        match &self.open {
+            Some(open) => pictures::referenced(&open.history.shared())
+                .into_iter()
+                .filter(|id| self.picture(id).is_none())
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Pictures loaded from the bulk store.
+    pub fn add_pictures(&mut self, loaded: crate::picture::Pictures) {
+        self.pictures.extend(loaded);
+    }
+
+    /// The ids of the pictures this session holds or names (its undo steps
+    /// may bring them back): never collected while it runs.
+    pub fn pictures_in_use(&self) -> std::collections::BTreeSet<String> {
+        let mut ids = match &self.open {
+            Some(open) => pictures::referenced(&open.history.shared()),
+            None => std::collections::BTreeSet::new(),
+        };
+        for id in self.pictures.keys() {
+            ids.insert(id.clone());
+        }
+        ids
+    }
+
+    /// Tells whether draft `id`'s text is in the bulk store: the shell
+    /// brings it back (`bulk::unpark`) before opening it or acting on it.
+    pub fn is_parked(&self, id: &str) -> bool {
+        library::is_parked(self.kv.as_ref(), id)
     }
 
     /// The open draft's envelope with its present text, for exports that
@@ -909,7 +985,14 @@ impl Session {
     /// "Tải về tất cả trước khi xóa": its name and JSON text, the open one
     /// with its present text. A draft that cannot be read is left out (it
     /// is kept aside, and downloaded from there).
-    pub fn all_draft_files(&mut self, date_iso: &str, now_ms: f64) -> Vec<(String, String)> {
+    /// `parked` holds the drafts whose text is in the bulk store, read
+    /// there by the shell (`bulk::read_parked`).
+    pub fn all_draft_files(
+        &mut self,
+        date_iso: &str,
+        now_ms: f64,
+        parked: &[Envelope],
+    ) -> Vec<(String, String)> {
         let open_id = self.open_id().map(str::to_owned);
         let mut files = Vec::new();
         let mut names: Vec<String> = Vec::new();
@@ -917,12 +1000,14 @@ impl Session {
             let file = if open_id.as_deref() == Some(meta.id.as_str()) {
                 self.draft_file(date_iso, now_ms)
             } else {
-                library::load(self.kv.as_mut(), &meta.id)
-                    .ok()
-                    .map(|mut envelope| {
-                        let name = crate::persist::file_name(&envelope.document.title, date_iso);
-                        (name, envelope.to_json())
-                    })
+                let found = match parked.iter().find(|envelope| envelope.meta.id == meta.id) {
+                    Some(envelope) => Some(envelope.clone()),
+                    None => library::load(self.kv.as_mut(), &meta.id).ok(),
+                };
+                found.map(|mut envelope| {
+                    let name = crate::persist::file_name(&envelope.document.title, date_iso);
+                    (name, envelope.to_json())
+                })
             };
             let Some((mut name, text)) = file else {
                 continue;
@@ -962,6 +1047,8 @@ impl Session {
         }
         self.open = None;
         self.outbox.clear();
+        self.pictures.clear();
+        self.pictures_out.clear();
         Ok(())
     }
 }

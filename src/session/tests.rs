@@ -94,7 +94,7 @@ fn restore_version(
 }
 
 /// The id of the first paragraph in the document.
-fn first_paragraph(document: &Document) -> NodeId {
+pub(super) fn first_paragraph(document: &Document) -> NodeId {
     fn find(blocks: &[Block]) -> Option<NodeId> {
         blocks.iter().find_map(|block| match block {
             Block::Paragraph(p) => Some(p.id),
@@ -913,21 +913,28 @@ fn choose_picture(s: &mut Session, picture: &crate::picture::Picture, at: f64) {
 #[test]
 fn a_draft_file_carries_its_pictures_and_an_import_stores_them_once() {
     let kv = store();
+    let bulk = MemoryBulk::default();
     let mut s = session(&kv);
     assert_eq!(s.open_new(seed_sample(), Origin::Outline, 1.0), None);
     let picture = crate::picture::Picture::from_bytes(crate::picture::test_png(300, 200)).unwrap();
     choose_picture(&mut s, &picture, 2.0);
     assert_eq!(s.save(3.0).0, SaveOutcome::Saved);
-    // The draft's stored text names the picture; its bytes are stored once,
-    // apart.
-    let stored: Vec<String> = kv
+    // The draft's stored text names the picture; its bytes wait, once, to
+    // be kept in the bulk store, never in local storage.
+    assert!(kv
         .borrow()
         .items
-        .iter()
-        .filter(|(_, value)| value.contains("iVBOR"))
-        .map(|(key, _)| key.clone())
-        .collect();
-    assert_eq!(stored, [crate::persist::keys::picture(&picture.id())]);
+        .values()
+        .all(|value| !value.contains("iVBOR")));
+    let waiting = s.pictures_to_keep();
+    assert_eq!(waiting, std::slice::from_ref(&picture));
+    for p in &waiting {
+        block_on(bulk::keep_picture(&bulk, p, 3.0)).unwrap();
+    }
+    assert_eq!(
+        bulk.state().items.keys().cloned().collect::<Vec<_>>(),
+        [bulk::picture_key(&picture.id())]
+    );
     let (_, json) = s.draft_file("2026-12-06", 4.0).unwrap();
     assert!(json.contains(&picture.data_url()));
     // Exporting put nothing in the stored envelope.
@@ -945,10 +952,10 @@ fn a_draft_file_carries_its_pictures_and_an_import_stores_them_once() {
     );
     assert_eq!(fresh.pictures().len(), 1);
     assert_eq!(fresh.picture(&picture.id()), Some(picture.clone()));
-    // The same file again stores nothing new.
-    let before = other.borrow().items.len();
+    assert_eq!(fresh.pictures_to_keep().len(), 1);
+    // The same file again keeps nothing new.
     fresh.store_pictures(&incoming.pictures).unwrap();
-    assert_eq!(other.borrow().items.len(), before);
+    assert!(fresh.pictures_to_keep().is_empty());
 }
 
 #[test]
@@ -1040,7 +1047,7 @@ fn every_draft_is_offered_as_a_file_before_erasing() {
     open_sample(&mut s);
     s.trash(&first, 2.0).unwrap();
     type_text(&mut s, "Đang mở.", 3.0);
-    let files = s.all_draft_files("2026-12-06", 4.0);
+    let files = s.all_draft_files("2026-12-06", 4.0, &[]);
     assert_eq!(files.len(), 2);
     assert_ne!(files[0].0, files[1].0, "two files, two names");
     assert!(files.iter().all(|(name, _)| name.ends_with(".baocao.json")));

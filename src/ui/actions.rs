@@ -124,8 +124,13 @@ impl Store {
 
     /// Prints the preview (also "Save as PDF"), brought up to date first:
     /// the dialog opens at the next frame, once the change is on the page.
+    /// Firefox prints without page numbers and the preview's line keeping
+    /// (`print_support`): it is told so, and the print goes ahead.
     pub fn print(&self) {
         self.show_now();
+        if crate::print_support::print_differs_from_preview(&page::user_agent()) {
+            self.say(Msg::PrintInFirefox);
+        }
         request_animation_frame(dom::print);
     }
 
@@ -448,60 +453,88 @@ impl Store {
         {
             self.flush();
         }
-        let lang = self.lang.get_untracked();
-        let untitled = move |title: &str| crate::i18n::next_year_title(lang, title);
-        let outcome = self.with_session(|s| s.next_year(id, &untitled, clock::epoch_ms()));
-        match outcome {
-            Ok(made) => {
-                self.message.set(None);
-                self.next_year_review.set(Some(NextYearReview::of(made)));
+        let id = id.to_owned();
+        self.unpark_then(&id.clone(), move |store| {
+            let lang = store.lang.get_untracked();
+            let untitled = move |title: &str| crate::i18n::next_year_title(lang, title);
+            let outcome = store.with_session(|s| s.next_year(&id, &untitled, clock::epoch_ms()));
+            match outcome {
+                Ok(made) => {
+                    store.message.set(None);
+                    store.next_year_review.set(Some(NextYearReview::of(made)));
+                }
+                Err(error) => store.report(&error),
             }
-            Err(error) => self.report(&error),
-        }
-        self.refresh_library();
+            store.refresh_library();
+            store.park_closed();
+        });
     }
 
     /// Library actions on drafts that are not open.
     pub fn duplicate(&self, id: &str) {
         let lang = self.lang.get_untracked();
         let copy_title = move |title: &str| crate::i18n::duplicate_title(lang, title);
-        self.library_action(|s, now| s.duplicate(id, &copy_title, now));
+        self.library_action(id, move |s, id, now| {
+            s.duplicate(id, &copy_title, now).map(|()| None)
+        });
     }
 
     pub fn rename(&self, id: &str, title: &str) {
-        self.library_action(|s, now| s.rename(id, title, now));
+        let title = title.to_owned();
+        self.library_action(id, move |s, id, now| {
+            s.rename(id, &title, now).map(|()| None)
+        });
     }
 
     pub fn trash(&self, id: &str) {
-        if self.library_action(|s, now| s.trash(id, now)) {
-            self.say(Msg::MovedToTrash);
-        }
+        self.library_action(id, |s, id, now| {
+            s.trash(id, now)?;
+            Ok(Some(Msg::MovedToTrash))
+        });
     }
 
     pub fn restore_from_trash(&self, id: &str) {
         self.message.set(None);
-        self.library_action(|s, now| s.restore_from_trash(id, now));
+        self.library_action(id, |s, id, now| {
+            s.restore_from_trash(id, now).map(|()| None)
+        });
     }
 
     pub fn empty_trash(&self) {
-        if self.library_action(|s, _| s.empty_trash().map(|_| ())) {
-            self.remove_deleted_versions();
-        }
+        self.empty_trash_everywhere();
     }
 
+    /// Runs `action` on draft `id`, brought back from the bulk store
+    /// first when it is parked there, and parks it again after; a message
+    /// the action returns is shown.
     fn library_action(
         &self,
-        action: impl FnOnce(&mut Session, f64) -> Result<(), SessionError>,
-    ) -> bool {
-        let outcome = self.with_session(|s| action(s, clock::epoch_ms()));
-        if let Err(error) = &outcome {
-            self.report(error);
-        }
-        self.sync();
-        self.refresh_library();
-        outcome.is_ok()
+        id: &str,
+        action: impl FnOnce(&mut Session, &str, f64) -> Result<Option<Msg>, SessionError> + 'static,
+    ) {
+        self.library_action_boxed(id, Box::new(action));
+    }
+
+    fn library_action_boxed(&self, id: &str, action: Box<LibraryAction>) {
+        let owned = id.to_owned();
+        self.unpark_then(id, move |store| {
+            match store.with_session(|s| action(s, &owned, clock::epoch_ms())) {
+                Ok(done) => {
+                    if let Some(msg) = done {
+                        store.say(msg);
+                    }
+                }
+                Err(error) => store.report(&error),
+            }
+            store.sync();
+            store.refresh_library();
+            store.park_closed();
+        });
     }
 }
+
+/// A library action on a draft (`Store::library_action`).
+type LibraryAction = dyn FnOnce(&mut Session, &str, f64) -> Result<Option<Msg>, SessionError>;
 
 /// Next year's draft just made, as the review on the library screen shows
 /// it: its id and name, and each year changed with the reference of its

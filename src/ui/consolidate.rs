@@ -238,18 +238,19 @@ impl Consolidation {
                 status: Status::Reading,
             })
         });
-        let outcome = store
-            .with_session(|session| session.read_stored(id))
-            .map(|document| Incoming::of_draft(document, 0));
-        match outcome {
-            Ok(incoming) => self.arrived(source, title, Ok(incoming), store),
-            Err(error) => {
-                let sentence =
-                    crate::i18n::describe_session_error(store.lang.get_untracked(), &error);
-                self.sources
-                    .update(|sources| sources[source].status = Status::Failed(sentence));
+        let this = *self;
+        let title = title.to_owned();
+        store.read_stored_then(id, move |outcome| {
+            match outcome.map(|document| Incoming::of_draft(document, 0)) {
+                Ok(incoming) => this.arrived(source, &title, Ok(incoming), store),
+                Err(error) => {
+                    let sentence =
+                        crate::i18n::describe_session_error(store.lang.get_untracked(), &error);
+                    this.sources
+                        .update(|sources| sources[source].status = Status::Failed(sentence));
+                }
             }
-        }
+        });
     }
 
     fn move_unit(&self, unit: usize, up: bool) {
@@ -426,13 +427,19 @@ fn library_drafts(state: Consolidation, store: Store) -> impl IntoView {
         })
     });
     let taken = move |id: &str| {
+        // A draft still being read (from the bulk store) shows as taken.
         let unit = state.sources.with(|sources| {
             sources.iter().find_map(|s| match (&s.draft, &s.status) {
-                (Some(draft), Status::Read(unit)) if draft == id => Some(*unit),
+                (Some(draft), Status::Read(unit)) if draft == id => Some(Some(*unit)),
+                (Some(draft), Status::Reading) if draft == id => Some(None),
                 _ => None,
             })
         });
-        unit.is_some_and(|unit| state.order.with(|order| order.contains(&unit)))
+        match unit {
+            Some(Some(unit)) => state.order.with(|order| order.contains(&unit)),
+            Some(None) => true,
+            None => false,
+        }
     };
     view! {
         <Show when=move || drafts.with(|d| !d.is_empty())>

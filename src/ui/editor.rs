@@ -325,10 +325,10 @@ fn DetailsForm() -> impl IntoView {
                         let _ = store.dispatch(Edit::SetRuleset(ruleset));
                     }
                 >
-                    <option value="party" selected=move || ruleset.get() == Ruleset::Party>
+                    <option value="party" prop:selected=move || ruleset.get() == Ruleset::Party>
                         {move || store.t(Msg::PartyRuleset)}
                     </option>
-                    <option value="state" selected=move || ruleset.get() == Ruleset::State>
+                    <option value="state" prop:selected=move || ruleset.get() == Ruleset::State>
                         {move || store.t(Msg::StateRuleset)}
                     </option>
                 </select>
@@ -357,7 +357,7 @@ fn DetailsForm() -> impl IntoView {
                                 crate::numbering::division_number(style, 0),
                                 crate::numbering::division_number(style, 1)
                             );
-                            view! { <option value=value selected=move || division_style.get() == style>{example}</option> }
+                            view! { <option value=value prop:selected=move || division_style.get() == style>{example}</option> }
                         })
                         .collect_view()}
                 </select>
@@ -474,10 +474,10 @@ fn PageForm() -> impl IntoView {
                         set(&|page| page.landscape = landscape);
                     }
                 >
-                    <option value="portrait" selected=move || !landscape.get()>
+                    <option value="portrait" prop:selected=move || !landscape.get()>
                         {move || store.t(Msg::PagePortrait)}
                     </option>
-                    <option value="landscape" selected=move || landscape.get()>
+                    <option value="landscape" prop:selected=move || landscape.get()>
                         {move || store.t(Msg::PageLandscape)}
                     </option>
                 </select>

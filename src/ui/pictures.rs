@@ -1,6 +1,6 @@
 //! Wiring for pictures in figure blocks: a picked, dropped or pasted image
-//! goes through `platform::picture` (scaled down), into the session's
-//! picture store, and into the draft as one edit (one undo step); the
+//! goes through `platform::picture` (scaled down), into the session (which
+//! holds it and hands it to the bulk store), and into the draft as one edit (one undo step); the
 //! preview and the editor show stored pictures as data URLs, kept in a
 //! small cache by id (an id names the same bytes forever).
 
@@ -38,7 +38,11 @@ pub fn url(store: Store, id: &str) -> Option<String> {
     let found = store
         .with_session(|session| session.picture(id))
         .map(|picture| picture.data_url());
-    URLS.with(|urls| urls.borrow_mut().insert(id.to_owned(), found.clone()));
+    // A picture not at hand yet (still loading from the bulk store) is
+    // asked for again next time.
+    if found.is_some() {
+        URLS.with(|urls| urls.borrow_mut().insert(id.to_owned(), found.clone()));
+    }
     found
 }
 

@@ -138,14 +138,17 @@ pub struct Store {
     /// What IndexedDB takes and what the browser allows the site, in
     /// bytes, once the browser has said (`navigator.storage.estimate()`).
     pub bulk_usage: RwSignal<Option<(f64, f64)>>,
+    /// IndexedDB could not be opened: everything stays in local storage.
+    pub bulk_in_local: RwSignal<bool>,
     /// The erase confirmation, open, with what erasing would remove.
     pub erase_plan: RwSignal<Option<crate::persist::bulk::ErasePlan>>,
 }
 
 impl Store {
     /// Creates the store over `kv` (the browser's storage, or a test's):
-    /// reads the language and the library, empties thirty-day-old trash,
-    /// and reopens the draft this tab had open.
+    /// reads the language and the library, starts the bulk store's work
+    /// (moves, thirty-day-old trash, parking closed drafts), and reopens
+    /// the draft this tab had open.
     pub fn new(kv: Box<dyn KeyValue>) -> Store {
         let session = Session::new(kv);
         let lang = session
@@ -268,12 +271,12 @@ impl Store {
             user_templates: RwSignal::new(Vec::new()),
             outgoing: RwSignal::new(None),
             bulk_usage: RwSignal::new(None),
+            bulk_in_local: RwSignal::new(false),
             erase_plan: RwSignal::new(None),
         };
         store.follow_sections();
         channel::listen(move |message| store.on_tab_message(message));
-        let now = clock::epoch_ms();
-        store.with_session(|session| session.purge_trash(now));
+        // The trash is purged in both stores by the bulk store's start.
         store.refresh_library();
         store.start_bulk_store();
         let reopen = store.with_session(|session| session.draft_to_reopen(page::tab_draft()));
@@ -399,16 +402,25 @@ impl Store {
         }
     }
 
-    /// Opens stored draft `id`; says so when it cannot be read.
+    /// Opens stored draft `id` (brought back from the bulk store first
+    /// when it is parked there, and shown once its pictures are at hand);
+    /// says so when it cannot be read.
     pub fn open_stored(&self, id: &str) {
-        let now = clock::epoch_ms();
         let current = self.session.with_value(|s| s.open_id().map(str::to_owned));
         if current.as_deref() != Some(id) && current.is_some() && !self.may_put_away_open_draft() {
             return;
         }
+        self.unpark_then(id, {
+            let id = id.to_owned();
+            move |store| store.open_here(&id)
+        });
+    }
+
+    fn open_here(&self, id: &str) {
+        let now = clock::epoch_ms();
         self.release_lock();
         match self.with_session(|s| s.open_stored(id, now)) {
-            Ok(()) => self.opened(),
+            Ok(()) => self.load_pictures_then(|store| store.opened()),
             Err(error) => {
                 if matches!(
                     error,
@@ -444,6 +456,8 @@ impl Store {
         self.message.set(None);
         self.save_status.set(SaveStatus::Idle);
         self.acquire_lock(&id, false);
+        // The draft open before, if any, is closed now.
+        self.park_closed();
     }
 
     /// Before the open draft is put away: true when nothing would be lost,
@@ -475,6 +489,7 @@ impl Store {
         self.selected.set(None);
         self.sync();
         self.refresh_library();
+        self.park_closed();
     }
 
     /// Applies `edit`; on success focuses what it created and schedules a

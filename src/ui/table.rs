@@ -889,7 +889,7 @@ fn toolbar(store: Store, ctx: TableCtx) -> impl IntoView {
                             view! {
                                 <option
                                     value=row_kind_name(kind)
-                                    selected=move || sel.with(|s| s.row.map(|r| r.2)) == Some(kind)
+                                    prop:selected=move || sel.with(|s| s.row.map(|r| r.2)) == Some(kind)
                                 >
                                     {move || store.t(msg)}
                                 </option>

@@ -276,9 +276,18 @@ pub fn Welcome() -> impl IntoView {
                     }
                 }}
                 {move || {
+                    if store.bulk_in_local.get() {
+                        return Some(view! {
+                            <p class="storage-usage bulk-usage" data-testid="bulk-in-local">
+                                {store.t(Msg::BulkInLocal)}
+                            </p>
+                        }
+                        .into_any());
+                    }
                     store.bulk_usage.get().map(|(used, _)| {
                         let line = bulk_storage_sentence(store.lang.get(), used as u64);
                         view! { <p class="storage-usage bulk-usage" data-testid="bulk-usage">{line}</p> }
+                            .into_any()
                     })
                 }}
                 <button

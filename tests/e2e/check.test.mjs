@@ -2,7 +2,7 @@
 // goes to the field, and fixing a field takes its line away.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openApp, useBrowserAndServer, settled } from "./support.mjs";
+import { openApp, settled, typeOver, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -73,8 +73,7 @@ test("a page setting typed outside the rules is a finding that goes to its field
     assert.equal(await page.getByTestId("field-page-body-size").inputValue(), "14");
     assert.equal(await page.getByTestId("field-page-line-spacing").inputValue(), "1.15");
     assert.ok(await page.getByTestId("page-reset").isDisabled());
-    await left.fill("25");
-    await left.blur();
+    await typeOver(left, "25");
     await page.getByTestId("check-toggle").filter({ hasText: "(1)" }).waitFor({ timeout: 5000 });
     await page.getByTestId("check-toggle").click();
     const items = page.getByTestId("check-item");
@@ -91,8 +90,7 @@ test("a page setting typed outside the rules is a finding that goes to its field
     assert.equal(await left.inputValue(), "30");
     assert.notEqual(await padding(), at25);
     // A value inside the rules is no finding; "Về mặc định" puts every value back.
-    await page.getByTestId("field-page-body-size").fill("15");
-    await page.getByTestId("field-page-body-size").blur();
+    await typeOver(page.getByTestId("field-page-body-size"), "15");
     await page.getByTestId("field-page-orientation").selectOption("landscape");
     await page.getByTestId("check-all-good").waitFor({ timeout: 5000 });
     await page.getByTestId("page-reset").click();

@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { catchFileChoosers, openApp, useBrowserAndServer, sheetText, OUTPUT } from "./support.mjs";
+import { catchFileChoosers, downloadOf, openApp, OUTPUT, sheetText, useBrowserAndServer } from "./support.mjs";
 import { unitFile } from "./units.mjs";
 
 const suite = useBrowserAndServer();
@@ -20,8 +20,10 @@ const UNIT = async (name) => ({
   buffer: await readFile(new URL(`../fixtures/units/${name}`, import.meta.url).pathname),
 });
 const texts = (locator) => locator.evaluateAll((nodes) => nodes.map((node) => node.textContent.trim()));
+/// The drafts in the library: one entry each in local storage (a closed
+/// draft's text is in IndexedDB).
 const storedDrafts = (page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("baocao.draft.")).length);
+  page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("baocao.meta.")).length);
 
 /// Waits until no chosen file is still being read.
 async function allRead(page, count) {
@@ -87,7 +89,7 @@ test("three units' files are consolidated: statuses, order, completeness and its
     assert.deepEqual(await completenessRow(page, "II.2"), ["KC", "—", "✓"]);
     await dialog.screenshot({ path: join(OUTPUT, "consolidate-dialog-3-units.png") });
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("consolidate-csv").click()]);
+    const download = await downloadOf(page, () => page.getByTestId("consolidate-csv").click());
     assert.equal(download.suggestedFilename(), "bang-kiem-tra-tong-hop.csv");
     const csv = (await readFile(await download.path(), "utf8")).split("\r\n");
     assert.equal(csv[0], "\ufeffMục,Tiêu đề,Chi bộ Ấp 1,Chi bộ Ấp 3,Chi bộ Ấp 2");

@@ -32,8 +32,12 @@ test("./dev dist writes a .gz and a .br beside each file of the page, with the s
 // to raise FIRST_LOAD_GZIP_GUARD here, with its figures in its commit.
 // Raised at stop 25 from 740,766 when pictures (+23.5 KB gzip: the
 // figure editor, the picture store, base64, DOCX media), IndexedDB and
-// erasing (+17.5 KB) and the in-app share dialog came in.
-const FIRST_LOAD_GZIP_MEASURED = 784_146;
+// erasing (+17.5 KB) and the in-app share dialog came in. Raised at stop 26
+// from 784,146 (main at 4aa5c65 measured 784,216) to 800,132 (+15.9 KB gzip)
+// when closed drafts, the trash and pictures moved to IndexedDB: parking and
+// bringing back drafts, the moves at start, the trash in both stores,
+// pictures held by the session and collected, the shell's jobs.
+const FIRST_LOAD_GZIP_MEASURED = 800_132;
 const FIRST_LOAD_GZIP_GUARD = Math.round(FIRST_LOAD_GZIP_MEASURED * 1.02);
 
 test("the first load (wasm + JS + CSS, gzip) stays within its guard", async () => {

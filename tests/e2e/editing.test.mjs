@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText, newDraft, sectionEditor } from "./support.mjs";
+import { BROWSER, openApp, useBrowserAndServer, OUTPUT, sheetText, newDraft, sectionEditor } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -193,7 +193,10 @@ test("typing into a locked heading says how to unlock it", async () => {
     const hint = section.getByTestId("heading-locked-hint").first();
     assert.equal(await hint.innerText(), "");
     await heading.click();
-    await page.keyboard.type("Sửa");
+    // Letters with key events: over BiDi, Playwright puts a letter that is
+    // not on the keyboard ("ử") into the field with a script that ignores
+    // `readonly`, which Firefox itself never does.
+    await page.keyboard.type(BROWSER === "firefox" ? "Sua" : "Sửa");
     assert.equal(await heading.inputValue(), "Đề xuất, kiến nghị:");
     assert.equal(await hint.innerText(), "Tiêu đề này theo dàn ý, đang khóa. Bấm ổ khóa bên cạnh để sửa.");
     assert.equal(await hint.isVisible(), true);

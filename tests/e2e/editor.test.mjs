@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText, sectionEditor, settled } from "./support.mjs";
+import { BROWSER, openApp, useBrowserAndServer, OUTPUT, sheetText, sectionEditor, settled } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -157,10 +157,20 @@ test("the details form checks the number and date and the preview follows the ru
     );
     assert.match(pageRules, /size: a4/i);
     assert.match(pageRules, /margin: 20mm 15mm 20mm 30mm/);
-    await page.emulateMedia({ media: "print" });
-    assert.equal(await page.getByTestId("editor").isVisible(), false);
-    assert.equal(await page.getByTestId("preview").isVisible(), true);
-    await page.emulateMedia({ media: "screen" });
+    // Undo puts the ruleset back and the list shows it: the list's options
+    // follow the document by their `selected` property (Firefox kept the
+    // user's pick when only the attribute changed).
+    await page.getByTestId("undo").click();
+    assert.equal(await page.getByTestId("field-ruleset").inputValue(), "party");
+    assert.match(await previewText(page), /ĐẢNG CỘNG SẢN VIỆT NAM/);
+    // Playwright emulates print media in Chromium only (over BiDi it
+    // cannot); Firefox's print is checked in tests/firefox/.
+    if (BROWSER === "chromium") {
+      await page.emulateMedia({ media: "print" });
+      assert.equal(await page.getByTestId("editor").isVisible(), false);
+      assert.equal(await page.getByTestId("preview").isVisible(), true);
+      await page.emulateMedia({ media: "screen" });
+    }
     assert.deepEqual(page.problems, []);
   } finally {
     await context.close();

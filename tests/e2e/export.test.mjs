@@ -5,13 +5,13 @@ import assert from "node:assert/strict";
 import { copyFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
+import { downloadOf, openApp, OUTPUT, sheetText, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
 async function exportAs(page, kind) {
   await page.getByTestId("export-toggle").click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(`export-${kind}`).click()]);
+  const download = await downloadOf(page, () => page.getByTestId(`export-${kind}`).click());
   return { name: download.suggestedFilename(), path: await download.path() };
 }
 

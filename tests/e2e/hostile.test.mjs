@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { copyFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
+import { downloadOf, openApp, OUTPUT, sheetText, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -56,7 +56,7 @@ test("script payloads in every text field of an imported draft never run, in the
     page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
     await page.getByTestId("open-sample").click();
     await page.getByTestId("preview").waitFor();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-draft").click()]);
+    const download = await downloadOf(page, () => page.getByTestId("download-draft").click());
     const draft = JSON.parse(await readFile(await download.path(), "utf8"));
     const counter = { n: 0 };
     const hostile = poison(draft, counter);
@@ -76,7 +76,7 @@ test("script payloads in every text field of an imported draft never run, in the
     await assertNothingRan(page, "the format check");
 
     await page.getByTestId("export-toggle").click();
-    const [htmlDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-html").click()]);
+    const htmlDownload = await downloadOf(page, () => page.getByTestId("export-html").click());
     const saved = join(OUTPUT, "hostile-export.html");
     await copyFile(await htmlDownload.path(), saved);
     const viewer = await context.newPage();

@@ -4,14 +4,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { catchFileChoosers, openApp, useBrowserAndServer, sheetText } from "./support.mjs";
+import { catchFileChoosers, downloadOf, openApp, sheetText, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
 async function downloadSample(page) {
   await page.getByTestId("open-sample").click();
   await page.getByTestId("preview").waitFor();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-draft").click()]);
+  const download = await downloadOf(page, () => page.getByTestId("download-draft").click());
   return readFile(await download.path(), "utf8");
 }
 
@@ -187,7 +187,11 @@ test("text pasted on the page itself opens the same preview; TCVN3 is converted"
     await page.evaluate((text) => {
       const data = new DataTransfer();
       data.setData("text/plain", text);
-      document.body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+      const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true });
+      // Firefox leaves a constructed event's clipboardData empty; the data
+      // then rides on the event itself, where the app reads it the same way.
+      if (!event.clipboardData?.types.length) Object.defineProperty(event, "clipboardData", { value: data });
+      document.body.dispatchEvent(event);
     }, pasted);
     await page.getByTestId("import-preview").waitFor();
     assert.match(await page.getByTestId("import-converted").innerText(), /TCVN3/);
@@ -204,7 +208,9 @@ test("text pasted on the page itself opens the same preview; TCVN3 is converted"
       const field = document.querySelector("textarea, input[type=text]");
       const data = new DataTransfer();
       data.setData("text/plain", "I. MỘT");
-      field.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+      const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true });
+      if (!event.clipboardData?.types.length) Object.defineProperty(event, "clipboardData", { value: data });
+      field.dispatchEvent(event);
     });
     assert.equal(await page.getByTestId("import-dialog").count(), 0);
     assert.deepEqual(page.problems, []);
@@ -226,7 +232,7 @@ test("a Word file exported by the app opens back as a new draft with the same ou
       page.getByTestId("outline-entry").evaluateAll((entries) => entries.map((e) => `${e.dataset.reference} ${e.title}`.toLocaleUpperCase("vi")));
     const before = await outline();
     await page.getByTestId("export-toggle").click();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
+    const download = await downloadOf(page, () => page.getByTestId("export-docx").click());
     const word = await readFile(await download.path());
     await page.getByTestId("close-draft").click();
     await page.getByTestId("library-row").waitFor();

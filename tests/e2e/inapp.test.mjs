@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT } from "./support.mjs";
+import { downloadOf, openApp, OUTPUT, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -154,7 +154,7 @@ test("in a browser, exporting downloads and shows no in-app message", async () =
     await newDraft(page);
     await page.getByTestId("menu-toggle").click();
     await page.getByTestId("export-toggle").click();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
+    const download = await downloadOf(page, () => page.getByTestId("export-docx").click());
     assert.match(download.suggestedFilename(), /\.docx$/);
     await page.waitForTimeout(300);
     assert.equal(await page.getByTestId("inapp-download").count(), 0);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT } from "./support.mjs";
+import { downloadOf, openApp, OUTPUT, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -18,7 +18,7 @@ async function openLongReport(context) {
   const page = await openApp(context, suite.server.url);
   await page.getByTestId("open-sample").click();
   await page.getByTestId("preview").waitFor();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-draft").click()]);
+  const download = await downloadOf(page, () => page.getByTestId("download-draft").click());
   const draft = JSON.parse(await readFile(await download.path(), "utf8"));
   const parts = draft.document.sections;
   draft.document.sections = Array.from({ length: 60 }, () => structuredClone(parts)).flat();

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { catchFileChoosers, openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
+import { catchFileChoosers, downloadOf, openApp, OUTPUT, sheetText, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, acceptDownloads: true };
@@ -132,7 +132,7 @@ test("at 390 × 844 the library, the form, the preview and the menu fit the phon
     assert.ok((await pageWidth(page)) <= 390, `the open menu scrolls sideways: ${await pageWidth(page)} px`);
     assert.deepEqual(await smallTargets(page, "[data-testid=toolbar-actions] button"), []);
     await page.screenshot({ path: join(OUTPUT, "narrow-menu.png") });
-    const [docx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
+    const docx = await downloadOf(page, () => page.getByTestId("export-docx").click());
     assert.match(docx.suggestedFilename(), /\.docx$/);
     const docxBytes = await readFile(await docx.path());
     assert.equal(docxBytes.subarray(0, 2).toString(), "PK");
@@ -142,7 +142,7 @@ test("at 390 × 844 the library, the form, the preview and the menu fit the phon
 
     // Download the draft through the menu: the file holds the typed text.
     await menu.click();
-    const [draft] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-draft").click()]);
+    const draft = await downloadOf(page, () => page.getByTestId("download-draft").click());
     assert.match(draft.suggestedFilename(), /\.baocao\.json$/);
     assert.match(await readFile(await draft.path(), "utf8"), /Gõ trên điện thoại, đọc trên giấy\./);
 

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText, sectionEditor } from "./support.mjs";
+import { allowClipboard, clipboardText, openApp, OUTPUT, sectionEditor, sheetText, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -24,7 +24,7 @@ test("a filled report becomes next year's draft: the years changed are listed, l
   const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
   await mkdir(OUTPUT, { recursive: true });
   try {
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: suite.server.origin });
+    await allowClipboard(context, suite.server.origin);
     const page = await openApp(context, suite.server.url);
     const lastYear = await sampleItemOneText();
     const opening = lastYear.slice(0, 60);
@@ -64,6 +64,9 @@ test("a filled report becomes next year's draft: the years changed are listed, l
     // Last year's text is hidden until asked for.
     assert.equal(await page.getByTestId("beside-panel").count(), 0);
     const show = item.getByTestId("beside-last-year");
+    // In view first, as a reader sees it: Firefox gives no innerText for
+    // an item the browser skips rendering (content-visibility) off screen.
+    await show.scrollIntoViewIfNeeded();
     assert.equal(await show.innerText(), "Xem bài năm trước");
     await show.click();
     const panel = item.getByTestId("beside-panel");
@@ -80,7 +83,7 @@ test("a filled report becomes next year's draft: the years changed are listed, l
     // Copied to the clipboard as plain text.
     await panel.getByTestId("beside-copy-text").click();
     await page.getByTestId("status").getByText(/Đã chép chữ vào bộ nhớ tạm/).waitFor();
-    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    const clipboard = await clipboardText(page);
     assert.ok(clipboard.includes(opening), clipboard.slice(0, 80));
 
     // Copied into the section: in the editor and in the preview.

@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT } from "./support.mjs";
+import { BROWSER, downloadOf, openApp, OUTPUT, printToPdf, typeOver, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -54,6 +54,15 @@ function pages(pdf) {
 /// Where the pages of `a` and `b` disagree: a different number of pages,
 /// or a page of `b` that does not start within one line of where `a`'s
 /// does. Returns a list of sentences, empty when they agree.
+/// The disagreements that count with the browser's print on one side:
+/// all of them in Chromium; in Firefox, whose print keeps no lines
+/// together and breaks a line or a row away (print_support.rs, and the
+/// app says so when Firefox prints), only a different page count.
+function printDisagreements(a, b) {
+  const problems = disagreements(a, b);
+  return BROWSER === "firefox" ? problems.filter((problem) => / pages against /.test(problem)) : problems;
+}
+
 function disagreements(a, b) {
   const problems = [];
   if (a.length !== b.length) problems.push(`${a.length} pages against ${b.length}`);
@@ -196,11 +205,11 @@ async function printAndExport(name, draft, before = null) {
     await openDraft(page, name, draft);
     if (before !== null) await before(page);
     await page.getByTestId("export-toggle").click();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
+    const download = await downloadOf(page, () => page.getByTestId("export-docx").click());
     const docx = join(OUTPUT, `${name}.docx`);
     await copyFile(await download.path(), docx);
     const printed = join(OUTPUT, `${name}.print.pdf`);
-    await page.pdf({ path: printed, preferCSSPageSize: true });
+    await printToPdf(page, printed);
     assert.deepEqual(page.problems, []);
     return { name, docx, printed };
   } finally {
@@ -233,7 +242,7 @@ test("the print and the DOCX break pages at the same lines, from one page to thr
     ];
     const firsts = (all) => all.slice(1).map((lines) => (lines[0] ?? "").slice(0, 24)).join(" | ");
     table.push(`${run.name}: ${outputs.map(([output, all]) => `${output} ${all.length} pages [${firsts(all)}]`).join(", ")}`);
-    for (const problem of disagreements(outputs[0][1], outputs[1][1])) failures.push(`${run.name}: ${problem}`);
+    for (const problem of printDisagreements(outputs[0][1], outputs[1][1])) failures.push(`${run.name}: ${problem}`);
     // Every letter and the page number in Times New Roman's metrics: before,
     // LibreOffice set the DOCX's page number in DejaVu Sans.
     for (const pdf of [run.printed, converted[index]]) {
@@ -289,8 +298,7 @@ const choose = async (page) => {
     ["field-page-line-spacing", "1.5"],
     ["field-page-margin-left", "35"],
   ]) {
-    await page.getByTestId(id).fill(value);
-    await page.getByTestId(id).blur();
+    await typeOver(page.getByTestId(id), value);
   }
   await page.getByTestId("field-page-orientation").selectOption("landscape");
   await page.waitForFunction(() => getComputedStyle(document.getElementById("preview-sheet")).getPropertyValue("--page-width").trim() === "297mm");
@@ -305,8 +313,7 @@ const single = async (page) => {
     ["field-page-margin-bottom", "25"],
     ["field-page-margin-right", "20"],
   ]) {
-    await page.getByTestId(id).fill(value);
-    await page.getByTestId(id).blur();
+    await typeOver(page.getByTestId(id), value);
   }
   await page.waitForFunction(() => getComputedStyle(document.getElementById("preview-sheet")).getPropertyValue("--margin-top").trim() === "25mm");
 };
@@ -332,7 +339,7 @@ test("page settings chosen in the form reach the print and the DOCX alike", { ti
         .map(([output, pdf, all]) => `${output} ${pageSize(pdf).map(Math.round).join("x")} pt, body ${bodyWordHeight(pdf).toFixed(1)}, ${all.length} pages [${firsts(all)}]`)
         .join(", ")}`,
     );
-    for (const problem of disagreements(outputs[0][2], outputs[1][2])) failures.push(`${run.name}: ${problem}`);
+    for (const problem of printDisagreements(outputs[0][2], outputs[1][2])) failures.push(`${run.name}: ${problem}`);
     for (const [output, pdf] of outputs) {
       const [width, height] = pageSize(pdf);
       const landscape = run.name.endsWith("chosen");
@@ -422,7 +429,7 @@ async function previewAndPrint(name, draft, before = null) {
     await pagesSettled(page);
     const preview = await previewPages(page);
     const printed = join(OUTPUT, `${name}.print.pdf`);
-    await page.pdf({ path: printed, preferCSSPageSize: true });
+    await printToPdf(page, printed);
     assert.deepEqual(page.problems, []);
     return { name, preview, printed };
   } finally {
@@ -446,7 +453,7 @@ test("the preview shows the printed pages: as many, each starting at the same li
     const printed = pages(run.printed);
     const firsts = (all) => all.slice(1).map((lines) => (lines[0] ?? "").slice(0, 24)).join(" | ");
     table.push(`${run.name}: preview ${run.preview.pages.length} pages [${firsts(run.preview.pages)}], print ${printed.length} pages [${firsts(printed)}]`);
-    for (const problem of disagreements(run.preview.pages, printed)) failures.push(`${run.name}: ${problem}`);
+    for (const problem of printDisagreements(run.preview.pages, printed)) failures.push(`${run.name}: ${problem}`);
     const expected = run.preview.pages.slice(1).map((_, index) => `Trang ${index + 2}`);
     if (JSON.stringify(run.preview.numbers) !== JSON.stringify(expected)) failures.push(`${run.name}: page numbers ${run.preview.numbers}`);
   }

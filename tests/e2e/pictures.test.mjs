@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { copyFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
-import { openApp, useBrowserAndServer, OUTPUT, catchFileChoosers, sheetText, docxToPdf } from "./support.mjs";
+import { catchFileChoosers, docxToPdf, downloadOf, openApp, OUTPUT, sheetText, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -118,7 +118,7 @@ test("a picture chosen for a figure is scaled down, shown, kept, exported and ca
 
     // DOCX: the picture in word/media, rendered by LibreOffice.
     await page.getByTestId("export-toggle").click();
-    const [wordDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
+    const wordDownload = await downloadOf(page, () => page.getByTestId("export-docx").click());
     const docx = join(OUTPUT, "pictures.docx");
     await copyFile(await wordDownload.path(), docx);
     const listing = execFileSync("unzip", ["-l", docx], { encoding: "utf8" });
@@ -133,7 +133,7 @@ test("a picture chosen for a figure is scaled down, shown, kept, exported and ca
     execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", pdf, join(OUTPUT, "pictures-docx")]);
 
     // The draft file carries the picture to a fresh browser.
-    const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-draft").click()]);
+    const jsonDownload = await downloadOf(page, () => page.getByTestId("download-draft").click());
     const json = join(OUTPUT, "pictures.baocao.json");
     await copyFile(await jsonDownload.path(), json);
     const other = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -180,7 +180,11 @@ test("a file that is not a picture is refused in Vietnamese; an image pasted int
       const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
       const transfer = new DataTransfer();
       transfer.items.add(new File([bytes], "image.png", { type: "image/png" }));
-      field.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+      const event = new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true });
+      // Firefox leaves a constructed event's clipboardData empty; the data
+      // then rides on the event itself, where the app reads it the same way.
+      if (!event.clipboardData?.types.length) Object.defineProperty(event, "clipboardData", { value: transfer });
+      field.dispatchEvent(event);
     }, small);
     await page.waitForFunction((count) => document.querySelectorAll(".figure-block").length === count + 1, figures);
     const added = page.getByTestId("section-editor").nth(1).locator(".figure-block").first();

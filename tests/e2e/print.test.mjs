@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
+import { BROWSER, openApp, OUTPUT, printToPdf, sheetText, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -26,16 +26,22 @@ test("printing gives A4 pages with the whole sample and page numbers from page 2
     await page.getByTestId("print").click();
     // The dialog opens at the next frame, once the sheet shows the last change.
     await page.waitForFunction(() => window.__printed === 1);
+    // Firefox's print has no page numbers and no line keeping: it is told
+    // so, and pointed to the Word file. Chromium prints as the preview shows.
+    const status = (await page.getByTestId("status").textContent()) ?? "";
+    if (BROWSER === "firefox") assert.match(status, /Firefox in không đánh số trang.*tải tệp Word/);
+    else assert.doesNotMatch(status, /Firefox/);
 
     const pdf = join(OUTPUT, "sample.pdf");
-    await page.pdf({ path: pdf, preferCSSPageSize: true });
+    await printToPdf(page, pdf);
     const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
-    assert.match(info, /Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
+    assert.match(info, /Page size:\s+59[456](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
     // The PDF (and the file name "Save as PDF" suggests) carries the
     // draft's name, not the app's.
     const title = await page.getByTestId("field-title").inputValue();
     assert.ok(title.length > 10, title);
-    assert.equal(/^Title:\s+(.*)$/m.exec(info)[1], `${title} — Báo cáo`);
+    // Firefox's print over BiDi writes no title into the PDF.
+    if (BROWSER === "chromium") assert.equal(/^Title:\s+(.*)$/m.exec(info)[1], `${title} — Báo cáo`);
     assert.equal(await page.title(), `${title} — Báo cáo`);
     const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
     assert.ok(pages >= 2, `${pages} pages`);
@@ -59,7 +65,9 @@ test("printing gives A4 pages with the whole sample and page numbers from page 2
     // The editor and toolbar do not print.
     assert.doesNotMatch(text, /Thông tin văn bản|Hoàn tác|DÀN Ý/);
     const second = execFileSync("pdftotext", ["-enc", "UTF-8", "-f", "2", "-l", "2", "-layout", pdf, "-"], { encoding: "utf8" });
-    assert.match(second.trim().split("\n")[0].trim(), /^2$/);
+    // Page numbers are @page margin boxes, which Firefox does not print
+    // (the message above says so).
+    if (BROWSER === "chromium") assert.match(second.trim().split("\n")[0].trim(), /^2$/);
     const first = execFileSync("pdftotext", ["-enc", "UTF-8", "-f", "1", "-l", "1", "-layout", pdf, "-"], { encoding: "utf8" });
     assert.doesNotMatch(first.trim().split("\n")[0].trim(), /^1$/);
   } finally {
@@ -114,9 +122,13 @@ test("the sheet's page lines and shadow sit on a layer of their own under the te
     const marks = await page.getByTestId("page-marks").evaluate((element) => getComputedStyle(element).willChange);
     assert.equal(marks, "transform");
 
-    await page.emulateMedia({ media: "print" });
-    assert.equal((await styles()).display, "none");
-    assert.equal(await page.getByTestId("page-marks").evaluate((element) => getComputedStyle(element).display), "none");
+    // Playwright emulates print media in Chromium only; Firefox's print
+    // styles are checked in tests/firefox/.
+    if (BROWSER === "chromium") {
+      await page.emulateMedia({ media: "print" });
+      assert.equal((await styles()).display, "none");
+      assert.equal(await page.getByTestId("page-marks").evaluate((element) => getComputedStyle(element).display), "none");
+    }
   } finally {
     await context.close();
   }

@@ -1,17 +1,22 @@
 // End-to-end tests of the two stores: versions of the old layout (in local
 // storage) move to IndexedDB at start and show in the versions panel; the
 // meter shows both stores; "Xóa dữ liệu trên máy này" names what it removes,
-// offers every draft as a file first, and leaves both stores empty; and a
-// library of many drafts with their versions, timed.
+// offers every draft as a file first, and leaves both stores empty; a
+// library of many drafts with their versions, timed; closed drafts and the
+// trash in IndexedDB, restored after a reload; a library in the layout before
+// (drafts, trash and a picture in local storage, as the app at 4aa5c65 wrote
+// it) moved whole, its picture in the DOCX; and 200 reports of 8,000 words.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { copyFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, bulkEntries } from "./support.mjs";
+import { bulkEntries, downloadOf, downloadsOf, newDraft, openApp, OUTPUT, sheetText, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
 const FIXTURE = new URL("../fixtures/drafts/v3-tables.json", import.meta.url).pathname;
+const MAIN_LAYOUT = new URL("../fixtures/storage/main-layout.json", import.meta.url).pathname;
 
 /// What the app's keys take in local storage, in UTF-16 code units.
 function appLocalUnits(page) {
@@ -63,7 +68,7 @@ test("versions left in local storage move to IndexedDB and show in the versions 
     // The meter shows both stores.
     const meter = page.getByTestId("storage-meter");
     await meter.getByTestId("bulk-usage").waitFor();
-    assert.match(await meter.innerText(), /Phiên bản và hình ảnh đang dùng thêm/);
+    assert.match(await meter.innerText(), /phiên bản và hình ảnh đang dùng thêm/);
     await meter.screenshot({ path: join(OUTPUT, "storage-meter-both-stores.png") });
     // They are listed in the versions panel of the draft.
     await page.getByTestId("library-open").first().click();
@@ -116,11 +121,7 @@ test("erasing the data on this computer names what goes, offers the files, and l
     await page.screenshot({ path: join(OUTPUT, "erase-dialog.png") });
 
     // Every draft as its own file first.
-    const downloads = [];
-    page.on("download", (download) => downloads.push(download));
-    await dialog.getByTestId("erase-download").click();
-    const deadline = Date.now() + 5000;
-    while (downloads.length < 2 && Date.now() < deadline) await page.waitForTimeout(100);
+    const downloads = await downloadsOf(page, () => dialog.getByTestId("erase-download").click(), 2);
     assert.equal(downloads.length, 2);
     const texts = await Promise.all(
       downloads.map(async (download) => {
@@ -199,6 +200,248 @@ test("a library of many drafts keeps their versions in IndexedDB, not in local s
         `after the move ${local} there; moved in ${moveMs} ms`,
     );
     assert.ok(local < seeded / 3);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/// Waits until the library lists `n` drafts (outside the trash).
+function libraryRows(page, n) {
+  return page.waitForFunction((n) => document.querySelectorAll("[data-testid=library-row]").length === n, n, {
+    timeout: 20000,
+  });
+}
+
+/// The app's keys in local storage.
+function appKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("baocao.")).sort());
+}
+
+/// Waits until local storage holds no draft's text (every draft closed is
+/// in IndexedDB).
+function noDraftTextInLocalStorage(page) {
+  return page.waitForFunction(
+    () => !Object.keys(localStorage).some((key) => key.startsWith("baocao.draft.") || key.startsWith("baocao.part.")),
+    null,
+    { timeout: 20000 },
+  );
+}
+
+test("closed drafts go to IndexedDB, and one moved to the trash is restored from it after a reload", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    let page = await openApp(context, suite.server.url);
+    const write = async (template, text) => {
+      await newDraft(page, template);
+      await page.getByTestId("section-editor").getByTestId("paragraph").first().fill(text);
+      await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
+      await page.getByTestId("close-draft").click();
+      await page.getByTestId("library").waitFor();
+    };
+    await write("so-ket", "Đoạn của bản sơ kết.");
+    await write("tong-ket-nam-hoc", "Đoạn của bản tổng kết năm học.");
+    await noDraftTextInLocalStorage(page);
+    const parked = Object.entries(await bulkEntries(page)).filter(([key]) => key.startsWith("drafts/"));
+    assert.equal(parked.length, 2);
+    assert.ok(parked.some(([, text]) => text.includes("Đoạn của bản sơ kết.")));
+    const local = await page.evaluate(() => Object.values(localStorage).join("\n"));
+    assert.ok(!local.includes("Đoạn của bản"), "no draft text in local storage");
+    // To the trash, then a reload.
+    await page.getByTestId("library-row").filter({ hasText: "sơ kết" }).getByTestId("library-trash").click();
+    await libraryRows(page, 1);
+    await page.reload();
+    await page.getByTestId("library").waitFor();
+    await libraryRows(page, 1);
+    await page.getByTestId("trash").locator("summary").click();
+    assert.match(await page.getByTestId("trash").innerText(), /Báo cáo sơ kết/);
+    await page.screenshot({ path: join(OUTPUT, "storage-trash-after-reload.png") });
+    await page.getByTestId("trash-restore").click();
+    await libraryRows(page, 2);
+    // It opens with its text, from IndexedDB, and goes back there when closed.
+    await page.getByTestId("library-row").filter({ hasText: "sơ kết" }).getByTestId("library-open").click();
+    await page.getByTestId("preview").waitFor();
+    assert.ok((await sheetText(page)).includes("Đoạn của bản sơ kết."));
+    await page.getByTestId("close-draft").click();
+    await noDraftTextInLocalStorage(page);
+    const restored = Object.entries(await bulkEntries(page)).find(([, text]) => text.includes("Đoạn của bản sơ kết."));
+    assert.equal(JSON.parse(restored[1]).meta.trashed_ms, null);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a library in the layout before moves to IndexedDB whole: drafts, trash and picture, which reaches the DOCX", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  try {
+    const page = await openApp(context, suite.server.url);
+    const items = JSON.parse(await readFile(MAIN_LAYOUT, "utf8"));
+    await page.evaluate((items) => {
+      for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
+    }, items);
+    await page.reload();
+    await page.getByTestId("library").waitFor();
+    await libraryRows(page, 2);
+    // Moved: every draft's text and the picture are in IndexedDB, read
+    // back, and local storage keeps the library entries only.
+    await page.waitForFunction(
+      () => !Object.keys(localStorage).some((key) => /^baocao\.(draft|part|picture)\./.test(key)),
+      null,
+      { timeout: 20000 },
+    );
+    const keys = await appKeys(page);
+    assert.deepEqual(
+      keys.filter((key) => !key.startsWith("baocao.meta.")),
+      [],
+      `${keys}`,
+    );
+    assert.equal(keys.length, 3);
+    const bulk = await bulkEntries(page);
+    const pictureId = Object.keys(items).find((key) => key.startsWith("baocao.picture.")).slice("baocao.picture.".length);
+    const picture = JSON.parse(bulk[`pictures/${pictureId}`]);
+    assert.equal(`data:${picture.mime};base64,${picture.base64}`, items[`baocao.picture.${pictureId}`]);
+    const drafts = Object.keys(bulk).filter((key) => key.startsWith("drafts/"));
+    assert.equal(drafts.length, 3);
+    for (const [text, trashed] of [
+      ["Bản thảo có hình, viết bằng phiên bản cũ.", false],
+      ["Bản thảo nằm trong thùng rác.", true],
+      ["Bản thảo thứ ba.", false],
+    ]) {
+      const found = drafts.map((key) => JSON.parse(bulk[key])).find((draft) => JSON.stringify(draft).includes(text));
+      assert.ok(found, text);
+      assert.equal(found.meta.trashed_ms !== null, trashed, text);
+    }
+    // The trash lists the one moved there.
+    await page.getByTestId("trash").locator("summary").click();
+    assert.match(await page.getByTestId("trash").innerText(), /Báo cáo sơ kết/);
+    // The draft with a picture opens with it, and its DOCX carries it.
+    await page.getByTestId("library-row").filter({ hasText: "Hội nghị" }).getByTestId("library-open").click();
+    await page.getByTestId("preview-picture").waitFor();
+    await page.getByTestId("figure-picture").waitFor();
+    assert.ok((await sheetText(page)).includes("Bản thảo có hình, viết bằng phiên bản cũ."));
+    await page.getByTestId("export-toggle").click();
+    const download = await downloadOf(page, () => page.getByTestId("export-docx").click());
+    const docx = join(OUTPUT, "storage-moved-picture.docx");
+    await copyFile(await download.path(), docx);
+    assert.match(execFileSync("unzip", ["-l", docx], { encoding: "utf8" }), /word\/media\/image1\.png/);
+    const media = execFileSync("unzip", ["-p", docx, "word/media/image1.png"]);
+    assert.equal(media.toString("base64"), picture.base64);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("200 reports of 8,000 words with three versions each: the library lists them and opens one", { timeout: 300000 }, async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const count = 200;
+  try {
+    const page = await openApp(context, suite.server.url);
+    const envelope = JSON.parse(await readFile(FIXTURE, "utf8"));
+    // Written by a script as the app parks a closed draft: its envelope
+    // under drafts/<id> and its versions under versions/<id> in IndexedDB;
+    // the app gives each its library entry at the next start.
+    const seeded = await page.evaluate(
+      async ({ envelope, count }) => {
+        const words = "trường học sinh giáo viên năm học kết quả thi đua chất lượng giáo dục phong trào".split(" ");
+        let seed = 11;
+        const sentence = (n) => {
+          const out = [];
+          for (let i = 0; i < n; i++) {
+            seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+            out.push(words[seed % words.length]);
+          }
+          return out.join(" ") + ".";
+        };
+        const paragraphs = Array.from({ length: 40 }, () => sentence(200));
+        const database = await new Promise((resolve, reject) => {
+          const open = indexedDB.open("baocao");
+          open.onupgradeneeded = () => open.result.createObjectStore("bulk");
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        let bytes = 0;
+        for (let n = 0; n < count; n++) {
+          const id = String(1796000000000 + n);
+          const document = structuredClone(envelope.document);
+          document.title = `Báo cáo số ${n}`;
+          let next = 900000;
+          document.sections[0].blocks = paragraphs.map((text) => ({ type: "paragraph", id: next++, text }));
+          document.next_id = next;
+          const draft = { ...envelope, meta: { ...envelope.meta, id, title: document.title, edited_ms: 1796000000000 + n }, document };
+          const versions = [0, 1, 2].map((v) => ({
+            taken_ms: 1796000000000 + v,
+            reason: "periodic",
+            document: { ...document, title: `${document.title} v${v}` },
+          }));
+          const texts = [JSON.stringify(draft), JSON.stringify(versions)];
+          bytes += texts[0].length + texts[1].length;
+          await new Promise((resolve, reject) => {
+            const transaction = database.transaction("bulk", "readwrite");
+            transaction.objectStore("bulk").put(texts[0], `drafts/${id}`);
+            transaction.objectStore("bulk").put(texts[1], `versions/${id}`);
+            transaction.oncomplete = resolve;
+            transaction.onerror = () => reject(transaction.error);
+          });
+        }
+        database.close();
+        return { bytes, words: paragraphs.join(" ").split(" ").length };
+      },
+      { envelope, count },
+    );
+    assert.ok(seeded.words >= 8000, `${seeded.words} words`);
+    const started = Date.now();
+    await page.reload();
+    await page.getByTestId("library").waitFor();
+    await libraryRows(page, count);
+    const listedMs = Date.now() - started;
+    const localUnits = await appLocalUnits(page);
+    console.log(
+      `# ${count} reports of ${seeded.words} words with 3 versions: ${seeded.bytes} code units in IndexedDB, ` +
+        `${localUnits} in local storage for their library entries; listed ${listedMs} ms after the reload`,
+    );
+    assert.ok(localUnits * 2 < 1024 * 1024, `${localUnits} code units`);
+    const openStarted = Date.now();
+    await page.getByTestId("library-row").filter({ hasText: "Báo cáo số 123" }).getByTestId("library-open").click();
+    await page.getByTestId("preview").waitFor();
+    const text = await sheetText(page);
+    console.log(`# one of them opened in ${Date.now() - openStarted} ms`);
+    // The draft opened is number 123, and this tab says so.
+    assert.match(await page.evaluate(() => sessionStorage.getItem("baocao.tab-draft")), /1796000000123/);
+    assert.ok(text.split(/\s+/).length >= 8000);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("where IndexedDB cannot be opened, everything stays in local storage and the meter says so", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  // As in private windows of some browsers: no IndexedDB at all.
+  await context.addInitScript(() => Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true }));
+  try {
+    const page = await openApp(context, suite.server.url);
+    await newDraft(page, "so-ket");
+    await page.getByTestId("section-editor").getByTestId("paragraph").first().fill("Viết khi không có IndexedDB.");
+    await page.getByTestId("save-status").getByText(/Đã lưu lúc/).waitFor();
+    await page.getByTestId("close-draft").click();
+    await page.getByTestId("library").waitFor();
+    // The "on open" version is kept in local storage, and the draft closed
+    // stays there.
+    await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith("baocao.bulk.versions/")));
+    const keys = await appKeys(page);
+    assert.equal(keys.filter((key) => key.startsWith("baocao.draft.")).length, 1, `${keys}`);
+    const meter = page.getByTestId("storage-meter");
+    assert.match(await meter.getByTestId("bulk-in-local").innerText(), /không cho dùng kho lớn \(IndexedDB\)/);
+    await meter.screenshot({ path: join(OUTPUT, "storage-meter-without-indexeddb.png") });
+    await page.reload();
+    await page.getByTestId("library").waitFor();
+    await page.getByTestId("library-row").getByTestId("library-open").click();
+    await page.getByTestId("preview").waitFor();
+    assert.ok((await sheetText(page)).includes("Viết khi không có IndexedDB."));
+    await page.getByTestId("versions-toggle").click();
+    await page.getByTestId("version").first().waitFor();
     assert.deepEqual(page.problems, []);
   } finally {
     await context.close();

@@ -13,7 +13,7 @@ import { execFileSync } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, sheetText } from "./support.mjs";
+import { BROWSER, downloadOf, openApp, OUTPUT, printToPdf, sheetText, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 const FIXTURE = new URL("../fixtures/tables-sample.json", import.meta.url);
@@ -180,12 +180,12 @@ async function printAndExport(name, draft, inspect = null) {
     const preview = await sheetText(page);
     if (inspect !== null) await inspect(page);
     await page.getByTestId("export-toggle").click();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
+    const download = await downloadOf(page, () => page.getByTestId("export-docx").click());
     await mkdir(OUTPUT, { recursive: true });
     const docx = join(OUTPUT, `${name}.docx`);
     await copyFile(await download.path(), docx);
     const printed = join(OUTPUT, `${name}.print.pdf`);
-    await page.pdf({ path: printed, preferCSSPageSize: true });
+    await printToPdf(page, printed);
     assert.deepEqual(page.problems, []);
     return { docx, printed, preview };
   } finally {
@@ -282,17 +282,26 @@ test("a table of 60 rows repeats its header on the next page, in the print and t
   const printed = firstRows(run.printed);
   const docx = firstRows(converted);
   // Pages 2 and 3 open inside the table, at the same row in all three.
-  assert.deepEqual(marked.slice(0, 2), printed.slice(1, 3), `the preview's marks ${JSON.stringify(marked)}, the print's pages ${JSON.stringify(printed)}`);
-  assert.deepEqual(docx.slice(1, 3), printed.slice(1, 3), `the DOCX's pages ${JSON.stringify(docx)}, the print's ${JSON.stringify(printed)}`);
+  // Firefox's print keeps no lines together (see print_support.rs): there
+  // the preview is held to the DOCX, and the print to its page count.
+  if (BROWSER === "firefox") {
+    assert.deepEqual(marked.slice(0, 2), docx.slice(1, 3), `the preview's marks ${JSON.stringify(marked)}, the DOCX's pages ${JSON.stringify(docx)}`);
+    assert.equal(printed.length, docx.length, `the print's pages ${JSON.stringify(printed)}, the DOCX's ${JSON.stringify(docx)}`);
+  } else {
+    assert.deepEqual(marked.slice(0, 2), printed.slice(1, 3), `the preview's marks ${JSON.stringify(marked)}, the print's pages ${JSON.stringify(printed)}`);
+    assert.deepEqual(docx.slice(1, 3), printed.slice(1, 3), `the DOCX's pages ${JSON.stringify(docx)}, the print's ${JSON.stringify(printed)}`);
+  }
   // The appendix's table goes on to a second landscape page, at the same
   // row in the print, the DOCX and the preview's last mark (worked out
   // at the printed size and scaled as the appendix is shown; scaled
   // down, the rows' borders stay a whole pixel on screen, so the rows
   // drawn drift from the scaled ones by about 2 %).
   const lastRows = (pdf) => layoutPages(pdf).map((lines) => (lines.find((line) => /Chi bộ thôn \d+\s/.test(line)) ?? "").trim().split(/\s{2,}/)[0]);
-  const printedLast = lastRows(run.printed).at(-1);
+  // In Firefox (no line keeping in its print) the DOCX is the reference.
+  const printedLast = lastRows(BROWSER === "firefox" ? converted : run.printed).at(-1);
   assert.match(printedLast, /^Chi bộ thôn \d+$/);
-  assert.equal(lastRows(converted).at(-1), printedLast);
+  assert.match(lastRows(run.printed).at(-1), /^Chi bộ thôn \d+$/);
+  if (BROWSER === "chromium") assert.equal(lastRows(converted).at(-1), printedLast);
   assert.equal(marked.length, layoutPages(run.printed).length - 1, `marks ${JSON.stringify(marked)}`);
   // Within one row: the drawn rows drift from the scaled ones (above), so
   // the mark may sit on the row before or after the one the page opens

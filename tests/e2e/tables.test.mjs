@@ -10,7 +10,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, OUTPUT, newDraft, sectionEditor, settled } from "./support.mjs";
+import { BROWSER, openApp, useBrowserAndServer, OUTPUT, newDraft, sectionEditor, settled } from "./support.mjs";
 
 /** Waits until `field` shows `value`: computed cells follow a typed figure
  * a moment later, outside the key's frame. */
@@ -224,15 +224,19 @@ test("a table typed with Tab and Enter, a total row and a computed column, undo,
     });
     assert.ok(moved, "a key of the input method moved the caret out of the cell");
     assert.equal((await grid(table)).length, 3);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Input.imeSetComposition", { text: " v", selectionStart: 2, selectionEnd: 2 });
-    await cdp.send("Input.imeSetComposition", { text: " việ", selectionStart: 4, selectionEnd: 4 });
-    await cdp.send("Input.insertText", { text: " việt" });
-    assert.equal(await cell(table, 0, 0).inputValue(), "Chi bộ 1 việt");
-    await page.keyboard.press("Tab");
-    assert.deepEqual(await focusedCell(page), [0, 1]);
-    await page.keyboard.press("Control+z");
-    assert.equal(await cell(table, 0, 0).inputValue(), "Chi bộ 1");
+    // An input method's composition is driven over CDP, so in Chromium
+    // only; the keys above (isComposing) are checked in both.
+    if (BROWSER === "chromium") {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Input.imeSetComposition", { text: " v", selectionStart: 2, selectionEnd: 2 });
+      await cdp.send("Input.imeSetComposition", { text: " việ", selectionStart: 4, selectionEnd: 4 });
+      await cdp.send("Input.insertText", { text: " việt" });
+      assert.equal(await cell(table, 0, 0).inputValue(), "Chi bộ 1 việt");
+      await page.keyboard.press("Tab");
+      assert.deepEqual(await focusedCell(page), [0, 1]);
+      await page.keyboard.press("Control+z");
+      assert.equal(await cell(table, 0, 0).inputValue(), "Chi bộ 1");
+    }
 
     // Typing in a cell against typing in a bullet: the figures go to the
     // log (the bench measures them properly).
@@ -396,6 +400,9 @@ function paste(page, text, html) {
       data.setData("text/plain", text);
       if (html) data.setData("text/html", html);
       const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+      // Firefox leaves a constructed event's clipboardData empty; the data
+      // then rides on the event itself, where the app reads it the same way.
+      if (!event.clipboardData?.types.length) Object.defineProperty(event, "clipboardData", { value: data });
       document.activeElement.dispatchEvent(event);
       return event.defaultPrevented;
     },
