@@ -531,14 +531,14 @@ test("typing in an item moves the page marks where the print moves its pages, me
     const whole = await page.evaluate(() => window.__wholeSheetMeasures);
     const after = await previewPages(page);
     const printed = join(OUTPUT, "typing-moves-pages.print.pdf");
-    await page.pdf({ path: printed, preferCSSPageSize: true });
+    await printToPdf(page, printed);
     const firsts = (all) => all.slice(1).map((lines) => (lines[0] ?? "").slice(0, 24)).join(" | ");
     const table = `before [${firsts(before.pages)}]\nafter typing [${firsts(after.pages)}]\nprint [${firsts(pages(printed))}]\nwhole-sheet measures while typing: ${whole}\n`;
     await writeFile(join(OUTPUT, "preview-typing-moves.txt"), table);
     // The typing moved a page's first line, and the preview's pages are
     // the print's.
     assert.notEqual(firsts(after.pages), firsts(before.pages), table);
-    assert.deepEqual(disagreements(after.pages, pages(printed)), [], table);
+    assert.deepEqual(printDisagreements(after.pages, pages(printed)), [], table);
     assert.equal(whole, 0, table);
     assert.deepEqual(page.problems, []);
     // The marks are where a measure of the whole sheet puts them: the
