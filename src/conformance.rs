@@ -146,30 +146,26 @@ pub struct Issue {
     pub target: Target,
 }
 
-fn text_of_blocks(blocks: &[Block], out: &mut Vec<String>) {
-    for block in blocks {
-        match block {
-            Block::Paragraph(paragraph) => out.push(paragraph.text.clone()),
-            Block::List(list) => {
-                for item in &list.items {
-                    out.push(item.text.clone());
-                    text_of_blocks(&item.blocks, out);
-                }
-            }
-            Block::Assessment(assessment) => text_of_blocks(&assessment.blocks, out),
-            Block::Figure(figure) => out.push(figure.caption.clone()),
-            Block::Table(table) => {
-                out.push(table.caption.clone());
-                out.extend(table.header.iter().flatten().cloned());
-                out.extend(
-                    table
-                        .rows
-                        .iter()
-                        .flat_map(|row| row.cells.iter().map(|cell| cell.text.clone())),
-                );
-            }
+/// Whether every text of `blocks` is in NFC, read in place (the check runs
+/// at every pause in typing, over every text of a long report).
+fn blocks_are_nfc(blocks: &[Block]) -> bool {
+    blocks.iter().all(|block| match block {
+        Block::Paragraph(paragraph) => is_nfc(&paragraph.text),
+        Block::List(list) => list
+            .items
+            .iter()
+            .all(|item| is_nfc(&item.text) && blocks_are_nfc(&item.blocks)),
+        Block::Assessment(assessment) => blocks_are_nfc(&assessment.blocks),
+        Block::Figure(figure) => is_nfc(&figure.caption),
+        Block::Table(table) => {
+            is_nfc(&table.caption)
+                && table.header.iter().flatten().all(|text| is_nfc(text))
+                && table
+                    .rows
+                    .iter()
+                    .all(|row| row.cells.iter().all(|cell| is_nfc(&cell.text)))
         }
-    }
+    })
 }
 
 fn empty_assessments(blocks: &[Block], reference: &str, out: &mut Vec<Issue>) {
@@ -257,13 +253,22 @@ pub fn check(document: &Document) -> Vec<Issue> {
         .iter()
         .any(|section| section.kind == SectionKind::Division);
     let mut table_issues = Vec::new();
+    // Each section by id, found once (the outline lists them all).
+    let mut sections = std::collections::HashMap::new();
+    fn index<'a>(list: &'a [Section], out: &mut std::collections::HashMap<NodeId, &'a Section>) {
+        for section in list {
+            out.entry(section.id).or_insert(section);
+            index(&section.children, out);
+        }
+    }
+    index(&document.sections, &mut sections);
     let mut preamble_tables = Vec::new();
     crate::table::tables_in(&document.preamble, &mut preamble_tables);
     for table in preamble_tables {
         tables::check_table(table, "", &mut table_issues);
     }
     for entry in &entries {
-        let Some(section) = document.find_section(entry.id) else {
+        let Some(section) = sections.get(&entry.id).copied() else {
             continue;
         };
         let has_children = !section.children.is_empty();
@@ -302,9 +307,7 @@ pub fn check(document: &Document) -> Vec<Issue> {
                 Target::Node(section.id),
             );
         }
-        let mut texts = vec![section.heading.clone()];
-        text_of_blocks(&section.blocks, &mut texts);
-        if texts.iter().any(|text| !is_nfc(text)) {
+        if !(is_nfc(&section.heading) && blocks_are_nfc(&section.blocks)) {
             push(
                 Finding::NotNfc {
                     reference: entry.reference.clone(),
@@ -314,22 +317,23 @@ pub fn check(document: &Document) -> Vec<Issue> {
         }
     }
     let mut assessment_issues = Vec::new();
+    // The first entry of each id, as a search from the start finds it.
+    let mut references: std::collections::HashMap<NodeId, &str> = std::collections::HashMap::new();
+    for entry in &entries {
+        references.entry(entry.id).or_insert(&entry.reference);
+    }
     fn walk(
         sections: &[Section],
-        entries: &[crate::numbering::OutlineEntry],
+        references: &std::collections::HashMap<NodeId, &str>,
         out: &mut Vec<Issue>,
     ) {
         for section in sections {
-            let reference = entries
-                .iter()
-                .find(|e| e.id == section.id)
-                .map(|e| e.reference.clone())
-                .unwrap_or_default();
-            empty_assessments(&section.blocks, &reference, out);
-            walk(&section.children, entries, out);
+            let reference = references.get(&section.id).copied().unwrap_or_default();
+            empty_assessments(&section.blocks, reference, out);
+            walk(&section.children, references, out);
         }
     }
-    walk(&document.sections, &entries, &mut assessment_issues);
+    walk(&document.sections, &references, &mut assessment_issues);
     for issue in assessment_issues
         .into_iter()
         .chain(table_issues)

@@ -31,6 +31,7 @@ pub mod print_support;
 pub mod render;
 pub mod rules;
 pub mod session;
+pub mod sheet_measure;
 pub mod table;
 pub mod template;
 pub mod text;

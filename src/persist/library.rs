@@ -66,10 +66,17 @@ impl<K: KeyValue + ?Sized> KeyValue for std::rc::Rc<std::cell::RefCell<K>> {
 /// What storage holds of an open draft's parts: the entry names, in order,
 /// and the text of each. Saving compares each part's text with these and
 /// writes only the parts that changed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StoredParts {
     names: Vec<String>,
     texts: Vec<String>,
+    /// The parts the first texts were written from, in order, when this
+    /// app wrote them: a part equal to the one written in its place is not
+    /// serialised again (a pause in typing changes one part of a long
+    /// report; comparing the others costs little, since their blocks are
+    /// shared with the saved version's and compared by pointer). Empty
+    /// after a load: the first save serialises every part.
+    parts: Vec<crate::model::Section>,
 }
 
 impl StoredParts {
@@ -184,7 +191,13 @@ fn write_parts(
     let mut texts: Vec<String> = document
         .sections
         .iter()
-        .map(|part| serde_json::to_string(part).unwrap_or_default())
+        .enumerate()
+        .map(
+            |(index, part)| match (stored.parts.get(index), stored.texts.get(index)) {
+                (Some(written), Some(text)) if written == part => text.clone(),
+                _ => serde_json::to_string(part).unwrap_or_default(),
+            },
+        )
         .collect();
     // The texts kept beside sections, last: unchanged by typing, so found
     // unchanged below and never written again.
@@ -256,7 +269,11 @@ fn write_parts(
     for name in present.iter().filter(|name| !names.contains(name)) {
         let _ = kv.remove(&keys::part(&id, name));
     }
-    *stored = StoredParts { names, texts };
+    *stored = StoredParts {
+        names,
+        texts,
+        parts: document.sections.clone(),
+    };
     // The draft is saved. Its library entry is a copy of the head's
     // details, rebuilt from the head when missing: one that cannot be
     // written is removed rather than left stale.

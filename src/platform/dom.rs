@@ -228,110 +228,325 @@ pub fn fit_to_content(event: &web_sys::Event) {
     let _ = style.set_property("height", &format!("{height}px"));
 }
 
-/// A block of the sheet as measured: its top and height in CSS pixels at
-/// 100 % scale from the top of the sheet's text area, its class and
-/// whether it is a table.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MeasuredBlock {
-    pub top: f32,
-    pub height: f32,
-    pub class: String,
-    pub table: bool,
+pub use crate::sheet_measure::MeasuredBlock;
+use crate::sheet_measure::{SheetMeasure, UnitBox};
+
+/// The property each box that can be measured alone carries (a script
+/// property, not an attribute: setting it changes nothing in the page)
+/// with its index among the boxes of the last full measure.
+const UNIT_INDEX: &str = "__baocaoUnit";
+
+/// The class a box carries while it is measured alone: the style sheet
+/// lays it out at its real size (`.measuring-unit`).
+const MEASURING_UNIT: &str = "measuring-unit";
+
+/// What the sheet's watch knows: the boxes of the last full measure, the
+/// blocks as measured, and what changed since.
+struct Watched {
+    units: Vec<web_sys::Element>,
+    measure: SheetMeasure,
+    /// Boxes changed since the last measure, by index.
+    dirty: std::collections::BTreeSet<usize>,
+    /// A change outside the boxes, or none measured yet: the next measure
+    /// reads the whole sheet.
+    full: bool,
+    observer: Option<web_sys::MutationObserver>,
 }
 
-/// The blocks of the element `id` that `selector` picks, in document
-/// order, measured from the element's top less `inset_px` (its top
-/// padding), divided by its scale: its drawn width over `width_px`, its
-/// width at 100 %. While it measures, the element `wrapper_id` carries the
-/// class `measuring`, which the style sheet uses to lay out every part of
-/// the sheet (parts far from the screen otherwise keep a guessed size).
-/// Each call is one layout read (counted in the `data-measures` attribute
-/// of the element `counter_id`, for the tests). `None` when the element is
-/// missing or not shown.
-pub fn measure_blocks(
-    id: &str,
-    selector: &str,
-    width_px: f32,
-    inset_px: f32,
-    wrapper_id: &str,
-    counter_id: &str,
-) -> Option<Vec<MeasuredBlock>> {
-    let sheet = element(id)?;
-    if sheet.get_bounding_client_rect().width() <= 0.0 {
-        return None;
-    }
-    let wrapper = element(wrapper_id);
-    let class = wrapper.as_ref().map(|wrapper| wrapper.class_name());
-    if let (Some(wrapper), Some(class)) = (&wrapper, &class) {
-        wrapper.set_class_name(&format!("{class} measuring"));
-    }
-    let blocks = measure(&sheet, selector, width_px, inset_px);
-    if let (Some(wrapper), Some(class)) = (&wrapper, &class) {
-        wrapper.set_class_name(class);
-    }
-    if let Some(counter) = element(counter_id) {
-        let count = counter
-            .get_attribute("data-measures")
-            .and_then(|value| value.parse::<u64>().ok())
-            .unwrap_or(0);
-        let _ = counter.set_attribute("data-measures", &(count + 1).to_string());
-    }
-    Some(blocks)
+/// Watches the preview's sheet for changes and measures its blocks: the
+/// whole sheet the first time and after a change outside the boxes that
+/// can be measured alone, else only the boxes that changed
+/// (`crate::sheet_measure`).
+#[derive(Clone)]
+pub struct SheetWatch {
+    watched: std::rc::Rc<std::cell::RefCell<Watched>>,
+    /// The boxes that can be measured alone (the items of the parts).
+    unit_selector: &'static str,
 }
 
-fn measure(
-    sheet: &web_sys::HtmlElement,
-    selector: &str,
-    width_px: f32,
-    inset_px: f32,
-) -> Vec<MeasuredBlock> {
-    let frame = sheet.get_bounding_client_rect();
-    let scale = if width_px > 0.0 && frame.width() > 0.0 {
-        frame.width() as f32 / width_px
-    } else {
-        1.0
-    };
-    let Ok(nodes) = sheet.query_selector_all(selector) else {
+/// Where a sheet's blocks are and how they are measured (see
+/// `SheetWatch::measure`).
+pub struct SheetLayout<'a> {
+    /// The sheet element's id.
+    pub id: &'a str,
+    /// The blocks among the sheet's descendants.
+    pub blocks: &'a str,
+    /// The same blocks among a box's descendants.
+    pub unit_blocks: &'a str,
+    /// The sheet's width at 100 %, in CSS pixels.
+    pub width_px: f32,
+    /// The sheet's top padding, in CSS pixels.
+    pub inset_px: f32,
+    /// The element that carries `measuring` while the whole sheet is
+    /// measured.
+    pub wrapper_id: &'a str,
+    /// The element whose `data-measures` counts the measures.
+    pub counter_id: &'a str,
+}
+
+impl SheetWatch {
+    /// Starts watching the element `id`: `changed` is called after any
+    /// change to the text, the children or the attributes under it (a
+    /// `MutationObserver`; the callback does no layout work itself). A
+    /// change of the attribute `ignored_attribute` of the element itself
+    /// is none. `None` when there is no such element.
+    pub fn start(
+        id: &str,
+        unit_selector: &'static str,
+        ignored_attribute: &'static str,
+        changed: impl Fn() + 'static,
+    ) -> Option<SheetWatch> {
+        use wasm_bindgen::closure::Closure;
+        let target = element(id)?;
+        let watch = SheetWatch {
+            watched: std::rc::Rc::new(std::cell::RefCell::new(Watched {
+                units: Vec::new(),
+                measure: SheetMeasure::default(),
+                dirty: Default::default(),
+                full: true,
+                observer: None,
+            })),
+            unit_selector,
+        };
+        let sheet: web_sys::Element = target.clone().into();
+        let noted = watch.clone();
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |records: js_sys::Array| {
+            if noted.note(&sheet, ignored_attribute, &records) {
+                changed();
+            }
+        });
+        let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        options.set_character_data(true);
+        options.set_attributes(true);
+        observer.observe_with_options(&target, &options).ok()?;
+        // The callback lives as long as the page; the element goes with
+        // the preview, and the observer with it.
+        callback.forget();
+        watch.watched.borrow_mut().observer = Some(observer);
+        Some(watch)
+    }
+
+    /// Stops watching: the observer lets go of the sheet, and the boxes
+    /// and blocks kept are dropped (the preview is gone; a watch kept
+    /// them, and so the whole sheet, alive).
+    pub fn stop(&self) {
+        let mut watched = self.watched.borrow_mut();
+        if let Some(observer) = watched.observer.take() {
+            observer.disconnect();
+        }
+        watched.units.clear();
+        watched.measure = SheetMeasure::default();
+        watched.dirty.clear();
+        watched.full = true;
+    }
+
+    /// Notes which boxes `records` changed. True when something changed.
+    fn note(
+        &self,
+        sheet: &web_sys::Element,
+        ignored_attribute: &str,
+        records: &js_sys::Array,
+    ) -> bool {
+        let mut watched = self.watched.borrow_mut();
+        let mut any = false;
+        for record in records.iter() {
+            let Ok(record) = record.dyn_into::<web_sys::MutationRecord>() else {
+                continue;
+            };
+            let Some(target) = record.target() else {
+                continue;
+            };
+            let element = match target.dyn_ref::<web_sys::Element>() {
+                Some(element) => Some(element.clone()),
+                None => target.parent_element(),
+            };
+            if element.as_ref() == Some(sheet)
+                && record.attribute_name().as_deref() == Some(ignored_attribute)
+            {
+                continue;
+            }
+            any = true;
+            if watched.full {
+                continue;
+            }
+            let unit = element
+                .and_then(|element| element.closest(self.unit_selector).ok().flatten())
+                .and_then(|unit| {
+                    let index = js_sys::Reflect::get(&unit, &UNIT_INDEX.into())
+                        .ok()?
+                        .as_f64()? as usize;
+                    (watched.units.get(index) == Some(&unit)).then_some(index)
+                });
+            match unit {
+                Some(index) => {
+                    watched.dirty.insert(index);
+                }
+                None => watched.full = true,
+            }
+        }
+        any
+    }
+
+    /// The sheet's blocks, in document order, measured from the top of its
+    /// text area at 100 % (its drawn width over `width_px` is its scale):
+    /// the whole sheet, while the element `wrapper_id` carries the class
+    /// `measuring` (the style sheet then lays out every part, which far
+    /// from the screen otherwise keeps a guessed size), or only the boxes
+    /// changed since the last measure. Each call is one layout read
+    /// (counted in the `data-measures` attribute of the element
+    /// `counter_id`, for the tests). `None` when the sheet is missing or
+    /// not shown.
+    pub fn measure(&self, layout: &SheetLayout) -> Option<Vec<MeasuredBlock>> {
+        let sheet = element(layout.id)?;
+        let frame = sheet.get_bounding_client_rect();
+        if frame.width() <= 0.0 {
+            return None;
+        }
+        let scale = if layout.width_px > 0.0 {
+            frame.width() as f32 / layout.width_px
+        } else {
+            1.0
+        };
+        let partly = !self.watched.borrow().full;
+        let blocks = if partly {
+            self.measure_changed(layout, scale)
+        } else {
+            None
+        };
+        let blocks = match blocks {
+            Some(blocks) => blocks,
+            None => self.measure_all(&sheet, layout, scale),
+        };
+        if let Some(counter) = element(layout.counter_id) {
+            let count = counter
+                .get_attribute("data-measures")
+                .and_then(|value| value.parse::<u64>().ok())
+                .unwrap_or(0);
+            let _ = counter.set_attribute("data-measures", &(count + 1).to_string());
+        }
+        Some(blocks)
+    }
+
+    /// Measures the boxes changed since the last measure, each alone, and
+    /// puts them in place. `None` when one cannot be (a full measure is
+    /// then due).
+    fn measure_changed(&self, layout: &SheetLayout, scale: f32) -> Option<Vec<MeasuredBlock>> {
+        let mut watched = self.watched.borrow_mut();
+        let dirty = std::mem::take(&mut watched.dirty);
+        for &index in &dirty {
+            // A box taken out of the sheet was a change outside the boxes
+            // (its part's children changed): a full measure is due anyway.
+            let unit = watched.units.get(index)?.clone();
+            if !unit.is_connected() || !watched.measure.has_unit(index) {
+                return None;
+            }
+            let classes = unit.class_list();
+            let _ = classes.add_1(MEASURING_UNIT);
+            let top = unit.get_bounding_client_rect();
+            let blocks = read_blocks(&unit, layout.unit_blocks, top.top(), scale, 0.0);
+            let height = top.height() as f32 / scale;
+            let _ = classes.remove_1(MEASURING_UNIT);
+            if !watched.measure.replace(index, height, blocks) {
+                return None;
+            }
+        }
+        // The class set and taken off above are no change to the text.
+        if let Some(observer) = &watched.observer {
+            let _ = observer.take_records();
+        }
+        Some(watched.measure.blocks())
+    }
+
+    /// Measures the whole sheet, and keeps its boxes and blocks.
+    fn measure_all(
+        &self,
+        sheet: &web_sys::HtmlElement,
+        layout: &SheetLayout,
+        scale: f32,
+    ) -> Vec<MeasuredBlock> {
+        let wrapper = element(layout.wrapper_id);
+        let class = wrapper.as_ref().map(|wrapper| wrapper.class_name());
+        if let (Some(wrapper), Some(class)) = (&wrapper, &class) {
+            wrapper.set_class_name(&format!("{class} measuring"));
+        }
+        let frame = sheet.get_bounding_client_rect();
+        let origin = frame.top();
+        let units = elements(sheet, self.unit_selector);
+        let unit_boxes: Vec<UnitBox> = units
+            .iter()
+            .enumerate()
+            .map(|(index, unit)| {
+                let _ = js_sys::Reflect::set(unit, &UNIT_INDEX.into(), &(index as f64).into());
+                let rect = unit.get_bounding_client_rect();
+                UnitBox {
+                    top: (rect.top() - origin) as f32 / scale - layout.inset_px,
+                    height: rect.height() as f32 / scale,
+                }
+            })
+            .collect();
+        let blocks: Vec<(Option<usize>, MeasuredBlock)> = elements(sheet, layout.blocks)
+            .into_iter()
+            .map(|block| {
+                let unit = block
+                    .closest(self.unit_selector)
+                    .ok()
+                    .flatten()
+                    .and_then(|unit| js_sys::Reflect::get(&unit, &UNIT_INDEX.into()).ok())
+                    .and_then(|index| index.as_f64())
+                    .map(|index| index as usize);
+                (unit, measured(&block, origin, scale, layout.inset_px))
+            })
+            .collect();
+        if let (Some(wrapper), Some(class)) = (&wrapper, &class) {
+            wrapper.set_class_name(class);
+        }
+        let measure = SheetMeasure::new(blocks, &unit_boxes);
+        let all = measure.blocks();
+        let mut watched = self.watched.borrow_mut();
+        watched.units = units;
+        watched.measure = measure;
+        watched.dirty.clear();
+        watched.full = false;
+        all
+    }
+}
+
+/// The elements under `root` that `selector` picks, in document order.
+fn elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(nodes) = root.query_selector_all(selector) else {
         return Vec::new();
     };
     (0..nodes.length())
         .filter_map(|index| nodes.item(index)?.dyn_into::<web_sys::Element>().ok())
-        .map(|block| {
-            let rect = block.get_bounding_client_rect();
-            MeasuredBlock {
-                top: (rect.top() - frame.top()) as f32 / scale - inset_px,
-                height: rect.height() as f32 / scale,
-                class: block.class_name(),
-                table: block.tag_name().eq_ignore_ascii_case("table"),
-            }
-        })
         .collect()
 }
 
-/// Calls `changed` after any change to the text, the children or the
-/// attributes under the element `id` (a `MutationObserver`; the callback
-/// does no layout work itself). Returns false when there is no such
-/// element.
-pub fn observe_changes(id: &str, changed: impl Fn() + 'static) -> bool {
-    use wasm_bindgen::closure::Closure;
-    let Some(target) = element(id) else {
-        return false;
-    };
-    let callback = Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(move |_records| changed());
-    let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else {
-        return false;
-    };
-    let options = web_sys::MutationObserverInit::new();
-    options.set_child_list(true);
-    options.set_subtree(true);
-    options.set_character_data(true);
-    options.set_attributes(true);
-    let observing = observer.observe_with_options(&target, &options).is_ok();
-    // Both live as long as the page; the element goes with the preview,
-    // and the observer with it.
-    callback.forget();
-    std::mem::forget(observer);
-    observing
+/// One block measured from `origin` (a client-rect top), at 100 %.
+fn measured(block: &web_sys::Element, origin: f64, scale: f32, inset_px: f32) -> MeasuredBlock {
+    let rect = block.get_bounding_client_rect();
+    MeasuredBlock {
+        top: (rect.top() - origin) as f32 / scale - inset_px,
+        height: rect.height() as f32 / scale,
+        class: block.class_name(),
+        table: block.tag_name().eq_ignore_ascii_case("table"),
+    }
+}
+
+/// The blocks under `root` that `selector` picks, measured from `origin`.
+fn read_blocks(
+    root: &web_sys::Element,
+    selector: &str,
+    origin: f64,
+    scale: f32,
+    inset_px: f32,
+) -> Vec<MeasuredBlock> {
+    elements(root, selector)
+        .iter()
+        .map(|block| measured(block, origin, scale, inset_px))
+        .collect()
 }
 
 /// Puts `text` on the clipboard (`navigator.clipboard.writeText`). False

@@ -32,6 +32,15 @@ const FRAME_ID: &str = "sheet-frame";
 /// the print breaks a table between rows, never inside one.
 const BLOCKS: &str = ":scope > table, :scope > p, .sheet-section p, .sheet-section tr";
 
+/// The same blocks within one section's box: every paragraph and row.
+const UNIT_BLOCKS: &str = "p, tr";
+
+/// The boxes of the sheet that are measured alone when only their text
+/// changed (`crate::sheet_measure`): the items of the parts, each a box of
+/// its own in the style sheet (`.sheet-section`). An appendix's are not:
+/// a landscape one is scaled on the sheet and measured at its printed size.
+const UNITS: &str = ".sheet > .sheet-section:not(.sheet-appendix) > .sheet-section";
+
 /// How long after the last change the pages are worked out again: the
 /// autosave's pause, so that typing never waits for a layout read.
 const REPAGINATE_MS: u64 = super::store::SAVE_DEBOUNCE_MS;
@@ -39,28 +48,51 @@ const REPAGINATE_MS: u64 = super::store::SAVE_DEBOUNCE_MS;
 const PX_PER_MM: f32 = 96.0 / 25.4;
 const PX_PER_PT: f32 = 96.0 / 72.0;
 
+/// What a measured block's classes say about it, read in one pass over
+/// its class list (a long report has thousands of blocks, measured again
+/// at every pause in typing).
+#[derive(Clone, Copy, Default)]
+struct Kinds {
+    /// A heading, a title line, a table's caption, unit line or header
+    /// row: kept with what follows, never split.
+    kept: bool,
+    frame: bool,
+    row: bool,
+    head_row: bool,
+    appendix: bool,
+    landscape: bool,
+}
+
+fn kinds_of(class: &str) -> Kinds {
+    let mut kinds = Kinds::default();
+    for name in class.split_whitespace() {
+        match name {
+            "doc-part" | "doc-item" | "doc-point" | "doc-type" | "doc-subject"
+            | "doc-subject-rule" | "doc-division" | "doc-table-caption" | "doc-table-unit" => {
+                kinds.kept = true
+            }
+            "doc-head-row" => {
+                kinds.kept = true;
+                kinds.head_row = true;
+            }
+            "doc-frame" => kinds.frame = true,
+            "doc-row" => kinds.row = true,
+            "doc-appendix" => kinds.appendix = true,
+            "doc-appendix-landscape" => kinds.landscape = true,
+            _ => {}
+        }
+    }
+    kinds
+}
+
 /// A measured block as the pagination sees it: headings and the title
-/// lines kept with what follows and never split (`break-after: avoid`,
+/// lines kept with what follows (`break-after: avoid`,
 /// `break-inside: avoid` in the style sheet), the header and closing
 /// tables and the other frame lines never split, a body line split
 /// between any of its lines of `pitch`.
-fn block_of(measured: &MeasuredBlock, pitch: f32, landscape_height: f32) -> Block {
-    let has = |name: &str| measured.class.split_whitespace().any(|class| class == name);
-    let kept = [
-        "doc-part",
-        "doc-item",
-        "doc-point",
-        "doc-type",
-        "doc-subject",
-        "doc-subject-rule",
-        "doc-division",
-        "doc-table-caption",
-        "doc-table-unit",
-        "doc-head-row",
-    ]
-    .iter()
-    .any(|name| has(name));
-    let whole = kept || measured.table || has("doc-frame") || has("doc-row");
+fn block_of(measured: &MeasuredBlock, kinds: Kinds, pitch: f32, landscape_height: f32) -> Block {
+    let kept = kinds.kept;
+    let whole = kept || measured.table || kinds.frame || kinds.row;
     Block {
         top: measured.top,
         height: measured.height,
@@ -73,8 +105,8 @@ fn block_of(measured: &MeasuredBlock, pitch: f32, landscape_height: f32) -> Bloc
         keep_with_next: kept,
         no_split: whole,
         // An appendix starts a new page; a landscape one's are shorter.
-        break_before: has("doc-appendix"),
-        page_height: if has("doc-appendix-landscape") {
+        break_before: kinds.appendix,
+        page_height: if kinds.landscape {
             landscape_height
         } else {
             0.0
@@ -91,15 +123,15 @@ fn blocks_of(measured: &[MeasuredBlock], pitch: f32, landscape_height: f32) -> V
     let mut header: Option<(f32, f32)> = None;
     let mut in_header = false;
     for one in measured {
-        let mut block = block_of(one, pitch, landscape_height);
-        let has = |name: &str| one.class.split_whitespace().any(|class| class == name);
-        if has("doc-head-row") {
+        let kinds = kinds_of(&one.class);
+        let mut block = block_of(one, kinds, pitch, landscape_height);
+        if kinds.head_row {
             header = match header {
                 Some((top, _)) if in_header => Some((top, one.top + one.height)),
                 _ => Some((one.top, one.top + one.height)),
             };
             in_header = true;
-        } else if has("doc-row") {
+        } else if kinds.row {
             in_header = false;
             block.repeat_height = header.map_or(0.0, |(top, bottom)| bottom - top);
         } else {
@@ -115,18 +147,19 @@ fn blocks_of(measured: &[MeasuredBlock], pitch: f32, landscape_height: f32) -> V
 /// pixels from the sheet's top at 100 %: the sheet's blocks measured and
 /// paginated as Chromium prints them.
 /// `None` while the sheet is not shown (another tab on a narrow screen).
-fn page_starts(rules: &LayoutRules) -> Option<Vec<f32>> {
+fn page_starts(rules: &LayoutRules, watch: &dom::SheetWatch) -> Option<Vec<f32>> {
     let (width, height) = rules.page_mm();
     let margins = rules.margins_mm;
     let pitch = rules.line_pitch_pt(rules.body_pt) * PX_PER_PT;
-    let measured = dom::measure_blocks(
-        SHEET_ID,
-        BLOCKS,
-        width * PX_PER_MM,
-        margins.top * PX_PER_MM,
-        FRAME_ID,
-        MARKS_ID,
-    )?;
+    let measured = watch.measure(&dom::SheetLayout {
+        id: SHEET_ID,
+        blocks: BLOCKS,
+        unit_blocks: UNIT_BLOCKS,
+        width_px: width * PX_PER_MM,
+        inset_px: margins.top * PX_PER_MM,
+        wrapper_id: FRAME_ID,
+        counter_id: MARKS_ID,
+    })?;
     let page_height = (height - margins.top - margins.bottom) * PX_PER_MM;
     // A landscape appendix's page. While the sheet is measured, the
     // appendix is at its printed size (`.measuring` in the style sheet:
@@ -902,7 +935,11 @@ pub fn Preview() -> impl IntoView {
     // (never at each keystroke: a change only restarts the wait).
     let starts = RwSignal::new(Vec::<f32>::new());
     let generation = StoredValue::new(0u64);
+    let watch = StoredValue::new_local(None::<dom::SheetWatch>);
     let repaginate = move || {
+        let Some(watch) = watch.try_get_value().flatten() else {
+            return false;
+        };
         let rules = page.with_untracked(|(ruleset, page)| {
             layout(&crate::model::Meta {
                 ruleset: *ruleset,
@@ -910,7 +947,8 @@ pub fn Preview() -> impl IntoView {
                 ..Default::default()
             })
         });
-        let Some(found) = clock::measure("baocao-repaginate", || page_starts(&rules)) else {
+        let Some(found) = clock::measure("baocao-repaginate", || page_starts(&rules, &watch))
+        else {
             return false;
         };
         if starts.with_untracked(|starts| *starts != found) {
@@ -919,9 +957,18 @@ pub fn Preview() -> impl IntoView {
         true
     };
     let schedule = move || schedule_repaginate(generation, REPAGINATE_MS, repaginate);
+    on_cleanup(move || {
+        if let Some(watch) = watch.try_get_value().flatten() {
+            watch.stop();
+        }
+    });
+    // Changes under the sheet, except the attribute that tells whether
+    // typing waits to be shown, which changes no line.
     Effect::new(move |observing: Option<bool>| {
         if observing != Some(true) {
-            let observing = dom::observe_changes(SHEET_ID, schedule);
+            let started = dom::SheetWatch::start(SHEET_ID, UNITS, "data-settled", schedule);
+            let observing = started.is_some();
+            watch.set_value(started);
             schedule();
             observing
         } else {

@@ -493,6 +493,70 @@ test("typing in a long draft works the pages out once it pauses, not at each key
   }
 });
 
+test("typing in an item moves the page marks where the print moves its pages, measuring that item alone", { timeout: 300000 }, async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await openDraft(page, "typing-moves-pages", await stateDraft(10));
+    await page.getByTestId("zoom-full").click();
+    await pagesSettled(page);
+    const before = await previewPages(page);
+    // The reading laid out every part; they are as the app leaves them
+    // again, and the pages worked out after that change.
+    await page.evaluate(() => {
+      for (const section of document.querySelectorAll("#preview-sheet .sheet-section")) section.style.contentVisibility = "";
+    });
+    await page.waitForTimeout(1000);
+    await pagesSettled(page);
+    // Each time the whole sheet is measured, its frame carries
+    // `measuring`, then no longer; typing in an item's text measures that
+    // item alone.
+    await page.getByTestId("sheet-frame").evaluate((frame) => {
+      window.__wholeSheetMeasures = 0;
+      new MutationObserver((records) => {
+        for (const record of records) if ((record.oldValue ?? "").includes("measuring")) window.__wholeSheetMeasures++;
+      }).observe(frame, { attributes: true, attributeFilter: ["class"], attributeOldValue: true });
+    });
+    // The second item's paragraph, in bursts with pauses as long as the
+    // wait: the pages are worked out after each.
+    const field = page.getByTestId("section-editor").nth(2).getByTestId("paragraph").first();
+    await field.click();
+    await field.press("End");
+    const sentence = " Nhà trường tiếp tục bồi dưỡng đội ngũ, đổi mới phương pháp dạy học và kiểm tra, đánh giá theo hướng phát triển năng lực học sinh.";
+    for (let burst = 0; burst < 4; burst++) {
+      await page.keyboard.type(sentence, { delay: 5 });
+      await page.waitForTimeout(900);
+    }
+    await pagesSettled(page);
+    const whole = await page.evaluate(() => window.__wholeSheetMeasures);
+    const after = await previewPages(page);
+    const printed = join(OUTPUT, "typing-moves-pages.print.pdf");
+    await printToPdf(page, printed);
+    const firsts = (all) => all.slice(1).map((lines) => (lines[0] ?? "").slice(0, 24)).join(" | ");
+    const table = `before [${firsts(before.pages)}]\nafter typing [${firsts(after.pages)}]\nprint [${firsts(pages(printed))}]\nwhole-sheet measures while typing: ${whole}\n`;
+    await writeFile(join(OUTPUT, "preview-typing-moves.txt"), table);
+    // The typing moved a page's first line, and the preview's pages are
+    // the print's.
+    assert.notEqual(firsts(after.pages), firsts(before.pages), table);
+    assert.deepEqual(printDisagreements(after.pages, pages(printed)), [], table);
+    assert.equal(whole, 0, table);
+    assert.deepEqual(page.problems, []);
+    // The marks are where a measure of the whole sheet puts them: the
+    // draft opened again (saved as typed) shows them at the same places.
+    const marks = () => page.getByTestId("page-mark").evaluateAll((all) => all.map((mark) => Math.round(parseFloat(mark.style.top))));
+    const typed = await marks();
+    await page.reload();
+    await page.getByTestId("preview").waitFor();
+    await page.getByTestId("zoom-full").click();
+    await pagesSettled(page);
+    const saved = await page.getByTestId("section-editor").nth(2).getByTestId("paragraph").first().inputValue();
+    assert.ok(saved.includes(sentence.repeat(4)), saved);
+    assert.deepEqual(await marks(), typed, table);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the preview's size: fitted to the window, or 100 %, and the page marks follow", { timeout: 120000 }, async () => {
   const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
   try {

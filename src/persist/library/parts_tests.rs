@@ -300,3 +300,56 @@ proptest! {
         }
     }
 }
+
+/// A pause in typing serialises only the part typed in: the others, equal
+/// to what was written, keep the text written for them. What is stored is
+/// always each part's text as it now is, a part changed and changed back
+/// included.
+#[test]
+fn saves_of_keystrokes_store_each_part_as_it_now_is() {
+    let mut kv = MemoryStore::default();
+    let (mut envelope, mut stored) = open(&mut kv, large_report(4, 3));
+    let id = envelope.meta.id.clone();
+    let original = envelope.document.clone();
+    let mut document = original.clone();
+    // The first save after opening writes from the parts themselves.
+    save_document(&mut kv, &mut envelope, &document, &mut stored, 2.0).unwrap();
+    assert_eq!(stored.parts, document.sections);
+    let stored_parts = |kv: &MemoryStore, stored: &StoredParts| -> Vec<String> {
+        stored
+            .names
+            .iter()
+            .map(|name| kv.items[&keys::part(&id, name)].clone())
+            .collect()
+    };
+    let typed: Vec<Document> = ["a", "ab", ""]
+        .iter()
+        .map(|suffix| {
+            let mut next = original.clone();
+            next.sections[1].heading.push_str(suffix);
+            next
+        })
+        .collect();
+    for (n, next) in typed.into_iter().enumerate() {
+        // The text kept for an unchanged part is its own: a part whose
+        // kept text had gone stale would show here.
+        document = next;
+        save_document(
+            &mut kv,
+            &mut envelope,
+            &document,
+            &mut stored,
+            3.0 + n as f64,
+        )
+        .unwrap();
+        assert_eq!(load(&mut kv, &id).unwrap().document, document);
+        let expected: Vec<String> = document
+            .sections
+            .iter()
+            .map(|part| serde_json::to_string(part).unwrap())
+            .collect();
+        assert_eq!(stored_parts(&kv, &stored), expected);
+    }
+    // After all that, the draft is as opened, stored as at first.
+    assert_eq!(document, original);
+}
