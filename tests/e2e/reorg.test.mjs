@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { openApp, useBrowserAndServer, newDraft, sectionEditor, OUTPUT } from "./support.mjs";
+import { newDraft, openApp, OUTPUT, sectionEditor, settled, useBrowserAndServer } from "./support.mjs";
 
 const suite = useBrowserAndServer();
 
@@ -51,6 +51,9 @@ test("a Huyện ủy above a report dated after 1/7/2025 is found, and the findi
     await superior.fill("Đảng bộ tỉnh Đồng Tháp\nĐảng ủy xã Lấp Vò");
     await page.getByTestId("field-issuingbody").fill("Chi bộ Trường THPT Lấp Vò 2");
     await district.first().waitFor({ state: "detached", timeout: 5000 });
+    // The preview follows a moment after the last change (the finding
+    // may go first): seen in Firefox, where the issuer was still the old one.
+    await settled(page);
     const left = await page
       .getByTestId("preview")
       .locator(".doc-superior, .doc-issuer")
