@@ -349,6 +349,8 @@ messages! {
     CopiedIntoSection => "Đã chép bài năm trước vào mục; nhấn Ctrl+Z nếu muốn bỏ.", "Last year's text was copied into the section; press Ctrl+Z to take it back.";
     CopiedUnitIntoSection => "Đã chép bài của đơn vị vào mục; nhấn Ctrl+Z nếu muốn bỏ.", "The unit's text was copied into the section; press Ctrl+Z to take it back.";
     // Printing from Firefox (issue 19, point 8).
+    PartLoading => "Đang tải…", "Loading…";
+    PartNotLoaded => "Chưa tải được phần này của ứng dụng (mất kết nối?). Bản nháp vẫn an toàn; hãy kiểm tra mạng rồi bấm lại.", "This part of the app could not be downloaded (connection lost?). The draft is safe; check the network and click again.";
     PrintInFirefox => "Firefox in không đánh số trang và có thể sang trang lệch một dòng so với bản xem trước. Để có bản đúng thể thức, hãy tải tệp Word (Xuất tệp ▸ Word) hoặc in bằng Chrome, Cốc Cốc, Edge.", "Firefox prints without page numbers and may turn a page a line away from the preview. For a copy in the official layout, download the Word file (Export ▸ Word) or print from Chrome, Cốc Cốc or Edge.";
     Rename => "Đổi tên", "Rename";
     RenameLabel => "Tên mới của bản thảo", "New draft name";

@@ -34,8 +34,36 @@ const wasmName = loader[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
 if (!glueName || !wasmName) fail(`cannot find the glue and the module in the loader: ${loader[1]}`);
 
 // The glue as a plain part of the loader: its exports become the bindings
-// object Trunk's loader exposes as window.wasmBindings.
-const glue = readFileSync(join(dist, glueName), "utf8");
+// object Trunk's loader exposes as window.wasmBindings. A split build's
+// glue imports the loader of the parts (tools/wasm-split.mjs), which goes
+// in front of it; that loader fetches each part from its own data block.
+let glue = readFileSync(join(dist, glueName), "utf8");
+const parts = [];
+let splitBody = "";
+const splitImport = /^import \* as (\w+) from '\.\/(__wasm_split-[0-9a-f]+\.js)'\s*$/gm;
+const splitNames = new Set([...glue.matchAll(splitImport)].map((m) => m[2]));
+if (splitNames.size > 1) fail(`${glueName} imports several part loaders: ${[...splitNames]}`);
+if (splitNames.size === 1) {
+  const [splitName] = splitNames;
+  let split = readFileSync(join(dist, splitName), "utf8");
+  const mainImport = `import { initSync } from "./${glueName}";`;
+  if (!split.includes(mainImport)) fail(`${splitName} does not import initSync from ${glueName}`);
+  split = split.replace(mainImport, "");
+  const splitExports = [];
+  split = split.replace(/^export const (\w+)/gm, (_, name) => {
+    splitExports.push(name);
+    return `const ${name}`;
+  });
+  split = split.replace(/fetch\(new URL\("\.\/([\w-]+\.wasm)", import\.meta\.url\)\)/g, (_, part) => {
+    parts.push(part);
+    return `__baocaoPart(${JSON.stringify(part)})`;
+  });
+  if (/^\s*(import|export)\b|import\.meta/m.test(split)) fail(`${splitName} has an import, export or URL this tool does not know`);
+  splitBody = `${split}
+const __baocaoSplit = { ${splitExports.join(", ")} };
+`;
+  glue = glue.replace(splitImport, (_, local) => `const ${local} = __baocaoSplit;`);
+}
 if (/^\s*import\s/m.test(glue)) fail(`${glueName} imports other files (snippets); inline them first`);
 const exported = [];
 let body = glue.replace(/^export (function|class|const|let) (\w+)/gm, (_, kind, name) => {
@@ -48,8 +76,20 @@ body = body.replace(tail, "");
 if (/^export\b/m.test(body)) fail(`${glueName} has an export this tool does not know`);
 
 const WASM_ID = "baocao-wasm";
+const PART_TYPE = "application/x-baocao-wasm-part-base64";
 // The loader's own names start with __baocao, apart from the glue's.
 const script = `
+const __baocaoBase64 = (text) => {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+};
+const __baocaoPart = async (name) => {
+  const block = [...document.querySelectorAll('script[type="${PART_TYPE}"]')].find((b) => b.dataset.part === name);
+  return new Response(__baocaoBase64(block.textContent), { headers: { "content-type": "application/wasm" } });
+};
+${splitBody}
 ${body}
 const __baocaoBindings = { ${exported.join(", ")} };
 const __baocaoBlock = document.getElementById(${JSON.stringify(WASM_ID)});
@@ -104,7 +144,10 @@ replaceOnce(
     -->`,
   "the CSP comment",
 );
-replaceOnce(loader[0], `<script type="application/x-baocao-wasm-base64" id="${WASM_ID}">${wasm}</script>\n<script type="module">${script}</script>`, "the loader");
+const partBlocks = parts
+  .map((part) => `<script type="${PART_TYPE}" data-part="${part}">${readFileSync(join(dist, part)).toString("base64")}</script>\n`)
+  .join("");
+replaceOnce(loader[0], `<script type="application/x-baocao-wasm-base64" id="${WASM_ID}">${wasm}</script>\n${partBlocks}<script type="module">${script}</script>`, "the loader");
 replaceOnce(cssLink[0], `<style>${css}</style>`, "the stylesheet");
 replaceOnce(iconLink[0], `<link rel="icon" href="data:image/svg+xml;base64,${icon}" />`, "the icon");
 html = html.replace(/\s*<!--\s*Installable and offline[\s\S]*?-->/, "");

@@ -56,6 +56,11 @@ pub fn register(installed: impl Fn(bool) + 'static, controller_changed: impl Fn(
         let Ok(registration) = JsFuture::from(promise).await else {
             return;
         };
+        // A browser that stubs workers out (a test driver's "block") gives
+        // no registration at all.
+        if !registration.is_object() {
+            return;
+        }
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
         let controlled = || container.controller().is_some();
         // Installed on an earlier visit and still waiting.

@@ -138,6 +138,11 @@ impl Store {
     /// file is made from the open document itself; the preview is brought
     /// up to date first, so that it shows what the file holds.
     pub fn export(&self, format: ExportFormat) {
+        super::lazy::run(*self, super::lazy::export(*self, format));
+    }
+
+    /// `export`, in the part of the app that writes files out.
+    pub(super) fn export_now(&self, format: ExportFormat) {
         self.show_now();
         let name = match format {
             ExportFormat::Docx => "baocao-export-docx",
@@ -253,6 +258,11 @@ impl Store {
 
     /// Checks a file's bytes and shows what it would bring in, or why not.
     pub fn import_bytes(&self, bytes: &[u8]) {
+        super::lazy::run(*self, super::lazy::import_bytes(*self, bytes.to_vec()));
+    }
+
+    /// `import_bytes`, in the part of the app that reads files in.
+    pub(super) fn import_bytes_now(&self, bytes: &[u8]) {
         if crate::transfer::is_docx(bytes) {
             self.import_docx_bytes(bytes);
             return;
@@ -269,6 +279,11 @@ impl Store {
 
     /// Checks pasted text and shows what it would bring in, or why not.
     pub fn import_pasted(&self, text: &str) {
+        super::lazy::run(*self, super::lazy::import_pasted(*self, text.to_owned()));
+    }
+
+    /// `import_pasted`, in the part of the app that reads files in.
+    pub(super) fn import_pasted_now(&self, text: &str) {
         clock::start_measure("baocao-import");
         self.read_incoming(crate::transfer::start_pasted(text));
     }
@@ -446,6 +461,11 @@ impl Store {
     /// Makes next year's draft from draft `id` (saving it first if it is
     /// the open one) and shows the years changed for review.
     pub fn use_for_next_year(&self, id: &str) {
+        super::lazy::run(*self, super::lazy::use_for_next_year(*self, id.to_owned()));
+    }
+
+    /// `use_for_next_year`, in the part of the app that makes it.
+    pub(super) fn use_for_next_year_now(&self, id: &str) {
         if self
             .open_meta
             .get_untracked()

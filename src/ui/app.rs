@@ -10,14 +10,13 @@ use crate::platform::{dom, events, page};
 
 use super::check::CheckPanel;
 use super::editor::Editor;
-use super::import::{take_files, FileInput, ImportDialog, FILE_INPUT_ID};
+use super::import::{take_files, FileInput, FILE_INPUT_ID};
 use super::offline::UpdateBanner;
 use super::outline::OutlinePanel;
 use super::preview::Preview;
 use super::share::ShareDialog;
 use super::store::{ExportFormat, SaveStatus, Store};
 use super::versions::VersionsPanel;
-use super::welcome::Welcome;
 use crate::persist::library::{KeyValue, StoreError};
 
 /// Which column a narrow screen (a phone) shows: the outline, the form or
@@ -548,10 +547,16 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
             </div>
         </Show>
         <FileInput />
-        <ImportDialog />
+        <Show when=move || {
+            store.incoming.with(Option::is_some)
+                || store.import_error.with(Option::is_some)
+                || store.import_progress.with(Option::is_some)
+        }>
+            {super::lazy::lazy_view(store, super::lazy::import_dialog)}
+        </Show>
         <ShareDialog />
         <main id="workspace" class="workspace" data-testid="workspace">
-            <Show when=move || has_document.get() fallback=|| view! { <Welcome /> }>
+            <Show when=move || has_document.get() fallback=move || super::lazy::lazy_view(store, super::lazy::welcome)>
                 <div
                     id=EDITOR_LAYOUT_ID
                     class="editor-layout"

@@ -317,9 +317,14 @@ pub fn ConsolidateButton() -> impl IntoView {
             <span class="hint">{move || store.t(Msg::ConsolidateOpenHint)}</span>
         </div>
         <Show when=move || open.get()>
-            <ConsolidateDialog open=open />
+            {super::lazy::lazy_view(store, move || super::lazy::consolidate_dialog(open))}
         </Show>
     }
+}
+
+/// The consolidation dialog, as the lazily loaded part shows it.
+pub(super) fn dialog(open: RwSignal<bool>) -> AnyView {
+    view! { <ConsolidateDialog open=open /> }.into_any()
 }
 
 /// The consolidation dialog.

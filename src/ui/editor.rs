@@ -666,7 +666,8 @@ fn BlockEditor(id: NodeId) -> AnyView {
                     _ => None,
                 })
             });
-            super::table::table_editor(store, id, table).into_any()
+            super::lazy::lazy_view(store, move || super::lazy::table_editor(store, id, table))
+                .into_any()
         }
         None => ().into_any(),
     })

@@ -9,6 +9,7 @@ mod check;
 mod consolidate;
 mod editor;
 mod import;
+mod lazy;
 mod offline;
 mod outline;
 mod pictures;

@@ -130,8 +130,10 @@ test("opened from disk in Firefox: create, type, autosave, reload, download the 
 
     const downloaded = async (ending) => {
       for (let waited = 0; waited < 10000; waited += 200) {
+        // Firefox makes the file empty first and writes it after.
         const name = (await readdir(downloads)).find((file) => file.endsWith(ending));
-        if (name) return readFile(join(downloads, name));
+        const bytes = name && (await readFile(join(downloads, name)));
+        if (bytes?.length) return bytes;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       assert.fail(`no ${ending} file downloaded: ${await readdir(downloads)}`);
