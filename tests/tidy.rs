@@ -1356,3 +1356,70 @@ fn tidy_finds_a_reactive_selected_attribute() {
     let source = "<option value=\"a\" selected=move || on.get()>\n<option prop:selected=move || on.get()>\nclass:selected=move || x\naria-selected=move || y\n";
     assert_eq!(reactive_selected_attributes(source), vec![1]);
 }
+
+// The parts loaded on first use (src/ui/lazy.rs).
+
+/// What only a split point of `src/ui/lazy.rs` may call: each is the way
+/// into a part of the app that the release build downloads on first use.
+/// Called from anywhere else, its code would come back into the page's
+/// own download (or, for `wasm_split`, a part would be declared where the
+/// build does not look for it).
+const PART_ENTRIES: [&str; 9] = [
+    "import_bytes_now",
+    "import_pasted_now",
+    "export_now",
+    "use_for_next_year_now",
+    "consolidate::dialog",
+    "table::table_editor",
+    "welcome::Welcome",
+    "import::ImportDialog",
+    "wasm_split",
+];
+
+/// The entries of `PART_ENTRIES` that `source`'s code calls or names,
+/// leaving out their own definitions (`fn name`).
+fn part_entries_named(source: &str) -> Vec<&'static str> {
+    let code = non_test_code(source);
+    PART_ENTRIES
+        .iter()
+        .copied()
+        .filter(|name| {
+            code.match_indices(name).any(|(at, _)| {
+                let before = code[..at].bytes().next_back();
+                let after = code[at + name.len()..].bytes().next();
+                let defined = code[..at].ends_with("fn ");
+                !defined && !before.is_some_and(is_ident_byte) && !after.is_some_and(is_ident_byte)
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn only_the_split_points_reach_the_parts_loaded_on_first_use() {
+    let problems: Vec<String> = crate_sources()
+        .into_iter()
+        .filter(|(relative, _)| relative != "src/ui/lazy.rs")
+        .flat_map(|(relative, source)| {
+            part_entries_named(&source).into_iter().map(move |name| {
+                format!("{relative}: names `{name}`; go through its split point in src/ui/lazy.rs")
+            })
+        })
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn tidy_finds_a_part_called_past_its_split_point() {
+    assert_eq!(
+        part_entries_named("store.export_now(ExportFormat::Docx);"),
+        vec!["export_now"]
+    );
+    assert_eq!(
+        part_entries_named("view! { <super::welcome::Welcome /> }"),
+        vec!["welcome::Welcome"]
+    );
+    assert!(part_entries_named(
+        "pub(super) fn export_now(&self) {}\nsuper::lazy::run(store, super::lazy::export(store, format));"
+    )
+    .is_empty());
+}

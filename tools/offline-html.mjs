@@ -7,6 +7,9 @@
 // wasm module in base64 in a data block (a <script> of a type browsers
 // never run), and wasm-bindgen's JS glue inline in the loader script, which
 // instantiates the module from those bytes instead of fetching it by URL.
+// The parts of a split build (src/ui/lazy.rs) come too, each in a data
+// block of its own: their loader goes inline in front of the glue, and
+// reads a part from its block where it would have fetched it.
 // Its Content-Security-Policy allows no network at all (default-src and
 // connect-src 'none'): only its own two inline blocks, by SHA-256 hash, and
 // 'wasm-unsafe-eval' to compile the module. There is no web manifest and

@@ -339,9 +339,28 @@ impl Store {
             if focus_soon(&element, focus).await {
                 return;
             }
+            // The field may be in a part of the app still downloading
+            // (the table editor, `lazy`): it is looked for a while longer,
+            // unless the user has moved the focus meanwhile.
+            let focused = crate::platform::dom::focused_id();
             request_animation_frame(move || {
-                focus(&element);
+                focus_later(element, focus, focused, FOCUS_RETRY_FRAMES);
             });
         });
     }
+}
+
+/// How many more frames a field not yet on the page is looked for (about
+/// 3 s: a part of the app on a slow connection). Each look is before the
+/// frame's paint, so the field is focused when it is first seen.
+const FOCUS_RETRY_FRAMES: u32 = 180;
+
+/// Focuses `element` once it exists, looking again at each of the next
+/// `frames` frames, while the focus stays where it was (`focused`) when
+/// the request was made.
+fn focus_later(element: String, focus: fn(&str) -> bool, focused: Option<String>, frames: u32) {
+    if crate::platform::dom::focused_id() != focused || focus(&element) || frames == 0 {
+        return;
+    }
+    request_animation_frame(move || focus_later(element, focus, focused, frames - 1));
 }

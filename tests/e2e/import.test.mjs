@@ -84,6 +84,8 @@ test("replacing the open draft keeps a version first and can be undone", async (
     await page.getByTestId("section-editor").nth(1).getByTestId("paragraph").first().fill("Đã viết trước khi nhập.");
     await page.getByTestId("file-input").setInputFiles({ name: "mau.baocao.json", mimeType: "application/json", buffer: Buffer.from(text) });
     await page.getByTestId("import-replace").click();
+    // The draft is replaced once its version is kept (in IndexedDB).
+    await page.waitForFunction(() => document.getElementById("preview-sheet")?.textContent.includes("Hội nghị Trung ương 5"));
     assert.match(await sheetText(page), /1\. Hội nghị Trung ương 5/);
     await page.getByTestId("versions-toggle").click();
     // The versions are read from IndexedDB when the panel opens.

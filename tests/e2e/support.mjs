@@ -330,7 +330,14 @@ export async function downloadsOf(page, action, count, wait = 5000) {
       for (const name of fresh) {
         const aside = await mkdtemp(join(tmpdir(), "baocao-download-"));
         const path = join(aside, name);
-        await rename(join(FIREFOX_DOWNLOADS, name), path);
+        // Firefox may still be renaming a file it has just written (a
+        // temporary name, then the file's own): it is looked for again.
+        try {
+          await rename(join(FIREFOX_DOWNLOADS, name), path);
+        } catch (error) {
+          if (error.code !== "ENOENT") throw error;
+          continue;
+        }
         found.push({
           suggestedFilename: () => name,
           path: async () => path,

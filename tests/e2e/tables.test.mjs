@@ -59,8 +59,9 @@ test("a table typed with Tab and Enter, a total row and a computed column, undo,
     const page = await openApp(context, suite.server.url);
     await newDraft(page);
     const table = await insertTable(page);
-    // The caret is in the caption.
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "table-caption");
+    // The caret is in the caption (the table editor is a part of the app
+    // fetched on its first use: the caption is focused once it is there).
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === "table-caption", null, { timeout: 5000 });
     await page.keyboard.type("Bảng 1. Kết nạp đảng viên");
     await table.getByTestId("table-unit").fill("Người");
     assert.deepEqual(await grid(table), [["", "", "", ""], ["", "", "", ""], ["", "", "", ""]]);
@@ -487,6 +488,7 @@ test("pasting from Excel fills the cells; a table pasted into a paragraph become
     const paragraph = section.locator("#" + (await page.evaluate(() => document.activeElement.id)));
     const tablesBefore = await section.locator(".table-block").count();
     assert.equal(await paste(page, "Chỉ tiêu\tKỳ này\nKết nạp\t12\n", null), true);
+    await section.locator(".table-block").nth(tablesBefore).waitFor();
     assert.equal(await section.locator(".table-block").count(), tablesBefore + 1);
     const made = section.locator(".table-block").nth(tablesBefore);
     const texts = await made.locator("input.table-head, input.table-cell").evaluateAll((inputs) => inputs.map((input) => input.value));
@@ -567,6 +569,7 @@ test("a division added from the outline takes in the parts after it, numbered fr
     await landscape.check();
     // A table in the appendix.
     await appendix.getByTestId("add-table").selectOption("blank-3x4");
+    await appendix.locator(".table-block").first().waitFor();
     assert.equal(await appendix.locator(".table-block").count(), 1);
     await appendix.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUTPUT, "appendix-and-division.png") });
