@@ -91,6 +91,7 @@ async function round(build) {
     build.visitor.push(await now(page));
     build.bytes.push(build.server.sent.bytes - before);
     await page.getByTestId("template-tong-ket-phuong-thuc-lanh-dao").click();
+    await page.locator('[data-testid="section-editor"] [data-testid="paragraph"]').first().fill("Đoạn đã gõ.");
     await page.getByTestId("save-status").filter({ hasText: /Đã lưu/ }).waitFor({ timeout: 60000 });
     await page.close();
     // The same user the next day: the page opens on the draft.

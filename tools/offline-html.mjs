@@ -52,6 +52,8 @@ if (splitNames.size === 1) {
   const mainImport = `import { initSync } from "./${glueName}";`;
   if (!split.includes(mainImport)) fail(`${splitName} does not import initSync from ${glueName}`);
   split = split.replace(mainImport, "");
+  // The preload of the library part names files; here every part is inline.
+  split = split.replace(/\/\* baocao: preload the library part[\s\S]*?\/\* baocao: end \*\/\n?/, "");
   const splitExports = [];
   split = split.replace(/^export const (\w+)/gm, (_, name) => {
     splitExports.push(name);

@@ -81,6 +81,40 @@ for (const part of parts) {
   loader = loader.split(quoted).join(`"./${named}"`);
   writeFileSync(join(staging, named), bytes);
 }
+// A page with no draft to reopen opens on the library: its part is asked
+// for beside the page's own module (preloaded, as Trunk preloads that
+// module), not one round trip after it has started. The storage key is
+// the one src/persist/mod.rs names (`keys::CURRENT`).
+const current = readFileSync(join(source, "src", "persist", "mod.rs"), "utf8").match(/pub const CURRENT: &str = "([^"]+)";/)?.[1];
+if (!current) fail("no keys::CURRENT in src/persist/mod.rs");
+const libraryFiles = [];
+{
+  const own = loader.match(/export const __wasm_split_load_library = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/);
+  if (!own) fail("__wasm_split.js has no library part");
+  for (const dep of own[2].split(",").map((name) => name.trim()).filter(Boolean)) {
+    const file = loader.match(new RegExp(`const ${dep} = makeLoad\\(\\(\\) => \\{\\s*const src = fetch\\(new URL\\("\\./([^"]+)"`))?.[1];
+    if (!file) fail(`__wasm_split.js: the library part needs ${dep}, which it does not define`);
+    libraryFiles.push(file);
+  }
+  libraryFiles.push(own[1]);
+}
+loader += `
+/* baocao: preload the library part (tools/wasm-split.mjs) */
+try {
+  if (!localStorage.getItem(${JSON.stringify(current)})) {
+    for (const file of ${JSON.stringify(libraryFiles)}) {
+      const link = document.createElement("link");
+      link.rel = "preload";
+      link.as = "fetch";
+      link.type = "application/wasm";
+      link.crossOrigin = "anonymous";
+      link.href = new URL(file, import.meta.url).href;
+      document.head.append(link);
+    }
+  }
+} catch (_) {}
+/* baocao: end */
+`;
 if (!loader.includes('from "./main.js"')) fail("__wasm_split.js does not import ./main.js");
 loader = loader.replace('from "./main.js"', `from "./${glue}"`);
 const loaderName = `__wasm_split-${hash(loader)}.js`;

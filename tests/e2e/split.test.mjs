@@ -41,6 +41,12 @@ test("a new visitor gets the page and the library; a returning user's draft open
       assert.ok(asked.includes(file), `the page did not ask for ${file}: ${asked}`);
     }
     assert.deepEqual(partsAsked(asked), ["library"], `parts asked for by a new visitor: ${asked}`);
+    // Asked for beside the page's own module, not after it has started.
+    const library = partFiles(DIST).get("library");
+    const preloaded = await page.locator('link[rel="preload"][as="fetch"]').evaluateAll((links) =>
+      links.map((link) => new URL(link.href).pathname.split("/").pop()),
+    );
+    for (const file of library) assert.ok(preloaded.includes(file), `${file} is not preloaded: ${preloaded}`);
 
     await newDraft(page);
     const field = (await sectionEditor(page, "I.1")).getByTestId("paragraph").first();
@@ -57,6 +63,7 @@ test("a new visitor gets the page and the library; a returning user's draft open
     await settled(page);
     assert.equal(await again.inputValue(), "Đoạn gõ trước khi tải lại. Thêm.");
     assert.deepEqual(partsAsked(asked), [], `parts asked for with a draft open: ${asked}`);
+    assert.equal(await page.locator('link[rel="preload"][href*="split_"]').count(), 0, "a part is preloaded with a draft open");
 
     // Each part comes when first used, and works.
     const section = await sectionEditor(page, "I.1");
