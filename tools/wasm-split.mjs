@@ -81,6 +81,26 @@ for (const part of parts) {
   loader = loader.split(quoted).join(`"./${named}"`);
   writeFileSync(join(staging, named), bytes);
 }
+// A host that serves .wasm with another type than application/wasm (an
+// old IIS or Apache without the type) makes instantiateStreaming fail;
+// the page's own module falls back to reading the bytes (wasm-bindgen's
+// glue does), and so does each part here. A response that is not 200
+// (the part missing on the host) is an error the app reports.
+const streaming = "(WebAssembly.instantiateStreaming(src, imports))";
+if (!loader.includes(streaming)) fail("__wasm_split.js does not instantiate its parts as this hook expects");
+loader = loader.split(streaming).join("(__baocaoInstantiate(src, imports))");
+loader += `
+/* baocao: a part's module, also from a host with the wrong type (tools/wasm-split.mjs) */
+async function __baocaoInstantiate(source, imports) {
+  const response = await source;
+  if (!response.ok) throw new Error(\`\${response.url}: \${response.status} \${response.statusText}\`);
+  if (response.headers.get("content-type")?.split(";")[0].trim() === "application/wasm") {
+    return WebAssembly.instantiateStreaming(response, imports);
+  }
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+`;
+
 // A page with no draft to reopen opens on the library: its part is asked
 // for beside the page's own module (preloaded, as Trunk preloads that
 // module), not one round trip after it has started. The storage key is

@@ -116,3 +116,25 @@ test("a part that cannot be downloaded is said, the draft stays, and the next cl
     await context.close();
   }
 });
+
+test("parts load from a host that serves .wasm with the wrong type", async () => {
+  const context = await suite.browser.newContext({ acceptDownloads: true, serviceWorkers: "block" });
+  try {
+    // An old IIS or Apache without the wasm type: octet-stream.
+    let served = 0;
+    await context.route(/\/(split|chunk)_[\w-]+\.wasm$/, async (route) => {
+      const response = await route.fetch();
+      served += 1;
+      await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+    });
+    const page = await openApp(context, suite.server.url);
+    await newDraft(page);
+    await page.getByTestId("export-toggle").click();
+    const download = await downloadOf(page, () => page.getByTestId("export-docx").click());
+    assert.match(download.suggestedFilename(), /\.docx$/);
+    assert.ok(served > 0, "no part went through the wrong-type host");
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
