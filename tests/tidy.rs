@@ -897,33 +897,54 @@ fn TextField(store: Store) -> impl IntoView {
 /// `src/ui/store.rs` may name: components dispatch `Edit` values to it.
 const EDIT_MACHINERY: [&str; 3] = ["History", "edit::apply", "SharedDocument::new"];
 
-/// The names of `EDIT_MACHINERY` that `source`'s code (not its tests) names.
-fn named_edit_machinery(source: &str) -> Vec<&'static str> {
+/// Which of `names` `source`'s code (not its tests) names as whole words;
+/// a function's own definition (`fn name`) counts only with `definitions`.
+fn names_in_code(source: &str, names: &[&'static str], definitions: bool) -> Vec<&'static str> {
     let code = non_test_code(source);
-    EDIT_MACHINERY
+    names
         .iter()
         .copied()
         .filter(|name| {
             code.match_indices(name).any(|(at, _)| {
                 let before = code[..at].bytes().next_back();
                 let after = code[at + name.len()..].bytes().next();
-                !before.is_some_and(is_ident_byte) && !after.is_some_and(is_ident_byte)
+                let defined = !definitions && code[..at].ends_with("fn ");
+                !defined && !before.is_some_and(is_ident_byte) && !after.is_some_and(is_ident_byte)
             })
         })
         .collect()
 }
 
+/// One line per name that a source file in `scope` names (`named`),
+/// followed by `advice`.
+fn naming_problems(
+    scope: impl Fn(&str) -> bool,
+    named: impl Fn(&str) -> Vec<&'static str>,
+    advice: &str,
+) -> Vec<String> {
+    crate_sources()
+        .into_iter()
+        .filter(|(relative, _)| scope(relative))
+        .flat_map(|(relative, source)| {
+            named(&source)
+                .into_iter()
+                .map(move |name| format!("{relative}: names `{name}`; {advice}"))
+        })
+        .collect()
+}
+
+/// The names of `EDIT_MACHINERY` that `source`'s code (not its tests) names.
+fn named_edit_machinery(source: &str) -> Vec<&'static str> {
+    names_in_code(source, &EDIT_MACHINERY, true)
+}
+
 #[test]
 fn only_the_store_applies_edits() {
-    let problems: Vec<String> = crate_sources()
-        .into_iter()
-        .filter(|(relative, _)| relative.starts_with("src/ui/") && relative != "src/ui/store.rs")
-        .flat_map(|(relative, source)| {
-            named_edit_machinery(&source).into_iter().map(move |name| {
-                format!("{relative}: names `{name}`; dispatch edits through the store")
-            })
-        })
-        .collect();
+    let problems = naming_problems(
+        |relative| relative.starts_with("src/ui/") && relative != "src/ui/store.rs",
+        named_edit_machinery,
+        "dispatch edits through the store",
+    );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
@@ -1379,32 +1400,16 @@ const PART_ENTRIES: [&str; 9] = [
 /// The entries of `PART_ENTRIES` that `source`'s code calls or names,
 /// leaving out their own definitions (`fn name`).
 fn part_entries_named(source: &str) -> Vec<&'static str> {
-    let code = non_test_code(source);
-    PART_ENTRIES
-        .iter()
-        .copied()
-        .filter(|name| {
-            code.match_indices(name).any(|(at, _)| {
-                let before = code[..at].bytes().next_back();
-                let after = code[at + name.len()..].bytes().next();
-                let defined = code[..at].ends_with("fn ");
-                !defined && !before.is_some_and(is_ident_byte) && !after.is_some_and(is_ident_byte)
-            })
-        })
-        .collect()
+    names_in_code(source, &PART_ENTRIES, false)
 }
 
 #[test]
 fn only_the_split_points_reach_the_parts_loaded_on_first_use() {
-    let problems: Vec<String> = crate_sources()
-        .into_iter()
-        .filter(|(relative, _)| relative != "src/ui/lazy.rs")
-        .flat_map(|(relative, source)| {
-            part_entries_named(&source).into_iter().map(move |name| {
-                format!("{relative}: names `{name}`; go through its split point in src/ui/lazy.rs")
-            })
-        })
-        .collect();
+    let problems = naming_problems(
+        |relative| relative != "src/ui/lazy.rs",
+        part_entries_named,
+        "go through its split point in src/ui/lazy.rs",
+    );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

@@ -9,6 +9,11 @@
 //   - a returning user: the first paragraph of the open draft takes typing.
 // Prints the medians, their ratio and the bytes each build sent.
 //
+// With BAOCAO_LOAD_DRAFT=FILE the returning user's draft is that file
+// (opened through "Mở tệp…", e.g. the bench's 300-item report) instead of
+// a new one from the first outline; BAOCAO_LOAD_NO_THROTTLE=1 leaves the
+// link as it is (the machine's own loopback).
+//
 // Usage: node tools/bench-load.mjs <dist-A> <label-A> <dist-B> <label-B> [rounds]
 import { createServer } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -21,6 +26,8 @@ if (!distA || !labelA || !distB || !labelB) {
   process.exit(2);
 }
 const ROUNDS = Number(roundsText);
+const DRAFT = process.env.BAOCAO_LOAD_DRAFT ? readFileSync(process.env.BAOCAO_LOAD_DRAFT) : null;
+const THROTTLE = process.env.BAOCAO_LOAD_NO_THROTTLE !== "1";
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -69,7 +76,7 @@ async function throttled(context) {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Network.emulateNetworkConditions", {
+  if (THROTTLE) await cdp.send("Network.emulateNetworkConditions", {
     offline: false,
     latency: 150,
     downloadThroughput: (1.6e6 / 8) | 0,
@@ -90,7 +97,13 @@ async function round(build) {
     await page.getByTestId("template-tong-ket-phuong-thuc-lanh-dao").waitFor({ timeout: 120000 });
     build.visitor.push(await now(page));
     build.bytes.push(build.server.sent.bytes - before);
-    await page.getByTestId("template-tong-ket-phuong-thuc-lanh-dao").click();
+    if (DRAFT) {
+      await page.getByTestId("file-input").setInputFiles({ name: "lon.baocao.json", mimeType: "application/json", buffer: DRAFT });
+      await page.getByTestId("import-as-new").click({ timeout: 120000 });
+      await page.getByTestId("preview").waitFor({ timeout: 120000 });
+    } else {
+      await page.getByTestId("template-tong-ket-phuong-thuc-lanh-dao").click();
+    }
     await page.locator('[data-testid="section-editor"] [data-testid="paragraph"]').first().fill("Đoạn đã gõ.");
     await page.getByTestId("save-status").filter({ hasText: /Đã lưu/ }).waitFor({ timeout: 60000 });
     await page.close();
@@ -127,7 +140,9 @@ const row = (name, pick, unit) => {
   const spread = (values) => `${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))}`;
   console.log(`| ${name} | ${Math.round(ma)} ${unit} (${spread(pick(a))}) | ${Math.round(mb)} ${unit} (${spread(pick(b))}) | ${(ma / mb).toFixed(2)} |`);
 };
-console.log(`\nOpening the page at 1.6 Mbit/s, 150 ms round trip, ${ROUNDS} rounds interleaved (medians, range):\n`);
+const link = THROTTLE ? "at 1.6 Mbit/s, 150 ms round trip" : "over loopback, not throttled";
+const draft = DRAFT ? `, the returning user's draft ${process.env.BAOCAO_LOAD_DRAFT}` : "";
+console.log(`\nOpening the page ${link}${draft}, ${ROUNDS} rounds interleaved (medians, range):\n`);
 console.log(`| | ${a.label} | ${b.label} | ratio |`);
 console.log("|---|---|---|---|");
 row("new visitor: the library on screen", (build) => build.visitor, "ms");
