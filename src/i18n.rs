@@ -348,9 +348,11 @@ messages! {
     CopyTextFailed => "Trình duyệt không cho chép vào bộ nhớ tạm. Hãy bôi đen chữ trong khung rồi nhấn Ctrl+C.", "The browser did not allow copying to the clipboard. Select the text in the box and press Ctrl+C.";
     CopiedIntoSection => "Đã chép bài năm trước vào mục; nhấn Ctrl+Z nếu muốn bỏ.", "Last year's text was copied into the section; press Ctrl+Z to take it back.";
     CopiedUnitIntoSection => "Đã chép bài của đơn vị vào mục; nhấn Ctrl+Z nếu muốn bỏ.", "The unit's text was copied into the section; press Ctrl+Z to take it back.";
-    // Printing from Firefox (issue 19, point 8).
+    // The parts of the app downloaded on first use (issue 19, point 4).
     PartLoading => "Đang tải…", "Loading…";
     PartNotLoaded => "Chưa tải được phần này của ứng dụng (mất kết nối?). Bản nháp vẫn an toàn; hãy kiểm tra mạng rồi bấm lại.", "This part of the app could not be downloaded (connection lost?). The draft is safe; check the network and click again.";
+    PartRetry => "Thử lại", "Try again";
+    // Printing from Firefox (issue 19, point 8).
     PrintInFirefox => "Firefox in không đánh số trang và có thể sang trang lệch một dòng so với bản xem trước. Để có bản đúng thể thức, hãy tải tệp Word (Xuất tệp ▸ Word) hoặc in bằng Chrome, Cốc Cốc, Edge.", "Firefox prints without page numbers and may turn a page a line away from the preview. For a copy in the official layout, download the Word file (Export ▸ Word) or print from Chrome, Cốc Cốc or Edge.";
     Rename => "Đổi tên", "Rename";
     RenameLabel => "Tên mới của bản thảo", "New draft name";

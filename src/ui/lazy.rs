@@ -87,25 +87,36 @@ split_point!(library; pub fn welcome() -> AnyView {
 });
 
 /// Shows the view a split point gives once its part is downloaded:
-/// "Đang tải…" meanwhile, and nothing, with the message in the status
-/// line, if it could not be (the next showing tries again).
+/// "Đang tải…" meanwhile; if it could not be, the message where the view
+/// would be, with "Thử lại", which asks for the part again.
 pub fn lazy_view<F>(store: Store, load: impl Fn() -> F + Send + Sync + 'static) -> impl IntoView
 where
     F: std::future::Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
 {
+    let attempt = RwSignal::new(0_u32);
     view! {
         <Suspense fallback=move || {
             view! { <p class="loading-part" data-testid="loading-part">{store.t(Msg::PartLoading)}</p> }
         }>
             {move || {
+                attempt.track();
                 let loading = untrack(&load);
                 Suspend::new(async move {
                     match loading.await {
                         Ok(view) => view,
-                        Err(NotLoaded) => {
-                            store.say(Msg::PartNotLoaded);
-                            ().into_any()
+                        Err(NotLoaded) => view! {
+                            <p class="loading-part" role="alert" data-testid="part-not-loaded">
+                                {store.t(Msg::PartNotLoaded)} " "
+                                <button
+                                    type="button"
+                                    data-testid="part-retry"
+                                    on:click=move |_| attempt.update(|n| *n += 1)
+                                >
+                                    {store.t(Msg::PartRetry)}
+                                </button>
+                            </p>
                         }
+                        .into_any(),
                     }
                 })
             }}

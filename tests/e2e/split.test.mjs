@@ -138,3 +138,26 @@ test("parts load from a host that serves .wasm with the wrong type", async () =>
     await context.close();
   }
 });
+
+test("a new visitor whose library part fails to download gets the message and a button that fetches it again", async () => {
+  const context = await suite.browser.newContext({ serviceWorkers: "block" });
+  try {
+    let refused = 0;
+    const library = /split_library-[0-9a-f]+\.wasm$/;
+    await context.route(library, (route) => {
+      refused += 1;
+      return route.abort("internetdisconnected");
+    });
+    const page = await openApp(context, suite.server.url);
+    await page.getByTestId("part-not-loaded").waitFor();
+    assert.match(await page.getByTestId("workspace").innerText(), /Chưa tải được phần này của ứng dụng/);
+    assert.ok(refused >= 1);
+    await context.unroute(library);
+    await page.getByTestId("part-retry").click();
+    await page.getByTestId("template-tong-ket-phuong-thuc-lanh-dao").click();
+    await page.getByTestId("preview").waitFor();
+    assert.ok(page.problems.every((problem) => problem.startsWith("console:")), page.problems.join("\n"));
+  } finally {
+    await context.close();
+  }
+});
