@@ -71,7 +71,7 @@ const hash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0
 let loader = readFileSync(splitJs, "utf8");
 // Remove what an earlier build left.
 for (const name of readdirSync(staging)) {
-  if (/^(module_|chunk_|__wasm_split)/.test(name)) rmSync(join(staging, name));
+  if (/^(split_|module_|chunk_|__wasm_split)/.test(name)) rmSync(join(staging, name));
 }
 for (const part of parts) {
   const bytes = readFileSync(join(work, part));
