@@ -94,7 +94,7 @@ loader += `
 async function __baocaoInstantiate(source, imports) {
   const response = await source;
   if (!response.ok) throw new Error(\`\${response.url}: \${response.status} \${response.statusText}\`);
-  if (response.headers.get("content-type")?.split(";")[0].trim() === "application/wasm") {
+  if ((response.headers.get("content-type") || "").split(";")[0].trim() === "application/wasm") {
     return WebAssembly.instantiateStreaming(response, imports);
   }
   return WebAssembly.instantiate(await response.arrayBuffer(), imports);
