@@ -908,6 +908,8 @@ impl Session {
         fresh.open_snapshot = None;
         fresh.saved = Some(fresh.history.shared());
         fresh.from_outline = open.from_outline.take();
+        // A file this tab downloaded is still on the user's disk.
+        fresh.in_file = open.in_file.take();
         fresh.read_only = read_only;
         fresh.taken_over = taken_over;
         *open = fresh;

@@ -744,6 +744,37 @@ impl KeyValue for Flaky {
     }
 }
 
+/// Found by `no_text_reported_saved_is_ever_lost` (its case is in
+/// proptest-regressions/session/tests.txt): after another tab took the
+/// draft over and handed it back, the reload forgot the file this tab had
+/// downloaded, so going back to that text counted as work at risk.
+#[test]
+fn regression_a_take_over_round_trip_forgot_the_downloaded_file() {
+    let kv = store();
+    let mut tab = session(&kv);
+    tab.open_new(seed_sample(), Origin::Outline, 0.0);
+    type_text(&mut tab, "Đã tải về máy.", 1_000.0);
+    assert!(tab.draft_file("2026-12-06", 2_000.0).is_some());
+    tab.downloaded(2_000.0);
+    let downloaded = Document::clone(&tab.document().unwrap());
+    // Another tab takes the draft over and hands it back.
+    tab.flush(3_000.0);
+    tab.before_take_over(3_000.0);
+    tab.taken_over();
+    tab.set_editing(true);
+    assert!(tab.reload_from_storage(4_000.0));
+    // Typed on and saved, then taken back to the downloaded text.
+    type_text(&mut tab, "Gõ thêm sau khi nhận lại.", 5_000.0);
+    tab.save(6_000.0);
+    assert!(!tab.work_at_risk(), "the text saved is in storage");
+    type_text(&mut tab, "Đã tải về máy.", 7_000.0);
+    assert_eq!(Document::clone(&tab.document().unwrap()), downloaded);
+    assert!(
+        !tab.work_at_risk(),
+        "the text is in the file downloaded before the take-over"
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
