@@ -8,8 +8,9 @@
 //! a handful of named components subscribe to the whole document, and only
 //! the store applies edits; the stylesheet keeps each column's
 //! containment; every invariant of ARCHITECTURE.md names a test that
-//! exists; and docs/rulesets.md names every field of `LayoutRules`. Each
-//! check has a test on a snippet showing that it can fail.
+//! exists; docs/rulesets.md names every field of `LayoutRules`; and the
+//! `dev` script makes `target/` before it writes a log there. Each check
+//! has a test on a snippet showing that it can fail.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -1427,4 +1428,75 @@ fn tidy_finds_a_part_called_past_its_split_point() {
         "pub(super) fn export_now(&self) {}\nsuper::lazy::run(store, super::lazy::export(store, format));"
     )
     .is_empty());
+}
+
+/// The shell functions of the `dev` script (`name() {` up to the `}` that
+/// closes it at the start of a line), with their bodies.
+fn dev_functions(script: &str) -> Vec<(&str, Vec<&str>)> {
+    let mut functions = Vec::new();
+    let mut current: Option<(&str, Vec<&str>)> = None;
+    for line in script.lines() {
+        if let Some(name) = line.strip_suffix("() {") {
+            current = Some((name.trim(), Vec::new()));
+        } else if line == "}" {
+            functions.extend(current.take());
+        } else if let Some((_, body)) = current.as_mut() {
+            body.push(line);
+        }
+    }
+    functions
+}
+
+/// Lines of `dev` that write into `target/` before anything in their
+/// function has made it. A fresh clone has no `target/` until cargo makes
+/// one, so such a redirect fails there.
+fn writes_before_target_exists(script: &str) -> Vec<String> {
+    let makes_target = |line: &str| {
+        line.contains("mkdir -p \"$ROOT/target")
+            || (line.trim_start().starts_with("setup_build") && !line.contains("()"))
+    };
+    let mut problems = Vec::new();
+    let setup = dev_functions(script)
+        .into_iter()
+        .find(|(name, _)| *name == "setup_build");
+    if !setup.is_some_and(|(_, body)| body.iter().any(|line| line.contains("mkdir -p \"$ROOT/target\""))) {
+        problems.push("setup_build does not make target/".to_owned());
+    }
+    for (name, body) in dev_functions(script) {
+        let mut made = false;
+        for line in body {
+            let code = line.split(" #").next().unwrap_or(line);
+            if code.trim_start().starts_with('#') {
+                continue;
+            }
+            if code.contains(">\"$ROOT/target/") || code.contains("> \"$ROOT/target/") {
+                if !made {
+                    problems.push(format!("{name}: {}", line.trim()));
+                }
+            }
+            made |= makes_target(code);
+        }
+    }
+    problems
+}
+
+/// Regression: `./dev dist` on a fresh clone stopped with "trunk build
+/// failed": its log went to `target/trunk-build.log` before cargo had made
+/// `target/`.
+#[test]
+fn regression_dev_dist_on_a_fresh_clone_wrote_its_log_into_a_missing_target() {
+    let script = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("dev")).unwrap();
+    assert_eq!(writes_before_target_exists(&script), Vec::<String>::new());
+}
+
+#[test]
+fn tidy_catches_a_dev_command_that_writes_into_target_before_making_it() {
+    let script = "setup_build() {\n  ensure_trunk\n}\n\ncmd_dist() {\n  trunk build >\"$ROOT/target/trunk-build.log\" 2>&1\n}\n\ncmd_ok() {\n  setup_build\n  trunk build >\"$ROOT/target/a.log\"\n}\n";
+    assert_eq!(
+        writes_before_target_exists(script),
+        vec![
+            "setup_build does not make target/".to_owned(),
+            "cmd_dist: trunk build >\"$ROOT/target/trunk-build.log\" 2>&1".to_owned(),
+        ]
+    );
 }
