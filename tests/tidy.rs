@@ -1459,7 +1459,10 @@ fn writes_before_target_exists(script: &str) -> Vec<String> {
     let setup = dev_functions(script)
         .into_iter()
         .find(|(name, _)| *name == "setup_build");
-    if !setup.is_some_and(|(_, body)| body.iter().any(|line| line.contains("mkdir -p \"$ROOT/target\""))) {
+    if !setup.is_some_and(|(_, body)| {
+        body.iter()
+            .any(|line| line.contains("mkdir -p \"$ROOT/target\""))
+    }) {
         problems.push("setup_build does not make target/".to_owned());
     }
     for (name, body) in dev_functions(script) {
@@ -1469,10 +1472,9 @@ fn writes_before_target_exists(script: &str) -> Vec<String> {
             if code.trim_start().starts_with('#') {
                 continue;
             }
-            if code.contains(">\"$ROOT/target/") || code.contains("> \"$ROOT/target/") {
-                if !made {
-                    problems.push(format!("{name}: {}", line.trim()));
-                }
+            let writes = code.contains(">\"$ROOT/target/") || code.contains("> \"$ROOT/target/");
+            if writes && !made {
+                problems.push(format!("{name}: {}", line.trim()));
             }
             made |= makes_target(code);
         }
