@@ -57,6 +57,17 @@ fn run<F: Future<Output = ()> + 'static>(job: impl FnOnce() -> F + 'static) {
     }
 }
 
+/// Whether no job of the bulk store is queued or running. The browser
+/// tests wait for it before they use IndexedDB themselves: a job of an app
+/// mounted by an earlier test (removing the versions of drafts it does not
+/// know) would otherwise take their entries away under them.
+pub fn jobs_idle() -> bool {
+    QUEUE.with(|queue| {
+        let queue = queue.borrow();
+        queue.0.is_empty() && !queue.1
+    })
+}
+
 /// The session's local storage, reached between two waits on IndexedDB.
 #[derive(Clone, Copy)]
 struct SessionStorage(Store);

@@ -23,6 +23,7 @@ mod versions;
 mod welcome;
 
 pub use app::{app_with, App};
+pub use bulk::jobs_idle as bulk_jobs_idle;
 
 use leptos::prelude::request_animation_frame;
 
