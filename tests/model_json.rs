@@ -19,7 +19,12 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use baocao::model::Document;
+use baocao::persist::bulk::StoredPicture;
+use baocao::persist::{DraftMeta, Envelope, Snapshot};
+use baocao::template::Template;
 use baocao::template::{builtin, instantiate, seed_sample};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::{json, Value};
 
 const GOLDEN: &str = "tests/golden/model-json.txt";
@@ -34,8 +39,13 @@ fn fnv(text: &str) -> u64 {
 /// What reading `value` as a document gives: "error", or the hash of the
 /// document written again.
 fn outcome(value: &Value) -> String {
-    match serde_json::from_value::<Document>(value.clone()) {
-        Ok(document) => format!("{:016x}", fnv(&serde_json::to_string(&document).unwrap())),
+    outcome_as::<Document>(value)
+}
+
+/// The same for any type the app reads.
+fn outcome_as<T: DeserializeOwned + Serialize>(value: &Value) -> String {
+    match serde_json::from_value::<T>(value.clone()) {
+        Ok(read) => format!("{:016x}", fnv(&serde_json::to_string(&read).unwrap())),
         Err(_) => "error".to_owned(),
     }
 }
@@ -204,21 +214,34 @@ fn shape(path: &str) -> String {
         .join("/")
 }
 
-/// Every case and what reading it gives, one line each.
-fn cases() -> String {
-    let mut lines = String::new();
-    let mut seen = BTreeSet::new();
-    for (name, base) in bases() {
-        writeln!(lines, "{name} base {}", outcome(&base)).unwrap();
+/// The cases of one base read as `T`: the base itself (and, for a
+/// document, its text), then each field of each shape of object not yet
+/// `seen` changed in turn. Objects under `skip` (the document inside an
+/// envelope, whose cases come from the documents) are left alone.
+fn mutations<T: DeserializeOwned + Serialize>(
+    name: &str,
+    base: &Value,
+    skip: Option<&str>,
+    seen: &mut BTreeSet<String>,
+    lines: &mut String,
+) {
+    let outcome = outcome_as::<T>;
+    writeln!(lines, "{name} base {}", outcome(base)).unwrap();
+    if std::any::type_name::<T>() == std::any::type_name::<Document>() {
         writeln!(
             lines,
             "{name} base-as-text {}",
             outcome_of_text(&base.to_string())
         )
         .unwrap();
-        let mut found = Vec::new();
-        objects(&base, String::new(), &mut found);
-        for (path, shape) in found {
+    }
+    let mut found = Vec::new();
+    objects(base, String::new(), &mut found);
+    for (path, shape) in found {
+        if skip.is_some_and(|skip| path.starts_with(skip)) {
+            continue;
+        }
+        {
             let keys: Vec<String> = base
                 .pointer(&path)
                 .unwrap()
@@ -228,7 +251,7 @@ fn cases() -> String {
                 .cloned()
                 .collect();
             if seen.insert(format!("{shape}/+unknown")) {
-                let mut changed = base.clone();
+                let mut changed: Value = base.clone();
                 changed.pointer_mut(&path).unwrap()["zz_unknown"] = json!({ "kept": [1, "a"] });
                 writeln!(lines, "{name} {path}/+unknown {}", outcome(&changed)).unwrap();
             }
@@ -254,6 +277,93 @@ fn cases() -> String {
             }
         }
     }
+}
+
+/// An envelope as the app writes it, with every field of its details set.
+fn envelope() -> Value {
+    let mut envelope =
+        serde_json::to_value(Envelope::new("d1", seed_sample(), 1_795_858_363_609.0)).unwrap();
+    envelope["meta"]["exported_ms"] = json!(1_795_858_400_000.5);
+    envelope["meta"]["trashed_ms"] = json!(1_795_858_500_000.0);
+    envelope["meta"]["trash_seen_ms"] = json!(1_795_858_600_000.0);
+    envelope["meta"]["in_bulk"] = json!(true);
+    envelope["meta"]["later"] = json!([1]);
+    envelope["later"] = json!({ "kept": 1 });
+    envelope
+}
+
+/// Every case and what reading it gives, one line each.
+fn cases() -> String {
+    let mut lines = String::new();
+    let mut seen = BTreeSet::new();
+    for (name, base) in bases() {
+        mutations::<Document>(&name, &base, None, &mut seen, &mut lines);
+    }
+    // What holds a document: the draft's envelope (and its details), a
+    // local version, a template.
+    let mut seen = BTreeSet::new();
+    mutations::<Envelope>(
+        "envelope",
+        &envelope(),
+        Some("/document"),
+        &mut seen,
+        &mut lines,
+    );
+    let tables = std::fs::read_to_string("tests/fixtures/tables-sample.json").unwrap();
+    let tables: Value = serde_json::from_str(&tables).unwrap();
+    mutations::<Envelope>(
+        "envelope-tables",
+        &tables,
+        Some("/document"),
+        &mut seen,
+        &mut lines,
+    );
+    mutations::<DraftMeta>(
+        "draft-meta",
+        &envelope()["meta"],
+        None,
+        &mut BTreeSet::new(),
+        &mut lines,
+    );
+    let snapshot = json!([{ "taken_ms": 1.5, "reason": "before_import",
+        "document": serde_json::to_value(seed_sample()).unwrap() }]);
+    mutations::<Vec<Snapshot>>(
+        "snapshots",
+        &snapshot,
+        Some("/0/document"),
+        &mut BTreeSet::new(),
+        &mut lines,
+    );
+    for reason in [
+        "opened",
+        "periodic",
+        "before_restore",
+        "before_import",
+        "other",
+    ] {
+        let mut changed = snapshot.clone();
+        changed[0]["reason"] = json!(reason);
+        writeln!(
+            lines,
+            "snapshots reason {reason} {}",
+            outcome_as::<Vec<Snapshot>>(&changed)
+        )
+        .unwrap();
+    }
+    let mut seen = BTreeSet::new();
+    let mut names: Vec<_> = std::fs::read_dir("templates")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    names.sort();
+    for path in names {
+        let template: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        mutations::<Template>(&name, &template, Some("/document"), &mut seen, &mut lines);
+    }
+    let picture = json!({ "mime": "image/png", "base64": "iVBORw0KGgo=", "later": { "a": 1 } });
+    mutations::<StoredPicture>("picture", &picture, None, &mut BTreeSet::new(), &mut lines);
     // Not a document at all.
     for (change, to) in changes() {
         writeln!(
