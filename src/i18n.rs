@@ -2,10 +2,10 @@
 //! every message. Code names things in English; the words a person reads come
 //! only from here, so a missing translation is a compile error, not a blank.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The interface language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub enum Lang {
     #[default]
     Vi,

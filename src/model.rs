@@ -1,4 +1,5 @@
-//! The document model: one report, as plain data with serde.
+//! The document model: one report, as plain data, written with serde and
+//! read by hand (`read`).
 //!
 //! A `Document` is immutable in spirit: edits (`crate::edit`) take a document
 //! and return a new one, which is what makes undo a matter of keeping old
@@ -15,10 +16,14 @@
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 pub use crate::table::Table;
+
+// The model read from JSON by hand (its `Deserialize` impls), and the
+// helpers the types that hold it read with.
+pub(crate) mod read;
 
 /// Identifies a node (section, block or list item) within one document.
 pub type NodeId = u64;
@@ -94,14 +99,8 @@ impl<T: Serialize> Serialize for Shared<T> {
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shared<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Shared<T>, D::Error> {
-        T::deserialize(deserializer).map(Shared::new)
-    }
-}
-
 /// Which official layout the document follows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Ruleset {
     /// Party documents: Quy định 399-QĐ/TW (2026), laid out after Hướng
@@ -114,19 +113,15 @@ pub enum Ruleset {
 
 /// A calendar date whose day or month may still be blank, as official
 /// documents are often drafted before the signing date is known.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct DocDate {
-    #[serde(default)]
     pub day: Option<u8>,
-    #[serde(default)]
     pub month: Option<u8>,
-    #[serde(default)]
     pub year: Option<u16>,
 }
 
 /// The header block and title of the document.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Meta {
     pub ruleset: Ruleset,
     /// The superior body, or the parent body for State documents: one
@@ -160,8 +155,7 @@ pub struct Meta {
 /// A draft's own page settings, each `None` while the ruleset's value
 /// stands (`rules::layout` puts them together). Values outside the
 /// ruleset's ranges are kept as chosen; the format check names them.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct PageSettings {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub margin_top_mm: Option<f32>,
@@ -192,8 +186,7 @@ impl PageSettings {
 }
 
 /// The signature block and the list of recipients.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Closing {
     /// "T/M ĐẢNG ỦY", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" …
     pub signing_authority: String,
@@ -210,8 +203,7 @@ pub struct Closing {
 
 /// A numbered section: a part (depth 0, "I."), an item (depth 1, "1.") or a
 /// point (depth 2, "a)").
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Section {
     pub id: NodeId,
     /// The heading as typed. It may be empty: the number then runs into the
@@ -240,7 +232,7 @@ pub struct Section {
 }
 
 /// What a section is. Saved only when it is not `Numbered`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// A part ("I."), an item ("1.") or a point ("a)"), by depth.
@@ -260,7 +252,7 @@ impl SectionKind {
 }
 
 /// How divisions are numbered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DivisionStyle {
     /// "PHẦN THỨ NHẤT", "PHẦN THỨ HAI".
@@ -283,7 +275,7 @@ impl DivisionStyle {
 }
 
 /// A piece of content inside a section, a list item or an assessment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Paragraph(Paragraph),
@@ -293,8 +285,7 @@ pub enum Block {
     Table(Table),
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Paragraph {
     pub id: NodeId,
     pub text: String,
@@ -306,15 +297,13 @@ pub struct Paragraph {
 
 /// A bullet list. Its marker is "-" at the top and "+" when the list sits
 /// inside another list item.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct List {
     pub id: NodeId,
     pub items: Vec<ListItem>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ListItem {
     pub id: NodeId,
     pub text: String,
@@ -323,7 +312,7 @@ pub struct ListItem {
 }
 
 /// The recurring assessment headings of Vietnamese reports.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AssessmentLabel {
     Strengths,
@@ -366,23 +355,19 @@ impl AssessmentLabel {
 
 /// An assessment group ("Ưu điểm:", "Hạn chế:" …) with its content, or an
 /// explicit "không có" when there is nothing to report.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Assessment {
-    #[serde(default)]
     pub id: NodeId,
     pub label: AssessmentLabel,
     /// True when the report says explicitly that there is nothing here.
-    #[serde(default)]
     pub nothing_to_report: bool,
-    #[serde(default)]
     pub blocks: Vec<Block>,
 }
 
 /// A picture with its caption. The picture's bytes are stored once, apart
 /// from the text, under the id the figure holds (see `crate::picture`);
 /// a draft file carries them beside the document (`persist::FilePictures`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Figure {
     pub id: NodeId,
     pub caption: String,
@@ -393,8 +378,7 @@ pub struct Figure {
 }
 
 /// A figure's picture: its id in the picture store and its size in pixels.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct PictureRef {
     pub id: String,
     pub width: u32,
@@ -402,8 +386,7 @@ pub struct PictureRef {
 }
 
 /// A whole report.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Document {
     /// The draft's own name in the library; also the headline of a web post.
     pub title: String,
@@ -434,7 +417,7 @@ fn beside_is_empty(beside: &Shared<Vec<BesideText>>) -> bool {
 }
 
 /// Where a text beside a section comes from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BesideSource {
     /// The same section of the report this draft was made from, a year (or
@@ -446,8 +429,7 @@ pub enum BesideSource {
 }
 
 /// A read-only text kept beside one section (see `Document::beside`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct BesideText {
     /// The section it stands beside, by id.
     pub section: NodeId,

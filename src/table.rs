@@ -10,7 +10,7 @@
 //! keeps its text (`Cell::typed`); the format check compares it with what
 //! the rows give.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::model::NodeId;
@@ -31,8 +31,7 @@ mod incoming_tests;
 mod ops_tests;
 
 /// A statistics table.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Table {
     pub id: NodeId,
     /// The caption above the table ("Bảng 1. Kết quả xếp loại …"); may be
@@ -57,8 +56,7 @@ pub struct Table {
 
 /// A column: its id (which formulas name, so that moving columns keeps
 /// them right), what it holds, and its width.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Column {
     pub id: NodeId,
     pub kind: ColumnKind,
@@ -70,7 +68,7 @@ pub struct Column {
 }
 
 /// What a column holds.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ColumnKind {
     /// Words: the first column's "Chỉ tiêu", a unit's name.
@@ -83,7 +81,7 @@ pub enum ColumnKind {
 }
 
 /// How a computed column is worked out from columns of the same row.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Formula {
     /// The sum of these columns.
@@ -102,7 +100,7 @@ pub enum Formula {
 
 /// A merged header cell: the rectangle from (`row`, `col`) spanning
 /// `rows` × `cols` places.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Merge {
     pub row: usize,
     pub col: usize,
@@ -111,8 +109,7 @@ pub struct Merge {
 }
 
 /// A body row.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Row {
     pub id: NodeId,
     pub kind: RowKind,
@@ -130,7 +127,7 @@ fn is_zero(value: &u8) -> bool {
 }
 
 /// What a body row is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RowKind {
     /// Typed figures.
@@ -146,8 +143,7 @@ pub enum RowKind {
 }
 
 /// One body cell as stored.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Cell {
     /// The text as typed; empty in a computed place unless `typed`.
     pub text: String,

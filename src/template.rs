@@ -7,7 +7,7 @@
 //! document are assigned when the template is instantiated, and every heading
 //! the template gives is locked until the user unlocks it.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::model::{Document, Section};
 
@@ -51,13 +51,12 @@ const SEED_SAMPLE: &str = include_str!(concat!(
 ));
 
 /// An outline to start a draft from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Template {
     pub format: String,
     pub version: u32,
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub description: String,
     pub document: Document,
 }

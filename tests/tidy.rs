@@ -398,6 +398,56 @@ fn crate_sources() -> Vec<(String, String)> {
         .collect()
 }
 
+// Reading JSON.
+
+/// The places in `code` (test modules and comments left out) that derive
+/// `Deserialize`, by line.
+fn derived_deserialize(source: &str) -> Vec<usize> {
+    let code = non_test_code(source);
+    let mut lines = Vec::new();
+    let mut from = 0;
+    while let Some(at) = code[from..].find("derive(") {
+        let start = from + at;
+        let end = code[start..]
+            .find(')')
+            .map_or(code.len(), |close| start + close);
+        if code[start..end].contains("Deserialize") {
+            lines.push(line_of(&code, start));
+        }
+        from = end;
+    }
+    lines
+}
+
+/// The app reads its JSON by hand (`src/model/read.rs`): a derived
+/// `Deserialize` brings serde's visitors back into the download (37 KB
+/// brotli for the model, docs/performance.md "Size, stop 29").
+#[test]
+fn no_derived_deserialize_in_the_app() {
+    let found: Vec<String> = crate_sources()
+        .iter()
+        .filter(|(relative, _)| !is_test_file(relative))
+        .flat_map(|(relative, source)| {
+            derived_deserialize(source)
+                .into_iter()
+                .map(move |line| format!("{relative}:{line}"))
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "derived Deserialize (read the type by hand with model::read::FromJson): {found:?}"
+    );
+}
+
+#[test]
+fn tidy_finds_a_derived_deserialize_but_not_in_tests_or_comments() {
+    let source = "//! A module.\n// #[derive(Deserialize)] in a comment\n\
+        #[derive(Clone, serde::Deserialize)]\nstruct Stored;\n\
+        #[derive(Clone, Serialize)]\nstruct Written;\n\
+        #[cfg(test)]\nmod tests {\n    #[derive(Deserialize)]\n    struct Case;\n}\n";
+    assert_eq!(derived_deserialize(source), vec![3]);
+}
+
 // Vietnamese words in code.
 
 /// Tells whether `c` is a Vietnamese letter with a diacritic (precomposed,

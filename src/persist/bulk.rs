@@ -318,7 +318,7 @@ pub async fn migrate_versions(kv: &impl LocalAccess, bulk: &dyn BulkStore) -> Mi
 // --- pictures ----------------------------------------------------------
 
 /// A picture as stored: its type and its bytes in base64.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct StoredPicture {
     pub mime: String,
     pub base64: String,

@@ -12,11 +12,15 @@ pub mod bulk;
 pub mod library;
 mod migrate;
 pub mod pictures;
+mod read;
 
 pub use migrate::{migrate, LoadError, CURRENT_VERSION, FORMAT};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
+
+use crate::model::read::Object;
+use crate::model::BesideText;
 
 use crate::model::Document;
 
@@ -93,8 +97,7 @@ fn is_beside_part(text: &str) -> bool {
 
 /// What the library shows of a draft, stored beside it so that listing the
 /// library never parses whole drafts.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct DraftMeta {
     pub id: String,
     pub title: String,
@@ -120,7 +123,7 @@ pub struct DraftMeta {
 }
 
 /// A stored or shared draft: the document with its library details.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Envelope {
     pub format: String,
     pub version: u32,
@@ -227,13 +230,13 @@ impl Envelope {
                 .collect::<Result<_, _>>()
                 .map_err(|error| LoadError::Shape(error.to_string()))?;
             if let Some(text) = beside.last() {
-                #[derive(Deserialize)]
-                struct BesidePart {
-                    beside_texts: Vec<crate::model::BesideText>,
-                }
-                let part: BesidePart = serde_json::from_str(text)
+                // {"beside_texts": [...]}, as `beside_part` writes it.
+                let part: Value = serde_json::from_str(text)
                     .map_err(|error| LoadError::Shape(error.to_string()))?;
-                envelope.document.beside = part.beside_texts.into();
+                let texts = Object::of(&part, "struct BesidePart")
+                    .and_then(|part| part.required::<Vec<BesideText>>("beside_texts"))
+                    .map_err(LoadError::Shape)?;
+                envelope.document.beside = texts.into();
             }
             return Ok(envelope);
         }
@@ -420,7 +423,7 @@ pub fn search<'m>(drafts: &'m [DraftMeta], query: &str) -> Vec<&'m DraftMeta> {
 }
 
 /// Why a local version was taken.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SnapshotReason {
     Opened,
@@ -430,7 +433,7 @@ pub enum SnapshotReason {
 }
 
 /// A local version of a draft.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Snapshot {
     pub taken_ms: f64,
     pub reason: SnapshotReason,
