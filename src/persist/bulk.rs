@@ -120,9 +120,14 @@ pub fn parse_versions(text: &str) -> Option<Versions> {
 /// The stored text of a versions list: the unreadable entries first, as
 /// they were, then the readable ones.
 fn versions_text(unreadable: &[serde_json::Value], list: &[Snapshot]) -> String {
-    let mut all = unreadable.to_vec();
-    all.extend(list.iter().filter_map(|s| serde_json::to_value(s).ok()));
-    serde_json::to_string(&all).unwrap_or_default()
+    // Each entry written as text and joined, rather than through
+    // `serde_json::Value`: writing the model into a `Value` would put a
+    // second copy of its serde code in the download.
+    let entries = unreadable
+        .iter()
+        .filter_map(|entry| serde_json::to_string(entry).ok())
+        .chain(list.iter().filter_map(|snapshot| serde_json::to_string(snapshot).ok()));
+    format!("[{}]", entries.collect::<Vec<_>>().join(","))
 }
 
 /// The local versions of draft `id` that can be read, oldest first.
