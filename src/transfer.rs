@@ -547,8 +547,7 @@ fn read_draft_or_template(text: &str, bytes: usize) -> Result<Incoming, ImportEr
         LoadError::NotADraft => ImportError::NotADraft,
         LoadError::NotJson(message) | LoadError::Shape(message) => ImportError::Shape(message),
     })?;
-    let mut envelope: Envelope =
-        serde_json::from_value(value).map_err(|error| ImportError::Shape(error.to_string()))?;
+    let mut envelope = Envelope::from_json_value(value).map_err(ImportError::Shape)?;
     debug_assert_eq!(envelope.version, CURRENT_VERSION);
     let mut document = envelope.document;
     let problems = check_structure(&document);

@@ -11,11 +11,12 @@
 //! costs 7 KB. `tests/model_json.rs` holds the reader to 2,411 cases
 //! recorded from the derived one.
 //!
-//! The `Deserialize` impls at the end read a `Value` and hand it here, so
-//! that `serde_json::from_str` and `from_value` keep working for the model
-//! and for the types that hold it (the draft's envelope).
-
-use std::borrow::Cow;
+//! Each reader takes the `Value` apart, moving its strings out rather than
+//! copying them. The `Deserialize` impls at the end read a `Value` and hand
+//! it here, so that `serde_json::from_str` keeps working for the model and
+//! for the types that hold it; code that already holds the tree calls
+//! `FromJson::from_json` (`Envelope::from_json_value`) and skips building
+//! it again.
 
 use serde_json::{Map, Value};
 
@@ -30,9 +31,10 @@ use crate::table::{Cell, Column, ColumnKind, Formula, Merge, Row, RowKind, Table
 /// …"), with the field's name in front.
 pub(crate) type Read<T> = Result<T, String>;
 
-/// A type read from a JSON value.
+/// A type read from a JSON value, which it takes apart (its strings are
+/// moved, not copied).
 pub(crate) trait FromJson: Sized {
-    fn from_json(value: &Value) -> Read<Self>;
+    fn from_json(value: Value) -> Read<Self>;
 }
 
 /// What a value is, for error messages.
@@ -56,29 +58,29 @@ pub(crate) fn invalid<T>(value: &Value, expected: &str) -> Read<T> {
 }
 
 impl FromJson for String {
-    fn from_json(value: &Value) -> Read<String> {
+    fn from_json(value: Value) -> Read<String> {
         match value {
-            Value::String(text) => Ok(text.clone()),
-            _ => invalid(value, "a string"),
+            Value::String(text) => Ok(text),
+            _ => invalid(&value, "a string"),
         }
     }
 }
 
 impl FromJson for bool {
-    fn from_json(value: &Value) -> Read<bool> {
+    fn from_json(value: Value) -> Read<bool> {
         match value {
-            Value::Bool(flag) => Ok(*flag),
-            _ => invalid(value, "a boolean"),
+            Value::Bool(flag) => Ok(flag),
+            _ => invalid(&value, "a boolean"),
         }
     }
 }
 
 impl FromJson for f32 {
-    fn from_json(value: &Value) -> Read<f32> {
+    fn from_json(value: Value) -> Read<f32> {
         match value {
             // As serde: any JSON number, narrowed.
             Value::Number(number) => Ok(number.as_f64().unwrap_or_default() as f32),
-            _ => invalid(value, "f32"),
+            _ => invalid(&value, "f32"),
         }
     }
 }
@@ -103,8 +105,8 @@ fn unsigned(value: &Value, max: u64, expected: &str) -> Read<u64> {
 macro_rules! unsigned_from_json {
     ($($t:ty),*) => {
         $(impl FromJson for $t {
-            fn from_json(value: &Value) -> Read<$t> {
-                unsigned(value, <$t>::MAX as u64, stringify!($t)).map(|whole| whole as $t)
+            fn from_json(value: Value) -> Read<$t> {
+                unsigned(&value, <$t>::MAX as u64, stringify!($t)).map(|whole| whole as $t)
             }
         })*
     };
@@ -113,7 +115,7 @@ macro_rules! unsigned_from_json {
 unsigned_from_json!(u8, u16, u32, u64, usize);
 
 impl<T: FromJson> FromJson for Option<T> {
-    fn from_json(value: &Value) -> Read<Option<T>> {
+    fn from_json(value: Value) -> Read<Option<T>> {
         match value {
             Value::Null => Ok(None),
             _ => T::from_json(value).map(Some),
@@ -122,48 +124,44 @@ impl<T: FromJson> FromJson for Option<T> {
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(value: &Value) -> Read<Vec<T>> {
+    fn from_json(value: Value) -> Read<Vec<T>> {
         match value {
-            Value::Array(items) => items.iter().map(T::from_json).collect(),
-            _ => invalid(value, "a sequence"),
+            Value::Array(items) => items.into_iter().map(T::from_json).collect(),
+            _ => invalid(&value, "a sequence"),
         }
     }
 }
 
 impl<T: FromJson> FromJson for Shared<T> {
-    fn from_json(value: &Value) -> Read<Shared<T>> {
+    fn from_json(value: Value) -> Read<Shared<T>> {
         T::from_json(value).map(Shared::new)
     }
 }
 
-/// The fields of one JSON object.
-pub(crate) struct Object<'v> {
-    fields: Cow<'v, Map<String, Value>>,
+/// The fields of one JSON object, each taken out as it is read.
+pub(crate) struct Object {
+    fields: Map<String, Value>,
 }
 
-impl<'v> Object<'v> {
-    pub(crate) fn of(value: &'v Value, expected: &str) -> Read<Object<'v>> {
+impl Object {
+    pub(crate) fn of(value: Value, expected: &str) -> Read<Object> {
         match value {
-            Value::Object(fields) => Ok(Object {
-                fields: Cow::Borrowed(fields),
-            }),
-            _ => invalid(value, expected),
+            Value::Object(fields) => Ok(Object { fields }),
+            _ => invalid(&value, expected),
         }
     }
 
     /// The same for a struct serde would also read from an array, its
     /// fields in the order of `names` (a struct without `extra`); fields
     /// the array does not reach take their defaults.
-    pub(crate) fn of_struct(value: &'v Value, expected: &str, names: &[&str]) -> Read<Object<'v>> {
+    pub(crate) fn of_struct(value: Value, expected: &str, names: &[&str]) -> Read<Object> {
         match value {
             Value::Array(items) if items.len() <= names.len() => Ok(Object {
-                fields: Cow::Owned(
-                    names
-                        .iter()
-                        .map(|name| name.to_string())
-                        .zip(items.iter().cloned())
-                        .collect(),
-                ),
+                fields: names
+                    .iter()
+                    .map(|name| name.to_string())
+                    .zip(items)
+                    .collect(),
             }),
             Value::Array(items) => Err(format!(
                 "invalid length {}, expected {expected} with {} elements",
@@ -174,28 +172,33 @@ impl<'v> Object<'v> {
         }
     }
 
+    /// Takes field `name` out (leaving null in its place, so that the
+    /// others keep their order).
+    fn take(&mut self, name: &str) -> Option<Value> {
+        self.fields.get_mut(name).map(Value::take)
+    }
+
     /// Field `name`, or `T`'s default when it is not there.
-    pub(crate) fn get<T: FromJson + Default>(&self, name: &str) -> Read<T> {
-        match self.fields.get(name) {
+    pub(crate) fn get<T: FromJson + Default>(&mut self, name: &str) -> Read<T> {
+        match self.take(name) {
             None => Ok(T::default()),
-            Some(value) => T::from_json(value).map_err(|error| format!("{name}: {error}")),
+            Some(value) => T::from_json(value).map_err(|error| in_field(name, error)),
         }
     }
 
     /// Field `name`, which must be there.
-    pub(crate) fn required<T: FromJson>(&self, name: &str) -> Read<T> {
-        match self.fields.get(name) {
+    pub(crate) fn required<T: FromJson>(&mut self, name: &str) -> Read<T> {
+        match self.take(name) {
             None => Err(format!("missing field `{name}`")),
-            Some(value) => T::from_json(value).map_err(|error| format!("{name}: {error}")),
+            Some(value) => T::from_json(value).map_err(|error| in_field(name, error)),
         }
     }
 
-    /// The fields not in `known`, kept as they are.
-    pub(crate) fn rest(&self, known: &[&str]) -> Map<String, Value> {
+    /// The fields not in `known`, kept as they are and in their order.
+    pub(crate) fn rest(self, known: &[&str]) -> Map<String, Value> {
         self.fields
-            .iter()
+            .into_iter()
             .filter(|(name, _)| !known.contains(&name.as_str()))
-            .map(|(name, value)| (name.clone(), value.clone()))
             .collect()
     }
 
@@ -207,6 +210,11 @@ impl<'v> Object<'v> {
             Some(value) => invalid(value, "a variant name"),
         }
     }
+}
+
+/// An error met in field `name`, which it names.
+fn in_field(name: &str, error: String) -> String {
+    format!("{name}: {error}")
 }
 
 /// One of `variants` by its name.
@@ -228,15 +236,15 @@ pub(crate) fn variant<T: Copy>(name: &str, variants: &[(&str, T)]) -> Read<T> {
 }
 
 /// A unit-only enum, saved as its variant's name.
-pub(crate) fn unit_enum<T: Copy>(value: &Value, variants: &[(&str, T)]) -> Read<T> {
+pub(crate) fn unit_enum<T: Copy>(value: Value, variants: &[(&str, T)]) -> Read<T> {
     match value {
-        Value::String(name) => variant(name, variants),
-        _ => invalid(value, "a variant name"),
+        Value::String(name) => variant(&name, variants),
+        _ => invalid(&value, "a variant name"),
     }
 }
 
 impl FromJson for Ruleset {
-    fn from_json(value: &Value) -> Read<Ruleset> {
+    fn from_json(value: Value) -> Read<Ruleset> {
         unit_enum(
             value,
             &[("party", Ruleset::Party), ("state", Ruleset::State)],
@@ -245,7 +253,7 @@ impl FromJson for Ruleset {
 }
 
 impl FromJson for SectionKind {
-    fn from_json(value: &Value) -> Read<SectionKind> {
+    fn from_json(value: Value) -> Read<SectionKind> {
         unit_enum(
             value,
             &[
@@ -258,7 +266,7 @@ impl FromJson for SectionKind {
 }
 
 impl FromJson for DivisionStyle {
-    fn from_json(value: &Value) -> Read<DivisionStyle> {
+    fn from_json(value: Value) -> Read<DivisionStyle> {
         unit_enum(
             value,
             &[
@@ -272,7 +280,7 @@ impl FromJson for DivisionStyle {
 }
 
 impl FromJson for BesideSource {
-    fn from_json(value: &Value) -> Read<BesideSource> {
+    fn from_json(value: Value) -> Read<BesideSource> {
         unit_enum(
             value,
             &[
@@ -284,7 +292,7 @@ impl FromJson for BesideSource {
 }
 
 impl FromJson for RowKind {
-    fn from_json(value: &Value) -> Read<RowKind> {
+    fn from_json(value: Value) -> Read<RowKind> {
         unit_enum(
             value,
             &[
@@ -298,8 +306,8 @@ impl FromJson for RowKind {
 }
 
 impl FromJson for DocDate {
-    fn from_json(value: &Value) -> Read<DocDate> {
-        let object = Object::of_struct(value, "struct DocDate", &["day", "month", "year"])?;
+    fn from_json(value: Value) -> Read<DocDate> {
+        let mut object = Object::of_struct(value, "struct DocDate", &["day", "month", "year"])?;
         Ok(DocDate {
             day: object.get("day")?,
             month: object.get("month")?,
@@ -309,8 +317,8 @@ impl FromJson for DocDate {
 }
 
 impl FromJson for Meta {
-    fn from_json(value: &Value) -> Read<Meta> {
-        let object = Object::of(value, "struct Meta")?;
+    fn from_json(value: Value) -> Read<Meta> {
+        let mut object = Object::of(value, "struct Meta")?;
         Ok(Meta {
             ruleset: object.get("ruleset")?,
             superior_body: object.get("superior_body")?,
@@ -339,8 +347,8 @@ impl FromJson for Meta {
 }
 
 impl FromJson for PageSettings {
-    fn from_json(value: &Value) -> Read<PageSettings> {
-        let object = Object::of(value, "struct PageSettings")?;
+    fn from_json(value: Value) -> Read<PageSettings> {
+        let mut object = Object::of(value, "struct PageSettings")?;
         Ok(PageSettings {
             margin_top_mm: object.get("margin_top_mm")?,
             margin_bottom_mm: object.get("margin_bottom_mm")?,
@@ -363,8 +371,8 @@ impl FromJson for PageSettings {
 }
 
 impl FromJson for Closing {
-    fn from_json(value: &Value) -> Read<Closing> {
-        let object = Object::of(value, "struct Closing")?;
+    fn from_json(value: Value) -> Read<Closing> {
+        let mut object = Object::of(value, "struct Closing")?;
         Ok(Closing {
             signing_authority: object.get("signing_authority")?,
             position: object.get("position")?,
@@ -383,8 +391,8 @@ impl FromJson for Closing {
 }
 
 impl FromJson for Section {
-    fn from_json(value: &Value) -> Read<Section> {
-        let object = Object::of(value, "struct Section")?;
+    fn from_json(value: Value) -> Read<Section> {
+        let mut object = Object::of(value, "struct Section")?;
         Ok(Section {
             id: object.get("id")?,
             heading: object.get("heading")?,
@@ -409,7 +417,7 @@ impl FromJson for Section {
 }
 
 impl FromJson for Block {
-    fn from_json(value: &Value) -> Read<Block> {
+    fn from_json(value: Value) -> Read<Block> {
         let object = Object::of(value, "internally tagged enum Block")?;
         let name = object.tag("type")?;
         #[derive(Clone, Copy)]
@@ -433,16 +441,16 @@ impl FromJson for Block {
         // The tag is not one of the variant's own fields: a figure's or a
         // table's `extra` does not keep it.
         Ok(match kind {
-            Kind::Paragraph => Block::Paragraph(paragraph(&object)?),
-            Kind::List => Block::List(list(&object)?),
-            Kind::Assessment => Block::Assessment(assessment(&object)?),
-            Kind::Figure => Block::Figure(figure(&object)?),
-            Kind::Table => Block::Table(table(&object, Some("type"))?),
+            Kind::Paragraph => Block::Paragraph(paragraph(object)?),
+            Kind::List => Block::List(list(object)?),
+            Kind::Assessment => Block::Assessment(assessment(object)?),
+            Kind::Figure => Block::Figure(figure(object)?),
+            Kind::Table => Block::Table(table(object, Some("type"))?),
         })
     }
 }
 
-fn paragraph(object: &Object) -> Read<Paragraph> {
+fn paragraph(mut object: Object) -> Read<Paragraph> {
     Ok(Paragraph {
         id: object.get("id")?,
         text: object.get("text")?,
@@ -450,7 +458,7 @@ fn paragraph(object: &Object) -> Read<Paragraph> {
     })
 }
 
-fn list(object: &Object) -> Read<List> {
+fn list(mut object: Object) -> Read<List> {
     Ok(List {
         id: object.get("id")?,
         items: object.get("items")?,
@@ -458,8 +466,8 @@ fn list(object: &Object) -> Read<List> {
 }
 
 impl FromJson for ListItem {
-    fn from_json(value: &Value) -> Read<ListItem> {
-        let object = Object::of_struct(value, "struct ListItem", &["id", "text", "blocks"])?;
+    fn from_json(value: Value) -> Read<ListItem> {
+        let mut object = Object::of_struct(value, "struct ListItem", &["id", "text", "blocks"])?;
         Ok(ListItem {
             id: object.get("id")?,
             text: object.get("text")?,
@@ -468,7 +476,7 @@ impl FromJson for ListItem {
     }
 }
 
-fn assessment(object: &Object) -> Read<Assessment> {
+fn assessment(mut object: Object) -> Read<Assessment> {
     Ok(Assessment {
         id: object.get("id")?,
         label: object.required("label")?,
@@ -478,7 +486,7 @@ fn assessment(object: &Object) -> Read<Assessment> {
 }
 
 impl FromJson for AssessmentLabel {
-    fn from_json(value: &Value) -> Read<AssessmentLabel> {
+    fn from_json(value: Value) -> Read<AssessmentLabel> {
         const UNITS: [(&str, AssessmentLabel); 7] = [
             ("strengths", AssessmentLabel::Strengths),
             ("shortcomings", AssessmentLabel::Shortcomings),
@@ -503,30 +511,30 @@ impl FromJson for AssessmentLabel {
         match value {
             // A standard label by its name; "custom" carries a text, so it
             // is never a bare name.
-            Value::String(name) if name == "custom" => invalid(value, "newtype variant"),
-            Value::String(name) => unit(name).ok_or_else(|| unknown(name)),
+            Value::String(ref name) if name == "custom" => invalid(&value, "newtype variant"),
+            Value::String(name) => unit(&name).ok_or_else(|| unknown(&name)),
             // {"custom": "Bài học"}, or a standard label as {"strengths": null}.
             Value::Object(fields) if fields.len() == 1 => {
-                let (name, inner) = fields.iter().next().expect("one field");
+                let (name, inner) = fields.into_iter().next().expect("one field");
                 if name == "custom" {
                     String::from_json(inner).map(AssessmentLabel::Custom)
                 } else {
-                    match (unit(name), inner) {
+                    match (unit(&name), inner) {
                         (Some(label), Value::Null) => Ok(label),
-                        (Some(_), _) => invalid(inner, "unit variant"),
-                        (None, _) => Err(unknown(name)),
+                        (Some(_), inner) => invalid(&inner, "unit variant"),
+                        (None, _) => Err(unknown(&name)),
                     }
                 }
             }
             Value::Object(_) => {
                 Err("invalid value: map, expected map with a single key".to_owned())
             }
-            _ => invalid(value, "enum AssessmentLabel"),
+            _ => invalid(&value, "enum AssessmentLabel"),
         }
     }
 }
 
-fn figure(object: &Object) -> Read<Figure> {
+fn figure(mut object: Object) -> Read<Figure> {
     Ok(Figure {
         id: object.get("id")?,
         caption: object.get("caption")?,
@@ -536,8 +544,8 @@ fn figure(object: &Object) -> Read<Figure> {
 }
 
 impl FromJson for PictureRef {
-    fn from_json(value: &Value) -> Read<PictureRef> {
-        let object = Object::of_struct(value, "struct PictureRef", &["id", "width", "height"])?;
+    fn from_json(value: Value) -> Read<PictureRef> {
+        let mut object = Object::of_struct(value, "struct PictureRef", &["id", "width", "height"])?;
         Ok(PictureRef {
             id: object.get("id")?,
             width: object.get("width")?,
@@ -547,8 +555,8 @@ impl FromJson for PictureRef {
 }
 
 impl FromJson for Document {
-    fn from_json(value: &Value) -> Read<Document> {
-        let object = Object::of(value, "struct Document")?;
+    fn from_json(value: Value) -> Read<Document> {
+        let mut object = Object::of(value, "struct Document")?;
         Ok(Document {
             title: object.get("title")?,
             template_id: object.get("template_id")?,
@@ -573,8 +581,8 @@ impl FromJson for Document {
 }
 
 impl FromJson for BesideText {
-    fn from_json(value: &Value) -> Read<BesideText> {
-        let object = Object::of(value, "struct BesideText")?;
+    fn from_json(value: Value) -> Read<BesideText> {
+        let mut object = Object::of(value, "struct BesideText")?;
         Ok(BesideText {
             section: object.get("section")?,
             source: object.get("source")?,
@@ -585,7 +593,7 @@ impl FromJson for BesideText {
     }
 }
 
-fn table(object: &Object, tag: Option<&str>) -> Read<Table> {
+fn table(mut object: Object, tag: Option<&str>) -> Read<Table> {
     let mut known = vec![
         "id",
         "caption",
@@ -611,15 +619,15 @@ fn table(object: &Object, tag: Option<&str>) -> Read<Table> {
 }
 
 impl FromJson for Table {
-    fn from_json(value: &Value) -> Read<Table> {
+    fn from_json(value: Value) -> Read<Table> {
         // A table on its own (not a block) has no tag to leave out.
-        table(&Object::of(value, "struct Table")?, None)
+        table(Object::of(value, "struct Table")?, None)
     }
 }
 
 impl FromJson for Column {
-    fn from_json(value: &Value) -> Read<Column> {
-        let object = Object::of(value, "struct Column")?;
+    fn from_json(value: Value) -> Read<Column> {
+        let mut object = Object::of(value, "struct Column")?;
         Ok(Column {
             id: object.get("id")?,
             kind: object.get("kind")?,
@@ -630,8 +638,8 @@ impl FromJson for Column {
 }
 
 impl FromJson for ColumnKind {
-    fn from_json(value: &Value) -> Read<ColumnKind> {
-        let object = Object::of(value, "internally tagged enum ColumnKind")?;
+    fn from_json(value: Value) -> Read<ColumnKind> {
+        let mut object = Object::of(value, "internally tagged enum ColumnKind")?;
         #[derive(Clone, Copy)]
         enum Kind {
             Text,
@@ -660,8 +668,8 @@ impl FromJson for ColumnKind {
 }
 
 impl FromJson for Formula {
-    fn from_json(value: &Value) -> Read<Formula> {
-        let object = Object::of(value, "internally tagged enum Formula")?;
+    fn from_json(value: Value) -> Read<Formula> {
+        let mut object = Object::of(value, "internally tagged enum Formula")?;
         #[derive(Clone, Copy)]
         enum Op {
             Sum,
@@ -704,8 +712,8 @@ impl FromJson for Formula {
 }
 
 impl FromJson for Merge {
-    fn from_json(value: &Value) -> Read<Merge> {
-        let object = Object::of_struct(value, "struct Merge", &["row", "col", "rows", "cols"])?;
+    fn from_json(value: Value) -> Read<Merge> {
+        let mut object = Object::of_struct(value, "struct Merge", &["row", "col", "rows", "cols"])?;
         Ok(Merge {
             row: object.required("row")?,
             col: object.required("col")?,
@@ -716,8 +724,8 @@ impl FromJson for Merge {
 }
 
 impl FromJson for Row {
-    fn from_json(value: &Value) -> Read<Row> {
-        let object = Object::of(value, "struct Row")?;
+    fn from_json(value: Value) -> Read<Row> {
+        let mut object = Object::of(value, "struct Row")?;
         Ok(Row {
             id: object.get("id")?,
             kind: object.get("kind")?,
@@ -729,8 +737,8 @@ impl FromJson for Row {
 }
 
 impl FromJson for Cell {
-    fn from_json(value: &Value) -> Read<Cell> {
-        let object = Object::of_struct(value, "struct Cell", &["text", "typed"])?;
+    fn from_json(value: Value) -> Read<Cell> {
+        let mut object = Object::of_struct(value, "struct Cell", &["text", "typed"])?;
         Ok(Cell {
             text: object.get("text")?,
             typed: object.get("typed")?,
@@ -744,7 +752,7 @@ macro_rules! deserialize_by_hand {
         $(impl<'de> serde::Deserialize<'de> for $t {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$t, D::Error> {
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                <$t as $crate::model::read::FromJson>::from_json(&value).map_err(serde::de::Error::custom)
+                <$t as $crate::model::read::FromJson>::from_json(value).map_err(serde::de::Error::custom)
             }
         })*
     };

@@ -109,7 +109,7 @@ pub fn parse_versions(text: &str) -> Option<Versions> {
     let list = serde_json::from_str::<Vec<serde_json::Value>>(text).ok()?;
     let mut versions = Versions::default();
     for entry in list {
-        match serde_json::from_value::<Snapshot>(entry.clone()) {
+        match <Snapshot as crate::model::read::FromJson>::from_json(entry.clone()) {
             Ok(snapshot) => versions.readable.push(snapshot),
             Err(_) => versions.unreadable.push(entry),
         }
@@ -126,7 +126,10 @@ fn versions_text(unreadable: &[serde_json::Value], list: &[Snapshot]) -> String 
     let entries = unreadable
         .iter()
         .filter_map(|entry| serde_json::to_string(entry).ok())
-        .chain(list.iter().filter_map(|snapshot| serde_json::to_string(snapshot).ok()));
+        .chain(
+            list.iter()
+                .filter_map(|snapshot| serde_json::to_string(snapshot).ok()),
+        );
     format!("[{}]", entries.collect::<Vec<_>>().join(","))
 }
 

@@ -19,7 +19,7 @@ pub use migrate::{migrate, LoadError, CURRENT_VERSION, FORMAT};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::model::read::Object;
+use crate::model::read::{FromJson, Object};
 use crate::model::BesideText;
 
 use crate::model::Document;
@@ -220,8 +220,8 @@ impl Envelope {
             && value.get("version").and_then(Value::as_u64) == Some(u64::from(CURRENT_VERSION));
         if current {
             // The head is small; the parts are read straight into sections.
-            let mut envelope: Envelope = serde_json::from_value(migrate(value)?)
-                .map_err(|error| LoadError::Shape(error.to_string()))?;
+            let mut envelope =
+                Envelope::from_json_value(migrate(value)?).map_err(LoadError::Shape)?;
             let (beside, sections): (Vec<&String>, Vec<&String>) =
                 parts.iter().partition(|text| is_beside_part(text));
             envelope.document.sections = sections
@@ -233,8 +233,8 @@ impl Envelope {
                 // {"beside_texts": [...]}, as `beside_part` writes it.
                 let part: Value = serde_json::from_str(text)
                     .map_err(|error| LoadError::Shape(error.to_string()))?;
-                let texts = Object::of(&part, "struct BesidePart")
-                    .and_then(|part| part.required::<Vec<BesideText>>("beside_texts"))
+                let texts = Object::of(part, "struct BesidePart")
+                    .and_then(|mut part| part.required::<Vec<BesideText>>("beside_texts"))
                     .map_err(LoadError::Shape)?;
                 envelope.document.beside = texts.into();
             }
@@ -248,7 +248,7 @@ impl Envelope {
             .collect::<Result<Vec<_>, _>>()
             .map_err(|error| LoadError::NotJson(error.to_string()))?;
         put_parts_back(&mut value, sections);
-        serde_json::from_value(migrate(value)?).map_err(|error| LoadError::Shape(error.to_string()))
+        Envelope::from_json_value(migrate(value)?).map_err(LoadError::Shape)
     }
 
     /// Reads a stored or shared draft of any version this build knows.
@@ -256,7 +256,13 @@ impl Envelope {
         let value: Value =
             serde_json::from_str(text).map_err(|error| LoadError::NotJson(error.to_string()))?;
         let value = migrate(value)?;
-        serde_json::from_value(value).map_err(|error| LoadError::Shape(error.to_string()))
+        Envelope::from_json_value(value).map_err(LoadError::Shape)
+    }
+
+    /// Reads an envelope of the current version from its JSON tree, which
+    /// it takes apart; the error is the reader's sentence.
+    pub fn from_json_value(value: Value) -> Result<Envelope, String> {
+        <Envelope as FromJson>::from_json(value)
     }
 }
 

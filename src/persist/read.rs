@@ -14,17 +14,17 @@ use crate::model::read::{deserialize_by_hand, invalid, unit_enum, FromJson, Obje
 use crate::template::Template;
 
 impl FromJson for f64 {
-    fn from_json(value: &Value) -> Read<f64> {
+    fn from_json(value: Value) -> Read<f64> {
         match value {
             Value::Number(number) => Ok(number.as_f64().unwrap_or_default()),
-            _ => invalid(value, "f64"),
+            _ => invalid(&value, "f64"),
         }
     }
 }
 
 impl FromJson for DraftMeta {
-    fn from_json(value: &Value) -> Read<DraftMeta> {
-        let object = Object::of(value, "struct DraftMeta")?;
+    fn from_json(value: Value) -> Read<DraftMeta> {
+        let mut object = Object::of(value, "struct DraftMeta")?;
         Ok(DraftMeta {
             id: object.get("id")?,
             title: object.get("title")?,
@@ -53,8 +53,8 @@ impl FromJson for DraftMeta {
 }
 
 impl FromJson for Envelope {
-    fn from_json(value: &Value) -> Read<Envelope> {
-        let object = Object::of(value, "struct Envelope")?;
+    fn from_json(value: Value) -> Read<Envelope> {
+        let mut object = Object::of(value, "struct Envelope")?;
         Ok(Envelope {
             format: object.required("format")?,
             version: object.required("version")?,
@@ -66,7 +66,7 @@ impl FromJson for Envelope {
 }
 
 impl FromJson for SnapshotReason {
-    fn from_json(value: &Value) -> Read<SnapshotReason> {
+    fn from_json(value: Value) -> Read<SnapshotReason> {
         unit_enum(
             value,
             &[
@@ -80,8 +80,8 @@ impl FromJson for SnapshotReason {
 }
 
 impl FromJson for Snapshot {
-    fn from_json(value: &Value) -> Read<Snapshot> {
-        let object = Object::of_struct(
+    fn from_json(value: Value) -> Read<Snapshot> {
+        let mut object = Object::of_struct(
             value,
             "struct Snapshot",
             &["taken_ms", "reason", "document"],
@@ -95,8 +95,8 @@ impl FromJson for Snapshot {
 }
 
 impl FromJson for StoredPicture {
-    fn from_json(value: &Value) -> Read<StoredPicture> {
-        let object = Object::of(value, "struct StoredPicture")?;
+    fn from_json(value: Value) -> Read<StoredPicture> {
+        let mut object = Object::of(value, "struct StoredPicture")?;
         Ok(StoredPicture {
             mime: object.required("mime")?,
             base64: object.required("base64")?,
@@ -109,8 +109,8 @@ impl FromJson for StoredPicture {
 }
 
 impl FromJson for Template {
-    fn from_json(value: &Value) -> Read<Template> {
-        let object = Object::of_struct(
+    fn from_json(value: Value) -> Read<Template> {
+        let mut object = Object::of_struct(
             value,
             "struct Template",
             &["format", "version", "id", "name", "description", "document"],
