@@ -142,12 +142,17 @@ impl<T: FromJson> FromJson for Shared<T> {
 /// The fields of one JSON object, each taken out as it is read.
 pub(crate) struct Object {
     fields: Map<String, Value>,
+    /// The names read so far, which `rest` leaves out.
+    taken: Vec<&'static str>,
 }
 
 impl Object {
     pub(crate) fn of(value: Value, expected: &str) -> Read<Object> {
         match value {
-            Value::Object(fields) => Ok(Object { fields }),
+            Value::Object(fields) => Ok(Object {
+                fields,
+                taken: Vec::new(),
+            }),
             _ => invalid(&value, expected),
         }
     }
@@ -163,6 +168,7 @@ impl Object {
                     .map(|name| name.to_string())
                     .zip(items)
                     .collect(),
+                taken: Vec::new(),
             }),
             Value::Array(items) => Err(format!(
                 "invalid length {}, expected {expected} with {} elements",
@@ -173,14 +179,15 @@ impl Object {
         }
     }
 
-    /// Takes field `name` out (leaving null in its place, so that the
-    /// others keep their order).
-    fn take(&mut self, name: &str) -> Option<Value> {
+    /// Takes field `name` out (null is left in its place, so that the
+    /// others keep their order whatever map serde_json builds).
+    fn take(&mut self, name: &'static str) -> Option<Value> {
+        self.taken.push(name);
         self.fields.get_mut(name).map(Value::take)
     }
 
     /// Field `name`, or `T`'s default when it is not there.
-    pub(crate) fn get<T: FromJson + Default>(&mut self, name: &str) -> Read<T> {
+    pub(crate) fn get<T: FromJson + Default>(&mut self, name: &'static str) -> Read<T> {
         match self.take(name) {
             None => Ok(T::default()),
             Some(value) => T::from_json(value).map_err(|error| in_field(name, error)),
@@ -188,18 +195,20 @@ impl Object {
     }
 
     /// Field `name`, which must be there.
-    pub(crate) fn required<T: FromJson>(&mut self, name: &str) -> Read<T> {
+    pub(crate) fn required<T: FromJson>(&mut self, name: &'static str) -> Read<T> {
         match self.take(name) {
             None => Err(format!("missing field `{name}`")),
             Some(value) => T::from_json(value).map_err(|error| in_field(name, error)),
         }
     }
 
-    /// The fields not in `known`, kept as they are and in their order.
-    pub(crate) fn rest(self, known: &[&str]) -> Map<String, Value> {
+    /// The fields not taken out, kept as they are and in their order (a
+    /// type's `extra`): a field the reader knows never lands there too.
+    pub(crate) fn rest(self) -> Map<String, Value> {
+        let taken = self.taken;
         self.fields
             .into_iter()
-            .filter(|(name, _)| !known.contains(&name.as_str()))
+            .filter(|(name, _)| !taken.contains(&name.as_str()))
             .collect()
     }
 
@@ -331,18 +340,7 @@ impl FromJson for Meta {
             subject: object.get("subject")?,
             page: object.get("page")?,
             division_style: object.get("division_style")?,
-            extra: object.rest(&[
-                "ruleset",
-                "superior_body",
-                "issuing_body",
-                "number_symbol",
-                "place",
-                "date",
-                "doc_type",
-                "subject",
-                "page",
-                "division_style",
-            ]),
+            extra: object.rest(),
         })
     }
 }
@@ -358,15 +356,7 @@ impl FromJson for PageSettings {
             body_pt: object.get("body_pt")?,
             line_spacing: object.get("line_spacing")?,
             landscape: object.get("landscape")?,
-            extra: object.rest(&[
-                "margin_top_mm",
-                "margin_bottom_mm",
-                "margin_left_mm",
-                "margin_right_mm",
-                "body_pt",
-                "line_spacing",
-                "landscape",
-            ]),
+            extra: object.rest(),
         })
     }
 }
@@ -380,13 +370,7 @@ impl FromJson for Closing {
             signer_name: object.get("signer_name")?,
             recipients: object.get("recipients")?,
             author: object.get("author")?,
-            extra: object.rest(&[
-                "signing_authority",
-                "position",
-                "signer_name",
-                "recipients",
-                "author",
-            ]),
+            extra: object.rest(),
         })
     }
 }
@@ -403,23 +387,14 @@ impl FromJson for Section {
             children: object.get("children")?,
             kind: object.get("kind")?,
             landscape: object.get("landscape")?,
-            extra: object.rest(&[
-                "id",
-                "heading",
-                "heading_locked",
-                "guidance",
-                "blocks",
-                "children",
-                "kind",
-                "landscape",
-            ]),
+            extra: object.rest(),
         })
     }
 }
 
 impl FromJson for Block {
     fn from_json(value: Value) -> Read<Block> {
-        let object = Object::of(value, "internally tagged enum Block")?;
+        let mut object = Object::of(value, "internally tagged enum Block")?;
         let name = object.tag("type")?;
         #[derive(Clone, Copy)]
         enum Kind {
@@ -441,12 +416,13 @@ impl FromJson for Block {
         )?;
         // The tag is not one of the variant's own fields: a figure's or a
         // table's `extra` does not keep it.
+        object.take("type");
         Ok(match kind {
             Kind::Paragraph => Block::Paragraph(paragraph(object)?),
             Kind::List => Block::List(list(object)?),
             Kind::Assessment => Block::Assessment(assessment(object)?),
             Kind::Figure => Block::Figure(figure(object)?),
-            Kind::Table => Block::Table(table(object, Some("type"))?),
+            Kind::Table => Block::Table(table(object)?),
         })
     }
 }
@@ -540,7 +516,7 @@ fn figure(mut object: Object) -> Read<Figure> {
         id: object.get("id")?,
         caption: object.get("caption")?,
         picture: object.get("picture")?,
-        extra: object.rest(&["type", "id", "caption", "picture"]),
+        extra: object.rest(),
     })
 }
 
@@ -567,16 +543,7 @@ impl FromJson for Document {
             closing: object.get("closing")?,
             next_id: object.get("next_id")?,
             beside: object.get("beside")?,
-            extra: object.rest(&[
-                "title",
-                "template_id",
-                "meta",
-                "preamble",
-                "sections",
-                "closing",
-                "next_id",
-                "beside",
-            ]),
+            extra: object.rest(),
         })
     }
 }
@@ -589,23 +556,12 @@ impl FromJson for BesideText {
             source: object.get("source")?,
             label: object.get("label")?,
             blocks: object.get("blocks")?,
-            extra: object.rest(&["section", "source", "label", "blocks"]),
+            extra: object.rest(),
         })
     }
 }
 
-fn table(mut object: Object, tag: Option<&str>) -> Read<Table> {
-    let mut known = vec![
-        "id",
-        "caption",
-        "unit",
-        "columns",
-        "header",
-        "merges",
-        "number_row",
-        "rows",
-    ];
-    known.extend(tag);
+fn table(mut object: Object) -> Read<Table> {
     Ok(Table {
         id: object.get("id")?,
         caption: object.get("caption")?,
@@ -615,14 +571,14 @@ fn table(mut object: Object, tag: Option<&str>) -> Read<Table> {
         merges: object.get("merges")?,
         number_row: object.get("number_row")?,
         rows: object.get("rows")?,
-        extra: object.rest(&known),
+        extra: object.rest(),
     })
 }
 
 impl FromJson for Table {
     fn from_json(value: Value) -> Read<Table> {
         // A table on its own (not a block) has no tag to leave out.
-        table(Object::of(value, "struct Table")?, None)
+        table(Object::of(value, "struct Table")?)
     }
 }
 
@@ -633,7 +589,7 @@ impl FromJson for Column {
             id: object.get("id")?,
             kind: object.get("kind")?,
             width: object.get("width")?,
-            extra: object.rest(&["id", "kind", "width"]),
+            extra: object.rest(),
         })
     }
 }
@@ -732,7 +688,7 @@ impl FromJson for Row {
             kind: object.get("kind")?,
             cells: object.get("cells")?,
             indent: object.get("indent")?,
-            extra: object.rest(&["id", "kind", "cells", "indent"]),
+            extra: object.rest(),
         })
     }
 }

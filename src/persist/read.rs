@@ -36,18 +36,7 @@ impl FromJson for DraftMeta {
             trash_seen_ms: object.get("trash_seen_ms")?,
             size: object.get("size")?,
             in_bulk: object.get("in_bulk")?,
-            extra: object.rest(&[
-                "id",
-                "title",
-                "template_id",
-                "created_ms",
-                "edited_ms",
-                "exported_ms",
-                "trashed_ms",
-                "trash_seen_ms",
-                "size",
-                "in_bulk",
-            ]),
+            extra: object.rest(),
         })
     }
 }
@@ -60,7 +49,7 @@ impl FromJson for Envelope {
             version: object.required("version")?,
             meta: object.required("meta")?,
             document: object.required("document")?,
-            extra: object.rest(&["format", "version", "meta", "document"]),
+            extra: object.rest(),
         })
     }
 }
@@ -100,10 +89,7 @@ impl FromJson for StoredPicture {
         Ok(StoredPicture {
             mime: object.required("mime")?,
             base64: object.required("base64")?,
-            extra: object
-                .rest(&["mime", "base64"])
-                .into_iter()
-                .collect::<BTreeMap<_, _>>(),
+            extra: object.rest().into_iter().collect::<BTreeMap<_, _>>(),
         })
     }
 }
