@@ -644,3 +644,46 @@ test("a finding about a table cell goes to that cell", async () => {
     await context.close();
   }
 });
+
+// Regression: a key in a table cell laid out its row and the whole table
+// again (cell ÷ bullet 1.15 in the bench). Each field is now contained,
+// which needs its height given: it must stay the height of a line of the
+// field's own font and its padding, so no letter is cut, on a wide screen
+// and on a phone (where fields are taller, for fingers).
+test("a table's fields are each laid out on their own, at the height of a line of their text", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1366, height: 800 } });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await newDraft(page);
+    const table = await insertTable(page, "I.1", "pupil-results");
+    await table.locator("input.table-cell").first().fill("Tổng số lớp Ấp Ỹ");
+    for (const width of [1366, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      if (width < 960) await page.getByTestId("view-form").click();
+      const fields = await table.locator("input.table-cell, input.table-head").evaluateAll((inputs) =>
+        inputs.map((input) => {
+          // The same field, not contained and with its natural height.
+          const probe = input.cloneNode();
+          probe.value = input.value;
+          probe.style.contain = "none";
+          probe.style.height = "auto";
+          probe.style.lineHeight = "normal";
+          input.parentElement.append(probe);
+          const natural = probe.getBoundingClientRect().height;
+          probe.remove();
+          return { contain: getComputedStyle(input).contain, height: input.getBoundingClientRect().height, natural, clipped: input.scrollHeight > input.clientHeight };
+        }),
+      );
+      assert.ok(fields.length >= 12, `${fields.length} fields`);
+      for (const field of fields) {
+        assert.match(field.contain, /strict|size.*layout|layout.*size/, `width ${width}: ${JSON.stringify(field)}`);
+        assert.ok(Math.abs(field.height - field.natural) <= 1, `width ${width}: ${JSON.stringify(field)}`);
+        assert.ok(field.height >= (width < 960 ? 40 : 20), `width ${width}: ${JSON.stringify(field)}`);
+        assert.equal(field.clipped, false, `width ${width}: ${JSON.stringify(field)}`);
+      }
+    }
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
