@@ -130,9 +130,19 @@ test("opened from disk in Firefox: create, type, autosave, reload, download the 
 
     const downloaded = async (ending) => {
       for (let waited = 0; waited < 10000; waited += 200) {
-        // Firefox makes the file empty first and writes it after.
-        const name = (await readdir(downloads)).find((file) => file.endsWith(ending));
-        const bytes = name && (await readFile(join(downloads, name)));
+        // Firefox makes the file empty first and writes it after, and may
+        // write it under a temporary name (next to a .part file) that is
+        // renamed between the listing and the read: then it looks again.
+        const names = await readdir(downloads);
+        const name = names.find((file) => file.endsWith(ending));
+        let bytes;
+        if (name && !names.some((file) => file.endsWith(".part"))) {
+          try {
+            bytes = await readFile(join(downloads, name));
+          } catch (error) {
+            if (error.code !== "ENOENT") throw error;
+          }
+        }
         if (bytes?.length) return bytes;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
