@@ -82,6 +82,11 @@ pub enum Finding {
     EmptySection {
         reference: String,
     },
+    /// A part, item or point without a heading and without a paragraph
+    /// for its number to run into ("1. …" followed by a list).
+    MissingHeading {
+        reference: String,
+    },
     /// An assessment group neither filled in nor marked "không có".
     EmptyAssessment {
         reference: String,
@@ -299,6 +304,17 @@ pub fn check(document: &Document) -> Vec<Issue> {
         for table in tables {
             tables::check_table(table, &entry.reference, &mut table_issues);
         }
+        // A heading left empty is allowed where the number runs into the
+        // section's first paragraph ("1. Hội nghị …"), not elsewhere.
+        let runs_in = matches!(section.blocks.first(), Some(Block::Paragraph(_)));
+        if entry.kind == SectionKind::Numbered && section.heading.trim().is_empty() && !runs_in {
+            push(
+                Finding::MissingHeading {
+                    reference: entry.reference.clone(),
+                },
+                Target::Node(section.id),
+            );
+        }
         if empty && entry.kind != SectionKind::Appendix {
             push(
                 Finding::EmptySection {
@@ -342,7 +358,12 @@ pub fn check(document: &Document) -> Vec<Issue> {
         push(issue.finding, issue.target);
     }
 
-    if closing.signing_authority.trim().is_empty() {
+    // A Party committee signs for the collective ("T/M ĐẢNG ỦY"); under
+    // Nghị định 30 the head of a body signs in their own position
+    // ("HIỆU TRƯỞNG") with no "TM."/"KT." line, which is then left empty.
+    let own_position =
+        meta.ruleset == crate::model::Ruleset::State && !closing.position.trim().is_empty();
+    if closing.signing_authority.trim().is_empty() && !own_position {
         push(
             Finding::MissingSigningAuthority,
             Target::Field(Field::SigningAuthority),
@@ -464,6 +485,30 @@ mod tests {
         assert!(!found.contains(&Finding::EmptySection {
             reference: "I".into()
         }));
+    }
+
+    /// The school's template (Nghị định 30) signs "HIỆU TRƯỞNG" with no
+    /// "TM." line, and the check asked for one.
+    #[test]
+    fn regression_a_head_signing_in_their_own_position_was_told_to_add_tm() {
+        let school = builtin()
+            .into_iter()
+            .find(|template| template.id == "tong-ket-nam-hoc")
+            .expect("the school template");
+        let mut draft = instantiate(&school);
+        assert_eq!(draft.meta.ruleset, crate::model::Ruleset::State);
+        assert_eq!(draft.closing.position, "HIỆU TRƯỞNG");
+        assert!(draft.closing.signing_authority.trim().is_empty());
+        assert!(!findings(&draft).contains(&Finding::MissingSigningAuthority));
+        // Without a position either, something has to say who signs.
+        draft.closing.position.clear();
+        assert!(findings(&draft).contains(&Finding::MissingSigningAuthority));
+        // A Party committee always signs for the collective.
+        let mut party = instantiate(&builtin()[0]);
+        assert_eq!(party.meta.ruleset, crate::model::Ruleset::Party);
+        party.closing.signing_authority.clear();
+        party.closing.position = "BÍ THƯ".into();
+        assert!(findings(&party).contains(&Finding::MissingSigningAuthority));
     }
 
     #[test]

@@ -178,6 +178,7 @@ messages! {
     TableErrorBadMerge => "Không gộp được: vùng chọn chồng lên ô đã gộp hoặc vượt ra ngoài phần tiêu đề bảng.", "Cannot merge: the selection overlaps a merged cell or goes past the table's header.";
     TableErrorTooBig => "Bảng đã quá lớn (tối đa 40 cột và 20.000 ô). Hãy tách thành nhiều bảng.", "The table is too large (at most 40 columns and 20,000 cells). Split it into several tables.";
     TableErrorLastOne => "Bảng phải còn ít nhất một hàng và một cột.", "A table keeps at least one row and one column.";
+    TableErrorMoveThroughMerge => "Không chuyển được cột: một ô tiêu đề đã gộp phủ cột này mà không phủ cột bên cạnh. Hãy bấm vào ô đó và chọn “Tách ô” trước.", "Cannot move the column: a merged header cell covers it but not the one beside it. Click that cell and choose “Split” first.";
     // Issue 16, table core (presets, checks, stored tables): add below.
     PresetPartyRating => "Xếp loại chất lượng đảng viên (Quy định 124-QĐ/TW)", "Party members' quality rating (Regulation 124-QĐ/TW)";
     PresetPartyMembership => "Tăng, giảm đảng viên (Biểu 1-TCTW)", "Party members joining and leaving (Form 1-TCTW)";
@@ -638,6 +639,19 @@ pub fn describe_finding(lang: Lang, finding: &crate::conformance::Finding) -> St
         Finding::MissingSigningAuthority => fixed(Msg::FindingMissingSigningAuthority),
         Finding::MissingSignerName => fixed(Msg::FindingMissingSignerName),
         Finding::MissingRecipients => fixed(Msg::FindingMissingRecipients),
+        Finding::MissingHeading { reference } => {
+            if vi {
+                format!(
+                    "{}: chưa có tiêu đề — ghi tiêu đề sau số, hoặc viết một đoạn văn ngay dưới số.",
+                    section(reference)
+                )
+            } else {
+                format!(
+                    "{}: no heading — write one after the number, or a paragraph right below it.",
+                    section(reference)
+                )
+            }
+        }
         Finding::EmptySection { reference } => {
             if vi {
                 format!(
@@ -971,6 +985,7 @@ pub fn describe_session_error(lang: Lang, error: &crate::session::SessionError) 
                 TableError::BadMerge => Msg::TableErrorBadMerge,
                 TableError::TooBig => Msg::TableErrorTooBig,
                 TableError::LastOne => Msg::TableErrorLastOne,
+                TableError::MoveThroughMerge => Msg::TableErrorMoveThroughMerge,
             },
         },
     };
@@ -1271,8 +1286,6 @@ pub fn describe_import_error(lang: Lang, error: &crate::transfer::ImportError) -
                     format!("Section {}: ", problem.place)
                 };
                 let what = match (problem.kind, vi) {
-                    (ProblemKind::MissingHeading, true) => "thiếu tiêu đề",
-                    (ProblemKind::MissingHeading, false) => "missing heading",
                     (ProblemKind::TooDeep, true) => "dàn ý sâu quá ba cấp (phần, mục, điểm)",
                     (ProblemKind::TooDeep, false) => "the outline is deeper than three levels",
                     (ProblemKind::TableTooLarge, true) => "có bảng quá lớn (tối đa 40 cột và 20.000 ô) — hãy tách thành nhiều bảng trong tệp gốc",
@@ -1610,15 +1623,15 @@ mod tests {
         use crate::transfer::{ImportError, Problem, ProblemKind};
         let error = ImportError::Problems(vec![Problem {
             place: "II.2".into(),
-            kind: ProblemKind::MissingHeading,
+            kind: ProblemKind::TableTooLarge,
         }]);
         assert_eq!(
             describe_import_error(Lang::Vi, &error),
-            "Mục II.2: thiếu tiêu đề"
+            "Mục II.2: có bảng quá lớn (tối đa 40 cột và 20.000 ô) — hãy tách thành nhiều bảng trong tệp gốc"
         );
         assert_eq!(
             describe_import_error(Lang::En, &error),
-            "Section II.2: missing heading"
+            "Section II.2: a table is too large (at most 40 columns and 20,000 cells) — split it into several tables in the original"
         );
         let newer = describe_import_error(Lang::Vi, &ImportError::TooNew { version: 9 });
         assert!(newer.contains("phiên bản mới hơn"), "{newer}");

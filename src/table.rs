@@ -260,6 +260,9 @@ pub enum TableError {
     TooBig,
     /// A table keeps at least one column and one row.
     LastOne,
+    /// A column move that would cut through a merged header cell (one
+    /// that covers one of the two columns and not the other).
+    MoveThroughMerge,
 }
 
 /// The most columns a table may have: more than a landscape page can show.
@@ -605,19 +608,46 @@ pub fn format_number(value: f64, decimals: u8) -> String {
     out
 }
 
+/// Each column's share of the width, in the columns' own unit: a column
+/// of width 0 (one added to a preset, or a file's column without a width)
+/// takes the mean of the columns that have one, so it is never drawn
+/// zero wide beside them.
+fn column_shares(table: &Table) -> Vec<u32> {
+    let set: Vec<u32> = table
+        .columns
+        .iter()
+        .map(|c| u32::from(c.width))
+        .filter(|w| *w > 0)
+        .collect();
+    let mean = match set.len() {
+        0 => 1,
+        n => (set.iter().sum::<u32>() / n as u32).max(1),
+    };
+    table
+        .columns
+        .iter()
+        .map(|c| match u32::from(c.width) {
+            0 => mean,
+            w => w,
+        })
+        .collect()
+}
+
 /// The table as shown. Computed places are worked out here.
 pub fn view(table: &Table) -> TableView {
     let width = table.width();
     let values = compute(table);
-    let total_width: u32 = table.columns.iter().map(|c| u32::from(c.width)).sum();
+    let shares = column_shares(table);
+    let total_width: u32 = shares.iter().sum();
     let columns = table
         .columns
         .iter()
-        .map(|column| ColumnView {
+        .zip(&shares)
+        .map(|(column, share)| ColumnView {
             id: column.id,
             numeric: !matches!(column.kind, ColumnKind::Text),
             computed: matches!(column.kind, ColumnKind::Computed { .. }),
-            width_permille: match (u32::from(column.width) * 1000).checked_div(total_width) {
+            width_permille: match (share * 1000).checked_div(total_width) {
                 Some(share) => share as u16,
                 None => (1000 / width.max(1)) as u16,
             },
@@ -1128,6 +1158,39 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(parse_number(text), expected, "{text}");
+        }
+    }
+
+    /// A column added with "+ Phải" to a preset (whose columns have
+    /// widths) had width 0: the preview and the Word file drew it 0 %
+    /// wide, a letter per line.
+    #[test]
+    fn regression_a_column_added_to_a_preset_was_drawn_zero_wide() {
+        for mut table in [presets::party_rating(), presets::pupil_results()] {
+            let before = table.width();
+            let mut next = 10_000;
+            apply_op(
+                &mut table,
+                &TableOp::InsertColumn {
+                    index: before,
+                    kind: ColumnKind::Text,
+                },
+                &mut || {
+                    next += 1;
+                    next
+                },
+            )
+            .unwrap();
+            let shares: Vec<u16> = view(&table)
+                .columns
+                .iter()
+                .map(|c| c.width_permille)
+                .collect();
+            let narrowest = *shares.iter().min().unwrap();
+            let mean = 1000 / shares.len() as u16;
+            assert!(narrowest * 3 >= mean, "{shares:?}");
+            let sum: u32 = shares.iter().map(|s| u32::from(*s)).sum();
+            assert!((990..=1000).contains(&sum), "{shares:?}");
         }
     }
 

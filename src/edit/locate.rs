@@ -262,6 +262,43 @@ pub fn slot_after_section(document: &Document, id: NodeId) -> Option<(Option<Nod
     }
 }
 
+/// What "+ PHẦN" does with section `selected` picked: a part (or what is
+/// in it) under a division, not its first, splits that division there
+/// (`Edit::SplitDivision`); anything else inserts a division at
+/// `division_slot`.
+pub fn division_edit(document: &Document, selected: Option<NodeId>) -> crate::edit::Edit {
+    use crate::model::SectionKind;
+    let locations = index(document);
+    // The chain of sections from the picked one up to the top.
+    let mut chain = Vec::new();
+    let mut current = selected;
+    while let Some(id) = current {
+        chain.push(id);
+        current = match locations.get(&id) {
+            Some(Location::Section { parent, .. }) => *parent,
+            _ => None,
+        };
+    }
+    if let [.., part, top] = chain[..] {
+        let split = document
+            .sections
+            .iter()
+            .find(|section| section.id == top && section.kind == SectionKind::Division)
+            .and_then(|division| division.children.iter().position(|child| child.id == part))
+            .is_some_and(|at| at > 0);
+        if split {
+            return crate::edit::Edit::SplitDivision {
+                part,
+                heading: String::new(),
+            };
+        }
+    }
+    crate::edit::Edit::InsertDivision {
+        index: division_slot(document, selected),
+        heading: String::new(),
+    }
+}
+
 /// Where a division added from the outline goes among the top-level
 /// sections (`Edit::InsertDivision`'s index): before the part that holds
 /// the picked section, so that it takes in that part and those after it;
@@ -351,6 +388,35 @@ mod tests {
             ..Default::default()
         });
         assert_eq!(division_slot(&sample, Some(9999)), 2);
+        // Within a division, a part after its first (or an item in it)
+        // splits the division there.
+        let division = sample.sections[1].id;
+        let parts: Vec<NodeId> = sample.sections[1].children.iter().map(|p| p.id).collect();
+        let inside = sample.sections[1].children[1]
+            .children
+            .first()
+            .map(|s| s.id);
+        let split = crate::edit::Edit::SplitDivision {
+            part: parts[1],
+            heading: String::new(),
+        };
+        assert_eq!(division_edit(&sample, Some(parts[1])), split);
+        if let Some(inside) = inside {
+            assert_eq!(division_edit(&sample, Some(inside)), split);
+        }
+        let after = crate::edit::Edit::InsertDivision {
+            index: 2,
+            heading: String::new(),
+        };
+        assert_eq!(division_edit(&sample, Some(parts[0])), after);
+        assert_eq!(division_edit(&sample, Some(division)), after);
+        assert_eq!(
+            division_edit(&sample, None),
+            crate::edit::Edit::InsertDivision {
+                index: 0,
+                heading: String::new()
+            }
+        );
     }
 
     #[test]

@@ -180,6 +180,14 @@ pub enum Edit {
         index: usize,
         heading: String,
     },
+    /// A division after the one that holds part `part` (a part directly
+    /// under a division, not its first), taking in that part and those
+    /// after it: "+ PHẦN" with a part of PHẦN THỨ NHẤT picked makes PHẦN
+    /// THỨ HAI from there.
+    SplitDivision {
+        part: NodeId,
+        heading: String,
+    },
     /// An appendix after the others.
     InsertAppendix {
         heading: String,
@@ -262,6 +270,7 @@ impl Edit {
             | Edit::IndentListItem { .. }
             | Edit::OutdentListItem { .. }
             | Edit::InsertDivision { .. }
+            | Edit::SplitDivision { .. }
             | Edit::InsertAppendix { .. }
             | Edit::CopyBlocksIn { .. } => false,
         }
@@ -796,6 +805,34 @@ fn apply_in_place(
             let children: Vec<Section> = document.sections.drain(*index..*index + taken).collect();
             document.sections.insert(
                 *index,
+                Section {
+                    id,
+                    heading: clean_input(heading),
+                    kind: SectionKind::Division,
+                    children,
+                    ..Section::default()
+                },
+            );
+            return Ok(Some(id));
+        }
+        Edit::SplitDivision { part, heading } => {
+            let (at, from) = document
+                .sections
+                .iter()
+                .enumerate()
+                .filter(|(_, top)| top.kind == SectionKind::Division)
+                .find_map(|(at, top)| {
+                    let from = top.children.iter().position(|child| child.id == *part)?;
+                    Some((at, from))
+                })
+                .ok_or(EditError::NotFound(*part))?;
+            if from == 0 {
+                return Err(EditError::WrongPlace);
+            }
+            let id = document.fresh_id();
+            let children: Vec<Section> = document.sections[at].children.drain(from..).collect();
+            document.sections.insert(
+                at + 1,
                 Section {
                     id,
                     heading: clean_input(heading),

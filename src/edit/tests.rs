@@ -650,7 +650,7 @@ fn shape_is_sound(document: &Document) -> bool {
 }
 
 /// How many kinds of edit `make_edit` makes: one per `Edit` variant.
-const EDIT_KINDS: u8 = 31;
+const EDIT_KINDS: u8 = 32;
 
 /// Which kind of edit `edit` is, as `make_edit` numbers them. The match
 /// has no wildcard arm: a new `Edit` variant does not compile until it has
@@ -689,6 +689,7 @@ fn kind_of(edit: &Edit) -> u8 {
         Edit::SetDivisionStyle(_) => 28,
         Edit::CopyBlocksIn { .. } => 29,
         Edit::SetPicture { .. } => 30,
+        Edit::SplitDivision { .. } => 31,
     }
 }
 
@@ -915,6 +916,23 @@ fn make_edit(document: &Document, op: u8, n: usize, m: usize, text: &str) -> Edi
                 .map_or_else(|| pick(document, 1, n), Block::id),
             picture: (m % 3 != 0).then(test_picture),
         },
+        31 => {
+            // A part under a division when there is one (the first of its
+            // division is refused), else any section (not found).
+            let parts: Vec<NodeId> = document
+                .sections
+                .iter()
+                .filter(|top| top.kind == SectionKind::Division)
+                .flat_map(|top| top.children.iter().map(|part| part.id))
+                .collect();
+            Edit::SplitDivision {
+                part: match parts.len() {
+                    0 => pick(document, 0, n),
+                    len => parts[n % len],
+                },
+                heading: text.into(),
+            }
+        }
         _ => unreachable!("op % EDIT_KINDS is below EDIT_KINDS"),
     }
 }
@@ -1304,6 +1322,56 @@ fn appendices_stay_after_everything_else() {
         .map(|entry| entry.number)
         .collect();
     assert_eq!(numbers, ["PHỤ LỤC I", "PHỤ LỤC II"]);
+}
+
+/// "+ PHẦN" with part IV of PHẦN THỨ NHẤT picked added an empty PHẦN THỨ
+/// HAI at the end, although its label says it takes in the parts from the
+/// one picked.
+#[test]
+fn regression_a_division_added_from_a_part_of_another_did_not_take_in_its_parts() {
+    let document = run(
+        &sample(),
+        Edit::InsertDivision {
+            index: 0,
+            heading: "Kết quả".into(),
+        },
+    );
+    let parts: Vec<NodeId> = document.sections[0].children.iter().map(|p| p.id).collect();
+    assert!(parts.len() >= 2);
+    let split = run(
+        &document,
+        Edit::SplitDivision {
+            part: parts[1],
+            heading: "Phương hướng".into(),
+        },
+    );
+    assert_eq!(split.sections.len(), 2);
+    assert_eq!(split.sections[1].kind, SectionKind::Division);
+    assert_eq!(split.sections[1].heading, "Phương hướng");
+    let ids =
+        |at: usize| -> Vec<NodeId> { split.sections[at].children.iter().map(|p| p.id).collect() };
+    assert_eq!(ids(0), parts[..1]);
+    assert_eq!(ids(1), parts[1..]);
+    // Its parts are numbered from I again.
+    let numbers: Vec<String> = outline(&split)
+        .into_iter()
+        .filter(|entry| entry.id == parts[1])
+        .map(|entry| entry.number)
+        .collect();
+    assert_eq!(numbers, ["I."]);
+    // The first part of a division, or a part outside any, is refused.
+    let refused = |part| {
+        apply(
+            &document,
+            &Edit::SplitDivision {
+                part,
+                heading: String::new(),
+            },
+        )
+        .err()
+    };
+    assert_eq!(refused(parts[0]), Some(EditError::WrongPlace));
+    assert_eq!(refused(999_999), Some(EditError::NotFound(999_999)));
 }
 
 #[test]

@@ -118,6 +118,30 @@ fn reading_order(table: &Table) -> Vec<Place> {
     out
 }
 
+/// Whether a figure is typed at `place`: a header cell, or a body cell
+/// that is not computed (or was typed over). Tab, Shift+Tab and Enter
+/// pass computed places by, so that a figure typed after Tab never meets
+/// the "computed, type over it?" question; the arrows still reach them.
+fn typed_at(table: &Table, place: Place) -> bool {
+    match place {
+        Place::Header { .. } => true,
+        Place::Cell { row, column } => match (table.row_index(row), table.column_index(column)) {
+            (Some(r), Some(c)) => !table.is_computed_place(r, c) || table.rows[r].cells[c].typed,
+            _ => false,
+        },
+    }
+}
+
+/// Where a data row added from the keyboard goes: before the total rows
+/// that end the table, or at its end.
+fn data_end(table: &Table) -> usize {
+    table
+        .rows
+        .iter()
+        .rposition(|row| row.kind != super::RowKind::Total)
+        .map_or(0, |last| last + 1)
+}
+
 /// Where `step` from `from` leads in `table`.
 pub fn navigate(table: &Table, from: Place, step: Step) -> Outcome {
     let order = reading_order(table);
@@ -126,18 +150,32 @@ pub fn navigate(table: &Table, from: Place, step: Step) -> Outcome {
     };
     let last_row = table.rows.len().saturating_sub(1);
     match (from, step) {
-        (_, Step::Next) => match order.get(at + 1) {
+        (_, Step::Next) => match order[at + 1..]
+            .iter()
+            .find(|place| typed_at(table, **place))
+        {
             Some(place) => Outcome::Focus(*place),
-            None => match (from, table.columns.first()) {
-                (Place::Cell { .. }, Some(first)) => Outcome::AddRow {
-                    index: table.rows.len(),
-                    column: first.id,
-                },
+            None => match (from, table.columns.iter().position(|_| true)) {
+                (Place::Cell { .. }, Some(_)) => {
+                    let index = data_end(table);
+                    // The new row's first place that takes a figure.
+                    let column = (0..table.width())
+                        .find(|c| !matches!(table.columns[*c].kind, ColumnKind::Computed { .. }))
+                        .unwrap_or(0);
+                    Outcome::AddRow {
+                        index,
+                        column: table.columns[column].id,
+                    }
+                }
                 _ => Outcome::Stay,
             },
         },
-        (_, Step::Previous) => match at.checked_sub(1) {
-            Some(before) => Outcome::Focus(order[before]),
+        (_, Step::Previous) => match order[..at]
+            .iter()
+            .rev()
+            .find(|place| typed_at(table, **place))
+        {
+            Some(place) => Outcome::Focus(*place),
             None => Outcome::Stay,
         },
         (Place::Header { row, col }, Step::Left) => match col.checked_sub(1) {
@@ -191,6 +229,29 @@ pub fn navigate(table: &Table, from: Place, step: Step) -> Outcome {
                 Step::Up if r > 0 => cell(r - 1, c),
                 Step::Up if !table.header.is_empty() => {
                     Outcome::Focus(header_cover(table, table.header.len() - 1, c))
+                }
+                // Enter goes down to the next place that takes a figure;
+                // past the last data row it adds a row, before the totals
+                // that end the table (as Word adds one at a table's end).
+                Step::Enter if typed_at(table, from) => {
+                    let end = data_end(table);
+                    let below = if r < end {
+                        (r + 1..end).find(|below| {
+                            typed_at(
+                                table,
+                                Place::Cell {
+                                    row: table.rows[*below].id,
+                                    column,
+                                },
+                            )
+                        })
+                    } else {
+                        (r < last_row).then_some(r + 1)
+                    };
+                    match below {
+                        Some(below) => cell(below, c),
+                        None => Outcome::AddRow { index: end, column },
+                    }
                 }
                 Step::Down | Step::Enter if r < last_row => cell(r + 1, c),
                 Step::Enter => Outcome::AddRow {
@@ -526,6 +587,65 @@ mod tests {
         let mut undo = press("z", false);
         undo.ctrl = true;
         assert_eq!(step_for(&undo, true, true), None);
+    }
+
+    /// In the pupils' table Tab went from "SL" to its "%" (computed), and
+    /// the next figure typed asked to replace the formula; Enter on the
+    /// last data row went into "Tổng cộng".
+    #[test]
+    fn regression_tab_and_enter_led_into_computed_cells() {
+        let mut table = crate::table::presets::pupil_results();
+        let mut next = 100;
+        table.assign_ids(&mut || {
+            next += 1;
+            next
+        });
+        // Columns: Khối, Sĩ số, then SL and % for each level.
+        let tab = |from| navigate(&table, from, Step::Next);
+        assert_eq!(tab(cell(&table, 0, 2)), Outcome::Focus(cell(&table, 0, 4)));
+        assert_eq!(
+            navigate(&table, cell(&table, 0, 4), Step::Previous),
+            Outcome::Focus(cell(&table, 0, 2))
+        );
+        // From the last data row's last figure, Tab passes the total row
+        // (its figures computed, its label typed) only to its label...
+        let last_figure = table.width() - 2;
+        assert_eq!(
+            tab(cell(&table, 2, last_figure)),
+            Outcome::Focus(cell(&table, 3, 0))
+        );
+        // ... and from the total's label, with nothing typed after it,
+        // adds a data row before the total.
+        assert_eq!(
+            tab(cell(&table, 3, 0)),
+            Outcome::AddRow {
+                index: 3,
+                column: table.columns[0].id
+            }
+        );
+        // Enter on the last data row adds a row before the total.
+        assert_eq!(
+            navigate(&table, cell(&table, 2, 2), Step::Enter),
+            Outcome::AddRow {
+                index: 3,
+                column: table.columns[2].id
+            }
+        );
+        assert_eq!(
+            navigate(&table, cell(&table, 1, 2), Step::Enter),
+            Outcome::Focus(cell(&table, 2, 2))
+        );
+        // The arrows still reach a computed place.
+        assert_eq!(
+            navigate(&table, cell(&table, 0, 2), Step::Right),
+            Outcome::Focus(cell(&table, 0, 3))
+        );
+        // A computed place typed over takes Tab like any other.
+        table.rows[0].cells[3].typed = true;
+        assert_eq!(
+            navigate(&table, cell(&table, 0, 2), Step::Next),
+            Outcome::Focus(cell(&table, 0, 3))
+        );
     }
 
     #[test]

@@ -125,7 +125,7 @@ fn change(
                 .iter()
                 .any(|merge| holds(merge, c) != holds(merge, other))
             {
-                return Err(TableError::BadMerge);
+                return Err(TableError::MoveThroughMerge);
             }
             table.columns.swap(c, other);
             for line in &mut table.header {
@@ -401,9 +401,26 @@ fn paste(
     if cells.is_empty() || wide == 0 {
         return Ok(());
     }
-    let height = table.rows.len().max(row.saturating_add(cells.len()));
+    // Where each line goes: the next row down, except that a line reaching
+    // the total row gets a data row of its own before it, unless it reads
+    // as the total itself ("Tổng cộng" pasted over "Tổng cộng"). Without
+    // that, a line pasted past the last data row took the total's label
+    // and lost its figures, which the total computes over.
+    let mut kinds: Vec<RowKind> = table.rows.iter().map(|r| r.kind).collect();
+    let mut places = Vec::with_capacity(cells.len());
+    for (r, line) in (row..).zip(cells) {
+        if r >= kinds.len() {
+            kinds.push(RowKind::Data);
+            places.push((r, Landing::Append));
+        } else if kinds[r] == RowKind::Total && !reads_as_total(col, line) {
+            kinds.insert(r, RowKind::Data);
+            places.push((r, Landing::Insert));
+        } else {
+            places.push((r, Landing::Existing));
+        }
+    }
     let width = table.width().max(col.saturating_add(wide));
-    fits(table.header.len(), height, width)?;
+    fits(table.header.len(), kinds.len(), width)?;
     while table.width() < width {
         let c = table.width();
         // A new column holds numbers when everything pasted into it does.
@@ -418,17 +435,20 @@ fn paste(
         };
         insert_column(table, c, kind, fresh)?;
     }
-    while table.rows.len() < height {
-        table.rows.push(Row {
-            id: fresh(),
-            kind: RowKind::Data,
-            cells: vec![Cell::default(); width],
-            ..Row::default()
-        });
-    }
-    for (dr, line) in cells.iter().enumerate() {
+    for (line, (r, landing)) in cells.iter().zip(places) {
+        if landing != Landing::Existing {
+            table.rows.insert(
+                r,
+                Row {
+                    id: fresh(),
+                    kind: RowKind::Data,
+                    cells: vec![Cell::default(); width],
+                    ..Row::default()
+                },
+            );
+        }
         for (dc, text) in line.iter().enumerate() {
-            let (r, c) = (row + dr, col + dc);
+            let c = col + dc;
             if table.is_computed_place(r, c) && !table.rows[r].cells[c].typed {
                 continue;
             }
@@ -436,6 +456,26 @@ fn paste(
         }
     }
     Ok(())
+}
+
+/// Where a pasted line lands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Landing {
+    Existing,
+    /// A new data row, before the total.
+    Insert,
+    /// A new data row at the end.
+    Append,
+}
+
+/// Whether a pasted line (its first cell at column `col`) is a total's
+/// line: pasted from the first column, its label "Tổng cộng", "Cộng" …
+/// (`rules::is_total_label`).
+fn reads_as_total(col: usize, line: &[String]) -> bool {
+    col == 0
+        && line
+            .first()
+            .is_some_and(|label| crate::rules::is_total_label(label))
 }
 
 impl Table {

@@ -277,8 +277,17 @@ fn a_column_does_not_move_out_of_a_merged_header_cell() {
                 left: true
             }
         ),
-        Err(TableError::BadMerge)
+        Err(TableError::MoveThroughMerge)
     );
+    // Said as a move, not as a merge (the "←" on a new column said
+    // "Không gộp được").
+    let said = crate::i18n::describe_session_error(
+        crate::i18n::Lang::Vi,
+        &crate::session::SessionError::Edit(crate::edit::EditError::Table(
+            TableError::MoveThroughMerge,
+        )),
+    );
+    assert!(said.starts_with("Không chuyển được cột"), "{said}");
     // Both inside the merge: they swap under it.
     apply(
         &mut table,
@@ -886,4 +895,78 @@ fn merges_stop_at_the_most_a_header_holds_and_repair_keeps_the_first() {
         ),
         Err(TableError::BadMerge)
     );
+}
+
+/// Two lines pasted on the last data row of the pupils' table: the second
+/// took the total row's label ("Khối 13") and its figures were dropped,
+/// the total computing over them.
+#[test]
+fn regression_a_paste_past_the_last_data_row_overwrote_the_total() {
+    let mut table = small(2);
+    apply(
+        &mut table,
+        TableOp::InsertRow {
+            index: 2,
+            kind: RowKind::Total,
+        },
+    )
+    .unwrap();
+    let line = |label: &str, a: &str, b: &str| vec![label.to_owned(), a.to_owned(), b.to_owned()];
+    apply(
+        &mut table,
+        TableOp::Paste {
+            row: 1,
+            col: 0,
+            cells: vec![
+                line("Khối 12", "4", "40"),
+                line("Khối 13", "5", "50"),
+                line("Khối 14", "6", "60"),
+            ],
+        },
+    )
+    .unwrap();
+    let kinds: Vec<RowKind> = table.rows.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            RowKind::Data,
+            RowKind::Data,
+            RowKind::Data,
+            RowKind::Data,
+            RowKind::Total
+        ]
+    );
+    assert_eq!(
+        texts(&table, 0),
+        ["Hàng 0", "Khối 12", "Khối 13", "Khối 14", ""]
+    );
+    // The total counts every pasted figure: 1 + 4 + 5 + 6.
+    assert_eq!(view(&table).rows[4].cells[1].text, "16");
+    // Figures alone pasted onto the total (from the second column) get a
+    // row too, rather than being dropped.
+    apply(
+        &mut table,
+        TableOp::Paste {
+            row: 4,
+            col: 1,
+            cells: vec![vec!["7".to_owned(), "70".to_owned()]],
+        },
+    )
+    .unwrap();
+    assert_eq!(table.rows.len(), 6);
+    assert_eq!(table.rows[5].kind, RowKind::Total);
+    assert_eq!(view(&table).rows[5].cells[1].text, "23");
+    // A total's own line pasted over the total keeps it the total.
+    apply(
+        &mut table,
+        TableOp::Paste {
+            row: 5,
+            col: 0,
+            cells: vec![line("Tổng cộng", "99", "990")],
+        },
+    )
+    .unwrap();
+    assert_eq!(table.rows.len(), 6);
+    assert_eq!(texts(&table, 0)[5], "Tổng cộng");
+    assert_eq!(view(&table).rows[5].cells[1].text, "23");
 }

@@ -416,6 +416,9 @@ pub fn app_with(kv: Box<dyn KeyValue>) -> impl IntoView {
                         on:click=move |_| {
                             store.check_open.update(|open| *open = !*open);
                             show_side(store.check_open.get_untracked());
+                            if store.check_open.get_untracked() {
+                                store.focus_element(super::check::CHECK_PANEL_ID.to_owned());
+                            }
                         }
                     >
                         {move || {

@@ -26,6 +26,10 @@ fn target_id(target: Target) -> String {
     }
 }
 
+/// The panel's id: opened, it takes the focus, which brings it into view
+/// however far down the preview was scrolled.
+pub const CHECK_PANEL_ID: &str = "check-panel";
+
 #[component]
 pub fn CheckPanel() -> impl IntoView {
     let store = use_store();
@@ -41,7 +45,7 @@ pub fn CheckPanel() -> impl IntoView {
             .with(|d| d.as_deref().map(check).unwrap_or_default())
     });
     view! {
-        <section class="check-panel" data-testid="check-panel" aria-label=move || store.t(Msg::CheckHeading)>
+        <section id=CHECK_PANEL_ID tabindex="-1" class="check-panel" data-testid="check-panel" aria-label=move || store.t(Msg::CheckHeading)>
             <h2 class="column-heading">{move || store.t(Msg::CheckHeading)}</h2>
             <RulesetSources ruleset=ruleset />
             <Show

@@ -96,16 +96,13 @@ pub fn OutlinePanel() -> impl IntoView {
         }
     };
     // A division takes in the part picked and those after it.
+    // Within a division, it splits that division at the part picked.
     let add_division = move |_| {
-        let index = store.document.with_untracked(|d| {
-            d.as_ref().map_or(0, |d| {
-                crate::edit::locate::division_slot(d, store.selected.get_untracked())
-            })
+        let edit = store.document.with_untracked(|d| {
+            d.as_ref()
+                .map(|d| crate::edit::locate::division_edit(d, store.selected.get_untracked()))
         });
-        if let Ok(Some(new)) = store.dispatch(Edit::InsertDivision {
-            index,
-            heading: String::new(),
-        }) {
+        if let Some(Ok(Some(new))) = edit.map(|edit| store.dispatch(edit)) {
             store.selected.set(Some(new));
         }
     };

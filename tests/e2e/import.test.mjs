@@ -44,16 +44,37 @@ test("a file dropped on the page or picked with Ctrl+O is checked the same way",
     const page = await openApp(context, suite.server.url);
     const choosers = await catchFileChoosers(page);
     const text = await downloadSample(page);
-    // A draft whose section II.2 lost its heading.
+    const drop = (content, name) =>
+      page.evaluate(
+        ([content, name]) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([content], name, { type: "application/json" }));
+          document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        },
+        [content, name],
+      );
+    // A draft whose item II.2 has no heading yet opens: the app saves such
+    // drafts, so its own file must open again (it was refused with "Mục
+    // II.2: thiếu tiêu đề" until stop 31).
+    const untitled = JSON.parse(text);
+    untitled.document.sections[1].children[1].heading = "";
+    await drop(JSON.stringify(untitled), "chua-dat-ten.baocao.json");
+    await page.getByTestId("import-preview").waitFor();
+    assert.equal(await page.getByTestId("import-error").count(), 0);
+    await page.getByTestId("import-cancel").click();
+    // A draft whose II.2 holds a table with a cell of 12,000 letters is
+    // refused, with the place named.
+    const fixture = JSON.parse(await readFile(new URL("../fixtures/drafts/v3-tables.json", import.meta.url), "utf8"));
+    const table = fixture.document.sections[0].children[0].blocks[1];
+    table.rows[0].cells[0].text = "Đảng viên ".repeat(1200);
     const broken = JSON.parse(text);
-    broken.document.sections[1].children[1].heading = "";
-    await page.evaluate((content) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([content], "hong.baocao.json", { type: "application/json" }));
-      document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, JSON.stringify(broken));
+    broken.document.sections[1].children[1].blocks.push(table);
+    await drop(JSON.stringify(broken), "hong.baocao.json");
     await page.getByTestId("import-error").waitFor();
-    assert.equal(await page.getByTestId("import-error").innerText(), "Mục II.2: thiếu tiêu đề");
+    assert.equal(
+      await page.getByTestId("import-error").innerText(),
+      "Mục II.2: có ô bảng chứa đoạn chữ quá dài (quá 10.000 ký tự) — hãy chuyển đoạn đó ra ngoài bảng",
+    );
     await page.getByTestId("import-cancel").click();
 
     const newer = { ...JSON.parse(text), version: 99 };

@@ -540,6 +540,30 @@ test("a division added from the outline takes in the parts after it, numbered fr
     await page.keyboard.press("Control+z");
     assert.equal(await editor.getByTestId("section-number").first().textContent(), "PHẦN THỨ NHẤT");
 
+    // Within the division, "+ PHẦN" on its second part splits it there:
+    // PHẦN THỨ HAI takes that part and those after it, numbered from I
+    // (it used to add an empty PHẦN at the end). Undo puts it back.
+    {
+      // A second part in the division, added after its first.
+      await page.locator('[data-testid=outline-entry][data-reference="Phần 1, I"]').click();
+      await page.getByTestId("add-section").click();
+      await page.keyboard.type("Phương hướng");
+      entries = await outlineEntries(page);
+      const inside = entries.filter((line) => /^part:Phần 1, [IVXL]+:/.test(line));
+      assert.equal(inside.length, 2, entries.join("\n"));
+      await page.locator(`[data-testid=outline-entry][data-reference="${inside[1].split(":")[1]}"]`).click();
+      await page.getByTestId("add-division").click();
+      const split = await outlineEntries(page);
+      assert.deepEqual(
+        split.filter((line) => line.startsWith("division:")).map((line) => line.split(":")[1]),
+        ["Phần 1", "Phần 2"],
+      );
+      assert.equal(split.filter((line) => /^part:Phần 1, [IVXL]+:/.test(line)).length, 1, split.join("\n"));
+      assert.equal(split.filter((line) => /^part:Phần 2, [IVXL]+:/.test(line)).length, inside.length - 1, split.join("\n"));
+      await page.getByTestId("undo").click();
+      assert.deepEqual(await outlineEntries(page), entries);
+    }
+
     // Outdenting the first part makes it a division too; undo puts it back.
     await page.locator('[data-testid=outline-entry][data-reference="I"]').first().click();
     await page.getByTestId("section-outdent").click();
@@ -609,6 +633,89 @@ test("the ready tables of the insert menu come with their header, rows and compu
   }
 });
 
+// Found by a walk through the built app as a newcomer (stop 31): in the
+// pupils' table Tab led into the computed "%" (and the next figure asked
+// to replace its formula), Enter on the last data row went into the total,
+// a paste past the last data row took the total's label, and a column
+// added with "+ Phải" was drawn 0 % wide.
+test("in a ready table, Tab and Enter pass the computed places, a paste keeps the total, and an added column has a width", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  try {
+    const page = await openApp(context, suite.server.url);
+    const asked = [];
+    page.on("dialog", (dialog) => {
+      asked.push(dialog.message());
+      dialog.dismiss();
+    });
+    await newDraft(page);
+    const table = await insertTable(page, "I.2", "pupil-results");
+    const rows = async () => table.locator("tbody tr").count();
+    const lastRowIsTotal = () => table.locator("tbody tr").last().evaluate((tr) => tr.classList.contains("row-total"));
+    // Khối, Sĩ số, then SL and % for each level.
+    await cell(table, 0, 2).click();
+    await page.keyboard.type("12");
+    await page.keyboard.press("Tab");
+    assert.deepEqual(await focusedCell(page), [0, 4]);
+    await page.keyboard.type("3");
+    assert.deepEqual(asked, []);
+    await page.keyboard.press("Shift+Tab");
+    assert.deepEqual(await focusedCell(page), [0, 2]);
+    // Enter on the last data row adds a row before the total.
+    const before = await rows();
+    await cell(table, before - 2, 2).click();
+    await page.keyboard.press("Enter");
+    assert.equal(await rows(), before + 1);
+    assert.deepEqual(await focusedCell(page), [before - 1, 2]);
+    assert.ok(await lastRowIsTotal());
+    await page.keyboard.press("Control+z");
+    assert.equal(await rows(), before);
+
+    // Two lines pasted on the last data row: the second gets a row of its
+    // own, and the total stays the total, counting both.
+    await cell(table, before - 2, 0).click();
+    assert.equal(await paste(page, "Khối 12\t40\t10\nKhối 13\t35\t5\n"), true);
+    assert.equal(await rows(), before + 1);
+    assert.ok(await lastRowIsTotal());
+    assert.equal(await cell(table, before - 1, 0).inputValue(), "Khối 13");
+    assert.equal(await cell(table, before, 0).inputValue(), "Tổng cộng");
+    await waitForValue(cell(table, before, 2), "27");
+    assert.deepEqual(asked, []);
+
+    // A column added at the right of a ready table gets a width in the
+    // preview like its neighbours'.
+    const columns = await table.locator("thead tr").first().locator("th").count();
+    await cell(table, 0, (await table.locator("tbody tr").first().locator("input.table-cell").count()) - 1).click();
+    await table.getByTestId("table-col-right").click();
+    await settled(page);
+    const widths = await page
+      .locator("#preview-sheet .doc-table")
+      .last()
+      .locator("col")
+      .evaluateAll((cols) => cols.map((col) => parseFloat(col.style.width)));
+    assert.ok(widths.length > columns, `${widths}`);
+    assert.ok(Math.min(...widths) >= 3, `a column drawn ${Math.min(...widths)} % wide: ${widths}`);
+
+    // A row with nothing typed in it keeps a line's height in the preview
+    // (and the print), as the Word file's row does: it was drawn a pixel
+    // high, so the print and the Word file differed.
+    await insertTable(page, "I.3", "blank-2x3");
+    await settled(page);
+    const heights = (at) =>
+      page
+        .locator("#preview-sheet .doc-table")
+        .nth(at)
+        .locator("tbody tr")
+        .evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+    // The pupils' table's rows each hold a line of text.
+    const line = Math.min(...(await heights(0)));
+    const empty = await heights(1);
+    assert.ok(empty.length === 2 && Math.min(...empty) > 0.9 * line, `empty rows ${empty} against a line's ${line}`);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("a finding about a table cell goes to that cell", async () => {
   const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {
@@ -631,7 +738,19 @@ test("a finding about a table cell goes to that cell", async () => {
     await cell(table, 2, 1).click();
     await page.keyboard.press("Control+a");
     await page.keyboard.type("20");
+    // With the preview scrolled down, the panel opened still comes into
+    // view (it opens above the preview, and showed nothing new on screen).
+    await page.getByTestId("zoom-full").click();
+    const scrolled = await page.locator(".side-column").evaluate((column) => {
+      column.scrollTo(0, column.scrollHeight);
+      return column.scrollTop;
+    });
+    assert.ok(scrolled > 200, `the preview scrolled only ${scrolled} px`);
     await page.getByTestId("check-toggle").click();
+    await page.waitForFunction(() => {
+      const top = document.querySelector("[data-testid=check-panel]")?.getBoundingClientRect().top;
+      return top !== undefined && top >= 0 && top < innerHeight - 100;
+    }, null, { timeout: 3000 });
     const finding = page.getByTestId("check-item").filter({ hasText: "20" });
     await finding.first().waitFor();
     // Focus elsewhere, then follow the finding.
