@@ -361,6 +361,7 @@ messages! {
     TrashHeading => "Thùng rác (tự dọn sau 30 ngày)", "Trash (emptied after 30 days)";
     RestoreFromTrash => "Khôi phục", "Restore";
     EmptyTrash => "Dọn sạch thùng rác", "Empty the trash";
+    ConfirmEmptyTrash => "Xóa hẳn mọi bản thảo trong thùng rác khỏi máy này? Không lấy lại được nữa; hãy bấm “Khôi phục” trước cho bản nào còn cần.", "Delete every draft in the trash from this computer for good? They cannot be brought back; click “Restore” first for any you still need.";
     SetAsideHeading => "Dữ liệu không đọc được (đã cất riêng, không bị ghi đè)", "Entries that could not be read (kept aside, never overwritten)";
     Download => "Tải về", "Download";
     ConfirmDropUnsaved => "Những thay đổi mới nhất của bản thảo này CHƯA lưu được trên máy (bộ nhớ trình duyệt đầy hoặc bị chặn) và chưa được tải về thành tệp. Nếu đóng bây giờ, chúng sẽ mất. Bấm “Hủy” rồi “Tải tệp bản thảo” để giữ lại; bấm “OK” để vẫn đóng.", "The latest changes to this draft are NOT saved on this computer (the browser's storage is full or blocked) and have not been downloaded as a file. Closing now loses them. Click “Cancel”, then “Download draft”, to keep them; click “OK” to close anyway.";

@@ -875,3 +875,33 @@ fn reports_on_different_outlines_from_the_corpus_consolidate_without_losing_a_li
         );
     }
 }
+
+/// A consolidated draft was named after the first unit's draft ("Tổng hợp
+/// 3 đơn vị – Sơ kết 6 tháng - CHI BỘ ẤP 1") and had no signature block;
+/// it now leaves the unit's name out and signs for the committee.
+#[test]
+fn regression_the_consolidated_draft_was_named_after_a_unit_and_unsigned() {
+    let mut units = units(3, 5, 0);
+    for unit in &mut units {
+        unit.document.title = format!("Sơ kết 6 tháng - {}", unit.document.meta.issuing_body);
+        unit.document.closing.signing_authority = "T/M CHI BỘ".into();
+        unit.document.closing.position = "BÍ THƯ".into();
+    }
+    let options = Options::default();
+    let plan = plan(&units, &options);
+    let made = consolidate(&units, &options, &plan);
+    assert_eq!(made.document.title, "Tổng hợp 3 đơn vị – Sơ kết 6 tháng");
+    assert_eq!(made.document.meta.issuing_body, "ĐẢNG ỦY XÃ TÂN HÒA");
+    assert_eq!(made.document.closing.signing_authority, "T/M ĐẢNG ỦY");
+    // Its position and signer are the committee's, not a unit's.
+    assert_eq!(made.document.closing.position, "");
+    // A title that names no unit is kept whole.
+    for unit in &mut units {
+        unit.document.title = "Báo cáo sơ kết 6 tháng".into();
+    }
+    let made = consolidate(&units, &options, &plan);
+    assert_eq!(
+        made.document.title,
+        "Tổng hợp 3 đơn vị – Báo cáo sơ kết 6 tháng"
+    );
+}

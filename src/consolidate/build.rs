@@ -164,8 +164,10 @@ pub fn consolidate(units: &[Unit], options: &Options, plan: &Plan) -> Consolidat
         base.meta.ruleset,
         plan.units.iter().map(|&unit| &units[unit].document.meta),
     );
+    let closing = consolidating_closing(base.meta.ruleset, &header.1);
     let mut document = Document {
-        title: consolidated_title(&base, plan.units.len()),
+        title: consolidated_title(&base, plan.units.len(), &names),
+        closing,
         template_id: base.template_id.clone(),
         meta: Meta {
             ruleset: base.meta.ruleset,
@@ -250,8 +252,68 @@ pub fn consolidating_body<'a>(
     (lines.join("\n"), own)
 }
 
-fn consolidated_title(base: &Document, units: usize) -> String {
-    let title = base.title.trim();
+/// The signature block of the body that consolidates: a Party committee
+/// ("ĐẢNG ỦY XÃ TÂN HÒA", as `consolidating_body` names it) signs for the
+/// collective, "T/M ĐẢNG ỦY"; the units' own block ("T/M CHI BỘ") is not
+/// its. The position, the name and the recipients are left to the user
+/// (the format check asks for them).
+fn consolidating_closing(ruleset: Ruleset, issuing_body: &str) -> crate::model::Closing {
+    const COMMITTEE: &str = "ĐẢNG ỦY";
+    let committee = issuing_body
+        .strip_prefix(COMMITTEE)
+        .is_some_and(|rest| rest.starts_with(' '));
+    crate::model::Closing {
+        signing_authority: if ruleset == Ruleset::Party && committee {
+            format!("T/M {COMMITTEE}")
+        } else {
+            String::new()
+        },
+        ..crate::model::Closing::default()
+    }
+}
+
+/// `title` without the name of a unit in it ("Sơ kết 6 tháng - Chi bộ Ấp
+/// 1" → "Sơ kết 6 tháng"), compared without case, with the dashes and
+/// colons that joined it: the consolidated report is no unit's own.
+fn without_unit_names(title: &str, names: &[&str]) -> String {
+    let lower = |text: &str| -> Vec<char> {
+        text.chars()
+            .map(|c| c.to_lowercase().next().unwrap_or(c))
+            .collect()
+    };
+    let mut chars: Vec<char> = title.chars().collect();
+    for name in names {
+        let needle = lower(name.trim());
+        if needle.is_empty() {
+            continue;
+        }
+        let haystack = lower(&chars.iter().collect::<String>());
+        if haystack.len() != chars.len() {
+            continue;
+        }
+        let Some(at) = haystack
+            .windows(needle.len())
+            .position(|window| window == needle.as_slice())
+        else {
+            continue;
+        };
+        let joints = [' ', '-', '–', '—', ':', ',', '(', ')'];
+        let before: String = chars[..at].iter().collect();
+        let after: String = chars[at + needle.len()..].iter().collect();
+        let before = before.trim_end_matches(joints);
+        let after = after.trim_start_matches(joints);
+        let joined = match (before.is_empty(), after.is_empty()) {
+            (false, false) => format!("{before} {after}"),
+            _ => format!("{before}{after}"),
+        };
+        chars = joined.chars().collect();
+    }
+    chars.into_iter().collect::<String>().trim().to_owned()
+}
+
+fn consolidated_title(base: &Document, units: usize, names: &[&str]) -> String {
+    let title = without_unit_names(base.title.trim(), names);
+    let title = title.as_str();
     if title.is_empty() {
         format!("Tổng hợp {units} đơn vị")
     } else {

@@ -803,16 +803,9 @@ fn apply_in_place(
                 .take_while(|section| section.kind == SectionKind::Numbered)
                 .count();
             let children: Vec<Section> = document.sections.drain(*index..*index + taken).collect();
-            document.sections.insert(
-                *index,
-                Section {
-                    id,
-                    heading: clean_input(heading),
-                    kind: SectionKind::Division,
-                    children,
-                    ..Section::default()
-                },
-            );
+            document
+                .sections
+                .insert(*index, division(id, heading, children));
             return Ok(Some(id));
         }
         Edit::SplitDivision { part, heading } => {
@@ -831,16 +824,9 @@ fn apply_in_place(
             }
             let id = document.fresh_id();
             let children: Vec<Section> = document.sections[at].children.drain(from..).collect();
-            document.sections.insert(
-                at + 1,
-                Section {
-                    id,
-                    heading: clean_input(heading),
-                    kind: SectionKind::Division,
-                    children,
-                    ..Section::default()
-                },
-            );
+            document
+                .sections
+                .insert(at + 1, division(id, heading, children));
             return Ok(Some(id));
         }
         Edit::InsertAppendix { heading } => {
@@ -937,6 +923,17 @@ fn table_mut(document: &mut Document, id: NodeId) -> Result<&mut Table, EditErro
 
 /// Where the appendices start among the top-level sections (their count
 /// when there is none).
+/// A division ("PHẦN THỨ …") holding `children`.
+fn division(id: NodeId, heading: &str, children: Vec<Section>) -> Section {
+    Section {
+        id,
+        heading: clean_input(heading),
+        kind: SectionKind::Division,
+        children,
+        ..Section::default()
+    }
+}
+
 fn first_appendix(document: &Document) -> usize {
     document
         .sections

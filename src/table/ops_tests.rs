@@ -526,8 +526,8 @@ fn the_number_row_is_shown_or_not() {
     assert!(view(&table).number_row.is_none());
 }
 
-#[test]
-fn a_computed_place_is_typed_over_from_its_figure_and_given_back() {
+/// `small(2)` with a total row below its two rows.
+fn small_with_total() -> Table {
     let mut table = small(2);
     apply(
         &mut table,
@@ -537,6 +537,12 @@ fn a_computed_place_is_typed_over_from_its_figure_and_given_back() {
         },
     )
     .unwrap();
+    table
+}
+
+#[test]
+fn a_computed_place_is_typed_over_from_its_figure_and_given_back() {
+    let mut table = small_with_total();
     assert_eq!(
         set_text(
             &mut table,
@@ -902,15 +908,7 @@ fn merges_stop_at_the_most_a_header_holds_and_repair_keeps_the_first() {
 /// the total computing over them.
 #[test]
 fn regression_a_paste_past_the_last_data_row_overwrote_the_total() {
-    let mut table = small(2);
-    apply(
-        &mut table,
-        TableOp::InsertRow {
-            index: 2,
-            kind: RowKind::Total,
-        },
-    )
-    .unwrap();
+    let mut table = small_with_total();
     let line = |label: &str, a: &str, b: &str| vec![label.to_owned(), a.to_owned(), b.to_owned()];
     apply(
         &mut table,

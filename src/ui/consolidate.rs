@@ -331,6 +331,8 @@ pub(super) fn dialog(open: RwSignal<bool>) -> AnyView {
 #[component]
 fn ConsolidateDialog(open: RwSignal<bool>) -> impl IntoView {
     let store = use_store();
+    // Mounted when opened: the focus goes into it.
+    store.focus_element("consolidate-dialog".to_owned());
     let state = Consolidation::new();
     let create = move |_| {
         let options = state.options();
@@ -350,11 +352,14 @@ fn ConsolidateDialog(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <div class="dialog-backdrop">
             <section
+                id="consolidate-dialog"
+                tabindex="-1"
                 class="dialog consolidate-dialog"
                 role="dialog"
                 aria-modal="true"
                 aria-labelledby="consolidate-heading"
                 data-testid="consolidate-dialog"
+                on:keydown=move |event| super::dialog_key(&event, || open.set(false))
             >
                 <h2 id="consolidate-heading">{move || store.t(Msg::ConsolidateHeading)}</h2>
                 <p class="hint">{move || store.t(Msg::ConsolidateIntro)}</p>
@@ -454,7 +459,9 @@ fn library_drafts(state: Consolidation, store: Store) -> impl IntoView {
                     <For each=move || drafts.get() key=|(id, title)| (id.clone(), title.clone()) let:draft>
                         {
                             let (id, title) = draft;
-                            let shown = if title.trim().is_empty() { id.clone() } else { title.clone() };
+                            let untitled = title.trim().is_empty();
+                            let shown = if untitled { id.clone() } else { title.clone() };
+                            let label = if untitled { store.t(Msg::Untitled).to_owned() } else { title.clone() };
                             let check_id = id.clone();
                             view! {
                                 <li>
@@ -466,7 +473,7 @@ fn library_drafts(state: Consolidation, store: Store) -> impl IntoView {
                                             on:change=move |_| state.toggle_draft(&id, &shown, store)
                                         />
                                         " "
-                                        {title.clone()}
+                                        {label}
                                     </label>
                                 </li>
                             }

@@ -150,6 +150,11 @@ fn ruleset_choice(store: Store, ruleset: Ruleset) -> impl IntoView {
 #[component]
 pub fn ImportDialog() -> impl IntoView {
     let store = use_store();
+    super::focus_dialog_when_opened(store, "import-dialog", move || {
+        store.incoming.with(Option::is_some)
+            || store.import_error.with(Option::is_some)
+            || store.import_progress.with(Option::is_some)
+    });
     let has_document = Memo::new(move |_| store.document.with(Option::is_some));
     // The summary is built again only when the file changes, not when the
     // ruleset is chosen in it (the choice keeps its focus).
@@ -169,7 +174,16 @@ pub fn ImportDialog() -> impl IntoView {
                 || store.import_progress.with(Option::is_some)
         }>
             <div class="dialog-backdrop">
-                <section class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-heading" data-testid="import-dialog">
+                <section
+                    id="import-dialog"
+                    tabindex="-1"
+                    class="dialog"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby="import-heading"
+                    data-testid="import-dialog"
+                    on:keydown=move |event| super::dialog_key(&event, || store.cancel_import())
+                >
                     <h2 id="import-heading">{move || store.t(Msg::ImportHeading)}</h2>
                     {move || {
                         store.import_progress.get().map(|percent| view! {
@@ -206,7 +220,12 @@ pub fn ImportDialog() -> impl IntoView {
                                     <dt>{move || store.t(Msg::ImportSections)}</dt>
                                     <dd data-testid="import-sections">{incoming.sections}</dd>
                                     <dt>{move || store.t(Msg::ImportSize)}</dt>
-                                    <dd>{format!("{:.1} KB", incoming.bytes as f64 / 1024.0)}</dd>
+                                    <dd data-testid="import-size">
+                                        {
+                                            let bytes = incoming.bytes as u64;
+                                            move || crate::i18n::format_size(store.lang.get(), bytes)
+                                        }
+                                    </dd>
                                 </dl>
                                 {found.as_ref().map(|found| found_summary(store, found))}
                                 {found.as_ref().map(|found| ruleset_choice(store, found.ruleset))}

@@ -35,6 +35,30 @@ pub(crate) fn after_next_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || request_animation_frame(f));
 }
 
+/// A dialog's keyboard: Escape does what its cancel button does (`cancel`).
+pub(crate) fn dialog_key(event: &leptos::ev::KeyboardEvent, cancel: impl FnOnce()) {
+    if crate::platform::events::key_press(event).key == "Escape" {
+        crate::platform::events::prevent_default(event);
+        cancel();
+    }
+}
+
+/// Puts the focus in dialog `id` each time `open` turns true, so that the
+/// keyboard and a screen reader are in it (the dialog has `tabindex="-1"`).
+pub(crate) fn focus_dialog_when_opened(
+    store: store::Store,
+    id: &'static str,
+    open: impl Fn() -> bool + 'static,
+) {
+    leptos::prelude::Effect::new(move |was_open: Option<bool>| {
+        let now = open();
+        if now && was_open != Some(true) {
+            store.focus_element(id.to_owned());
+        }
+        now
+    });
+}
+
 /// Mounts the app on `<body>`. Called by `main`.
 pub fn mount() {
     leptos::mount::mount_to_body(App);

@@ -20,6 +20,9 @@ use super::store::use_store;
 #[component]
 pub fn ShareDialog() -> impl IntoView {
     let store = use_store();
+    super::focus_dialog_when_opened(store, "share-dialog", move || {
+        store.outgoing.with(Option::is_some)
+    });
     let can_share = move || {
         store
             .outgoing
@@ -29,11 +32,14 @@ pub fn ShareDialog() -> impl IntoView {
         <Show when=move || store.outgoing.with(Option::is_some)>
             <div class="dialog-backdrop share-backdrop">
                 <section
+                    id="share-dialog"
+                    tabindex="-1"
                     class="dialog share-dialog"
                     role="dialog"
                     aria-modal="true"
                     aria-labelledby="share-heading"
                     data-testid="inapp-download"
+                    on:keydown=move |event| super::dialog_key(&event, || store.outgoing.set(None))
                     data-app=move || store.outgoing.with(|o| o.as_ref().map(|o| o.app))
                 >
                     <h2 id="share-heading">{move || store.t(Msg::InAppHeading)}</h2>

@@ -44,7 +44,7 @@ pub fn VersionsPanel() -> impl IntoView {
                                     " · "
                                     <span>{move || store.t(reason)}</span>
                                     " · "
-                                    <span>{format!("{:.1} KB", size as f64 / 1024.0)}</span>
+                                    <span>{move || crate::i18n::format_size(store.lang.get(), size as u64)}</span>
                                     <span class="version-title">{title}</span>
                                     <button
                                         type="button"

@@ -198,7 +198,13 @@ pub fn Welcome() -> impl IntoView {
                                 let id = meta.id.clone();
                                 view! {
                                     <li>
-                                        <span>{meta.title.clone()}</span>
+                                        <span>
+                                            {if meta.title.trim().is_empty() {
+                                                store.t(Msg::Untitled).to_owned()
+                                            } else {
+                                                meta.title.clone()
+                                            }}
+                                        </span>
                                         " "
                                         <button type="button" data-testid="trash-restore" on:click=move |_| store.restore_from_trash(&id)>
                                             {move || store.t(Msg::RestoreFromTrash)}
@@ -208,7 +214,17 @@ pub fn Welcome() -> impl IntoView {
                             }
                         </For>
                     </ul>
-                    <button type="button" class="danger" data-testid="empty-trash" on:click=move |_| store.empty_trash()>
+                    <button
+                        type="button"
+                        class="danger"
+                        data-testid="empty-trash"
+                        on:click=move |_| {
+                            // Nothing in the trash comes back after this.
+                            if crate::platform::dom::confirm(store.t(Msg::ConfirmEmptyTrash)) {
+                                store.empty_trash();
+                            }
+                        }
+                    >
                         {move || store.t(Msg::EmptyTrash)}
                     </button>
                 </details>
@@ -354,17 +370,23 @@ pub fn Welcome() -> impl IntoView {
 #[component]
 fn EraseDialog() -> impl IntoView {
     let store = use_store();
+    super::focus_dialog_when_opened(store, "erase-dialog", move || {
+        store.erase_plan.with(Option::is_some)
+    });
     move || {
         store.erase_plan.get().map(|plan| {
             let counts = move || erase_sentence(store.lang.get(), &plan);
             view! {
                 <div class="dialog-backdrop">
                     <section
+                        id="erase-dialog"
+                        tabindex="-1"
                         class="dialog erase-dialog"
                         role="dialog"
                         aria-modal="true"
                         aria-labelledby="erase-heading"
                         data-testid="erase-dialog"
+                        on:keydown=move |event| super::dialog_key(&event, || store.cancel_erase())
                     >
                         <h2 id="erase-heading">{move || store.t(Msg::EraseHeading)}</h2>
                         <p data-testid="erase-counts">{counts}</p>

@@ -281,6 +281,23 @@ test("the library: live updates, search, rename, duplicate, trash and restore", 
     await library.getByTestId("trash").locator("summary").click();
     await library.getByTestId("trash-restore").click();
     await rows(3);
+    // Emptying the trash asks first: declined, the draft stays there; then
+    // accepted, it is gone (it went at once, without a question).
+    await library.getByTestId("library-row").filter({ hasText: "(bản sao)" }).getByTestId("library-trash").click();
+    await rows(2);
+    await library.getByTestId("trash").locator("summary").click();
+    let asked = null;
+    library.once("dialog", (dialog) => {
+      asked = dialog.message();
+      dialog.dismiss();
+    });
+    await library.getByTestId("empty-trash").click();
+    assert.match(asked ?? "", /không lấy lại được/i);
+    assert.match(await library.getByTestId("trash").innerText(), /\(bản sao\)/);
+    library.once("dialog", (dialog) => dialog.accept());
+    await library.getByTestId("empty-trash").click();
+    await library.getByTestId("trash").waitFor({ state: "detached" });
+    await rows(2);
     assert.match(await library.getByTestId("storage-meter").innerText(), /Các bản thảo đang dùng \d+(,\d)? KB/);
     await library.screenshot({ path: join(OUTPUT, "library.png"), fullPage: true });
     assert.deepEqual(library.problems, []);
@@ -467,6 +484,44 @@ test("a name typed in the library is kept when the field is left, not only on En
     await page.keyboard.type("Sơ kết quý III");
     await page.getByTestId("library-search").click();
     await page.getByTestId("library-title").getByText("Sơ kết quý III").waitFor({ timeout: 5000 });
+  } finally {
+    await context.close();
+  }
+});
+
+// A walk through the built app (stop 31): no dialog closed with Escape, and
+// the focus stayed on the button behind it.
+test("the erase, import and consolidation dialogs take the focus and close with Escape", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await openApp(context, suite.server.url);
+    await newDraft(page, "so-ket");
+    await page.getByTestId("close-draft").click();
+    const focusIn = (testid) =>
+      page.waitForFunction((testid) => document.activeElement?.closest(`[data-testid=${testid}]`) != null, testid, { timeout: 5000 });
+
+    await page.getByTestId("erase-all").click();
+    await focusIn("erase-dialog");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("erase-dialog").waitFor({ state: "detached" });
+    assert.equal(await page.getByTestId("library-row").count(), 1);
+
+    await page.getByTestId("file-input").setInputFiles({
+      name: "x.baocao.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"a": '),
+    });
+    await page.getByTestId("import-error").waitFor();
+    await focusIn("import-dialog");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("import-dialog").waitFor({ state: "detached" });
+
+    await page.getByTestId("consolidate-open").click();
+    await page.getByTestId("consolidate-dialog").waitFor();
+    await focusIn("consolidate-dialog");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("consolidate-dialog").waitFor({ state: "detached" });
+    assert.deepEqual(page.problems, []);
   } finally {
     await context.close();
   }

@@ -25,6 +25,9 @@ test("a downloaded draft opens again as a new draft, with a preview first", asyn
     await page.getByTestId("import-preview").waitFor();
     assert.match(await page.getByTestId("import-title").innerText(), /Hội nghị tổng kết đổi mới/);
     assert.equal(await page.getByTestId("import-sections").innerText(), "10");
+    // In the Vietnamese number format, as the library writes sizes (it
+    // said "12.3 KB" beside the library's "12,3 KB").
+    assert.match(await page.getByTestId("import-size").innerText(), /^\d+(,\d)? KB$/);
     // Nothing is stored before the choice.
     assert.equal(await page.getByTestId("library-row").count(), 1);
     await page.getByTestId("import-as-new").click();
