@@ -300,6 +300,13 @@ pub fn Welcome() -> impl IntoView {
                         }
                         .into_any());
                     }
+                    // With no draft and nothing in the trash, the large store
+                    // holds nothing of the user's: the browser's estimate is
+                    // its own overhead (it said "244 KB" after everything
+                    // was erased), so the line is left out.
+                    if store.library.with(Vec::is_empty) {
+                        return None;
+                    }
                     store.bulk_usage.get().map(|(used, _)| {
                         let line = bulk_storage_sentence(store.lang.get(), used as u64);
                         view! { <p class="storage-usage bulk-usage" data-testid="bulk-usage">{line}</p> }
