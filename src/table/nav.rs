@@ -155,18 +155,17 @@ pub fn navigate(table: &Table, from: Place, step: Step) -> Outcome {
             .find(|place| typed_at(table, **place))
         {
             Some(place) => Outcome::Focus(*place),
-            None => match (from, table.columns.iter().position(|_| true)) {
-                (Place::Cell { .. }, Some(_)) => {
-                    let index = data_end(table);
+            None => match (from, table.columns.first()) {
+                (Place::Cell { .. }, Some(first)) => Outcome::AddRow {
+                    index: data_end(table),
                     // The new row's first place that takes a figure.
-                    let column = (0..table.width())
-                        .find(|c| !matches!(table.columns[*c].kind, ColumnKind::Computed { .. }))
-                        .unwrap_or(0);
-                    Outcome::AddRow {
-                        index,
-                        column: table.columns[column].id,
-                    }
-                }
+                    column: table
+                        .columns
+                        .iter()
+                        .find(|c| !matches!(c.kind, ColumnKind::Computed { .. }))
+                        .unwrap_or(first)
+                        .id,
+                },
                 _ => Outcome::Stay,
             },
         },
